@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Starts the built service as `npm start` does (embedded database, demo data) in a fresh data folder,
+# lists the demo area's bodies with a demo coordinator's token, restarts it, checks the data stayed,
+# and checks a SIGTERM ends it cleanly.
+set -euo pipefail
+data=${1:?data folder}
+mkdir -p "$data"; chmod 755 "$data"
+port=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+pgport=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+export DATA_DIR="$data" PORT="$port" EMBEDDED_PG_PORT="$pgport" LOG_LEVEL=warn
+unset DATABASE_URL
+
+start() {
+  node dist/src/main.js > "$data/service.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 120); do
+    if curl -fsS "http://127.0.0.1:$port/readyz" > /dev/null 2>&1; then return 0; fi
+    if ! kill -0 "$pid" 2>/dev/null; then cat "$data/service.log"; echo "service exited early" >&2; exit 1; fi
+    sleep 0.5
+  done
+  cat "$data/service.log"; echo "service did not become ready" >&2; exit 1
+}
+
+stop() {
+  kill -TERM "$pid"
+  local status=0
+  wait "$pid" || status=$?
+  if [ "$status" -ne 0 ]; then cat "$data/service.log"; echo "service exited with $status on SIGTERM" >&2; exit 1; fi
+}
+
+query_bodies() {
+  local token
+  token=$(node dist/src/cli/token.js demo-chomutov-coordinator)
+  curl -fsS "http://127.0.0.1:$port/graphql" -H 'content-type: application/json' -H "authorization: Bearer $token" \
+    --data '{"query":"{ areas { name bodies { name kind } } }"}'
+}
+
+start
+first=$(query_bodies)
+echo "$first" | node -e "
+  const r = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+  if (r.errors) { console.error(JSON.stringify(r.errors)); process.exit(1); }
+  const chomutov = r.data.areas.find((a) => a.name === 'ORP Chomutov');
+  if (!chomutov || chomutov.bodies.length < 8) { console.error('demo bodies missing'); process.exit(1); }
+  console.log('ORP Chomutov bodies seen by the demo coordinator:', chomutov.bodies.length);
+"
+stop
+start
+second=$(query_bodies)
+[ "$first" = "$second" ] || { echo "data changed across a restart" >&2; exit 1; }
+echo "restart kept the data"
+stop
+echo "SIGTERM stopped the service cleanly"

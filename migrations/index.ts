@@ -1,0 +1,10 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261125000000_organisation } from './Migration20261125000000_organisation';
+
+/**
+ * Every migration, in order. Listed explicitly (not discovered from the folder) so that the same
+ * list runs from TypeScript in tests and from the compiled build.
+ */
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261125000000_organisation', class: Migration20261125000000_organisation },
+];

@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { applyMiddleware } from 'graphql-middleware';
+import { permissions } from './auth/permissions';
+import { InvalidTokenError, type TokenVerifier } from './auth/token-verifier';
+import { loadViewer } from './auth/viewer-loader';
+import { Viewer } from './auth/viewer';
+import { pragueDay } from './common/dates';
+import type { Config } from './config/config';
+import type { RequestContext } from './context';
+import type { Orm } from './db/orm';
+import { unauthenticated } from './errors/app-errors';
+import { createFormatError } from './errors/format-error';
+import { localeFromHeader } from './i18n/locale';
+import { Loaders } from './loaders';
+import type { Logger } from './logger';
+import { buildTriadaSchema } from './schema/build-schema';
+
+export interface App {
+  server: http.Server;
+  /** Stops taking requests, lets in-flight ones finish, then stops Apollo. */
+  stop(): Promise<void>;
+}
+
+const BEARER = /^Bearer ([A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]*\.[A-Za-z0-9\-_]*)$/;
+
+/** Builds the HTTP server: `/graphql`, `/healthz`, `/readyz`. It is not listening yet. */
+export async function createApp(options: {
+  config: Config;
+  orm: Orm;
+  verifier: TokenVerifier;
+  logger: Logger;
+  schema?: GraphQLSchema;
+}): Promise<App> {
+  const { config, orm, verifier, logger } = options;
+  const schema = applyMiddleware(options.schema ?? (await buildTriadaSchema()), permissions);
+  const app = express();
+  app.disable('x-powered-by');
+  const server = http.createServer(app);
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    formatError: createFormatError(logger),
+    includeStacktraceInErrorResponses: false,
+    introspection: !config.production,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await orm.em.getConnection().execute('select 1');
+      res.json({ status: 'ready' });
+    } catch {
+      res.status(503).json({ status: 'database unavailable' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '100kb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }): Promise<RequestContext> => {
+        const requestId = (typeof req.headers['x-request-id'] === 'string' && /^[\w\-.]{1,64}$/.test(req.headers['x-request-id'])
+          ? req.headers['x-request-id']
+          : randomUUID());
+        const locale = localeFromHeader(req.headers['accept-language']);
+        const now = new Date();
+        const today = pragueDay(now);
+        const em = orm.em.fork();
+        const requestLogger = logger.child({ requestId });
+        let viewer = Viewer.anonymous();
+        const header = req.headers.authorization;
+        if (header !== undefined) {
+          const match = BEARER.exec(header);
+          if (!match?.[1]) throw unauthenticated(locale, { cs: 'Neplatná hlavička Authorization.', en: 'Malformed Authorization header.' });
+          try {
+            viewer = await loadViewer(em, await verifier.verify(match[1]), today);
+          } catch (err) {
+            if (err instanceof InvalidTokenError) {
+              requestLogger.info({ reason: err.message }, 'token refused');
+              throw unauthenticated(
+                locale,
+                err.message === 'token expired'
+                  ? { cs: 'Platnost přihlášení vypršela.', en: 'The token has expired.' }
+                  : { cs: 'Neplatný přístupový token.', en: 'Invalid access token.' },
+              );
+            }
+            throw err;
+          }
+        }
+        return { requestId, locale, viewer, em, now, today, loaders: new Loaders(em), logger: requestLogger };
+      },
+    }),
+  );
+
+  // A body that is not JSON, or too large, gets a JSON error with a code, never an HTML page.
+  app.use((err: { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (!err) return next();
+    const status = err.status ?? 500;
+    if (status === 413) {
+      res.status(413).json({ errors: [{ message: 'Požadavek je příliš velký / Request body too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+      return;
+    }
+    if (status >= 400 && status < 500) {
+      res.status(status).json({ errors: [{ message: 'Neplatný požadavek / Malformed request', extensions: { code: 'BAD_REQUEST' } }] });
+      return;
+    }
+    logger.error({ err }, 'unexpected HTTP error');
+    res.status(500).json({ errors: [{ message: 'Interní chyba serveru / Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+  });
+
+  return {
+    server,
+    async stop() {
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, SignJWT, type JWK, type KeyLike } from 'jose';
+
+const ALG = 'ES256';
+
+/**
+ * The signing key of local mode (no identity provider configured): made once in the data folder,
+ * readable by the owner only, so that tokens stay valid across restarts.
+ */
+export async function loadOrCreateLocalKey(keyPath: string): Promise<JWK> {
+  if (fs.existsSync(keyPath)) {
+    return JSON.parse(fs.readFileSync(keyPath, 'utf8')) as JWK;
+  }
+  const { privateKey } = await generateKeyPair(ALG, { extractable: true });
+  const jwk = await exportJWK(privateKey);
+  jwk.alg = ALG;
+  jwk.kid = await calculateJwkThumbprint(jwk);
+  fs.mkdirSync(path.dirname(keyPath), { recursive: true, mode: 0o700 });
+  // `wx` fails if another process made the key meanwhile; then that key is read and used.
+  try {
+    fs.writeFileSync(keyPath, JSON.stringify(jwk), { mode: 0o600, flag: 'wx' });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    return JSON.parse(fs.readFileSync(keyPath, 'utf8')) as JWK;
+  }
+  return jwk;
+}
+
+/** The public half of a private JWK. */
+export function publicJwk(privateJwk: JWK): JWK {
+  const { d: _d, ...pub } = privateJwk;
+  return pub;
+}
+
+export async function importPublicKey(privateJwk: JWK): Promise<KeyLike | Uint8Array> {
+  return importJWK(publicJwk(privateJwk), ALG);
+}
+
+/** Signs a token for `subject` with the local key. */
+export async function signLocalToken(
+  privateJwk: JWK,
+  options: { subject: string; issuer: string; audience: string; ttlSeconds: number },
+): Promise<string> {
+  const key = await importJWK(privateJwk, ALG);
+  return new SignJWT({})
+    .setProtectedHeader({ alg: ALG, kid: privateJwk.kid, typ: 'JWT' })
+    .setSubject(options.subject)
+    .setIssuer(options.issuer)
+    .setAudience(options.audience)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(Date.now() / 1000) + options.ttlSeconds)
+    .sign(key);
+}

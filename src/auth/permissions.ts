@@ -1,0 +1,90 @@
+import { allow, and, deny, rule, shield } from 'graphql-shield';
+import type { IRules } from 'graphql-shield';
+import { GraphQLError } from 'graphql';
+import type { RequestContext } from '../context';
+import { AppError, ErrorCode, forbidden, unauthenticated } from '../errors/app-errors';
+import type { PersonType } from '../schema/person.type';
+
+/**
+ * The coarse permission layer: a rule for every object type and operation, deny for anything not
+ * listed. Fine checks on the loaded objects (which area, which body) are in the services.
+ */
+
+const isAuthenticated = rule({ cache: 'contextual' })((_parent, _args, ctx: RequestContext) =>
+  ctx.viewer.isAuthenticated ? true : unauthenticated(ctx.locale),
+);
+
+const isGlobalAdmin = rule({ cache: 'contextual' })((_parent, _args, ctx: RequestContext) =>
+  ctx.viewer.isGlobalAdmin
+    ? true
+    : forbidden(ctx.locale, { cs: 'Jen pro hlavního správce.', en: 'Global admins only.' }),
+);
+
+/** E-mail, phone and login subject of a person. */
+const seesContacts = rule({ cache: 'strict' })((person: PersonType, _args, ctx: RequestContext) =>
+  ctx.viewer.seesContactsOf(person.areaId, person.id)
+    ? true
+    : forbidden(ctx.locale, {
+        cs: 'Kontaktní údaje vidí jen správce a koordinátor oblasti a osoba sama.',
+        en: "Contact details are visible only to the area's admins and coordinators and to the person.",
+      }),
+);
+
+export const permissionRules: IRules = {
+  Query: {
+    me: allow,
+    areas: allow,
+    area: allow,
+    body: allow,
+    person: allow,
+  },
+  Mutation: {
+    createArea: and(isAuthenticated, isGlobalAdmin),
+    updateArea: isAuthenticated,
+    addMunicipality: isAuthenticated,
+    createPerson: isAuthenticated,
+    updatePerson: isAuthenticated,
+    grantAreaRole: isAuthenticated,
+    revokeAreaRole: isAuthenticated,
+    createBody: isAuthenticated,
+    updateBody: isAuthenticated,
+    addMembership: isAuthenticated,
+    endMembership: isAuthenticated,
+  },
+  // Objects reach a viewer only through queries that already filtered them by visibility.
+  Viewer: allow,
+  Area: allow,
+  Municipality: allow,
+  Body: allow,
+  Membership: allow,
+  AreaRoleAssignment: allow,
+  PersonConnection: allow,
+  PersonEdge: allow,
+  PageInfo: allow,
+  Person: {
+    '*': allow,
+    email: seesContacts,
+    phone: seesContacts,
+    subject: seesContacts,
+  },
+};
+
+/**
+ * Domain errors (GraphQLError with a code) pass through unchanged; a rule that said no without an
+ * error becomes FORBIDDEN; anything else is logged with the request id and masked.
+ */
+function fallbackError(thrown: unknown, _parent: unknown, _args: unknown, ctx: RequestContext): Error {
+  if (thrown instanceof GraphQLError) return thrown;
+  if (thrown === null || thrown === undefined) {
+    return ctx.viewer.isAuthenticated ? forbidden(ctx.locale) : unauthenticated(ctx.locale);
+  }
+  ctx.logger.error({ err: thrown, requestId: ctx.requestId }, 'unexpected error in resolver');
+  return new AppError(ErrorCode.INTERNAL_SERVER_ERROR, `Internal server error (request ${ctx.requestId})`);
+}
+
+export const permissions = shield(permissionRules, {
+  fallbackRule: deny,
+  allowExternalErrors: false,
+  debug: false,
+  fallbackError: fallbackError as never,
+});

@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey, type KeyLike } from 'jose';
+import type { AuthConfig } from '../config/config';
+import { importPublicKey, loadOrCreateLocalKey } from './local-signing-key';
+
+/** Why a token was refused; the text goes to the client, so it says nothing about keys. */
+export class InvalidTokenError extends Error {
+  override name = 'InvalidTokenError';
+}
+
+export interface TokenVerifier {
+  /** Returns the token's subject, or throws InvalidTokenError. */
+  verify(token: string): Promise<string>;
+}
+
+/**
+ * Verifies bearer JWTs: signature against the configured keys, issuer, audience, expiry, and only
+ * the pinned algorithms (so `alg: none` and HMAC tricks with a public key are refused).
+ */
+export async function createTokenVerifier(auth: AuthConfig): Promise<TokenVerifier> {
+  let key: JWTVerifyGetKey | KeyLike | Uint8Array;
+  switch (auth.mode) {
+    case 'jwks-url':
+      key = createRemoteJWKSet(new URL(auth.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000 });
+      break;
+    case 'jwks-path':
+      key = createLocalJWKSet(JSON.parse(fs.readFileSync(auth.jwksPath, 'utf8')) as JSONWebKeySet);
+      break;
+    case 'local':
+      key = await importPublicKey(await loadOrCreateLocalKey(auth.keyPath));
+      break;
+  }
+  return {
+    async verify(token: string): Promise<string> {
+      try {
+        const { payload } = await jwtVerify(token, key as JWTVerifyGetKey, {
+          issuer: auth.issuer,
+          audience: auth.audience,
+          algorithms: auth.algorithms,
+          requiredClaims: ['sub', 'exp'],
+          clockTolerance: 30,
+        });
+        if (typeof payload.sub !== 'string' || payload.sub.length === 0 || payload.sub.length > 255) {
+          throw new InvalidTokenError('token has no usable subject');
+        }
+        return payload.sub;
+      } catch (err) {
+        if (err instanceof InvalidTokenError) throw err;
+        const code = (err as { code?: string }).code ?? '';
+        throw new InvalidTokenError(code === 'ERR_JWT_EXPIRED' ? 'token expired' : 'token invalid');
+      }
+    },
+  };
+}

@@ -1,0 +1,23 @@
+/** Days are calendar days in Czechia: a membership valid "to 30 June" ends at midnight in Prague. */
+const PRAGUE_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Prague',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar day (YYYY-MM-DD) in Prague at the given instant. */
+export function pragueDay(at: Date): string {
+  return PRAGUE_DAY.format(at);
+}
+
+const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether `value` is a real calendar day in YYYY-MM-DD form (2026-02-30 is not). */
+export function isCalendarDay(value: string): boolean {
+  const match = DAY_PATTERN.exec(value);
+  if (!match) return false;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}

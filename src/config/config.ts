@@ -1,0 +1,109 @@
+import path from 'node:path';
+
+/** How the service learns the keys that sign bearer tokens. */
+export type AuthConfig =
+  | { mode: 'jwks-url'; jwksUrl: string; issuer: string; audience: string; algorithms: string[] }
+  | { mode: 'jwks-path'; jwksPath: string; issuer: string; audience: string; algorithms: string[] }
+  | { mode: 'local'; keyPath: string; issuer: string; audience: string; algorithms: string[] };
+
+export interface Config {
+  nodeEnv: string;
+  production: boolean;
+  port: number;
+  host: string;
+  /** Folder for the embedded database and the local signing key. */
+  dataDir: string;
+  /** Set when an external PostgreSQL is used; otherwise the embedded one serves. */
+  databaseUrl: string | undefined;
+  embeddedPort: number;
+  auth: AuthConfig;
+  bootstrapAdminSubject: string | undefined;
+  demoData: boolean;
+  logLevel: string;
+}
+
+/** Raised for a configuration the service must not start with; the message says what to change. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const LOCAL_ISSUER = 'triada-local';
+const DEFAULT_AUDIENCE = 'triada';
+
+function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function boolVar(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be 1/0 (true/false), got "${raw}"`);
+}
+
+/** Reads and checks the environment once, at start; nothing else reads process.env. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  const production = nodeEnv === 'production';
+  const dataDir = path.resolve(env.DATA_DIR ?? '.data');
+  const algorithms = (env.AUTH_ALGORITHMS ?? 'RS256,ES256')
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  if (algorithms.some((a) => a.toLowerCase() === 'none' || a.startsWith('HS'))) {
+    throw new ConfigError('AUTH_ALGORITHMS may list only asymmetric algorithms (RS*, PS*, ES*, EdDSA)');
+  }
+
+  let auth: AuthConfig;
+  if (env.AUTH_JWKS_URL || env.AUTH_JWKS_PATH) {
+    if (env.AUTH_JWKS_URL && env.AUTH_JWKS_PATH) {
+      throw new ConfigError('Set either AUTH_JWKS_URL or AUTH_JWKS_PATH, not both');
+    }
+    if (!env.AUTH_ISSUER || !env.AUTH_AUDIENCE) {
+      throw new ConfigError('AUTH_ISSUER and AUTH_AUDIENCE are required with AUTH_JWKS_URL or AUTH_JWKS_PATH');
+    }
+    auth = env.AUTH_JWKS_URL
+      ? { mode: 'jwks-url', jwksUrl: env.AUTH_JWKS_URL, issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, algorithms }
+      : {
+          mode: 'jwks-path',
+          jwksPath: path.resolve(env.AUTH_JWKS_PATH as string),
+          issuer: env.AUTH_ISSUER,
+          audience: env.AUTH_AUDIENCE,
+          algorithms,
+        };
+  } else {
+    if (production) {
+      throw new ConfigError(
+        'Local authentication mode (no AUTH_JWKS_URL / AUTH_JWKS_PATH) is refused under NODE_ENV=production: configure your identity provider',
+      );
+    }
+    auth = {
+      mode: 'local',
+      keyPath: path.join(dataDir, 'auth', 'local-signing-key.json'),
+      issuer: env.AUTH_ISSUER ?? LOCAL_ISSUER,
+      audience: env.AUTH_AUDIENCE ?? DEFAULT_AUDIENCE,
+      algorithms: ['ES256'],
+    };
+  }
+
+  return {
+    nodeEnv,
+    production,
+    port: intVar(env, 'PORT', 4000, 0, 65535),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir,
+    databaseUrl: env.DATABASE_URL || undefined,
+    embeddedPort: intVar(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
+    auth,
+    bootstrapAdminSubject: env.BOOTSTRAP_ADMIN_SUBJECT || undefined,
+    demoData: boolVar(env, 'DEMO_DATA', true),
+    logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+  };
+}

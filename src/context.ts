@@ -1,0 +1,19 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from './auth/viewer';
+import type { Locale } from './i18n/locale';
+import type { Loaders } from './loaders';
+import type { Logger } from './logger';
+
+/** Built once per request and passed explicitly to every resolver and service. */
+export interface RequestContext {
+  requestId: string;
+  locale: Locale;
+  viewer: Viewer;
+  /** A fork of the ORM's EntityManager for this request only. */
+  em: EntityManager;
+  /** The request's instant and its calendar day in Prague (YYYY-MM-DD); rules are judged on it. */
+  now: Date;
+  today: string;
+  loaders: Loaders;
+  logger: Logger;
+}

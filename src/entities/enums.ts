@@ -1,0 +1,61 @@
+/** Domain enumerations stored as text in the database. GraphQL registers them in src/schema/enums.ts. */
+
+export enum AreaKind {
+  TOWN = 'TOWN',
+  ORP = 'ORP',
+}
+
+export enum AreaRoleKind {
+  ADMIN = 'ADMIN',
+  COORDINATOR = 'COORDINATOR',
+  SUPPORT = 'SUPPORT',
+  CLERK = 'CLERK',
+}
+
+export enum BodyKind {
+  WORKING_GROUP = 'WORKING_GROUP',
+  STEERING_GROUP = 'STEERING_GROUP',
+  SOCIAL_COMMISSION = 'SOCIAL_COMMISSION',
+  COUNCIL = 'COUNCIL',
+  ASSEMBLY = 'ASSEMBLY',
+}
+
+/** Order of bodies in the pipeline: a body reports only to a body of a later kind. */
+export const BODY_KIND_RANK: Record<BodyKind, number> = {
+  [BodyKind.WORKING_GROUP]: 0,
+  [BodyKind.STEERING_GROUP]: 1,
+  [BodyKind.SOCIAL_COMMISSION]: 2,
+  [BodyKind.COUNCIL]: 3,
+  [BodyKind.ASSEMBLY]: 4,
+};
+
+export enum TargetGroup {
+  SENIORS = 'SENIORS',
+  PEOPLE_WITH_DISABILITIES = 'PEOPLE_WITH_DISABILITIES',
+  CHILDREN_YOUTH_FAMILY = 'CHILDREN_YOUTH_FAMILY',
+  SOCIAL_EXCLUSION = 'SOCIAL_EXCLUSION',
+  ADDICTIONS = 'ADDICTIONS',
+  ETHNIC_MINORITIES = 'ETHNIC_MINORITIES',
+  ALL = 'ALL',
+}
+
+export enum QuorumRule {
+  MAJORITY = 'MAJORITY',
+  TWO_THIRDS = 'TWO_THIRDS',
+  NONE = 'NONE',
+}
+
+export enum MembershipRole {
+  CHAIR = 'CHAIR',
+  DEPUTY = 'DEPUTY',
+  SECRETARY = 'SECRETARY',
+  MEMBER = 'MEMBER',
+  GUEST = 'GUEST',
+}
+
+export enum TriadSide {
+  COMMISSIONER = 'COMMISSIONER',
+  PROVIDER = 'PROVIDER',
+  SERVICE_USER = 'SERVICE_USER',
+  PUBLIC = 'PUBLIC',
+}

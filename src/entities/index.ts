@@ -1,0 +1,10 @@
+import { AreaRole } from './area-role.entity';
+import { Body } from './body.entity';
+import { GlobalAdmin } from './global-admin.entity';
+import { Membership } from './membership.entity';
+import { Municipality } from './municipality.entity';
+import { Person } from './person.entity';
+import { PlanningArea } from './planning-area.entity';
+
+/** Every entity the ORM maps; the schema itself is defined by migrations/. */
+export const entities = [PlanningArea, GlobalAdmin, Municipality, Person, AreaRole, Body, Membership];

@@ -1,0 +1,12 @@
+import { Entity, Property } from '@mikro-orm/core';
+import { AreaOwnedEntity } from './area-owned.entity';
+
+/** A member municipality of a planning area (an ORP has many, a town one). */
+@Entity({ tableName: 'municipality' })
+export class Municipality extends AreaOwnedEntity {
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Property({ type: 'integer' })
+  population!: number;
+}

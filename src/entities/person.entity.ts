@@ -1,0 +1,24 @@
+import { Entity, Property } from '@mikro-orm/core';
+import { AreaOwnedEntity } from './area-owned.entity';
+
+/**
+ * A person of a planning area. Holds contact details and the identity-provider subject, which
+ * only the area's coordinators and admins and the person may see (src/schema/person.type.ts).
+ */
+@Entity({ tableName: 'person' })
+export class Person extends AreaOwnedEntity {
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Property({ type: 'text', nullable: true })
+  email: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  phone: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  organisation: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  subject: string | null = null;
+}

@@ -1,0 +1,64 @@
+import { GraphQLError } from 'graphql';
+import { localize, type Locale, type Text } from '../i18n/locale';
+
+/** The stable codes in `extensions.code`. Clients switch on these, never on messages. */
+export enum ErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  CONFLICT = 'CONFLICT',
+  TRANSITION_NOT_ALLOWED = 'TRANSITION_NOT_ALLOWED',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+/** One offending input field and what is wrong with it. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** An expected outcome: it reaches the client with its code; nothing else about the server does. */
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+    Object.setPrototypeOf(this, new.target.prototype);
+  }
+}
+
+const TEXTS = {
+  unauthenticated: { cs: 'Přihlaste se.', en: 'Authentication required.' },
+  forbidden: { cs: 'K této akci nemáte oprávnění.', en: 'You are not allowed to do this.' },
+  notFound: { cs: 'Nenalezeno.', en: 'Not found.' },
+  badInput: { cs: 'Neplatný vstup.', en: 'Invalid input.' },
+} satisfies Record<string, Text>;
+
+export function unauthenticated(locale: Locale, detail?: Text): AppError {
+  return new AppError(ErrorCode.UNAUTHENTICATED, localize(detail ?? TEXTS.unauthenticated, locale), {
+    http: { status: 401 },
+  });
+}
+
+export function forbidden(locale: Locale, detail?: Text): AppError {
+  return new AppError(ErrorCode.FORBIDDEN, localize(detail ?? TEXTS.forbidden, locale));
+}
+
+/** `what` names the kind of object, e.g. "Body"; the id is echoed so that clients can match it. */
+export function notFound(locale: Locale, what: string, id?: string): AppError {
+  return new AppError(ErrorCode.NOT_FOUND, `${localize(TEXTS.notFound, locale)} (${what}${id ? ` ${id}` : ''})`, {
+    entity: what,
+  });
+}
+
+export function badInput(locale: Locale, fields: Array<{ field: string; text: Text }>): AppError {
+  const problems: FieldProblem[] = fields.map((f) => ({ field: f.field, message: localize(f.text, locale) }));
+  return new AppError(
+    ErrorCode.BAD_USER_INPUT,
+    `${localize(TEXTS.badInput, locale)} ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+    { fields: problems },
+  );
+}
+
+export function conflict(locale: Locale, text: Text, extra: Record<string, unknown> = {}): AppError {
+  return new AppError(ErrorCode.CONFLICT, localize(text, locale), extra);
+}

@@ -1,0 +1,57 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
+import type { Logger } from '../logger';
+import { AppError, ErrorCode } from './app-errors';
+
+interface ValidationErrorLike {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationErrorLike[];
+}
+
+function flatten(errors: ValidationErrorLike[], prefix = ''): Array<{ field: string; message: string }> {
+  return errors.flatMap((e) => {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...flatten(e.children ?? [], field)];
+  });
+}
+
+/**
+ * The last word on what a client sees of an error: a stable code always; for unexpected errors a
+ * generic message only (no stack, no SQL); for input validation the offending fields.
+ */
+export function createFormatError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const code = formatted.extensions?.code as ErrorCode | undefined;
+
+    if (original instanceof GraphQLError && Array.isArray(original.extensions?.validationErrors)) {
+      const fields = flatten(original.extensions.validationErrors as ValidationErrorLike[]).map((f) => ({
+        field: f.field,
+        message: f.message,
+      }));
+      return {
+        message: `Neplatný vstup / Invalid input: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`,
+        path: formatted.path,
+        extensions: { code: ErrorCode.BAD_USER_INPUT, fields },
+      };
+    }
+
+    const known = code !== undefined && code !== ErrorCode.INTERNAL_SERVER_ERROR;
+    if (original instanceof AppError || (known && original instanceof GraphQLError)) {
+      const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+
+    if (code !== ErrorCode.INTERNAL_SERVER_ERROR || !(original instanceof GraphQLError)) {
+      logger.error({ err: original }, 'unexpected error');
+    }
+    return {
+      message: 'Interní chyba serveru / Internal server error',
+      path: formatted.path,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}

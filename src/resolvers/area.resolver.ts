@@ -1,0 +1,85 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../context';
+import { BodyKind } from '../entities/enums';
+import { AddMunicipalityInput, CreateAreaInput, UpdateAreaInput } from '../schema/area.input';
+import { AreaType } from '../schema/area.type';
+import { BodyType } from '../schema/body.type';
+import { MunicipalityType } from '../schema/municipality.type';
+import { PersonConnection } from '../schema/person-connection.type';
+import { PersonType } from '../schema/person.type';
+import { AreaService } from '../services/area.service';
+import { BodyService } from '../services/body.service';
+import { personCursor, PersonService } from '../services/person.service';
+
+@Resolver(() => AreaType)
+export class AreaResolver {
+  private readonly areasService = new AreaService();
+  private readonly bodiesService = new BodyService();
+  private readonly peopleService = new PersonService();
+
+  @Query(() => [AreaType], { description: 'All planning areas (public).' })
+  async areas(@Ctx() ctx: RequestContext): Promise<AreaType[]> {
+    return (await this.areasService.list(ctx)).map(AreaType.from);
+  }
+
+  @Query(() => AreaType, { description: 'One planning area (public). NOT_FOUND when there is none.' })
+  async area(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The area.' }) id: string): Promise<AreaType> {
+    return AreaType.from(await this.areasService.get(ctx, id));
+  }
+
+  @Mutation(() => AreaType, { description: 'Creates a planning area. Global admins only.' })
+  async createArea(@Ctx() ctx: RequestContext, @Arg('input', () => CreateAreaInput, { description: 'What to do; see the input type.' }) input: CreateAreaInput): Promise<AreaType> {
+    return AreaType.from(await this.areasService.create(ctx, input));
+  }
+
+  @Mutation(() => AreaType, { description: "Changes an area's name, kind or workflow. The area's admins (and global admins) only." })
+  async updateArea(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateAreaInput, { description: 'What to do; see the input type.' }) input: UpdateAreaInput): Promise<AreaType> {
+    return AreaType.from(await this.areasService.update(ctx, input));
+  }
+
+  @Mutation(() => MunicipalityType, { description: "Adds a member municipality. The area's admins and coordinators." })
+  async addMunicipality(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => AddMunicipalityInput, { description: 'What to do; see the input type.' }) input: AddMunicipalityInput,
+  ): Promise<MunicipalityType> {
+    return MunicipalityType.from(await this.areasService.addMunicipality(ctx, input));
+  }
+
+  @FieldResolver(() => [MunicipalityType], { description: 'Member municipalities, by name.' })
+  async municipalities(@Ctx() ctx: RequestContext, @Root() area: AreaType): Promise<MunicipalityType[]> {
+    return (await ctx.loaders.municipalitiesByArea.load(area.id)).map(MunicipalityType.from);
+  }
+
+  @FieldResolver(() => Int, { description: 'Inhabitants of all member municipalities.' })
+  async population(@Ctx() ctx: RequestContext, @Root() area: AreaType): Promise<number> {
+    return (await ctx.loaders.municipalitiesByArea.load(area.id)).reduce((sum, m) => sum + m.population, 0);
+  }
+
+  @FieldResolver(() => [BodyType], { description: 'Bodies the viewer may see, in pipeline order: public bodies to all, others to their members and area roles.' })
+  async bodies(
+    @Ctx() ctx: RequestContext,
+    @Root() area: AreaType,
+    @Arg('kind', () => BodyKind, { nullable: true, description: 'Only bodies of this kind.' }) kind?: BodyKind | null,
+  ): Promise<BodyType[]> {
+    return (await this.bodiesService.listInArea(ctx, area.id, kind)).map(BodyType.from);
+  }
+
+  @FieldResolver(() => PersonConnection, {
+    description: 'People of the area the viewer may see, by name: all of them for area roles; otherwise those seated in public bodies or the viewer\'s bodies.',
+  })
+  async people(
+    @Ctx() ctx: RequestContext,
+    @Root() area: AreaType,
+    @Arg('first', () => Int, { defaultValue: 20, description: 'Page size, 1–100.' }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts.' }) after?: string | null,
+    @Arg('search', () => String, { nullable: true, description: 'Part of a name or organisation, case-insensitive.' }) search?: string | null,
+  ): Promise<PersonConnection> {
+    const page = await this.peopleService.page(ctx, area.id, { first, after: after ?? null, search: search ?? null });
+    const edges = page.items.map((p) => ({ cursor: personCursor(p), node: PersonType.from(p) }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount: page.totalCount,
+    };
+  }
+}

@@ -1,0 +1,53 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../context';
+import { canSeeBody } from '../auth/access';
+import { AreaType } from '../schema/area.type';
+import { CreateBodyInput, UpdateBodyInput } from '../schema/body.input';
+import { BodyType } from '../schema/body.type';
+import { MembershipType } from '../schema/membership.type';
+import { AreaService } from '../services/area.service';
+import { BodyService } from '../services/body.service';
+import { MembershipService } from '../services/membership.service';
+
+@Resolver(() => BodyType)
+export class BodyResolver {
+  private readonly bodiesService = new BodyService();
+  private readonly areasService = new AreaService();
+  private readonly membershipsService = new MembershipService();
+
+  @Query(() => BodyType, { description: 'One body: public bodies for everyone, others for their members and the area\'s roles; NOT_FOUND otherwise.' })
+  async body(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The body.' }) id: string): Promise<BodyType> {
+    return BodyType.from(await this.bodiesService.get(ctx, id));
+  }
+
+  @Mutation(() => BodyType, { description: "Creates a body. The area's admins and coordinators." })
+  async createBody(@Ctx() ctx: RequestContext, @Arg('input', () => CreateBodyInput, { description: 'What to do; see the input type.' }) input: CreateBodyInput): Promise<BodyType> {
+    return BodyType.from(await this.bodiesService.create(ctx, input));
+  }
+
+  @Mutation(() => BodyType, { description: "Changes a body's name, parent or rules. The area's admins and coordinators." })
+  async updateBody(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateBodyInput, { description: 'What to do; see the input type.' }) input: UpdateBodyInput): Promise<BodyType> {
+    return BodyType.from(await this.bodiesService.update(ctx, input));
+  }
+
+  @FieldResolver(() => AreaType, { description: 'The area the body belongs to.' })
+  async area(@Ctx() ctx: RequestContext, @Root() body: BodyType): Promise<AreaType> {
+    return AreaType.from(await this.areasService.get(ctx, body.areaId));
+  }
+
+  @FieldResolver(() => BodyType, { nullable: true, description: 'The body this one reports to; null when none or when the viewer may not see it.' })
+  async reportsTo(@Ctx() ctx: RequestContext, @Root() body: BodyType): Promise<BodyType | null> {
+    if (!body.reportsToId) return null;
+    const parent = await ctx.loaders.bodyById.load(body.reportsToId);
+    return parent && canSeeBody(ctx.viewer, parent) ? BodyType.from(parent) : null;
+  }
+
+  @FieldResolver(() => [MembershipType], { description: 'Seats in the body, oldest first: names and triad sides of its members.' })
+  async memberships(
+    @Ctx() ctx: RequestContext,
+    @Root() body: BodyType,
+    @Arg('activeOnly', () => Boolean, { defaultValue: false, description: 'Only seats held today.' }) activeOnly: boolean,
+  ): Promise<MembershipType[]> {
+    return (await this.membershipsService.ofBody(ctx, body.id, activeOnly)).map(MembershipType.from);
+  }
+}

@@ -1,0 +1,44 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../context';
+import { notFound } from '../errors/app-errors';
+import { BodyType } from '../schema/body.type';
+import { AddMembershipInput, EndMembershipInput } from '../schema/membership.input';
+import { MembershipType } from '../schema/membership.type';
+import { PersonType } from '../schema/person.type';
+import { MembershipService } from '../services/membership.service';
+
+@Resolver(() => MembershipType)
+export class MembershipResolver {
+  private readonly memberships = new MembershipService();
+
+  @Mutation(() => MembershipType, {
+    description: "Seats a person in a body. The area's admins and coordinators. CONFLICT when the person already sits there in that period, or a second chair would.",
+  })
+  async addMembership(@Ctx() ctx: RequestContext, @Arg('input', () => AddMembershipInput, { description: 'What to do; see the input type.' }) input: AddMembershipInput): Promise<MembershipType> {
+    return MembershipType.from(await this.memberships.add(ctx, input));
+  }
+
+  @Mutation(() => MembershipType, { description: "Ends a seat on a given day (today by default). The area's admins and coordinators." })
+  async endMembership(@Ctx() ctx: RequestContext, @Arg('input', () => EndMembershipInput, { description: 'What to do; see the input type.' }) input: EndMembershipInput): Promise<MembershipType> {
+    return MembershipType.from(await this.memberships.end(ctx, input));
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the seat is held today.' })
+  active(@Ctx() ctx: RequestContext, @Root() m: MembershipType): boolean {
+    return m.validFrom <= ctx.today && (m.validTo === null || m.validTo >= ctx.today);
+  }
+
+  @FieldResolver(() => PersonType, { description: 'Who holds the seat (name and organisation for everyone who sees the body).' })
+  async person(@Ctx() ctx: RequestContext, @Root() m: MembershipType): Promise<PersonType> {
+    const person = await ctx.loaders.personById.load(m.personId);
+    if (!person) throw notFound(ctx.locale, 'Person', m.personId);
+    return PersonType.from(person);
+  }
+
+  @FieldResolver(() => BodyType, { description: 'The body.' })
+  async body(@Ctx() ctx: RequestContext, @Root() m: MembershipType): Promise<BodyType> {
+    const body = await ctx.loaders.bodyById.load(m.bodyId);
+    if (!body) throw notFound(ctx.locale, 'Body', m.bodyId);
+    return BodyType.from(body);
+  }
+}

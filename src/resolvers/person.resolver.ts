@@ -1,0 +1,43 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../context';
+import { AreaRoleType } from '../schema/area-role.type';
+import { MembershipType } from '../schema/membership.type';
+import { CreatePersonInput, UpdatePersonInput } from '../schema/person.input';
+import { PersonType } from '../schema/person.type';
+import { MembershipService } from '../services/membership.service';
+import { PersonService } from '../services/person.service';
+
+@Resolver(() => PersonType)
+export class PersonResolver {
+  private readonly peopleService = new PersonService();
+  private readonly membershipsService = new MembershipService();
+
+  @Query(() => PersonType, { description: 'One person the viewer may see; NOT_FOUND otherwise.' })
+  async person(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The person.' }) id: string): Promise<PersonType> {
+    return PersonType.from(await this.peopleService.get(ctx, id));
+  }
+
+  @Mutation(() => PersonType, { description: "Adds a person to an area. The area's admins and coordinators." })
+  async createPerson(@Ctx() ctx: RequestContext, @Arg('input', () => CreatePersonInput, { description: 'What to do; see the input type.' }) input: CreatePersonInput): Promise<PersonType> {
+    return PersonType.from(await this.peopleService.create(ctx, input));
+  }
+
+  @Mutation(() => PersonType, { description: "Changes a person. The area's admins and coordinators; a person their own details." })
+  async updatePerson(@Ctx() ctx: RequestContext, @Arg('input', () => UpdatePersonInput, { description: 'What to do; see the input type.' }) input: UpdatePersonInput): Promise<PersonType> {
+    return PersonType.from(await this.peopleService.update(ctx, input));
+  }
+
+  @FieldResolver(() => [MembershipType], { description: 'Seats of the person in bodies the viewer may see.' })
+  async memberships(
+    @Ctx() ctx: RequestContext,
+    @Root() person: PersonType,
+    @Arg('activeOnly', () => Boolean, { defaultValue: false, description: 'Only seats held today.' }) activeOnly: boolean,
+  ): Promise<MembershipType[]> {
+    return (await this.membershipsService.ofPerson(ctx, person.id, activeOnly)).map(MembershipType.from);
+  }
+
+  @FieldResolver(() => [AreaRoleType], { description: 'Area roles of the person, including ended and revoked ones.' })
+  async areaRoles(@Ctx() ctx: RequestContext, @Root() person: PersonType): Promise<AreaRoleType[]> {
+    return (await ctx.loaders.areaRolesByPerson.load(person.id)).map(AreaRoleType.from);
+  }
+}

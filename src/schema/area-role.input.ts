@@ -1,0 +1,43 @@
+import { IsOptional, IsUUID } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { AreaRoleKind } from '../entities/enums';
+import './enums';
+import { IsCalendarDay } from './validators';
+
+@InputType({ description: 'An area role to grant. Granting a role the person already holds returns the existing assignment.' })
+export class GrantAreaRoleInput {
+  @Field(() => ID, { description: 'The area.' })
+  @IsUUID('all')
+  areaId!: string;
+
+  @Field(() => ID, { description: 'The person, of the same area.' })
+  @IsUUID('all')
+  personId!: string;
+
+  @Field(() => AreaRoleKind, { description: 'The role. Only admins grant ADMIN.' })
+  role!: AreaRoleKind;
+
+  @Field(() => String, { nullable: true, description: 'First day the role counts (YYYY-MM-DD); today when omitted.' })
+  @IsOptional()
+  @IsCalendarDay()
+  validFrom?: string;
+
+  @Field(() => String, { nullable: true, description: 'Last day the role counts (YYYY-MM-DD); open-ended when omitted.' })
+  @IsOptional()
+  @IsCalendarDay()
+  validTo?: string;
+}
+
+@InputType({ description: 'An area role to revoke.' })
+export class RevokeAreaRoleInput {
+  @Field(() => ID, { description: 'The area.' })
+  @IsUUID('all')
+  areaId!: string;
+
+  @Field(() => ID, { description: 'The person.' })
+  @IsUUID('all')
+  personId!: string;
+
+  @Field(() => AreaRoleKind, { description: 'The role to revoke. Only admins revoke ADMIN.' })
+  role!: AreaRoleKind;
+}

@@ -1,0 +1,81 @@
+import { registerEnumType } from 'type-graphql';
+import { AreaKind, AreaRoleKind, BodyKind, MembershipRole, QuorumRule, TargetGroup, TriadSide } from '../entities/enums';
+
+registerEnumType(AreaKind, {
+  name: 'AreaKind',
+  description: 'What kind of territory runs the planning process.',
+  valuesConfig: {
+    TOWN: { description: 'A town or city (město) planning for itself.' },
+    ORP: { description: 'A district of a municipality with extended powers (obec s rozšířenou působností) planning for all its municipalities.' },
+  },
+});
+
+registerEnumType(AreaRoleKind, {
+  name: 'AreaRoleKind',
+  description: 'A role in a planning area outside any body.',
+  valuesConfig: {
+    ADMIN: { description: 'Administers the area (správce): everything a coordinator may, and grants admin roles.' },
+    COORDINATOR: { description: 'Coordinator of the planning process (koordinátor KPSS): sets up bodies and memberships, advances proposals.' },
+    SUPPORT: { description: 'Support organisation (TOZ): reads and prepares materials; decides nothing.' },
+    CLERK: { description: 'Council clerk: records resolutions of the council (rada) and the assembly (zastupitelstvo).' },
+  },
+});
+
+registerEnumType(BodyKind, {
+  name: 'BodyKind',
+  description: 'Kind of body, in pipeline order: a body reports only to a body of a later kind.',
+  valuesConfig: {
+    WORKING_GROUP: { description: 'Working group (pracovní / koordinační skupina, diskusní fórum).' },
+    STEERING_GROUP: { description: 'Steering or managerial group (řídící / manažerská skupina); not public by default.' },
+    SOCIAL_COMMISSION: { description: 'Social commission of the council (sociální komise rady města).' },
+    COUNCIL: { description: 'Town council (rada města); its meetings are not public by law.' },
+    ASSEMBLY: { description: 'Town assembly (zastupitelstvo); its meetings are public by law.' },
+  },
+});
+
+registerEnumType(TargetGroup, {
+  name: 'TargetGroup',
+  description: 'The target group a working group plans for (cílová skupina).',
+  valuesConfig: {
+    SENIORS: { description: 'Seniors (senioři).' },
+    PEOPLE_WITH_DISABILITIES: { description: 'People with disabilities (osoby se zdravotním postižením).' },
+    CHILDREN_YOUTH_FAMILY: { description: 'Children, youth and family (děti, mládež a rodina).' },
+    SOCIAL_EXCLUSION: { description: 'People at risk of social exclusion (osoby ohrožené sociálním vyloučením).' },
+    ADDICTIONS: { description: 'People with addictions (osoby se závislostí).' },
+    ETHNIC_MINORITIES: { description: 'Ethnic minorities (etnické menšiny).' },
+    ALL: { description: 'All target groups (průřezová skupina).' },
+  },
+});
+
+registerEnumType(QuorumRule, {
+  name: 'QuorumRule',
+  description: "What share of a body's voting members must be present for it to decide.",
+  valuesConfig: {
+    MAJORITY: { description: 'More than half of the voting members (nadpoloviční většina).' },
+    TWO_THIRDS: { description: 'At least two thirds of the voting members.' },
+    NONE: { description: 'No quorum; any attendance decides.' },
+  },
+});
+
+registerEnumType(MembershipRole, {
+  name: 'MembershipRole',
+  description: "A person's role in a body.",
+  valuesConfig: {
+    CHAIR: { description: 'Chair (předseda / vedoucí, manažer skupiny); one at a time.' },
+    DEPUTY: { description: 'Deputy chair (místopředseda).' },
+    SECRETARY: { description: 'Secretary (tajemník), often the minute-taker.' },
+    MEMBER: { description: 'Member (člen).' },
+    GUEST: { description: 'Permanent guest (host); never votes.' },
+  },
+});
+
+registerEnumType(TriadSide, {
+  name: 'TriadSide',
+  description: 'The side of the planning triad a member represents.',
+  valuesConfig: {
+    COMMISSIONER: { description: 'Commissioner (zadavatel): the municipality or region.' },
+    PROVIDER: { description: 'Provider of social services (poskytovatel).' },
+    SERVICE_USER: { description: 'Service user or their representative (uživatel).' },
+    PUBLIC: { description: 'The public (veřejnost).' },
+  },
+});

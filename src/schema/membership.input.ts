@@ -1,0 +1,55 @@
+import { IsBoolean, IsOptional, IsUUID, Length } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { MembershipRole, TriadSide } from '../entities/enums';
+import './enums';
+import { IsCalendarDay, IsPlainText } from './validators';
+
+@InputType({ description: 'A seat for a person in a body.' })
+export class AddMembershipInput {
+  @Field(() => ID, { description: 'The body.' })
+  @IsUUID('all')
+  bodyId!: string;
+
+  @Field(() => ID, { description: 'The person, of the same area.' })
+  @IsUUID('all')
+  personId!: string;
+
+  @Field(() => MembershipRole, { description: 'Role in the body. A body has at most one chair at a time.' })
+  role!: MembershipRole;
+
+  @Field(() => TriadSide, { description: 'Side of the triad the person represents.' })
+  triadSide!: TriadSide;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether the person votes; true when omitted, except for guests, who never vote.' })
+  @IsOptional()
+  @IsBoolean()
+  votingRight?: boolean;
+
+  @Field(() => String, { nullable: true, description: 'First day (YYYY-MM-DD); today when omitted.' })
+  @IsOptional()
+  @IsCalendarDay()
+  validFrom?: string;
+
+  @Field(() => String, { nullable: true, description: 'Last day (YYYY-MM-DD); open-ended when omitted.' })
+  @IsOptional()
+  @IsCalendarDay()
+  validTo?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Organisation the person represents, e.g. the provider they work for.' })
+  @IsOptional()
+  @Length(1, 200)
+  @IsPlainText()
+  organisation?: string | null;
+}
+
+@InputType({ description: 'Ends a seat in a body.' })
+export class EndMembershipInput {
+  @Field(() => ID, { description: 'The membership.' })
+  @IsUUID('all')
+  membershipId!: string;
+
+  @Field(() => String, { nullable: true, description: 'Last day of the seat (YYYY-MM-DD); today when omitted. Not before its first day.' })
+  @IsOptional()
+  @IsCalendarDay()
+  validTo?: string;
+}

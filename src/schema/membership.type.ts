@@ -1,0 +1,47 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { MembershipRole, TriadSide } from '../entities/enums';
+import type { Membership } from '../entities/membership.entity';
+import './enums';
+
+@ObjectType('Membership', { description: "A person's seat in a body for a period, on one side of the triad." })
+export class MembershipType {
+  @Field(() => ID, { description: 'Identifier of the membership.' })
+  id!: string;
+
+  @Field(() => MembershipRole, { description: 'Role in the body.' })
+  role!: MembershipRole;
+
+  @Field(() => TriadSide, { description: 'Side of the triad the person represents in this body.' })
+  triadSide!: TriadSide;
+
+  @Field(() => Boolean, { description: 'Whether the person votes.' })
+  votingRight!: boolean;
+
+  @Field(() => String, { description: 'First day of the seat (YYYY-MM-DD).' })
+  validFrom!: string;
+
+  @Field(() => String, { nullable: true, description: 'Last day of the seat (YYYY-MM-DD); null when open-ended.' })
+  validTo!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Organisation the person represents in this body.' })
+  organisation!: string | null;
+
+  areaId!: string;
+  bodyId!: string;
+  personId!: string;
+
+  static from(this: void, m: Membership): MembershipType {
+    return Object.assign(new MembershipType(), {
+      id: m.id,
+      role: m.role,
+      triadSide: m.triadSide,
+      votingRight: m.votingRight,
+      validFrom: m.validFrom,
+      validTo: m.validTo,
+      organisation: m.organisation,
+      areaId: m.areaId,
+      bodyId: m.body.id,
+      personId: m.person.id,
+    });
+  }
+}

@@ -1,0 +1,60 @@
+import type { RequestContext } from '../context';
+import { AreaRole } from '../entities/area-role.entity';
+import { AreaRoleKind } from '../entities/enums';
+import { Person } from '../entities/person.entity';
+import { badInput, forbidden, notFound } from '../errors/app-errors';
+import type { GrantAreaRoleInput, RevokeAreaRoleInput } from '../schema/area-role.input';
+import { assertManagesArea } from '../auth/access';
+
+/** Area roles: coordinators grant and revoke them, but only admins touch the ADMIN role. */
+export class AreaRoleService {
+  private assertMayAssign(ctx: RequestContext, areaId: string, role: AreaRoleKind): void {
+    assertManagesArea(ctx, areaId);
+    if (role === AreaRoleKind.ADMIN && !ctx.viewer.hasAreaRole(areaId, AreaRoleKind.ADMIN)) {
+      throw forbidden(ctx.locale, { cs: 'Roli správce přiděluje a odebírá jen správce.', en: 'Only an admin grants or revokes the admin role.' });
+    }
+  }
+
+  async grant(ctx: RequestContext, input: GrantAreaRoleInput): Promise<AreaRole> {
+    this.assertMayAssign(ctx, input.areaId, input.role);
+    const validFrom = input.validFrom ?? ctx.today;
+    if (input.validTo && input.validTo < validFrom) {
+      throw badInput(ctx.locale, [{ field: 'validTo', text: { cs: 'Konec je před začátkem.', en: 'validTo is before validFrom.' } }]);
+    }
+    return ctx.em.transactional(async (em) => {
+      const person = await em.findOne(Person, { id: input.personId, areaId: input.areaId });
+      if (!person) throw notFound(ctx.locale, 'Person', input.personId);
+      const existing = await em.findOne(AreaRole, { areaId: input.areaId, person, role: input.role, revokedAt: null });
+      if (existing) return existing;
+      const role = em.create(AreaRole, {
+        areaId: input.areaId,
+        person,
+        role: input.role,
+        validFrom,
+        validTo: input.validTo ?? null,
+        revokedAt: null,
+      });
+      await em.flush();
+      return role;
+    });
+  }
+
+  async revoke(ctx: RequestContext, input: RevokeAreaRoleInput): Promise<AreaRole> {
+    this.assertMayAssign(ctx, input.areaId, input.role);
+    return ctx.em.transactional(async (em) => {
+      const role = await em.findOne(AreaRole, { areaId: input.areaId, person: input.personId, role: input.role, revokedAt: null });
+      if (!role) throw notFound(ctx.locale, 'AreaRoleAssignment');
+      if (role.role === AreaRoleKind.ADMIN) {
+        const admins = await em.count(AreaRole, { areaId: input.areaId, role: AreaRoleKind.ADMIN, revokedAt: null });
+        if (admins <= 1 && !ctx.viewer.isGlobalAdmin) {
+          throw badInput(ctx.locale, [
+            { field: 'role', text: { cs: 'Oblast musí mít aspoň jednoho správce.', en: 'The area must keep at least one admin.' } },
+          ]);
+        }
+      }
+      role.revokedAt = ctx.now;
+      await em.flush();
+      return role;
+    });
+  }
+}

@@ -1,0 +1,80 @@
+import type { RequestContext } from '../context';
+import { forbidden, notFound, badInput } from '../errors/app-errors';
+import { Municipality } from '../entities/municipality.entity';
+import { PlanningArea } from '../entities/planning-area.entity';
+import { AreaRoleKind } from '../entities/enums';
+import type { AddMunicipalityInput, CreateAreaInput, UpdateAreaInput } from '../schema/area.input';
+import { isWorkflowKey, WORKFLOW_KEYS } from '../workflows/workflow-keys';
+import { assertManagesArea } from '../auth/access';
+import { uniqueOrConflict } from './unique';
+
+const AREA_NAME_TAKEN = { cs: 'Oblast s tímto názvem už existuje.', en: 'An area with this name already exists.' };
+const MUNICIPALITY_TAKEN = { cs: 'Obec s tímto názvem už v oblasti je.', en: 'The area already has a municipality of this name.' };
+
+function assertWorkflowKey(ctx: RequestContext, key: string): void {
+  if (!isWorkflowKey(key)) {
+    throw badInput(ctx.locale, [
+      {
+        field: 'workflowKey',
+        text: { cs: `Neznámý postup schvalování; známé: ${WORKFLOW_KEYS.join(', ')}.`, en: `Unknown workflow; known: ${WORKFLOW_KEYS.join(', ')}.` },
+      },
+    ]);
+  }
+}
+
+/** Planning areas and their municipalities. Areas are public: anyone may list and read them. */
+export class AreaService {
+  async list(ctx: RequestContext): Promise<PlanningArea[]> {
+    return ctx.em.find(PlanningArea, {}, { orderBy: { name: 'asc', id: 'asc' } });
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<PlanningArea> {
+    const area = await ctx.loaders.areaById.load(id);
+    if (!area) throw notFound(ctx.locale, 'Area', id);
+    return area;
+  }
+
+  async create(ctx: RequestContext, input: CreateAreaInput): Promise<PlanningArea> {
+    if (!ctx.viewer.isGlobalAdmin) {
+      throw forbidden(ctx.locale, { cs: 'Oblasti zakládá jen hlavní správce.', en: 'Only a global admin creates areas.' });
+    }
+    assertWorkflowKey(ctx, input.workflowKey);
+    return uniqueOrConflict(ctx, AREA_NAME_TAKEN, 'name', () =>
+      ctx.em.transactional(async (em) => {
+        const area = em.create(PlanningArea, { name: input.name, kind: input.kind, workflowKey: input.workflowKey });
+        await em.flush();
+        return area;
+      }),
+    );
+  }
+
+  async update(ctx: RequestContext, input: UpdateAreaInput): Promise<PlanningArea> {
+    if (!ctx.viewer.belongsTo(input.id)) throw notFound(ctx.locale, 'Area', input.id);
+    if (!ctx.viewer.hasAreaRole(input.id, AreaRoleKind.ADMIN)) {
+      throw forbidden(ctx.locale, { cs: 'Oblast upravuje jen její správce.', en: "Only the area's admin may change it." });
+    }
+    if (input.workflowKey !== undefined) assertWorkflowKey(ctx, input.workflowKey);
+    return uniqueOrConflict(ctx, AREA_NAME_TAKEN, 'name', () =>
+      ctx.em.transactional(async (em) => {
+        const area = await em.findOne(PlanningArea, { id: input.id });
+        if (!area) throw notFound(ctx.locale, 'Area', input.id);
+        if (input.name !== undefined && input.name !== null) area.name = input.name;
+        if (input.kind !== undefined && input.kind !== null) area.kind = input.kind;
+        if (input.workflowKey !== undefined && input.workflowKey !== null) area.workflowKey = input.workflowKey;
+        await em.flush();
+        return area;
+      }),
+    );
+  }
+
+  async addMunicipality(ctx: RequestContext, input: AddMunicipalityInput): Promise<Municipality> {
+    assertManagesArea(ctx, input.areaId);
+    return uniqueOrConflict(ctx, MUNICIPALITY_TAKEN, 'name', () =>
+      ctx.em.transactional(async (em) => {
+        const municipality = em.create(Municipality, { areaId: input.areaId, name: input.name, population: input.population });
+        await em.flush();
+        return municipality;
+      }),
+    );
+  }
+}

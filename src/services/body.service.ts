@@ -1,0 +1,125 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RequestContext } from '../context';
+import { Body } from '../entities/body.entity';
+import { BODY_KIND_RANK, BodyKind, QuorumRule } from '../entities/enums';
+import { badInput, notFound } from '../errors/app-errors';
+import type { CreateBodyInput, UpdateBodyInput } from '../schema/body.input';
+import { assertManagesArea, canSeeBody, loadForChange } from '../auth/access';
+import { uniqueOrConflict } from './unique';
+
+const NAME_TAKEN = { cs: 'Orgán s tímto názvem už v oblasti je.', en: 'The area already has a body of this name.' };
+
+/** Rules a new body gets when the input leaves them out (Český Krumlov's rules of procedure). */
+export function defaultRules(kind: BodyKind): Pick<Body, 'isPublic' | 'materialsLeadDays' | 'minutesDueDays' | 'quorumRule'> {
+  switch (kind) {
+    case BodyKind.WORKING_GROUP:
+      return { isPublic: true, materialsLeadDays: 5, minutesDueDays: 7, quorumRule: QuorumRule.MAJORITY };
+    case BodyKind.STEERING_GROUP:
+      return { isPublic: false, materialsLeadDays: 5, minutesDueDays: 7, quorumRule: QuorumRule.MAJORITY };
+    case BodyKind.SOCIAL_COMMISSION:
+      return { isPublic: false, materialsLeadDays: 3, minutesDueDays: 7, quorumRule: QuorumRule.MAJORITY };
+    case BodyKind.COUNCIL:
+      return { isPublic: false, materialsLeadDays: 7, minutesDueDays: 14, quorumRule: QuorumRule.MAJORITY };
+    case BodyKind.ASSEMBLY:
+      return { isPublic: true, materialsLeadDays: 7, minutesDueDays: 14, quorumRule: QuorumRule.MAJORITY };
+  }
+}
+
+/** Bodies of an area and the chain they report along. */
+export class BodyService {
+  async get(ctx: RequestContext, id: string): Promise<Body> {
+    const body = await ctx.loaders.bodyById.load(id);
+    if (!body || !canSeeBody(ctx.viewer, body)) throw notFound(ctx.locale, 'Body', id);
+    return body;
+  }
+
+  /** The area's bodies the viewer may see, in pipeline order. */
+  async listInArea(ctx: RequestContext, areaId: string, kind?: BodyKind | null): Promise<Body[]> {
+    const bodies = await ctx.loaders.bodiesByArea.load(areaId);
+    return bodies
+      .filter((b) => (kind ? b.kind === kind : true) && canSeeBody(ctx.viewer, b))
+      .sort((a, b) => BODY_KIND_RANK[a.kind] - BODY_KIND_RANK[b.kind] || a.name.localeCompare(b.name, 'cs'));
+  }
+
+  /** The parent must be of the same area and a later kind; following it must not come back. */
+  private async resolveParent(
+    ctx: RequestContext,
+    em: EntityManager,
+    areaId: string,
+    kind: BodyKind,
+    reportsToId: string,
+    selfId?: string,
+  ): Promise<Body> {
+    const parent = await em.findOne(Body, { id: reportsToId, areaId });
+    if (!parent) throw notFound(ctx.locale, 'Body', reportsToId);
+    if (BODY_KIND_RANK[parent.kind] <= BODY_KIND_RANK[kind]) {
+      throw badInput(ctx.locale, [
+        {
+          field: 'reportsToId',
+          text: {
+            cs: 'Orgán může podléhat jen orgánu vyššího stupně (pracovní skupina → řídící skupina → komise → rada → zastupitelstvo).',
+            en: 'A body reports only to a body of a later kind (working group → steering group → commission → council → assembly).',
+          },
+        },
+      ]);
+    }
+    // Ranks strictly increase along the chain, so a cycle through `selfId` is impossible; checked anyway.
+    if (selfId && parent.id === selfId) {
+      throw badInput(ctx.locale, [{ field: 'reportsToId', text: { cs: 'Orgán nemůže podléhat sám sobě.', en: 'A body cannot report to itself.' } }]);
+    }
+    return parent;
+  }
+
+  async create(ctx: RequestContext, input: CreateBodyInput): Promise<Body> {
+    assertManagesArea(ctx, input.areaId);
+    const defaults = defaultRules(input.kind);
+    return uniqueOrConflict(ctx, NAME_TAKEN, 'name', () =>
+      ctx.em.transactional(async (em) => {
+        const reportsTo = input.reportsToId ? await this.resolveParent(ctx, em, input.areaId, input.kind, input.reportsToId) : null;
+        const body = em.create(Body, {
+          areaId: input.areaId,
+          kind: input.kind,
+          name: input.name,
+          shortName: input.shortName ?? null,
+          description: input.description ?? null,
+          targetGroup: input.targetGroup ?? null,
+          reportsTo,
+          isPublic: input.isPublic ?? defaults.isPublic,
+          materialsLeadDays: input.materialsLeadDays ?? defaults.materialsLeadDays,
+          minutesDueDays: input.minutesDueDays ?? defaults.minutesDueDays,
+          quorumRule: input.quorumRule ?? defaults.quorumRule,
+        });
+        await em.flush();
+        return body;
+      }),
+    );
+  }
+
+  async update(ctx: RequestContext, input: UpdateBodyInput): Promise<Body> {
+    const found = await loadForChange(ctx, Body, input.id, 'Body');
+    assertManagesArea(ctx, found.areaId);
+    if (input.name === null) {
+      throw badInput(ctx.locale, [{ field: 'name', text: { cs: 'Název nelze smazat.', en: 'The name cannot be cleared.' } }]);
+    }
+    return uniqueOrConflict(ctx, NAME_TAKEN, 'name', () =>
+      ctx.em.transactional(async (em) => {
+        const body = await em.findOneOrFail(Body, { id: found.id });
+        if (input.reportsToId !== undefined) {
+          body.reportsTo = input.reportsToId
+            ? await this.resolveParent(ctx, em, body.areaId, body.kind, input.reportsToId, body.id)
+            : null;
+        }
+        if (input.name !== undefined) body.name = input.name;
+        if (input.shortName !== undefined) body.shortName = input.shortName;
+        if (input.description !== undefined) body.description = input.description;
+        if (input.targetGroup !== undefined) body.targetGroup = input.targetGroup;
+        if (input.isPublic !== undefined && input.isPublic !== null) body.isPublic = input.isPublic;
+        if (input.materialsLeadDays !== undefined && input.materialsLeadDays !== null) body.materialsLeadDays = input.materialsLeadDays;
+        if (input.minutesDueDays !== undefined && input.minutesDueDays !== null) body.minutesDueDays = input.minutesDueDays;
+        if (input.quorumRule !== undefined && input.quorumRule !== null) body.quorumRule = input.quorumRule;
+        await em.flush();
+        return body;
+      }),
+    );
+  }
+}

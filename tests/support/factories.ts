@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AreaRole } from '../../src/entities/area-role.entity';
+import { Body } from '../../src/entities/body.entity';
+import { AreaKind, AreaRoleKind, BodyKind, MembershipRole, TriadSide } from '../../src/entities/enums';
+import { GlobalAdmin } from '../../src/entities/global-admin.entity';
+import { Membership } from '../../src/entities/membership.entity';
+import { Municipality } from '../../src/entities/municipality.entity';
+import { Person } from '../../src/entities/person.entity';
+import { PlanningArea } from '../../src/entities/planning-area.entity';
+import { defaultRules } from '../../src/services/body.service';
+
+const unique = (): string => randomBytes(3).toString('hex');
+
+/**
+ * Factories write straight to the database (not through the API), so that a test sets up exactly
+ * the world it needs and then exercises the API on it.
+ */
+export async function anArea(em: EntityManager, overrides: Partial<Pick<PlanningArea, 'name' | 'kind' | 'workflowKey'>> = {}): Promise<PlanningArea> {
+  const area = em.create(PlanningArea, { name: `Oblast ${unique()}`, kind: AreaKind.ORP, workflowKey: 'standard', ...overrides });
+  await em.flush();
+  return area;
+}
+
+export async function aMunicipality(em: EntityManager, area: PlanningArea, name: string, population: number): Promise<Municipality> {
+  const m = em.create(Municipality, { areaId: area.id, name, population });
+  await em.flush();
+  return m;
+}
+
+export async function aPerson(
+  em: EntityManager,
+  area: PlanningArea,
+  overrides: Partial<Pick<Person, 'name' | 'email' | 'phone' | 'organisation' | 'subject'>> = {},
+): Promise<Person> {
+  const tag = unique();
+  const person = em.create(Person, {
+    areaId: area.id,
+    name: `Osoba ${tag}`,
+    email: `osoba.${tag}@example.cz`,
+    phone: '+420 700 000 000',
+    organisation: null,
+    subject: `subject-${tag}`,
+    ...overrides,
+  });
+  await em.flush();
+  return person;
+}
+
+export async function aRole(em: EntityManager, person: Person, role: AreaRoleKind, overrides: Partial<Pick<AreaRole, 'validFrom' | 'validTo' | 'revokedAt'>> = {}): Promise<AreaRole> {
+  const r = em.create(AreaRole, { areaId: person.areaId, person, role, validFrom: '2020-01-01', validTo: null, revokedAt: null, ...overrides });
+  await em.flush();
+  return r;
+}
+
+export async function aBody(
+  em: EntityManager,
+  area: PlanningArea,
+  kind: BodyKind,
+  overrides: Partial<Pick<Body, 'name' | 'isPublic' | 'reportsTo' | 'shortName' | 'materialsLeadDays'>> = {},
+): Promise<Body> {
+  const body = em.create(Body, { areaId: area.id, kind, name: `${kind} ${unique()}`, ...defaultRules(kind), ...overrides });
+  await em.flush();
+  return body;
+}
+
+export async function aSeat(
+  em: EntityManager,
+  body: Body,
+  person: Person,
+  overrides: Partial<Pick<Membership, 'role' | 'triadSide' | 'votingRight' | 'validFrom' | 'validTo' | 'organisation'>> = {},
+): Promise<Membership> {
+  const m = em.create(Membership, {
+    areaId: body.areaId,
+    body,
+    person,
+    role: MembershipRole.MEMBER,
+    triadSide: TriadSide.PROVIDER,
+    votingRight: true,
+    validFrom: '2020-01-01',
+    validTo: null,
+    organisation: null,
+    ...overrides,
+  });
+  await em.flush();
+  return m;
+}
+
+export async function aGlobalAdmin(em: EntityManager, subject = `global-admin-${unique()}`): Promise<string> {
+  em.create(GlobalAdmin, { subject });
+  await em.flush();
+  return subject;
+}
+
+/** An area set up as a coordinator would: every area role, a working group with all triad sides, a steering group. */
+export async function anOrganisedArea(em: EntityManager) {
+  const area = await anArea(em);
+  const admin = await aPerson(em, area, { name: 'Alena Správcová' });
+  const coordinator = await aPerson(em, area, { name: 'Karel Koordinátor' });
+  const support = await aPerson(em, area, { name: 'Tereza Podpůrná' });
+  const clerk = await aPerson(em, area, { name: 'Eva Úřednice' });
+  await aRole(em, admin, AreaRoleKind.ADMIN);
+  await aRole(em, coordinator, AreaRoleKind.COORDINATOR);
+  await aRole(em, support, AreaRoleKind.SUPPORT);
+  await aRole(em, clerk, AreaRoleKind.CLERK);
+  const steering = await aBody(em, area, BodyKind.STEERING_GROUP, { name: 'Řídící skupina' });
+  const group = await aBody(em, area, BodyKind.WORKING_GROUP, { name: 'PS Senioři', reportsTo: steering });
+  const chair = await aPerson(em, area, { name: 'Jana Předsedová' });
+  const member = await aPerson(em, area, { name: 'Petr Člen' });
+  const steeringMember = await aPerson(em, area, { name: 'Ivan Řídící' });
+  const outsider = await aPerson(em, area, { name: 'Olga Nezapojená' });
+  await aSeat(em, group, chair, { role: MembershipRole.CHAIR, triadSide: TriadSide.COMMISSIONER });
+  await aSeat(em, group, member, { triadSide: TriadSide.SERVICE_USER });
+  await aSeat(em, steering, steeringMember, { triadSide: TriadSide.COMMISSIONER });
+  return { area, admin, coordinator, support, clerk, steering, group, chair, member, steeringMember, outsider };
+}

@@ -1,0 +1,127 @@
+import type { AddressInfo } from 'node:net';
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { importJWK, SignJWT, type JWK } from 'jose';
+import { Client } from 'pg';
+import { createApp } from '../../src/app';
+import { createTokenVerifier } from '../../src/auth/token-verifier';
+import type { Config } from '../../src/config/config';
+import { withDatabase } from '../../src/db/embedded-database';
+import { openOrm, type Orm } from '../../src/db/orm';
+import { createLogger } from '../../src/logger';
+
+export const TEST_ISSUER = 'https://idp.test/realms/triada';
+export const TEST_AUDIENCE = 'triada-api';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: Array<{ message: string; path?: string[]; extensions?: { code?: string; [key: string]: unknown } }>;
+}
+
+export interface RequestOptions {
+  /** Sign a valid token for this subject. */
+  as?: string;
+  /** Send exactly this Authorization header value. */
+  authorization?: string;
+  headers?: Record<string, string>;
+}
+
+export interface TestApp {
+  url: string;
+  orm: Orm;
+  em(): EntityManager;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResponse<T>>;
+  token(subject: string, claims?: { issuer?: string; audience?: string; expiresIn?: number; key?: JWK }): Promise<string>;
+  close(): Promise<void>;
+}
+
+function testEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the tests through jest (global setup)`);
+  return value;
+}
+
+/** Signs a token as the test identity provider would. */
+export async function signTestToken(
+  subject: string,
+  claims: { issuer?: string; audience?: string; expiresIn?: number; key?: JWK } = {},
+): Promise<string> {
+  const jwk = claims.key ?? (JSON.parse(testEnv('TRIADA_TEST_PRIVATE_JWK')) as JWK);
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({})
+    .setProtectedHeader({ alg: 'ES256', kid: jwk.kid ?? 'test-key', typ: 'JWT' })
+    .setSubject(subject)
+    .setIssuer(claims.issuer ?? TEST_ISSUER)
+    .setAudience(claims.audience ?? TEST_AUDIENCE)
+    .setIssuedAt(now - 60)
+    .setExpirationTime(now + (claims.expiresIn ?? 600))
+    .sign(await importJWK(jwk, 'ES256'));
+}
+
+/**
+ * Starts the service on its own database (a clone of the migrated template) on a free port, as it
+ * runs in production: real HTTP, real tokens verified against a JWKS file.
+ */
+export async function startTestApp(): Promise<TestApp> {
+  const adminUrl = testEnv('TRIADA_TEST_ADMIN_URL');
+  const template = testEnv('TRIADA_TEST_TEMPLATE');
+  const database = `${template.replace('triada_tpl_', 'triada_t_')}_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${database} template ${template}`);
+  await admin.end();
+
+  const config: Config = {
+    nodeEnv: 'test',
+    production: false,
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: testEnv('TRIADA_TEST_WORK_DIR'),
+    databaseUrl: withDatabase(adminUrl, database),
+    embeddedPort: 0,
+    auth: { mode: 'jwks-path', jwksPath: testEnv('TRIADA_TEST_JWKS_PATH'), issuer: TEST_ISSUER, audience: TEST_AUDIENCE, algorithms: ['ES256', 'RS256'] },
+    bootstrapAdminSubject: undefined,
+    demoData: false,
+    logLevel: 'silent',
+  };
+  const orm = await openOrm(config.databaseUrl as string, 5);
+  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+  const app = await createApp({ config, orm, verifier: await createTokenVerifier(config.auth), logger });
+  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+  const { port } = app.server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}/graphql`;
+
+  return {
+    url,
+    orm,
+    em: () => orm.em.fork(),
+    token: signTestToken,
+    async gql<T>(query: string, variables: Record<string, unknown> = {}, options: RequestOptions = {}): Promise<GraphQLResponse<T>> {
+      const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
+      if (options.as) headers.authorization = `Bearer ${await signTestToken(options.as)}`;
+      if (options.authorization !== undefined) headers.authorization = options.authorization;
+      const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+      const body = (await res.json()) as Omit<GraphQLResponse<T>, 'status'>;
+      return { status: res.status, ...body };
+    },
+    async close() {
+      await new Promise<void>((resolve) => {
+        app.server.close(() => resolve());
+        app.server.closeAllConnections();
+      });
+      await app.stop();
+      await orm.close(true);
+      const cleanup = new Client({ connectionString: adminUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${database} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
+
+/** The codes of a response's errors, in order. */
+export function codes(res: GraphQLResponse<unknown>): string[] {
+  return (res.errors ?? []).map((e) => String(e.extensions?.code));
+}
