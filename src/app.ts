@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -24,8 +23,8 @@ import { buildTriadaSchema } from './schema/build-schema';
 
 export interface App {
   server: http.Server;
-  /** Stops taking requests, lets in-flight ones finish, then stops Apollo. */
-  stop(): Promise<void>;
+  /** Stops taking requests, lets in-flight ones finish (up to the grace period), then stops Apollo. */
+  stop(graceMillis?: number): Promise<void>;
 }
 
 const BEARER = /^Bearer ([A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]*\.[A-Za-z0-9\-_]*)$/;
@@ -51,10 +50,9 @@ export async function createApp(options: {
     introspection: !config.production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: server }),
-      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
-    ],
+    // Shutdown order is ours (src/main.ts): requests, then Apollo, then the database.
+    stopOnTerminationSignals: false,
+    plugins: config.production ? [ApolloServerPluginLandingPageDisabled()] : [],
   });
   await apollo.start();
 
@@ -126,7 +124,19 @@ export async function createApp(options: {
 
   return {
     server,
-    async stop() {
+    async stop(graceMillis = 10_000) {
+      // Stop accepting connections; idle keep-alive ones close now, busy ones when their request
+      // has been answered, and whatever still runs after the grace period is cut.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const idleSweep = setInterval(() => server.closeIdleConnections(), 100);
+      const cut = setTimeout(() => server.closeAllConnections(), graceMillis);
+      try {
+        if (server.listening) await closed;
+      } finally {
+        clearInterval(idleSweep);
+        clearTimeout(cut);
+      }
       await apollo.stop();
     },
   };

@@ -7,6 +7,7 @@ import { loadConfig } from './config/config';
 import { openDatabase, type Database } from './db/database';
 import { loadDemoData } from './demo/demo-data';
 import { createLogger } from './logger';
+import { compileAllWorkflows } from './workflows/workflow-registry';
 
 const SHUTDOWN_GRACE_MS = 25_000;
 
@@ -15,6 +16,9 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   let db: Database | undefined;
   try {
+    // A broken workflow definition stops the service here, before anything else starts.
+    const workflows = compileAllWorkflows();
+    logger.info({ workflows: [...workflows.keys()] }, 'workflow definitions valid');
     db = await openDatabase(config, logger);
     logger.info({ database: db.description }, 'database ready');
     const em = db.orm.em.fork();
@@ -45,6 +49,7 @@ async function main(): Promise<void> {
       void (async () => {
         try {
           await app.stop();
+          logger.info('requests finished; closing the database');
           await db?.close();
           logger.info('stopped');
           process.exit(0);

@@ -1,6 +1,8 @@
+import { latestVersions } from './workflow-registry';
+
 /** Keys of the approval workflow definitions an area may choose. */
-export const WORKFLOW_KEYS = ['standard', 'novy-jicin', 'cesky-krumlov'] as const;
+export const WORKFLOW_KEYS: readonly string[] = [...latestVersions().keys()];
 
 export function isWorkflowKey(key: string): boolean {
-  return (WORKFLOW_KEYS as readonly string[]).includes(key);
+  return WORKFLOW_KEYS.includes(key);
 }

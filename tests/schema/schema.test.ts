@@ -1,6 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isInputObjectType, isObjectType, isSpecifiedScalarType, type GraphQLSchema } from 'graphql';
+import {
+  isInputObjectType,
+  isObjectType,
+  isSpecifiedScalarType,
+  type GraphQLField,
+  type GraphQLInputField,
+  type GraphQLSchema,
+} from 'graphql';
 import { permissionRules } from '../../src/auth/permissions';
 import { printTriadaSchema } from '../../src/cli/emit-schema';
 import { buildTriadaSchema } from '../../src/schema/build-schema';
@@ -18,7 +25,10 @@ test('every type, field and argument is described: the schema is the frontend ma
   for (const type of ownTypes(schema)) {
     if (!type.description && !['Query', 'Mutation'].includes(type.name)) missing.push(type.name);
     if (isObjectType(type) || isInputObjectType(type)) {
-      for (const field of Object.values(type.getFields())) {
+      const fields: Array<GraphQLField<unknown, unknown> | GraphQLInputField> = isObjectType(type)
+        ? Object.values(type.getFields())
+        : Object.values(type.getFields());
+      for (const field of fields) {
         if (!field.description) missing.push(`${type.name}.${field.name}`);
         for (const arg of 'args' in field ? field.args : []) {
           if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);

@@ -1,0 +1,34 @@
+import { ceskyKrumlovWorkflow } from './cesky-krumlov.workflow';
+import { novyJicinWorkflow } from './novy-jicin.workflow';
+import { standardWorkflow } from './standard.workflow';
+import { compileWorkflow, type WorkflowMachine } from './workflow-compiler';
+import type { WorkflowDefinition } from './workflow-definition';
+
+/** Every version of every definition stays here, so proposals in flight keep working after a change. */
+export const WORKFLOW_DEFINITIONS: readonly WorkflowDefinition[] = [standardWorkflow, novyJicinWorkflow, ceskyKrumlovWorkflow];
+
+export interface CompiledWorkflow {
+  definition: WorkflowDefinition;
+  machine: WorkflowMachine;
+}
+
+/** Compiles and checks all definitions; throws WorkflowDefinitionError for the first broken one. */
+export function compileAllWorkflows(defs: readonly WorkflowDefinition[] = WORKFLOW_DEFINITIONS): Map<string, CompiledWorkflow> {
+  const compiled = new Map<string, CompiledWorkflow>();
+  for (const definition of defs) {
+    const id = `${definition.key}@${definition.version}`;
+    if (compiled.has(id)) throw new Error(`Workflow ${id} is defined twice`);
+    compiled.set(id, { definition, machine: compileWorkflow(definition) });
+  }
+  return compiled;
+}
+
+/** The newest version of each key: what new proposals start with. */
+export function latestVersions(defs: readonly WorkflowDefinition[] = WORKFLOW_DEFINITIONS): Map<string, WorkflowDefinition> {
+  const latest = new Map<string, WorkflowDefinition>();
+  for (const d of defs) {
+    const current = latest.get(d.key);
+    if (!current || current.version < d.version) latest.set(d.key, d);
+  }
+  return latest;
+}
