@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125000000_organisation } from './Migration20261125000000_organisation';
+import { Migration20261125010000_proposals } from './Migration20261125010000_proposals';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from the folder) so that the same
@@ -7,4 +8,5 @@ import { Migration20261125000000_organisation } from './Migration20261125000000_
  */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125000000_organisation', class: Migration20261125000000_organisation },
+  { name: 'Migration20261125010000_proposals', class: Migration20261125010000_proposals },
 ];

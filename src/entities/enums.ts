@@ -59,3 +59,15 @@ export enum TriadSide {
   SERVICE_USER = 'SERVICE_USER',
   PUBLIC = 'PUBLIC',
 }
+
+export enum ProposalKind {
+  MEASURE = 'MEASURE',
+  PROJECT_INTENT = 'PROJECT_INTENT',
+  MATERIAL = 'MATERIAL',
+  PLAN = 'PLAN',
+}
+
+export enum CommissionRecommendation {
+  RECOMMENDED = 'RECOMMENDED',
+  NOT_RECOMMENDED = 'NOT_RECOMMENDED',
+}

@@ -5,6 +5,8 @@ import { Membership } from './membership.entity';
 import { Municipality } from './municipality.entity';
 import { Person } from './person.entity';
 import { PlanningArea } from './planning-area.entity';
+import { Proposal } from './proposal.entity';
+import { WorkflowEvent } from './workflow-event.entity';
 
 /** Every entity the ORM maps; the schema itself is defined by migrations/. */
-export const entities = [PlanningArea, GlobalAdmin, Municipality, Person, AreaRole, Body, Membership];
+export const entities = [PlanningArea, GlobalAdmin, Municipality, Person, AreaRole, Body, Membership, Proposal, WorkflowEvent];

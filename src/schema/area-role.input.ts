@@ -1,4 +1,4 @@
-import { IsOptional, IsUUID } from 'class-validator';
+import { IsEnum, IsOptional, IsUUID } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { AreaRoleKind } from '../entities/enums';
 import './enums';
@@ -15,6 +15,7 @@ export class GrantAreaRoleInput {
   personId!: string;
 
   @Field(() => AreaRoleKind, { description: 'The role. Only admins grant ADMIN.' })
+  @IsEnum(AreaRoleKind)
   role!: AreaRoleKind;
 
   @Field(() => String, { nullable: true, description: 'First day the role counts (YYYY-MM-DD); today when omitted.' })
@@ -39,5 +40,6 @@ export class RevokeAreaRoleInput {
   personId!: string;
 
   @Field(() => AreaRoleKind, { description: 'The role to revoke. Only admins revoke ADMIN.' })
+  @IsEnum(AreaRoleKind)
   role!: AreaRoleKind;
 }

@@ -1,4 +1,4 @@
-import { IsInt, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsEnum, IsInt, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { AreaKind } from '../entities/enums';
 import './enums';
@@ -12,6 +12,7 @@ export class CreateAreaInput {
   name!: string;
 
   @Field(() => AreaKind, { description: 'Town or ORP district.' })
+  @IsEnum(AreaKind)
   kind!: AreaKind;
 
   @Field(() => String, { defaultValue: 'standard', description: 'Key of the approval workflow definition (see `workflowKeys`).' })

@@ -1,4 +1,4 @@
-import { IsInt, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsEnum, IsInt, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { BodyKind, QuorumRule, TargetGroup } from '../entities/enums';
 import './enums';
@@ -14,6 +14,7 @@ export class CreateBodyInput {
   areaId!: string;
 
   @Field(() => BodyKind, { description: 'Kind of body.' })
+  @IsEnum(BodyKind)
   kind!: BodyKind;
 
   @Field(() => String, { description: 'Name, unique in the area.' })

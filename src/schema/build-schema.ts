@@ -6,6 +6,9 @@ import { AreaResolver } from '../resolvers/area.resolver';
 import { BodyResolver } from '../resolvers/body.resolver';
 import { MembershipResolver } from '../resolvers/membership.resolver';
 import { PersonResolver } from '../resolvers/person.resolver';
+import { ProposalResolver } from '../resolvers/proposal.resolver';
+import { WorkflowDefinitionResolver } from '../resolvers/workflow-definition.resolver';
+import { WorkflowEventResolver } from '../resolvers/workflow-event.resolver';
 import { ViewerResolver } from '../resolvers/viewer.resolver';
 
 export const resolvers = [
@@ -15,13 +18,17 @@ export const resolvers = [
   AreaRoleResolver,
   BodyResolver,
   MembershipResolver,
+  ProposalResolver,
+  WorkflowEventResolver,
+  WorkflowDefinitionResolver,
 ] as const;
 
 /** The schema without permissions: what `schema.graphql` shows. */
 export async function buildTriadaSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers,
-    validate: { forbidUnknownValues: true, whitelist: true },
+    // GraphQL already admits only declared fields; class-validator checks their values.
+    validate: { forbidUnknownValues: true },
     emitSchemaFile: false,
   });
 }

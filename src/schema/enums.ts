@@ -1,5 +1,15 @@
 import { registerEnumType } from 'type-graphql';
-import { AreaKind, AreaRoleKind, BodyKind, MembershipRole, QuorumRule, TargetGroup, TriadSide } from '../entities/enums';
+import {
+  AreaKind,
+  AreaRoleKind,
+  BodyKind,
+  CommissionRecommendation,
+  MembershipRole,
+  ProposalKind,
+  QuorumRule,
+  TargetGroup,
+  TriadSide,
+} from '../entities/enums';
 
 registerEnumType(AreaKind, {
   name: 'AreaKind',
@@ -77,5 +87,25 @@ registerEnumType(TriadSide, {
     PROVIDER: { description: 'Provider of social services (poskytovatel).' },
     SERVICE_USER: { description: 'Service user or their representative (uživatel).' },
     PUBLIC: { description: 'The public (veřejnost).' },
+  },
+});
+
+registerEnumType(ProposalKind, {
+  name: 'ProposalKind',
+  description: 'What a proposal is.',
+  valuesConfig: {
+    MEASURE: { description: 'A measure of the plan (opatření).' },
+    PROJECT_INTENT: { description: 'A project intent (projektový záměr).' },
+    MATERIAL: { description: 'A material for the council (materiál do rady).' },
+    PLAN: { description: 'The medium-term plan itself; approved by the assembly, never by the council.' },
+  },
+});
+
+registerEnumType(CommissionRecommendation, {
+  name: 'CommissionRecommendation',
+  description: "The social commission's recommendation to the council.",
+  valuesConfig: {
+    RECOMMENDED: { description: 'The commission recommends approval.' },
+    NOT_RECOMMENDED: { description: 'The commission does not recommend approval.' },
   },
 });

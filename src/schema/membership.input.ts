@@ -1,4 +1,4 @@
-import { IsBoolean, IsOptional, IsUUID, Length } from 'class-validator';
+import { IsEnum, IsBoolean, IsOptional, IsUUID, Length } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { MembershipRole, TriadSide } from '../entities/enums';
 import './enums';
@@ -15,9 +15,11 @@ export class AddMembershipInput {
   personId!: string;
 
   @Field(() => MembershipRole, { description: 'Role in the body. A body has at most one chair at a time.' })
+  @IsEnum(MembershipRole)
   role!: MembershipRole;
 
   @Field(() => TriadSide, { description: 'Side of the triad the person represents.' })
+  @IsEnum(TriadSide)
   triadSide!: TriadSide;
 
   @Field(() => Boolean, { nullable: true, description: 'Whether the person votes; true when omitted, except for guests, who never vote.' })

@@ -32,3 +32,20 @@ export function latestVersions(defs: readonly WorkflowDefinition[] = WORKFLOW_DE
   }
   return latest;
 }
+
+let compiledCache: Map<string, CompiledWorkflow> | undefined;
+
+/** The compiled machine a proposal runs on: its definition key and the version it started with. */
+export function compiledWorkflow(key: string, version: number): CompiledWorkflow {
+  compiledCache ??= compileAllWorkflows();
+  const found = compiledCache.get(`${key}@${version}`);
+  if (!found) throw new Error(`Workflow ${key}@${version} is not defined`);
+  return found;
+}
+
+/** The newest compiled version of a key, for new proposals. */
+export function latestCompiledWorkflow(key: string): CompiledWorkflow {
+  const def = latestVersions().get(key);
+  if (!def) throw new Error(`Workflow ${key} is not defined`);
+  return compiledWorkflow(def.key, def.version);
+}

@@ -1,0 +1,66 @@
+import { Entity, Enum, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
+import { AreaOwnedEntity } from './area-owned.entity';
+import { Body } from './body.entity';
+import { CommissionRecommendation, ProposalKind } from './enums';
+import { Person } from './person.entity';
+
+/**
+ * A proposal moving through an approval workflow. Besides its content it holds the persisted XState
+ * snapshot, which clients never see, and a version number for optimistic locking.
+ */
+@Entity({ tableName: 'proposal' })
+export class Proposal extends AreaOwnedEntity {
+  @ManyToOne(() => Body, { fieldName: 'working_group_id' })
+  workingGroup!: Rel<Body>;
+
+  @ManyToOne(() => Person, { fieldName: 'author_id' })
+  author!: Rel<Person>;
+
+  @Enum({ items: () => ProposalKind })
+  kind!: ProposalKind;
+
+  @Property({ type: 'text' })
+  title!: string;
+
+  @Property({ type: 'text', nullable: true })
+  summary: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  text: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  concernedOrganisation: string | null = null;
+
+  /** The workflow stage; mirrors the snapshot's value in a plain indexed column. */
+  @Property({ type: 'text' })
+  state!: string;
+
+  /** The body handling the current stage (null in DRAFT and in final stages). */
+  @ManyToOne(() => Body, { fieldName: 'current_body_id', nullable: true })
+  currentBody: Rel<Body> | null = null;
+
+  @Property({ type: 'text' })
+  workflowKey!: string;
+
+  @Property({ type: 'integer' })
+  workflowVersion!: number;
+
+  @Property({ type: 'json' })
+  snapshot!: Record<string, unknown>;
+
+  @Property({ type: 'integer' })
+  version: Opt<number> = 1;
+
+  @Enum({ items: () => CommissionRecommendation, nullable: true })
+  commissionRecommendation: CommissionRecommendation | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  councilResolution: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  assemblyResolution: string | null = null;
+
+  /** When the materials went to the working group (first SUBMIT). */
+  @Property({ type: 'datetime', nullable: true })
+  submittedAt: Date | null = null;
+}

@@ -1,0 +1,124 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../context';
+import { notFound } from '../errors/app-errors';
+import { localize } from '../i18n/locale';
+import { BodyType } from '../schema/body.type';
+import { PersonType } from '../schema/person.type';
+import { ProposalConnection } from '../schema/proposal-connection.type';
+import { CreateProposalInput, ProposalFilter, TransitionProposalInput, UpdateProposalInput } from '../schema/proposal.input';
+import { AvailableTransitionType, HistoryVerificationType, ProposalType, WorkflowEventType } from '../schema/proposal.type';
+import { proposalCursor, ProposalService } from '../services/proposal.service';
+
+@Resolver(() => ProposalType)
+export class ProposalResolver {
+  private readonly service = new ProposalService();
+
+  @Query(() => ProposalType, { description: 'One proposal the viewer may see; NOT_FOUND otherwise.' })
+  async proposal(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The proposal.' }) id: string): Promise<ProposalType> {
+    return ProposalType.from(await this.service.get(ctx, id));
+  }
+
+  @Query(() => ProposalConnection, { description: 'Proposals of an area the viewer may see, newest first.' })
+  async proposals(
+    @Ctx() ctx: RequestContext,
+    @Arg('filter', () => ProposalFilter, { description: 'Which proposals.' }) filter: ProposalFilter,
+    @Arg('first', () => Int, { defaultValue: 20, description: 'Page size, 1–100.' }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts.' }) after?: string | null,
+  ): Promise<ProposalConnection> {
+    const page = await this.service.page(ctx, filter, first, after ?? null);
+    const edges = page.items.map((p) => ({ cursor: proposalCursor(p), node: ProposalType.from(p) }));
+    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: page.totalCount };
+  }
+
+  @Query(() => HistoryVerificationType, { description: "Checks a proposal's hash-chained history against its stored hashes." })
+  async verifyHistory(
+    @Ctx() ctx: RequestContext,
+    @Arg('proposalId', () => ID, { description: 'The proposal.' }) proposalId: string,
+  ): Promise<HistoryVerificationType> {
+    return this.service.verify(ctx, proposalId);
+  }
+
+  @Mutation(() => ProposalType, { description: 'Drafts a proposal in a working group. Its members and the coordinator.' })
+  async createProposal(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CreateProposalInput, { description: 'What to do; see the input type.' }) input: CreateProposalInput,
+  ): Promise<ProposalType> {
+    return ProposalType.from(await this.service.create(ctx, input));
+  }
+
+  @Mutation(() => ProposalType, { description: 'Edits a draft. Its author or the working-group chair; CONFLICT on a stale version.' })
+  async updateProposal(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => UpdateProposalInput, { description: 'What to do; see the input type.' }) input: UpdateProposalInput,
+  ): Promise<ProposalType> {
+    return ProposalType.from(await this.service.update(ctx, input));
+  }
+
+  @Mutation(() => ProposalType, {
+    description:
+      'Fires a workflow event. TRANSITION_NOT_ALLOWED with `extensions.reasons` when a guard refuses; CONFLICT on a stale version or a reused idempotency key; FORBIDDEN when the viewer cannot act on the proposal at all.',
+  })
+  async transitionProposal(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => TransitionProposalInput, { description: 'What to do; see the input type.' }) input: TransitionProposalInput,
+  ): Promise<ProposalType> {
+    return ProposalType.from(await this.service.transition(ctx, input));
+  }
+
+  @FieldResolver(() => String, { description: 'Label of the current stage in the request language (the area\'s own names, e.g. "MS – manažerská skupina").' })
+  stageLabel(@Ctx() ctx: RequestContext, @Root() p: ProposalType): string {
+    return localize(this.service.stageLabel(p.entity), ctx.locale);
+  }
+
+  @FieldResolver(() => BodyType, { description: 'The working group the proposal was born in.' })
+  async workingGroup(@Ctx() ctx: RequestContext, @Root() p: ProposalType): Promise<BodyType> {
+    const body = await ctx.loaders.bodyById.load(p.entity.workingGroup.id);
+    if (!body) throw notFound(ctx.locale, 'Body', p.entity.workingGroup.id);
+    return BodyType.from(body);
+  }
+
+  @FieldResolver(() => BodyType, { nullable: true, description: 'The body handling the current stage; null for drafts and decided proposals.' })
+  async currentBody(@Ctx() ctx: RequestContext, @Root() p: ProposalType): Promise<BodyType | null> {
+    const id = p.entity.currentBody?.id;
+    const body = id ? await ctx.loaders.bodyById.load(id) : null;
+    return body ? BodyType.from(body) : null;
+  }
+
+  @FieldResolver(() => PersonType, { description: 'The author.' })
+  async author(@Ctx() ctx: RequestContext, @Root() p: ProposalType): Promise<PersonType> {
+    const person = await ctx.loaders.personById.load(p.entity.author.id);
+    if (!person) throw notFound(ctx.locale, 'Person', p.entity.author.id);
+    return PersonType.from(person);
+  }
+
+  @FieldResolver(() => [AvailableTransitionType], { description: 'What the viewer can do now: every event of the current stage, allowed or with the reasons why not.' })
+  async availableTransitions(@Ctx() ctx: RequestContext, @Root() p: ProposalType): Promise<AvailableTransitionType[]> {
+    return (await this.service.available(ctx, p.entity)).map((o) => ({
+      event: o.event,
+      label: localize(o.label, ctx.locale),
+      target: o.target,
+      allowed: o.reasons.length === 0,
+      reasons: o.reasons.map((r) => localize(r, ctx.locale)),
+    }));
+  }
+
+  @FieldResolver(() => [WorkflowEventType], { description: 'The history, oldest first.' })
+  async history(@Ctx() ctx: RequestContext, @Root() p: ProposalType): Promise<WorkflowEventType[]> {
+    return (await this.service.history(ctx, p.entity)).map((e) =>
+      Object.assign(new WorkflowEventType(), {
+        seq: e.seq,
+        event: e.event,
+        fromState: e.fromState,
+        toState: e.toState,
+        actorRole: e.actorRole,
+        actorTriadSide: e.actorTriadSide,
+        reason: e.reason,
+        resolutionNumber: e.resolutionNumber,
+        occurredAt: e.occurredAt,
+        hash: e.hash,
+        actorId: e.actorId,
+        bodyId: e.bodyId,
+      }),
+    );
+  }
+}

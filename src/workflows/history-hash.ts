@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+
+/** The fields of a workflow event the hash covers: ids, never names, so erasure keeps it valid. */
+export interface HashedEvent {
+  proposalId: string;
+  seq: number;
+  event: string;
+  fromState: string;
+  toState: string;
+  actorId: string;
+  actorRole: string | null;
+  actorTriadSide: string | null;
+  bodyId: string | null;
+  meetingId: string | null;
+  reason: string | null;
+  resolutionNumber: string | null;
+  occurredAt: Date;
+}
+
+/** Keys in a fixed order, dates as ISO strings: the same event always gives the same text. */
+export function canonicalEvent(e: HashedEvent): string {
+  return JSON.stringify([
+    e.proposalId,
+    e.seq,
+    e.event,
+    e.fromState,
+    e.toState,
+    e.actorId,
+    e.actorRole,
+    e.actorTriadSide,
+    e.bodyId,
+    e.meetingId,
+    e.reason,
+    e.resolutionNumber,
+    e.occurredAt.toISOString(),
+  ]);
+}
+
+/** SHA-256 over the previous hash and the canonical event, hex. */
+export function eventHash(prevHash: string | null, e: HashedEvent): string {
+  return createHash('sha256')
+    .update(prevHash ?? '')
+    .update('\n')
+    .update(canonicalEvent(e))
+    .digest('hex');
+}
+
+/** Walks a proposal's chain; returns the first seq whose hash or link does not match, or null. */
+export function firstBrokenLink(events: Array<HashedEvent & { prevHash: string | null; hash: string }>): number | null {
+  let prev: string | null = null;
+  let expectedSeq = 1;
+  for (const e of events) {
+    if (e.seq !== expectedSeq || e.prevHash !== prev || eventHash(prev, e) !== e.hash) return e.seq;
+    prev = e.hash;
+    expectedSeq += 1;
+  }
+  return null;
+}

@@ -1,0 +1,13 @@
+import type { Locale } from '../i18n/locale';
+import type { WorkflowDefinition } from './workflow-definition';
+
+/** A Mermaid `stateDiagram-v2` of a definition, with labels in the given language. */
+export function mermaidDiagram(def: WorkflowDefinition, locale: Locale): string {
+  const lines = ['stateDiagram-v2', `  [*] --> ${def.initial}`];
+  for (const s of def.stages) lines.push(`  ${s.key} : ${s.label[locale].replace(/:/g, '')}`);
+  for (const t of def.transitions) {
+    for (const from of t.from) lines.push(`  ${from} --> ${t.to} : ${t.event}`);
+  }
+  for (const s of def.stages.filter((x) => x.final)) lines.push(`  ${s.key} --> [*]`);
+  return lines.join('\n');
+}
