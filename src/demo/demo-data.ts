@@ -1,12 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AreaRole } from '../entities/area-role.entity';
 import { Body } from '../entities/body.entity';
-import { AreaKind, AreaRoleKind, BodyKind, MembershipRole, TargetGroup, TriadSide } from '../entities/enums';
+import { AreaKind, AreaRoleKind, BodyKind, MembershipRole, ProposalKind, TargetGroup, TriadSide } from '../entities/enums';
 import { Membership } from '../entities/membership.entity';
 import { Municipality } from '../entities/municipality.entity';
 import { Person } from '../entities/person.entity';
 import { PlanningArea } from '../entities/planning-area.entity';
 import { defaultRules } from '../services/body.service';
+import { createDemoProposals, type DemoCast, type DemoProposalSpec } from './demo-proposals';
 
 /** A demo person who can sign in (local mode: `npm run --silent token -- <subject>`). */
 export interface DemoPerson {
@@ -53,6 +54,8 @@ interface AreaSpec {
   municipalities: Array<[string, number]>;
   bodies: BodySpec[];
   people: PersonSpec[];
+  /** Proposals in every stage, with the histories that brought them there. */
+  proposals: DemoProposalSpec[];
 }
 
 const { CHAIR, MEMBER, GUEST } = MembershipRole;
@@ -97,12 +100,30 @@ const CHOMUTOV_MUNICIPALITIES: Array<[string, number]> = [
   ['Vysoká Pec', 1_646],
 ];
 
+const { MEASURE, PROJECT_INTENT, MATERIAL, PLAN } = ProposalKind;
+const UP_TO_COUNCIL = ['SUBMIT', 'RECOMMEND', 'RECOMMEND', 'RECOMMEND'];
+
+const CHOMUTOV_PROPOSALS: DemoProposalSpec[] = [
+  { title: 'Sdílený svoz seniorů k lékaři v malých obcích', summary: 'Návrh opatření pro obce do 500 obyvatel.', kind: MEASURE, group: 'seniors', author: 'demo-chomutov-user', events: [] },
+  { title: 'Odlehčovací služba v Jirkově', summary: 'Rozšířit kapacitu odlehčovací služby o 4 lůžka.', kind: MEASURE, group: 'seniors', author: 'demo-chomutov-provider', concernedOrganisation: 'Domov Na Stráni, o.p.s.', events: ['SUBMIT'] },
+  { title: 'Terénní sociální práce ve Vysoké Peci', summary: 'Zavést terénní sociální práci v lokalitě.', kind: PROJECT_INTENT, group: 'exclusion', author: 'demo-chomutov-exclusion-chair', events: ['SUBMIT', 'RECOMMEND'] },
+  { title: 'Sociálně aktivizační služba pro rodiny s dětmi', summary: 'Třístupňový systém služeb pro rodiny (varianta č. 4).', kind: MEASURE, group: 'family', author: 'demo-chomutov-family-chair', events: ['SUBMIT', 'RECOMMEND', 'RECOMMEND'] },
+  { title: 'Dotační program města pro neziskové organizace 2027', summary: 'Materiál do rady: pravidla dotačního programu.', kind: MATERIAL, group: 'seniors', author: 'demo-chomutov-seniors-chair', events: UP_TO_COUNCIL },
+  { title: 'Střednědobý plán rozvoje sociálních služeb ORP Chomutov 2027–2029', summary: 'Plán ke schválení zastupitelstvem.', kind: PLAN, group: 'seniors', author: 'demo-chomutov-coordinator', events: [...UP_TO_COUNCIL, 'REFER_TO_ASSEMBLY'] },
+  { title: 'Informační katalog sociálních služeb', summary: 'Vydat katalog poskytovatelů pro veřejnost (varianta č. 2).', kind: PROJECT_INTENT, group: 'disabled', author: 'demo-chomutov-disabled-chair', events: [...UP_TO_COUNCIL, 'APPROVE'] },
+  { title: 'Akční plán 2026', summary: 'Roční akční plán ke střednědobému plánu.', kind: PLAN, group: 'seniors', author: 'demo-chomutov-coordinator', events: [...UP_TO_COUNCIL, 'REFER_TO_ASSEMBLY', 'APPROVE'] },
+  { title: 'Noclehárna v Údlicích', summary: 'Zřídit noclehárnu pro osoby bez přístřeší.', kind: PROJECT_INTENT, group: 'exclusion', author: 'demo-chomutov-exclusion-chair', events: ['SUBMIT', 'RECOMMEND', 'REJECT'] },
+  { title: 'Rozšíření pečovatelské služby do Kalku', summary: 'Stažený návrh – řeší jej kraj.', kind: MEASURE, group: 'seniors', author: 'demo-chomutov-provider', events: ['SUBMIT', 'WITHDRAW'] },
+  { title: 'Chráněné bydlení pro osoby se zdravotním postižením', summary: 'Vráceno k doplnění rozpočtu, znovu předloženo.', kind: MEASURE, group: 'disabled', author: 'demo-chomutov-disabled-chair', events: ['SUBMIT', 'RETURN', 'SUBMIT', 'RECOMMEND', 'RETURN'] },
+];
+
 const CHOMUTOV: AreaSpec = {
   key: 'chomutov',
   name: 'ORP Chomutov',
   kind: AreaKind.ORP,
   workflowKey: 'standard',
   municipalities: CHOMUTOV_MUNICIPALITIES,
+  proposals: CHOMUTOV_PROPOSALS,
   bodies: [
     { key: 'assembly', kind: BodyKind.ASSEMBLY, name: 'Zastupitelstvo města Chomutova', shortName: 'ZM' },
     { key: 'council', kind: BodyKind.COUNCIL, name: 'Rada města Chomutova', shortName: 'RM', reportsTo: 'assembly' },
@@ -249,6 +270,17 @@ const KRUMLOV: AreaSpec = {
   kind: AreaKind.TOWN,
   workflowKey: 'cesky-krumlov',
   municipalities: [['Český Krumlov', 12_800]],
+  proposals: [
+    { title: 'Denní stacionář pro seniory', summary: 'Koncept záměru.', kind: PROJECT_INTENT, group: 'ks-seniors', author: 'demo-krumlov-user', events: [] },
+    { title: 'Asistence pro rodiny v krizi', summary: 'Návrh opatření KS Rodina.', kind: MEASURE, group: 'ks-family', author: 'demo-krumlov-family-chair', events: ['SUBMIT'] },
+    { title: 'Osobní asistence o víkendech', summary: 'Doporučeno KS, projednává MS.', kind: MEASURE, group: 'ks-seniors', author: 'demo-krumlov-ks-chair', events: ['SUBMIT', 'RECOMMEND'] },
+    { title: 'Navýšení příspěvku na pečovatelskou službu', summary: 'Materiál pro SK.', kind: MATERIAL, group: 'ks-seniors', author: 'demo-krumlov-commissioner', events: ['SUBMIT', 'RECOMMEND', 'RECOMMEND'] },
+    { title: 'Nízkoprahový klub v Plešivci', summary: 'SK nedoporučuje, rozhodne RM.', kind: PROJECT_INTENT, group: 'ks-family', author: 'demo-krumlov-family-chair', events: ['SUBMIT', 'RECOMMEND', 'RECOMMEND', 'NOT_RECOMMEND'] },
+    { title: 'Komunitní plán sociálních služeb 2027–2030', summary: 'Plán ke schválení ZM.', kind: PLAN, group: 'ks-seniors', author: 'demo-krumlov-coordinator', events: [...UP_TO_COUNCIL, 'REFER_TO_ASSEMBLY'] },
+    { title: 'Tísňová péče pro osamělé seniory', summary: 'Schváleno radou města.', kind: MEASURE, group: 'ks-seniors', author: 'demo-krumlov-ks-chair', events: [...UP_TO_COUNCIL, 'APPROVE'] },
+    { title: 'Dluhová poradna', summary: 'Zamítnuto radou města.', kind: PROJECT_INTENT, group: 'ks-family', author: 'demo-krumlov-family-chair', events: [...UP_TO_COUNCIL, 'REJECT'] },
+    { title: 'Sdílené auto pro terénní služby', summary: 'Staženo autorem.', kind: PROJECT_INTENT, group: 'ks-seniors', author: 'demo-krumlov-user', events: ['WITHDRAW'] },
+  ],
   bodies: [
     { key: 'zm', kind: BodyKind.ASSEMBLY, name: 'Zastupitelstvo města Český Krumlov', shortName: 'ZM' },
     { key: 'rm', kind: BodyKind.COUNCIL, name: 'Rada města Český Krumlov', shortName: 'RM', reportsTo: 'zm' },
@@ -378,6 +410,7 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
         );
         await tx.flush();
       }
+      const cast: DemoCast = { people: new Map(), roles: new Map(), seats: [] };
       spec.people.forEach((p, index) => {
         const person = tx.create(Person, {
           areaId: area.id,
@@ -387,13 +420,15 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
           organisation: p.organisation ?? null,
           subject: p.subject ?? null,
         });
+        cast.people.set(p.subject ?? p.name, person);
+        cast.roles.set(p.subject ?? p.name, p.roles ?? []);
         for (const role of p.roles ?? []) {
           tx.create(AreaRole, { areaId: area.id, person, role, validFrom: SEATS_FROM, validTo: null, revokedAt: null });
         }
         for (const s of p.seats ?? []) {
           const body = bodies.get(s.body);
           if (!body) throw new Error(`demo seat in unknown body ${s.body}`);
-          tx.create(Membership, {
+          const membership = tx.create(Membership, {
             areaId: area.id,
             body,
             person,
@@ -404,8 +439,11 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
             validTo: s.validTo ?? null,
             organisation: s.organisation ?? null,
           });
+          cast.seats.push(membership);
         }
       });
+      await tx.flush();
+      await createDemoProposals(tx, area.id, spec.workflowKey, bodies, cast, spec.proposals);
     }
     await tx.flush();
   });

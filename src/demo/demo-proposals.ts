@@ -1,0 +1,167 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { initialTransition, transition } from 'xstate';
+import type { Body } from '../entities/body.entity';
+import { BodyKind, CommissionRecommendation, MembershipRole, type ProposalKind, TriadSide } from '../entities/enums';
+import type { Membership } from '../entities/membership.entity';
+import type { Person } from '../entities/person.entity';
+import { Proposal } from '../entities/proposal.entity';
+import { WorkflowEvent } from '../entities/workflow-event.entity';
+import { eventHash } from '../workflows/history-hash';
+import { bodyOfKind } from '../workflows/transition-facts';
+import type { ActorRule } from '../workflows/workflow-definition';
+import type { TransitionFacts } from '../workflows/workflow-guards';
+import { latestCompiledWorkflow } from '../workflows/workflow-registry';
+
+/** A demo proposal and the events that brought it where it is. */
+export interface DemoProposalSpec {
+  title: string;
+  summary: string;
+  kind: ProposalKind;
+  /** Key of the working group in the area's body specs. */
+  group: string;
+  /** Subject of the author. */
+  author: string;
+  concernedOrganisation?: string;
+  events: string[];
+}
+
+export interface DemoCast {
+  people: Map<string, Person>;
+  roles: Map<string, string[]>;
+  seats: Membership[];
+}
+
+const ALL_PASS: TransitionFacts = {
+  proposalKind: 'MEASURE',
+  hasTitle: true,
+  hasSummary: true,
+  actor: { isAuthor: true, chairOf: Object.values(BodyKind), areaRoles: ['COORDINATOR', 'CLERK'] },
+  triadSidesPresent: [TriadSide.COMMISSIONER, TriadSide.PROVIDER, TriadSide.SERVICE_USER],
+  actorHasConflictOfInterest: false,
+  reason: 'demo',
+  resolutionNumber: 'demo',
+};
+
+const DAY = 86_400_000;
+
+/**
+ * Writes demo proposals with histories as the service would have: each step is checked against
+ * the area's compiled workflow, acted by a demo person the definition allows, and hash-chained.
+ */
+export async function createDemoProposals(
+  tx: EntityManager,
+  areaId: string,
+  workflowKey: string,
+  bodies: Map<string, Body>,
+  cast: DemoCast,
+  specs: DemoProposalSpec[],
+): Promise<void> {
+  const { definition, machine } = latestCompiledWorkflow(workflowKey);
+  const bodyById = new Map([...bodies.values()].map((b) => [b.id, b]));
+  for (const [index, spec] of specs.entries()) {
+    const group = bodies.get(spec.group);
+    const author = cast.people.get(spec.author);
+    if (!group || !author) throw new Error(`demo proposal "${spec.title}": unknown group or author`);
+    const chain: Body[] = [];
+    for (let b: Body | undefined = group; b; b = b.reportsTo ? bodyById.get(b.reportsTo.id) : undefined) chain.push(b);
+    let snapshot = initialTransition(machine)[0];
+    const start = Date.UTC(2026, 0, 12 + index * 3, 9);
+    const p = tx.create(Proposal, {
+      areaId,
+      workingGroup: group,
+      author,
+      kind: spec.kind,
+      title: spec.title,
+      summary: spec.summary,
+      text: null,
+      concernedOrganisation: spec.concernedOrganisation ?? null,
+      state: definition.initial,
+      currentBody: null,
+      workflowKey: definition.key,
+      workflowVersion: definition.version,
+      snapshot: machine.getPersistedSnapshot(snapshot),
+      createdAt: new Date(start),
+      updatedAt: new Date(start),
+    });
+    // History rows refer to the proposal by a plain key, so the proposal is written first.
+    await tx.flush();
+
+    let prevHash: string | null = null;
+    spec.events.forEach((event, step) => {
+      const t = definition.transitions.find((x) => x.event === event && x.from.includes(p.state));
+      if (!t) throw new Error(`demo proposal "${spec.title}": ${event} is not possible in ${p.state}`);
+      const [next] = transition(machine, snapshot, { type: event, facts: { ...ALL_PASS, proposalKind: spec.kind } });
+      if (next.value !== t.to) throw new Error(`demo proposal "${spec.title}": ${event} refused in ${p.state}`);
+      const guard = t.guards.find((g) => g.name === 'actorIs');
+      const rules: readonly ActorRule[] = guard && guard.name === 'actorIs' ? guard.params.anyOf : [];
+      const acting = pickActor(rules, author, chain, cast);
+      if (!acting) throw new Error(`demo proposal "${spec.title}": nobody may ${event}`);
+
+      const fromStage = definition.stages.find((s) => s.key === p.state);
+      const toStage = definition.stages.find((s) => s.key === t.to);
+      const needsReason = t.guards.some((g) => g.name === 'reasonRequired');
+      const needsResolution = t.guards.some((g) => g.name === 'resolutionNumberRequired');
+      const resolutionNumber = needsResolution
+        ? `${fromStage?.bodyKind === BodyKind.ASSEMBLY ? 'ZM' : 'RM'}/${40 + index}/${step + 1}/2026`
+        : null;
+      const occurredAt = new Date(start + (step + 1) * 7 * DAY);
+      const hashed = {
+        proposalId: p.id,
+        seq: step + 1,
+        event,
+        fromState: p.state,
+        toState: t.to,
+        actorId: acting.person.id,
+        actorRole: acting.role,
+        actorTriadSide: acting.side,
+        bodyId: fromStage?.bodyKind ? (bodyOfKind(chain, fromStage.bodyKind)?.id ?? null) : null,
+        meetingId: null,
+        reason: needsReason ? 'Doplnit finanční rozvahu a vyjádření poskytovatelů. / Add the budget and the providers\u2019 statements.' : null,
+        resolutionNumber,
+        occurredAt,
+      };
+      const hash = eventHash(prevHash, hashed);
+      tx.create(WorkflowEvent, { ...hashed, areaId, idempotencyKey: null, requestHash: null, prevHash, hash });
+      prevHash = hash;
+
+      if (event === 'SUBMIT' && !p.submittedAt) p.submittedAt = occurredAt;
+      if (fromStage?.bodyKind === BodyKind.SOCIAL_COMMISSION && (event === 'RECOMMEND' || event === 'NOT_RECOMMEND')) {
+        p.commissionRecommendation = event === 'RECOMMEND' ? CommissionRecommendation.RECOMMENDED : CommissionRecommendation.NOT_RECOMMENDED;
+      }
+      if (resolutionNumber && fromStage?.bodyKind === BodyKind.COUNCIL) p.councilResolution = resolutionNumber;
+      if (resolutionNumber && fromStage?.bodyKind === BodyKind.ASSEMBLY) p.assemblyResolution = resolutionNumber;
+      snapshot = next;
+      p.state = t.to;
+      p.snapshot = machine.getPersistedSnapshot(next);
+      const nextBody = toStage?.bodyKind ? bodyOfKind(chain, toStage.bodyKind) : undefined;
+      p.currentBody = nextBody ?? null;
+      p.version += 1;
+      p.updatedAt = occurredAt;
+    });
+  }
+}
+
+function pickActor(
+  rules: readonly ActorRule[],
+  author: Person,
+  chain: Body[],
+  cast: DemoCast,
+): { person: Person; role: string; side: string | null } | null {
+  for (const rule of rules) {
+    if (rule.kind === 'AUTHOR') {
+      const seat = cast.seats.find((m) => m.person === author && m.body === chain[0]);
+      return { person: author, role: 'AUTHOR', side: seat?.triadSide ?? null };
+    }
+    if (rule.kind === 'CHAIR_OF') {
+      const body = bodyOfKind(chain, rule.bodyKind);
+      const seat = body ? cast.seats.find((m) => m.body === body && m.role === MembershipRole.CHAIR) : undefined;
+      if (seat) return { person: seat.person, role: MembershipRole.CHAIR, side: seat.triadSide };
+    }
+    if (rule.kind === 'AREA_ROLE') {
+      const holder = [...cast.roles].find(([, roles]) => roles.includes(rule.role))?.[0];
+      const person = holder ? cast.people.get(holder) : undefined;
+      if (person) return { person, role: rule.role, side: null };
+    }
+  }
+  return null;
+}

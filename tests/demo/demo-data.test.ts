@@ -1,0 +1,62 @@
+import { Body } from '../../src/entities/body.entity';
+import { Municipality } from '../../src/entities/municipality.entity';
+import { PlanningArea } from '../../src/entities/planning-area.entity';
+import { Proposal } from '../../src/entities/proposal.entity';
+import { DEMO_PEOPLE, loadDemoData } from '../../src/demo/demo-data';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+  expect(await loadDemoData(app.em())).toBe(true);
+});
+afterAll(async () => {
+  await app.close();
+});
+
+test('ORP Chomutov has its 25 municipalities and 81,786 inhabitants; loading again does nothing', async () => {
+  const em = app.em();
+  const chomutov = await em.findOneOrFail(PlanningArea, { name: 'ORP Chomutov' });
+  const municipalities = await em.find(Municipality, { areaId: chomutov.id });
+  expect(municipalities).toHaveLength(25);
+  expect(municipalities.reduce((sum, m) => sum + m.population, 0)).toBe(81_786);
+  expect(await loadDemoData(em)).toBe(false);
+  expect(await em.count(PlanningArea, {})).toBe(2);
+});
+
+test('Český Krumlov is organised KS → MS → SK → RM/ZM', async () => {
+  const em = app.em();
+  const krumlov = await em.findOneOrFail(PlanningArea, { name: 'Český Krumlov' });
+  const bodies = await em.find(Body, { areaId: krumlov.id });
+  expect(new Set(bodies.map((b) => b.shortName))).toEqual(new Set(['KS', 'MS', 'SK', 'RM', 'ZM']));
+});
+
+test('demo proposals stand in every stage and their histories verify', async () => {
+  const em = app.em();
+  const states = new Set((await em.find(Proposal, {})).map((p) => p.state));
+  expect(states).toEqual(new Set(['DRAFT', 'WORKING_GROUP', 'STEERING_GROUP', 'SOCIAL_COMMISSION', 'COUNCIL', 'ASSEMBLY', 'APPROVED', 'REJECTED', 'WITHDRAWN']));
+  const coordinator = DEMO_PEOPLE.find((p) => p.subject === 'demo-chomutov-coordinator')!;
+  const chomutov = await em.findOneOrFail(PlanningArea, { name: 'ORP Chomutov' });
+  const list = await app.gql<{ proposals: { totalCount: number; edges: Array<{ node: { id: string; history: Array<{ seq: number }> } }> } }>(
+    `query($areaId: ID!) { proposals(filter: { areaId: $areaId }, first: 100) { totalCount edges { node { id history { seq } } } } }`,
+    { areaId: chomutov.id },
+    { as: coordinator.subject },
+  );
+  expect(list.errors).toBeUndefined();
+  expect(list.data!.proposals.totalCount).toBe(11);
+  for (const { node } of list.data!.proposals.edges) {
+    const verified = await app.gql<{ verifyHistory: { valid: boolean; checkedEvents: number } }>(
+      `query($id: ID!) { verifyHistory(proposalId: $id) { valid checkedEvents } }`,
+      { id: node.id },
+      { as: coordinator.subject },
+    );
+    expect(verified.data!.verifyHistory).toEqual({ valid: true, checkedEvents: node.history.length });
+  }
+});
+
+test('every demo person with a subject can sign in and is known', async () => {
+  for (const person of DEMO_PEOPLE) {
+    const me = await app.gql<{ me: { people: Array<{ name: string }> } }>('{ me { people { name } } }', {}, { as: person.subject });
+    expect(me.data!.me.people.map((p) => p.name)).toEqual([person.name]);
+  }
+});
