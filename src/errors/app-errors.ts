@@ -62,3 +62,12 @@ export function badInput(locale: Locale, fields: Array<{ field: string; text: Te
 export function conflict(locale: Locale, text: Text, extra: Record<string, unknown> = {}): AppError {
   return new AppError(ErrorCode.CONFLICT, localize(text, locale), extra);
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids are UUIDs; anything else is refused before it reaches the database. */
+export function requireId(locale: Locale, field: string, id: string): void {
+  if (!UUID.test(id)) {
+    throw badInput(locale, [{ field, text: { cs: 'Neplatný identifikátor.', en: 'Malformed id.' } }]);
+  }
+}

@@ -42,7 +42,7 @@ export class BodyResolver {
     return parent && canSeeBody(ctx.viewer, parent) ? BodyType.from(parent) : null;
   }
 
-  @FieldResolver(() => [MembershipType], { description: 'Seats in the body, oldest first: names and triad sides of its members.' })
+  @FieldResolver(() => [MembershipType], { description: 'Seats in the body, chair first, then by role and seniority: names and triad sides of its members.' })
   async memberships(
     @Ctx() ctx: RequestContext,
     @Root() body: BodyType,

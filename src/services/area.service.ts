@@ -1,5 +1,5 @@
 import type { RequestContext } from '../context';
-import { forbidden, notFound, badInput } from '../errors/app-errors';
+import { badInput, forbidden, notFound, requireId } from '../errors/app-errors';
 import { Municipality } from '../entities/municipality.entity';
 import { PlanningArea } from '../entities/planning-area.entity';
 import { AreaRoleKind } from '../entities/enums';
@@ -29,6 +29,7 @@ export class AreaService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<PlanningArea> {
+    requireId(ctx.locale, 'id', id);
     const area = await ctx.loaders.areaById.load(id);
     if (!area) throw notFound(ctx.locale, 'Area', id);
     return area;

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../context';
 import { Body } from '../entities/body.entity';
 import { BODY_KIND_RANK, BodyKind, QuorumRule } from '../entities/enums';
-import { badInput, notFound } from '../errors/app-errors';
+import { badInput, notFound, requireId } from '../errors/app-errors';
 import type { CreateBodyInput, UpdateBodyInput } from '../schema/body.input';
 import { assertManagesArea, canSeeBody, loadForChange } from '../auth/access';
 import { uniqueOrConflict } from './unique';
@@ -28,6 +28,7 @@ export function defaultRules(kind: BodyKind): Pick<Body, 'isPublic' | 'materials
 /** Bodies of an area and the chain they report along. */
 export class BodyService {
   async get(ctx: RequestContext, id: string): Promise<Body> {
+    requireId(ctx.locale, 'id', id);
     const body = await ctx.loaders.bodyById.load(id);
     if (!body || !canSeeBody(ctx.viewer, body)) throw notFound(ctx.locale, 'Body', id);
     return body;

@@ -8,6 +8,8 @@ import { badInput, conflict, notFound } from '../errors/app-errors';
 import type { AddMembershipInput, EndMembershipInput } from '../schema/membership.input';
 import { assertManagesArea, canSeeBody, loadForChange } from '../auth/access';
 
+const ROLE_ORDER = [MembershipRole.CHAIR, MembershipRole.DEPUTY, MembershipRole.SECRETARY, MembershipRole.MEMBER, MembershipRole.GUEST];
+
 /** Whether two day ranges [from, to] (to null = open) overlap. */
 function overlaps(aFrom: string, aTo: string | null, bFrom: string, bTo: string | null): boolean {
   return (aTo === null || aTo >= bFrom) && (bTo === null || bTo >= aFrom);
@@ -15,10 +17,12 @@ function overlaps(aFrom: string, aTo: string | null, bFrom: string, bTo: string 
 
 /** Seats in bodies. Admins and coordinators of the area set them up. */
 export class MembershipService {
-  /** Memberships of a body, for a viewer who may see the body. */
+  /** Memberships of a body, for a viewer who may see the body: by role (chair first), then oldest first. */
   async ofBody(ctx: RequestContext, bodyId: string, activeOnly: boolean): Promise<Membership[]> {
     const rows = await ctx.loaders.membershipsByBody.load(bodyId);
-    return activeOnly ? rows.filter((m) => m.isValidOn(ctx.today)) : rows;
+    return (activeOnly ? rows.filter((m) => m.isValidOn(ctx.today)) : [...rows]).sort(
+      (x, y) => ROLE_ORDER.indexOf(x.role) - ROLE_ORDER.indexOf(y.role) || x.validFrom.localeCompare(y.validFrom) || x.id.localeCompare(y.id),
+    );
   }
 
   /** Memberships of a person in bodies the viewer may see. */

@@ -3,7 +3,7 @@ import type { RequestContext } from '../context';
 import { Body } from '../entities/body.entity';
 import { Membership } from '../entities/membership.entity';
 import { Person } from '../entities/person.entity';
-import { badInput, forbidden, notFound } from '../errors/app-errors';
+import { badInput, forbidden, notFound, requireId } from '../errors/app-errors';
 import type { CreatePersonInput, UpdatePersonInput } from '../schema/person.input';
 import { assertManagesArea, loadForChange } from '../auth/access';
 import { uniqueOrConflict } from './unique';
@@ -61,6 +61,7 @@ export class PersonService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<Person> {
+    requireId(ctx.locale, 'id', id);
     const person = await ctx.loaders.personById.load(id);
     if (!person) throw notFound(ctx.locale, 'Person', id);
     const visible = await this.visibleIds(ctx, person.areaId);

@@ -8,7 +8,7 @@ import { AreaRoleKind, BodyKind, CommissionRecommendation, MembershipRole } from
 import { PlanningArea } from '../entities/planning-area.entity';
 import { Proposal } from '../entities/proposal.entity';
 import { WorkflowEvent } from '../entities/workflow-event.entity';
-import { AppError, badInput, conflict, ErrorCode, forbidden, notFound } from '../errors/app-errors';
+import { AppError, badInput, conflict, ErrorCode, forbidden, notFound, requireId } from '../errors/app-errors';
 import { localize, type Text } from '../i18n/locale';
 import type { CreateProposalInput, ProposalFilter, TransitionProposalInput, UpdateProposalInput } from '../schema/proposal.input';
 import { eventHash, firstBrokenLink } from '../workflows/history-hash';
@@ -103,6 +103,7 @@ export class ProposalService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<Proposal> {
+    requireId(ctx.locale, 'id', id);
     const p = await ctx.em.findOne(Proposal, { id });
     if (!p || !(await this.canSee(ctx, p))) throw notFound(ctx.locale, 'Proposal', id);
     return p;
