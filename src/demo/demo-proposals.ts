@@ -1,15 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { initialTransition, transition } from 'xstate';
 import type { Body } from '../entities/body.entity';
-import { BodyKind, CommissionRecommendation, MembershipRole, type ProposalKind, TriadSide } from '../entities/enums';
+import { BodyKind, MembershipRole, type ProposalKind } from '../entities/enums';
 import type { Membership } from '../entities/membership.entity';
 import type { Person } from '../entities/person.entity';
 import { Proposal } from '../entities/proposal.entity';
 import { WorkflowEvent } from '../entities/workflow-event.entity';
 import { eventHash } from '../workflows/history-hash';
 import { bodyOfKind } from '../workflows/transition-facts';
+import { applyOutcome, transitionOutcome } from '../workflows/transition-outcome';
 import type { ActorRule } from '../workflows/workflow-definition';
-import type { TransitionFacts } from '../workflows/workflow-guards';
+import { FACTS_PASSING_EVERY_GUARD } from '../workflows/workflow-guards';
 import { latestCompiledWorkflow } from '../workflows/workflow-registry';
 
 /** A demo proposal and the events that brought it where it is. */
@@ -31,16 +32,6 @@ export interface DemoCast {
   seats: Membership[];
 }
 
-const ALL_PASS: TransitionFacts = {
-  proposalKind: 'MEASURE',
-  hasTitle: true,
-  hasSummary: true,
-  actor: { isAuthor: true, chairOf: Object.values(BodyKind), areaRoles: ['COORDINATOR', 'CLERK'] },
-  triadSidesPresent: [TriadSide.COMMISSIONER, TriadSide.PROVIDER, TriadSide.SERVICE_USER],
-  actorHasConflictOfInterest: false,
-  reason: 'demo',
-  resolutionNumber: 'demo',
-};
 
 const DAY = 86_400_000;
 
@@ -90,20 +81,18 @@ export async function createDemoProposals(
     spec.events.forEach((event, step) => {
       const t = definition.transitions.find((x) => x.event === event && x.from.includes(p.state));
       if (!t) throw new Error(`demo proposal "${spec.title}": ${event} is not possible in ${p.state}`);
-      const [next] = transition(machine, snapshot, { type: event, facts: { ...ALL_PASS, proposalKind: spec.kind } });
+      const [next] = transition(machine, snapshot, { type: event, facts: { ...FACTS_PASSING_EVERY_GUARD, proposalKind: spec.kind } });
       if (next.value !== t.to) throw new Error(`demo proposal "${spec.title}": ${event} refused in ${p.state}`);
       const guard = t.guards.find((g) => g.name === 'actorIs');
       const rules: readonly ActorRule[] = guard && guard.name === 'actorIs' ? guard.params.anyOf : [];
       const acting = pickActor(rules, author, chain, cast);
       if (!acting) throw new Error(`demo proposal "${spec.title}": nobody may ${event}`);
 
-      const fromStage = definition.stages.find((s) => s.key === p.state);
-      const toStage = definition.stages.find((s) => s.key === t.to);
       const needsReason = t.guards.some((g) => g.name === 'reasonRequired');
       const needsResolution = t.guards.some((g) => g.name === 'resolutionNumberRequired');
-      const resolutionNumber = needsResolution
-        ? `${fromStage?.bodyKind === BodyKind.ASSEMBLY ? 'ZM' : 'RM'}/${40 + index}/${step + 1}/2026`
-        : null;
+      const fromKind = definition.stages.find((s) => s.key === p.state)?.bodyKind;
+      const resolutionNumber = needsResolution ? `${fromKind === BodyKind.ASSEMBLY ? 'ZM' : 'RM'}/${40 + index}/${step + 1}/2026` : null;
+      const outcome = transitionOutcome(definition, t, p.state, chain, resolutionNumber);
       const occurredAt = new Date(start + (step + 1) * 7 * DAY);
       const hashed = {
         proposalId: p.id,
@@ -114,7 +103,7 @@ export async function createDemoProposals(
         actorId: acting.person.id,
         actorRole: acting.role,
         actorTriadSide: acting.side,
-        bodyId: fromStage?.bodyKind ? (bodyOfKind(chain, fromStage.bodyKind)?.id ?? null) : null,
+        bodyId: outcome.decidingBodyId,
         meetingId: null,
         reason: needsReason ? 'Doplnit finanční rozvahu a vyjádření poskytovatelů. / Add the budget and the providers\u2019 statements.' : null,
         resolutionNumber,
@@ -123,19 +112,8 @@ export async function createDemoProposals(
       const hash = eventHash(prevHash, hashed);
       tx.create(WorkflowEvent, { ...hashed, areaId, idempotencyKey: null, requestHash: null, prevHash, hash });
       prevHash = hash;
-
-      if (event === 'SUBMIT' && !p.submittedAt) p.submittedAt = occurredAt;
-      if (fromStage?.bodyKind === BodyKind.SOCIAL_COMMISSION && (event === 'RECOMMEND' || event === 'NOT_RECOMMEND')) {
-        p.commissionRecommendation = event === 'RECOMMEND' ? CommissionRecommendation.RECOMMENDED : CommissionRecommendation.NOT_RECOMMENDED;
-      }
-      if (resolutionNumber && fromStage?.bodyKind === BodyKind.COUNCIL) p.councilResolution = resolutionNumber;
-      if (resolutionNumber && fromStage?.bodyKind === BodyKind.ASSEMBLY) p.assemblyResolution = resolutionNumber;
       snapshot = next;
-      p.state = t.to;
-      p.snapshot = machine.getPersistedSnapshot(next);
-      const nextBody = toStage?.bodyKind ? bodyOfKind(chain, toStage.bodyKind) : undefined;
-      p.currentBody = nextBody ?? null;
-      p.version += 1;
+      applyOutcome(p, outcome, event, occurredAt, machine.getPersistedSnapshot(next), (id) => bodyById.get(id) as Body);
       p.updatedAt = occurredAt;
     });
   }

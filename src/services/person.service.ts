@@ -6,6 +6,7 @@ import { Person } from '../entities/person.entity';
 import { badInput, forbidden, notFound, requireId } from '../errors/app-errors';
 import type { CreatePersonInput, UpdatePersonInput } from '../schema/person.input';
 import { assertManagesArea, loadForChange } from '../auth/access';
+import { decodeCursor, encodeCursor } from '../common/cursor';
 import { uniqueOrConflict } from './unique';
 
 const SUBJECT_TAKEN = {
@@ -19,21 +20,12 @@ export interface PersonPage {
   totalCount: number;
 }
 
-function encodeCursor(p: Person): string {
-  return Buffer.from(JSON.stringify([p.name, p.id])).toString('base64url');
+/** Cursor of a person in a page sorted by name. */
+export function personCursor(p: Person): string {
+  return encodeCursor([p.name, p.id]);
 }
 
-function decodeCursor(ctx: RequestContext, cursor: string): [string, string] {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) return value as [string, string];
-  } catch {
-    // fall through to the error below
-  }
-  throw badInput(ctx.locale, [{ field: 'after', text: { cs: 'Neplatný kurzor.', en: 'Invalid cursor.' } }]);
-}
 
-export { encodeCursor as personCursor };
 
 /** People of an area: who may see whom, and their records. */
 export class PersonService {
@@ -84,7 +76,7 @@ export class PersonService {
     }
     const totalCount = await ctx.em.count(Person, and.length ? { ...where, $and: and } : where);
     if (args.after) {
-      const [name, id] = decodeCursor(ctx, args.after);
+      const [name, id] = decodeCursor(ctx, args.after, 2) as [string, string];
       and.push({ $or: [{ name: { $gt: name } }, { name, id: { $gt: id } }] });
     }
     const rows = await ctx.em.find(Person, and.length ? { ...where, $and: and } : where, {

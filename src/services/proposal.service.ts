@@ -4,15 +4,17 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { initialTransition, transition as machineTransition } from 'xstate';
 import type { RequestContext } from '../context';
 import { Body } from '../entities/body.entity';
-import { AreaRoleKind, BodyKind, CommissionRecommendation, MembershipRole } from '../entities/enums';
+import { AreaRoleKind, BodyKind, MembershipRole } from '../entities/enums';
 import { PlanningArea } from '../entities/planning-area.entity';
 import { Proposal } from '../entities/proposal.entity';
 import { WorkflowEvent } from '../entities/workflow-event.entity';
 import { AppError, badInput, conflict, ErrorCode, forbidden, notFound, requireId } from '../errors/app-errors';
+import { decodeCursor, encodeCursor } from '../common/cursor';
 import { localize, type Text } from '../i18n/locale';
 import type { CreateProposalInput, ProposalFilter, TransitionProposalInput, UpdateProposalInput } from '../schema/proposal.input';
 import { eventHash, firstBrokenLink } from '../workflows/history-hash';
 import { bodyOfKind, buildTransitionFacts } from '../workflows/transition-facts';
+import { applyOutcome, transitionOutcome } from '../workflows/transition-outcome';
 import type { ActorRule, TransitionDefinition, WorkflowDefinition } from '../workflows/workflow-definition';
 import { checkGuard, type TransitionFacts } from '../workflows/workflow-guards';
 import { compiledWorkflow, latestCompiledWorkflow } from '../workflows/workflow-registry';
@@ -35,21 +37,9 @@ const STALE = {
   en: 'The proposal has changed since you loaded it; reload it.',
 };
 
+/** Cursor of a proposal in a page sorted newest first. */
 export function proposalCursor(p: Proposal): string {
-  return Buffer.from(JSON.stringify([p.createdAt.toISOString(), p.id])).toString('base64url');
-}
-
-function decodeCursor(ctx: RequestContext, cursor: string): [Date, string] {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
-      const at = new Date(value[0]);
-      if (!Number.isNaN(at.getTime())) return [at, value[1]];
-    }
-  } catch {
-    // reported below
-  }
-  throw badInput(ctx.locale, [{ field: 'after', text: { cs: 'Neplatný kurzor.', en: 'Invalid cursor.' } }]);
+  return encodeCursor([p.createdAt.toISOString(), p.id]);
 }
 
 /**
@@ -143,8 +133,12 @@ export class ProposalService {
     }
     const totalCount = await ctx.em.count(Proposal, { $and: and });
     if (after) {
-      const [at, id] = decodeCursor(ctx, after);
-      and.push({ $or: [{ createdAt: { $lt: at } }, { createdAt: at, id: { $lt: id } }] });
+      const [at, id] = decodeCursor(ctx, after, 2) as [string, string];
+      const atDate = new Date(at);
+      if (Number.isNaN(atDate.getTime())) {
+        throw badInput(ctx.locale, [{ field: 'after', text: { cs: 'Neplatný kurzor.', en: 'Invalid cursor.' } }]);
+      }
+      and.push({ $or: [{ createdAt: { $lt: atDate } }, { createdAt: atDate, id: { $lt: id } }] });
     }
     const rows = await ctx.em.find(Proposal, { $and: and }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first + 1 });
     return { items: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
@@ -345,29 +339,23 @@ export class ProposalService {
     snapshot: Record<string, unknown>,
     extra: { actorId: string; reason: string | null; resolutionNumber: string | null; idempotencyKey: string | null; requestHash: string },
   ): Promise<void> {
-    const def = this.definitionOf(p);
-    const fromStage = def.stages.find((s) => s.key === p.state);
-    const toStage = def.stages.find((s) => s.key === t.to);
-    const decidingBody = fromStage?.bodyKind ? bodyOfKind(chain, fromStage.bodyKind) : undefined;
-    const nextBody = toStage?.bodyKind ? bodyOfKind(chain, toStage.bodyKind) : undefined;
+    const outcome = transitionOutcome(this.definitionOf(p), t, p.state, chain, extra.resolutionNumber);
     const acting = this.actingAs(ctx, p, t, facts, chain);
     const last = await em.findOne(WorkflowEvent, { proposalId: p.id }, { orderBy: { seq: 'desc' } });
-    const seq = (last?.seq ?? 0) + 1;
-    const occurredAt = ctx.now;
     const hashed = {
       proposalId: p.id,
-      seq,
+      seq: (last?.seq ?? 0) + 1,
       event: t.event,
       fromState: p.state,
       toState: t.to,
       actorId: extra.actorId,
       actorRole: acting.role,
       actorTriadSide: acting.side,
-      bodyId: decidingBody?.id ?? null,
+      bodyId: outcome.decidingBodyId,
       meetingId: null,
       reason: extra.reason,
       resolutionNumber: extra.resolutionNumber,
-      occurredAt,
+      occurredAt: ctx.now,
     };
     const prevHash = last?.hash ?? null;
     em.create(WorkflowEvent, {
@@ -378,17 +366,7 @@ export class ProposalService {
       prevHash,
       hash: eventHash(prevHash, hashed),
     });
-
-    if (p.state === 'DRAFT' && t.event === 'SUBMIT' && !p.submittedAt) p.submittedAt = occurredAt;
-    if (fromStage?.bodyKind === BodyKind.SOCIAL_COMMISSION && (t.event === 'RECOMMEND' || t.event === 'NOT_RECOMMEND')) {
-      p.commissionRecommendation = t.event === 'RECOMMEND' ? CommissionRecommendation.RECOMMENDED : CommissionRecommendation.NOT_RECOMMENDED;
-    }
-    if (extra.resolutionNumber && fromStage?.bodyKind === BodyKind.COUNCIL) p.councilResolution = extra.resolutionNumber;
-    if (extra.resolutionNumber && fromStage?.bodyKind === BodyKind.ASSEMBLY) p.assemblyResolution = extra.resolutionNumber;
-    p.state = t.to;
-    p.snapshot = snapshot;
-    p.currentBody = nextBody ? em.getReference(Body, nextBody.id) : null;
-    p.version += 1;
+    applyOutcome(p, outcome, t.event, ctx.now, snapshot, (id) => em.getReference(Body, id));
     await em.flush();
   }
 

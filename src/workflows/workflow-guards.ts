@@ -121,3 +121,15 @@ export function checkGuard(ref: GuardRef, facts: TransitionFacts): Text[] {
   const fn = GUARDS[ref.name] as (facts: TransitionFacts, params: unknown) => Text[];
   return fn(facts, 'params' in ref ? ref.params : undefined);
 }
+
+/** Facts under which every guard passes: for replaying histories already known to be valid (demo data, tests). */
+export const FACTS_PASSING_EVERY_GUARD: TransitionFacts = {
+  proposalKind: 'MEASURE',
+  hasTitle: true,
+  hasSummary: true,
+  actor: { isAuthor: true, chairOf: Object.values(BodyKind), areaRoles: ['COORDINATOR', 'CLERK'] },
+  triadSidesPresent: [...TRIAD_SIDES_REQUIRED],
+  actorHasConflictOfInterest: false,
+  reason: 'replay',
+  resolutionNumber: 'replay',
+};

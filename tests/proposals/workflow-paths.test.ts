@@ -1,8 +1,8 @@
 import { getSimplePaths } from '@xstate/graph';
-import { BodyKind, TriadSide } from '../../src/entities/enums';
+import { BodyKind } from '../../src/entities/enums';
 import { Proposal } from '../../src/entities/proposal.entity';
 import type { ActorRule, TransitionDefinition, WorkflowDefinition } from '../../src/workflows/workflow-definition';
-import type { TransitionFacts } from '../../src/workflows/workflow-guards';
+import { FACTS_PASSING_EVERY_GUARD } from '../../src/workflows/workflow-guards';
 import { compiledWorkflow, WORKFLOW_DEFINITIONS } from '../../src/workflows/workflow-registry';
 import { aPipelineWorld, allActors, type Actor, type PipelineWorld } from '../support/pipeline-world';
 import { codes, startTestApp, type TestApp } from '../support/test-app';
@@ -21,16 +21,7 @@ afterAll(async () => {
   await app.close();
 });
 
-const everythingPasses: TransitionFacts = {
-  proposalKind: 'MEASURE',
-  hasTitle: true,
-  hasSummary: true,
-  actor: { isAuthor: true, chairOf: Object.values(BodyKind), areaRoles: ['COORDINATOR', 'CLERK'] },
-  triadSidesPresent: [TriadSide.COMMISSIONER, TriadSide.PROVIDER, TriadSide.SERVICE_USER],
-  actorHasConflictOfInterest: false,
-  reason: 'r',
-  resolutionNumber: 'n',
-};
+const everythingPasses = FACTS_PASSING_EVERY_GUARD;
 
 function pathsOf(def: WorkflowDefinition): Array<Array<{ from: string; event: string; to: string }>> {
   const { machine } = compiledWorkflow(def.key, def.version);

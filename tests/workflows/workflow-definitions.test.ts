@@ -4,24 +4,11 @@ import { BodyKind, TriadSide } from '../../src/entities/enums';
 import { standardWorkflow } from '../../src/workflows/standard.workflow';
 import { compileWorkflow, validateWorkflow, WorkflowDefinitionError } from '../../src/workflows/workflow-compiler';
 import type { WorkflowDefinition } from '../../src/workflows/workflow-definition';
-import { checkGuard, type TransitionFacts } from '../../src/workflows/workflow-guards';
+import { checkGuard, FACTS_PASSING_EVERY_GUARD } from '../../src/workflows/workflow-guards';
 import { compileAllWorkflows, WORKFLOW_DEFINITIONS } from '../../src/workflows/workflow-registry';
 
 /** Facts under which every guard passes: the coordinator, with everything filled in. */
-const permissive: TransitionFacts = {
-  proposalKind: 'MEASURE',
-  hasTitle: true,
-  hasSummary: true,
-  actor: {
-    isAuthor: true,
-    chairOf: Object.values(BodyKind),
-    areaRoles: ['COORDINATOR', 'CLERK'],
-  },
-  triadSidesPresent: [TriadSide.COMMISSIONER, TriadSide.PROVIDER, TriadSide.SERVICE_USER],
-  actorHasConflictOfInterest: false,
-  reason: 'důvod',
-  resolutionNumber: 'RM/12/2026',
-};
+const permissive = FACTS_PASSING_EVERY_GUARD;
 
 function finalPaths(def: WorkflowDefinition): string[] {
   const machine = compileWorkflow(def);

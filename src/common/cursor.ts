@@ -1,0 +1,18 @@
+import type { RequestContext } from '../context';
+import { badInput } from '../errors/app-errors';
+
+/** An opaque page cursor: the sort key of the last item, as base64url JSON of strings. */
+export function encodeCursor(key: string[]): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+/** Decodes a cursor of `length` strings; anything else is BAD_USER_INPUT on `after`. */
+export function decodeCursor(ctx: RequestContext, cursor: string, length: number): string[] {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(value) && value.length === length && value.every((v) => typeof v === 'string')) return value;
+  } catch {
+    // reported below
+  }
+  throw badInput(ctx.locale, [{ field: 'after', text: { cs: 'Neplatný kurzor.', en: 'Invalid cursor.' } }]);
+}
