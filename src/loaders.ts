@@ -6,6 +6,7 @@ import { Membership } from './entities/membership.entity';
 import { Municipality } from './entities/municipality.entity';
 import { Person } from './entities/person.entity';
 import { PlanningArea } from './entities/planning-area.entity';
+import { WorkflowEvent } from './entities/workflow-event.entity';
 
 function byId<T extends { id: string }>(rows: T[], ids: readonly string[]): Array<T | null> {
   const map = new Map(rows.map((r) => [r.id, r]));
@@ -87,6 +88,14 @@ export class Loaders {
       await this.em.find(AreaRole, { person: { $in: [...personIds] } }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
       personIds,
       (r) => r.person.id,
+    ),
+  );
+
+  readonly eventsByProposal = new DataLoader<string, WorkflowEvent[]>(async (proposalIds) =>
+    groupBy(
+      await this.em.find(WorkflowEvent, { proposalId: { $in: [...proposalIds] } }, { orderBy: { proposalId: 'asc', seq: 'asc' } }),
+      proposalIds,
+      (e) => e.proposalId,
     ),
   );
 }

@@ -70,8 +70,8 @@ export class ProposalService {
 
   /** Bodies whose members may see the proposal once it left the draft: the ones that handled it and the current one. */
   private async handledBodyIds(ctx: RequestContext, p: Proposal): Promise<Set<string>> {
-    const events = await ctx.em.find(WorkflowEvent, { proposalId: p.id, bodyId: { $ne: null } }, { fields: ['bodyId'] });
-    const ids = new Set(events.map((e) => e.bodyId as string));
+    const events = await ctx.loaders.eventsByProposal.load(p.id);
+    const ids = new Set(events.flatMap((e) => (e.bodyId ? [e.bodyId] : [])));
     if (p.currentBody) ids.add(p.currentBody.id);
     ids.add(p.workingGroup.id);
     return ids;
@@ -279,7 +279,7 @@ export class ProposalService {
     const facts = await this.facts(ctx, visible, chain, reason, resolutionNumber);
     const t = this.transitionsFrom(visible).find((x) => x.event === input.event);
 
-    return ctx.em.transactional(async (em) => {
+    const moved = await ctx.em.transactional(async (em) => {
       const p = await em.findOneOrFail(Proposal, { id: visible.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (input.idempotencyKey) {
         const earlier = await em.findOne(WorkflowEvent, { areaId: p.areaId, actorId: person.id, idempotencyKey: input.idempotencyKey });
@@ -326,6 +326,9 @@ export class ProposalService {
       });
       return p;
     });
+    // The history read while checking visibility is one event short now.
+    ctx.loaders.eventsByProposal.clear(moved.id);
+    return moved;
   }
 
   /** Saves the new state and appends the history event; the caller holds the row lock. */
@@ -371,7 +374,7 @@ export class ProposalService {
   }
 
   async history(ctx: RequestContext, p: Proposal): Promise<WorkflowEvent[]> {
-    return ctx.em.find(WorkflowEvent, { proposalId: p.id }, { orderBy: { seq: 'asc' } });
+    return ctx.loaders.eventsByProposal.load(p.id);
   }
 
   async verify(ctx: RequestContext, proposalId: string): Promise<{ valid: boolean; checkedEvents: number; firstBrokenSeq: number | null }> {

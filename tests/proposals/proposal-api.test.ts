@@ -70,3 +70,26 @@ test('a stale version is a CONFLICT and writes nothing', async () => {
   expect(codes(stale)).toEqual(['CONFLICT']);
   expect(await app.em().count(WorkflowEvent, { proposalId: id })).toBe(0);
 });
+
+test('the transition result carries the new history event, as a non-manager sees it', async () => {
+  const world = await aPipelineWorld(app.em());
+  const created = await app.gql<{ createProposal: { id: string } }>(
+    CREATE,
+    { input: { workingGroupId: world.group.id, kind: 'MEASURE', title: 'T', summary: 'S' } },
+    { as: world.actors.author.subject },
+  );
+  const id = created.data!.createProposal.id;
+  await app.gql(TRANSITION, { input: { proposalId: id, event: 'SUBMIT', expectedVersion: 1 } }, { as: world.actors.author.subject });
+  await app.gql(TRANSITION, { input: { proposalId: id, event: 'RECOMMEND', expectedVersion: 2 } }, { as: world.actors.groupChair.subject });
+  // The steering chair sees the proposal through the bodies that handled it, i.e. through its history.
+  const res = await app.gql<{ transitionProposal: { history: Array<{ event: string; actorRole: string; actorTriadSide: string }> } }>(
+    `mutation($input: TransitionProposalInput!) { transitionProposal(input: $input) { history { event actorRole actorTriadSide } } }`,
+    { input: { proposalId: id, event: 'RECOMMEND', expectedVersion: 3 } },
+    { as: world.actors.steeringChair.subject },
+  );
+  expect(res.data!.transitionProposal.history).toEqual([
+    { event: 'SUBMIT', actorRole: 'AUTHOR', actorTriadSide: 'SERVICE_USER' },
+    { event: 'RECOMMEND', actorRole: 'CHAIR', actorTriadSide: 'COMMISSIONER' },
+    { event: 'RECOMMEND', actorRole: 'CHAIR', actorTriadSide: 'COMMISSIONER' },
+  ]);
+});
