@@ -1,6 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125000000_organisation } from './Migration20261125000000_organisation';
 import { Migration20261125010000_proposals } from './Migration20261125010000_proposals';
+import { Migration20261125020000_meetings } from './Migration20261125020000_meetings';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from the folder) so that the same
@@ -9,4 +10,5 @@ import { Migration20261125010000_proposals } from './Migration20261125010000_pro
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125000000_organisation', class: Migration20261125000000_organisation },
   { name: 'Migration20261125010000_proposals', class: Migration20261125010000_proposals },
+  { name: 'Migration20261125020000_meetings', class: Migration20261125020000_meetings },
 ];

@@ -1,6 +1,6 @@
 import { Entity, Enum, ManyToOne, Property, type Rel } from '@mikro-orm/core';
 import { AreaOwnedEntity } from './area-owned.entity';
-import { BodyKind, QuorumRule, TargetGroup } from './enums';
+import { BodyKind, Convener, QuorumRule, TargetGroup } from './enums';
 
 /** A body of the planning process: working group, steering group, commission, council, assembly. */
 @Entity({ tableName: 'body' })
@@ -34,4 +34,8 @@ export class Body extends AreaOwnedEntity {
 
   @Enum({ items: () => QuorumRule })
   quorumRule!: QuorumRule;
+
+  /** Who convenes the body's meetings. */
+  @Enum({ items: () => Convener })
+  convener: Convener = Convener.CHAIR_OR_COORDINATOR;
 }

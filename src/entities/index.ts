@@ -1,6 +1,9 @@
+import { AgendaItem } from './agenda-item.entity';
 import { AreaRole } from './area-role.entity';
+import { Attendance } from './attendance.entity';
 import { Body } from './body.entity';
 import { GlobalAdmin } from './global-admin.entity';
+import { Meeting } from './meeting.entity';
 import { Membership } from './membership.entity';
 import { Municipality } from './municipality.entity';
 import { Person } from './person.entity';
@@ -9,4 +12,4 @@ import { Proposal } from './proposal.entity';
 import { WorkflowEvent } from './workflow-event.entity';
 
 /** Every entity the ORM maps; the schema itself is defined by migrations/. */
-export const entities = [PlanningArea, GlobalAdmin, Municipality, Person, AreaRole, Body, Membership, Proposal, WorkflowEvent];
+export const entities = [PlanningArea, GlobalAdmin, Municipality, Person, AreaRole, Body, Membership, Proposal, WorkflowEvent, Meeting, AgendaItem, Attendance];

@@ -1,12 +1,12 @@
 import { IsEnum, IsInt, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { BodyKind, QuorumRule, TargetGroup } from '../entities/enums';
+import { BodyKind, Convener, QuorumRule, TargetGroup } from '../entities/enums';
 import './enums';
 import { IsPlainText } from './validators';
 
 @InputType({
   description:
-    'A new body. Rules left out take the defaults of its kind: materials 5 days ahead for working and steering groups, 3 for the commission, 7 for council and assembly; minutes within 7 days (14 for council and assembly); working groups and the assembly public, the rest not; quorum by majority.',
+    'A new body. Rules left out take the defaults of its kind: materials 5 days ahead for working and steering groups, 3 for the commission, 7 for council and assembly; minutes within 7 days (14 for council and assembly); working groups and the assembly public, the rest not; quorum by majority; working groups convened by their chair or the coordinator, the steering group by the coordinator, the others by their chair.',
 })
 export class CreateBodyInput {
   @Field(() => ID, { description: 'The area.' })
@@ -64,6 +64,10 @@ export class CreateBodyInput {
   @Field(() => QuorumRule, { nullable: true, description: 'What makes a quorum.' })
   @IsOptional()
   quorumRule?: QuorumRule;
+
+  @Field(() => Convener, { nullable: true, description: 'Who convenes the meetings.' })
+  @IsOptional()
+  convener?: Convener;
 }
 
 @InputType({ description: 'Changes to a body; omitted fields stay, null clears an optional field. The kind cannot change.' })
@@ -120,4 +124,8 @@ export class UpdateBodyInput {
   @Field(() => QuorumRule, { nullable: true, description: 'What makes a quorum.' })
   @IsOptional()
   quorumRule?: QuorumRule;
+
+  @Field(() => Convener, { nullable: true, description: 'Who convenes the meetings.' })
+  @IsOptional()
+  convener?: Convener;
 }

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { Body } from '../entities/body.entity';
-import { BodyKind, QuorumRule, TargetGroup } from '../entities/enums';
+import { BodyKind, Convener, QuorumRule, TargetGroup } from '../entities/enums';
 import './enums';
 
 @ObjectType('Body', { description: 'A body of the planning process (working group, steering group, social commission, council, assembly) with its rules.' })
@@ -35,6 +35,9 @@ export class BodyType {
   @Field(() => QuorumRule, { description: 'What makes a quorum.' })
   quorumRule!: QuorumRule;
 
+  @Field(() => Convener, { description: 'Who convenes the meetings.' })
+  convener!: Convener;
+
   areaId!: string;
   reportsToId!: string | null;
 
@@ -50,6 +53,7 @@ export class BodyType {
       materialsLeadDays: b.materialsLeadDays,
       minutesDueDays: b.minutesDueDays,
       quorumRule: b.quorumRule,
+      convener: b.convener,
       areaId: b.areaId,
       reportsToId: b.reportsTo?.id ?? null,
     });

@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AgendaItemResolver, AttendanceResolver } from '../resolvers/agenda-item.resolver';
 import { AreaRoleResolver } from '../resolvers/area-role.resolver';
 import { AreaResolver } from '../resolvers/area.resolver';
 import { BodyResolver } from '../resolvers/body.resolver';
+import { MeetingResolver } from '../resolvers/meeting.resolver';
 import { MembershipResolver } from '../resolvers/membership.resolver';
 import { PersonResolver } from '../resolvers/person.resolver';
 import { ProposalResolver } from '../resolvers/proposal.resolver';
@@ -21,6 +23,9 @@ export const resolvers = [
   ProposalResolver,
   WorkflowEventResolver,
   WorkflowDefinitionResolver,
+  MeetingResolver,
+  AgendaItemResolver,
+  AttendanceResolver,
 ] as const;
 
 /** The schema without permissions: what `schema.graphql` shows. */

@@ -4,6 +4,9 @@ import {
   AreaRoleKind,
   BodyKind,
   CommissionRecommendation,
+  Convener,
+  AttendanceStatus,
+  MeetingStatus,
   MembershipRole,
   ProposalKind,
   QuorumRule,
@@ -107,5 +110,39 @@ registerEnumType(CommissionRecommendation, {
   valuesConfig: {
     RECOMMENDED: { description: 'The commission recommends approval.' },
     NOT_RECOMMENDED: { description: 'The commission does not recommend approval.' },
+  },
+});
+
+registerEnumType(Convener, {
+  name: 'Convener',
+  description: "Who convenes a body's meetings (the body's rule).",
+  valuesConfig: {
+    CHAIR: { description: 'The chair of the body.' },
+    COORDINATOR: { description: 'The coordinator of the area.' },
+    CHAIR_OR_COORDINATOR: { description: 'The chair or the coordinator.' },
+  },
+});
+
+registerEnumType(MeetingStatus, {
+  name: 'MeetingStatus',
+  description: 'Where a meeting stands.',
+  valuesConfig: {
+    PLANNED: { description: 'Scheduled, not yet convened.' },
+    CONVENED: { description: 'Convened: the invitation with the agenda went out.' },
+    HELD: { description: 'The meeting took place.' },
+    MINUTES_DRAFTED: { description: 'Minutes drafted.' },
+    MINUTES_VERIFIED: { description: 'Minutes verified by the chair.' },
+    MINUTES_DISTRIBUTED: { description: 'Minutes sent to the members.' },
+    CANCELLED: { description: 'Cancelled, with a reason.' },
+  },
+});
+
+registerEnumType(AttendanceStatus, {
+  name: 'AttendanceStatus',
+  description: 'Whether a person attended.',
+  valuesConfig: {
+    PRESENT: { description: 'Present (přítomen).' },
+    EXCUSED: { description: 'Excused in advance (omluven).' },
+    ABSENT: { description: 'Absent without excuse (nepřítomen).' },
   },
 });

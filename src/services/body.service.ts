@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../context';
 import { Body } from '../entities/body.entity';
-import { BODY_KIND_RANK, BodyKind, QuorumRule } from '../entities/enums';
+import { BODY_KIND_RANK, BodyKind, Convener, QuorumRule } from '../entities/enums';
 import { badInput, notFound, requireId } from '../errors/app-errors';
 import type { CreateBodyInput, UpdateBodyInput } from '../schema/body.input';
 import { assertManagesArea, canSeeBody, loadForChange } from '../auth/access';
@@ -10,18 +10,18 @@ import { uniqueOrConflict } from './unique';
 const NAME_TAKEN = { cs: 'Orgán s tímto názvem už v oblasti je.', en: 'The area already has a body of this name.' };
 
 /** Rules a new body gets when the input leaves them out (Český Krumlov's rules of procedure). */
-export function defaultRules(kind: BodyKind): Pick<Body, 'isPublic' | 'materialsLeadDays' | 'minutesDueDays' | 'quorumRule'> {
+export function defaultRules(kind: BodyKind): Pick<Body, 'isPublic' | 'materialsLeadDays' | 'minutesDueDays' | 'quorumRule' | 'convener'> {
   switch (kind) {
     case BodyKind.WORKING_GROUP:
-      return { isPublic: true, materialsLeadDays: 5, minutesDueDays: 7, quorumRule: QuorumRule.MAJORITY };
+      return { isPublic: true, materialsLeadDays: 5, minutesDueDays: 7, quorumRule: QuorumRule.MAJORITY, convener: Convener.CHAIR_OR_COORDINATOR };
     case BodyKind.STEERING_GROUP:
-      return { isPublic: false, materialsLeadDays: 5, minutesDueDays: 7, quorumRule: QuorumRule.MAJORITY };
+      return { isPublic: false, materialsLeadDays: 5, minutesDueDays: 7, quorumRule: QuorumRule.MAJORITY, convener: Convener.COORDINATOR };
     case BodyKind.SOCIAL_COMMISSION:
-      return { isPublic: false, materialsLeadDays: 3, minutesDueDays: 7, quorumRule: QuorumRule.MAJORITY };
+      return { isPublic: false, materialsLeadDays: 3, minutesDueDays: 7, quorumRule: QuorumRule.MAJORITY, convener: Convener.CHAIR };
     case BodyKind.COUNCIL:
-      return { isPublic: false, materialsLeadDays: 7, minutesDueDays: 14, quorumRule: QuorumRule.MAJORITY };
+      return { isPublic: false, materialsLeadDays: 7, minutesDueDays: 14, quorumRule: QuorumRule.MAJORITY, convener: Convener.CHAIR };
     case BodyKind.ASSEMBLY:
-      return { isPublic: true, materialsLeadDays: 7, minutesDueDays: 14, quorumRule: QuorumRule.MAJORITY };
+      return { isPublic: true, materialsLeadDays: 7, minutesDueDays: 14, quorumRule: QuorumRule.MAJORITY, convener: Convener.CHAIR };
   }
 }
 
@@ -89,6 +89,7 @@ export class BodyService {
           materialsLeadDays: input.materialsLeadDays ?? defaults.materialsLeadDays,
           minutesDueDays: input.minutesDueDays ?? defaults.minutesDueDays,
           quorumRule: input.quorumRule ?? defaults.quorumRule,
+          convener: input.convener ?? defaults.convener,
         });
         await em.flush();
         return body;
@@ -118,6 +119,7 @@ export class BodyService {
         if (input.materialsLeadDays !== undefined && input.materialsLeadDays !== null) body.materialsLeadDays = input.materialsLeadDays;
         if (input.minutesDueDays !== undefined && input.minutesDueDays !== null) body.minutesDueDays = input.minutesDueDays;
         if (input.quorumRule !== undefined && input.quorumRule !== null) body.quorumRule = input.quorumRule;
+        if (input.convener !== undefined && input.convener !== null) body.convener = input.convener;
         await em.flush();
         return body;
       }),

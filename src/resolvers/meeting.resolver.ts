@@ -1,0 +1,124 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../context';
+import { notFound } from '../errors/app-errors';
+import { BodyType } from '../schema/body.type';
+import { MeetingConnection } from '../schema/meeting-connection.type';
+import {
+  AddAgendaItemInput,
+  MeetingActionInput,
+  MeetingFilter,
+  MoveAgendaItemInput,
+  RecordAttendanceInput,
+  ScheduleMeetingInput,
+  UpdateMeetingInput,
+} from '../schema/meeting.input';
+import { AgendaItemType, AttendanceType, MeetingType, QuorumType, TriadRepresentationType } from '../schema/meeting.type';
+import { MeetingService } from '../services/meeting.service';
+
+const INPUT = { description: 'What to do; see the input type.' };
+
+@Resolver(() => MeetingType)
+export class MeetingResolver {
+  private readonly service = new MeetingService();
+
+  @Query(() => MeetingType, { description: 'One meeting the viewer may see; NOT_FOUND otherwise.' })
+  async meeting(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The meeting.' }) id: string): Promise<MeetingType> {
+    return MeetingType.from(await this.service.get(ctx, id));
+  }
+
+  @Query(() => MeetingConnection, { description: 'Meetings of an area the viewer may see, by start time.' })
+  async meetings(
+    @Ctx() ctx: RequestContext,
+    @Arg('filter', () => MeetingFilter, { description: 'Which meetings.' }) filter: MeetingFilter,
+    @Arg('first', () => Int, { defaultValue: 20, description: 'Page size, 1–100.' }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts.' }) after?: string | null,
+  ): Promise<MeetingConnection> {
+    const page = await this.service.page(ctx, filter, first, after ?? null);
+    const edges = page.items.map((m) => ({ cursor: MeetingService.cursor(m), node: MeetingType.from(m) }));
+    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: page.totalCount };
+  }
+
+  @Mutation(() => MeetingType, { description: "Schedules a meeting of a body. The body's convener (its rule: chair, coordinator, or either)." })
+  async scheduleMeeting(@Ctx() ctx: RequestContext, @Arg('input', () => ScheduleMeetingInput, INPUT) input: ScheduleMeetingInput): Promise<MeetingType> {
+    return MeetingType.from(await this.service.schedule(ctx, input));
+  }
+
+  @Mutation(() => MeetingType, { description: 'Changes a meeting: time and place while planned or convened; the next meeting date at any time. The convener.' })
+  async updateMeeting(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateMeetingInput, INPUT) input: UpdateMeetingInput): Promise<MeetingType> {
+    return MeetingType.from(await this.service.update(ctx, input));
+  }
+
+  @Mutation(() => MeetingType, { description: 'Convenes a planned meeting (the invitation with the agenda goes out). The convener; needs an agenda.' })
+  async conveneMeeting(@Ctx() ctx: RequestContext, @Arg('input', () => MeetingActionInput, INPUT) input: MeetingActionInput): Promise<MeetingType> {
+    return MeetingType.from(await this.service.act(ctx, input, 'CONVENE'));
+  }
+
+  @Mutation(() => MeetingType, { description: 'Records that a convened meeting took place, once it has started. The convener.' })
+  async holdMeeting(@Ctx() ctx: RequestContext, @Arg('input', () => MeetingActionInput, INPUT) input: MeetingActionInput): Promise<MeetingType> {
+    return MeetingType.from(await this.service.act(ctx, input, 'HOLD'));
+  }
+
+  @Mutation(() => MeetingType, { description: 'Cancels a planned or convened meeting, with a reason. The convener.' })
+  async cancelMeeting(@Ctx() ctx: RequestContext, @Arg('input', () => MeetingActionInput, INPUT) input: MeetingActionInput): Promise<MeetingType> {
+    return MeetingType.from(await this.service.act(ctx, input, 'CANCEL'));
+  }
+
+  @Mutation(() => AgendaItemType, { description: 'Adds an agenda item at the end. The convener or the chair; late materials only with the chair\'s urgency reason.' })
+  async addAgendaItem(@Ctx() ctx: RequestContext, @Arg('input', () => AddAgendaItemInput, INPUT) input: AddAgendaItemInput): Promise<AgendaItemType> {
+    return AgendaItemType.from(await this.service.addAgendaItem(ctx, input));
+  }
+
+  @Mutation(() => [AgendaItemType], { description: 'Moves an agenda item; returns the agenda in its new order. The convener.' })
+  async moveAgendaItem(@Ctx() ctx: RequestContext, @Arg('input', () => MoveAgendaItemInput, INPUT) input: MoveAgendaItemInput): Promise<AgendaItemType[]> {
+    return (await this.service.moveAgendaItem(ctx, input)).map(AgendaItemType.from);
+  }
+
+  @Mutation(() => MeetingType, { description: "Records attendance. The convener or the body's secretary." })
+  async recordAttendance(@Ctx() ctx: RequestContext, @Arg('input', () => RecordAttendanceInput, INPUT) input: RecordAttendanceInput): Promise<MeetingType> {
+    return MeetingType.from(await this.service.recordAttendance(ctx, input));
+  }
+
+  @FieldResolver(() => BodyType, { description: 'The body meeting.' })
+  async body(@Ctx() ctx: RequestContext, @Root() m: MeetingType): Promise<BodyType> {
+    const body = await ctx.loaders.bodyById.load(m.entity.body.id);
+    if (!body) throw notFound(ctx.locale, 'Body', m.entity.body.id);
+    return BodyType.from(body);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the meeting is public (from its body).' })
+  async isPublic(@Ctx() ctx: RequestContext, @Root() m: MeetingType): Promise<boolean> {
+    return (await ctx.loaders.bodyById.load(m.entity.body.id))?.isPublic === true;
+  }
+
+  @FieldResolver(() => String, { description: "Last day (YYYY-MM-DD) by which a proposal's materials must have been submitted to go on the agenda." })
+  async materialsDeadline(@Ctx() ctx: RequestContext, @Root() m: MeetingType): Promise<string> {
+    const body = await ctx.loaders.bodyById.load(m.entity.body.id);
+    return this.service.materialsDeadline(m.entity, body!);
+  }
+
+  @FieldResolver(() => String, { description: 'Day (YYYY-MM-DD) by which the minutes must go out.' })
+  async minutesDueDate(@Ctx() ctx: RequestContext, @Root() m: MeetingType): Promise<string> {
+    const body = await ctx.loaders.bodyById.load(m.entity.body.id);
+    return this.service.minutesDueDate(m.entity, body!);
+  }
+
+  @FieldResolver(() => [AgendaItemType], { description: 'The agenda, in order.' })
+  async agenda(@Ctx() ctx: RequestContext, @Root() m: MeetingType): Promise<AgendaItemType[]> {
+    return (await this.service.agenda(ctx, m.entity)).map(AgendaItemType.from);
+  }
+
+  @FieldResolver(() => [AttendanceType], { description: 'Attendance as recorded.' })
+  async attendance(@Ctx() ctx: RequestContext, @Root() m: MeetingType): Promise<AttendanceType[]> {
+    return (await this.service.attendance(ctx, m.entity)).map(AttendanceType.from);
+  }
+
+  @FieldResolver(() => QuorumType, { description: "Present voting members against the body's quorum rule." })
+  async quorum(@Ctx() ctx: RequestContext, @Root() m: MeetingType): Promise<QuorumType> {
+    return this.service.quorum(ctx, m.entity);
+  }
+
+  @FieldResolver(() => TriadRepresentationType, { description: 'Which triad sides are present with a vote.' })
+  async triadRepresentation(@Ctx() ctx: RequestContext, @Root() m: MeetingType): Promise<TriadRepresentationType> {
+    return this.service.triadRepresentation(ctx, m.entity);
+  }
+}

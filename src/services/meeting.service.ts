@@ -1,0 +1,356 @@
+import { LockMode, type FilterQuery } from '@mikro-orm/core';
+import { initialTransition, transition } from 'xstate';
+import { decodeCursor, encodeCursor } from '../common/cursor';
+import { pragueDay } from '../common/dates';
+import type { RequestContext } from '../context';
+import { AgendaItem } from '../entities/agenda-item.entity';
+import { Attendance } from '../entities/attendance.entity';
+import { Body } from '../entities/body.entity';
+import { AreaRoleKind, AttendanceStatus, Convener, MeetingStatus, MembershipRole, QuorumRule, type TriadSide } from '../entities/enums';
+import { Meeting } from '../entities/meeting.entity';
+import { Membership } from '../entities/membership.entity';
+import { Person } from '../entities/person.entity';
+import { Proposal } from '../entities/proposal.entity';
+import { AppError, badInput, conflict, ErrorCode, forbidden, notFound, requireId } from '../errors/app-errors';
+import { localize, type Text } from '../i18n/locale';
+import type {
+  AddAgendaItemInput,
+  MeetingActionInput,
+  MeetingFilter,
+  MoveAgendaItemInput,
+  RecordAttendanceInput,
+  ScheduleMeetingInput,
+  UpdateMeetingInput,
+} from '../schema/meeting.input';
+import { meetingMachine, meetingReasons, type MeetingEvent } from '../workflows/meeting.workflow';
+import { TRIAD_SIDES_REQUIRED } from '../workflows/workflow-guards';
+
+const NOT_CONVENER: Text = { cs: 'Toto smí jen ten, kdo podle pravidel orgánu svolává jednání.', en: "Only the body's convener may do this." };
+
+/** Subtracts whole calendar days from a YYYY-MM-DD day. */
+function minusDays(day: string, days: number): string {
+  const d = new Date(`${day}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - days);
+  return d.toISOString().slice(0, 10);
+}
+
+function plusDays(day: string, days: number): string {
+  return minusDays(day, -days);
+}
+
+export interface QuorumResult {
+  presentVoting: number;
+  totalVoting: number;
+  required: number;
+  reached: boolean;
+}
+
+/** Meetings of bodies: convening, agenda with the materials deadline, attendance, quorum. */
+export class MeetingService {
+  /** Non-public bodies' meetings: their members, the coordinator (and admins), support. */
+  canSee(ctx: RequestContext, body: Body): boolean {
+    const { viewer } = ctx;
+    return body.isPublic || viewer.managesArea(body.areaId) || viewer.hasAreaRole(body.areaId, AreaRoleKind.SUPPORT) || viewer.membershipIn(body.id) !== undefined;
+  }
+
+  /** Whether the viewer convenes this body's meetings under its rule. */
+  isConvener(ctx: RequestContext, body: Body): boolean {
+    const chair = ctx.viewer.membershipIn(body.id, MembershipRole.CHAIR) !== undefined;
+    const coordinator = ctx.viewer.managesArea(body.areaId);
+    switch (body.convener) {
+      case Convener.CHAIR:
+        return chair;
+      case Convener.COORDINATOR:
+        return coordinator;
+      case Convener.CHAIR_OR_COORDINATOR:
+        return chair || coordinator;
+    }
+  }
+
+  /** Last day (YYYY-MM-DD, Prague) by which a proposal's materials must have been submitted. */
+  materialsDeadline(meeting: Meeting, body: Body): string {
+    return minusDays(pragueDay(meeting.startsAt), body.materialsLeadDays);
+  }
+
+  minutesDueDate(meeting: Meeting, body: Body): string {
+    return plusDays(pragueDay(meeting.endsAt ?? meeting.startsAt), body.minutesDueDays);
+  }
+
+  private async bodyOf(ctx: RequestContext, meeting: Meeting): Promise<Body> {
+    const body = await ctx.loaders.bodyById.load(meeting.body.id);
+    if (!body) throw notFound(ctx.locale, 'Body', meeting.body.id);
+    return body;
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<Meeting> {
+    requireId(ctx.locale, 'id', id);
+    const meeting = await ctx.em.findOne(Meeting, { id });
+    if (!meeting || !this.canSee(ctx, await this.bodyOf(ctx, meeting))) throw notFound(ctx.locale, 'Meeting', id);
+    return meeting;
+  }
+
+  /** A meeting to change: NOT_FOUND unless visible, FORBIDDEN unless the viewer convenes it. */
+  private async forConvener(ctx: RequestContext, id: string): Promise<{ meeting: Meeting; body: Body }> {
+    const meeting = await this.get(ctx, id);
+    const body = await this.bodyOf(ctx, meeting);
+    if (!this.isConvener(ctx, body)) throw forbidden(ctx.locale, NOT_CONVENER);
+    return { meeting, body };
+  }
+
+  async page(ctx: RequestContext, filter: MeetingFilter, first: number, after: string | null) {
+    if (first < 1 || first > 100) {
+      throw badInput(ctx.locale, [{ field: 'first', text: { cs: 'Počet musí být 1 až 100.', en: 'first must be between 1 and 100.' } }]);
+    }
+    const bodies = (await ctx.loaders.bodiesByArea.load(filter.areaId)).filter((b) => this.canSee(ctx, b));
+    const and: Array<FilterQuery<Meeting>> = [{ areaId: filter.areaId, body: { $in: bodies.map((b) => b.id) } }];
+    if (filter.bodyId) and.push({ body: filter.bodyId });
+    if (filter.status) and.push({ status: filter.status });
+    if (filter.from) and.push({ startsAt: { $gte: filter.from } });
+    if (filter.to) and.push({ startsAt: { $lt: filter.to } });
+    const totalCount = await ctx.em.count(Meeting, { $and: and });
+    if (after) {
+      const [at, id] = decodeCursor(ctx, after, 2) as [string, string];
+      const atDate = new Date(at);
+      if (Number.isNaN(atDate.getTime())) throw badInput(ctx.locale, [{ field: 'after', text: { cs: 'Neplatný kurzor.', en: 'Invalid cursor.' } }]);
+      and.push({ $or: [{ startsAt: { $gt: atDate } }, { startsAt: atDate, id: { $gt: id } }] });
+    }
+    const rows = await ctx.em.find(Meeting, { $and: and }, { orderBy: { startsAt: 'asc', id: 'asc' }, limit: first + 1 });
+    return { items: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
+  }
+
+  static cursor(m: Meeting): string {
+    return encodeCursor([m.startsAt.toISOString(), m.id]);
+  }
+
+  private checkTimes(ctx: RequestContext, startsAt: Date, endsAt: Date | null, place: string | null, onlineLink: string | null): void {
+    const problems: Array<{ field: string; text: Text }> = [];
+    if (endsAt && endsAt <= startsAt) problems.push({ field: 'endsAt', text: { cs: 'Konec musí být po začátku.', en: 'endsAt must be after startsAt.' } });
+    if (!place && !onlineLink) problems.push({ field: 'place', text: { cs: 'Uveďte místo nebo odkaz na online jednání.', en: 'Give a place or an online link.' } });
+    if (problems.length) throw badInput(ctx.locale, problems);
+  }
+
+  async schedule(ctx: RequestContext, input: ScheduleMeetingInput): Promise<Meeting> {
+    const body = await ctx.em.findOne(Body, { id: input.bodyId });
+    if (!body || !ctx.viewer.belongsTo(body.areaId) || !this.canSee(ctx, body)) throw notFound(ctx.locale, 'Body', input.bodyId);
+    if (!this.isConvener(ctx, body)) throw forbidden(ctx.locale, NOT_CONVENER);
+    this.checkTimes(ctx, input.startsAt, input.endsAt ?? null, input.place ?? null, input.onlineLink ?? null);
+    const [initial] = initialTransition(meetingMachine);
+    return ctx.em.transactional(async (em) => {
+      const meeting = em.create(Meeting, {
+        areaId: body.areaId,
+        body: em.getReference(Body, body.id),
+        title: input.title,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt ?? null,
+        place: input.place ?? null,
+        onlineLink: input.onlineLink ?? null,
+        status: MeetingStatus.PLANNED,
+        snapshot: meetingMachine.getPersistedSnapshot(initial),
+      });
+      await em.flush();
+      return meeting;
+    });
+  }
+
+  async update(ctx: RequestContext, input: UpdateMeetingInput): Promise<Meeting> {
+    const { meeting: found } = await this.forConvener(ctx, input.id);
+    if (input.title === null || input.startsAt === null) {
+      throw badInput(ctx.locale, [{ field: input.title === null ? 'title' : 'startsAt', text: { cs: 'Nelze smazat.', en: 'Cannot be cleared.' } }]);
+    }
+    return ctx.em.transactional(async (em) => {
+      const m = await em.findOneOrFail(Meeting, { id: found.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      const changesSchedule = [input.title, input.startsAt, input.endsAt, input.place, input.onlineLink].some((v) => v !== undefined);
+      if (changesSchedule && ![MeetingStatus.PLANNED, MeetingStatus.CONVENED].includes(m.status)) {
+        throw conflict(ctx.locale, { cs: 'Konané nebo zrušené jednání nelze přeplánovat.', en: 'A held or cancelled meeting cannot be rescheduled.' });
+      }
+      if (input.title !== undefined) m.title = input.title;
+      if (input.startsAt !== undefined) m.startsAt = input.startsAt;
+      if (input.endsAt !== undefined) m.endsAt = input.endsAt;
+      if (input.place !== undefined) m.place = input.place;
+      if (input.onlineLink !== undefined) m.onlineLink = input.onlineLink;
+      if (input.nextMeetingDate !== undefined) m.nextMeetingDate = input.nextMeetingDate;
+      this.checkTimes(ctx, m.startsAt, m.endsAt, m.place, m.onlineLink);
+      m.version += 1;
+      await em.flush();
+      return m;
+    });
+  }
+
+  /** CONVENE, HOLD or CANCEL through the meeting machine; refusals carry the reasons. */
+  async act(ctx: RequestContext, input: MeetingActionInput, event: MeetingEvent['type']): Promise<Meeting> {
+    const found = await this.get(ctx, input.meetingId);
+    const body = await this.bodyOf(ctx, found);
+    const person = ctx.viewer.personIn(found.areaId);
+    if (!person) throw forbidden(ctx.locale, NOT_CONVENER);
+    return ctx.em.transactional(async (em) => {
+      const m = await em.findOneOrFail(Meeting, { id: found.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      const facts = {
+        actorIsConvener: this.isConvener(ctx, body),
+        agendaItems: await em.count(AgendaItem, { meeting: m.id }),
+        started: ctx.now >= m.startsAt,
+        reason: input.reason ?? null,
+      };
+      const reasons = meetingReasons(event, m.status, facts);
+      const [next] = transition(meetingMachine, meetingMachine.resolveState(m.snapshot as never), { type: event, facts });
+      const nextStatus = String(next.value) as MeetingStatus;
+      if (reasons === null || reasons.length > 0 || nextStatus === m.status) {
+        throw new AppError(ErrorCode.TRANSITION_NOT_ALLOWED, localize({ cs: 'Tuto akci teď nelze provést.', en: 'This action is not allowed now.' }, ctx.locale), {
+          reasons: (reasons ?? [{ cs: `Ve stavu ${m.status} to nejde.`, en: `Not possible in status ${m.status}.` }]).map((r) => localize(r, ctx.locale)),
+        });
+      }
+      m.status = nextStatus;
+      m.snapshot = meetingMachine.getPersistedSnapshot(next);
+      if (event === 'CONVENE') {
+        m.convenedAt = ctx.now;
+        m.convenedBy = em.getReference(Person, person.id);
+      }
+      if (event === 'CANCEL') m.cancelReason = input.reason ?? null;
+      m.version += 1;
+      await em.flush();
+      return m;
+    });
+  }
+
+  async agenda(ctx: RequestContext, meeting: Meeting): Promise<AgendaItem[]> {
+    return ctx.em.find(AgendaItem, { meeting: meeting.id }, { orderBy: { position: 'asc' } });
+  }
+
+  async addAgendaItem(ctx: RequestContext, input: AddAgendaItemInput): Promise<AgendaItem> {
+    const meeting = await this.get(ctx, input.meetingId);
+    const body = await this.bodyOf(ctx, meeting);
+    const isChair = ctx.viewer.membershipIn(body.id, MembershipRole.CHAIR) !== undefined;
+    if (!this.isConvener(ctx, body) && !isChair) throw forbidden(ctx.locale, NOT_CONVENER);
+    if (![MeetingStatus.PLANNED, MeetingStatus.CONVENED].includes(meeting.status)) {
+      throw conflict(ctx.locale, { cs: 'Program konaného nebo zrušeného jednání nelze měnit.', en: 'The agenda of a held or cancelled meeting cannot change.' });
+    }
+    let late = false;
+    if (input.proposalId) {
+      const proposal = await ctx.em.findOne(Proposal, { id: input.proposalId, areaId: meeting.areaId });
+      if (!proposal) throw notFound(ctx.locale, 'Proposal', input.proposalId);
+      if (proposal.currentBody?.id !== body.id) {
+        throw badInput(ctx.locale, [
+          { field: 'proposalId', text: { cs: 'Návrh teď neprojednává tento orgán.', en: 'This body does not handle the proposal at its current stage.' } },
+        ]);
+      }
+      const deadline = this.materialsDeadline(meeting, body);
+      const submitted = proposal.submittedAt ? pragueDay(proposal.submittedAt) : null;
+      late = submitted === null || submitted > deadline;
+      if (late && !input.urgencyReason) {
+        throw badInput(ctx.locale, [
+          {
+            field: 'urgencyReason',
+            text: {
+              cs: `Podklady měly být předloženy do ${deadline}${submitted ? `, přišly ${submitted}` : ''}; pozdější zařazení jen s odůvodněním naléhavosti od předsedy.`,
+              en: `Materials were due by ${deadline}${submitted ? `, they came on ${submitted}` : ''}; a later item needs an urgency reason recorded by the chair.`,
+            },
+          },
+        ]);
+      }
+      if (late && !isChair) {
+        throw forbidden(ctx.locale, { cs: 'Naléhavost pozdních podkladů uznává jen předseda.', en: 'Only the chair accepts late materials as urgent.' });
+      }
+    }
+    if (input.presenterId && !(await ctx.em.count(Person, { id: input.presenterId, areaId: meeting.areaId }))) {
+      throw notFound(ctx.locale, 'Person', input.presenterId);
+    }
+    return ctx.em.transactional(async (em) => {
+      await em.findOneOrFail(Meeting, { id: meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const last = await em.findOne(AgendaItem, { meeting: meeting.id }, { orderBy: { position: 'desc' } });
+      const item = em.create(AgendaItem, {
+        areaId: meeting.areaId,
+        meeting: em.getReference(Meeting, meeting.id),
+        position: (last?.position ?? 0) + 1,
+        title: input.title,
+        presenter: input.presenterId ? em.getReference(Person, input.presenterId) : null,
+        proposal: input.proposalId ? em.getReference(Proposal, input.proposalId) : null,
+        late,
+        urgencyReason: late ? (input.urgencyReason ?? null) : null,
+      });
+      await em.flush();
+      return item;
+    });
+  }
+
+  async moveAgendaItem(ctx: RequestContext, input: MoveAgendaItemInput): Promise<AgendaItem[]> {
+    requireId(ctx.locale, 'itemId', input.itemId);
+    const item = await ctx.em.findOne(AgendaItem, { id: input.itemId });
+    if (!item) throw notFound(ctx.locale, 'AgendaItem', input.itemId);
+    const { meeting } = await this.forConvener(ctx, item.meeting.id);
+    return ctx.em.transactional(async (em) => {
+      await em.findOneOrFail(Meeting, { id: meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const items = await em.find(AgendaItem, { meeting: meeting.id }, { orderBy: { position: 'asc' } });
+      const moving = items.find((i) => i.id === item.id) as AgendaItem;
+      const rest = items.filter((i) => i.id !== item.id);
+      rest.splice(Math.min(input.position, items.length) - 1, 0, moving);
+      // Positions are unique per meeting; the constraint is checked at commit, so renumbering in place is safe.
+      rest.forEach((i, index) => {
+        i.position = index + 1;
+      });
+      await em.flush();
+      return rest;
+    });
+  }
+
+  async attendance(ctx: RequestContext, meeting: Meeting): Promise<Attendance[]> {
+    return ctx.em.find(Attendance, { meetingId: meeting.id }, { orderBy: { personId: 'asc' } });
+  }
+
+  async recordAttendance(ctx: RequestContext, input: RecordAttendanceInput): Promise<Meeting> {
+    const meeting = await this.get(ctx, input.meetingId);
+    const body = await this.bodyOf(ctx, meeting);
+    const secretary = ctx.viewer.membershipIn(body.id, MembershipRole.SECRETARY) !== undefined;
+    if (!this.isConvener(ctx, body) && !secretary) throw forbidden(ctx.locale, NOT_CONVENER);
+    if (![MeetingStatus.CONVENED, MeetingStatus.HELD].includes(meeting.status)) {
+      throw conflict(ctx.locale, { cs: 'Prezenci lze zapsat u svolaného nebo konaného jednání.', en: 'Attendance is recorded for a convened or held meeting.' });
+    }
+    const ids = [...new Set(input.entries.map((e) => e.personId))];
+    if (ids.length !== input.entries.length) {
+      throw badInput(ctx.locale, [{ field: 'entries', text: { cs: 'Každá osoba jen jednou.', en: 'Each person once only.' } }]);
+    }
+    const people = await ctx.em.find(Person, { id: { $in: ids }, areaId: meeting.areaId });
+    const missing = ids.find((id) => !people.some((p) => p.id === id));
+    if (missing) throw notFound(ctx.locale, 'Person', missing);
+    const day = pragueDay(meeting.startsAt);
+    const seats = (await ctx.em.find(Membership, { body: body.id, person: { $in: ids } })).filter((m) => m.isValidOn(day));
+    return ctx.em.transactional(async (em) => {
+      for (const entry of input.entries) {
+        const seat = seats.find((s) => s.person.id === entry.personId);
+        const values = {
+          status: entry.status,
+          isGuest: !seat,
+          triadSide: seat ? seat.triadSide : (entry.guestSide ?? null),
+          votingRight: seat ? seat.votingRight : false,
+        };
+        const existing = await em.findOne(Attendance, { meetingId: meeting.id, personId: entry.personId });
+        if (existing) Object.assign(existing, values);
+        else em.create(Attendance, { areaId: meeting.areaId, meetingId: meeting.id, personId: entry.personId, ...values });
+      }
+      const m = await em.findOneOrFail(Meeting, { id: meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      m.version += 1;
+      await em.flush();
+      return m;
+    });
+  }
+
+  async quorum(ctx: RequestContext, meeting: Meeting): Promise<QuorumResult> {
+    const body = await this.bodyOf(ctx, meeting);
+    const day = pragueDay(meeting.startsAt);
+    const totalVoting = (await ctx.loaders.membershipsByBody.load(body.id)).filter((m) => m.votingRight && m.isValidOn(day)).length;
+    const presentVoting = (await this.attendance(ctx, meeting)).filter((a) => a.status === AttendanceStatus.PRESENT && a.votingRight).length;
+    const required =
+      body.quorumRule === QuorumRule.NONE ? 0 : body.quorumRule === QuorumRule.TWO_THIRDS ? Math.ceil((2 * totalVoting) / 3) : Math.floor(totalVoting / 2) + 1;
+    return { presentVoting, totalVoting, required, reached: presentVoting >= required && (required > 0 || body.quorumRule === QuorumRule.NONE) };
+  }
+
+  async triadRepresentation(ctx: RequestContext, meeting: Meeting): Promise<{ present: TriadSide[]; missing: TriadSide[]; complete: boolean }> {
+    const present = [
+      ...new Set(
+        (await this.attendance(ctx, meeting))
+          .filter((a) => a.status === AttendanceStatus.PRESENT && a.votingRight && a.triadSide)
+          .map((a) => a.triadSide as TriadSide),
+      ),
+    ].sort();
+    const missing = TRIAD_SIDES_REQUIRED.filter((s) => !present.includes(s));
+    return { present, missing, complete: missing.length === 0 };
+  }
+}

@@ -1,0 +1,65 @@
+import { and, setup } from 'xstate';
+import { MeetingStatus } from '../entities/enums';
+import type { Text } from '../i18n/locale';
+
+/** What the meeting guards judge, loaded before the transition. */
+export interface MeetingFacts {
+  actorIsConvener: boolean;
+  agendaItems: number;
+  /** The meeting's start has come. */
+  started: boolean;
+  reason: string | null;
+}
+
+export interface MeetingEvent {
+  type: 'CONVENE' | 'HOLD' | 'CANCEL';
+  facts: MeetingFacts;
+}
+
+type GuardName = 'isConvener' | 'hasAgenda' | 'hasStarted' | 'reasonGiven';
+
+/** Each guard's refusal reasons, empty when it passes. */
+export const MEETING_GUARDS: Record<GuardName, (f: MeetingFacts) => Text[]> = {
+  isConvener: (f) =>
+    f.actorIsConvener ? [] : [{ cs: 'Toto smí jen ten, kdo podle pravidel orgánu svolává jednání.', en: "Only the body's convener may do this." }],
+  hasAgenda: (f) => (f.agendaItems > 0 ? [] : [{ cs: 'Pozvánka musí obsahovat program.', en: 'The invitation needs an agenda.' }]),
+  hasStarted: (f) => (f.started ? [] : [{ cs: 'Jednání ještě nezačalo.', en: 'The meeting has not started yet.' }]),
+  reasonGiven: (f) => (f.reason ? [] : [{ cs: 'Je třeba uvést důvod.', en: 'A reason is required.' }]),
+};
+
+/** The events of each status, with their target and guards: the data the machine is built from. */
+export const MEETING_TRANSITIONS: Array<{ from: MeetingStatus; event: MeetingEvent['type']; to: MeetingStatus; guards: GuardName[]; label: Text }> = [
+  { from: MeetingStatus.PLANNED, event: 'CONVENE', to: MeetingStatus.CONVENED, guards: ['isConvener', 'hasAgenda'], label: { cs: 'Svolat', en: 'Convene' } },
+  { from: MeetingStatus.PLANNED, event: 'CANCEL', to: MeetingStatus.CANCELLED, guards: ['isConvener', 'reasonGiven'], label: { cs: 'Zrušit', en: 'Cancel' } },
+  { from: MeetingStatus.CONVENED, event: 'CANCEL', to: MeetingStatus.CANCELLED, guards: ['isConvener', 'reasonGiven'], label: { cs: 'Zrušit', en: 'Cancel' } },
+  { from: MeetingStatus.CONVENED, event: 'HOLD', to: MeetingStatus.HELD, guards: ['isConvener', 'hasStarted'], label: { cs: 'Jednání proběhlo', en: 'Mark as held' } },
+];
+
+const guard = (names: GuardName[]) => and(names.map((type) => ({ type })));
+
+/** The meeting status machine; minutes extend it from HELD. */
+export const meetingMachine = setup({
+  types: { events: {} as MeetingEvent },
+  guards: Object.fromEntries(
+    (Object.keys(MEETING_GUARDS) as GuardName[]).map((name) => [name, ({ event }: { event: MeetingEvent }) => MEETING_GUARDS[name](event.facts).length === 0]),
+  ) as Record<GuardName, (args: { event: MeetingEvent }) => boolean>,
+}).createMachine({
+  id: 'meeting',
+  initial: MeetingStatus.PLANNED,
+  states: Object.fromEntries(
+    Object.values(MeetingStatus).map((status) => {
+      const out = MEETING_TRANSITIONS.filter((t) => t.from === status);
+      return [
+        status,
+        status === MeetingStatus.CANCELLED
+          ? { type: 'final' as const }
+          : { on: Object.fromEntries(out.map((t) => [t.event, { target: t.to, guard: guard(t.guards) }])) },
+      ];
+    }),
+  ),
+});
+
+export function meetingReasons(event: MeetingEvent['type'], from: MeetingStatus, facts: MeetingFacts): Text[] | null {
+  const t = MEETING_TRANSITIONS.find((x) => x.event === event && x.from === from);
+  return t ? t.guards.flatMap((g) => MEETING_GUARDS[g](facts)) : null;
+}
