@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125000000_organisation } from './Migration20261125000000_organisation';
 import { Migration20261125010000_proposals } from './Migration20261125010000_proposals';
 import { Migration20261125020000_meetings } from './Migration20261125020000_meetings';
+import { Migration20261125030000_resolutions } from './Migration20261125030000_resolutions';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from the folder) so that the same
@@ -11,4 +12,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125000000_organisation', class: Migration20261125000000_organisation },
   { name: 'Migration20261125010000_proposals', class: Migration20261125010000_proposals },
   { name: 'Migration20261125020000_meetings', class: Migration20261125020000_meetings },
+  { name: 'Migration20261125030000_resolutions', class: Migration20261125030000_resolutions },
 ];

@@ -67,6 +67,7 @@ export const permissionRules: IRules = {
     addAgendaItem: isAuthenticated,
     moveAgendaItem: isAuthenticated,
     recordAttendance: isAuthenticated,
+    recordResolution: isAuthenticated,
   },
   // Objects reach a viewer only through queries that already filtered them by visibility.
   Viewer: allow,
@@ -95,6 +96,7 @@ export const permissionRules: IRules = {
   AttendanceRecord: allow,
   Quorum: allow,
   TriadRepresentation: allow,
+  Resolution: allow,
   Person: {
     '*': allow,
     email: seesContacts,

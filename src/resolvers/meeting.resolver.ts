@@ -9,17 +9,20 @@ import {
   MeetingFilter,
   MoveAgendaItemInput,
   RecordAttendanceInput,
+  RecordResolutionInput,
   ScheduleMeetingInput,
   UpdateMeetingInput,
 } from '../schema/meeting.input';
-import { AgendaItemType, AttendanceType, MeetingType, QuorumType, TriadRepresentationType } from '../schema/meeting.type';
+import { AgendaItemType, AttendanceType, MeetingType, QuorumType, ResolutionType, TriadRepresentationType } from '../schema/meeting.type';
 import { MeetingService } from '../services/meeting.service';
+import { ResolutionService } from '../services/resolution.service';
 
 const INPUT = { description: 'What to do; see the input type.' };
 
 @Resolver(() => MeetingType)
 export class MeetingResolver {
   private readonly service = new MeetingService();
+  private readonly resolutionService = new ResolutionService();
 
   @Query(() => MeetingType, { description: 'One meeting the viewer may see; NOT_FOUND otherwise.' })
   async meeting(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The meeting.' }) id: string): Promise<MeetingType> {
@@ -76,6 +79,19 @@ export class MeetingResolver {
   @Mutation(() => MeetingType, { description: "Records attendance. The convener or the body's secretary." })
   async recordAttendance(@Ctx() ctx: RequestContext, @Arg('input', () => RecordAttendanceInput, INPUT) input: RecordAttendanceInput): Promise<MeetingType> {
     return MeetingType.from(await this.service.recordAttendance(ctx, input));
+  }
+
+  @Mutation(() => ResolutionType, {
+    description:
+      "Records a resolution of a held meeting. The convener, chair or secretary. Adopted and tied to a proposal on the agenda, it fires the proposal's event in the same transaction, with the triad rule judged on this meeting's attendance; a refusal writes nothing.",
+  })
+  async recordResolution(@Ctx() ctx: RequestContext, @Arg('input', () => RecordResolutionInput, INPUT) input: RecordResolutionInput): Promise<ResolutionType> {
+    return ResolutionType.from(await this.resolutionService.record(ctx, input));
+  }
+
+  @FieldResolver(() => [ResolutionType], { description: 'Resolutions of the meeting, in order of recording.' })
+  async resolutions(@Ctx() ctx: RequestContext, @Root() m: MeetingType): Promise<ResolutionType[]> {
+    return (await this.resolutionService.ofMeeting(ctx, m.entity)).map(ResolutionType.from);
   }
 
   @FieldResolver(() => BodyType, { description: 'The body meeting.' })

@@ -118,6 +118,7 @@ export class ProposalResolver {
         hash: e.hash,
         actorId: e.actorId,
         bodyId: e.bodyId,
+        meetingId: e.meetingId,
       }),
     );
   }

@@ -183,3 +183,55 @@ export class MeetingFilter {
   @IsOptional()
   status?: MeetingStatus | null;
 }
+
+@InputType({ description: 'A resolution (usnesení) of a held meeting with its vote. Adopted and tied to a proposal on the agenda, it fires that proposal\'s workflow event.' })
+export class RecordResolutionInput {
+  @Field(() => ID, { description: 'The meeting.' })
+  @IsUUID('all')
+  meetingId!: string;
+
+  @Field(() => String, { description: 'Number of the resolution, unique in the meeting, e.g. "PS4/1/2014".' })
+  @Length(1, 60)
+  @IsPlainText()
+  number!: string;
+
+  @Field(() => String, { description: 'Text of the resolution.' })
+  @Length(1, 10_000)
+  @IsPlainText()
+  text!: string;
+
+  @Field(() => Int, { description: 'Votes for.' })
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  votesFor!: number;
+
+  @Field(() => Int, { description: 'Votes against.' })
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  votesAgainst!: number;
+
+  @Field(() => Int, { description: 'Abstentions.' })
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  votesAbstain!: number;
+
+  @Field(() => ID, { nullable: true, description: 'The proposal on the agenda the resolution decides.' })
+  @IsOptional()
+  @IsUUID('all')
+  proposalId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The workflow event it fires when adopted, e.g. RECOMMEND or RETURN; required with proposalId.' })
+  @IsOptional()
+  @Length(2, 40)
+  @IsPlainText()
+  event?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Reason passed to the event (to return or reject).' })
+  @IsOptional()
+  @Length(1, 2000)
+  @IsPlainText()
+  reason?: string | null;
+}

@@ -3,6 +3,7 @@ import { AttendanceStatus, MeetingStatus, TriadSide } from '../entities/enums';
 import type { AgendaItem } from '../entities/agenda-item.entity';
 import type { Attendance } from '../entities/attendance.entity';
 import type { Meeting } from '../entities/meeting.entity';
+import type { Resolution } from '../entities/resolution.entity';
 import './enums';
 
 @ObjectType('Meeting', { description: 'A meeting of a body. Meetings of a non-public body are seen only by its members, the coordinator and support.' })
@@ -145,4 +146,47 @@ export class TriadRepresentationType {
 
   @Field(() => Boolean, { description: 'Whether commissioners, providers and service users are all present with a vote.' })
   complete!: boolean;
+}
+
+@ObjectType('Resolution', { description: 'A resolution (usnesení) of a meeting with its vote.' })
+export class ResolutionType {
+  @Field(() => ID, { description: 'Identifier of the resolution.' })
+  id!: string;
+
+  @Field(() => String, { description: 'Number of the resolution.' })
+  number!: string;
+
+  @Field(() => String, { description: 'Text.' })
+  text!: string;
+
+  @Field(() => Int, { description: 'Votes for.' })
+  votesFor!: number;
+
+  @Field(() => Int, { description: 'Votes against.' })
+  votesAgainst!: number;
+
+  @Field(() => Int, { description: 'Abstentions.' })
+  votesAbstain!: number;
+
+  @Field(() => Boolean, { description: 'Adopted: a quorum present and more than half of the present voters for.' })
+  adopted!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The workflow event it fired on its proposal.' })
+  event!: string | null;
+
+  proposalId!: string | null;
+
+  static from(this: void, r: Resolution): ResolutionType {
+    return Object.assign(new ResolutionType(), {
+      id: r.id,
+      number: r.number,
+      text: r.text,
+      votesFor: r.votesFor,
+      votesAgainst: r.votesAgainst,
+      votesAbstain: r.votesAbstain,
+      adopted: r.adopted,
+      event: r.event,
+      proposalId: r.proposal?.id ?? null,
+    });
+  }
 }

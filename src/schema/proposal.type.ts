@@ -130,6 +130,7 @@ export class WorkflowEventType {
 
   actorId!: string;
   bodyId!: string | null;
+  meetingId!: string | null;
 }
 
 @ObjectType('HistoryVerification', { description: 'Result of checking a proposal\'s hash-chained history.' })

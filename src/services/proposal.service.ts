@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { initialTransition, transition as machineTransition } from 'xstate';
 import type { RequestContext } from '../context';
 import { Body } from '../entities/body.entity';
-import { AreaRoleKind, BodyKind, MembershipRole } from '../entities/enums';
+import { AreaRoleKind, BodyKind, MembershipRole, type TriadSide } from '../entities/enums';
 import { PlanningArea } from '../entities/planning-area.entity';
 import { Proposal } from '../entities/proposal.entity';
 import { WorkflowEvent } from '../entities/workflow-event.entity';
@@ -212,7 +212,14 @@ export class ProposalService {
   }
 
   /** The facts for the viewer acting on `p` now; `reason` and `resolutionNumber` as supplied. */
-  private async facts(ctx: RequestContext, p: Proposal, chain: Body[], reason: string | null, resolutionNumber: string | null): Promise<TransitionFacts> {
+  private async facts(
+    ctx: RequestContext,
+    p: Proposal,
+    chain: Body[],
+    reason: string | null,
+    resolutionNumber: string | null,
+    votingSides?: TriadSide[],
+  ): Promise<TransitionFacts> {
     const wgSeats = await ctx.loaders.membershipsByBody.load(p.workingGroup.id);
     const person = ctx.viewer.personIn(p.areaId);
     return buildTransitionFacts({
@@ -222,7 +229,7 @@ export class ProposalService {
       actorAreaRoles: ctx.viewer.rolesIn(p.areaId),
       chain,
       actorSeats: ctx.viewer.memberships,
-      votingSides: wgSeats.filter((m) => m.votingRight && m.isValidOn(ctx.today)).map((m) => m.triadSide),
+      votingSides: votingSides ?? wgSeats.filter((m) => m.votingRight && m.isValidOn(ctx.today)).map((m) => m.triadSide),
       reason,
       resolutionNumber,
     });
@@ -261,7 +268,16 @@ export class ProposalService {
     return { role: null, side: null };
   }
 
-  async transition(ctx: RequestContext, input: TransitionProposalInput): Promise<Proposal> {
+  /**
+   * Fires a workflow event. `via` is set when a meeting's adopted resolution fires it: the triad
+   * rule is then judged on that meeting's attendance, the history links the meeting, and the
+   * work joins the caller's transaction.
+   */
+  async transition(
+    ctx: RequestContext,
+    input: TransitionProposalInput,
+    via?: { em: EntityManager; meetingId: string; bodyId: string; votingSides: TriadSide[] },
+  ): Promise<Proposal> {
     const visible = await this.get(ctx, input.proposalId);
     const person = ctx.viewer.personIn(visible.areaId);
     if (!person) {
@@ -276,10 +292,17 @@ export class ProposalService {
     // Everything the guards judge is loaded before the transaction, which then holds one
     // connection only: lock, check the version, save, append.
     const chain = await this.chain(ctx, visible.workingGroup.id);
-    const facts = await this.facts(ctx, visible, chain, reason, resolutionNumber);
+    const facts = await this.facts(ctx, visible, chain, reason, resolutionNumber, via?.votingSides);
     const t = this.transitionsFrom(visible).find((x) => x.event === input.event);
+    if (via && visible.currentBody?.id !== via.bodyId) {
+      throw new AppError(
+        ErrorCode.TRANSITION_NOT_ALLOWED,
+        localize({ cs: 'Tento orgán návrh teď neprojednává.', en: 'This body does not handle the proposal at its current stage.' }, ctx.locale),
+        { reasons: [localize({ cs: 'Usnesení jiného orgánu návrh neposune.', en: "Another body's resolution cannot move the proposal." }, ctx.locale)] },
+      );
+    }
 
-    const moved = await ctx.em.transactional(async (em) => {
+    const moved = await (via?.em ?? ctx.em).transactional(async (em) => {
       const p = await em.findOneOrFail(Proposal, { id: visible.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (input.idempotencyKey) {
         const earlier = await em.findOne(WorkflowEvent, { areaId: p.areaId, actorId: person.id, idempotencyKey: input.idempotencyKey });
@@ -323,6 +346,7 @@ export class ProposalService {
         resolutionNumber,
         idempotencyKey: input.idempotencyKey ?? null,
         requestHash,
+        meetingId: via?.meetingId ?? null,
       });
       return p;
     });
@@ -340,7 +364,14 @@ export class ProposalService {
     facts: TransitionFacts,
     chain: Body[],
     snapshot: Record<string, unknown>,
-    extra: { actorId: string; reason: string | null; resolutionNumber: string | null; idempotencyKey: string | null; requestHash: string },
+    extra: {
+      actorId: string;
+      reason: string | null;
+      resolutionNumber: string | null;
+      idempotencyKey: string | null;
+      requestHash: string;
+      meetingId: string | null;
+    },
   ): Promise<void> {
     const outcome = transitionOutcome(this.definitionOf(p), t, p.state, chain, extra.resolutionNumber);
     const acting = this.actingAs(ctx, p, t, facts, chain);
@@ -355,7 +386,7 @@ export class ProposalService {
       actorRole: acting.role,
       actorTriadSide: acting.side,
       bodyId: outcome.decidingBodyId,
-      meetingId: null,
+      meetingId: extra.meetingId,
       reason: extra.reason,
       resolutionNumber: extra.resolutionNumber,
       occurredAt: ctx.now,
