@@ -3,6 +3,7 @@ import { Migration20261125000000_organisation } from './Migration20261125000000_
 import { Migration20261125010000_proposals } from './Migration20261125010000_proposals';
 import { Migration20261125020000_meetings } from './Migration20261125020000_meetings';
 import { Migration20261125030000_resolutions } from './Migration20261125030000_resolutions';
+import { Migration20261125040000_minutes } from './Migration20261125040000_minutes';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from the folder) so that the same
@@ -13,4 +14,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125010000_proposals', class: Migration20261125010000_proposals },
   { name: 'Migration20261125020000_meetings', class: Migration20261125020000_meetings },
   { name: 'Migration20261125030000_resolutions', class: Migration20261125030000_resolutions },
+  { name: 'Migration20261125040000_minutes', class: Migration20261125040000_minutes },
 ];

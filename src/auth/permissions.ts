@@ -68,6 +68,9 @@ export const permissionRules: IRules = {
     moveAgendaItem: isAuthenticated,
     recordAttendance: isAuthenticated,
     recordResolution: isAuthenticated,
+    draftMinutes: isAuthenticated,
+    verifyMinutes: isAuthenticated,
+    distributeMinutes: isAuthenticated,
   },
   // Objects reach a viewer only through queries that already filtered them by visibility.
   Viewer: allow,
@@ -97,6 +100,8 @@ export const permissionRules: IRules = {
   Quorum: allow,
   TriadRepresentation: allow,
   Resolution: allow,
+  Minutes: allow,
+  MinutesRecipient: allow,
   Person: {
     '*': allow,
     email: seesContacts,

@@ -1,6 +1,6 @@
-import { Entity, Enum, ManyToOne, Property, type Rel } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
 import { AreaOwnedEntity } from './area-owned.entity';
-import { BodyKind, Convener, QuorumRule, TargetGroup } from './enums';
+import { BodyKind, Convener, MinuteTaker, QuorumRule, TargetGroup } from './enums';
 
 /** A body of the planning process: working group, steering group, commission, council, assembly. */
 @Entity({ tableName: 'body' })
@@ -37,5 +37,9 @@ export class Body extends AreaOwnedEntity {
 
   /** Who convenes the body's meetings. */
   @Enum({ items: () => Convener })
-  convener: Convener = Convener.CHAIR_OR_COORDINATOR;
+  convener: Opt<Convener> = Convener.CHAIR_OR_COORDINATOR;
+
+  /** Who writes the minutes: the coordinator unless the body names its secretary. */
+  @Enum({ items: () => MinuteTaker })
+  minuteTaker: Opt<MinuteTaker> = MinuteTaker.COORDINATOR;
 }

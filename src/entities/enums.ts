@@ -93,3 +93,8 @@ export enum AttendanceStatus {
   EXCUSED = 'EXCUSED',
   ABSENT = 'ABSENT',
 }
+
+export enum MinuteTaker {
+  COORDINATOR = 'COORDINATOR',
+  SECRETARY = 'SECRETARY',
+}

@@ -5,6 +5,8 @@ import { Body } from './body.entity';
 import { GlobalAdmin } from './global-admin.entity';
 import { Meeting } from './meeting.entity';
 import { Membership } from './membership.entity';
+import { Minutes } from './minutes.entity';
+import { MinutesRecipient } from './minutes-recipient.entity';
 import { Municipality } from './municipality.entity';
 import { Person } from './person.entity';
 import { PlanningArea } from './planning-area.entity';
@@ -13,4 +15,4 @@ import { Resolution } from './resolution.entity';
 import { WorkflowEvent } from './workflow-event.entity';
 
 /** Every entity the ORM maps; the schema itself is defined by migrations/. */
-export const entities = [PlanningArea, GlobalAdmin, Municipality, Person, AreaRole, Body, Membership, Proposal, WorkflowEvent, Meeting, AgendaItem, Attendance, Resolution];
+export const entities = [PlanningArea, GlobalAdmin, Municipality, Person, AreaRole, Body, Membership, Proposal, WorkflowEvent, Meeting, AgendaItem, Attendance, Resolution, Minutes, MinutesRecipient];

@@ -1,6 +1,6 @@
 import { IsEnum, IsInt, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { BodyKind, Convener, QuorumRule, TargetGroup } from '../entities/enums';
+import { BodyKind, Convener, MinuteTaker, QuorumRule, TargetGroup } from '../entities/enums';
 import './enums';
 import { IsPlainText } from './validators';
 
@@ -68,6 +68,10 @@ export class CreateBodyInput {
   @Field(() => Convener, { nullable: true, description: 'Who convenes the meetings.' })
   @IsOptional()
   convener?: Convener;
+
+  @Field(() => MinuteTaker, { nullable: true, description: 'Who writes the minutes; the coordinator when omitted.' })
+  @IsOptional()
+  minuteTaker?: MinuteTaker;
 }
 
 @InputType({ description: 'Changes to a body; omitted fields stay, null clears an optional field. The kind cannot change.' })
@@ -128,4 +132,8 @@ export class UpdateBodyInput {
   @Field(() => Convener, { nullable: true, description: 'Who convenes the meetings.' })
   @IsOptional()
   convener?: Convener;
+
+  @Field(() => MinuteTaker, { nullable: true, description: 'Who writes the minutes; the coordinator when omitted.' })
+  @IsOptional()
+  minuteTaker?: MinuteTaker;
 }

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { Body } from '../entities/body.entity';
-import { BodyKind, Convener, QuorumRule, TargetGroup } from '../entities/enums';
+import { BodyKind, Convener, MinuteTaker, QuorumRule, TargetGroup } from '../entities/enums';
 import './enums';
 
 @ObjectType('Body', { description: 'A body of the planning process (working group, steering group, social commission, council, assembly) with its rules.' })
@@ -38,6 +38,9 @@ export class BodyType {
   @Field(() => Convener, { description: 'Who convenes the meetings.' })
   convener!: Convener;
 
+  @Field(() => MinuteTaker, { description: 'Who writes the minutes.' })
+  minuteTaker!: MinuteTaker;
+
   areaId!: string;
   reportsToId!: string | null;
 
@@ -54,6 +57,7 @@ export class BodyType {
       minutesDueDays: b.minutesDueDays,
       quorumRule: b.quorumRule,
       convener: b.convener,
+      minuteTaker: b.minuteTaker,
       areaId: b.areaId,
       reportsToId: b.reportsTo?.id ?? null,
     });

@@ -7,6 +7,7 @@ import { AreaResolver } from '../resolvers/area.resolver';
 import { BodyResolver } from '../resolvers/body.resolver';
 import { MeetingResolver } from '../resolvers/meeting.resolver';
 import { MembershipResolver } from '../resolvers/membership.resolver';
+import { MeetingMinutesResolver, MinutesRecipientResolver, MinutesResolver } from '../resolvers/minutes.resolver';
 import { PersonResolver } from '../resolvers/person.resolver';
 import { ProposalResolver } from '../resolvers/proposal.resolver';
 import { WorkflowDefinitionResolver } from '../resolvers/workflow-definition.resolver';
@@ -26,6 +27,9 @@ export const resolvers = [
   MeetingResolver,
   AgendaItemResolver,
   AttendanceResolver,
+  MinutesResolver,
+  MinutesRecipientResolver,
+  MeetingMinutesResolver,
 ] as const;
 
 /** The schema without permissions: what `schema.graphql` shows. */

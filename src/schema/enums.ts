@@ -7,6 +7,7 @@ import {
   Convener,
   AttendanceStatus,
   MeetingStatus,
+  MinuteTaker,
   MembershipRole,
   ProposalKind,
   QuorumRule,
@@ -144,5 +145,14 @@ registerEnumType(AttendanceStatus, {
     PRESENT: { description: 'Present (přítomen).' },
     EXCUSED: { description: 'Excused in advance (omluven).' },
     ABSENT: { description: 'Absent without excuse (nepřítomen).' },
+  },
+});
+
+registerEnumType(MinuteTaker, {
+  name: 'MinuteTaker',
+  description: "Who writes a body's minutes.",
+  valuesConfig: {
+    COORDINATOR: { description: 'The coordinator of the area (the default).' },
+    SECRETARY: { description: "The body's secretary." },
   },
 });

@@ -235,3 +235,22 @@ export class RecordResolutionInput {
   @IsPlainText()
   reason?: string | null;
 }
+
+@InputType({ description: "Drafts the meeting's minutes: the first draft, a change to the draft, or a new version of verified minutes." })
+export class DraftMinutesInput {
+  @Field(() => ID, { description: 'The meeting.' })
+  @IsUUID('all')
+  meetingId!: string;
+
+  @Field(() => String, { description: 'Text of the minutes (Markdown).' })
+  @Length(1, 200_000)
+  @IsPlainText()
+  text!: string;
+}
+
+@InputType({ description: "Verifies or distributes the current version of a meeting's minutes." })
+export class MinutesActionInput {
+  @Field(() => ID, { description: 'The meeting.' })
+  @IsUUID('all')
+  meetingId!: string;
+}

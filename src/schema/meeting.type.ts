@@ -3,6 +3,7 @@ import { AttendanceStatus, MeetingStatus, TriadSide } from '../entities/enums';
 import type { AgendaItem } from '../entities/agenda-item.entity';
 import type { Attendance } from '../entities/attendance.entity';
 import type { Meeting } from '../entities/meeting.entity';
+import type { Minutes } from '../entities/minutes.entity';
 import type { Resolution } from '../entities/resolution.entity';
 import './enums';
 
@@ -189,4 +190,47 @@ export class ResolutionType {
       proposalId: r.proposal?.id ?? null,
     });
   }
+}
+
+@ObjectType('Minutes', { description: 'A version of the minutes (zápis) of a meeting. Verified versions are frozen; a change makes a new version.' })
+export class MinutesType {
+  @Field(() => Int, { description: 'Version, from 1.' })
+  version!: number;
+
+  @Field(() => String, { description: 'Text (Markdown).' })
+  text!: string;
+
+  @Field(() => Date, { description: 'When this version was drafted.' })
+  draftedAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When the chair verified it.' })
+  verifiedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When it was sent to the members.' })
+  distributedAt!: Date | null;
+
+  id!: string;
+  draftedById!: string;
+  verifiedById!: string | null;
+
+  static from(this: void, m: Minutes): MinutesType {
+    return Object.assign(new MinutesType(), {
+      id: m.id,
+      version: m.version,
+      text: m.text,
+      draftedAt: m.draftedAt,
+      verifiedAt: m.verifiedAt,
+      distributedAt: m.distributedAt,
+      draftedById: m.draftedBy.id,
+      verifiedById: m.verifiedBy?.id ?? null,
+    });
+  }
+}
+
+@ObjectType('MinutesRecipient', { description: 'Who received a version of the minutes, and when.' })
+export class MinutesRecipientType {
+  @Field(() => Date, { description: 'When it was sent.' })
+  sentAt!: Date;
+
+  personId!: string;
 }

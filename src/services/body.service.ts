@@ -90,6 +90,7 @@ export class BodyService {
           minutesDueDays: input.minutesDueDays ?? defaults.minutesDueDays,
           quorumRule: input.quorumRule ?? defaults.quorumRule,
           convener: input.convener ?? defaults.convener,
+          ...(input.minuteTaker ? { minuteTaker: input.minuteTaker } : {}),
         });
         await em.flush();
         return body;
@@ -120,6 +121,7 @@ export class BodyService {
         if (input.minutesDueDays !== undefined && input.minutesDueDays !== null) body.minutesDueDays = input.minutesDueDays;
         if (input.quorumRule !== undefined && input.quorumRule !== null) body.quorumRule = input.quorumRule;
         if (input.convener !== undefined && input.convener !== null) body.convener = input.convener;
+        if (input.minuteTaker !== undefined && input.minuteTaker !== null) body.minuteTaker = input.minuteTaker;
         await em.flush();
         return body;
       }),

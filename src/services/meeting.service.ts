@@ -22,7 +22,7 @@ import type {
   ScheduleMeetingInput,
   UpdateMeetingInput,
 } from '../schema/meeting.input';
-import { meetingMachine, meetingReasons, type MeetingEvent } from '../workflows/meeting.workflow';
+import { MEETING_TRANSITIONS, meetingMachine, meetingReasons, type MeetingEvent, type MeetingFacts } from '../workflows/meeting.workflow';
 import { TRIAD_SIDES_REQUIRED } from '../workflows/workflow-guards';
 
 const NOT_CONVENER: Text = { cs: 'Toto smí jen ten, kdo podle pravidel orgánu svolává jednání.', en: "Only the body's convener may do this." };
@@ -57,7 +57,7 @@ export class MeetingService {
   isConvener(ctx: RequestContext, body: Body): boolean {
     const chair = ctx.viewer.membershipIn(body.id, MembershipRole.CHAIR) !== undefined;
     const coordinator = ctx.viewer.managesArea(body.areaId);
-    switch (body.convener) {
+    switch (body.convener as Convener) {
       case Convener.CHAIR:
         return chair;
       case Convener.COORDINATOR:
@@ -177,7 +177,7 @@ export class MeetingService {
   }
 
   /** CONVENE, HOLD or CANCEL through the meeting machine; refusals carry the reasons. */
-  async act(ctx: RequestContext, input: MeetingActionInput, event: MeetingEvent['type']): Promise<Meeting> {
+  async act(ctx: RequestContext, input: MeetingActionInput, event: 'CONVENE' | 'HOLD' | 'CANCEL'): Promise<Meeting> {
     const found = await this.get(ctx, input.meetingId);
     const body = await this.bodyOf(ctx, found);
     const person = ctx.viewer.personIn(found.areaId);
@@ -186,20 +186,14 @@ export class MeetingService {
       const m = await em.findOneOrFail(Meeting, { id: found.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       const facts = {
         actorIsConvener: this.isConvener(ctx, body),
+        actorIsMinuteTaker: false,
+        actorIsChair: false,
+        actorDraftedMinutes: false,
         agendaItems: await em.count(AgendaItem, { meeting: m.id }),
         started: ctx.now >= m.startsAt,
         reason: input.reason ?? null,
       };
-      const reasons = meetingReasons(event, m.status, facts);
-      const [next] = transition(meetingMachine, meetingMachine.resolveState(m.snapshot as never), { type: event, facts });
-      const nextStatus = String(next.value) as MeetingStatus;
-      if (reasons === null || reasons.length > 0 || nextStatus === m.status) {
-        throw new AppError(ErrorCode.TRANSITION_NOT_ALLOWED, localize({ cs: 'Tuto akci teď nelze provést.', en: 'This action is not allowed now.' }, ctx.locale), {
-          reasons: (reasons ?? [{ cs: `Ve stavu ${m.status} to nejde.`, en: `Not possible in status ${m.status}.` }]).map((r) => localize(r, ctx.locale)),
-        });
-      }
-      m.status = nextStatus;
-      m.snapshot = meetingMachine.getPersistedSnapshot(next);
+      this.fire(ctx, m, event, facts);
       if (event === 'CONVENE') {
         m.convenedAt = ctx.now;
         m.convenedBy = em.getReference(Person, person.id);
@@ -209,6 +203,20 @@ export class MeetingService {
       await em.flush();
       return m;
     });
+  }
+
+  /** Moves the meeting through its machine, or refuses with the guards' reasons. */
+  fire(ctx: RequestContext, m: Meeting, event: MeetingEvent['type'], facts: MeetingFacts): void {
+    const target = MEETING_TRANSITIONS.find((t) => t.event === event && t.from === m.status)?.to;
+    const reasons = meetingReasons(event, m.status, facts);
+    const [next] = transition(meetingMachine, meetingMachine.resolveState(m.snapshot as never), { type: event, facts });
+    if (reasons === null || reasons.length > 0 || String(next.value) !== String(target)) {
+      throw new AppError(ErrorCode.TRANSITION_NOT_ALLOWED, localize({ cs: 'Tuto akci teď nelze provést.', en: 'This action is not allowed now.' }, ctx.locale), {
+        reasons: (reasons ?? [{ cs: `Ve stavu ${m.status} to nejde.`, en: `Not possible in status ${m.status}.` }]).map((r) => localize(r, ctx.locale)),
+      });
+    }
+    m.status = String(next.value) as MeetingStatus;
+    m.snapshot = meetingMachine.getPersistedSnapshot(next);
   }
 
   async agenda(ctx: RequestContext, meeting: Meeting): Promise<AgendaItem[]> {

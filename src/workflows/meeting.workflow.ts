@@ -5,6 +5,10 @@ import type { Text } from '../i18n/locale';
 /** What the meeting guards judge, loaded before the transition. */
 export interface MeetingFacts {
   actorIsConvener: boolean;
+  actorIsMinuteTaker: boolean;
+  actorIsChair: boolean;
+  /** The actor wrote the current draft of the minutes. */
+  actorDraftedMinutes: boolean;
   agendaItems: number;
   /** The meeting's start has come. */
   started: boolean;
@@ -12,11 +16,11 @@ export interface MeetingFacts {
 }
 
 export interface MeetingEvent {
-  type: 'CONVENE' | 'HOLD' | 'CANCEL';
+  type: 'CONVENE' | 'HOLD' | 'CANCEL' | 'DRAFT_MINUTES' | 'VERIFY_MINUTES' | 'DISTRIBUTE_MINUTES';
   facts: MeetingFacts;
 }
 
-type GuardName = 'isConvener' | 'hasAgenda' | 'hasStarted' | 'reasonGiven';
+type GuardName = 'isConvener' | 'hasAgenda' | 'hasStarted' | 'reasonGiven' | 'isMinuteTaker' | 'isChair' | 'notMinutesAuthor';
 
 /** Each guard's refusal reasons, empty when it passes. */
 export const MEETING_GUARDS: Record<GuardName, (f: MeetingFacts) => Text[]> = {
@@ -25,6 +29,11 @@ export const MEETING_GUARDS: Record<GuardName, (f: MeetingFacts) => Text[]> = {
   hasAgenda: (f) => (f.agendaItems > 0 ? [] : [{ cs: 'Pozvánka musí obsahovat program.', en: 'The invitation needs an agenda.' }]),
   hasStarted: (f) => (f.started ? [] : [{ cs: 'Jednání ještě nezačalo.', en: 'The meeting has not started yet.' }]),
   reasonGiven: (f) => (f.reason ? [] : [{ cs: 'Je třeba uvést důvod.', en: 'A reason is required.' }]),
+  isMinuteTaker: (f) =>
+    f.actorIsMinuteTaker ? [] : [{ cs: 'Zápis píše zapisovatel určený pravidly orgánu.', en: "Only the body's minute-taker writes the minutes." }],
+  isChair: (f) => (f.actorIsChair ? [] : [{ cs: 'Zápis ověřuje předseda orgánu.', en: 'The chair verifies the minutes.' }]),
+  notMinutesAuthor: (f) =>
+    f.actorDraftedMinutes ? [{ cs: 'Zápis nemůže ověřit jeho autor.', en: 'The minutes cannot be verified by their author.' }] : [],
 };
 
 /** The events of each status, with their target and guards: the data the machine is built from. */
@@ -33,6 +42,15 @@ export const MEETING_TRANSITIONS: Array<{ from: MeetingStatus; event: MeetingEve
   { from: MeetingStatus.PLANNED, event: 'CANCEL', to: MeetingStatus.CANCELLED, guards: ['isConvener', 'reasonGiven'], label: { cs: 'Zrušit', en: 'Cancel' } },
   { from: MeetingStatus.CONVENED, event: 'CANCEL', to: MeetingStatus.CANCELLED, guards: ['isConvener', 'reasonGiven'], label: { cs: 'Zrušit', en: 'Cancel' } },
   { from: MeetingStatus.CONVENED, event: 'HOLD', to: MeetingStatus.HELD, guards: ['isConvener', 'hasStarted'], label: { cs: 'Jednání proběhlo', en: 'Mark as held' } },
+  ...[MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFTED, MeetingStatus.MINUTES_VERIFIED, MeetingStatus.MINUTES_DISTRIBUTED].map((from) => ({
+    from,
+    event: 'DRAFT_MINUTES' as const,
+    to: MeetingStatus.MINUTES_DRAFTED,
+    guards: ['isMinuteTaker'] as GuardName[],
+    label: { cs: 'Zapsat zápis', en: 'Draft the minutes' },
+  })),
+  { from: MeetingStatus.MINUTES_DRAFTED, event: 'VERIFY_MINUTES', to: MeetingStatus.MINUTES_VERIFIED, guards: ['isChair', 'notMinutesAuthor'], label: { cs: 'Ověřit zápis', en: 'Verify the minutes' } },
+  { from: MeetingStatus.MINUTES_VERIFIED, event: 'DISTRIBUTE_MINUTES', to: MeetingStatus.MINUTES_DISTRIBUTED, guards: ['isMinuteTaker'], label: { cs: 'Rozeslat zápis', en: 'Distribute the minutes' } },
 ];
 
 const guard = (names: GuardName[]) => and(names.map((type) => ({ type })));

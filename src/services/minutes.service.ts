@@ -1,0 +1,123 @@
+import { LockMode } from '@mikro-orm/core';
+import { pragueDay } from '../common/dates';
+import type { RequestContext } from '../context';
+import type { Body } from '../entities/body.entity';
+import { MeetingStatus, MembershipRole, MinuteTaker } from '../entities/enums';
+import { Meeting } from '../entities/meeting.entity';
+import { Membership } from '../entities/membership.entity';
+import { Minutes } from '../entities/minutes.entity';
+import { MinutesRecipient } from '../entities/minutes-recipient.entity';
+import { Person } from '../entities/person.entity';
+import { forbidden } from '../errors/app-errors';
+import type { DraftMinutesInput, MinutesActionInput } from '../schema/meeting.input';
+import type { MeetingFacts } from '../workflows/meeting.workflow';
+import { MeetingService } from './meeting.service';
+
+const FROZEN = [MeetingStatus.MINUTES_VERIFIED, MeetingStatus.MINUTES_DISTRIBUTED];
+
+/** Minutes: drafted by the minute-taker, verified by the chair (never their author), distributed to the members. */
+export class MinutesService {
+  private readonly meetings = new MeetingService();
+
+  isMinuteTaker(ctx: RequestContext, body: Body): boolean {
+    return (body.minuteTaker as MinuteTaker) === MinuteTaker.SECRETARY
+      ? ctx.viewer.membershipIn(body.id, MembershipRole.SECRETARY) !== undefined
+      : ctx.viewer.managesArea(body.areaId);
+  }
+
+  async versions(ctx: RequestContext, meeting: Meeting): Promise<Minutes[]> {
+    return ctx.em.find(Minutes, { meeting: meeting.id }, { orderBy: { version: 'asc' } });
+  }
+
+  /** Minutes are overdue when not distributed by the body's deadline. */
+  overdue(ctx: RequestContext, meeting: Meeting, body: Body): boolean {
+    if (meeting.status === MeetingStatus.MINUTES_DISTRIBUTED || meeting.status === MeetingStatus.CANCELLED) return false;
+    if (meeting.status === MeetingStatus.PLANNED || meeting.status === MeetingStatus.CONVENED) return false;
+    return ctx.today > this.meetings.minutesDueDate(meeting, body);
+  }
+
+  private async prepare(ctx: RequestContext, meetingId: string) {
+    const meeting = await this.meetings.get(ctx, meetingId);
+    const body = (await ctx.loaders.bodyById.load(meeting.body.id))!;
+    const person = ctx.viewer.personIn(meeting.areaId);
+    if (!person) throw forbidden(ctx.locale);
+    return { meeting, body, person };
+  }
+
+  private facts(ctx: RequestContext, body: Body, person: Person, current: Minutes | null): MeetingFacts {
+    return {
+      actorIsConvener: false,
+      agendaItems: 0,
+      started: true,
+      reason: null,
+      actorIsMinuteTaker: this.isMinuteTaker(ctx, body),
+      actorIsChair: ctx.viewer.membershipIn(body.id, MembershipRole.CHAIR) !== undefined,
+      actorDraftedMinutes: current?.draftedBy.id === person.id,
+    };
+  }
+
+  async draft(ctx: RequestContext, input: DraftMinutesInput): Promise<Meeting> {
+    const { meeting, body, person } = await this.prepare(ctx, input.meetingId);
+    return ctx.em.transactional(async (em) => {
+      const m = await em.findOneOrFail(Meeting, { id: meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      const current = await em.findOne(Minutes, { meeting: m.id }, { orderBy: { version: 'desc' } });
+      const frozen = FROZEN.includes(m.status);
+      this.meetings.fire(ctx, m, 'DRAFT_MINUTES', this.facts(ctx, body, person, current));
+      if (current && !frozen && current.verifiedAt === null) {
+        current.text = input.text;
+        current.draftedBy = em.getReference(Person, person.id);
+        current.draftedAt = ctx.now;
+      } else {
+        em.create(Minutes, {
+          areaId: m.areaId,
+          meeting: m,
+          version: (current?.version ?? 0) + 1,
+          text: input.text,
+          draftedBy: em.getReference(Person, person.id),
+          draftedAt: ctx.now,
+        });
+      }
+      m.version += 1;
+      await em.flush();
+      return m;
+    });
+  }
+
+  async verify(ctx: RequestContext, input: MinutesActionInput): Promise<Meeting> {
+    const { meeting, body, person } = await this.prepare(ctx, input.meetingId);
+    return ctx.em.transactional(async (em) => {
+      const m = await em.findOneOrFail(Meeting, { id: meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      const current = await em.findOne(Minutes, { meeting: m.id }, { orderBy: { version: 'desc' } });
+      this.meetings.fire(ctx, m, 'VERIFY_MINUTES', this.facts(ctx, body, person, current));
+      current!.verifiedBy = em.getReference(Person, person.id);
+      current!.verifiedAt = ctx.now;
+      m.version += 1;
+      await em.flush();
+      return m;
+    });
+  }
+
+  /** Sends the verified minutes to the body's members of the meeting day; who and when is recorded. */
+  async distribute(ctx: RequestContext, input: MinutesActionInput): Promise<Meeting> {
+    const { meeting, body, person } = await this.prepare(ctx, input.meetingId);
+    const day = pragueDay(meeting.startsAt);
+    const members = (await ctx.em.find(Membership, { body: body.id })).filter((s) => s.isValidOn(day) || s.isValidOn(ctx.today));
+    return ctx.em.transactional(async (em) => {
+      const m = await em.findOneOrFail(Meeting, { id: meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      const current = await em.findOne(Minutes, { meeting: m.id }, { orderBy: { version: 'desc' } });
+      this.meetings.fire(ctx, m, 'DISTRIBUTE_MINUTES', this.facts(ctx, body, person, current));
+      current!.distributedBy = em.getReference(Person, person.id);
+      current!.distributedAt = ctx.now;
+      for (const personId of new Set(members.map((s) => s.person.id))) {
+        em.create(MinutesRecipient, { areaId: m.areaId, minutesId: current!.id, personId, sentAt: ctx.now });
+      }
+      m.version += 1;
+      await em.flush();
+      return m;
+    });
+  }
+
+  async recipients(ctx: RequestContext, minutesId: string): Promise<MinutesRecipient[]> {
+    return ctx.em.find(MinutesRecipient, { minutesId }, { orderBy: { personId: 'asc' } });
+  }
+}
