@@ -14,12 +14,13 @@ import { pragueDay } from './common/dates';
 import type { Config } from './config/config';
 import type { RequestContext } from './context';
 import type { Orm } from './db/orm';
-import { unauthenticated } from './errors/app-errors';
+import { AppError, notFound, unauthenticated } from './errors/app-errors';
 import { createFormatError } from './errors/format-error';
 import { localeFromHeader } from './i18n/locale';
 import { Loaders } from './loaders';
 import type { Logger } from './logger';
 import { buildTriadaSchema } from './schema/build-schema';
+import { CalendarService } from './services/calendar.service';
 
 export interface App {
   server: http.Server;
@@ -68,43 +69,55 @@ export async function createApp(options: {
     }
   });
 
-  app.use(
-    '/graphql',
-    express.json({ limit: '100kb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req }): Promise<RequestContext> => {
-        const requestId = (typeof req.headers['x-request-id'] === 'string' && /^[\w\-.]{1,64}$/.test(req.headers['x-request-id'])
-          ? req.headers['x-request-id']
-          : randomUUID());
-        const locale = localeFromHeader(req.headers['accept-language']);
-        const now = new Date();
-        const today = pragueDay(now);
-        const em = orm.em.fork();
-        const requestLogger = logger.child({ requestId });
-        let viewer = Viewer.anonymous();
-        const header = req.headers.authorization;
-        if (header !== undefined) {
-          const match = BEARER.exec(header);
-          if (!match?.[1]) throw unauthenticated(locale, { cs: 'Neplatná hlavička Authorization.', en: 'Malformed Authorization header.' });
-          try {
-            viewer = await loadViewer(em, await verifier.verify(match[1]), today);
-          } catch (err) {
-            if (err instanceof InvalidTokenError) {
-              requestLogger.info({ reason: err.message }, 'token refused');
-              throw unauthenticated(
-                locale,
-                err.message === 'token expired'
-                  ? { cs: 'Platnost přihlášení vypršela.', en: 'The token has expired.' }
-                  : { cs: 'Neplatný přístupový token.', en: 'Invalid access token.' },
-              );
-            }
-            throw err;
-          }
+  /** One request context per request: viewer from the bearer token (or `?token=` for calendars), a forked EntityManager, locale, day. */
+  async function buildContext(req: express.Request, queryToken = false): Promise<RequestContext> {
+    const requestId =
+      typeof req.headers['x-request-id'] === 'string' && /^[\w\-.]{1,64}$/.test(req.headers['x-request-id']) ? req.headers['x-request-id'] : randomUUID();
+    const locale = localeFromHeader(req.headers['accept-language']);
+    const now = new Date();
+    const today = pragueDay(now);
+    const em = orm.em.fork();
+    const requestLogger = logger.child({ requestId });
+    let viewer = Viewer.anonymous();
+    const header = req.headers.authorization ?? (queryToken && typeof req.query.token === 'string' ? `Bearer ${req.query.token}` : undefined);
+    if (header !== undefined) {
+      const match = BEARER.exec(header);
+      if (!match?.[1]) throw unauthenticated(locale, { cs: 'Neplatná hlavička Authorization.', en: 'Malformed Authorization header.' });
+      try {
+        viewer = await loadViewer(em, await verifier.verify(match[1]), today);
+      } catch (err) {
+        if (err instanceof InvalidTokenError) {
+          requestLogger.info({ reason: err.message }, 'token refused');
+          throw unauthenticated(
+            locale,
+            err.message === 'token expired'
+              ? { cs: 'Platnost přihlášení vypršela.', en: 'The token has expired.' }
+              : { cs: 'Neplatný přístupový token.', en: 'Invalid access token.' },
+          );
         }
-        return { requestId, locale, viewer, em, now, today, loaders: new Loaders(em), logger: requestLogger };
-      },
-    }),
-  );
+        throw err;
+      }
+    }
+    return { requestId, locale, viewer, em, now, today, loaders: new Loaders(em), logger: requestLogger };
+  }
+
+  app.use('/graphql', express.json({ limit: '100kb' }), expressMiddleware(apollo, { context: ({ req }) => buildContext(req) }));
+
+  const calendar = new CalendarService();
+  app.get('/calendar/:file', async (req, res) => {
+    const match = /^([0-9a-f-]{36})\.ics$/i.exec(req.params.file);
+    try {
+      if (!match?.[1]) throw notFound('cs', 'Body');
+      const ctx = await buildContext(req, true);
+      const ics = await calendar.bodyFeed(ctx, match[1]);
+      res.type('text/calendar; charset=utf-8').set('Cache-Control', 'private, max-age=300').send(ics);
+    } catch (err) {
+      const code = err instanceof AppError ? String(err.extensions.code) : 'INTERNAL_SERVER_ERROR';
+      const status = code === 'UNAUTHENTICATED' ? 401 : code === 'NOT_FOUND' || code === 'BAD_USER_INPUT' ? 404 : 500;
+      if (status === 500) logger.error({ err }, 'calendar feed failed');
+      res.status(status).json({ errors: [{ message: status === 500 ? 'Internal server error' : (err as Error).message, extensions: { code } }] });
+    }
+  });
 
   // A body that is not JSON, or too large, gets a JSON error with a code, never an HTML page.
   app.use((err: { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {

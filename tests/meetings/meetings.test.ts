@@ -187,3 +187,31 @@ test('moveAgendaItem reorders the agenda', async () => {
     { title: 'B', position: 3 },
   ]);
 });
+
+test('the iCalendar feed of a body: public bodies for anyone, others with a member\'s token', async () => {
+  const world = await aPipelineWorld(app.em());
+  const schedule = (bodyId: string, title: string) =>
+    app.gql(SCHEDULE, { input: { bodyId, title, startsAt: '2026-12-10T08:00:00Z', place: 'Radnice, zasedací místnost; 2. patro' } }, { as: world.actors.coordinator.subject });
+  await schedule(world.group.id, 'Pracovní skupina, prosinec');
+  await schedule(world.steering.id, 'Řídící skupina, prosinec');
+  const base = app.url.replace(/\/graphql$/, '');
+
+  const open = await fetch(`${base}/calendar/${world.group.id}.ics`);
+  expect(open.status).toBe(200);
+  expect(open.headers.get('content-type')).toMatch(/^text\/calendar/);
+  const text = await open.text();
+  expect(text).toMatch(/^BEGIN:VCALENDAR\r\n/);
+  expect(text).toContain('SUMMARY:Pracovní skupina\\, prosinec\r\n');
+  expect(text).toContain('LOCATION:Radnice\\, zasedací místnost\\; 2. patro\r\n');
+  expect(text).toContain('DTSTART:20261210T080000Z\r\n');
+  expect(text).toContain('STATUS:TENTATIVE\r\n');
+
+  expect((await fetch(`${base}/calendar/${world.steering.id}.ics`)).status).toBe(404);
+  const token = await app.token(world.actors.steeringChair.subject);
+  const withHeader = await fetch(`${base}/calendar/${world.steering.id}.ics`, { headers: { authorization: `Bearer ${token}` } });
+  expect(withHeader.status).toBe(200);
+  expect(await withHeader.text()).toContain('SUMMARY:Řídící skupina\\, prosinec');
+  expect((await fetch(`${base}/calendar/${world.steering.id}.ics?token=${token}`)).status).toBe(200);
+  expect((await fetch(`${base}/calendar/${world.steering.id}.ics?token=forged.token.x`)).status).toBe(401);
+  expect((await fetch(`${base}/calendar/not-an-id.ics`)).status).toBe(404);
+});
