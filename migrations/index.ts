@@ -4,6 +4,7 @@ import { Migration20261125010000_proposals } from './Migration20261125010000_pro
 import { Migration20261125020000_meetings } from './Migration20261125020000_meetings';
 import { Migration20261125030000_resolutions } from './Migration20261125030000_resolutions';
 import { Migration20261125040000_minutes } from './Migration20261125040000_minutes';
+import { Migration20261125050000_materials } from './Migration20261125050000_materials';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from the folder) so that the same
@@ -15,4 +16,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125020000_meetings', class: Migration20261125020000_meetings },
   { name: 'Migration20261125030000_resolutions', class: Migration20261125030000_resolutions },
   { name: 'Migration20261125040000_minutes', class: Migration20261125040000_minutes },
+  { name: 'Migration20261125050000_materials', class: Migration20261125050000_materials },
 ];

@@ -21,6 +21,7 @@ import { Loaders } from './loaders';
 import type { Logger } from './logger';
 import { buildTriadaSchema } from './schema/build-schema';
 import { CalendarService } from './services/calendar.service';
+import { MaterialService } from './services/material.service';
 
 export interface App {
   server: http.Server;
@@ -102,6 +103,56 @@ export async function createApp(options: {
   }
 
   app.use('/graphql', express.json({ limit: '100kb' }), expressMiddleware(apollo, { context: ({ req }) => buildContext(req) }));
+
+  const materials = new MaterialService();
+  const sendError = (res: express.Response, err: unknown): void => {
+    const code = err instanceof AppError ? String(err.extensions.code) : 'INTERNAL_SERVER_ERROR';
+    const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, CONFLICT: 409 }[code] ?? 500;
+    if (status === 500) logger.error({ err }, 'request failed');
+    res.status(status).json({
+      errors: [{ message: status === 500 ? 'Interní chyba serveru / Internal server error' : (err as Error).message, extensions: { code, ...(err instanceof AppError && err.extensions.fields ? { fields: err.extensions.fields } : {}) } }],
+    });
+  };
+
+  // Documents too large for a GraphQL request: the raw file as the body, its type in Content-Type.
+  app.post('/materials', express.raw({ type: () => true, limit: config.materialMaxBytes }), async (req, res) => {
+    try {
+      const ctx = await buildContext(req);
+      if (!ctx.viewer.isAuthenticated) throw unauthenticated(ctx.locale);
+      const q = req.query as Record<string, unknown>;
+      const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
+      const material = await materials.attach(
+        ctx,
+        {
+          agendaItemId: str(q.agendaItemId),
+          proposalId: str(q.proposalId),
+          name: str(q.name) ?? '',
+          mediaType: (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase(),
+          content: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+        },
+        config.materialMaxBytes,
+      );
+      res.status(201).json({ data: { id: material.id, name: material.name, version: material.version, sha256: material.sha256, sizeBytes: material.sizeBytes } });
+    } catch (err) {
+      sendError(res, err);
+    }
+  });
+
+  app.get('/materials/:id', async (req, res) => {
+    try {
+      const ctx = await buildContext(req);
+      const material = await materials.content(ctx, req.params.id);
+      res
+        .type(material.mediaType)
+        .set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(material.name)}`)
+        .set('X-Content-Type-Options', 'nosniff')
+        .set('Cache-Control', 'private, no-store')
+        .set('ETag', `"${material.sha256}"`)
+        .send(material.content);
+    } catch (err) {
+      sendError(res, err);
+    }
+  });
 
   const calendar = new CalendarService();
   app.get('/calendar/:file', async (req, res) => {

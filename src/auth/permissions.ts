@@ -71,6 +71,7 @@ export const permissionRules: IRules = {
     draftMinutes: isAuthenticated,
     verifyMinutes: isAuthenticated,
     distributeMinutes: isAuthenticated,
+    attachMaterial: isAuthenticated,
   },
   // Objects reach a viewer only through queries that already filtered them by visibility.
   Viewer: allow,
@@ -102,6 +103,7 @@ export const permissionRules: IRules = {
   Resolution: allow,
   Minutes: allow,
   MinutesRecipient: allow,
+  Material: allow,
   Person: {
     '*': allow,
     email: seesContacts,

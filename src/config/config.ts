@@ -20,6 +20,8 @@ export interface Config {
   bootstrapAdminSubject: string | undefined;
   demoData: boolean;
   logLevel: string;
+  /** Largest material (document) accepted, in bytes. */
+  materialMaxBytes: number;
 }
 
 /** Raised for a configuration the service must not start with; the message says what to change. */
@@ -105,5 +107,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bootstrapAdminSubject: env.BOOTSTRAP_ADMIN_SUBJECT || undefined,
     demoData: boolVar(env, 'DEMO_DATA', true),
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    materialMaxBytes: intVar(env, 'MATERIAL_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
   };
 }

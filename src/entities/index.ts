@@ -3,6 +3,7 @@ import { AreaRole } from './area-role.entity';
 import { Attendance } from './attendance.entity';
 import { Body } from './body.entity';
 import { GlobalAdmin } from './global-admin.entity';
+import { Material } from './material.entity';
 import { Meeting } from './meeting.entity';
 import { Membership } from './membership.entity';
 import { Minutes } from './minutes.entity';
@@ -15,4 +16,4 @@ import { Resolution } from './resolution.entity';
 import { WorkflowEvent } from './workflow-event.entity';
 
 /** Every entity the ORM maps; the schema itself is defined by migrations/. */
-export const entities = [PlanningArea, GlobalAdmin, Municipality, Person, AreaRole, Body, Membership, Proposal, WorkflowEvent, Meeting, AgendaItem, Attendance, Resolution, Minutes, MinutesRecipient];
+export const entities = [PlanningArea, GlobalAdmin, Municipality, Person, AreaRole, Body, Membership, Proposal, WorkflowEvent, Meeting, AgendaItem, Attendance, Resolution, Minutes, MinutesRecipient, Material];

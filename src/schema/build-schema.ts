@@ -5,6 +5,7 @@ import { AgendaItemResolver, AttendanceResolver } from '../resolvers/agenda-item
 import { AreaRoleResolver } from '../resolvers/area-role.resolver';
 import { AreaResolver } from '../resolvers/area.resolver';
 import { BodyResolver } from '../resolvers/body.resolver';
+import { AgendaItemMaterialsResolver, MaterialResolver, ProposalMaterialsResolver } from '../resolvers/material.resolver';
 import { MeetingResolver } from '../resolvers/meeting.resolver';
 import { MembershipResolver } from '../resolvers/membership.resolver';
 import { MeetingMinutesResolver, MinutesRecipientResolver, MinutesResolver } from '../resolvers/minutes.resolver';
@@ -30,6 +31,9 @@ export const resolvers = [
   MinutesResolver,
   MinutesRecipientResolver,
   MeetingMinutesResolver,
+  MaterialResolver,
+  AgendaItemMaterialsResolver,
+  ProposalMaterialsResolver,
 ] as const;
 
 /** The schema without permissions: what `schema.graphql` shows. */

@@ -254,3 +254,29 @@ export class MinutesActionInput {
   @IsUUID('all')
   meetingId!: string;
 }
+
+@InputType({ description: 'A small document sent inline (base64, up to 64 kB); larger ones go to `POST /materials`.' })
+export class AttachMaterialInput {
+  @Field(() => ID, { nullable: true, description: 'The agenda item; give this or proposalId.' })
+  @IsOptional()
+  @IsUUID('all')
+  agendaItemId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The proposal; give this or agendaItemId.' })
+  @IsOptional()
+  @IsUUID('all')
+  proposalId?: string | null;
+
+  @Field(() => String, { description: 'File name; the same name again makes a new version.' })
+  @Length(1, 200)
+  @IsPlainText()
+  name!: string;
+
+  @Field(() => String, { description: 'Media type: PDF, Office and OpenDocument files, PNG, JPEG, plain text, CSV or Markdown.' })
+  @Length(3, 100)
+  mediaType!: string;
+
+  @Field(() => String, { description: 'Content, base64.' })
+  @Length(4, 90_000)
+  contentBase64!: string;
+}

@@ -85,6 +85,7 @@ export async function startTestApp(): Promise<TestApp> {
     bootstrapAdminSubject: undefined,
     demoData: false,
     logLevel: 'silent',
+    materialMaxBytes: 64 * 1024,
   };
   const orm = await openOrm(config.databaseUrl as string, 5);
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');

@@ -1,0 +1,154 @@
+import { createHash } from 'node:crypto';
+import type { RequestContext } from '../context';
+import { AgendaItem } from '../entities/agenda-item.entity';
+import { AreaRoleKind, MeetingStatus, MembershipRole } from '../entities/enums';
+import { Material } from '../entities/material.entity';
+import { Person } from '../entities/person.entity';
+import { Proposal } from '../entities/proposal.entity';
+import { badInput, forbidden, notFound, requireId } from '../errors/app-errors';
+import { MeetingService } from './meeting.service';
+import { ProposalService } from './proposal.service';
+
+/** Media types accepted, with the leading bytes a real file of that type starts with (none: text). */
+const MEDIA_TYPES: Record<string, Buffer[] | null> = {
+  'application/pdf': [Buffer.from('%PDF-')],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': [Buffer.from('PK\u0003\u0004', 'latin1')],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': [Buffer.from('PK\u0003\u0004', 'latin1')],
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': [Buffer.from('PK\u0003\u0004', 'latin1')],
+  'application/vnd.oasis.opendocument.text': [Buffer.from('PK\u0003\u0004', 'latin1')],
+  'application/vnd.oasis.opendocument.spreadsheet': [Buffer.from('PK\u0003\u0004', 'latin1')],
+  'application/msword': [Buffer.from([0xd0, 0xcf, 0x11, 0xe0])],
+  'application/vnd.ms-excel': [Buffer.from([0xd0, 0xcf, 0x11, 0xe0])],
+  'image/png': [Buffer.from([0x89, 0x50, 0x4e, 0x47])],
+  'image/jpeg': [Buffer.from([0xff, 0xd8, 0xff])],
+  'text/plain': null,
+  'text/csv': null,
+  'text/markdown': null,
+};
+
+export const ACCEPTED_MEDIA_TYPES = Object.keys(MEDIA_TYPES);
+
+export interface MaterialUpload {
+  agendaItemId?: string | null;
+  proposalId?: string | null;
+  name: string;
+  mediaType: string;
+  content: Buffer;
+}
+
+/** Documents of agenda items and proposals: visible to whoever may see the meeting or the proposal. */
+export class MaterialService {
+  private readonly meetings = new MeetingService();
+  private readonly proposals = new ProposalService();
+
+  /** Checks the viewer may see the material's owner; NOT_FOUND otherwise. */
+  async get(ctx: RequestContext, id: string): Promise<Material> {
+    requireId(ctx.locale, 'id', id);
+    const material = await ctx.em.findOne(Material, { id });
+    if (!material) throw notFound(ctx.locale, 'Material', id);
+    try {
+      if (material.agendaItem) {
+        const item = await ctx.em.findOneOrFail(AgendaItem, { id: material.agendaItem.id });
+        await this.meetings.get(ctx, item.meeting.id);
+      } else if (material.proposal) {
+        await this.proposals.get(ctx, material.proposal.id);
+      }
+    } catch {
+      throw notFound(ctx.locale, 'Material', id);
+    }
+    return material;
+  }
+
+  async content(ctx: RequestContext, id: string): Promise<Material> {
+    const material = await this.get(ctx, id);
+    await ctx.em.populate(material, ['content']);
+    return material;
+  }
+
+  /** By name (case-insensitive, Czech order), then version. */
+  private sorted(rows: Material[]): Material[] {
+    return rows.sort((a, b) => a.name.localeCompare(b.name, 'cs', { sensitivity: 'base' }) || a.version - b.version);
+  }
+
+  async ofAgendaItem(ctx: RequestContext, itemId: string): Promise<Material[]> {
+    return this.sorted(await ctx.em.find(Material, { agendaItem: itemId }));
+  }
+
+  async ofProposal(ctx: RequestContext, proposalId: string): Promise<Material[]> {
+    return this.sorted(await ctx.em.find(Material, { proposal: proposalId }));
+  }
+
+  private check(ctx: RequestContext, upload: MaterialUpload, maxBytes: number): void {
+    const problems: Array<{ field: string; text: { cs: string; en: string } }> = [];
+    if (Boolean(upload.agendaItemId) === Boolean(upload.proposalId)) {
+      problems.push({ field: 'agendaItemId', text: { cs: 'Uveďte bod programu, nebo návrh.', en: 'Give either an agenda item or a proposal.' } });
+    }
+    if (!upload.name.trim() || upload.name.length > 200 || /[\u0000-\u001f\u007f/\\]/.test(upload.name)) {
+      problems.push({ field: 'name', text: { cs: 'Neplatný název souboru.', en: 'Invalid file name.' } });
+    }
+    const signatures = MEDIA_TYPES[upload.mediaType];
+    if (signatures === undefined) {
+      problems.push({ field: 'mediaType', text: { cs: `Nepovolený typ souboru; povolené: ${ACCEPTED_MEDIA_TYPES.join(', ')}.`, en: `Media type not accepted; accepted: ${ACCEPTED_MEDIA_TYPES.join(', ')}.` } });
+    } else if (signatures && !signatures.some((sig) => upload.content.subarray(0, sig.length).equals(sig))) {
+      problems.push({ field: 'mediaType', text: { cs: 'Obsah souboru neodpovídá jeho typu.', en: 'The content does not match the media type.' } });
+    } else if (!signatures && upload.content.includes(0)) {
+      problems.push({ field: 'mediaType', text: { cs: 'Textový soubor obsahuje binární data.', en: 'A text file contains binary data.' } });
+    }
+    if (upload.content.length === 0 || upload.content.length > maxBytes) {
+      problems.push({ field: 'content', text: { cs: `Soubor musí mít 1 až ${maxBytes} bajtů.`, en: `The file must have 1 to ${maxBytes} bytes.` } });
+    }
+    if (problems.length) throw badInput(ctx.locale, problems);
+  }
+
+  async attach(ctx: RequestContext, upload: MaterialUpload, maxBytes: number): Promise<Material> {
+    this.check(ctx, upload, maxBytes);
+    let areaId: string;
+    let allowed: boolean;
+    if (upload.agendaItemId) {
+      requireId(ctx.locale, 'agendaItemId', upload.agendaItemId);
+      const item = await ctx.em.findOne(AgendaItem, { id: upload.agendaItemId });
+      if (!item) throw notFound(ctx.locale, 'AgendaItem', upload.agendaItemId);
+      const meeting = await this.meetings.get(ctx, item.meeting.id);
+      const body = (await ctx.loaders.bodyById.load(meeting.body.id))!;
+      if (meeting.status === MeetingStatus.CANCELLED) throw badInput(ctx.locale, [{ field: 'agendaItemId', text: { cs: 'Jednání je zrušeno.', en: 'The meeting is cancelled.' } }]);
+      areaId = meeting.areaId;
+      allowed =
+        this.meetings.isConvener(ctx, body) ||
+        ctx.viewer.membershipIn(body.id, MembershipRole.CHAIR, MembershipRole.SECRETARY) !== undefined ||
+        ctx.viewer.hasAreaRole(areaId, AreaRoleKind.SUPPORT) ||
+        (item.presenter !== null && ctx.viewer.isSelf(item.presenter.id));
+    } else {
+      const proposal = await this.proposals.get(ctx, upload.proposalId as string);
+      areaId = proposal.areaId;
+      allowed =
+        ctx.viewer.isSelf(proposal.author.id) ||
+        ctx.viewer.managesArea(areaId) ||
+        ctx.viewer.hasAreaRole(areaId, AreaRoleKind.SUPPORT) ||
+        ctx.viewer.membershipIn(proposal.workingGroup.id, MembershipRole.CHAIR) !== undefined;
+    }
+    const person = ctx.viewer.personIn(areaId);
+    if (!allowed || !person) {
+      throw forbidden(ctx.locale, { cs: 'Podklady sem může vložit předkladatel, předseda, svolavatel nebo podpůrná organizace.', en: 'The presenter, the chair, the convener or support attach materials here.' });
+    }
+    return ctx.em.transactional(async (em) => {
+      const target = upload.agendaItemId ? { agendaItem: upload.agendaItemId } : { proposal: upload.proposalId as string };
+      const previous = (await em.find(Material, { ...target, areaId }, { fields: ['name', 'version'] })).filter(
+        (m) => m.name.toLocaleLowerCase('cs') === upload.name.toLocaleLowerCase('cs'),
+      );
+      const material = em.create(Material, {
+        areaId,
+        agendaItem: upload.agendaItemId ? em.getReference(AgendaItem, upload.agendaItemId) : null,
+        proposal: upload.proposalId ? em.getReference(Proposal, upload.proposalId) : null,
+        name: upload.name.normalize('NFC'),
+        mediaType: upload.mediaType,
+        sizeBytes: upload.content.length,
+        sha256: createHash('sha256').update(upload.content).digest('hex'),
+        content: upload.content,
+        version: Math.max(0, ...previous.map((m) => m.version)) + 1,
+        uploadedBy: em.getReference(Person, person.id),
+      });
+      await em.flush();
+      return material;
+    });
+  }
+}
