@@ -5,6 +5,7 @@ import { Migration20261125020000_meetings } from './Migration20261125020000_meet
 import { Migration20261125030000_resolutions } from './Migration20261125030000_resolutions';
 import { Migration20261125040000_minutes } from './Migration20261125040000_minutes';
 import { Migration20261125050000_materials } from './Migration20261125050000_materials';
+import { Migration20261125060000_notifications } from './Migration20261125060000_notifications';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from the folder) so that the same
@@ -17,4 +18,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125030000_resolutions', class: Migration20261125030000_resolutions },
   { name: 'Migration20261125040000_minutes', class: Migration20261125040000_minutes },
   { name: 'Migration20261125050000_materials', class: Migration20261125050000_materials },
+  { name: 'Migration20261125060000_notifications', class: Migration20261125060000_notifications },
 ];

@@ -6,6 +6,7 @@ import { ensureGlobalAdmin } from './bootstrap';
 import { loadConfig } from './config/config';
 import { openDatabase, type Database } from './db/database';
 import { loadDemoData } from './demo/demo-data';
+import { createMailer, startJobs, type JobRunner } from './jobs/job-runner';
 import { createLogger } from './logger';
 import { compileAllWorkflows } from './workflows/workflow-registry';
 
@@ -27,6 +28,9 @@ async function main(): Promise<void> {
     }
     if (config.demoData && (await loadDemoData(em))) logger.info('demo data loaded');
 
+    const jobs: JobRunner | undefined = config.jobs
+      ? await startJobs(db.orm, db.url, logger, createMailer(config.smtpUrl, config.smtpFrom))
+      : undefined;
     const verifier = await createTokenVerifier(config.auth);
     const app = await createApp({ config, orm: db.orm, verifier, logger });
     await new Promise<void>((resolve, reject) => {
@@ -49,6 +53,7 @@ async function main(): Promise<void> {
       void (async () => {
         try {
           await app.stop();
+          await jobs?.stop();
           logger.info('requests finished; closing the database');
           await db?.close();
           logger.info('stopped');

@@ -43,6 +43,7 @@ export const permissionRules: IRules = {
     workflowDefinitions: allow,
     meeting: allow,
     meetings: allow,
+    myNotifications: allow,
   },
   Mutation: {
     createArea: and(isAuthenticated, isGlobalAdmin),
@@ -72,6 +73,7 @@ export const permissionRules: IRules = {
     verifyMinutes: isAuthenticated,
     distributeMinutes: isAuthenticated,
     attachMaterial: isAuthenticated,
+    markNotificationRead: isAuthenticated,
   },
   // Objects reach a viewer only through queries that already filtered them by visibility.
   Viewer: allow,
@@ -104,6 +106,7 @@ export const permissionRules: IRules = {
   Minutes: allow,
   MinutesRecipient: allow,
   Material: allow,
+  Notification: allow,
   Person: {
     '*': allow,
     email: seesContacts,

@@ -22,6 +22,11 @@ export interface Config {
   logLevel: string;
   /** Largest material (document) accepted, in bytes. */
   materialMaxBytes: number;
+  /** SMTP server for e-mailed notifications; none: notifications stay in the app. */
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  /** Whether this process runs the background jobs (reminders, notification dispatch). */
+  jobs: boolean;
 }
 
 /** Raised for a configuration the service must not start with; the message says what to change. */
@@ -108,5 +113,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: boolVar(env, 'DEMO_DATA', true),
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     materialMaxBytes: intVar(env, 'MATERIAL_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    smtpUrl: env.SMTP_URL || undefined,
+    smtpFrom: env.SMTP_FROM ?? 'Triáda <noreply@triada.invalid>',
+    jobs: boolVar(env, 'JOBS', true),
   };
 }

@@ -8,6 +8,8 @@ export interface Database {
   orm: Orm;
   /** Where the data live, for the start-up log (no password). */
   description: string;
+  /** The connection URL, for other clients of the same database (the job queue). */
+  url: string;
   close(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
   safe.password = '';
   return {
     orm,
+    url,
     description: embedded ? `embedded PostgreSQL in ${embedded.dataDir} on ${safe.host}` : `PostgreSQL at ${safe.host}${safe.pathname}`,
     async close() {
       await orm.close(true);

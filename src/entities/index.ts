@@ -9,6 +9,7 @@ import { Membership } from './membership.entity';
 import { Minutes } from './minutes.entity';
 import { MinutesRecipient } from './minutes-recipient.entity';
 import { Municipality } from './municipality.entity';
+import { Notification } from './notification.entity';
 import { Person } from './person.entity';
 import { PlanningArea } from './planning-area.entity';
 import { Proposal } from './proposal.entity';
@@ -16,4 +17,4 @@ import { Resolution } from './resolution.entity';
 import { WorkflowEvent } from './workflow-event.entity';
 
 /** Every entity the ORM maps; the schema itself is defined by migrations/. */
-export const entities = [PlanningArea, GlobalAdmin, Municipality, Person, AreaRole, Body, Membership, Proposal, WorkflowEvent, Meeting, AgendaItem, Attendance, Resolution, Minutes, MinutesRecipient, Material];
+export const entities = [PlanningArea, GlobalAdmin, Municipality, Person, AreaRole, Body, Membership, Proposal, WorkflowEvent, Meeting, AgendaItem, Attendance, Resolution, Minutes, MinutesRecipient, Material, Notification];

@@ -9,6 +9,7 @@ import { AgendaItemMaterialsResolver, MaterialResolver, ProposalMaterialsResolve
 import { MeetingResolver } from '../resolvers/meeting.resolver';
 import { MembershipResolver } from '../resolvers/membership.resolver';
 import { MeetingMinutesResolver, MinutesRecipientResolver, MinutesResolver } from '../resolvers/minutes.resolver';
+import { NotificationResolver } from '../resolvers/notification.resolver';
 import { PersonResolver } from '../resolvers/person.resolver';
 import { ProposalResolver } from '../resolvers/proposal.resolver';
 import { WorkflowDefinitionResolver } from '../resolvers/workflow-definition.resolver';
@@ -34,6 +35,7 @@ export const resolvers = [
   MaterialResolver,
   AgendaItemMaterialsResolver,
   ProposalMaterialsResolver,
+  NotificationResolver,
 ] as const;
 
 /** The schema without permissions: what `schema.graphql` shows. */

@@ -24,6 +24,7 @@ import type {
 } from '../schema/meeting.input';
 import { MEETING_TRANSITIONS, meetingMachine, meetingReasons, type MeetingEvent, type MeetingFacts } from '../workflows/meeting.workflow';
 import { TRIAD_SIDES_REQUIRED } from '../workflows/workflow-guards';
+import { enqueue } from './outbox';
 
 const NOT_CONVENER: Text = { cs: 'Toto smí jen ten, kdo podle pravidel orgánu svolává jednání.', en: "Only the body's convener may do this." };
 
@@ -197,6 +198,15 @@ export class MeetingService {
       if (event === 'CONVENE') {
         m.convenedAt = ctx.now;
         m.convenedBy = em.getReference(Person, person.id);
+        const day = pragueDay(m.startsAt);
+        const members = (await em.find(Membership, { body: body.id })).filter((s) => s.isValidOn(day));
+        const where = m.place ?? m.onlineLink ?? '';
+        await enqueue(em, m.areaId, {
+          kind: 'MEETING_CONVENED',
+          subjectId: m.id,
+          title: { cs: `Pozvánka: ${m.title}, ${day}, ${where}`, en: `Invitation: ${m.title}, ${day}, ${where}` },
+          recipients: members.map((s) => s.person.id),
+        });
       }
       if (event === 'CANCEL') m.cancelReason = input.reason ?? null;
       m.version += 1;

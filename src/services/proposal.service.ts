@@ -15,6 +15,7 @@ import type { CreateProposalInput, ProposalFilter, TransitionProposalInput, Upda
 import { eventHash, firstBrokenLink } from '../workflows/history-hash';
 import { bodyOfKind, buildTransitionFacts } from '../workflows/transition-facts';
 import { applyOutcome, transitionOutcome } from '../workflows/transition-outcome';
+import { enqueue } from './outbox';
 import type { ActorRule, TransitionDefinition, WorkflowDefinition } from '../workflows/workflow-definition';
 import { checkGuard, type TransitionFacts } from '../workflows/workflow-guards';
 import { compiledWorkflow, latestCompiledWorkflow } from '../workflows/workflow-registry';
@@ -400,8 +401,19 @@ export class ProposalService {
       prevHash,
       hash: eventHash(prevHash, hashed),
     });
+    const def = this.definitionOf(p);
+    const label = (key: string): Text => def.stages.find((s) => s.key === key)?.label ?? { cs: key, en: key };
+    const [from, to] = [label(p.state), label(t.to)];
     applyOutcome(p, outcome, t.event, ctx.now, snapshot, (id) => em.getReference(Body, id));
     await em.flush();
+    if (p.author.id !== extra.actorId) {
+      await enqueue(em, p.areaId, {
+        kind: 'PROPOSAL_MOVED',
+        subjectId: p.id,
+        title: { cs: `Návrh „${p.title}“: ${from.cs} → ${to.cs}`, en: `Proposal "${p.title}": ${from.en} → ${to.en}` },
+        recipients: [p.author.id],
+      });
+    }
   }
 
   async history(ctx: RequestContext, p: Proposal): Promise<WorkflowEvent[]> {

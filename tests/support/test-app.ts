@@ -86,6 +86,9 @@ export async function startTestApp(): Promise<TestApp> {
     demoData: false,
     logLevel: 'silent',
     materialMaxBytes: 64 * 1024,
+    smtpUrl: undefined,
+    smtpFrom: 'test@triada.invalid',
+    jobs: false,
   };
   const orm = await openOrm(config.databaseUrl as string, 5);
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');

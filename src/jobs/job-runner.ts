@@ -1,0 +1,54 @@
+import PgBoss from 'pg-boss';
+import nodemailer from 'nodemailer';
+import type { Orm } from '../db/orm';
+import type { Logger } from '../logger';
+import { dispatchOutbox, emailPending, type Mailer } from '../services/notification-dispatcher';
+import { scanReminders } from '../services/reminders';
+
+export interface JobRunner {
+  stop(): Promise<void>;
+}
+
+/** An SMTP mailer from `SMTP_URL` (e.g. smtps://user:pass@smtp.example.cz), or none. */
+export function createMailer(smtpUrl: string | undefined, from: string): Mailer | undefined {
+  if (!smtpUrl) return undefined;
+  const transport = nodemailer.createTransport(smtpUrl);
+  return {
+    async send(to, subject, text) {
+      await transport.sendMail({ from, to, subject, text });
+    },
+  };
+}
+
+/**
+ * Background work on pg-boss (a PostgreSQL-backed queue): every minute the outbox is dispatched
+ * (and e-mailed when SMTP is configured); every 15 minutes deadlines are scanned for reminders.
+ * Any number of service processes may run this; the queue and the outbox keep each job and each
+ * notice to one.
+ */
+export async function startJobs(orm: Orm, connectionString: string, logger: Logger, mailer?: Mailer): Promise<JobRunner> {
+  const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 3 });
+  boss.on('error', (err) => logger.error({ err }, 'job queue error'));
+  await boss.start();
+  const dispatch = async (): Promise<void> => {
+    while ((await dispatchOutbox(orm)) > 0);
+    if (mailer) while ((await emailPending(orm, mailer, logger)) > 0);
+  };
+  await boss.createQueue('outbox-dispatch');
+  await boss.createQueue('reminders-scan');
+  await boss.schedule('outbox-dispatch', '* * * * *');
+  await boss.schedule('reminders-scan', '*/15 * * * *', {}, { tz: 'Europe/Prague' });
+  await boss.work('outbox-dispatch', async () => {
+    await dispatch();
+  });
+  await boss.work('reminders-scan', async () => {
+    const queued = await scanReminders(orm, new Date());
+    if (queued > 0) logger.info({ queued }, 'reminders queued');
+    await dispatch();
+  });
+  return {
+    async stop() {
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import { openOrm, type Orm } from '../../src/db/orm';
+import { Notification } from '../../src/entities/notification.entity';
+import { dispatchOutbox } from '../../src/services/notification-dispatcher';
+import { enqueue } from '../../src/services/outbox';
+import { scanReminders } from '../../src/services/reminders';
+import { aPipelineWorld } from '../support/pipeline-world';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+let app: TestApp;
+let second: Orm;
+beforeAll(async () => {
+  app = await startTestApp();
+  // A second connection pool on the same database stands for a second service process.
+  second = await openOrm(app.orm.config.get<'clientUrl', string>('clientUrl'), 3);
+});
+afterAll(async () => {
+  await second.close(true);
+  await app.close();
+});
+
+const MINE = `{ myNotifications { id kind title subjectId readAt } }`;
+type Mine = { myNotifications: Array<{ id: string; kind: string; title: string; subjectId: string; readAt: string | null }> };
+
+test('the author is told when their proposal moves, after commit, and marks it read', async () => {
+  const world = await aPipelineWorld(app.em());
+  const created = await app.gql<{ createProposal: { id: string } }>(
+    `mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }`,
+    { input: { workingGroupId: world.group.id, kind: 'MEASURE', title: 'Krizové lůžko', summary: 'S' } },
+    { as: world.actors.author.subject },
+  );
+  const proposalId = created.data!.createProposal.id;
+  const move = (event: string, version: number, as: string) =>
+    app.gql(`mutation($input: TransitionProposalInput!) { transitionProposal(input: $input) { state } }`, { input: { proposalId, event, expectedVersion: version } }, { as });
+  await move('SUBMIT', 1, world.actors.author.subject);
+  await move('RECOMMEND', 2, world.actors.groupChair.subject);
+  expect((await app.gql<Mine>(MINE, {}, { as: world.actors.author.subject })).data!.myNotifications).toEqual([]);
+
+  await dispatchOutbox(app.orm);
+  const mine = await app.gql<Mine>(MINE, {}, { as: world.actors.author.subject, headers: { 'accept-language': 'en' } });
+  // The author's own SUBMIT tells no one; the chair's RECOMMEND tells the author.
+  expect(mine.data!.myNotifications).toEqual([
+    { id: expect.any(String) as unknown, kind: 'PROPOSAL_MOVED', title: 'Proposal "Krizové lůžko": Working group → Steering group', subjectId: proposalId, readAt: null },
+  ]);
+  const read = await app.gql(`mutation($input: MarkNotificationReadInput!) { markNotificationRead(input: $input) { readAt } }`, { input: { id: mine.data!.myNotifications[0].id } }, {
+    as: world.actors.author.subject,
+  });
+  expect(read.errors).toBeUndefined();
+  const other = await app.gql(`mutation($input: MarkNotificationReadInput!) { markNotificationRead(input: $input) { readAt } }`, { input: { id: mine.data!.myNotifications[0].id } }, {
+    as: world.actors.groupChair.subject,
+  });
+  expect(other.errors![0].extensions!.code).toBe('NOT_FOUND');
+});
+
+test('a message written in a transaction that rolls back notifies no one', async () => {
+  const world = await aPipelineWorld(app.em());
+  await expect(
+    app.em().transactional(async (em) => {
+      await enqueue(em, world.area.id, { kind: 'PROPOSAL_MOVED', subjectId: world.group.id, title: { cs: 'x', en: 'x' }, recipients: [world.actors.author.person.id] });
+      throw new Error('the change failed after its notice was written');
+    }),
+  ).rejects.toThrow('the change failed');
+  await dispatchOutbox(app.orm);
+  expect(await app.em().count(Notification, { personId: world.actors.author.person.id })).toBe(0);
+});
+
+test('two service processes scanning and dispatching at once remind each member once', async () => {
+  const world = await aPipelineWorld(app.em());
+  const as = { as: world.actors.groupChair.subject };
+  // A meeting in six days; the group's materials are due five days ahead, i.e. tomorrow.
+  const starts = new Date(Date.now() + 6 * 86_400_000);
+  const m = await app.gql<{ scheduleMeeting: { id: string } }>(
+    `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`,
+    { input: { bodyId: world.group.id, title: 'PS Senioři', startsAt: starts.toISOString(), place: 'Radnice' } },
+    as,
+  );
+  const meetingId = m.data!.scheduleMeeting.id;
+  await app.gql(`mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }`, { input: { meetingId, title: 'Plán' } }, as);
+  await app.gql(`mutation($input: MeetingActionInput!) { conveneMeeting(input: $input) { status } }`, { input: { meetingId } }, as);
+
+  const now = new Date();
+  await Promise.all([scanReminders(app.orm, now), scanReminders(second, now), scanReminders(app.orm, now), scanReminders(second, now)]);
+  await Promise.all([dispatchOutbox(app.orm), dispatchOutbox(second), dispatchOutbox(app.orm), dispatchOutbox(second)]);
+
+  const members = [world.actors.author, world.actors.groupChair, world.actors.provider];
+  for (const member of members) {
+    const rows = await app.em().find(Notification, { personId: member.person.id, subjectId: meetingId });
+    expect({ who: member.key, kinds: rows.map((r) => r.kind).sort() }).toEqual({ who: member.key, kinds: ['MATERIALS_DEADLINE', 'MEETING_CONVENED'] });
+  }
+});
