@@ -270,14 +270,14 @@ export class ProposalService {
   }
 
   /**
-   * Fires a workflow event. `via` is set when a meeting's adopted resolution fires it: the triad
-   * rule is then judged on that meeting's attendance, the history links the meeting, and the
-   * work joins the caller's transaction.
+   * Fires a workflow event. With `via`, the work joins the caller's transaction; when a meeting's
+   * adopted resolution fires it, the triad rule is judged on that meeting's attendance and the
+   * history links the meeting.
    */
   async transition(
     ctx: RequestContext,
     input: TransitionProposalInput,
-    via?: { em: EntityManager; meetingId: string; bodyId: string; votingSides: TriadSide[] },
+    via?: { em: EntityManager; meetingId?: string; bodyId?: string; votingSides?: TriadSide[] },
   ): Promise<Proposal> {
     const visible = await this.get(ctx, input.proposalId);
     const person = ctx.viewer.personIn(visible.areaId);
@@ -295,7 +295,7 @@ export class ProposalService {
     const chain = await this.chain(ctx, visible.workingGroup.id);
     const facts = await this.facts(ctx, visible, chain, reason, resolutionNumber, via?.votingSides);
     const t = this.transitionsFrom(visible).find((x) => x.event === input.event);
-    if (via && visible.currentBody?.id !== via.bodyId) {
+    if (via?.bodyId && visible.currentBody?.id !== via.bodyId) {
       throw new AppError(
         ErrorCode.TRANSITION_NOT_ALLOWED,
         localize({ cs: 'Tento orgán návrh teď neprojednává.', en: 'This body does not handle the proposal at its current stage.' }, ctx.locale),

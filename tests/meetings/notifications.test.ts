@@ -1,7 +1,12 @@
 import { openOrm, type Orm } from '../../src/db/orm';
 import { Notification } from '../../src/entities/notification.entity';
-import { dispatchOutbox } from '../../src/services/notification-dispatcher';
+import { createLogger } from '../../src/logger';
+import { dispatchOutbox, emailPending, type Mailer } from '../../src/services/notification-dispatcher';
 import { enqueue } from '../../src/services/outbox';
+import { ProposalService } from '../../src/services/proposal.service';
+import { Proposal } from '../../src/entities/proposal.entity';
+import { WorkflowEvent } from '../../src/entities/workflow-event.entity';
+import { contextFor } from '../support/request-context';
 import { scanReminders } from '../../src/services/reminders';
 import { aPipelineWorld } from '../support/pipeline-world';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -51,6 +56,30 @@ test('the author is told when their proposal moves, after commit, and marks it r
   expect(other.errors![0].extensions!.code).toBe('NOT_FOUND');
 });
 
+test('a transition rolled back with the work around it notifies no one', async () => {
+  const world = await aPipelineWorld(app.em());
+  const created = await app.gql<{ createProposal: { id: string } }>(
+    `mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }`,
+    { input: { workingGroupId: world.group.id, kind: 'MEASURE', title: 'Vrácená změna', summary: 'S' } },
+    { as: world.actors.author.subject },
+  );
+  const proposalId = created.data!.createProposal.id;
+  await app.gql(`mutation($input: TransitionProposalInput!) { transitionProposal(input: $input) { state } }`, { input: { proposalId, event: 'SUBMIT', expectedVersion: 1 } }, {
+    as: world.actors.author.subject,
+  });
+  const ctx = await contextFor(app, world.actors.groupChair.subject);
+  await expect(
+    ctx.em.transactional(async (em) => {
+      await new ProposalService().transition(ctx, { proposalId, event: 'RECOMMEND', expectedVersion: 2 }, { em });
+      throw new Error('a later step of the same change failed');
+    }),
+  ).rejects.toThrow('a later step');
+  await dispatchOutbox(app.orm);
+  expect((await app.em().findOneOrFail(Proposal, { id: proposalId })).state).toBe('WORKING_GROUP');
+  expect(await app.em().count(WorkflowEvent, { proposalId })).toBe(1);
+  expect(await app.em().count(Notification, { personId: world.actors.author.person.id })).toBe(0);
+});
+
 test('a message written in a transaction that rolls back notifies no one', async () => {
   const world = await aPipelineWorld(app.em());
   await expect(
@@ -86,4 +115,30 @@ test('two service processes scanning and dispatching at once remind each member 
     const rows = await app.em().find(Notification, { personId: member.person.id, subjectId: meetingId });
     expect({ who: member.key, kinds: rows.map((r) => r.kind).sort() }).toEqual({ who: member.key, kinds: ['MATERIALS_DEADLINE', 'MEETING_CONVENED'] });
   }
+});
+
+test('with SMTP configured each notice is e-mailed once, even with two senders at once', async () => {
+  const world = await aPipelineWorld(app.em());
+  await app.em().transactional(async (em) => {
+    await enqueue(em, world.area.id, {
+      kind: 'MEETING_CONVENED',
+      subjectId: world.group.id,
+      title: { cs: 'Pozvánka: PS Senioři', en: 'Invitation: PS Senioři' },
+      recipients: [world.actors.author.person.id, world.actors.provider.person.id],
+    });
+  });
+  await dispatchOutbox(app.orm);
+  const sent: Array<{ to: string; subject: string }> = [];
+  // An SMTP stand-in that records what would be sent.
+  const mailer: Mailer = {
+    send: (to, subject) => {
+      sent.push({ to, subject });
+      return Promise.resolve();
+    },
+  };
+  const logger = createLogger('silent');
+  await Promise.all([emailPending(app.orm, mailer, logger), emailPending(second, mailer, logger)]);
+  const ours = sent.filter((m) => [world.actors.author.person.email, world.actors.provider.person.email].includes(m.to));
+  expect(ours.map((m) => m.to).sort()).toEqual([world.actors.author.person.email, world.actors.provider.person.email].sort());
+  expect(ours.every((m) => m.subject === 'Pozvánka: PS Senioři')).toBe(true);
 });
