@@ -16,3 +16,18 @@ export function decodeCursor(ctx: RequestContext, cursor: string, length: number
   }
   throw badInput(ctx.locale, [{ field: 'after', text: { cs: 'Neplatný kurzor.', en: 'Invalid cursor.' } }]);
 }
+
+/** Decodes a cursor of [ISO instant, id]. */
+export function decodeTimeCursor(ctx: RequestContext, cursor: string): [Date, string] {
+  const [at, id] = decodeCursor(ctx, cursor, 2) as [string, string];
+  const date = new Date(at);
+  if (Number.isNaN(date.getTime())) throw badInput(ctx.locale, [{ field: 'after', text: { cs: 'Neplatný kurzor.', en: 'Invalid cursor.' } }]);
+  return [date, id];
+}
+
+/** Page sizes are 1 to 100. */
+export function assertPageSize(ctx: RequestContext, first: number, field = 'first'): void {
+  if (!Number.isInteger(first) || first < 1 || first > 100) {
+    throw badInput(ctx.locale, [{ field, text: { cs: 'Počet musí být 1 až 100.', en: `${field} must be between 1 and 100.` } }]);
+  }
+}

@@ -1,7 +1,8 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { Notification } from '../entities/notification.entity';
-import { badInput, notFound } from '../errors/app-errors';
+import { assertPageSize } from '../common/cursor';
+import { notFound } from '../errors/app-errors';
 import { MarkNotificationReadInput, NotificationType } from '../schema/notification.type';
 
 @Resolver(() => NotificationType)
@@ -12,7 +13,7 @@ export class NotificationResolver {
     @Arg('unreadOnly', () => Boolean, { defaultValue: false, description: 'Only unread ones.' }) unreadOnly: boolean,
     @Arg('first', () => Int, { defaultValue: 50, description: 'How many, 1–100.' }) first: number,
   ): Promise<NotificationType[]> {
-    if (first < 1 || first > 100) throw badInput(ctx.locale, [{ field: 'first', text: { cs: 'Počet musí být 1 až 100.', en: 'first must be between 1 and 100.' } }]);
+    assertPageSize(ctx, first);
     const personIds = ctx.viewer.people.map((p) => p.id);
     if (personIds.length === 0) return [];
     const rows = await ctx.em.find(

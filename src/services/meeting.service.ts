@@ -1,6 +1,6 @@
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import { initialTransition, transition } from 'xstate';
-import { decodeCursor, encodeCursor } from '../common/cursor';
+import { assertPageSize, decodeTimeCursor, encodeCursor } from '../common/cursor';
 import { pragueDay } from '../common/dates';
 import type { RequestContext } from '../context';
 import { AgendaItem } from '../entities/agenda-item.entity';
@@ -99,9 +99,7 @@ export class MeetingService {
   }
 
   async page(ctx: RequestContext, filter: MeetingFilter, first: number, after: string | null) {
-    if (first < 1 || first > 100) {
-      throw badInput(ctx.locale, [{ field: 'first', text: { cs: 'Počet musí být 1 až 100.', en: 'first must be between 1 and 100.' } }]);
-    }
+    assertPageSize(ctx, first);
     const bodies = (await ctx.loaders.bodiesByArea.load(filter.areaId)).filter((b) => this.canSee(ctx, b));
     const and: Array<FilterQuery<Meeting>> = [{ areaId: filter.areaId, body: { $in: bodies.map((b) => b.id) } }];
     if (filter.bodyId) and.push({ body: filter.bodyId });
@@ -110,9 +108,7 @@ export class MeetingService {
     if (filter.to) and.push({ startsAt: { $lt: filter.to } });
     const totalCount = await ctx.em.count(Meeting, { $and: and });
     if (after) {
-      const [at, id] = decodeCursor(ctx, after, 2) as [string, string];
-      const atDate = new Date(at);
-      if (Number.isNaN(atDate.getTime())) throw badInput(ctx.locale, [{ field: 'after', text: { cs: 'Neplatný kurzor.', en: 'Invalid cursor.' } }]);
+      const [atDate, id] = decodeTimeCursor(ctx, after);
       and.push({ $or: [{ startsAt: { $gt: atDate } }, { startsAt: atDate, id: { $gt: id } }] });
     }
     const rows = await ctx.em.find(Meeting, { $and: and }, { orderBy: { startsAt: 'asc', id: 'asc' }, limit: first + 1 });

@@ -6,7 +6,7 @@ import { Person } from '../entities/person.entity';
 import { badInput, forbidden, notFound, requireId } from '../errors/app-errors';
 import type { CreatePersonInput, UpdatePersonInput } from '../schema/person.input';
 import { assertManagesArea, loadForChange } from '../auth/access';
-import { decodeCursor, encodeCursor } from '../common/cursor';
+import { assertPageSize, decodeCursor, encodeCursor } from '../common/cursor';
 import { uniqueOrConflict } from './unique';
 
 const SUBJECT_TAKEN = {
@@ -63,9 +63,7 @@ export class PersonService {
 
   /** A page of the area's people the viewer may see, by name; `search` matches name or organisation. */
   async page(ctx: RequestContext, areaId: string, args: { first: number; after?: string | null; search?: string | null }): Promise<PersonPage> {
-    if (args.first < 1 || args.first > 100) {
-      throw badInput(ctx.locale, [{ field: 'first', text: { cs: 'Počet musí být 1 až 100.', en: 'first must be between 1 and 100.' } }]);
-    }
+    assertPageSize(ctx, args.first);
     const visible = await this.visibleIds(ctx, areaId);
     const where: FilterQuery<Person> = { areaId };
     const and: Array<FilterQuery<Person>> = [];

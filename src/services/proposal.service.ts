@@ -9,7 +9,7 @@ import { PlanningArea } from '../entities/planning-area.entity';
 import { Proposal } from '../entities/proposal.entity';
 import { WorkflowEvent } from '../entities/workflow-event.entity';
 import { AppError, badInput, conflict, ErrorCode, forbidden, notFound, requireId } from '../errors/app-errors';
-import { decodeCursor, encodeCursor } from '../common/cursor';
+import { assertPageSize, decodeTimeCursor, encodeCursor } from '../common/cursor';
 import { localize, type Text } from '../i18n/locale';
 import type { CreateProposalInput, ProposalFilter, TransitionProposalInput, UpdateProposalInput } from '../schema/proposal.input';
 import { eventHash, firstBrokenLink } from '../workflows/history-hash';
@@ -119,9 +119,7 @@ export class ProposalService {
   }
 
   async page(ctx: RequestContext, filter: ProposalFilter, first: number, after: string | null): Promise<ProposalPage> {
-    if (first < 1 || first > 100) {
-      throw badInput(ctx.locale, [{ field: 'first', text: { cs: 'Počet musí být 1 až 100.', en: 'first must be between 1 and 100.' } }]);
-    }
+    assertPageSize(ctx, first);
     const visible = await this.visibleFilter(ctx, filter.areaId);
     const and: Array<FilterQuery<Proposal>> = [{ areaId: filter.areaId }];
     if (visible) and.push(visible);
@@ -134,11 +132,7 @@ export class ProposalService {
     }
     const totalCount = await ctx.em.count(Proposal, { $and: and });
     if (after) {
-      const [at, id] = decodeCursor(ctx, after, 2) as [string, string];
-      const atDate = new Date(at);
-      if (Number.isNaN(atDate.getTime())) {
-        throw badInput(ctx.locale, [{ field: 'after', text: { cs: 'Neplatný kurzor.', en: 'Invalid cursor.' } }]);
-      }
+      const [atDate, id] = decodeTimeCursor(ctx, after);
       and.push({ $or: [{ createdAt: { $lt: atDate } }, { createdAt: atDate, id: { $lt: id } }] });
     }
     const rows = await ctx.em.find(Proposal, { $and: and }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first + 1 });
