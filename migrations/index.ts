@@ -6,6 +6,7 @@ import { Migration20261125030000_resolutions } from './Migration20261125030000_r
 import { Migration20261125040000_minutes } from './Migration20261125040000_minutes';
 import { Migration20261125050000_materials } from './Migration20261125050000_materials';
 import { Migration20261125060000_notifications } from './Migration20261125060000_notifications';
+import { Migration20261125070000_plans } from './Migration20261125070000_plans';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from the folder) so that the same
@@ -19,4 +20,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125040000_minutes', class: Migration20261125040000_minutes },
   { name: 'Migration20261125050000_materials', class: Migration20261125050000_materials },
   { name: 'Migration20261125060000_notifications', class: Migration20261125060000_notifications },
+  { name: 'Migration20261125070000_plans', class: Migration20261125070000_plans },
 ];

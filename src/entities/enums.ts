@@ -98,3 +98,22 @@ export enum MinuteTaker {
   COORDINATOR = 'COORDINATOR',
   SECRETARY = 'SECRETARY',
 }
+
+export enum GoalStatus {
+  NOT_STARTED = 'NOT_STARTED',
+  IN_PROGRESS = 'IN_PROGRESS',
+  ACHIEVED = 'ACHIEVED',
+  NOT_ACHIEVED = 'NOT_ACHIEVED',
+}
+
+export enum IndicatorDirection {
+  UP = 'UP',
+  DOWN = 'DOWN',
+}
+
+export enum PlanStatus {
+  DRAFT = 'DRAFT',
+  IN_APPROVAL = 'IN_APPROVAL',
+  ADOPTED = 'ADOPTED',
+  SUPERSEDED = 'SUPERSEDED',
+}

@@ -11,6 +11,15 @@ import { MembershipResolver } from '../resolvers/membership.resolver';
 import { MeetingMinutesResolver, MinutesRecipientResolver, MinutesResolver } from '../resolvers/minutes.resolver';
 import { NotificationResolver } from '../resolvers/notification.resolver';
 import { PersonResolver } from '../resolvers/person.resolver';
+import {
+  GoalGuarantorResolver,
+  IndicatorResolver,
+  IndicatorValueResolver,
+  PlanGoalResolver,
+  PlanMeasureResolver,
+  PlanPriorityResolver,
+  PlanResolver,
+} from '../resolvers/plan.resolver';
 import { ProposalResolver } from '../resolvers/proposal.resolver';
 import { WorkflowDefinitionResolver } from '../resolvers/workflow-definition.resolver';
 import { WorkflowEventResolver } from '../resolvers/workflow-event.resolver';
@@ -36,6 +45,13 @@ export const resolvers = [
   AgendaItemMaterialsResolver,
   ProposalMaterialsResolver,
   NotificationResolver,
+  PlanResolver,
+  PlanPriorityResolver,
+  PlanGoalResolver,
+  GoalGuarantorResolver,
+  PlanMeasureResolver,
+  IndicatorResolver,
+  IndicatorValueResolver,
 ] as const;
 
 /** The schema without permissions: what `schema.graphql` shows. */

@@ -8,6 +8,9 @@ import {
   AttendanceStatus,
   MeetingStatus,
   MinuteTaker,
+  GoalStatus,
+  IndicatorDirection,
+  PlanStatus,
   MembershipRole,
   ProposalKind,
   QuorumRule,
@@ -154,5 +157,33 @@ registerEnumType(MinuteTaker, {
   valuesConfig: {
     COORDINATOR: { description: 'The coordinator of the area (the default).' },
     SECRETARY: { description: "The body's secretary." },
+  },
+});
+
+registerEnumType(GoalStatus, {
+  name: 'GoalStatus',
+  description: 'How a goal of the plan stands.',
+  valuesConfig: {
+    NOT_STARTED: { description: 'Not started.' },
+    IN_PROGRESS: { description: 'Being worked on.' },
+    ACHIEVED: { description: 'Achieved.' },
+    NOT_ACHIEVED: { description: 'Not achieved.' },
+  },
+});
+
+registerEnumType(IndicatorDirection, {
+  name: 'IndicatorDirection',
+  description: 'Whether an indicator should rise or fall.',
+  valuesConfig: { UP: { description: 'Higher is better.' }, DOWN: { description: 'Lower is better.' } },
+});
+
+registerEnumType(PlanStatus, {
+  name: 'PlanStatus',
+  description: "A plan's status, following its PLAN proposal.",
+  valuesConfig: {
+    DRAFT: { description: 'Being prepared, or its proposal was withdrawn or rejected.' },
+    IN_APPROVAL: { description: 'Its proposal is in the pipeline.' },
+    ADOPTED: { description: 'Approved by the assembly and in force.' },
+    SUPERSEDED: { description: 'A later adopted plan covers its period.' },
   },
 });

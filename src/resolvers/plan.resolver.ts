@@ -1,0 +1,188 @@
+import { Arg, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../context';
+import { Municipality } from '../entities/municipality.entity';
+import type { GoalGuarantor, Indicator, IndicatorValue, Plan, PlanGoal, PlanMeasure, PlanPriority } from '../entities/plan.entity';
+import { MunicipalityType } from '../schema/municipality.type';
+import { PersonType } from '../schema/person.type';
+import {
+  AddIndicatorInput,
+  AddPlanPartInput,
+  AssignGoalGuarantorInput,
+  AssignIndicatorGuarantorInput,
+  CreatePlanInput,
+  RecordIndicatorValueInput,
+  UpdateGoalStatusInput,
+} from '../schema/plan.input';
+import {
+  GoalGuarantorType,
+  IndicatorType,
+  IndicatorValueType,
+  PlanGoalType,
+  PlanMeasureType,
+  PlanPriorityType,
+  PlanType,
+} from '../schema/plan.type';
+import { PlanService } from '../services/plan.service';
+
+const INPUT = { description: 'What to do; see the input type.' };
+const service = new PlanService();
+
+const toPlan = async (ctx: RequestContext, p: Plan): Promise<PlanType> =>
+  Object.assign(new PlanType(), { id: p.id, title: p.title, yearFrom: p.yearFrom, yearTo: p.yearTo, proposalId: p.proposalId, areaId: p.areaId, status: await service.status(ctx, p) });
+const toPriority = (p: PlanPriority): PlanPriorityType => Object.assign(new PlanPriorityType(), { id: p.id, position: p.position, title: p.title });
+const toGoal = (g: PlanGoal): PlanGoalType => Object.assign(new PlanGoalType(), { id: g.id, position: g.position, title: g.title, status: g.status, statusComment: g.statusComment });
+const toGuarantor = (g: GoalGuarantor): GoalGuarantorType => Object.assign(new GoalGuarantorType(), { id: g.id, municipalityId: g.municipalityId, personId: g.personId });
+const toMeasure = (m: PlanMeasure): PlanMeasureType => Object.assign(new PlanMeasureType(), { id: m.id, position: m.position, title: m.title, description: m.description });
+const toIndicator = (i: Indicator): IndicatorType =>
+  Object.assign(new IndicatorType(), {
+    id: i.id,
+    name: i.name,
+    unit: i.unit,
+    baselineValue: Number(i.baselineValue),
+    baselineDate: i.baselineDate,
+    targetValue: Number(i.targetValue),
+    targetDate: i.targetDate,
+    direction: i.direction,
+    guarantorId: i.guarantorId,
+  });
+const toValue = (v: IndicatorValue): IndicatorValueType => Object.assign(new IndicatorValueType(), { value: Number(v.value), measuredOn: v.measuredOn, note: v.note, recordedById: v.recordedById });
+
+@Resolver(() => PlanType)
+export class PlanResolver {
+  @Query(() => [PlanType], { description: "An area's plans the viewer may see, newest period first." })
+  async plans(@Ctx() ctx: RequestContext, @Arg('areaId', () => ID, { description: 'The area.' }) areaId: string): Promise<PlanType[]> {
+    return Promise.all((await service.list(ctx, areaId)).map((p) => toPlan(ctx, p)));
+  }
+
+  @Query(() => PlanType, { description: 'One plan; NOT_FOUND when the viewer may not see it.' })
+  async plan(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The plan.' }) id: string): Promise<PlanType> {
+    return toPlan(ctx, await service.get(ctx, id));
+  }
+
+  @Mutation(() => PlanType, { description: 'Creates a plan, and with a working group its PLAN proposal. The coordinator.' })
+  async createPlan(@Ctx() ctx: RequestContext, @Arg('input', () => CreatePlanInput, INPUT) input: CreatePlanInput): Promise<PlanType> {
+    return toPlan(ctx, await service.create(ctx, input));
+  }
+
+  @Mutation(() => PlanPriorityType, { description: 'Adds a priority to a plan. The coordinator or support.' })
+  async addPriority(@Ctx() ctx: RequestContext, @Arg('input', () => AddPlanPartInput, INPUT) input: AddPlanPartInput): Promise<PlanPriorityType> {
+    return toPriority((await service.addPart(ctx, 'priority', input)) as PlanPriority);
+  }
+
+  @Mutation(() => PlanGoalType, { description: 'Adds a goal to a priority. The coordinator or support.' })
+  async addGoal(@Ctx() ctx: RequestContext, @Arg('input', () => AddPlanPartInput, INPUT) input: AddPlanPartInput): Promise<PlanGoalType> {
+    return toGoal((await service.addPart(ctx, 'goal', input)) as PlanGoal);
+  }
+
+  @Mutation(() => PlanMeasureType, { description: 'Adds a measure to a goal. The coordinator or support.' })
+  async addMeasure(@Ctx() ctx: RequestContext, @Arg('input', () => AddPlanPartInput, INPUT) input: AddPlanPartInput): Promise<PlanMeasureType> {
+    return toMeasure((await service.addPart(ctx, 'measure', input)) as PlanMeasure);
+  }
+
+  @Mutation(() => IndicatorType, { description: 'Adds an indicator to a measure. The coordinator or support.' })
+  async addIndicator(@Ctx() ctx: RequestContext, @Arg('input', () => AddIndicatorInput, INPUT) input: AddIndicatorInput): Promise<IndicatorType> {
+    return toIndicator(await service.addIndicator(ctx, input));
+  }
+
+  @Mutation(() => GoalGuarantorType, { description: 'Names a goal guarantor (gestor cíle). The coordinator or support.' })
+  async assignGoalGuarantor(@Ctx() ctx: RequestContext, @Arg('input', () => AssignGoalGuarantorInput, INPUT) input: AssignGoalGuarantorInput): Promise<GoalGuarantorType> {
+    return toGuarantor(await service.assignGoalGuarantor(ctx, input));
+  }
+
+  @Mutation(() => IndicatorType, { description: 'Names the indicator guarantor (gestor indikátoru). The coordinator or support.' })
+  async assignIndicatorGuarantor(@Ctx() ctx: RequestContext, @Arg('input', () => AssignIndicatorGuarantorInput, INPUT) input: AssignIndicatorGuarantorInput): Promise<IndicatorType> {
+    return toIndicator(await service.assignIndicatorGuarantor(ctx, input));
+  }
+
+  @Mutation(() => IndicatorValueType, { description: "Records a measured value. The indicator's guarantor or the coordinator." })
+  async recordIndicatorValue(@Ctx() ctx: RequestContext, @Arg('input', () => RecordIndicatorValueInput, INPUT) input: RecordIndicatorValueInput): Promise<IndicatorValueType> {
+    return toValue(await service.recordValue(ctx, input));
+  }
+
+  @Mutation(() => PlanGoalType, { description: "Sets a goal's status. Its guarantor or the coordinator." })
+  async updateGoalStatus(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateGoalStatusInput, INPUT) input: UpdateGoalStatusInput): Promise<PlanGoalType> {
+    return toGoal(await service.updateGoalStatus(ctx, input));
+  }
+
+  @FieldResolver(() => [PlanPriorityType], { description: 'Priorities, in order.' })
+  async priorities(@Ctx() ctx: RequestContext, @Root() p: PlanType): Promise<PlanPriorityType[]> {
+    return (await service.priorities(ctx, p.id)).map(toPriority);
+  }
+}
+
+@Resolver(() => PlanPriorityType)
+export class PlanPriorityResolver {
+  @FieldResolver(() => [PlanGoalType], { description: 'Goals, in order.' })
+  async goals(@Ctx() ctx: RequestContext, @Root() p: PlanPriorityType): Promise<PlanGoalType[]> {
+    return (await service.goals(ctx, p.id)).map(toGoal);
+  }
+}
+
+@Resolver(() => PlanGoalType)
+export class PlanGoalResolver {
+  @FieldResolver(() => [GoalGuarantorType], { description: 'Goal guarantors.' })
+  async guarantors(@Ctx() ctx: RequestContext, @Root() g: PlanGoalType): Promise<GoalGuarantorType[]> {
+    return (await service.guarantors(ctx, g.id)).map(toGuarantor);
+  }
+
+  @FieldResolver(() => [PlanMeasureType], { description: 'Measures, in order.' })
+  async measures(@Ctx() ctx: RequestContext, @Root() g: PlanGoalType): Promise<PlanMeasureType[]> {
+    return (await service.measures(ctx, g.id)).map(toMeasure);
+  }
+}
+
+@Resolver(() => GoalGuarantorType)
+export class GoalGuarantorResolver {
+  @FieldResolver(() => MunicipalityType, { nullable: true, description: 'The guarantor municipality.' })
+  async municipality(@Ctx() ctx: RequestContext, @Root() g: GoalGuarantorType): Promise<MunicipalityType | null> {
+    const m = g.municipalityId ? await ctx.em.findOne(Municipality, { id: g.municipalityId }) : null;
+    return m ? MunicipalityType.from(m) : null;
+  }
+
+  @FieldResolver(() => PersonType, { nullable: true, description: 'The guarantor person.' })
+  async person(@Ctx() ctx: RequestContext, @Root() g: GoalGuarantorType): Promise<PersonType | null> {
+    const p = g.personId ? await ctx.loaders.personById.load(g.personId) : null;
+    return p ? PersonType.from(p) : null;
+  }
+}
+
+@Resolver(() => PlanMeasureType)
+export class PlanMeasureResolver {
+  @FieldResolver(() => [IndicatorType], { description: 'Indicators.' })
+  async indicators(@Ctx() ctx: RequestContext, @Root() m: PlanMeasureType): Promise<IndicatorType[]> {
+    return (await service.indicators(ctx, m.id)).map(toIndicator);
+  }
+}
+
+@Resolver(() => IndicatorType)
+export class IndicatorResolver {
+  @FieldResolver(() => PersonType, { nullable: true, description: 'The indicator guarantor.' })
+  async guarantor(@Ctx() ctx: RequestContext, @Root() i: IndicatorType): Promise<PersonType | null> {
+    const p = i.guarantorId ? await ctx.loaders.personById.load(i.guarantorId) : null;
+    return p ? PersonType.from(p) : null;
+  }
+
+  @FieldResolver(() => [IndicatorValueType], { description: 'Measured values, oldest first.' })
+  async values(@Ctx() ctx: RequestContext, @Root() i: IndicatorType): Promise<IndicatorValueType[]> {
+    return (await service.values(ctx, i.id)).map(toValue);
+  }
+
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: 'Progress from baseline to target of the latest value: 0 at the baseline, 1 at the target (below 0 or above 1 beyond them); null with no value yet.',
+  })
+  async progress(@Ctx() ctx: RequestContext, @Root() i: IndicatorType): Promise<number | null> {
+    const latest = (await service.values(ctx, i.id)).at(-1);
+    if (!latest || i.targetValue === i.baselineValue) return null;
+    return (Number(latest.value) - i.baselineValue) / (i.targetValue - i.baselineValue);
+  }
+}
+
+@Resolver(() => IndicatorValueType)
+export class IndicatorValueResolver {
+  @FieldResolver(() => PersonType, { nullable: true, description: 'Who recorded the value.' })
+  async recordedBy(@Ctx() ctx: RequestContext, @Root() v: IndicatorValueType): Promise<PersonType | null> {
+    const p = await ctx.loaders.personById.load(v.recordedById);
+    return p ? PersonType.from(p) : null;
+  }
+}

@@ -1,0 +1,160 @@
+import { IsEnum, IsNumber, IsOptional, IsUUID, Length, Max, Min, IsInt } from 'class-validator';
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { GoalStatus, IndicatorDirection } from '../entities/enums';
+import './enums';
+import { IsCalendarDay, IsPlainText } from './validators';
+
+@InputType({ description: 'A new medium-term plan. With a working group it also starts its PLAN proposal there.' })
+export class CreatePlanInput {
+  @Field(() => ID, { description: 'The area.' })
+  @IsUUID('all')
+  areaId!: string;
+
+  @Field(() => String, { description: 'Title, e.g. "Střednědobý plán rozvoje sociálních služeb 2027–2029".' })
+  @Length(1, 300)
+  @IsPlainText()
+  title!: string;
+
+  @Field(() => Int, { description: 'First year of the period.' })
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  yearFrom!: number;
+
+  @Field(() => Int, { description: 'Last year of the period.' })
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  yearTo!: number;
+
+  @Field(() => ID, { nullable: true, description: 'Working group in which the PLAN proposal starts.' })
+  @IsOptional()
+  @IsUUID('all')
+  workingGroupId?: string | null;
+}
+
+@InputType({ description: 'A part of a plan: a priority of a plan, a goal of a priority, or a measure of a goal.' })
+export class AddPlanPartInput {
+  @Field(() => ID, { description: 'The parent: the plan for a priority, the priority for a goal, the goal for a measure.' })
+  @IsUUID('all')
+  parentId!: string;
+
+  @Field(() => String, { description: 'Title.' })
+  @Length(1, 500)
+  @IsPlainText()
+  title!: string;
+
+  @Field(() => String, { nullable: true, description: 'Description (measures).' })
+  @IsOptional()
+  @Length(1, 10_000)
+  @IsPlainText()
+  description?: string | null;
+}
+
+@InputType({ description: 'An indicator of a measure.' })
+export class AddIndicatorInput {
+  @Field(() => ID, { description: 'The measure.' })
+  @IsUUID('all')
+  measureId!: string;
+
+  @Field(() => String, { description: 'Name, e.g. "Počet klientů terénní služby".' })
+  @Length(1, 300)
+  @IsPlainText()
+  name!: string;
+
+  @Field(() => String, { description: 'Unit, e.g. "osob", "%".' })
+  @Length(1, 40)
+  @IsPlainText()
+  unit!: string;
+
+  @Field(() => Float, { description: 'Baseline value.' })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  baselineValue!: number;
+
+  @Field(() => String, { description: 'Day of the baseline (YYYY-MM-DD).' })
+  @IsCalendarDay()
+  baselineDate!: string;
+
+  @Field(() => Float, { description: 'Target value.' })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  targetValue!: number;
+
+  @Field(() => String, { description: 'Day the target is due (YYYY-MM-DD).' })
+  @IsCalendarDay()
+  targetDate!: string;
+
+  @Field(() => IndicatorDirection, { description: 'Whether success means going up or down.' })
+  @IsEnum(IndicatorDirection)
+  direction!: IndicatorDirection;
+
+  @Field(() => ID, { nullable: true, description: 'The indicator guarantor (gestor indikátoru), a person of the area.' })
+  @IsOptional()
+  @IsUUID('all')
+  guarantorId?: string | null;
+}
+
+@InputType({ description: 'A measured value of an indicator. Its guarantor or the coordinator.' })
+export class RecordIndicatorValueInput {
+  @Field(() => ID, { description: 'The indicator.' })
+  @IsUUID('all')
+  indicatorId!: string;
+
+  @Field(() => Float, { description: 'The value.' })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  value!: number;
+
+  @Field(() => String, { description: 'Day measured (YYYY-MM-DD).' })
+  @IsCalendarDay()
+  measuredOn!: string;
+
+  @Field(() => String, { nullable: true, description: 'Note.' })
+  @IsOptional()
+  @Length(1, 2000)
+  @IsPlainText()
+  note?: string | null;
+}
+
+@InputType({ description: 'A goal guarantor: a municipality of the area, a person, or both (e.g. its mayor).' })
+export class AssignGoalGuarantorInput {
+  @Field(() => ID, { description: 'The goal.' })
+  @IsUUID('all')
+  goalId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The municipality.' })
+  @IsOptional()
+  @IsUUID('all')
+  municipalityId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The person.' })
+  @IsOptional()
+  @IsUUID('all')
+  personId?: string | null;
+}
+
+@InputType({ description: 'The guarantor of an indicator.' })
+export class AssignIndicatorGuarantorInput {
+  @Field(() => ID, { description: 'The indicator.' })
+  @IsUUID('all')
+  indicatorId!: string;
+
+  @Field(() => ID, { description: 'The person.' })
+  @IsUUID('all')
+  personId!: string;
+}
+
+@InputType({ description: "A goal's status, set by its guarantor or the coordinator." })
+export class UpdateGoalStatusInput {
+  @Field(() => ID, { description: 'The goal.' })
+  @IsUUID('all')
+  goalId!: string;
+
+  @Field(() => GoalStatus, { description: 'The status.' })
+  @IsEnum(GoalStatus)
+  status!: GoalStatus;
+
+  @Field(() => String, { nullable: true, description: 'Comment.' })
+  @IsOptional()
+  @Length(1, 2000)
+  @IsPlainText()
+  comment?: string | null;
+}

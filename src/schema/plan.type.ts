@@ -1,0 +1,123 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { GoalStatus, IndicatorDirection, PlanStatus } from '../entities/enums';
+import './enums';
+
+@ObjectType('Plan', { description: 'A medium-term plan of an area. The public sees adopted plans; the area\'s members and roles see all.' })
+export class PlanType {
+  @Field(() => ID, { description: 'Identifier of the plan.' })
+  id!: string;
+
+  @Field(() => String, { description: 'Title.' })
+  title!: string;
+
+  @Field(() => Int, { description: 'First year of the period.' })
+  yearFrom!: number;
+
+  @Field(() => Int, { description: 'Last year of the period.' })
+  yearTo!: number;
+
+  @Field(() => PlanStatus, { description: 'Status, following the PLAN proposal.' })
+  status!: PlanStatus;
+
+  @Field(() => ID, { nullable: true, description: 'The PLAN proposal carrying it through approval.' })
+  proposalId!: string | null;
+
+  areaId!: string;
+}
+
+@ObjectType('PlanPriority', { description: 'A priority of a plan.' })
+export class PlanPriorityType {
+  @Field(() => ID, { description: 'Identifier.' })
+  id!: string;
+
+  @Field(() => Int, { description: 'Position, from 1.' })
+  position!: number;
+
+  @Field(() => String, { description: 'Title.' })
+  title!: string;
+}
+
+@ObjectType('PlanGoal', { description: 'A goal (cíl) of a priority.' })
+export class PlanGoalType {
+  @Field(() => ID, { description: 'Identifier.' })
+  id!: string;
+
+  @Field(() => Int, { description: 'Position, from 1.' })
+  position!: number;
+
+  @Field(() => String, { description: 'Title.' })
+  title!: string;
+
+  @Field(() => GoalStatus, { description: 'Status, set by the goal guarantor or the coordinator.' })
+  status!: GoalStatus;
+
+  @Field(() => String, { nullable: true, description: 'Comment on the status.' })
+  statusComment!: string | null;
+}
+
+@ObjectType('GoalGuarantor', { description: 'A goal guarantor (gestor cíle): a municipality and/or a person.' })
+export class GoalGuarantorType {
+  @Field(() => ID, { description: 'Identifier.' })
+  id!: string;
+
+  municipalityId!: string | null;
+  personId!: string | null;
+}
+
+@ObjectType('PlanMeasure', { description: 'A measure (opatření) of a goal.' })
+export class PlanMeasureType {
+  @Field(() => ID, { description: 'Identifier.' })
+  id!: string;
+
+  @Field(() => Int, { description: 'Position, from 1.' })
+  position!: number;
+
+  @Field(() => String, { description: 'Title.' })
+  title!: string;
+
+  @Field(() => String, { nullable: true, description: 'Description.' })
+  description!: string | null;
+}
+
+@ObjectType('IndicatorValue', { description: 'A measured value of an indicator.' })
+export class IndicatorValueType {
+  @Field(() => Float, { description: 'The value.' })
+  value!: number;
+
+  @Field(() => String, { description: 'Day measured (YYYY-MM-DD).' })
+  measuredOn!: string;
+
+  @Field(() => String, { nullable: true, description: 'Note.' })
+  note!: string | null;
+
+  recordedById!: string;
+}
+
+@ObjectType('Indicator', { description: 'An indicator (indikátor) of a measure, with baseline, target and measured values.' })
+export class IndicatorType {
+  @Field(() => ID, { description: 'Identifier.' })
+  id!: string;
+
+  @Field(() => String, { description: 'Name.' })
+  name!: string;
+
+  @Field(() => String, { description: 'Unit.' })
+  unit!: string;
+
+  @Field(() => Float, { description: 'Baseline value.' })
+  baselineValue!: number;
+
+  @Field(() => String, { description: 'Baseline day.' })
+  baselineDate!: string;
+
+  @Field(() => Float, { description: 'Target value.' })
+  targetValue!: number;
+
+  @Field(() => String, { description: 'Target day.' })
+  targetDate!: string;
+
+  @Field(() => IndicatorDirection, { description: 'Up or down.' })
+  direction!: IndicatorDirection;
+
+  guarantorId!: string | null;
+}

@@ -1,0 +1,276 @@
+import type { RequestContext } from '../context';
+import { AreaRoleKind, GoalStatus, PlanStatus, ProposalKind } from '../entities/enums';
+import { Municipality } from '../entities/municipality.entity';
+import { Person } from '../entities/person.entity';
+import { GoalGuarantor, Indicator, IndicatorValue, Plan, PlanGoal, PlanMeasure, PlanPriority } from '../entities/plan.entity';
+import { Proposal } from '../entities/proposal.entity';
+import { badInput, forbidden, notFound, requireId } from '../errors/app-errors';
+import type {
+  AddIndicatorInput,
+  AddPlanPartInput,
+  AssignGoalGuarantorInput,
+  AssignIndicatorGuarantorInput,
+  CreatePlanInput,
+  RecordIndicatorValueInput,
+  UpdateGoalStatusInput,
+} from '../schema/plan.input';
+import { ProposalService } from './proposal.service';
+
+const EDIT_FORBIDDEN = { cs: 'Plán upravuje koordinátor nebo podpůrná organizace.', en: 'The coordinator or the support organisation edits the plan.' };
+
+/** Plans and their structure. Coordinators and support edit; the area reads; the public reads adopted plans. */
+export class PlanService {
+  private readonly proposals = new ProposalService();
+
+  /** Status from the PLAN proposal; an adopted plan is superseded by a later adopted one covering its years. */
+  async status(ctx: RequestContext, plan: Plan): Promise<PlanStatus> {
+    if (!plan.proposalId) return PlanStatus.DRAFT;
+    const proposal = await ctx.em.findOne(Proposal, { id: plan.proposalId });
+    if (!proposal || proposal.state === 'DRAFT' || proposal.state === 'REJECTED' || proposal.state === 'WITHDRAWN') return PlanStatus.DRAFT;
+    if (proposal.state !== 'APPROVED') return PlanStatus.IN_APPROVAL;
+    const later = await ctx.em.find(Plan, { areaId: plan.areaId, yearFrom: { $gt: plan.yearFrom, $lte: plan.yearTo }, proposalId: { $ne: null } });
+    for (const other of later) {
+      const p = await ctx.em.findOne(Proposal, { id: other.proposalId as string });
+      if (p?.state === 'APPROVED') return PlanStatus.SUPERSEDED;
+    }
+    return PlanStatus.ADOPTED;
+  }
+
+  private readsArea(ctx: RequestContext, areaId: string): boolean {
+    return ctx.viewer.readsWholeArea(areaId) || ctx.viewer.memberships.some((m) => m.areaId === areaId);
+  }
+
+  private editsArea(ctx: RequestContext, areaId: string): boolean {
+    return ctx.viewer.managesArea(areaId) || ctx.viewer.hasAreaRole(areaId, AreaRoleKind.SUPPORT);
+  }
+
+  async canRead(ctx: RequestContext, plan: Plan): Promise<boolean> {
+    if (this.readsArea(ctx, plan.areaId)) return true;
+    const status = await this.status(ctx, plan);
+    return status === PlanStatus.ADOPTED || status === PlanStatus.SUPERSEDED;
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<Plan> {
+    requireId(ctx.locale, 'id', id);
+    const plan = await ctx.em.findOne(Plan, { id });
+    if (!plan || !(await this.canRead(ctx, plan))) throw notFound(ctx.locale, 'Plan', id);
+    return plan;
+  }
+
+  async list(ctx: RequestContext, areaId: string): Promise<Plan[]> {
+    requireId(ctx.locale, 'areaId', areaId);
+    const plans = await ctx.em.find(Plan, { areaId }, { orderBy: { yearFrom: 'desc', id: 'asc' } });
+    const visible: Plan[] = [];
+    for (const p of plans) if (await this.canRead(ctx, p)) visible.push(p);
+    return visible;
+  }
+
+  /** The plan owning any part, for permission checks: a plan, priority, goal, measure or indicator id. */
+  private async planOf(ctx: RequestContext, kind: 'plan' | 'priority' | 'goal' | 'measure' | 'indicator', id: string): Promise<Plan> {
+    requireId(ctx.locale, 'id', id);
+    let planId: string | undefined;
+    let current: { kind: typeof kind; id: string } = { kind, id };
+    for (let depth = 0; depth < 5 && !planId; depth++) {
+      switch (current.kind) {
+        case 'plan':
+          planId = current.id;
+          break;
+        case 'priority': {
+          const row = await ctx.em.findOne(PlanPriority, { id: current.id });
+          if (!row) throw notFound(ctx.locale, 'PlanPriority', id);
+          current = { kind: 'plan', id: row.planId };
+          break;
+        }
+        case 'goal': {
+          const row = await ctx.em.findOne(PlanGoal, { id: current.id });
+          if (!row) throw notFound(ctx.locale, 'PlanGoal', id);
+          current = { kind: 'priority', id: row.priorityId };
+          break;
+        }
+        case 'measure': {
+          const row = await ctx.em.findOne(PlanMeasure, { id: current.id });
+          if (!row) throw notFound(ctx.locale, 'PlanMeasure', id);
+          current = { kind: 'goal', id: row.goalId };
+          break;
+        }
+        case 'indicator': {
+          const row = await ctx.em.findOne(Indicator, { id: current.id });
+          if (!row) throw notFound(ctx.locale, 'Indicator', id);
+          current = { kind: 'measure', id: row.measureId };
+          break;
+        }
+      }
+    }
+    return this.get(ctx, planId as string);
+  }
+
+  private async forEditing(ctx: RequestContext, kind: 'plan' | 'priority' | 'goal' | 'measure' | 'indicator', id: string): Promise<Plan> {
+    const plan = await this.planOf(ctx, kind, id);
+    if (!this.editsArea(ctx, plan.areaId)) throw forbidden(ctx.locale, EDIT_FORBIDDEN);
+    return plan;
+  }
+
+  async create(ctx: RequestContext, input: CreatePlanInput): Promise<Plan> {
+    if (!ctx.viewer.belongsTo(input.areaId)) throw notFound(ctx.locale, 'Area', input.areaId);
+    if (!ctx.viewer.managesArea(input.areaId)) throw forbidden(ctx.locale, { cs: 'Plán zakládá koordinátor.', en: 'The coordinator creates plans.' });
+    if (input.yearTo < input.yearFrom) throw badInput(ctx.locale, [{ field: 'yearTo', text: { cs: 'Konec je před začátkem.', en: 'yearTo is before yearFrom.' } }]);
+    const proposal = input.workingGroupId
+      ? await this.proposals.create(ctx, {
+          workingGroupId: input.workingGroupId,
+          kind: ProposalKind.PLAN,
+          title: input.title,
+          summary: `Střednědobý plán na období ${input.yearFrom}–${input.yearTo}`,
+        })
+      : null;
+    return ctx.em.transactional(async (em) => {
+      const plan = em.create(Plan, { areaId: input.areaId, title: input.title, yearFrom: input.yearFrom, yearTo: input.yearTo, proposalId: proposal?.id ?? null });
+      await em.flush();
+      return plan;
+    });
+  }
+
+  async addPart(ctx: RequestContext, kind: 'priority' | 'goal' | 'measure', input: AddPlanPartInput): Promise<PlanPriority | PlanGoal | PlanMeasure> {
+    const parentKind = kind === 'priority' ? 'plan' : kind === 'goal' ? 'priority' : 'goal';
+    const plan = await this.forEditing(ctx, parentKind, input.parentId);
+    return ctx.em.transactional(async (em) => {
+      const areaId = plan.areaId;
+      if (kind === 'priority') {
+        const position = (await em.count(PlanPriority, { planId: input.parentId })) + 1;
+        const row = em.create(PlanPriority, { areaId, planId: input.parentId, position, title: input.title });
+        await em.flush();
+        return row;
+      }
+      if (kind === 'goal') {
+        const position = (await em.count(PlanGoal, { priorityId: input.parentId })) + 1;
+        const row = em.create(PlanGoal, { areaId, priorityId: input.parentId, position, title: input.title, status: GoalStatus.NOT_STARTED });
+        await em.flush();
+        return row;
+      }
+      const position = (await em.count(PlanMeasure, { goalId: input.parentId })) + 1;
+      const row = em.create(PlanMeasure, { areaId, goalId: input.parentId, position, title: input.title, description: input.description ?? null });
+      await em.flush();
+      return row;
+    });
+  }
+
+  private async personOfArea(ctx: RequestContext, areaId: string, personId: string): Promise<void> {
+    requireId(ctx.locale, 'personId', personId);
+    if (!(await ctx.em.count(Person, { id: personId, areaId }))) throw notFound(ctx.locale, 'Person', personId);
+  }
+
+  async addIndicator(ctx: RequestContext, input: AddIndicatorInput): Promise<Indicator> {
+    const plan = await this.forEditing(ctx, 'measure', input.measureId);
+    if (input.targetDate < input.baselineDate) {
+      throw badInput(ctx.locale, [{ field: 'targetDate', text: { cs: 'Cíl je před výchozím stavem.', en: 'targetDate is before baselineDate.' } }]);
+    }
+    if (input.guarantorId) await this.personOfArea(ctx, plan.areaId, input.guarantorId);
+    return ctx.em.transactional(async (em) => {
+      const row = em.create(Indicator, {
+        areaId: plan.areaId,
+        measureId: input.measureId,
+        name: input.name,
+        unit: input.unit,
+        baselineValue: String(input.baselineValue),
+        baselineDate: input.baselineDate,
+        targetValue: String(input.targetValue),
+        targetDate: input.targetDate,
+        direction: input.direction,
+        guarantorId: input.guarantorId ?? null,
+      });
+      await em.flush();
+      return row;
+    });
+  }
+
+  async assignGoalGuarantor(ctx: RequestContext, input: AssignGoalGuarantorInput): Promise<GoalGuarantor> {
+    const plan = await this.forEditing(ctx, 'goal', input.goalId);
+    if (!input.municipalityId && !input.personId) {
+      throw badInput(ctx.locale, [{ field: 'municipalityId', text: { cs: 'Uveďte obec nebo osobu.', en: 'Give a municipality or a person.' } }]);
+    }
+    if (input.personId) await this.personOfArea(ctx, plan.areaId, input.personId);
+    if (input.municipalityId && !(await ctx.em.count(Municipality, { id: input.municipalityId, areaId: plan.areaId }))) {
+      throw notFound(ctx.locale, 'Municipality', input.municipalityId);
+    }
+    return ctx.em.transactional(async (em) => {
+      const row = em.create(GoalGuarantor, { areaId: plan.areaId, goalId: input.goalId, municipalityId: input.municipalityId ?? null, personId: input.personId ?? null });
+      await em.flush();
+      return row;
+    });
+  }
+
+  async assignIndicatorGuarantor(ctx: RequestContext, input: AssignIndicatorGuarantorInput): Promise<Indicator> {
+    const plan = await this.forEditing(ctx, 'indicator', input.indicatorId);
+    await this.personOfArea(ctx, plan.areaId, input.personId);
+    return ctx.em.transactional(async (em) => {
+      const row = await em.findOneOrFail(Indicator, { id: input.indicatorId });
+      row.guarantorId = input.personId;
+      await em.flush();
+      return row;
+    });
+  }
+
+  /** Only the indicator's guarantor, or the coordinator, records its values. */
+  async recordValue(ctx: RequestContext, input: RecordIndicatorValueInput): Promise<IndicatorValue> {
+    const plan = await this.planOf(ctx, 'indicator', input.indicatorId);
+    const indicator = await ctx.em.findOneOrFail(Indicator, { id: input.indicatorId });
+    const person = ctx.viewer.personIn(plan.areaId);
+    const isGuarantor = person !== undefined && indicator.guarantorId === person.id;
+    if (!person || !(isGuarantor || ctx.viewer.managesArea(plan.areaId))) {
+      throw forbidden(ctx.locale, { cs: 'Hodnoty indikátoru zapisuje jeho gestor nebo koordinátor.', en: "Only the indicator's guarantor or the coordinator records its values." });
+    }
+    return ctx.em.transactional(async (em) => {
+      const row = em.create(IndicatorValue, {
+        areaId: plan.areaId,
+        indicatorId: indicator.id,
+        value: String(input.value),
+        measuredOn: input.measuredOn,
+        note: input.note ?? null,
+        recordedById: person.id,
+      });
+      await em.flush();
+      return row;
+    });
+  }
+
+  /** The goal guarantor (a person, or the person holding a guarantor municipality's role) or the coordinator. */
+  async updateGoalStatus(ctx: RequestContext, input: UpdateGoalStatusInput): Promise<PlanGoal> {
+    const plan = await this.planOf(ctx, 'goal', input.goalId);
+    const person = ctx.viewer.personIn(plan.areaId);
+    const guarantors = await ctx.em.find(GoalGuarantor, { goalId: input.goalId });
+    const isGuarantor = person !== undefined && guarantors.some((g) => g.personId === person.id);
+    if (!person || !(isGuarantor || ctx.viewer.managesArea(plan.areaId))) {
+      throw forbidden(ctx.locale, { cs: 'Stav cíle mění jeho gestor nebo koordinátor.', en: "Only the goal's guarantor or the coordinator changes its status." });
+    }
+    return ctx.em.transactional(async (em) => {
+      const goal = await em.findOneOrFail(PlanGoal, { id: input.goalId });
+      goal.status = input.status;
+      goal.statusComment = input.comment ?? null;
+      await em.flush();
+      return goal;
+    });
+  }
+
+  priorities(ctx: RequestContext, planId: string): Promise<PlanPriority[]> {
+    return ctx.em.find(PlanPriority, { planId }, { orderBy: { position: 'asc' } });
+  }
+
+  goals(ctx: RequestContext, priorityId: string): Promise<PlanGoal[]> {
+    return ctx.em.find(PlanGoal, { priorityId }, { orderBy: { position: 'asc' } });
+  }
+
+  guarantors(ctx: RequestContext, goalId: string): Promise<GoalGuarantor[]> {
+    return ctx.em.find(GoalGuarantor, { goalId }, { orderBy: { createdAt: 'asc' } });
+  }
+
+  measures(ctx: RequestContext, goalId: string): Promise<PlanMeasure[]> {
+    return ctx.em.find(PlanMeasure, { goalId }, { orderBy: { position: 'asc' } });
+  }
+
+  indicators(ctx: RequestContext, measureId: string): Promise<Indicator[]> {
+    return ctx.em.find(Indicator, { measureId }, { orderBy: { name: 'asc' } });
+  }
+
+  values(ctx: RequestContext, indicatorId: string): Promise<IndicatorValue[]> {
+    return ctx.em.find(IndicatorValue, { indicatorId }, { orderBy: { measuredOn: 'asc', createdAt: 'asc' } });
+  }
+}
