@@ -7,6 +7,7 @@ import { Migration20261125040000_minutes } from './Migration20261125040000_minut
 import { Migration20261125050000_materials } from './Migration20261125050000_materials';
 import { Migration20261125060000_notifications } from './Migration20261125060000_notifications';
 import { Migration20261125070000_plans } from './Migration20261125070000_plans';
+import { Migration20261125080000_risks_stakeholders } from './Migration20261125080000_risks_stakeholders';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from the folder) so that the same
@@ -21,4 +22,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125050000_materials', class: Migration20261125050000_materials },
   { name: 'Migration20261125060000_notifications', class: Migration20261125060000_notifications },
   { name: 'Migration20261125070000_plans', class: Migration20261125070000_plans },
+  { name: 'Migration20261125080000_risks_stakeholders', class: Migration20261125080000_risks_stakeholders },
 ];

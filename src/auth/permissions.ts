@@ -85,6 +85,9 @@ export const permissionRules: IRules = {
     assignIndicatorGuarantor: isAuthenticated,
     recordIndicatorValue: isAuthenticated,
     updateGoalStatus: isAuthenticated,
+    addRisk: isAuthenticated,
+    updateRisk: isAuthenticated,
+    addStakeholder: isAuthenticated,
   },
   // Objects reach a viewer only through queries that already filtered them by visibility.
   Viewer: allow,
@@ -125,6 +128,8 @@ export const permissionRules: IRules = {
   PlanMeasure: allow,
   Indicator: allow,
   IndicatorValue: allow,
+  PlanRisk: allow,
+  PlanStakeholder: allow,
   Person: {
     '*': allow,
     email: seesContacts,

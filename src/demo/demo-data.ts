@@ -7,7 +7,9 @@ import { Municipality } from '../entities/municipality.entity';
 import { Person } from '../entities/person.entity';
 import { PlanningArea } from '../entities/planning-area.entity';
 import { defaultRules } from '../services/body.service';
+import { createChomutovPlan } from './demo-plan';
 import { createDemoProposals, type DemoCast, type DemoProposalSpec } from './demo-proposals';
+import { Proposal } from '../entities/proposal.entity';
 
 /** A demo person who can sign in (local mode: `npm run --silent token -- <subject>`). */
 export interface DemoPerson {
@@ -256,6 +258,20 @@ const CHOMUTOV: AreaSpec = {
       seats: [seat('commission', MEMBER, PUBLIC)],
     },
     {
+      subject: 'demo-chomutov-indicator-cvt',
+      name: 'Dana Terénní',
+      description: 'indicator guarantor (gestor indikátoru), social worker of Člověk v tísni (fictional person)',
+      organisation: 'Člověk v tísni, o.p.s.',
+      seats: [seat('exclusion', MEMBER, PROVIDER, 'Člověk v tísni, o.p.s.')],
+    },
+    {
+      subject: 'demo-chomutov-indicator-svetlo',
+      name: 'Filip Světelný',
+      description: 'indicator guarantor (gestor indikátoru), worker of Světlo Kadaň (fictional person)',
+      organisation: 'Světlo Kadaň, z.s.',
+      seats: [seat('exclusion', MEMBER, PROVIDER, 'Světlo Kadaň, z.s.')],
+    },
+    {
       subject: 'demo-chomutov-councillor',
       name: 'Bohumil Radní',
       description: 'member of the council (radní)',
@@ -391,7 +407,8 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
       // parents are flushed before their children.
       const area = tx.create(PlanningArea, { name: spec.name, kind: spec.kind, workflowKey: spec.workflowKey });
       await tx.flush();
-      for (const [name, population] of spec.municipalities) tx.create(Municipality, { areaId: area.id, name, population });
+      const municipalities = new Map<string, Municipality>();
+      for (const [name, population] of spec.municipalities) municipalities.set(name, tx.create(Municipality, { areaId: area.id, name, population }));
       const bodies = new Map<string, Body>();
       for (const b of spec.bodies) {
         const reportsTo = b.reportsTo ? bodies.get(b.reportsTo) : undefined;
@@ -444,6 +461,14 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
       });
       await tx.flush();
       await createDemoProposals(tx, area.id, spec.workflowKey, bodies, cast, spec.proposals);
+      if (spec.key === 'chomutov') {
+        const planProposal = await tx.findOne(Proposal, { areaId: area.id, kind: ProposalKind.PLAN, title: { $like: 'Střednědobý plán%' } });
+        await createChomutovPlan(tx, area.id, planProposal?.id ?? null, municipalities, {
+          cloveka: cast.people.get('demo-chomutov-indicator-cvt') as Person,
+          svetlo: cast.people.get('demo-chomutov-indicator-svetlo') as Person,
+          coordinator: cast.people.get('demo-chomutov-coordinator') as Person,
+        });
+      }
     }
     await tx.flush();
   });

@@ -117,3 +117,23 @@ export enum PlanStatus {
   ADOPTED = 'ADOPTED',
   SUPERSEDED = 'SUPERSEDED',
 }
+
+export enum RiskArea {
+  FINANCIAL = 'FINANCIAL',
+  ORGANISATIONAL = 'ORGANISATIONAL',
+  LEGAL = 'LEGAL',
+  TECHNICAL = 'TECHNICAL',
+  MATERIAL = 'MATERIAL',
+}
+
+export enum Level {
+  LOW = 'LOW',
+  HIGH = 'HIGH',
+}
+
+export enum StakeholderQuadrant {
+  CROWD = 'CROWD',
+  KEEP_INFORMED = 'KEEP_INFORMED',
+  KEEP_SATISFIED = 'KEEP_SATISFIED',
+  KEY_PLAYERS = 'KEY_PLAYERS',
+}

@@ -11,6 +11,7 @@ import { MembershipResolver } from '../resolvers/membership.resolver';
 import { MeetingMinutesResolver, MinutesRecipientResolver, MinutesResolver } from '../resolvers/minutes.resolver';
 import { NotificationResolver } from '../resolvers/notification.resolver';
 import { PersonResolver } from '../resolvers/person.resolver';
+import { PlanRegisterResolver } from '../resolvers/plan-register.resolver';
 import {
   GoalGuarantorResolver,
   IndicatorResolver,
@@ -52,6 +53,7 @@ export const resolvers = [
   PlanMeasureResolver,
   IndicatorResolver,
   IndicatorValueResolver,
+  PlanRegisterResolver,
 ] as const;
 
 /** The schema without permissions: what `schema.graphql` shows. */

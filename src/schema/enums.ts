@@ -11,6 +11,9 @@ import {
   GoalStatus,
   IndicatorDirection,
   PlanStatus,
+  RiskArea,
+  Level,
+  StakeholderQuadrant,
   MembershipRole,
   ProposalKind,
   QuorumRule,
@@ -185,5 +188,30 @@ registerEnumType(PlanStatus, {
     IN_APPROVAL: { description: 'Its proposal is in the pipeline.' },
     ADOPTED: { description: 'Approved by the assembly and in force.' },
     SUPERSEDED: { description: 'A later adopted plan covers its period.' },
+  },
+});
+
+registerEnumType(RiskArea, {
+  name: 'RiskArea',
+  description: 'Area of a risk (oblast rizika).',
+  valuesConfig: {
+    FINANCIAL: { description: 'Financial (finanční).' },
+    ORGANISATIONAL: { description: 'Organisational (organizační).' },
+    LEGAL: { description: 'Legal (právní).' },
+    TECHNICAL: { description: 'Technical (technická).' },
+    MATERIAL: { description: 'Material, substantive (věcná).' },
+  },
+});
+
+registerEnumType(Level, { name: 'Level', description: 'Low or high.', valuesConfig: { LOW: { description: 'Low (nízký).' }, HIGH: { description: 'High (vysoký).' } } });
+
+registerEnumType(StakeholderQuadrant, {
+  name: 'StakeholderQuadrant',
+  description: 'Quadrant of the stakeholder matrix.',
+  valuesConfig: {
+    CROWD: { description: 'Low influence, low interest (dav): answer their questions.' },
+    KEEP_INFORMED: { description: 'Low influence, high interest (osoby): keep informed.' },
+    KEEP_SATISFIED: { description: 'High influence, low interest (tvůrci): keep satisfied.' },
+    KEY_PLAYERS: { description: 'High influence, high interest (klíčoví hráči): dialogue.' },
   },
 });

@@ -1,6 +1,6 @@
 import { IsEnum, IsNumber, IsOptional, IsUUID, Length, Max, Min, IsInt } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { GoalStatus, IndicatorDirection } from '../entities/enums';
+import { GoalStatus, IndicatorDirection, Level, RiskArea } from '../entities/enums';
 import './enums';
 import { IsCalendarDay, IsPlainText } from './validators';
 
@@ -157,4 +157,113 @@ export class UpdateGoalStatusInput {
   @Length(1, 2000)
   @IsPlainText()
   comment?: string | null;
+}
+
+@InputType({ description: 'A risk of the plan. The score is computed (probability × impact), never sent.' })
+export class AddRiskInput {
+  @Field(() => ID, { description: 'The plan.' })
+  @IsUUID('all')
+  planId!: string;
+
+  @Field(() => RiskArea, { description: 'Area of the risk.' })
+  @IsEnum(RiskArea)
+  riskArea!: RiskArea;
+
+  @Field(() => String, { description: 'What could happen.' })
+  @Length(1, 2000)
+  @IsPlainText()
+  description!: string;
+
+  @Field(() => Int, { description: 'Probability, 1–5.' })
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  probability!: number;
+
+  @Field(() => Int, { description: 'Impact on the plan\'s goals, 1–5.' })
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  impact!: number;
+
+  @Field(() => String, { nullable: true, description: 'Mitigation.' })
+  @IsOptional()
+  @Length(1, 2000)
+  @IsPlainText()
+  mitigation?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Owner of the risk, e.g. "Obec a NNO".' })
+  @IsOptional()
+  @Length(1, 300)
+  @IsPlainText()
+  owner?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Next review (YYYY-MM-DD).' })
+  @IsOptional()
+  @IsCalendarDay()
+  reviewDate?: string | null;
+}
+
+@InputType({ description: 'Changes to a risk; omitted fields stay.' })
+export class UpdateRiskInput {
+  @Field(() => ID, { description: 'The risk.' })
+  @IsUUID('all')
+  id!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Probability, 1–5.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  probability?: number;
+
+  @Field(() => Int, { nullable: true, description: 'Impact, 1–5.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  impact?: number;
+
+  @Field(() => String, { nullable: true, description: 'Mitigation.' })
+  @IsOptional()
+  @Length(1, 2000)
+  @IsPlainText()
+  mitigation?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Owner.' })
+  @IsOptional()
+  @Length(1, 300)
+  @IsPlainText()
+  owner?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Next review (YYYY-MM-DD).' })
+  @IsOptional()
+  @IsCalendarDay()
+  reviewDate?: string | null;
+}
+
+@InputType({ description: 'A stakeholder of the plan. The quadrant is computed from influence and interest, never sent.' })
+export class AddStakeholderInput {
+  @Field(() => ID, { description: 'The plan.' })
+  @IsUUID('all')
+  planId!: string;
+
+  @Field(() => String, { description: 'Stakeholder, e.g. "Starostové obcí s MŠ a ZŠ".' })
+  @Length(1, 300)
+  @IsPlainText()
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'Description.' })
+  @IsOptional()
+  @Length(1, 2000)
+  @IsPlainText()
+  description?: string | null;
+
+  @Field(() => Level, { description: 'Influence.' })
+  @IsEnum(Level)
+  influence!: Level;
+
+  @Field(() => Level, { description: 'Interest.' })
+  @IsEnum(Level)
+  interest!: Level;
 }

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { GoalStatus, IndicatorDirection, PlanStatus } from '../entities/enums';
+import { GoalStatus, IndicatorDirection, Level, PlanStatus, RiskArea, StakeholderQuadrant } from '../entities/enums';
 import './enums';
 
 @ObjectType('Plan', { description: 'A medium-term plan of an area. The public sees adopted plans; the area\'s members and roles see all.' })
@@ -120,4 +120,58 @@ export class IndicatorType {
   direction!: IndicatorDirection;
 
   guarantorId!: string | null;
+}
+
+@ObjectType('PlanRisk', { description: 'A risk of the plan\'s register.' })
+export class PlanRiskType {
+  @Field(() => ID, { description: 'Identifier.' })
+  id!: string;
+
+  @Field(() => RiskArea, { description: 'Area of the risk.' })
+  riskArea!: RiskArea;
+
+  @Field(() => String, { description: 'What could happen.' })
+  description!: string;
+
+  @Field(() => Int, { description: 'Probability, 1–5.' })
+  probability!: number;
+
+  @Field(() => Int, { description: 'Impact, 1–5.' })
+  impact!: number;
+
+  @Field(() => Int, { description: 'Score: probability × impact (computed).' })
+  score!: number;
+
+  @Field(() => String, { nullable: true, description: 'Mitigation.' })
+  mitigation!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Owner.' })
+  owner!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Next review.' })
+  reviewDate!: string | null;
+}
+
+@ObjectType('PlanStakeholder', { description: 'A stakeholder in the influence × interest matrix.' })
+export class PlanStakeholderType {
+  @Field(() => ID, { description: 'Identifier.' })
+  id!: string;
+
+  @Field(() => String, { description: 'Name.' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'Description.' })
+  description!: string | null;
+
+  @Field(() => Level, { description: 'Influence.' })
+  influence!: Level;
+
+  @Field(() => Level, { description: 'Interest.' })
+  interest!: Level;
+
+  @Field(() => StakeholderQuadrant, { description: 'Quadrant (computed).' })
+  quadrant!: StakeholderQuadrant;
+
+  @Field(() => String, { description: 'How to work with them, in the request language.' })
+  approach!: string;
 }

@@ -60,3 +60,29 @@ test('every demo person with a subject can sign in and is known', async () => {
     expect(me.data!.me.people.map((p) => p.name)).toEqual([person.name]);
   }
 });
+
+test("ORP Chomutov's plan: the three goals of seed 000 with their guarantors, the five risks of seed 001", async () => {
+  const em = app.em();
+  const chomutov = await em.findOneOrFail(PlanningArea, { name: 'ORP Chomutov' });
+  const coordinator = DEMO_PEOPLE.find((p) => p.subject === 'demo-chomutov-coordinator')!;
+  const plans = await app.gql<{
+    plans: Array<{
+      status: string;
+      priorities: Array<{ goals: Array<{ title: string; guarantors: Array<{ municipality: { name: string } }>; measures: Array<{ indicators: Array<{ guarantor: { organisation: string | null } }> }> }> }>;
+      risks: Array<{ score: number }>;
+      stakeholders: Array<{ quadrant: string }>;
+    }>;
+  }>(
+    `query($a: ID!) { plans(areaId: $a) { status priorities { goals { title guarantors { municipality { name } } measures { indicators { guarantor { organisation } } } } } risks { score } stakeholders { quadrant } } }`,
+    { a: chomutov.id },
+    { as: coordinator.subject },
+  );
+  expect(plans.errors).toBeUndefined();
+  const [plan] = plans.data!.plans;
+  expect(plan.status).toBe('IN_APPROVAL');
+  const goals = plan.priorities[0].goals;
+  expect(goals.map((g) => g.guarantors.map((x) => x.municipality.name))).toEqual([['Výsluní', 'Vrskmaň'], ['Chomutov', 'Spořice'], ['Jirkov']]);
+  expect(goals.map((g) => g.measures[0].indicators[0].guarantor.organisation)).toEqual(['Člověk v tísni, o.p.s.', 'Světlo Kadaň, z.s.', 'Magistrát města Chomutova']);
+  expect(plan.risks.map((r) => r.score)).toEqual([20, 20, 15, 15, 12]);
+  expect(new Set(plan.stakeholders.map((s) => s.quadrant))).toEqual(new Set(['CROWD', 'KEEP_INFORMED', 'KEEP_SATISFIED', 'KEY_PLAYERS']));
+});

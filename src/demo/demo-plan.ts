@@ -1,0 +1,76 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { GoalStatus, IndicatorDirection, Level, RiskArea } from '../entities/enums';
+import type { Municipality } from '../entities/municipality.entity';
+import type { Person } from '../entities/person.entity';
+import { GoalGuarantor, Indicator, Plan, PlanGoal, PlanMeasure, PlanPriority } from '../entities/plan.entity';
+import { PlanRisk, PlanStakeholder } from '../entities/plan-risk.entity';
+
+/**
+ * ORP Chomutov's medium-term plan as seeds 000 and 001 describe it: three goals with their goal
+ * guarantors (municipalities) and indicator guarantors, the risk register, the stakeholder matrix.
+ */
+export async function createChomutovPlan(
+  tx: EntityManager,
+  areaId: string,
+  proposalId: string | null,
+  municipalities: Map<string, Municipality>,
+  guarantors: { cloveka: Person; svetlo: Person; coordinator: Person },
+): Promise<Plan> {
+  const plan = tx.create(Plan, { areaId, title: 'Střednědobý plán rozvoje sociálních služeb ORP Chomutov 2027–2029', yearFrom: 2027, yearTo: 2029, proposalId });
+  await tx.flush();
+  const priority = tx.create(PlanPriority, { areaId, planId: plan.id, position: 1, title: 'Dostupné a známé sociální služby v celém ORP' });
+  await tx.flush();
+  const goals: Array<{ title: string; towns: string[]; indicator: [string, string, number, number, Person] }> = [
+    { title: 'Zvýšení nabídky sociálních služeb', towns: ['Výsluní', 'Vrskmaň'], indicator: ['Počet obcí s dostupnou terénní službou', 'obcí', 6, 15, guarantors.cloveka] },
+    { title: 'Spolupráce obcí a poskytovatelů v komunitním plánování', towns: ['Chomutov', 'Spořice'], indicator: ['Počet obcí zapojených do plánování', 'obcí', 5, 20, guarantors.svetlo] },
+    { title: 'Zvýšení informovanosti o sociálních službách', towns: ['Jirkov'], indicator: ['Výtisky katalogu poskytovatelů', 'ks', 0, 5000, guarantors.coordinator] },
+  ];
+  for (const [i, g] of goals.entries()) {
+    const goal = tx.create(PlanGoal, { areaId, priorityId: priority.id, position: i + 1, title: g.title, status: GoalStatus.NOT_STARTED });
+    await tx.flush();
+    for (const town of g.towns) {
+      const municipality = municipalities.get(town);
+      if (!municipality) throw new Error(`demo plan: unknown municipality ${town}`);
+      tx.create(GoalGuarantor, { areaId, goalId: goal.id, municipalityId: municipality.id, personId: null });
+    }
+    const measure = tx.create(PlanMeasure, { areaId, goalId: goal.id, position: 1, title: `Opatření ${i + 1}.1`, description: null });
+    await tx.flush();
+    const [name, unit, baseline, target, guarantor] = g.indicator;
+    tx.create(Indicator, {
+      areaId,
+      measureId: measure.id,
+      name,
+      unit,
+      baselineValue: String(baseline),
+      baselineDate: '2026-01-01',
+      targetValue: String(target),
+      targetDate: '2029-12-31',
+      direction: IndicatorDirection.UP,
+      guarantorId: guarantor.id,
+    });
+  }
+  const risks: Array<[RiskArea, string, number, number, string, string]> = [
+    [RiskArea.FINANCIAL, 'Nedostatek financí na provoz, opravy', 4, 5, 'Čerpání dotačních prostředků', 'Obec a NNO'],
+    [RiskArea.ORGANISATIONAL, 'Rušení dopravních spojů', 5, 4, 'Návrhy na změny spojů', 'Obce, kraj'],
+    [RiskArea.LEGAL, 'Reformy na úkor kvality', 3, 5, 'Politická intervence', 'Obce'],
+    [RiskArea.TECHNICAL, 'Nevyhovující stav budov', 5, 3, 'Průběžná údržba a opravy', 'Obec, NNO'],
+    [RiskArea.MATERIAL, 'Personální rizika (fluktuace)', 3, 4, 'Zaměstnání kvalifikovaných pracovníků', 'Obec, NNO'],
+  ];
+  for (const [riskArea, description, probability, impact, mitigation, owner] of risks) {
+    tx.create(PlanRisk, { areaId, planId: plan.id, riskArea, description, probability, impact, mitigation, owner, reviewDate: null });
+  }
+  const stakeholders: Array<[string, Level, Level]> = [
+    ['Rodiče dětí v ZŠ a MŠ', Level.LOW, Level.HIGH],
+    ['Děti, žáci', Level.LOW, Level.HIGH],
+    ['Pedagogové', Level.LOW, Level.HIGH],
+    ['Starostové obcí s MŠ a ZŠ', Level.HIGH, Level.HIGH],
+    ['Starostové obcí bez MŠ a ZŠ', Level.HIGH, Level.LOW],
+    ['Partneři škol (NNO, sponzoři)', Level.LOW, Level.HIGH],
+    ['Kraj', Level.HIGH, Level.LOW],
+    ['Stát', Level.HIGH, Level.LOW],
+    ['Média', Level.LOW, Level.LOW],
+  ];
+  for (const [name, influence, interest] of stakeholders) tx.create(PlanStakeholder, { areaId, planId: plan.id, name, description: null, influence, interest });
+  await tx.flush();
+  return plan;
+}

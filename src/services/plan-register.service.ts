@@ -1,0 +1,90 @@
+import type { RequestContext } from '../context';
+import { PlanRisk, PlanStakeholder } from '../entities/plan-risk.entity';
+import { AreaRoleKind, Level, StakeholderQuadrant } from '../entities/enums';
+import { forbidden, notFound, requireId } from '../errors/app-errors';
+import type { Text } from '../i18n/locale';
+import type { AddRiskInput, AddStakeholderInput, UpdateRiskInput } from '../schema/plan.input';
+import { PlanService } from './plan.service';
+
+/** The stakeholder matrix: influence × interest gives the quadrant and how to work with them (seed 001). */
+export function quadrantOf(influence: Level, interest: Level): { quadrant: StakeholderQuadrant; approach: Text } {
+  if (influence === Level.HIGH && interest === Level.HIGH) return { quadrant: StakeholderQuadrant.KEY_PLAYERS, approach: { cs: 'vedení dialogu', en: 'dialogue' } };
+  if (influence === Level.HIGH) return { quadrant: StakeholderQuadrant.KEEP_SATISFIED, approach: { cs: 'zajištění spokojenosti', en: 'keep satisfied' } };
+  if (interest === Level.HIGH) return { quadrant: StakeholderQuadrant.KEEP_INFORMED, approach: { cs: 'průběžné informování', en: 'keep informed' } };
+  return { quadrant: StakeholderQuadrant.CROWD, approach: { cs: 'odpovídání na otázky', en: 'answer their questions' } };
+}
+
+/** A plan's risk register and stakeholder matrix; edited by the coordinator and support. */
+export class PlanRegisterService {
+  private readonly plans = new PlanService();
+
+  private async editable(ctx: RequestContext, planId: string) {
+    const plan = await this.plans.get(ctx, planId);
+    if (!ctx.viewer.managesArea(plan.areaId) && !ctx.viewer.hasAreaRole(plan.areaId, AreaRoleKind.SUPPORT)) {
+      throw forbidden(ctx.locale, { cs: 'Plán upravuje koordinátor nebo podpůrná organizace.', en: 'The coordinator or the support organisation edits the plan.' });
+    }
+    return plan;
+  }
+
+  /** Risks by score, highest first. */
+  async risks(ctx: RequestContext, planId: string): Promise<PlanRisk[]> {
+    const rows = await ctx.em.find(PlanRisk, { planId });
+    return rows.sort((a, b) => b.probability * b.impact - a.probability * a.impact || a.createdAt.getTime() - b.createdAt.getTime());
+  }
+
+  stakeholders(ctx: RequestContext, planId: string): Promise<PlanStakeholder[]> {
+    return ctx.em.find(PlanStakeholder, { planId }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  }
+
+  async addRisk(ctx: RequestContext, input: AddRiskInput): Promise<PlanRisk> {
+    const plan = await this.editable(ctx, input.planId);
+    return ctx.em.transactional(async (em) => {
+      const risk = em.create(PlanRisk, {
+        areaId: plan.areaId,
+        planId: plan.id,
+        riskArea: input.riskArea,
+        description: input.description,
+        probability: input.probability,
+        impact: input.impact,
+        mitigation: input.mitigation ?? null,
+        owner: input.owner ?? null,
+        reviewDate: input.reviewDate ?? null,
+      });
+      await em.flush();
+      return risk;
+    });
+  }
+
+  async updateRisk(ctx: RequestContext, input: UpdateRiskInput): Promise<PlanRisk> {
+    requireId(ctx.locale, 'id', input.id);
+    const found = await ctx.em.findOne(PlanRisk, { id: input.id });
+    if (!found) throw notFound(ctx.locale, 'PlanRisk', input.id);
+    await this.editable(ctx, found.planId);
+    return ctx.em.transactional(async (em) => {
+      const risk = await em.findOneOrFail(PlanRisk, { id: input.id });
+      if (input.probability !== undefined && input.probability !== null) risk.probability = input.probability;
+      if (input.impact !== undefined && input.impact !== null) risk.impact = input.impact;
+      if (input.mitigation !== undefined) risk.mitigation = input.mitigation;
+      if (input.owner !== undefined) risk.owner = input.owner;
+      if (input.reviewDate !== undefined) risk.reviewDate = input.reviewDate;
+      await em.flush();
+      return risk;
+    });
+  }
+
+  async addStakeholder(ctx: RequestContext, input: AddStakeholderInput): Promise<PlanStakeholder> {
+    const plan = await this.editable(ctx, input.planId);
+    return ctx.em.transactional(async (em) => {
+      const row = em.create(PlanStakeholder, {
+        areaId: plan.areaId,
+        planId: plan.id,
+        name: input.name,
+        description: input.description ?? null,
+        influence: input.influence,
+        interest: input.interest,
+      });
+      await em.flush();
+      return row;
+    });
+  }
+}

@@ -1,0 +1,71 @@
+import { aPipelineWorld } from '../support/pipeline-world';
+import { dbFingerprint } from '../support/db-fingerprint';
+import { codes, startTestApp, type TestApp } from '../support/test-app';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app.close();
+});
+
+/** The risk register of seed 001 (ORP Chomutov): area, risk, score, mitigation, owner. */
+const SEED_RISKS = [
+  { riskArea: 'FINANCIAL', description: 'Nedostatek financí na provoz, opravy', probability: 4, impact: 5, mitigation: 'Čerpání dotačních prostředků', owner: 'Obec a NNO' },
+  { riskArea: 'ORGANISATIONAL', description: 'Rušení dopravních spojů', probability: 5, impact: 4, mitigation: 'Návrhy na změny spojů', owner: 'Obce, kraj' },
+  { riskArea: 'LEGAL', description: 'Reformy na úkor kvality', probability: 3, impact: 5, mitigation: 'Politická intervence', owner: 'Obce' },
+  { riskArea: 'TECHNICAL', description: 'Nevyhovující stav budov', probability: 5, impact: 3, mitigation: 'Průběžná údržba a opravy', owner: 'Obec, NNO' },
+  { riskArea: 'MATERIAL', description: 'Personální rizika (fluktuace)', probability: 3, impact: 4, mitigation: 'Zaměstnání kvalifikovaných pracovníků', owner: 'Obec, NNO' },
+];
+
+async function aPlan() {
+  const world = await aPipelineWorld(app.em());
+  const res = await app.gql<{ createPlan: { id: string } }>(
+    `mutation($input: CreatePlanInput!) { createPlan(input: $input) { id } }`,
+    { input: { areaId: world.area.id, title: 'Plán', yearFrom: 2027, yearTo: 2029 } },
+    { as: world.actors.coordinator.subject },
+  );
+  return { world, planId: res.data!.createPlan.id };
+}
+
+test('the risk register of seed 001 scores 20, 20, 15, 15, 12, listed by score; a score sent by a client is refused', async () => {
+  const { world, planId } = await aPlan();
+  const ADD = `mutation($input: AddRiskInput!) { addRisk(input: $input) { score } }`;
+  for (const risk of [...SEED_RISKS].reverse()) {
+    const res = await app.gql(ADD, { input: { planId, ...risk } }, { as: world.actors.support.subject });
+    expect(res.errors).toBeUndefined();
+  }
+  const before = await dbFingerprint(app.em());
+  const withScore = await app.gql(ADD, { input: { planId, ...SEED_RISKS[0], score: 25 } }, { as: world.actors.coordinator.subject });
+  expect(codes(withScore)).toEqual(['BAD_USER_INPUT']);
+  expect(codes(await app.gql(ADD, { input: { planId, ...SEED_RISKS[0], probability: 6 } }, { as: world.actors.coordinator.subject }))).toEqual(['BAD_USER_INPUT']);
+  expect(codes(await app.gql(ADD, { input: { planId, ...SEED_RISKS[0] } }, { as: world.actors.author.subject }))).toEqual(['FORBIDDEN']);
+  expect(await dbFingerprint(app.em())).toEqual(before);
+  const read = await app.gql<{ plan: { risks: Array<{ score: number; riskArea: string }> } }>(`query($id: ID!) { plan(id: $id) { risks { score riskArea } } }`, { id: planId }, {
+    as: world.actors.author.subject,
+  });
+  expect(read.data!.plan.risks.map((r) => r.score)).toEqual([20, 20, 15, 15, 12]);
+});
+
+test('the stakeholder matrix computes quadrants; a quadrant sent by a client is refused', async () => {
+  const { world, planId } = await aPlan();
+  const ADD = `mutation($input: AddStakeholderInput!) { addStakeholder(input: $input) { name quadrant approach } }`;
+  const as = { as: world.actors.coordinator.subject };
+  const results = [];
+  for (const [name, influence, interest] of [
+    ['Média', 'LOW', 'LOW'],
+    ['Rodiče dětí v ZŠ a MŠ', 'LOW', 'HIGH'],
+    ['Kraj', 'HIGH', 'LOW'],
+    ['Starostové obcí s MŠ a ZŠ', 'HIGH', 'HIGH'],
+  ] as const) {
+    results.push((await app.gql<{ addStakeholder: unknown }>(ADD, { input: { planId, name, influence, interest } }, as)).data!.addStakeholder);
+  }
+  expect(results).toEqual([
+    { name: 'Média', quadrant: 'CROWD', approach: 'odpovídání na otázky' },
+    { name: 'Rodiče dětí v ZŠ a MŠ', quadrant: 'KEEP_INFORMED', approach: 'průběžné informování' },
+    { name: 'Kraj', quadrant: 'KEEP_SATISFIED', approach: 'zajištění spokojenosti' },
+    { name: 'Starostové obcí s MŠ a ZŠ', quadrant: 'KEY_PLAYERS', approach: 'vedení dialogu' },
+  ]);
+  expect(codes(await app.gql(ADD, { input: { planId, name: 'X', influence: 'LOW', interest: 'LOW', quadrant: 'KEY_PLAYERS' } }, as))).toEqual(['BAD_USER_INPUT']);
+});
