@@ -8,6 +8,7 @@ import { Migration20261125050000_materials } from './Migration20261125050000_mat
 import { Migration20261125060000_notifications } from './Migration20261125060000_notifications';
 import { Migration20261125070000_plans } from './Migration20261125070000_plans';
 import { Migration20261125080000_risks_stakeholders } from './Migration20261125080000_risks_stakeholders';
+import { Migration20261125090000_public_hearing } from './Migration20261125090000_public_hearing';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from the folder) so that the same
@@ -23,4 +24,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125060000_notifications', class: Migration20261125060000_notifications },
   { name: 'Migration20261125070000_plans', class: Migration20261125070000_plans },
   { name: 'Migration20261125080000_risks_stakeholders', class: Migration20261125080000_risks_stakeholders },
+  { name: 'Migration20261125090000_public_hearing', class: Migration20261125090000_public_hearing },
 ];

@@ -46,6 +46,7 @@ export const permissionRules: IRules = {
     myNotifications: allow,
     plans: allow,
     plan: allow,
+    hearingSettlement: allow,
   },
   Mutation: {
     createArea: and(isAuthenticated, isGlobalAdmin),
@@ -88,6 +89,10 @@ export const permissionRules: IRules = {
     addRisk: isAuthenticated,
     updateRisk: isAuthenticated,
     addStakeholder: isAuthenticated,
+    openPublicHearing: isAuthenticated,
+    // Anyone may comment during a public hearing, also without signing in.
+    submitHearingComment: allow,
+    answerHearingComment: isAuthenticated,
   },
   // Objects reach a viewer only through queries that already filtered them by visibility.
   Viewer: allow,
@@ -130,6 +135,9 @@ export const permissionRules: IRules = {
   IndicatorValue: allow,
   PlanRisk: allow,
   PlanStakeholder: allow,
+  PublicHearing: allow,
+  HearingComment: allow,
+  HearingSettlement: allow,
   Person: {
     '*': allow,
     email: seesContacts,

@@ -137,3 +137,9 @@ export enum StakeholderQuadrant {
   KEEP_SATISFIED = 'KEEP_SATISFIED',
   KEY_PLAYERS = 'KEY_PLAYERS',
 }
+
+export enum HearingDecision {
+  ACCEPTED = 'ACCEPTED',
+  PARTIALLY_ACCEPTED = 'PARTIALLY_ACCEPTED',
+  REJECTED = 'REJECTED',
+}

@@ -6,6 +6,7 @@ import { AreaRoleResolver } from '../resolvers/area-role.resolver';
 import { AreaResolver } from '../resolvers/area.resolver';
 import { BodyResolver } from '../resolvers/body.resolver';
 import { AgendaItemMaterialsResolver, MaterialResolver, ProposalMaterialsResolver } from '../resolvers/material.resolver';
+import { HearingCommentsResolver, HearingResolver, PlanHearingResolver } from '../resolvers/hearing.resolver';
 import { MeetingResolver } from '../resolvers/meeting.resolver';
 import { MembershipResolver } from '../resolvers/membership.resolver';
 import { MeetingMinutesResolver, MinutesRecipientResolver, MinutesResolver } from '../resolvers/minutes.resolver';
@@ -54,6 +55,9 @@ export const resolvers = [
   IndicatorResolver,
   IndicatorValueResolver,
   PlanRegisterResolver,
+  HearingResolver,
+  PlanHearingResolver,
+  HearingCommentsResolver,
 ] as const;
 
 /** The schema without permissions: what `schema.graphql` shows. */

@@ -14,6 +14,7 @@ import {
   RiskArea,
   Level,
   StakeholderQuadrant,
+  HearingDecision,
   MembershipRole,
   ProposalKind,
   QuorumRule,
@@ -213,5 +214,15 @@ registerEnumType(StakeholderQuadrant, {
     KEEP_INFORMED: { description: 'Low influence, high interest (osoby): keep informed.' },
     KEEP_SATISFIED: { description: 'High influence, low interest (tvůrci): keep satisfied.' },
     KEY_PLAYERS: { description: 'High influence, high interest (klíčoví hráči): dialogue.' },
+  },
+});
+
+registerEnumType(HearingDecision, {
+  name: 'HearingDecision',
+  description: 'How a comment of the public hearing was settled.',
+  valuesConfig: {
+    ACCEPTED: { description: 'Accepted (akceptováno).' },
+    PARTIALLY_ACCEPTED: { description: 'Partially accepted (částečně akceptováno).' },
+    REJECTED: { description: 'Rejected (neakceptováno).' },
   },
 });

@@ -4,7 +4,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { initialTransition, transition as machineTransition } from 'xstate';
 import type { RequestContext } from '../context';
 import { Body } from '../entities/body.entity';
-import { AreaRoleKind, BodyKind, MembershipRole, type TriadSide } from '../entities/enums';
+import { AreaRoleKind, BodyKind, MembershipRole, ProposalKind, type TriadSide } from '../entities/enums';
+import { Hearing, HearingComment } from '../entities/hearing.entity';
+import { Plan } from '../entities/plan.entity';
 import { PlanningArea } from '../entities/planning-area.entity';
 import { Proposal } from '../entities/proposal.entity';
 import { WorkflowEvent } from '../entities/workflow-event.entity';
@@ -217,6 +219,7 @@ export class ProposalService {
   ): Promise<TransitionFacts> {
     const wgSeats = await ctx.loaders.membershipsByBody.load(p.workingGroup.id);
     const person = ctx.viewer.personIn(p.areaId);
+    const unansweredHearingComments = p.kind === ProposalKind.PLAN ? await this.unansweredHearingComments(ctx, p) : 0;
     return buildTransitionFacts({
       proposal: { kind: p.kind, title: p.title, summary: p.summary, authorId: p.author.id, concernedOrganisation: p.concernedOrganisation },
       actorPersonId: person?.id ?? null,
@@ -227,7 +230,17 @@ export class ProposalService {
       votingSides: votingSides ?? wgSeats.filter((m) => m.votingRight && m.isValidOn(ctx.today)).map((m) => m.triadSide),
       reason,
       resolutionNumber,
+      unansweredHearingComments,
     });
+  }
+
+  /** Comments of the public hearings of the plan this PLAN proposal carries, still without an answer. */
+  private async unansweredHearingComments(ctx: RequestContext, p: Proposal): Promise<number> {
+    const plans = await ctx.em.find(Plan, { areaId: p.areaId, proposalId: p.id }, { fields: ['id'] });
+    if (plans.length === 0) return 0;
+    const hearings = await ctx.em.find(Hearing, { areaId: p.areaId, planId: { $in: plans.map((x) => x.id) } }, { fields: ['id'] });
+    if (hearings.length === 0) return 0;
+    return ctx.em.count(HearingComment, { areaId: p.areaId, hearingId: { $in: hearings.map((h) => h.id) }, decision: null });
   }
 
   private transitionsFrom(p: Proposal): TransitionDefinition[] {

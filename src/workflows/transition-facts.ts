@@ -18,6 +18,7 @@ export interface FactsSource {
   votingSides: TriadSide[];
   reason: string | null;
   resolutionNumber: string | null;
+  unansweredHearingComments?: number;
 }
 
 const norm = (s: string | null | undefined): string => (s ?? '').normalize('NFC').trim().toLocaleLowerCase('cs');
@@ -50,5 +51,6 @@ export function buildTransitionFacts(src: FactsSource): TransitionFacts {
     actorHasConflictOfInterest: conflict,
     reason: src.reason && src.reason.trim() ? src.reason : null,
     resolutionNumber: src.resolutionNumber && src.resolutionNumber.trim() ? src.resolutionNumber : null,
+    unansweredHearingComments: src.unansweredHearingComments ?? 0,
   };
 }

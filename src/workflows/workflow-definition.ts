@@ -41,6 +41,7 @@ export type GuardRef =
   | { name: 'resolutionNumberRequired' }
   | { name: 'triadRepresented' }
   | { name: 'noConflictOfInterest' }
+  | { name: 'hearingSettled' }
   | { name: 'kindIsNot'; params: { kinds: readonly string[] } };
 
 export interface TransitionDefinition {

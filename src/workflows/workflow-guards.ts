@@ -23,6 +23,8 @@ export interface TransitionFacts {
   actorHasConflictOfInterest: boolean;
   reason: string | null;
   resolutionNumber: string | null;
+  /** Comments of the plan's public hearing still without an answer (0 for other proposals). */
+  unansweredHearingComments: number;
 }
 
 type GuardName = GuardRef['name'];
@@ -108,6 +110,15 @@ export const GUARDS: { [N in GuardName]: (facts: TransitionFacts, params: Params
           },
         ]
       : [],
+  hearingSettled: (facts) =>
+    facts.unansweredHearingComments > 0
+      ? [
+          {
+            cs: `Veřejné projednání má ${facts.unansweredHearingComments} nevypořádaných připomínek.`,
+            en: `The public hearing has ${facts.unansweredHearingComments} comment(s) without an answer.`,
+          },
+        ]
+      : [],
   kindIsNot: (facts, params) =>
     params.kinds.includes(facts.proposalKind)
       ? [{ cs: 'Plán schvaluje zastupitelstvo, nikoli rada.', en: 'A plan is approved by the assembly, never by the council.' }]
@@ -132,4 +143,5 @@ export const FACTS_PASSING_EVERY_GUARD: TransitionFacts = {
   actorHasConflictOfInterest: false,
   reason: 'replay',
   resolutionNumber: 'replay',
+  unansweredHearingComments: 0,
 };

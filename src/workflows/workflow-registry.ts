@@ -4,8 +4,22 @@ import { standardWorkflow } from './standard.workflow';
 import { compileWorkflow, type WorkflowMachine } from './workflow-compiler';
 import type { WorkflowDefinition } from './workflow-definition';
 
+/**
+ * Version 2 of a definition: a PLAN may not leave the steering group while comments of its public
+ * hearing are unanswered (the guard passes for every other proposal).
+ */
+function withHearingGuard(def: WorkflowDefinition): WorkflowDefinition {
+  return {
+    ...def,
+    version: def.version + 1,
+    transitions: def.transitions.map((t) => (t.from.includes('STEERING_GROUP') ? { ...t, guards: [...t.guards, { name: 'hearingSettled' as const }] } : t)),
+  };
+}
+
+const FIRST_VERSIONS = [standardWorkflow, novyJicinWorkflow, ceskyKrumlovWorkflow];
+
 /** Every version of every definition stays here, so proposals in flight keep working after a change. */
-export const WORKFLOW_DEFINITIONS: readonly WorkflowDefinition[] = [standardWorkflow, novyJicinWorkflow, ceskyKrumlovWorkflow];
+export const WORKFLOW_DEFINITIONS: readonly WorkflowDefinition[] = [...FIRST_VERSIONS, ...FIRST_VERSIONS.map(withHearingGuard)];
 
 export interface CompiledWorkflow {
   definition: WorkflowDefinition;

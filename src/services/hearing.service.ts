@@ -1,0 +1,108 @@
+import type { RequestContext } from '../context';
+import { HearingDecision } from '../entities/enums';
+import { Hearing, HearingComment } from '../entities/hearing.entity';
+import { AppError, badInput, ErrorCode, forbidden, notFound, requireId } from '../errors/app-errors';
+import { localize } from '../i18n/locale';
+import { PlanService } from './plan.service';
+
+const DECISION: Record<HearingDecision, { cs: string; en: string }> = {
+  [HearingDecision.ACCEPTED]: { cs: 'Akceptováno', en: 'Accepted' },
+  [HearingDecision.PARTIALLY_ACCEPTED]: { cs: 'Částečně akceptováno', en: 'Partially accepted' },
+  [HearingDecision.REJECTED]: { cs: 'Neakceptováno', en: 'Rejected' },
+};
+
+/** A CSV cell; text that a spreadsheet would run as a formula is prefixed with an apostrophe. */
+const cell = (v: string): string => `"${(/^[=+\-@\t\r]/.test(v) ? `'${v}` : v).replace(/"/g, '""')}"`;
+const md = (v: string): string => v.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+/** The public hearing of a plan draft: the coordinator opens it, anyone comments, the coordinator answers. */
+export class HearingService {
+  private readonly plans = new PlanService();
+
+  async open(ctx: RequestContext, input: { planId: string; opensAt?: Date | null; closesAt: Date }): Promise<Hearing> {
+    const plan = await this.plans.get(ctx, input.planId);
+    if (!ctx.viewer.managesArea(plan.areaId)) throw forbidden(ctx.locale, { cs: 'Veřejné projednání otevírá koordinátor.', en: 'The coordinator opens a public hearing.' });
+    const opensAt = input.opensAt ?? ctx.now;
+    if (input.closesAt <= opensAt) throw badInput(ctx.locale, [{ field: 'closesAt', text: { cs: 'Konec musí být po začátku.', en: 'closesAt must be after opensAt.' } }]);
+    const person = ctx.viewer.personIn(plan.areaId);
+    return ctx.em.transactional(async (em) => {
+      const hearing = em.create(Hearing, { areaId: plan.areaId, planId: plan.id, opensAt, closesAt: input.closesAt, openedById: person!.id });
+      await em.flush();
+      return hearing;
+    });
+  }
+
+  /** A hearing the viewer may see: anyone, while the plan draft is out for comments; after, the plan's readers. */
+  async get(ctx: RequestContext, id: string): Promise<Hearing> {
+    requireId(ctx.locale, 'hearingId', id);
+    const hearing = await ctx.em.findOne(Hearing, { id });
+    if (!hearing) throw notFound(ctx.locale, 'Hearing', id);
+    return hearing;
+  }
+
+  /** Anyone, also without a token, while the hearing is open. */
+  async comment(ctx: RequestContext, input: { hearingId: string; name?: string | null; email?: string | null; text: string }): Promise<HearingComment> {
+    const hearing = await this.get(ctx, input.hearingId);
+    if (ctx.now < hearing.opensAt || ctx.now >= hearing.closesAt) {
+      throw new AppError(ErrorCode.TRANSITION_NOT_ALLOWED, localize({ cs: 'Veřejné projednání není otevřené.', en: 'The public hearing is not open.' }, ctx.locale), {
+        reasons: [localize({ cs: `Připomínky lze podávat od ${hearing.opensAt.toISOString()} do ${hearing.closesAt.toISOString()}.`, en: `Comments are taken from ${hearing.opensAt.toISOString()} until ${hearing.closesAt.toISOString()}.` }, ctx.locale)],
+      });
+    }
+    return ctx.em.transactional(async (em) => {
+      const comment = em.create(HearingComment, {
+        areaId: hearing.areaId,
+        hearingId: hearing.id,
+        authorName: input.name ?? null,
+        authorEmail: input.email ?? null,
+        text: input.text.normalize('NFC'),
+      });
+      await em.flush();
+      return comment;
+    });
+  }
+
+  async answer(ctx: RequestContext, input: { commentId: string; decision: HearingDecision; justification: string }): Promise<HearingComment> {
+    requireId(ctx.locale, 'commentId', input.commentId);
+    const found = await ctx.em.findOne(HearingComment, { id: input.commentId });
+    if (!found || !ctx.viewer.belongsTo(found.areaId)) throw notFound(ctx.locale, 'HearingComment', input.commentId);
+    if (!ctx.viewer.managesArea(found.areaId)) throw forbidden(ctx.locale, { cs: 'Připomínky vypořádává koordinátor.', en: 'The coordinator answers comments.' });
+    const person = ctx.viewer.personIn(found.areaId);
+    return ctx.em.transactional(async (em) => {
+      const comment = await em.findOneOrFail(HearingComment, { id: found.id });
+      comment.decision = input.decision;
+      comment.justification = input.justification;
+      comment.answeredById = person?.id ?? null;
+      comment.answeredAt = ctx.now;
+      await em.flush();
+      return comment;
+    });
+  }
+
+  async ofPlan(ctx: RequestContext, planId: string): Promise<Hearing[]> {
+    return ctx.em.find(Hearing, { planId }, { orderBy: { opensAt: 'asc' } });
+  }
+
+  async comments(ctx: RequestContext, hearingId: string): Promise<HearingComment[]> {
+    return ctx.em.find(HearingComment, { hearingId }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  }
+
+  /** The settlement table (vypořádání připomínek) of a plan's hearings, as rows, Markdown and CSV. */
+  async settlement(ctx: RequestContext, planId: string): Promise<{ markdown: string; csv: string; rows: HearingComment[] }> {
+    const plan = await this.plans.get(ctx, planId);
+    const hearings = await this.ofPlan(ctx, plan.id);
+    const rows = (await Promise.all(hearings.map((h) => this.comments(ctx, h.id)))).flat();
+    const decision = (c: HearingComment): string => (c.decision ? DECISION[c.decision][ctx.locale] : localize({ cs: 'Nevypořádáno', en: 'Unanswered' }, ctx.locale));
+    const head = ctx.locale === 'cs' ? ['Č.', 'Podal', 'Připomínka', 'Vypořádání', 'Odůvodnění'] : ['No.', 'From', 'Comment', 'Decision', 'Justification'];
+    const anonymous = localize({ cs: 'anonymně', en: 'anonymous' }, ctx.locale);
+    const markdown = [
+      `# ${localize({ cs: 'Vypořádání připomínek', en: 'Settlement of comments' }, ctx.locale)}: ${md(plan.title)}`,
+      '',
+      `| ${head.join(' | ')} |`,
+      `| ${head.map(() => '---').join(' | ')} |`,
+      ...rows.map((c, i) => `| ${i + 1} | ${md(c.authorName ?? anonymous)} | ${md(c.text)} | ${decision(c)} | ${md(c.justification ?? '')} |`),
+      '',
+    ].join('\n');
+    const csv = [head.map(cell).join(','), ...rows.map((c, i) => [String(i + 1), c.authorName ?? anonymous, c.text, decision(c), c.justification ?? ''].map(cell).join(','))].join('\r\n') + '\r\n';
+    return { markdown, csv, rows };
+  }
+}
