@@ -47,6 +47,7 @@ export const permissionRules: IRules = {
     plans: allow,
     plan: allow,
     hearingSettlement: allow,
+    exportPlan: allow,
   },
   Mutation: {
     createArea: and(isAuthenticated, isGlobalAdmin),

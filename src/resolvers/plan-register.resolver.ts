@@ -1,10 +1,12 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
 import type { PlanRisk, PlanStakeholder } from '../entities/plan-risk.entity';
 import { localize, type Locale } from '../i18n/locale';
 import { AddRiskInput, AddStakeholderInput, UpdateRiskInput } from '../schema/plan.input';
 import { PlanRiskType, PlanStakeholderType, PlanType } from '../schema/plan.type';
+import { PlanExportService } from '../services/plan-export.service';
 import { PlanRegisterService, quadrantOf } from '../services/plan-register.service';
+import { PlanExportFormat } from '../schema/plan.type';
 
 const INPUT = { description: 'What to do; see the input type.' };
 const service = new PlanRegisterService();
@@ -35,8 +37,19 @@ const toStakeholder = (s: PlanStakeholder, locale: Locale): PlanStakeholderType 
   });
 };
 
+const exporter = new PlanExportService();
+
 @Resolver(() => PlanType)
 export class PlanRegisterResolver {
+  @Query(() => String, { description: 'A plan as one readable document (Markdown) or as JSON text: structure, guarantors, indicators with their latest values, risks, stakeholders.' })
+  async exportPlan(
+    @Ctx() ctx: RequestContext,
+    @Arg('planId', () => ID, { description: 'The plan.' }) planId: string,
+    @Arg('format', () => PlanExportFormat, { defaultValue: PlanExportFormat.MARKDOWN, description: 'MARKDOWN or JSON.' }) format: PlanExportFormat,
+  ): Promise<string> {
+    return format === PlanExportFormat.JSON ? JSON.stringify(await exporter.document(ctx, planId), null, 2) : exporter.markdown(ctx, planId);
+  }
+
   @Mutation(() => PlanRiskType, { description: 'Adds a risk to the plan\'s register. The coordinator or support.' })
   async addRisk(@Ctx() ctx: RequestContext, @Arg('input', () => AddRiskInput, INPUT) input: AddRiskInput): Promise<PlanRiskType> {
     return toRisk(await service.addRisk(ctx, input));

@@ -1,4 +1,4 @@
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GoalStatus, IndicatorDirection, Level, PlanStatus, RiskArea, StakeholderQuadrant } from '../entities/enums';
 import './enums';
 
@@ -175,3 +175,14 @@ export class PlanStakeholderType {
   @Field(() => String, { description: 'How to work with them, in the request language.' })
   approach!: string;
 }
+
+export enum PlanExportFormat {
+  MARKDOWN = 'MARKDOWN',
+  JSON = 'JSON',
+}
+
+registerEnumType(PlanExportFormat, {
+  name: 'PlanExportFormat',
+  description: 'Format of an exported plan.',
+  valuesConfig: { MARKDOWN: { description: 'A readable Markdown document.' }, JSON: { description: 'JSON text.' } },
+});

@@ -1,0 +1,101 @@
+import type { RequestContext } from '../context';
+import { Municipality } from '../entities/municipality.entity';
+import { Person } from '../entities/person.entity';
+import { PlanRegisterService, quadrantOf } from './plan-register.service';
+import { PlanService } from './plan.service';
+
+const md = (v: string): string => v.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+/** A plan as one document: its structure, guarantors, indicators with their latest values, risks and stakeholders. */
+export class PlanExportService {
+  private readonly plans = new PlanService();
+  private readonly register = new PlanRegisterService();
+
+  async document(ctx: RequestContext, planId: string) {
+    const plan = await this.plans.get(ctx, planId);
+    const status = await this.plans.status(ctx, plan);
+    const personName = async (id: string | null) => (id ? ((await ctx.em.findOne(Person, { id }))?.name ?? null) : null);
+    const priorities = [];
+    for (const p of await this.plans.priorities(ctx, plan.id)) {
+      const goals = [];
+      for (const g of await this.plans.goals(ctx, p.id)) {
+        const guarantors = [];
+        for (const gg of await this.plans.guarantors(ctx, g.id)) {
+          const municipality = gg.municipalityId ? ((await ctx.em.findOne(Municipality, { id: gg.municipalityId }))?.name ?? null) : null;
+          guarantors.push({ municipality, person: await personName(gg.personId) });
+        }
+        const measures = [];
+        for (const m of await this.plans.measures(ctx, g.id)) {
+          const indicators = [];
+          for (const i of await this.plans.indicators(ctx, m.id)) {
+            const latest = (await this.plans.values(ctx, i.id)).at(-1);
+            indicators.push({
+              name: i.name,
+              unit: i.unit,
+              baseline: { value: Number(i.baselineValue), date: i.baselineDate },
+              target: { value: Number(i.targetValue), date: i.targetDate },
+              direction: i.direction,
+              guarantor: await personName(i.guarantorId),
+              latest: latest ? { value: Number(latest.value), date: latest.measuredOn } : null,
+            });
+          }
+          measures.push({ title: m.title, description: m.description, indicators });
+        }
+        goals.push({ title: g.title, status: g.status, guarantors, measures });
+      }
+      priorities.push({ title: p.title, goals });
+    }
+    const risks = (await this.register.risks(ctx, plan.id)).map((r) => ({
+      area: r.riskArea,
+      description: r.description,
+      probability: r.probability,
+      impact: r.impact,
+      score: r.probability * r.impact,
+      mitigation: r.mitigation,
+      owner: r.owner,
+    }));
+    const stakeholders = (await this.register.stakeholders(ctx, plan.id)).map((s) => ({
+      name: s.name,
+      influence: s.influence,
+      interest: s.interest,
+      quadrant: quadrantOf(s.influence, s.interest).quadrant,
+    }));
+    return { title: plan.title, period: { from: plan.yearFrom, to: plan.yearTo }, status, priorities, risks, stakeholders };
+  }
+
+  async markdown(ctx: RequestContext, planId: string): Promise<string> {
+    const d = await this.document(ctx, planId);
+    const out = [`# ${d.title}`, '', `Období / Period: ${d.period.from}–${d.period.to} · Stav / Status: ${d.status}`, ''];
+    d.priorities.forEach((p, pi) => {
+      out.push(`## ${pi + 1}. ${p.title}`, '');
+      p.goals.forEach((g, gi) => {
+        out.push(`### Cíl ${pi + 1}.${gi + 1}: ${g.title}`, '');
+        const who = g.guarantors.map((x) => [x.municipality, x.person].filter(Boolean).join(', ')).join('; ');
+        out.push(`Gestor cíle: ${who || '—'} · Stav: ${g.status}`, '');
+        g.measures.forEach((m, mi) => {
+          out.push(`#### Opatření ${pi + 1}.${gi + 1}.${mi + 1}: ${m.title}`, '');
+          if (m.description) out.push(m.description, '');
+          if (m.indicators.length) {
+            out.push('| Indikátor | Výchozí stav | Cíl | Poslední hodnota | Gestor indikátoru |', '| --- | --- | --- | --- | --- |');
+            for (const i of m.indicators) {
+              const latest = i.latest ? `${i.latest.value} ${i.unit} (${i.latest.date})` : '—';
+              out.push(`| ${md(i.name)} | ${i.baseline.value} ${i.unit} (${i.baseline.date}) | ${i.target.value} ${i.unit} (${i.target.date}) | ${latest} | ${md(i.guarantor ?? '—')} |`);
+            }
+            out.push('');
+          }
+        });
+      });
+    });
+    if (d.risks.length) {
+      out.push('## Registr rizik / Risk register', '', '| Oblast | Riziko | P | D | Skóre | Opatření | Vlastník |', '| --- | --- | --- | --- | --- | --- | --- |');
+      for (const r of d.risks) out.push(`| ${r.area} | ${md(r.description)} | ${r.probability} | ${r.impact} | ${r.score} | ${md(r.mitigation ?? '')} | ${md(r.owner ?? '')} |`);
+      out.push('');
+    }
+    if (d.stakeholders.length) {
+      out.push('## Zainteresované strany / Stakeholders', '', '| Skupina | Vliv | Zájem | Kvadrant |', '| --- | --- | --- | --- |');
+      for (const s of d.stakeholders) out.push(`| ${md(s.name)} | ${s.influence} | ${s.interest} | ${s.quadrant} |`);
+      out.push('');
+    }
+    return out.join('\n');
+  }
+}
