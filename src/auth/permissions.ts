@@ -90,6 +90,8 @@ export const permissionRules: IRules = {
     addRisk: isAuthenticated,
     updateRisk: isAuthenticated,
     addStakeholder: isAuthenticated,
+    addSwotItem: isAuthenticated,
+    addSolutionVariant: isAuthenticated,
     openPublicHearing: isAuthenticated,
     // Anyone may comment during a public hearing, also without signing in.
     submitHearingComment: allow,
@@ -136,6 +138,8 @@ export const permissionRules: IRules = {
   IndicatorValue: allow,
   PlanRisk: allow,
   PlanStakeholder: allow,
+  SwotItem: allow,
+  SolutionVariant: allow,
   PublicHearing: allow,
   HearingComment: allow,
   HearingSettlement: allow,

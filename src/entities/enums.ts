@@ -143,3 +143,10 @@ export enum HearingDecision {
   PARTIALLY_ACCEPTED = 'PARTIALLY_ACCEPTED',
   REJECTED = 'REJECTED',
 }
+
+export enum SwotKind {
+  STRENGTH = 'STRENGTH',
+  WEAKNESS = 'WEAKNESS',
+  OPPORTUNITY = 'OPPORTUNITY',
+  THREAT = 'THREAT',
+}

@@ -2,8 +2,8 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import type { RequestContext } from '../context';
 import type { PlanRisk, PlanStakeholder } from '../entities/plan-risk.entity';
 import { localize, type Locale } from '../i18n/locale';
-import { AddRiskInput, AddStakeholderInput, UpdateRiskInput } from '../schema/plan.input';
-import { PlanRiskType, PlanStakeholderType, PlanType } from '../schema/plan.type';
+import { AddRiskInput, AddSolutionVariantInput, AddStakeholderInput, AddSwotItemInput, UpdateRiskInput } from '../schema/plan.input';
+import { PlanRiskType, PlanStakeholderType, PlanType, SolutionVariantType, SwotItemType } from '../schema/plan.type';
 import { PlanExportService } from '../services/plan-export.service';
 import { PlanRegisterService, quadrantOf } from '../services/plan-register.service';
 import { PlanExportFormat } from '../schema/plan.type';
@@ -63,6 +63,30 @@ export class PlanRegisterResolver {
   @Mutation(() => PlanStakeholderType, { description: 'Adds a stakeholder to the plan\'s matrix. The coordinator or support.' })
   async addStakeholder(@Ctx() ctx: RequestContext, @Arg('input', () => AddStakeholderInput, INPUT) input: AddStakeholderInput): Promise<PlanStakeholderType> {
     return toStakeholder(await service.addStakeholder(ctx, input), ctx.locale);
+  }
+
+  @Mutation(() => SwotItemType, { description: 'Adds a SWOT item to the plan\'s analysis. The coordinator or support.' })
+  async addSwotItem(@Ctx() ctx: RequestContext, @Arg('input', () => AddSwotItemInput, INPUT) input: AddSwotItemInput): Promise<SwotItemType> {
+    const r = await service.addSwotItem(ctx, input);
+    return Object.assign(new SwotItemType(), { id: r.id, kind: r.kind, text: r.text });
+  }
+
+  @Mutation(() => SolutionVariantType, { description: 'Adds a solution variant, optionally as the chosen one. The coordinator or support.' })
+  async addSolutionVariant(@Ctx() ctx: RequestContext, @Arg('input', () => AddSolutionVariantInput, INPUT) input: AddSolutionVariantInput): Promise<SolutionVariantType> {
+    const v = await service.addSolutionVariant(ctx, input);
+    return Object.assign(new SolutionVariantType(), { id: v.id, position: v.position, title: v.title, description: v.description, chosen: v.chosen });
+  }
+
+  @FieldResolver(() => [SwotItemType], { description: 'The SWOT analysis, by quadrant.' })
+  async swot(@Ctx() ctx: RequestContext, @Root() p: PlanType): Promise<SwotItemType[]> {
+    return (await service.swot(ctx, p.id)).map((r) => Object.assign(new SwotItemType(), { id: r.id, kind: r.kind, text: r.text }));
+  }
+
+  @FieldResolver(() => [SolutionVariantType], { description: 'Solution variants, in order; at most one chosen.' })
+  async solutionVariants(@Ctx() ctx: RequestContext, @Root() p: PlanType): Promise<SolutionVariantType[]> {
+    return (await service.variants(ctx, p.id)).map((v) =>
+      Object.assign(new SolutionVariantType(), { id: v.id, position: v.position, title: v.title, description: v.description, chosen: v.chosen }),
+    );
   }
 
   @FieldResolver(() => [PlanRiskType], { description: 'The risk register, highest score first.' })

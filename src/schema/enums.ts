@@ -15,6 +15,7 @@ import {
   Level,
   StakeholderQuadrant,
   HearingDecision,
+  SwotKind,
   MembershipRole,
   ProposalKind,
   QuorumRule,
@@ -224,5 +225,16 @@ registerEnumType(HearingDecision, {
     ACCEPTED: { description: 'Accepted (akceptováno).' },
     PARTIALLY_ACCEPTED: { description: 'Partially accepted (částečně akceptováno).' },
     REJECTED: { description: 'Rejected (neakceptováno).' },
+  },
+});
+
+registerEnumType(SwotKind, {
+  name: 'SwotKind',
+  description: 'Quadrant of a SWOT analysis.',
+  valuesConfig: {
+    STRENGTH: { description: 'Strength (silná stránka).' },
+    WEAKNESS: { description: 'Weakness (slabá stránka).' },
+    OPPORTUNITY: { description: 'Opportunity (příležitost).' },
+    THREAT: { description: 'Threat (hrozba).' },
   },
 });

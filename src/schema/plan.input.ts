@@ -1,6 +1,6 @@
 import { IsEnum, IsNumber, IsOptional, IsUUID, Length, Max, Min, IsInt } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { GoalStatus, IndicatorDirection, Level, RiskArea } from '../entities/enums';
+import { GoalStatus, IndicatorDirection, Level, RiskArea, SwotKind } from '../entities/enums';
 import './enums';
 import { IsCalendarDay, IsPlainText } from './validators';
 
@@ -266,4 +266,41 @@ export class AddStakeholderInput {
   @Field(() => Level, { description: 'Interest.' })
   @IsEnum(Level)
   interest!: Level;
+}
+
+@InputType({ description: 'A SWOT item of the plan\'s analysis.' })
+export class AddSwotItemInput {
+  @Field(() => ID, { description: 'The plan.' })
+  @IsUUID('all')
+  planId!: string;
+
+  @Field(() => SwotKind, { description: 'Strength, weakness, opportunity or threat.' })
+  @IsEnum(SwotKind)
+  kind!: SwotKind;
+
+  @Field(() => String, { description: 'The item, e.g. "Dlouhodobě vysoká míra nezaměstnanosti".' })
+  @Length(1, 2000)
+  @IsPlainText()
+  text!: string;
+}
+
+@InputType({ description: 'A solution variant; `chosen` makes it the chosen one (and unchooses the others).' })
+export class AddSolutionVariantInput {
+  @Field(() => ID, { description: 'The plan.' })
+  @IsUUID('all')
+  planId!: string;
+
+  @Field(() => String, { description: 'Title, e.g. "Širší zapojení neziskového sektoru".' })
+  @Length(1, 300)
+  @IsPlainText()
+  title!: string;
+
+  @Field(() => String, { nullable: true, description: 'Description.' })
+  @IsOptional()
+  @Length(1, 10_000)
+  @IsPlainText()
+  description?: string | null;
+
+  @Field(() => Boolean, { defaultValue: false, description: 'Whether this is the chosen variant.' })
+  chosen!: boolean;
 }

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { GoalStatus, IndicatorDirection, Level, PlanStatus, RiskArea, StakeholderQuadrant } from '../entities/enums';
+import { GoalStatus, IndicatorDirection, Level, PlanStatus, RiskArea, StakeholderQuadrant, SwotKind } from '../entities/enums';
 import './enums';
 
 @ObjectType('Plan', { description: 'A medium-term plan of an area. The public sees adopted plans; the area\'s members and roles see all.' })
@@ -186,3 +186,33 @@ registerEnumType(PlanExportFormat, {
   description: 'Format of an exported plan.',
   valuesConfig: { MARKDOWN: { description: 'A readable Markdown document.' }, JSON: { description: 'JSON text.' } },
 });
+
+@ObjectType('SwotItem', { description: 'A SWOT item of the plan\'s analysis.' })
+export class SwotItemType {
+  @Field(() => ID, { description: 'Identifier.' })
+  id!: string;
+
+  @Field(() => SwotKind, { description: 'Quadrant.' })
+  kind!: SwotKind;
+
+  @Field(() => String, { description: 'The item.' })
+  text!: string;
+}
+
+@ObjectType('SolutionVariant', { description: 'A solution variant considered for the plan.' })
+export class SolutionVariantType {
+  @Field(() => ID, { description: 'Identifier.' })
+  id!: string;
+
+  @Field(() => Int, { description: 'Number of the variant, from 1.' })
+  position!: number;
+
+  @Field(() => String, { description: 'Title.' })
+  title!: string;
+
+  @Field(() => String, { nullable: true, description: 'Description.' })
+  description!: string | null;
+
+  @Field(() => Boolean, { description: 'Whether it is the chosen variant.' })
+  chosen!: boolean;
+}

@@ -1,9 +1,9 @@
 import type { RequestContext } from '../context';
-import { PlanRisk, PlanStakeholder } from '../entities/plan-risk.entity';
+import { PlanRisk, PlanStakeholder, SolutionVariant, SwotItem } from '../entities/plan-risk.entity';
 import { AreaRoleKind, Level, StakeholderQuadrant } from '../entities/enums';
 import { forbidden, notFound, requireId } from '../errors/app-errors';
 import type { Text } from '../i18n/locale';
-import type { AddRiskInput, AddStakeholderInput, UpdateRiskInput } from '../schema/plan.input';
+import type { AddRiskInput, AddSolutionVariantInput, AddStakeholderInput, AddSwotItemInput, UpdateRiskInput } from '../schema/plan.input';
 import { PlanService } from './plan.service';
 
 /** The stakeholder matrix: influence × interest gives the quadrant and how to work with them (seed 001). */
@@ -82,6 +82,42 @@ export class PlanRegisterService {
         description: input.description ?? null,
         influence: input.influence,
         interest: input.interest,
+      });
+      await em.flush();
+      return row;
+    });
+  }
+
+  swot(ctx: RequestContext, planId: string): Promise<SwotItem[]> {
+    return ctx.em.find(SwotItem, { planId }, { orderBy: { kind: 'asc', createdAt: 'asc', id: 'asc' } });
+  }
+
+  variants(ctx: RequestContext, planId: string): Promise<SolutionVariant[]> {
+    return ctx.em.find(SolutionVariant, { planId }, { orderBy: { position: 'asc' } });
+  }
+
+  async addSwotItem(ctx: RequestContext, input: AddSwotItemInput): Promise<SwotItem> {
+    const plan = await this.editable(ctx, input.planId);
+    return ctx.em.transactional(async (em) => {
+      const row = em.create(SwotItem, { areaId: plan.areaId, planId: plan.id, kind: input.kind, text: input.text });
+      await em.flush();
+      return row;
+    });
+  }
+
+  /** Adds a variant; a chosen one unchooses the others, so a plan has at most one chosen variant. */
+  async addSolutionVariant(ctx: RequestContext, input: AddSolutionVariantInput): Promise<SolutionVariant> {
+    const plan = await this.editable(ctx, input.planId);
+    return ctx.em.transactional(async (em) => {
+      const existing = await em.find(SolutionVariant, { planId: plan.id });
+      if (input.chosen) for (const v of existing) v.chosen = false;
+      const row = em.create(SolutionVariant, {
+        areaId: plan.areaId,
+        planId: plan.id,
+        position: existing.length + 1,
+        title: input.title,
+        description: input.description ?? null,
+        chosen: input.chosen,
       });
       await em.flush();
       return row;

@@ -69,3 +69,30 @@ test('the stakeholder matrix computes quadrants; a quadrant sent by a client is 
   ]);
   expect(codes(await app.gql(ADD, { input: { planId, name: 'X', influence: 'LOW', interest: 'LOW', quadrant: 'KEY_PLAYERS' } }, as))).toEqual(['BAD_USER_INPUT']);
 });
+
+test('the analysis: SWOT items by quadrant, solution variants with one chosen', async () => {
+  const { world, planId } = await aPlan();
+  const as = { as: world.actors.support.subject };
+  const SWOT = `mutation($input: AddSwotItemInput!) { addSwotItem(input: $input) { kind } }`;
+  await app.gql(SWOT, { input: { planId, kind: 'WEAKNESS', text: 'Dlouhodobě vysoká míra nezaměstnanosti' } }, as);
+  await app.gql(SWOT, { input: { planId, kind: 'OPPORTUNITY', text: 'Využívání veřejně prospěšných prací' } }, as);
+  const VARIANT = `mutation($input: AddSolutionVariantInput!) { addSolutionVariant(input: $input) { position chosen } }`;
+  await app.gql(VARIANT, { input: { planId, title: 'Širší zapojení neziskového sektoru', chosen: true } }, as);
+  await app.gql(VARIANT, { input: { planId, title: 'Zvýšení informovanosti o službách' } }, as);
+  await app.gql(VARIANT, { input: { planId, title: 'Nový systém řízení komunitního plánování', chosen: true } }, as);
+  expect(codes(await app.gql(SWOT, { input: { planId, kind: 'THREAT', text: 'x' } }, { as: world.actors.author.subject }))).toEqual(['FORBIDDEN']);
+  const read = await app.gql(`query($id: ID!) { plan(id: $id) { swot { kind text } solutionVariants { position title chosen } } }`, { id: planId }, as);
+  expect(read.data).toEqual({
+    plan: {
+      swot: [
+        { kind: 'OPPORTUNITY', text: 'Využívání veřejně prospěšných prací' },
+        { kind: 'WEAKNESS', text: 'Dlouhodobě vysoká míra nezaměstnanosti' },
+      ],
+      solutionVariants: [
+        { position: 1, title: 'Širší zapojení neziskového sektoru', chosen: false },
+        { position: 2, title: 'Zvýšení informovanosti o službách', chosen: false },
+        { position: 3, title: 'Nový systém řízení komunitního plánování', chosen: true },
+      ],
+    },
+  });
+});
