@@ -1,15 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AreaRole } from '../entities/area-role.entity';
 import { Body } from '../entities/body.entity';
-import { AreaKind, AreaRoleKind, BodyKind, MembershipRole, ProposalKind, TargetGroup, TriadSide } from '../entities/enums';
+import { AreaKind, AreaRoleKind, BodyKind, Convener, MembershipRole, MinuteTaker, ProposalKind, TargetGroup, TriadSide } from '../entities/enums';
 import { Membership } from '../entities/membership.entity';
 import { Municipality } from '../entities/municipality.entity';
 import { Person } from '../entities/person.entity';
 import { PlanningArea } from '../entities/planning-area.entity';
+import { Proposal } from '../entities/proposal.entity';
 import { defaultRules } from '../services/body.service';
 import { createChomutovPlan } from './demo-plan';
 import { createDemoProposals, type DemoCast, type DemoProposalSpec } from './demo-proposals';
-import { Proposal } from '../entities/proposal.entity';
 
 /** A demo person who can sign in (local mode: `npm run --silent token -- <subject>`). */
 export interface DemoPerson {
@@ -21,20 +21,27 @@ export interface DemoPerson {
 
 type AreaKey = DemoPerson['area'];
 
+/** Rules a body keeps different from `defaultRules(kind)`. */
+type RuleOverrides = Partial<Pick<Body, 'isPublic' | 'materialsLeadDays' | 'minutesDueDays' | 'convener' | 'minuteTaker'>>;
+
 interface BodySpec {
   key: string;
   kind: BodyKind;
   name: string;
   shortName?: string;
+  description?: string;
   targetGroup?: TargetGroup;
+  /** Key of a body listed earlier. */
   reportsTo?: string;
+  rules?: RuleOverrides;
 }
 
 interface SeatSpec {
   body: string;
   role: MembershipRole;
   side: TriadSide;
-  organisation?: string;
+  /** The organisation the seat represents: the person's own unless given (null: none). */
+  organisation?: string | null;
   validTo?: string;
 }
 
@@ -42,6 +49,7 @@ interface PersonSpec {
   /** Without a subject the person cannot sign in (many working-group members never do). */
   subject?: string;
   name: string;
+  /** One short English line for the README. */
   description: string;
   organisation?: string;
   roles?: AreaRoleKind[];
@@ -53,26 +61,33 @@ interface AreaSpec {
   name: string;
   kind: AreaKind;
   workflowKey: string;
+  /** Used in the demo phone numbers: +420 700 00<n> <index>. */
+  phoneBlock: number;
   municipalities: Array<[string, number]>;
+  /** In an order where every body comes after the body it reports to. */
   bodies: BodySpec[];
   people: PersonSpec[];
   /** Proposals in every stage, with the histories that brought them there. */
   proposals: DemoProposalSpec[];
 }
 
-const { CHAIR, MEMBER, GUEST } = MembershipRole;
+const { CHAIR, SECRETARY, MEMBER, GUEST } = MembershipRole;
 const { COMMISSIONER, PROVIDER, SERVICE_USER, PUBLIC } = TriadSide;
-const seat = (body: string, role: MembershipRole, side: TriadSide, organisation?: string, validTo?: string): SeatSpec => ({
-  body,
-  role,
-  side,
-  organisation,
-  validTo,
-});
+
+function seat(body: string, role: MembershipRole, side: TriadSide, extra: { organisation?: string | null; validTo?: string } = {}): SeatSpec {
+  return { body, role, side, ...extra };
+}
+
+const SEATS_FROM = '2024-01-01';
+
+// ---------------------------------------------------------------------------------------------
+// ORP Chomutov (seeds 000 and 001)
+// ---------------------------------------------------------------------------------------------
 
 /**
  * ORP Chomutov as seed 001 describes it: 25 municipalities, 81,786 inhabitants. The figures per
- * municipality are approximations scaled so that they add up to the seed's total.
+ * municipality are approximations scaled so that they add up exactly to the seed's total; the seed
+ * gives only the total. (Seed 001 spells Výsluní "Výslunní", a typo.)
  */
 const CHOMUTOV_MUNICIPALITIES: Array<[string, number]> = [
   ['Chomutov', 48_250],
@@ -124,6 +139,7 @@ const CHOMUTOV: AreaSpec = {
   name: 'ORP Chomutov',
   kind: AreaKind.ORP,
   workflowKey: 'standard',
+  phoneBlock: 1,
   municipalities: CHOMUTOV_MUNICIPALITIES,
   proposals: CHOMUTOV_PROPOSALS,
   bodies: [
@@ -132,159 +148,208 @@ const CHOMUTOV: AreaSpec = {
     { key: 'commission', kind: BodyKind.SOCIAL_COMMISSION, name: 'Sociální komise Rady města Chomutova', shortName: 'SK', reportsTo: 'council' },
     { key: 'steering', kind: BodyKind.STEERING_GROUP, name: 'Řídící skupina KPSS ORP Chomutov', shortName: 'ŘS', reportsTo: 'commission' },
     { key: 'seniors', kind: BodyKind.WORKING_GROUP, name: 'Pracovní skupina Senioři', targetGroup: TargetGroup.SENIORS, reportsTo: 'steering' },
-    {
-      key: 'disabled',
-      kind: BodyKind.WORKING_GROUP,
-      name: 'Pracovní skupina Osoby se zdravotním postižením',
-      targetGroup: TargetGroup.PEOPLE_WITH_DISABILITIES,
-      reportsTo: 'steering',
-    },
-    {
-      key: 'family',
-      kind: BodyKind.WORKING_GROUP,
-      name: 'Pracovní skupina Rodina, děti a mládež',
-      targetGroup: TargetGroup.CHILDREN_YOUTH_FAMILY,
-      reportsTo: 'steering',
-    },
-    {
-      key: 'exclusion',
-      kind: BodyKind.WORKING_GROUP,
-      name: 'Pracovní skupina Osoby ohrožené sociálním vyloučením',
-      targetGroup: TargetGroup.SOCIAL_EXCLUSION,
-      reportsTo: 'steering',
-    },
+    { key: 'disabled', kind: BodyKind.WORKING_GROUP, name: 'Pracovní skupina Osoby se zdravotním postižením', targetGroup: TargetGroup.PEOPLE_WITH_DISABILITIES, reportsTo: 'steering' },
+    { key: 'family', kind: BodyKind.WORKING_GROUP, name: 'Pracovní skupina Rodina, děti a mládež', targetGroup: TargetGroup.CHILDREN_YOUTH_FAMILY, reportsTo: 'steering' },
+    { key: 'exclusion', kind: BodyKind.WORKING_GROUP, name: 'Pracovní skupina Osoby ohrožené sociálním vyloučením', targetGroup: TargetGroup.SOCIAL_EXCLUSION, reportsTo: 'steering' },
   ],
   people: [
+    // Area roles.
     { subject: 'demo-chomutov-admin', name: 'Radek Správa', description: 'area admin of ORP Chomutov', roles: [AreaRoleKind.ADMIN] },
     {
       subject: 'demo-chomutov-coordinator',
       name: 'Lucie Koordinátorová',
-      description: 'coordinator (koordinátor KPSS) of ORP Chomutov',
+      description: 'coordinator (koordinátor KPSS) of ORP Chomutov, member of the steering group',
       organisation: 'Magistrát města Chomutova',
       roles: [AreaRoleKind.COORDINATOR],
-      seats: [seat('steering', MEMBER, COMMISSIONER, 'Magistrát města Chomutova')],
+      seats: [seat('steering', MEMBER, COMMISSIONER)],
     },
     {
       subject: 'demo-chomutov-support',
       name: 'Tomáš Podpora',
-      description: 'support organisation (TOZ) of ORP Chomutov',
+      description: 'support organisation (TOZ) of ORP Chomutov: prepares materials, decides nothing',
       organisation: 'Poradenské centrum Krušnohoří, z.ú.',
       roles: [AreaRoleKind.SUPPORT],
     },
-    { subject: 'demo-chomutov-clerk', name: 'Eva Zápisová', description: 'council clerk of Chomutov', roles: [AreaRoleKind.CLERK] },
+    { subject: 'demo-chomutov-clerk', name: 'Eva Zápisová', description: 'council clerk of Chomutov: records council and assembly resolutions', roles: [AreaRoleKind.CLERK] },
+
+    // Pracovní skupina Senioři: the full triad, a public member, a guest and a member without a login.
     {
       subject: 'demo-chomutov-seniors-chair',
       name: 'Marie Vedoucí',
       description: 'manager (chair) of the seniors working group, commissioner side',
       organisation: 'Obec Spořice',
-      seats: [seat('seniors', CHAIR, COMMISSIONER, 'Obec Spořice')],
+      seats: [seat('seniors', CHAIR, COMMISSIONER)],
+    },
+    {
+      subject: 'demo-chomutov-seniors-commissioner',
+      name: 'Jitka Obecní',
+      description: 'commissioner member of the seniors working group (municipality of Březno)',
+      organisation: 'Obec Březno',
+      seats: [seat('seniors', MEMBER, COMMISSIONER)],
     },
     {
       subject: 'demo-chomutov-provider',
       name: 'Pavel Poskytovatel',
       description: 'provider director: provider member of the seniors working group and of the steering group',
       organisation: 'Domov Na Stráni, o.p.s.',
-      seats: [seat('seniors', MEMBER, PROVIDER, 'Domov Na Stráni, o.p.s.'), seat('steering', MEMBER, PROVIDER, 'Domov Na Stráni, o.p.s.')],
+      seats: [seat('seniors', MEMBER, PROVIDER), seat('steering', MEMBER, PROVIDER)],
     },
-    {
-      subject: 'demo-chomutov-user',
-      name: 'Jiřina Uživatelová',
-      description: 'service-user member of the seniors working group',
-      seats: [seat('seniors', MEMBER, SERVICE_USER)],
-    },
-    {
-      subject: 'demo-chomutov-public',
-      name: 'Ondřej Občan',
-      description: 'public member of the seniors working group',
-      seats: [seat('seniors', MEMBER, PUBLIC)],
-    },
+    { subject: 'demo-chomutov-user', name: 'Jiřina Uživatelová', description: 'service-user member of the seniors working group', seats: [seat('seniors', MEMBER, SERVICE_USER)] },
+    { subject: 'demo-chomutov-public', name: 'Ondřej Občan', description: 'public member of the seniors working group', seats: [seat('seniors', MEMBER, PUBLIC)] },
     {
       subject: 'demo-chomutov-guest',
       name: 'Hana Hostová',
       description: 'permanent guest (no vote) of the seniors working group',
       organisation: 'Úřad práce ČR, kontaktní pracoviště Chomutov',
-      seats: [seat('seniors', GUEST, COMMISSIONER, 'Úřad práce ČR')],
+      seats: [seat('seniors', GUEST, COMMISSIONER)],
     },
     {
       name: 'Josef Bezúčtu',
-      description: 'service-user member without a login',
+      description: 'service-user member of two working groups, without a login',
       seats: [seat('seniors', MEMBER, SERVICE_USER), seat('disabled', MEMBER, SERVICE_USER)],
     },
+
+    // Pracovní skupina Osoby se zdravotním postižením.
+    {
+      subject: 'demo-chomutov-disabled-chair',
+      name: 'Stanislav Předseda',
+      description: 'chair of the disabilities working group (provider side); sits in the steering group for service users',
+      organisation: 'Spolek Bez bariér Chomutov, z.s.',
+      seats: [seat('disabled', CHAIR, PROVIDER), seat('steering', MEMBER, SERVICE_USER, { organisation: null })],
+    },
+    {
+      subject: 'demo-chomutov-disabled-commissioner',
+      name: 'Petr Úředník',
+      description: 'commissioner member of the disabilities working group (city social department)',
+      organisation: 'Magistrát města Chomutova, odbor sociálních věcí',
+      seats: [seat('disabled', MEMBER, COMMISSIONER)],
+    },
+    {
+      subject: 'demo-chomutov-disabled-provider',
+      name: 'Zuzana Asistentová',
+      description: 'provider member of the disabilities working group',
+      organisation: 'Osobní asistence Podkrušnohoří, o.p.s.',
+      seats: [seat('disabled', MEMBER, PROVIDER)],
+    },
+    { subject: 'demo-chomutov-disabled-user', name: 'Lukáš Samostatný', description: 'service-user member of the disabilities working group', seats: [seat('disabled', MEMBER, SERVICE_USER)] },
+
+    // Pracovní skupina Rodina, děti a mládež, with a seat that ended (history).
+    {
+      subject: 'demo-chomutov-family-chair',
+      name: 'Veronika Rodinná',
+      description: 'manager (chair) of the children, youth and family working group, commissioner side',
+      organisation: 'Město Jirkov',
+      seats: [seat('family', CHAIR, COMMISSIONER)],
+    },
+    {
+      subject: 'demo-chomutov-family-commissioner',
+      name: 'Barbora Školská',
+      description: 'commissioner member of the children, youth and family working group (municipality of Údlice)',
+      organisation: 'Obec Údlice',
+      seats: [seat('family', MEMBER, COMMISSIONER)],
+    },
+    {
+      subject: 'demo-chomutov-family-provider',
+      name: 'Michal Klubový',
+      description: 'provider member of the children, youth and family working group',
+      organisation: 'Nízkoprahový klub Kompas, z.s.',
+      seats: [seat('family', MEMBER, PROVIDER)],
+    },
+    { subject: 'demo-chomutov-family-user', name: 'Tereza Maminková', description: 'service-user member of the children, youth and family working group', seats: [seat('family', MEMBER, SERVICE_USER)] },
     {
       subject: 'demo-chomutov-former-member',
       name: 'Karla Bývalá',
       description: 'former provider member of the family working group (seat ended 30 June 2025)',
       organisation: 'Rodinné centrum Sluníčko, z.s.',
-      seats: [seat('family', MEMBER, PROVIDER, 'Rodinné centrum Sluníčko, z.s.', '2025-06-30')],
+      seats: [seat('family', MEMBER, PROVIDER, { validTo: '2025-06-30' })],
     },
-    {
-      subject: 'demo-chomutov-disabled-chair',
-      name: 'Stanislav Předseda',
-      description: 'chair of the working group for people with disabilities, provider side',
-      organisation: 'Spolek Bez bariér Chomutov, z.s.',
-      seats: [seat('disabled', CHAIR, PROVIDER, 'Spolek Bez bariér Chomutov, z.s.')],
-    },
-    {
-      subject: 'demo-chomutov-family-chair',
-      name: 'Veronika Rodinná',
-      description: 'chair of the children, youth and family working group, commissioner side',
-      organisation: 'Město Jirkov',
-      seats: [seat('family', CHAIR, COMMISSIONER, 'Město Jirkov')],
-    },
+
+    // Pracovní skupina Osoby ohrožené sociálním vyloučením. The two indicator guarantors are the
+    // organisations seed 000 names (the people are fictional); demo-plan.ts links them to the plan.
     {
       subject: 'demo-chomutov-exclusion-chair',
       name: 'Martin Terénní',
-      description: 'chair of the working group for people at risk of social exclusion, provider side',
+      description: 'manager (chair) of the social-exclusion working group, provider side',
       organisation: 'Terénní programy Podkrušnohoří, o.p.s.',
-      seats: [seat('exclusion', CHAIR, PROVIDER, 'Terénní programy Podkrušnohoří, o.p.s.')],
+      seats: [seat('exclusion', CHAIR, PROVIDER)],
     },
+    {
+      subject: 'demo-chomutov-exclusion-commissioner',
+      name: 'Radka Starostová',
+      description: 'commissioner member of the social-exclusion working group (mayor of Vysoká Pec)',
+      organisation: 'Obec Vysoká Pec',
+      seats: [seat('exclusion', MEMBER, COMMISSIONER)],
+    },
+    {
+      subject: 'demo-chomutov-indicator-cvt',
+      name: 'Dana Terénní',
+      description: 'indicator guarantor (gestor indikátoru), provider member of the social-exclusion working group',
+      organisation: 'Člověk v tísni, o.p.s.',
+      seats: [seat('exclusion', MEMBER, PROVIDER)],
+    },
+    {
+      subject: 'demo-chomutov-indicator-svetlo',
+      name: 'Filip Světelný',
+      description: 'indicator guarantor (gestor indikátoru), provider member of the social-exclusion working group',
+      organisation: 'Světlo Kadaň, z.s.',
+      seats: [seat('exclusion', MEMBER, PROVIDER)],
+    },
+    { subject: 'demo-chomutov-exclusion-user', name: 'Milan Nový', description: 'service-user member of the social-exclusion working group', seats: [seat('exclusion', MEMBER, SERVICE_USER)] },
+
+    // Steering group, commission, council and assembly.
     {
       subject: 'demo-chomutov-steering-chair',
       name: 'Ivana Řídící',
       description: 'chair of the steering group (deputy mayor), commissioner side',
       organisation: 'Statutární město Chomutov',
-      seats: [seat('steering', CHAIR, COMMISSIONER, 'Statutární město Chomutov')],
+      seats: [seat('steering', CHAIR, COMMISSIONER)],
     },
     {
       subject: 'demo-chomutov-commission-chair',
       name: 'Miroslav Komisař',
-      description: 'chair of the social commission (předseda sociální komise RM), approves materials for the council',
+      description: 'chair of the social commission (předseda sociální komise RM): approves materials for the council',
       seats: [seat('commission', CHAIR, COMMISSIONER)],
     },
+    { subject: 'demo-chomutov-commission-member', name: 'Alžběta Komisní', description: 'member of the social commission (public side)', seats: [seat('commission', MEMBER, PUBLIC)] },
     {
-      subject: 'demo-chomutov-commission-member',
-      name: 'Alžběta Komisní',
-      description: 'member of the social commission',
-      seats: [seat('commission', MEMBER, PUBLIC)],
+      subject: 'demo-chomutov-commission-provider',
+      name: 'Hedvika Pečovatelská',
+      description: 'member of the social commission (provider side)',
+      organisation: 'Sociální služby Zelený dvůr, o.p.s.',
+      seats: [seat('commission', MEMBER, PROVIDER)],
     },
     {
-      subject: 'demo-chomutov-indicator-cvt',
-      name: 'Dana Terénní',
-      description: 'indicator guarantor (gestor indikátoru), social worker of Člověk v tísni (fictional person)',
-      organisation: 'Člověk v tísni, o.p.s.',
-      seats: [seat('exclusion', MEMBER, PROVIDER, 'Člověk v tísni, o.p.s.')],
-    },
-    {
-      subject: 'demo-chomutov-indicator-svetlo',
-      name: 'Filip Světelný',
-      description: 'indicator guarantor (gestor indikátoru), worker of Světlo Kadaň (fictional person)',
-      organisation: 'Světlo Kadaň, z.s.',
-      seats: [seat('exclusion', MEMBER, PROVIDER, 'Světlo Kadaň, z.s.')],
+      subject: 'demo-chomutov-mayor',
+      name: 'Jaroslav Městský',
+      description: 'mayor (primátor): chairs the council and the assembly',
+      organisation: 'Statutární město Chomutov',
+      seats: [seat('council', CHAIR, COMMISSIONER), seat('assembly', CHAIR, COMMISSIONER)],
     },
     {
       subject: 'demo-chomutov-councillor',
       name: 'Bohumil Radní',
-      description: 'member of the council (radní)',
+      description: 'member of the council (radní) and of the assembly',
       seats: [seat('council', MEMBER, COMMISSIONER), seat('assembly', MEMBER, COMMISSIONER)],
     },
   ],
 };
+
+// ---------------------------------------------------------------------------------------------
+// Český Krumlov (seed 003: KS → MS → SK → RM/ZM)
+// ---------------------------------------------------------------------------------------------
+
+/** Seed 003 on a coordination group (KS), shared by both groups. */
+const KS_DESCRIPTION =
+  'Základní pracovní skupina: zástupci zadavatele, poskytovatelů, uživatelů a veřejnosti. Schází se podle potřeby; ' +
+  'svolává manažer nebo koordinátor; písemné podklady nejméně 5 dní před jednáním; zápis pořizuje koordinátor, ' +
+  'ověřuje manažer a zasílá se členům KS a předsedovi SK.';
 
 const KRUMLOV: AreaSpec = {
   key: 'krumlov',
   name: 'Český Krumlov',
   kind: AreaKind.TOWN,
   workflowKey: 'cesky-krumlov',
+  phoneBlock: 2,
   municipalities: [['Český Krumlov', 12_800]],
   proposals: [
     { title: 'Denní stacionář pro seniory', summary: 'Koncept záměru.', kind: PROJECT_INTENT, group: 'ks-seniors', author: 'demo-krumlov-user', events: [] },
@@ -300,8 +365,29 @@ const KRUMLOV: AreaSpec = {
   bodies: [
     { key: 'zm', kind: BodyKind.ASSEMBLY, name: 'Zastupitelstvo města Český Krumlov', shortName: 'ZM' },
     { key: 'rm', kind: BodyKind.COUNCIL, name: 'Rada města Český Krumlov', shortName: 'RM', reportsTo: 'zm' },
-    { key: 'sk', kind: BodyKind.SOCIAL_COMMISSION, name: 'Sociální komise Rady města', shortName: 'SK', reportsTo: 'rm' },
-    { key: 'ms', kind: BodyKind.STEERING_GROUP, name: 'Manažerská skupina', shortName: 'MS', reportsTo: 'sk' },
+    {
+      key: 'sk',
+      kind: BodyKind.SOCIAL_COMMISSION,
+      name: 'Sociální komise Rady města',
+      shortName: 'SK',
+      reportsTo: 'rm',
+      description:
+        'Řídí proces KPSS, projednává a doporučuje materiály do RM; je odpovědná radě města. Schází se zpravidla 1× měsíčně; ' +
+        'svolává předseda nebo z jeho pověření tajemník; písemné podklady nejméně 3 dny před jednáním; zápis pořizuje pověřený člen SK, ' +
+        'ověřuje předseda, rozesílá se do 7 dnů.',
+      rules: { materialsLeadDays: 3, minutesDueDays: 7, convener: Convener.CHAIR, minuteTaker: MinuteTaker.SECRETARY },
+    },
+    {
+      key: 'ms',
+      kind: BodyKind.STEERING_GROUP,
+      name: 'Manažerská skupina',
+      shortName: 'MS',
+      reportsTo: 'sk',
+      description:
+        'Hlavní koordinační skupina: manažeři KS a koordinátor. Schází se podle potřeby; svolává a řídí koordinátor; ' +
+        'písemné podklady nejméně 5 dní před jednáním; zápis pořizuje koordinátor a zasílá členům MS a předsedovi SK.',
+      rules: { materialsLeadDays: 5, convener: Convener.COORDINATOR, minuteTaker: MinuteTaker.COORDINATOR },
+    },
     {
       key: 'ks-seniors',
       kind: BodyKind.WORKING_GROUP,
@@ -309,6 +395,8 @@ const KRUMLOV: AreaSpec = {
       shortName: 'KS',
       targetGroup: TargetGroup.SENIORS,
       reportsTo: 'ms',
+      description: KS_DESCRIPTION,
+      rules: { materialsLeadDays: 5, convener: Convener.CHAIR_OR_COORDINATOR, minuteTaker: MinuteTaker.COORDINATOR },
     },
     {
       key: 'ks-family',
@@ -317,58 +405,106 @@ const KRUMLOV: AreaSpec = {
       shortName: 'KS',
       targetGroup: TargetGroup.CHILDREN_YOUTH_FAMILY,
       reportsTo: 'ms',
+      description: KS_DESCRIPTION,
+      rules: { materialsLeadDays: 5, convener: Convener.CHAIR_OR_COORDINATOR, minuteTaker: MinuteTaker.COORDINATOR },
     },
   ],
   people: [
+    // Area roles. Seed 003: the coordinator convenes and chairs the managerial group (MS).
     { subject: 'demo-krumlov-admin', name: 'Zdeněk Správce', description: 'area admin of Český Krumlov', roles: [AreaRoleKind.ADMIN] },
     {
       subject: 'demo-krumlov-coordinator',
       name: 'Kateřina Plánovačová',
-      description: 'coordinator of community planning in Český Krumlov, member of the managerial group',
-      organisation: 'Městský úřad Český Krumlov, odbor sociálních věcí',
+      description: 'coordinator (koordinátor KPSS) of Český Krumlov; convenes and chairs the managerial group (MS)',
+      organisation: 'Městský úřad Český Krumlov, odbor sociálních věcí a zdravotnictví',
       roles: [AreaRoleKind.COORDINATOR],
-      seats: [seat('ms', MEMBER, COMMISSIONER, 'Městský úřad Český Krumlov')],
+      seats: [seat('ms', CHAIR, COMMISSIONER)],
     },
-    { subject: 'demo-krumlov-support', name: 'Filip Metodik', description: 'support organisation (TOZ) of Český Krumlov', roles: [AreaRoleKind.SUPPORT] },
-    { subject: 'demo-krumlov-clerk', name: 'Simona Usnesení', description: 'clerk of the council (RM) and assembly (ZM)', roles: [AreaRoleKind.CLERK] },
+    {
+      subject: 'demo-krumlov-support',
+      name: 'Filip Metodik',
+      description: 'support organisation (TOZ) of Český Krumlov: prepares materials, decides nothing',
+      organisation: 'Metodické centrum Pod Kletí, z.ú.',
+      roles: [AreaRoleKind.SUPPORT],
+    },
+    { subject: 'demo-krumlov-clerk', name: 'Simona Usnesení', description: 'clerk of the council (RM) and the assembly (ZM)', roles: [AreaRoleKind.CLERK] },
+
+    // KS Senioři a zdravotně postižení: zadavatel, poskytovatelé, uživatelé a veřejnost (seed 003).
     {
       subject: 'demo-krumlov-ks-chair',
       name: 'Drahomíra Koordinační',
-      description: 'manager (chair) of KS Senioři a zdravotně postižení, provider side, and member of MS',
+      description: 'manager (chair) of KS Senioři a zdravotně postižení, provider side; member of MS',
       organisation: 'Pečovatelská služba Vltava, o.p.s.',
-      seats: [seat('ks-seniors', CHAIR, PROVIDER, 'Pečovatelská služba Vltava, o.p.s.'), seat('ms', MEMBER, PROVIDER, 'Pečovatelská služba Vltava, o.p.s.')],
+      seats: [seat('ks-seniors', CHAIR, PROVIDER), seat('ms', MEMBER, PROVIDER)],
     },
     {
       subject: 'demo-krumlov-commissioner',
       name: 'Vladimír Zadavatel',
       description: 'commissioner member of KS Senioři a zdravotně postižení',
       organisation: 'Město Český Krumlov',
-      seats: [seat('ks-seniors', MEMBER, COMMISSIONER, 'Město Český Krumlov')],
+      seats: [seat('ks-seniors', MEMBER, COMMISSIONER)],
     },
     {
-      subject: 'demo-krumlov-user',
-      name: 'Libuše Uživatelka',
-      description: 'service-user member of KS Senioři a zdravotně postižení',
-      seats: [seat('ks-seniors', MEMBER, SERVICE_USER)],
+      subject: 'demo-krumlov-provider',
+      name: 'Helena Domovská',
+      description: 'provider member of KS Senioři a zdravotně postižení',
+      organisation: 'Denní centrum Slunečnice, z.ú.',
+      seats: [seat('ks-seniors', MEMBER, PROVIDER)],
     },
+    { subject: 'demo-krumlov-user', name: 'Libuše Uživatelka', description: 'service-user member of KS Senioři a zdravotně postižení', seats: [seat('ks-seniors', MEMBER, SERVICE_USER)] },
+    { subject: 'demo-krumlov-public', name: 'Jan Veřejný', description: 'public member of KS Senioři a zdravotně postižení', seats: [seat('ks-seniors', MEMBER, PUBLIC)] },
+    {
+      subject: 'demo-krumlov-guest',
+      name: 'Olga Hostující',
+      description: 'guest (no vote) of KS Senioři a zdravotně postižení from the regional authority',
+      organisation: 'Krajský úřad Jihočeského kraje, odbor sociálních věcí',
+      seats: [seat('ks-seniors', GUEST, COMMISSIONER)],
+    },
+
+    // KS Rodina, děti a mládež.
     {
       subject: 'demo-krumlov-family-chair',
       name: 'Roman Mládežník',
-      description: 'manager (chair) of KS Rodina, děti a mládež, provider side',
+      description: 'manager (chair) of KS Rodina, děti a mládež, provider side; member of MS',
       organisation: 'Nízkoprahový klub Šnek, z.s.',
-      seats: [seat('ks-family', CHAIR, PROVIDER, 'Nízkoprahový klub Šnek, z.s.')],
+      seats: [seat('ks-family', CHAIR, PROVIDER), seat('ms', MEMBER, PROVIDER)],
     },
     {
-      subject: 'demo-krumlov-ms-chair',
-      name: 'Jaroslava Místostarostová',
-      description: 'chair of the managerial group (MS), deputy mayor',
-      seats: [seat('ms', CHAIR, COMMISSIONER)],
+      subject: 'demo-krumlov-family-commissioner',
+      name: 'Alena Kurátorová',
+      description: 'commissioner member of KS Rodina, děti a mládež (child protection department)',
+      organisation: 'Městský úřad Český Krumlov, OSPOD',
+      seats: [seat('ks-family', MEMBER, COMMISSIONER)],
     },
+    {
+      subject: 'demo-krumlov-family-provider',
+      name: 'David Poradce',
+      description: 'provider member of KS Rodina, děti a mládež',
+      organisation: 'Rodinná poradna Na Plášti, z.ú.',
+      seats: [seat('ks-family', MEMBER, PROVIDER)],
+    },
+    { subject: 'demo-krumlov-family-user', name: 'Martina Rodičová', description: 'service-user member of KS Rodina, děti a mládež', seats: [seat('ks-family', MEMBER, SERVICE_USER)] },
+
+    // SK (the process guarantor is its chair; a member it names takes the minutes), RM and ZM.
     {
       subject: 'demo-krumlov-sk-chair',
       name: 'Antonín Komisní',
-      description: 'chair of the social commission (SK), guarantor of the process',
+      description: 'chair of the social commission (SK), guarantor of the process (garant procesu)',
       seats: [seat('sk', CHAIR, COMMISSIONER)],
+    },
+    {
+      subject: 'demo-krumlov-sk-secretary',
+      name: 'Ivana Zapisovatelová',
+      description: 'member of the social commission (SK) who takes its minutes (secretary)',
+      seats: [seat('sk', SECRETARY, COMMISSIONER)],
+    },
+    { subject: 'demo-krumlov-sk-member', name: 'Pavla Členová', description: 'member of the social commission (SK), public side', seats: [seat('sk', MEMBER, PUBLIC)] },
+    {
+      subject: 'demo-krumlov-mayor',
+      name: 'Tomáš Starosta',
+      description: 'mayor (starosta): chairs the council (RM) and the assembly (ZM)',
+      organisation: 'Město Český Krumlov',
+      seats: [seat('rm', CHAIR, COMMISSIONER), seat('zm', CHAIR, COMMISSIONER)],
     },
     {
       subject: 'demo-krumlov-councillor',
@@ -381,7 +517,7 @@ const KRUMLOV: AreaSpec = {
 
 const AREAS: AreaSpec[] = [CHOMUTOV, KRUMLOV];
 
-const SEATS_FROM = '2024-01-01';
+// ---------------------------------------------------------------------------------------------
 
 function slugEmail(name: string): string {
   return `${name
@@ -391,6 +527,10 @@ function slugEmail(name: string): string {
     .replace(/[^a-z]+/g, '.')}@example.cz`;
 }
 
+function demoPhone(area: AreaSpec, index: number): string {
+  return `+420 700 00${area.phoneBlock} ${String(index + 1).padStart(3, '0')}`;
+}
+
 /** Every demo person with a subject, for the README and the token command. */
 export const DEMO_PEOPLE: DemoPerson[] = AREAS.flatMap((area) =>
   area.people
@@ -398,75 +538,95 @@ export const DEMO_PEOPLE: DemoPerson[] = AREAS.flatMap((area) =>
     .map((p) => ({ subject: p.subject, name: p.name, area: area.key, description: p.description })),
 );
 
+interface BuiltArea {
+  spec: AreaSpec;
+  area: PlanningArea;
+  municipalities: Map<string, Municipality>;
+  bodies: Map<string, Body>;
+  cast: DemoCast;
+}
+
+/** Creates (without flushing) an area's municipalities, bodies, people, area roles and seats. */
+function createOrganisation(tx: EntityManager, spec: AreaSpec, area: PlanningArea): BuiltArea {
+  const areaId = area.id;
+  const municipalities = new Map<string, Municipality>();
+  for (const [name, population] of spec.municipalities) municipalities.set(name, tx.create(Municipality, { areaId, name, population }));
+
+  const bodies = new Map<string, Body>();
+  for (const b of spec.bodies) {
+    const reportsTo = b.reportsTo === undefined ? null : bodies.get(b.reportsTo);
+    if (reportsTo === undefined) throw new Error(`demo body ${b.key} reports to ${b.reportsTo ?? '?'}, which is not listed before it`);
+    const body = tx.create(Body, {
+      areaId,
+      kind: b.kind,
+      name: b.name,
+      shortName: b.shortName ?? null,
+      description: b.description ?? null,
+      targetGroup: b.targetGroup ?? null,
+      reportsTo,
+      ...defaultRules(b.kind),
+      ...b.rules,
+    });
+    bodies.set(b.key, body);
+  }
+
+  const cast: DemoCast = { people: new Map(), roles: new Map(), seats: [] };
+  spec.people.forEach((p, index) => {
+    const person = tx.create(Person, {
+      areaId,
+      name: p.name,
+      email: slugEmail(p.name),
+      phone: demoPhone(spec, index),
+      organisation: p.organisation ?? null,
+      subject: p.subject ?? null,
+    });
+    const key = p.subject ?? p.name;
+    cast.people.set(key, person);
+    cast.roles.set(key, p.roles ?? []);
+    for (const role of p.roles ?? []) {
+      tx.create(AreaRole, { areaId, person, role, validFrom: SEATS_FROM, validTo: null, revokedAt: null });
+    }
+    for (const s of p.seats ?? []) {
+      const body = bodies.get(s.body);
+      if (!body) throw new Error(`demo seat of ${p.name} in unknown body ${s.body}`);
+      const membership = tx.create(Membership, {
+        areaId,
+        body,
+        person,
+        role: s.role,
+        triadSide: s.side,
+        votingRight: s.role !== GUEST,
+        validFrom: SEATS_FROM,
+        validTo: s.validTo ?? null,
+        organisation: s.organisation === undefined ? (p.organisation ?? null) : s.organisation,
+      });
+      cast.seats.push(membership);
+    }
+  });
+  return { spec, area, municipalities, bodies, cast };
+}
+
 /** Loads the demo areas into an empty database; returns false (and writes nothing) otherwise. */
 export async function loadDemoData(em: EntityManager): Promise<boolean> {
   if ((await em.count(PlanningArea, {})) > 0) return false;
   await em.transactional(async (tx) => {
-    for (const spec of AREAS) {
-      // Rows refer to the area and to parent bodies by plain keys the ORM does not order by, so
-      // parents are flushed before their children.
-      const area = tx.create(PlanningArea, { name: spec.name, kind: spec.kind, workflowKey: spec.workflowKey });
-      await tx.flush();
-      const municipalities = new Map<string, Municipality>();
-      for (const [name, population] of spec.municipalities) municipalities.set(name, tx.create(Municipality, { areaId: area.id, name, population }));
-      const bodies = new Map<string, Body>();
-      for (const b of spec.bodies) {
-        const reportsTo = b.reportsTo ? bodies.get(b.reportsTo) : undefined;
-        if (b.reportsTo && !reportsTo) throw new Error(`demo body ${b.key} reports to ${b.reportsTo}, defined later`);
-        bodies.set(
-          b.key,
-          tx.create(Body, {
-            areaId: area.id,
-            kind: b.kind,
-            name: b.name,
-            shortName: b.shortName ?? null,
-            targetGroup: b.targetGroup ?? null,
-            reportsTo: reportsTo ?? null,
-            ...defaultRules(b.kind),
-          }),
-        );
-        await tx.flush();
-      }
-      const cast: DemoCast = { people: new Map(), roles: new Map(), seats: [] };
-      spec.people.forEach((p, index) => {
-        const person = tx.create(Person, {
-          areaId: area.id,
-          name: p.name,
-          email: slugEmail(p.name),
-          phone: `+420 700 ${String(100 + index).padStart(3, '0')} ${spec.key === 'chomutov' ? '001' : '002'}`,
-          organisation: p.organisation ?? null,
-          subject: p.subject ?? null,
-        });
-        cast.people.set(p.subject ?? p.name, person);
-        cast.roles.set(p.subject ?? p.name, p.roles ?? []);
-        for (const role of p.roles ?? []) {
-          tx.create(AreaRole, { areaId: area.id, person, role, validFrom: SEATS_FROM, validTo: null, revokedAt: null });
-        }
-        for (const s of p.seats ?? []) {
-          const body = bodies.get(s.body);
-          if (!body) throw new Error(`demo seat in unknown body ${s.body}`);
-          const membership = tx.create(Membership, {
-            areaId: area.id,
-            body,
-            person,
-            role: s.role,
-            triadSide: s.side,
-            votingRight: s.role !== GUEST,
-            validFrom: SEATS_FROM,
-            validTo: s.validTo ?? null,
-            organisation: s.organisation ?? null,
-          });
-          cast.seats.push(membership);
-        }
-      });
-      await tx.flush();
+    const areas = AREAS.map((spec) => ({ spec, area: tx.create(PlanningArea, { name: spec.name, kind: spec.kind, workflowKey: spec.workflowKey }) }));
+    // `area_id` is a plain column, not an ORM relation, so the ORM would not insert the areas
+    // before the rows that refer to them: the areas go first.
+    await tx.flush();
+    const built = areas.map(({ spec, area }) => createOrganisation(tx, spec, area));
+    // The whole organisation of both areas in one flush (Body.reportsTo is a relation, so the ORM
+    // orders the bodies itself).
+    await tx.flush();
+
+    for (const { spec, area, municipalities, bodies, cast } of built) {
       await createDemoProposals(tx, area.id, spec.workflowKey, bodies, cast, spec.proposals);
       if (spec.key === 'chomutov') {
         const planProposal = await tx.findOne(Proposal, { areaId: area.id, kind: ProposalKind.PLAN, title: { $like: 'Střednědobý plán%' } });
         await createChomutovPlan(tx, area.id, planProposal?.id ?? null, municipalities, {
-          cloveka: cast.people.get('demo-chomutov-indicator-cvt') as Person,
-          svetlo: cast.people.get('demo-chomutov-indicator-svetlo') as Person,
-          coordinator: cast.people.get('demo-chomutov-coordinator') as Person,
+          cloveka: castPerson(cast, 'demo-chomutov-indicator-cvt'),
+          svetlo: castPerson(cast, 'demo-chomutov-indicator-svetlo'),
+          coordinator: castPerson(cast, 'demo-chomutov-coordinator'),
         });
       }
     }
@@ -475,8 +635,16 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
   return true;
 }
 
+function castPerson(cast: DemoCast, subject: string): Person {
+  const person = cast.people.get(subject);
+  if (!person) throw new Error(`demo person ${subject} is missing`);
+  return person;
+}
+
 /** The demo people as a Markdown table, for the README. */
 export function demoPeopleMarkdown(): string {
-  const rows = DEMO_PEOPLE.map((p) => `| \`${p.subject}\` | ${p.name} | ${p.area === 'chomutov' ? 'ORP Chomutov' : 'Český Krumlov'} | ${p.description} |`);
+  const areaName: Record<AreaKey, string> = { chomutov: 'ORP Chomutov', krumlov: 'Český Krumlov' };
+  const cell = (text: string): string => text.replace(/\|/g, '\\|');
+  const rows = DEMO_PEOPLE.map((p) => `| \`${p.subject}\` | ${cell(p.name)} | ${areaName[p.area]} | ${cell(p.description)} |`);
   return ['| subject | name | area | what they are |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
