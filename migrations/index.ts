@@ -10,6 +10,7 @@ import { Migration20261125070000_plans } from './Migration20261125070000_plans';
 import { Migration20261125080000_risks_stakeholders } from './Migration20261125080000_risks_stakeholders';
 import { Migration20261125090000_public_hearing } from './Migration20261125090000_public_hearing';
 import { Migration20261125100000_analysis } from './Migration20261125100000_analysis';
+import { Migration20261125110000_action_plans } from './Migration20261125110000_action_plans';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from the folder) so that the same
@@ -27,4 +28,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125080000_risks_stakeholders', class: Migration20261125080000_risks_stakeholders },
   { name: 'Migration20261125090000_public_hearing', class: Migration20261125090000_public_hearing },
   { name: 'Migration20261125100000_analysis', class: Migration20261125100000_analysis },
+  { name: 'Migration20261125110000_action_plans', class: Migration20261125110000_action_plans },
 ];

@@ -92,6 +92,8 @@ export const permissionRules: IRules = {
     addStakeholder: isAuthenticated,
     addSwotItem: isAuthenticated,
     addSolutionVariant: isAuthenticated,
+    createActionPlan: isAuthenticated,
+    addProjectIntent: isAuthenticated,
     openPublicHearing: isAuthenticated,
     // Anyone may comment during a public hearing, also without signing in.
     submitHearingComment: allow,
@@ -140,6 +142,8 @@ export const permissionRules: IRules = {
   PlanStakeholder: allow,
   SwotItem: allow,
   SolutionVariant: allow,
+  ActionPlan: allow,
+  ProjectIntent: allow,
   PublicHearing: allow,
   HearingComment: allow,
   HearingSettlement: allow,

@@ -150,3 +150,10 @@ export enum SwotKind {
   OPPORTUNITY = 'OPPORTUNITY',
   THREAT = 'THREAT',
 }
+
+export enum ProjectIntentStatus {
+  PLANNED = 'PLANNED',
+  IN_PROGRESS = 'IN_PROGRESS',
+  DONE = 'DONE',
+  CANCELLED = 'CANCELLED',
+}

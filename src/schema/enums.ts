@@ -16,6 +16,7 @@ import {
   StakeholderQuadrant,
   HearingDecision,
   SwotKind,
+  ProjectIntentStatus,
   MembershipRole,
   ProposalKind,
   QuorumRule,
@@ -236,5 +237,16 @@ registerEnumType(SwotKind, {
     WEAKNESS: { description: 'Weakness (slabá stránka).' },
     OPPORTUNITY: { description: 'Opportunity (příležitost).' },
     THREAT: { description: 'Threat (hrozba).' },
+  },
+});
+
+registerEnumType(ProjectIntentStatus, {
+  name: 'ProjectIntentStatus',
+  description: 'Where a project intent stands.',
+  valuesConfig: {
+    PLANNED: { description: 'Planned.' },
+    IN_PROGRESS: { description: 'Being carried out.' },
+    DONE: { description: 'Done.' },
+    CANCELLED: { description: 'Cancelled.' },
   },
 });

@@ -54,6 +54,14 @@ export class AreaService {
     if (!ctx.viewer.hasAreaRole(input.id, AreaRoleKind.ADMIN)) {
       throw forbidden(ctx.locale, { cs: 'Oblast upravuje jen její správce.', en: "Only the area's admin may change it." });
     }
+    // Every field of an area is required: null (unlike an omitted field) would be a silent no-op.
+    const cleared = (['name', 'kind', 'workflowKey'] as const).filter((field) => input[field] === null);
+    if (cleared.length > 0) {
+      throw badInput(
+        ctx.locale,
+        cleared.map((field) => ({ field, text: { cs: 'Hodnotu nelze smazat.', en: 'This value cannot be cleared.' } })),
+      );
+    }
     if (input.workflowKey !== undefined) assertWorkflowKey(ctx, input.workflowKey);
     return uniqueOrConflict(ctx, AREA_NAME_TAKEN, 'name', () =>
       ctx.em.transactional(async (em) => {

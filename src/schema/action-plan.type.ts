@@ -1,0 +1,109 @@
+import { IsInt, IsNumber, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ProjectIntentStatus } from '../entities/enums';
+import './enums';
+import { IsCalendarDay, IsPlainText } from './validators';
+
+@ObjectType('ActionPlan', { description: 'A yearly action plan (akční plán) of a medium-term plan.' })
+export class ActionPlanType {
+  @Field(() => ID, { description: 'Identifier.' })
+  id!: string;
+
+  @Field(() => Int, { description: 'The year.' })
+  year!: number;
+}
+
+@ObjectType('ProjectIntent', { description: 'A project intent (projektový záměr) of an action plan.' })
+export class ProjectIntentType {
+  @Field(() => ID, { description: 'Identifier.' })
+  id!: string;
+
+  @Field(() => ID, { description: 'The measure it serves.' })
+  measureId!: string;
+
+  @Field(() => String, { description: 'Title.' })
+  title!: string;
+
+  @Field(() => String, { description: 'Responsible organisation.' })
+  responsibleOrganisation!: string;
+
+  @Field(() => Float, { description: 'Budget in CZK.' })
+  budgetCzk!: number;
+
+  @Field(() => String, { nullable: true, description: 'Funding sources.' })
+  fundingSources!: string | null;
+
+  @Field(() => String, { description: 'Start (YYYY-MM-DD).' })
+  startsOn!: string;
+
+  @Field(() => String, { description: 'End (YYYY-MM-DD).' })
+  endsOn!: string;
+
+  @Field(() => ProjectIntentStatus, { description: 'Status.' })
+  status!: ProjectIntentStatus;
+
+  @Field(() => String, { nullable: true, description: 'Monitoring note.' })
+  monitoringNote!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The PROJECT_INTENT proposal, when sent through the pipeline.' })
+  proposalId!: string | null;
+}
+
+@InputType({ description: 'A yearly action plan of a plan. The coordinator or support.' })
+export class CreateActionPlanInput {
+  @Field(() => ID, { description: 'The plan.' })
+  @IsUUID('all')
+  planId!: string;
+
+  @Field(() => Int, { description: 'The year, within the plan\'s period.' })
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year!: number;
+}
+
+@InputType({ description: 'A project intent of an action plan, serving a measure of the same plan.' })
+export class AddProjectIntentInput {
+  @Field(() => ID, { description: 'The action plan.' })
+  @IsUUID('all')
+  actionPlanId!: string;
+
+  @Field(() => ID, { description: 'The measure it serves.' })
+  @IsUUID('all')
+  measureId!: string;
+
+  @Field(() => String, { description: 'Title.' })
+  @Length(1, 300)
+  @IsPlainText()
+  title!: string;
+
+  @Field(() => String, { description: 'Responsible organisation.' })
+  @Length(1, 300)
+  @IsPlainText()
+  responsibleOrganisation!: string;
+
+  @Field(() => Float, { description: 'Budget in CZK.' })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(1e12)
+  budgetCzk!: number;
+
+  @Field(() => String, { nullable: true, description: 'Funding sources, e.g. "rozpočet města, OPZ+".' })
+  @IsOptional()
+  @Length(1, 1000)
+  @IsPlainText()
+  fundingSources?: string | null;
+
+  @Field(() => String, { description: 'Start (YYYY-MM-DD).' })
+  @IsCalendarDay()
+  startsOn!: string;
+
+  @Field(() => String, { description: 'End (YYYY-MM-DD).' })
+  @IsCalendarDay()
+  endsOn!: string;
+
+  @Field(() => ID, { nullable: true, description: 'A working group to send the intent through the pipeline as a PROJECT_INTENT proposal.' })
+  @IsOptional()
+  @IsUUID('all')
+  workingGroupId?: string | null;
+}
