@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { RequestContext } from '../context';
 import { AreaRole } from '../entities/area-role.entity';
 import { AreaRoleKind } from '../entities/enums';
@@ -42,11 +43,24 @@ export class AreaRoleService {
   async revoke(ctx: RequestContext, input: RevokeAreaRoleInput): Promise<AreaRole> {
     this.assertMayAssign(ctx, input.areaId, input.role);
     return ctx.em.transactional(async (em) => {
+      // Revoking ADMIN locks the area's admin rows first (in id order, so two admins revoking each
+      // other concurrently cannot both succeed, nor deadlock).
+      const admins =
+        input.role === AreaRoleKind.ADMIN
+          ? await em.find(
+              AreaRole,
+              { areaId: input.areaId, role: AreaRoleKind.ADMIN, revokedAt: null },
+              { orderBy: { id: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE },
+            )
+          : [];
       const role = await em.findOne(AreaRole, { areaId: input.areaId, person: input.personId, role: input.role, revokedAt: null });
       if (!role) throw notFound(ctx.locale, 'AreaRoleAssignment');
       if (role.role === AreaRoleKind.ADMIN) {
-        const admins = await em.count(AreaRole, { areaId: input.areaId, role: AreaRoleKind.ADMIN, revokedAt: null });
-        if (admins <= 1 && !ctx.viewer.isGlobalAdmin) {
+        // Only admins whose term covers today count: an ended or not yet started one cannot step in.
+        const others = admins.filter(
+          (r) => r.id !== role.id && r.validFrom <= ctx.today && (r.validTo === null || r.validTo >= ctx.today),
+        );
+        if (others.length === 0 && !ctx.viewer.isGlobalAdmin) {
           throw badInput(ctx.locale, [
             { field: 'role', text: { cs: 'Oblast musí mít aspoň jednoho správce.', en: 'The area must keep at least one admin.' } },
           ]);
