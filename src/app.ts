@@ -29,7 +29,8 @@ export interface App {
   stop(graceMillis?: number): Promise<void>;
 }
 
-const BEARER = /^Bearer ([A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]*\.[A-Za-z0-9\-_]*)$/;
+// The scheme name is case-insensitive (RFC 9110 §11.1).
+const BEARER = /^Bearer ([A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]*\.[A-Za-z0-9\-_]*)$/i;
 
 /** Builds the HTTP server: `/graphql`, `/healthz`, `/readyz`. It is not listening yet. */
 export async function createApp(options: {

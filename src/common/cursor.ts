@@ -21,7 +21,7 @@ export function decodeCursor(ctx: RequestContext, cursor: string, length: number
 export function decodeTimeCursor(ctx: RequestContext, cursor: string): [Date, string] {
   const [at, id] = decodeCursor(ctx, cursor, 2) as [string, string];
   const date = new Date(at);
-  if (Number.isNaN(date.getTime())) throw badInput(ctx.locale, [{ field: 'after', text: { cs: 'Neplatný kurzor.', en: 'Invalid cursor.' } }]);
+  if (Number.isNaN(date.getTime()) || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw badInput(ctx.locale, [{ field: 'after', text: { cs: 'Neplatný kurzor.', en: 'Invalid cursor.' } }]);
   return [date, id];
 }
 

@@ -64,6 +64,10 @@ export class PersonService {
   /** A page of the area's people the viewer may see, by name; `search` matches name or organisation. */
   async page(ctx: RequestContext, areaId: string, args: { first: number; after?: string | null; search?: string | null }): Promise<PersonPage> {
     assertPageSize(ctx, args.first);
+    // PostgreSQL text cannot hold NUL: refused here, it would otherwise fail the query as an internal error.
+    if (args.search && (args.search.length > 200 || args.search.includes('\u0000'))) {
+      throw badInput(ctx.locale, [{ field: 'search', text: { cs: 'Neplatný hledaný text.', en: 'Invalid search text.' } }]);
+    }
     const visible = await this.visibleIds(ctx, areaId);
     const where: FilterQuery<Person> = { areaId };
     const and: Array<FilterQuery<Person>> = [];
@@ -75,6 +79,9 @@ export class PersonService {
     const totalCount = await ctx.em.count(Person, and.length ? { ...where, $and: and } : where);
     if (args.after) {
       const [name, id] = decodeCursor(ctx, args.after, 2) as [string, string];
+      // A cursor is opaque but comes from the client: its parts must fit the columns they are compared with.
+      requireId(ctx.locale, 'after', id);
+      if (name.includes('\u0000')) throw badInput(ctx.locale, [{ field: 'after', text: { cs: 'Neplatný kurzor.', en: 'Invalid cursor.' } }]);
       and.push({ $or: [{ name: { $gt: name } }, { name, id: { $gt: id } }] });
     }
     const rows = await ctx.em.find(Person, and.length ? { ...where, $and: and } : where, {

@@ -1,11 +1,18 @@
-import { exportJWK, generateKeyPair } from 'jose';
-import { anOrganisedArea } from '../support/factories';
+import fs from 'node:fs';
+import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
+import { AreaRoleKind, MembershipRole, TriadSide } from '../../src/entities/enums';
+import { aGlobalAdmin, anOrganisedArea, aPerson, aRole, aSeat } from '../support/factories';
+import { expectRefused, leakChecked, subjectOf, who, type Api } from '../support/api-assertions';
 import { codes, signTestToken, startTestApp, TEST_AUDIENCE, TEST_ISSUER, type TestApp } from '../support/test-app';
 
+/** Bearer tokens (who is asking) and `me` (what the API thinks of them). */
+
 let app: TestApp;
+let api: Api;
 let world: Awaited<ReturnType<typeof anOrganisedArea>>;
 beforeAll(async () => {
   app = await startTestApp();
+  api = leakChecked(app);
   world = await anOrganisedArea(app.em());
 });
 afterAll(async () => {
@@ -14,19 +21,26 @@ afterAll(async () => {
 
 const ME = '{ me { authenticated subject person { name } areaRoles { role } memberships { role triadSide } } }';
 const b64 = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
+const now = (): number => Math.floor(Date.now() / 1000);
+const testKey = (): JWK => JSON.parse(process.env.TRIADA_TEST_PRIVATE_JWK as string) as JWK;
+
+/** A token signed with the test key but with claims chosen freely (including none at all). */
+async function craftedToken(claims: Record<string, unknown>, header: Record<string, unknown> = {}): Promise<string> {
+  return new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: 'test-key', typ: 'JWT', ...header }).sign(await importJWK(testKey(), 'ES256'));
+}
 
 describe('tokens', () => {
   test('no token: the anonymous public', async () => {
-    const res = await app.gql(ME);
+    const res = await api.gql(ME);
     expect(res.data).toEqual({ me: { authenticated: false, subject: null, person: null, areaRoles: [], memberships: [] } });
   });
 
   test('a valid token: the viewer with person, roles and seats of today', async () => {
-    const res = await app.gql(ME, {}, { as: world.chair.subject as string });
+    const res = await api.gql(ME, {}, { as: world.chair.subject as string });
     expect(res.data).toEqual({
       me: { authenticated: true, subject: world.chair.subject, person: { name: 'Jana Předsedová' }, areaRoles: [], memberships: [{ role: 'CHAIR', triadSide: 'COMMISSIONER' }] },
     });
-    const coordinator = await app.gql(ME, {}, { as: world.coordinator.subject as string });
+    const coordinator = await api.gql(ME, {}, { as: world.coordinator.subject as string });
     expect(coordinator.data).toMatchObject({ me: { areaRoles: [{ role: 'COORDINATOR' }] } });
   });
 
@@ -36,42 +50,162 @@ describe('tokens', () => {
       const { privateKey } = await generateKeyPair('ES256', { extractable: true });
       return signTestToken(world.coordinator.subject as string, { key: { ...(await exportJWK(privateKey)), kid: 'test-key' } });
     }],
+    ['signed by another RSA key', async () => {
+      const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+      return new SignJWT({})
+        .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
+        .setSubject(world.coordinator.subject as string)
+        .setIssuer(TEST_ISSUER)
+        .setAudience(TEST_AUDIENCE)
+        .setExpirationTime(now() + 600)
+        .sign(privateKey);
+    }],
     ['of another issuer', () => signTestToken(world.coordinator.subject as string, { issuer: 'https://evil.example/realms/x' })],
     ['for another audience', () => signTestToken(world.coordinator.subject as string, { audience: 'some-other-api' })],
-    ['with alg none', () => {
-      const now = Math.floor(Date.now() / 1000);
-      return Promise.resolve(
-        `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: world.coordinator.subject, iss: TEST_ISSUER, aud: TEST_AUDIENCE, exp: now + 600 })}.`,
-      );
-    }],
+    ['with alg none', () =>
+      Promise.resolve(`${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: world.coordinator.subject, iss: TEST_ISSUER, aud: TEST_AUDIENCE, exp: now() + 600 })}.`)],
+    ['with alg none and a made-up signature', () =>
+      Promise.resolve(`${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: world.coordinator.subject, iss: TEST_ISSUER, aud: TEST_AUDIENCE, exp: now() + 600 })}.c2ln`)],
     ['with its payload altered', async () => {
       const [h, , s] = (await signTestToken(world.member.subject as string)).split('.');
-      const now = Math.floor(Date.now() / 1000);
-      return `${h}.${b64({ sub: world.coordinator.subject, iss: TEST_ISSUER, aud: TEST_AUDIENCE, exp: now + 600 })}.${s}`;
+      return `${h}.${b64({ sub: world.coordinator.subject, iss: TEST_ISSUER, aud: TEST_AUDIENCE, exp: now() + 600 })}.${s}`;
     }],
+    ['signed HS256 with the public key as the secret', async () => {
+      const jwks = fs.readFileSync(process.env.TRIADA_TEST_JWKS_PATH as string);
+      return new SignJWT({})
+        .setProtectedHeader({ alg: 'HS256', kid: 'test-key', typ: 'JWT' })
+        .setSubject(world.coordinator.subject as string)
+        .setIssuer(TEST_ISSUER)
+        .setAudience(TEST_AUDIENCE)
+        .setExpirationTime(now() + 600)
+        .sign(new Uint8Array(jwks));
+    }],
+    ['without a subject', () => craftedToken({ iss: TEST_ISSUER, aud: TEST_AUDIENCE, exp: now() + 600 })],
+    ['without an expiry', () => craftedToken({ sub: world.coordinator.subject, iss: TEST_ISSUER, aud: TEST_AUDIENCE })],
+    ['not valid before an hour from now', () => craftedToken({ sub: world.coordinator.subject, iss: TEST_ISSUER, aud: TEST_AUDIENCE, exp: now() + 7200, nbf: now() + 3600 })],
   ];
 
   test.each(refusedTokens)('a token %s is UNAUTHENTICATED with HTTP 401 and no data', async (_name, make) => {
-    const res = await app.gql(ME, {}, { authorization: `Bearer ${await make()}` });
+    const res = await api.gql(ME, {}, { authorization: `Bearer ${await make()}` });
     expect({ status: res.status, codes: codes(res), data: res.data ?? null }).toEqual({ status: 401, codes: ['UNAUTHENTICATED'], data: null });
   });
 
-  test.each(['Basic dXNlcjpwYXNz', 'Bearer', 'Bearer not-a-jwt', `Bearer ${'a'.repeat(40)}`])('a malformed header "%s" is UNAUTHENTICATED', async (header) => {
-    const res = await app.gql(ME, {}, { authorization: header });
-    expect(codes(res)).toEqual(['UNAUTHENTICATED']);
+  test.each(['Basic dXNlcjpwYXNz', 'Bearer', 'Bearer ', 'bearer x.y.z', 'Bearer not-a-jwt', `Bearer ${'a'.repeat(40)}`, 'Bearer a.b.c d', 'garbage'])(
+    'a malformed Authorization header "%s" is UNAUTHENTICATED with HTTP 401 and no data',
+    async (header) => {
+      const res = await api.gql(ME, {}, { authorization: header });
+      expect({ status: res.status, codes: codes(res), data: res.data ?? null }).toEqual({ status: 401, codes: ['UNAUTHENTICATED'], data: null });
+    },
+  );
+
+  test('a refused token is not taken for the anonymous public: public reads are refused too', async () => {
+    const expired = await signTestToken(world.coordinator.subject as string, { expiresIn: -3600 });
+    const res = await api.gql('{ areas { id } }', {}, { authorization: `Bearer ${expired}` });
+    expect({ status: res.status, codes: codes(res), data: res.data ?? null }).toEqual({ status: 401, codes: ['UNAUTHENTICATED'], data: null });
+    expect(res.errors![0].message).toMatch(/vypršela/);
   });
 
-  test('a valid token of an unknown subject: signed in, but belongs to no area and changes nothing', async () => {
-    const me = await app.gql(ME, {}, { as: 'nobody-known' });
-    expect(me.data).toMatchObject({ me: { authenticated: true, person: null } });
-    const res = await app.gql('mutation($input: UpdateBodyInput!) { updateBody(input: $input) { id } }', { input: { id: world.group.id, name: 'X' } }, { as: 'nobody-known' });
-    expect(codes(res)).toEqual(['NOT_FOUND']);
+  test("a refused token changes nothing even when its subject is the area's coordinator", async () => {
+    const expired = await signTestToken(world.coordinator.subject as string, { expiresIn: -3600 });
+    await expectRefused(
+      app,
+      'mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }',
+      { input: { areaId: world.area.id, name: 'Přes Starý Token' } },
+      { authorization: `Bearer ${expired}` },
+      'UNAUTHENTICATED',
+    );
   });
 
   test('messages follow Accept-Language; Czech by default', async () => {
-    const cs = await app.gql('{ body(id: "00000000-0000-4000-8000-000000000000") { id } }');
-    const en = await app.gql('{ body(id: "00000000-0000-4000-8000-000000000000") { id } }', {}, { headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    const cs = await api.gql('{ body(id: "00000000-0000-4000-8000-000000000000") { id } }');
+    const en = await api.gql('{ body(id: "00000000-0000-4000-8000-000000000000") { id } }', {}, { headers: { 'accept-language': 'en-GB,en;q=0.9' } });
     expect(cs.errors![0].message).toMatch(/^Nenalezeno/);
     expect(en.errors![0].message).toMatch(/^Not found/);
   });
 });
+
+describe('a valid token of an unknown subject', () => {
+  const STRANGER = 'nobody-known';
+
+  test('is signed in, but has no people, roles or seats', async () => {
+    const res = await api.gql('{ me { authenticated subject isGlobalAdmin person { id } people { id } areaRoles { id } memberships { id } } }', {}, who(STRANGER));
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ me: { authenticated: true, subject: STRANGER, isGlobalAdmin: false, person: null, people: [], areaRoles: [], memberships: [] } });
+  });
+
+  test('reads what the public reads, and no more', async () => {
+    const areas = await api.gql<{ areas: Array<{ id: string }> }>('{ areas { id } }', {}, who(STRANGER));
+    expect(areas.data!.areas.map((x) => x.id)).toContain(world.area.id);
+    expect(codes(await api.gql('query($id: ID!) { body(id: $id) { id } }', { id: world.steering.id }, who(STRANGER)))).toEqual(['NOT_FOUND']);
+  });
+
+  test('changes nothing: NOT_FOUND for the area and its objects, FORBIDDEN for a new area; nothing written', async () => {
+    const as = who(STRANGER);
+    await expectRefused(app, 'mutation($input: UpdateBodyInput!) { updateBody(input: $input) { id } }', { input: { id: world.group.id, name: 'X' } }, as, 'NOT_FOUND');
+    await expectRefused(app, 'mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }', { input: { areaId: world.area.id, name: 'Nikdo' } }, as, 'NOT_FOUND');
+    await expectRefused(
+      app,
+      'mutation($input: AddMembershipInput!) { addMembership(input: $input) { id } }',
+      { input: { bodyId: world.group.id, personId: world.outsider.id, role: 'MEMBER', triadSide: 'PUBLIC' } },
+      as,
+      'NOT_FOUND',
+    );
+    await expectRefused(
+      app,
+      'mutation($input: GrantAreaRoleInput!) { grantAreaRole(input: $input) { id } }',
+      { input: { areaId: world.area.id, personId: world.outsider.id, role: 'COORDINATOR' } },
+      as,
+      'NOT_FOUND',
+    );
+    await expectRefused(app, 'mutation($input: CreateAreaInput!) { createArea(input: $input) { id } }', { input: { name: 'Moje oblast', kind: 'TOWN' } }, as, 'FORBIDDEN');
+  });
+});
+
+describe('me', () => {
+  const FULL_ME = `{ me { authenticated subject isGlobalAdmin
+    person { id name email }
+    people { id }
+    areaRoles { role active validTo }
+    memberships { role triadSide votingRight active body { id name } person { id } } } }`;
+
+  test('a signed-in coordinator sees their person (with contacts), their roles and their seats of today', async () => {
+    const em = app.em();
+    const coordinator = await aPerson(em, world.area, { name: 'Věra Koordinátorka', email: 'vera@example.cz' });
+    await aRole(em, coordinator, AreaRoleKind.COORDINATOR);
+    await aRole(em, coordinator, AreaRoleKind.CLERK, { validFrom: '2020-01-01', validTo: '2021-12-31' });
+    await aRole(em, coordinator, AreaRoleKind.SUPPORT, { revokedAt: new Date('2024-01-01T00:00:00Z') });
+    await aSeat(em, world.steering, coordinator, { role: MembershipRole.SECRETARY, triadSide: TriadSide.COMMISSIONER });
+    await aSeat(em, world.group, coordinator, { role: MembershipRole.GUEST, triadSide: TriadSide.PUBLIC, votingRight: false, validFrom: '2020-01-01', validTo: '2020-12-31' });
+
+    const res = await api.gql(FULL_ME, {}, who(subjectOf(coordinator)));
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({
+      me: {
+        authenticated: true,
+        subject: coordinator.subject,
+        isGlobalAdmin: false,
+        person: { id: coordinator.id, name: 'Věra Koordinátorka', email: 'vera@example.cz' },
+        people: [{ id: coordinator.id }],
+        areaRoles: [{ role: 'COORDINATOR', active: true, validTo: null }],
+        memberships: [
+          { role: 'SECRETARY', triadSide: 'COMMISSIONER', votingRight: true, active: true, body: { id: world.steering.id, name: 'Řídící skupina' }, person: { id: coordinator.id } },
+        ],
+      },
+    });
+  });
+
+  test('a global admin is flagged as such', async () => {
+    const root = await aGlobalAdmin(app.em());
+    const res = await api.gql('{ me { authenticated isGlobalAdmin person { id } } }', {}, who(root));
+    expect(res.data).toEqual({ me: { authenticated: true, isGlobalAdmin: true, person: null } });
+  });
+
+  test('a subject with a person in two areas has no single person, but both people', async () => {
+    const other = await anOrganisedArea(app.em());
+    const twin = await aPerson(app.em(), other.area, { name: 'Jana Předsedová', subject: subjectOf(world.chair) });
+    const res = await api.gql<{ me: { person: null; people: Array<{ id: string }> } }>('{ me { person { id } people { id } } }', {}, who(subjectOf(world.chair)));
+    expect(res.data!.me.person).toBeNull();
+    expect(res.data!.me.people.map((p) => p.id).sort()).toEqual([world.chair.id, twin.id].sort());
+  });
+});
+

@@ -1,0 +1,216 @@
+import { Person } from '../../src/entities/person.entity';
+import { aGlobalAdmin, anOrganisedArea, aPerson } from '../support/factories';
+import { expectBadInput, expectRefused, leakChecked, subjectOf, who, type Api } from '../support/api-assertions';
+import { codes, startTestApp, type TestApp } from '../support/test-app';
+
+/** People of an area: createPerson, updatePerson, and who sees their contacts. */
+
+let app: TestApp;
+let api: Api;
+let a: Awaited<ReturnType<typeof anOrganisedArea>>;
+let b: Awaited<ReturnType<typeof anOrganisedArea>>;
+let globalAdmin: string;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  api = leakChecked(app);
+  a = await anOrganisedArea(app.em());
+  b = await anOrganisedArea(app.em());
+  globalAdmin = await aGlobalAdmin(app.em());
+});
+afterAll(async () => {
+  await app.close();
+});
+
+const row = (id: string): Promise<Person> => app.em().findOneOrFail(Person, { id });
+
+describe('createPerson', () => {
+  const CREATE = 'mutation($input: CreatePersonInput!) { createPerson(input: $input) { id name email phone organisation subject } }';
+  type Created = { createPerson: { id: string } };
+
+  test('the coordinator adds a person with contacts; the row is in the area', async () => {
+    const input = { areaId: a.area.id, name: 'Marie Nová', email: 'marie.nova@example.cz', phone: '+420 777 000 111', organisation: 'Diakonie', subject: 'marie-nova' };
+    const res = await api.gql<Created>(CREATE, { input }, who(subjectOf(a.coordinator)));
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.createPerson).toEqual({ id: expect.any(String) as unknown, name: 'Marie Nová', email: 'marie.nova@example.cz', phone: '+420 777 000 111', organisation: 'Diakonie', subject: 'marie-nova' });
+    const p = await row(res.data!.createPerson.id);
+    expect({ areaId: p.areaId, name: p.name, email: p.email, phone: p.phone, organisation: p.organisation, subject: p.subject }).toEqual({
+      areaId: a.area.id,
+      name: 'Marie Nová',
+      email: 'marie.nova@example.cz',
+      phone: '+420 777 000 111',
+      organisation: 'Diakonie',
+      subject: 'marie-nova',
+    });
+  });
+
+  test('the admin adds a person with a name only; the optional fields are null', async () => {
+    const res = await api.gql<Created>(CREATE, { input: { areaId: a.area.id, name: 'Jan Bez Kontaktu' } }, who(subjectOf(a.admin)));
+    expect(res.data!.createPerson).toEqual({ id: expect.any(String) as unknown, name: 'Jan Bez Kontaktu', email: null, phone: null, organisation: null, subject: null });
+    const p = await row(res.data!.createPerson.id);
+    expect([p.areaId, p.email, p.phone, p.subject]).toEqual([a.area.id, null, null, null]);
+  });
+
+  test('UNAUTHENTICATED without a token; nothing written', async () => {
+    await expectRefused(app, CREATE, { input: { areaId: a.area.id, name: 'Tajný Host' } }, {}, 'UNAUTHENTICATED');
+    expect(await app.em().count(Person, { name: 'Tajný Host' })).toBe(0);
+  });
+
+  test('FORBIDDEN for a member, a chair, support and the clerk; nothing written', async () => {
+    for (const p of [a.member, a.chair, a.support, a.clerk, a.steeringMember]) {
+      await expectRefused(app, CREATE, { input: { areaId: a.area.id, name: 'Tajný Host' } }, who(subjectOf(p)), 'FORBIDDEN');
+    }
+    expect(await app.em().count(Person, { name: 'Tajný Host' })).toBe(0);
+  });
+
+  test("NOT_FOUND for another area's coordinator and for a signed-in stranger; nothing written", async () => {
+    await expectRefused(app, CREATE, { input: { areaId: b.area.id, name: 'Tajný Host' } }, who(subjectOf(a.coordinator)), 'NOT_FOUND');
+    await expectRefused(app, CREATE, { input: { areaId: a.area.id, name: 'Tajný Host' } }, who('nobody-known'), 'NOT_FOUND');
+    expect(await app.em().count(Person, { name: 'Tajný Host' })).toBe(0);
+  });
+
+  test('BAD_USER_INPUT naming the field: bad e-mail or phone, empty name, malformed area id, blank subject; nothing written', async () => {
+    const as = who(subjectOf(a.coordinator));
+    const before = await app.em().count(Person, { areaId: a.area.id });
+    await expectBadInput(app, CREATE, { input: { areaId: a.area.id, name: 'Osoba', email: 'not-an-email' } }, as, ['email']);
+    await expectBadInput(app, CREATE, { input: { areaId: a.area.id, name: 'Osoba', phone: 'call me maybe' } }, as, ['phone']);
+    await expectBadInput(app, CREATE, { input: { areaId: a.area.id, name: '' } }, as, ['name']);
+    await expectBadInput(app, CREATE, { input: { areaId: a.area.id, name: 'Osoba', subject: '  ' } }, as, ['subject']);
+    await expectBadInput(app, CREATE, { input: { areaId: 'x', name: 'Osoba' } }, as, ['areaId']);
+    await expectBadInput(app, CREATE, { input: { areaId: a.area.id, name: '', email: 'bad' } }, as, ['name', 'email']);
+    expect(await app.em().count(Person, { areaId: a.area.id })).toBe(before);
+  });
+
+  test('CONFLICT for a subject another person of the area has; another area may use it', async () => {
+    await expectRefused(app, CREATE, { input: { areaId: a.area.id, name: 'Dvojník', subject: subjectOf(a.member) } }, who(subjectOf(a.coordinator)), 'CONFLICT');
+    expect(await app.em().count(Person, { areaId: a.area.id, subject: subjectOf(a.member) })).toBe(1);
+    expect(await app.em().count(Person, { name: 'Dvojník' })).toBe(0);
+    const elsewhere = await api.gql<Created>(CREATE, { input: { areaId: b.area.id, name: 'Marie Nová', subject: 'marie-nova' } }, who(subjectOf(b.coordinator)));
+    expect(elsewhere.errors).toBeUndefined();
+    expect(await app.em().count(Person, { subject: 'marie-nova' })).toBe(2);
+  });
+});
+
+describe('updatePerson', () => {
+  const UPDATE = 'mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { id name email phone organisation subject } }';
+
+  test("the coordinator changes a member's organisation and e-mail, and clears the phone; the row follows", async () => {
+    const res = await api.gql(UPDATE, { input: { id: a.member.id, organisation: 'Spolek Senioři', email: 'petr.clen@example.cz', phone: null } }, who(subjectOf(a.coordinator)));
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({
+      updatePerson: { id: a.member.id, name: 'Petr Člen', email: 'petr.clen@example.cz', phone: null, organisation: 'Spolek Senioři', subject: a.member.subject },
+    });
+    const p = await row(a.member.id);
+    expect([p.organisation, p.email, p.phone, p.name]).toEqual(['Spolek Senioři', 'petr.clen@example.cz', null, 'Petr Člen']);
+  });
+
+  test('the admin changes the login subject', async () => {
+    const person = await aPerson(app.em(), a.area, { name: 'Alois Přihlášený' });
+    const res = await api.gql(UPDATE, { input: { id: person.id, subject: 'alois-new-sub' } }, who(subjectOf(a.admin)));
+    expect(res.data).toMatchObject({ updatePerson: { subject: 'alois-new-sub' } });
+    expect((await row(person.id)).subject).toBe('alois-new-sub');
+  });
+
+  test('a person changes their own phone and name, but not their login subject', async () => {
+    const own = await api.gql(UPDATE, { input: { id: a.chair.id, phone: '+420 603 000 000', name: 'Jana Předsedová' } }, who(subjectOf(a.chair)));
+    expect(own.errors).toBeUndefined();
+    expect(own.data).toMatchObject({ updatePerson: { phone: '+420 603 000 000' } });
+    expect((await row(a.chair.id)).phone).toBe('+420 603 000 000');
+    await expectRefused(app, UPDATE, { input: { id: a.chair.id, subject: 'someone-else' } }, who(subjectOf(a.chair)), 'FORBIDDEN');
+    expect((await row(a.chair.id)).subject).toBe(a.chair.subject);
+  });
+
+  test('UNAUTHENTICATED without a token; the row unchanged', async () => {
+    await expectRefused(app, UPDATE, { input: { id: a.member.id, organisation: 'Vetřelec' } }, {}, 'UNAUTHENTICATED');
+    expect((await row(a.member.id)).organisation).toBe('Spolek Senioři');
+  });
+
+  test('FORBIDDEN for a chair, support and the clerk on someone they can see; the row unchanged', async () => {
+    for (const p of [a.chair, a.support, a.clerk]) {
+      await expectRefused(app, UPDATE, { input: { id: a.member.id, organisation: 'Vetřelec' } }, who(subjectOf(p)), 'FORBIDDEN');
+    }
+    expect((await row(a.member.id)).organisation).toBe('Spolek Senioři');
+  });
+
+  test("NOT_FOUND for another area's person, and for a member on someone they cannot see; the rows unchanged", async () => {
+    await expectRefused(app, UPDATE, { input: { id: b.member.id, organisation: 'Cizí' } }, who(subjectOf(a.coordinator)), 'NOT_FOUND');
+    await expectRefused(app, UPDATE, { input: { id: b.member.id, organisation: 'Cizí' } }, who(subjectOf(a.admin)), 'NOT_FOUND');
+    // The steering group is not public: a working-group member does not know its people.
+    await expectRefused(app, UPDATE, { input: { id: a.steeringMember.id, organisation: 'Cizí' } }, who(subjectOf(a.member)), 'NOT_FOUND');
+    await expectRefused(app, UPDATE, { input: { id: '00000000-0000-4000-8000-000000000000', organisation: 'Cizí' } }, who(subjectOf(a.coordinator)), 'NOT_FOUND');
+    expect((await row(b.member.id)).organisation).toBeNull();
+    expect((await row(a.steeringMember.id)).organisation).toBeNull();
+  });
+
+  test('BAD_USER_INPUT naming the field: malformed id, bad e-mail, bad phone, empty or null name; the row unchanged', async () => {
+    const as = who(subjectOf(a.coordinator));
+    await expectBadInput(app, UPDATE, { input: { id: 'not-a-uuid', organisation: 'X' } }, as, ['id']);
+    await expectBadInput(app, UPDATE, { input: { id: a.member.id, email: 'petr@' } }, as, ['email']);
+    await expectBadInput(app, UPDATE, { input: { id: a.member.id, phone: '12' } }, as, ['phone']);
+    await expectBadInput(app, UPDATE, { input: { id: a.member.id, name: '' } }, as, ['name']);
+    await expectBadInput(app, UPDATE, { input: { id: a.member.id, name: null } }, as, ['name']);
+    const p = await row(a.member.id);
+    expect([p.name, p.email]).toEqual(['Petr Člen', 'petr.clen@example.cz']);
+  });
+
+  test('CONFLICT when given the subject of another person of the area; the row unchanged', async () => {
+    await expectRefused(app, UPDATE, { input: { id: a.outsider.id, subject: subjectOf(a.member) } }, who(subjectOf(a.coordinator)), 'CONFLICT');
+    expect((await row(a.outsider.id)).subject).toBe(a.outsider.subject);
+  });
+});
+
+describe('contacts', () => {
+  const PERSON = 'query($id: ID!) { person(id: $id) { id name organisation email phone subject } }';
+
+  test("a plain member asking for another member's contacts gets FORBIDDEN on each of those fields, and the name", async () => {
+    const res = await api.gql(PERSON, { id: a.chair.id }, who(subjectOf(a.member)));
+    expect(res.data).toEqual({ person: { id: a.chair.id, name: 'Jana Předsedová', organisation: null, email: null, phone: null, subject: null } });
+    expect(res.errors!.map((e) => [e.extensions?.code, e.path?.join('.')])).toEqual([
+      ['FORBIDDEN', 'person.email'],
+      ['FORBIDDEN', 'person.phone'],
+      ['FORBIDDEN', 'person.subject'],
+    ]);
+  });
+
+  test('support and the clerk read the whole area but not the contacts', async () => {
+    for (const p of [a.support, a.clerk]) {
+      const res = await api.gql(PERSON, { id: a.member.id }, who(subjectOf(p)));
+      expect(res.data).toMatchObject({ person: { name: 'Petr Člen', email: null, phone: null, subject: null } });
+      expect(codes(res)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
+    }
+  });
+
+  test('the public reading a public body sees names and sides, and FORBIDDEN instead of e-mails', async () => {
+    const res = await api.gql<{ body: { memberships: Array<{ triadSide: string; person: { name: string; email: string | null } }> } }>(
+      'query($id: ID!) { body(id: $id) { memberships { triadSide person { name email } } } }',
+      { id: a.group.id },
+    );
+    expect(res.data!.body.memberships.map((m) => [m.person.name, m.triadSide, m.person.email])).toEqual([
+      ['Jana Předsedová', 'COMMISSIONER', null],
+      ['Petr Člen', 'SERVICE_USER', null],
+    ]);
+    expect(codes(res)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
+  });
+
+  test('the person, the coordinator, the admin and a global admin see them', async () => {
+    const expected = { person: { id: a.member.id, name: 'Petr Člen', organisation: 'Spolek Senioři', email: 'petr.clen@example.cz', phone: null, subject: a.member.subject } };
+    for (const as of [subjectOf(a.member), subjectOf(a.coordinator), subjectOf(a.admin), globalAdmin]) {
+      const res = await api.gql(PERSON, { id: a.member.id }, who(as));
+      expect(res.errors).toBeUndefined();
+      expect(res.data).toEqual(expected);
+    }
+    const me = await api.gql('{ me { person { email phone } } }', {}, who(subjectOf(a.chair)));
+    expect(me.errors).toBeUndefined();
+    expect(me.data).toEqual({ me: { person: { email: a.chair.email, phone: '+420 603 000 000' } } });
+  });
+
+  test("another area's coordinator sees neither the person nor the contacts", async () => {
+    const res = await api.gql(PERSON, { id: a.steeringMember.id }, who(subjectOf(b.coordinator)));
+    expect(codes(res)).toEqual(['NOT_FOUND']);
+    expect(res.data ?? null).toBeNull();
+    // A public body's member is visible to anyone, but the contacts are not another area's business.
+    const seated = await api.gql(PERSON, { id: a.member.id }, who(subjectOf(b.coordinator)));
+    expect(seated.data).toMatchObject({ person: { name: 'Petr Člen', email: null, phone: null, subject: null } });
+    expect(codes(seated)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
+  });
+});
