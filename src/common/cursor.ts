@@ -1,5 +1,5 @@
 import type { RequestContext } from '../context';
-import { badInput } from '../errors/app-errors';
+import { badInput, isUuid } from '../errors/app-errors';
 
 /** An opaque page cursor: the sort key of the last item, as base64url JSON of strings. */
 export function encodeCursor(key: string[]): string {
@@ -21,7 +21,7 @@ export function decodeCursor(ctx: RequestContext, cursor: string, length: number
 export function decodeTimeCursor(ctx: RequestContext, cursor: string): [Date, string] {
   const [at, id] = decodeCursor(ctx, cursor, 2) as [string, string];
   const date = new Date(at);
-  if (Number.isNaN(date.getTime()) || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw badInput(ctx.locale, [{ field: 'after', text: { cs: 'Neplatný kurzor.', en: 'Invalid cursor.' } }]);
+  if (Number.isNaN(date.getTime()) || !isUuid(id)) throw badInput(ctx.locale, [{ field: 'after', text: { cs: 'Neplatný kurzor.', en: 'Invalid cursor.' } }]);
   return [date, id];
 }
 

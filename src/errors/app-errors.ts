@@ -65,9 +65,13 @@ export function conflict(locale: Locale, text: Text, extra: Record<string, unkno
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
 /** Ids are UUIDs; anything else is refused before it reaches the database. */
 export function requireId(locale: Locale, field: string, id: string): void {
-  if (!UUID.test(id)) {
+  if (!isUuid(id)) {
     throw badInput(locale, [{ field, text: { cs: 'Neplatný identifikátor.', en: 'Malformed id.' } }]);
   }
 }

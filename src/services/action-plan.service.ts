@@ -1,8 +1,8 @@
 import type { RequestContext } from '../context';
 import { ActionPlan, ProjectIntent } from '../entities/action-plan.entity';
-import { AreaRoleKind, ProposalKind, ProjectIntentStatus } from '../entities/enums';
-import { type Plan, PlanGoal, PlanMeasure, PlanPriority } from '../entities/plan.entity';
-import { badInput, forbidden, notFound, requireId } from '../errors/app-errors';
+import { ProposalKind, ProjectIntentStatus } from '../entities/enums';
+import { PlanGoal, PlanMeasure, PlanPriority } from '../entities/plan.entity';
+import { badInput, notFound, requireId } from '../errors/app-errors';
 import type { AddProjectIntentInput, CreateActionPlanInput } from '../schema/action-plan.type';
 import { PlanService } from './plan.service';
 import { ProposalService } from './proposal.service';
@@ -13,16 +13,8 @@ export class ActionPlanService {
   private readonly plans = new PlanService();
   private readonly proposals = new ProposalService();
 
-  private async editablePlan(ctx: RequestContext, planId: string): Promise<Plan> {
-    const plan = await this.plans.get(ctx, planId);
-    if (!ctx.viewer.managesArea(plan.areaId) && !ctx.viewer.hasAreaRole(plan.areaId, AreaRoleKind.SUPPORT)) {
-      throw forbidden(ctx.locale, { cs: 'Akční plán upravuje koordinátor nebo podpůrná organizace.', en: 'The coordinator or the support organisation edits action plans.' });
-    }
-    return plan;
-  }
-
   async create(ctx: RequestContext, input: CreateActionPlanInput): Promise<ActionPlan> {
-    const plan = await this.editablePlan(ctx, input.planId);
+    const plan = await this.plans.forEditing(ctx, 'plan', input.planId);
     if (input.year < plan.yearFrom || input.year > plan.yearTo) {
       throw badInput(ctx.locale, [{ field: 'year', text: { cs: `Rok musí ležet v období plánu ${plan.yearFrom}–${plan.yearTo}.`, en: `The year must lie within the plan's period ${plan.yearFrom}–${plan.yearTo}.` } }]);
     }
@@ -47,7 +39,7 @@ export class ActionPlanService {
     requireId(ctx.locale, 'actionPlanId', input.actionPlanId);
     const actionPlan = await ctx.em.findOne(ActionPlan, { id: input.actionPlanId });
     if (!actionPlan) throw notFound(ctx.locale, 'ActionPlan', input.actionPlanId);
-    const plan = await this.editablePlan(ctx, actionPlan.planId);
+    const plan = await this.plans.forEditing(ctx, 'plan', actionPlan.planId);
     if ((await this.planOfMeasure(ctx, input.measureId)) !== plan.id) {
       throw badInput(ctx.locale, [{ field: 'measureId', text: { cs: 'Opatření nepatří k tomuto plánu.', en: 'The measure is not of this plan.' } }]);
     }

@@ -1,7 +1,7 @@
 import type { RequestContext } from '../context';
 import { PlanRisk, PlanStakeholder, SolutionVariant, SwotItem } from '../entities/plan-risk.entity';
-import { AreaRoleKind, Level, StakeholderQuadrant } from '../entities/enums';
-import { forbidden, notFound, requireId } from '../errors/app-errors';
+import { Level, StakeholderQuadrant } from '../entities/enums';
+import { notFound, requireId } from '../errors/app-errors';
 import type { Text } from '../i18n/locale';
 import type { AddRiskInput, AddSolutionVariantInput, AddStakeholderInput, AddSwotItemInput, UpdateRiskInput } from '../schema/plan.input';
 import { PlanService } from './plan.service';
@@ -18,14 +18,6 @@ export function quadrantOf(influence: Level, interest: Level): { quadrant: Stake
 export class PlanRegisterService {
   private readonly plans = new PlanService();
 
-  private async editable(ctx: RequestContext, planId: string) {
-    const plan = await this.plans.get(ctx, planId);
-    if (!ctx.viewer.managesArea(plan.areaId) && !ctx.viewer.hasAreaRole(plan.areaId, AreaRoleKind.SUPPORT)) {
-      throw forbidden(ctx.locale, { cs: 'Plán upravuje koordinátor nebo podpůrná organizace.', en: 'The coordinator or the support organisation edits the plan.' });
-    }
-    return plan;
-  }
-
   /** Risks by score, highest first. */
   async risks(ctx: RequestContext, planId: string): Promise<PlanRisk[]> {
     const rows = await ctx.em.find(PlanRisk, { planId });
@@ -37,7 +29,7 @@ export class PlanRegisterService {
   }
 
   async addRisk(ctx: RequestContext, input: AddRiskInput): Promise<PlanRisk> {
-    const plan = await this.editable(ctx, input.planId);
+    const plan = await this.plans.forEditing(ctx, 'plan', input.planId);
     return ctx.em.transactional(async (em) => {
       const risk = em.create(PlanRisk, {
         areaId: plan.areaId,
@@ -59,7 +51,7 @@ export class PlanRegisterService {
     requireId(ctx.locale, 'id', input.id);
     const found = await ctx.em.findOne(PlanRisk, { id: input.id });
     if (!found) throw notFound(ctx.locale, 'PlanRisk', input.id);
-    await this.editable(ctx, found.planId);
+    await this.plans.forEditing(ctx, 'plan', found.planId);
     return ctx.em.transactional(async (em) => {
       const risk = await em.findOneOrFail(PlanRisk, { id: input.id });
       if (input.probability !== undefined && input.probability !== null) risk.probability = input.probability;
@@ -73,7 +65,7 @@ export class PlanRegisterService {
   }
 
   async addStakeholder(ctx: RequestContext, input: AddStakeholderInput): Promise<PlanStakeholder> {
-    const plan = await this.editable(ctx, input.planId);
+    const plan = await this.plans.forEditing(ctx, 'plan', input.planId);
     return ctx.em.transactional(async (em) => {
       const row = em.create(PlanStakeholder, {
         areaId: plan.areaId,
@@ -97,7 +89,7 @@ export class PlanRegisterService {
   }
 
   async addSwotItem(ctx: RequestContext, input: AddSwotItemInput): Promise<SwotItem> {
-    const plan = await this.editable(ctx, input.planId);
+    const plan = await this.plans.forEditing(ctx, 'plan', input.planId);
     return ctx.em.transactional(async (em) => {
       const row = em.create(SwotItem, { areaId: plan.areaId, planId: plan.id, kind: input.kind, text: input.text });
       await em.flush();
@@ -107,7 +99,7 @@ export class PlanRegisterService {
 
   /** Adds a variant; a chosen one unchooses the others, so a plan has at most one chosen variant. */
   async addSolutionVariant(ctx: RequestContext, input: AddSolutionVariantInput): Promise<SolutionVariant> {
-    const plan = await this.editable(ctx, input.planId);
+    const plan = await this.plans.forEditing(ctx, 'plan', input.planId);
     return ctx.em.transactional(async (em) => {
       const existing = await em.find(SolutionVariant, { planId: plan.id });
       if (input.chosen) for (const v of existing) v.chosen = false;

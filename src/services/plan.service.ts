@@ -104,7 +104,8 @@ export class PlanService {
     return this.get(ctx, planId as string);
   }
 
-  private async forEditing(ctx: RequestContext, kind: 'plan' | 'priority' | 'goal' | 'measure' | 'indicator', id: string): Promise<Plan> {
+  /** The plan owning a part, for a change: NOT_FOUND unless visible, FORBIDDEN unless the viewer edits plans of its area. */
+  async forEditing(ctx: RequestContext, kind: 'plan' | 'priority' | 'goal' | 'measure' | 'indicator', id: string): Promise<Plan> {
     const plan = await this.planOf(ctx, kind, id);
     if (!this.editsArea(ctx, plan.areaId)) throw forbidden(ctx.locale, EDIT_FORBIDDEN);
     return plan;
