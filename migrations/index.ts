@@ -11,6 +11,7 @@ import { Migration20261125080000_risks_stakeholders } from './Migration202611250
 import { Migration20261125090000_public_hearing } from './Migration20261125090000_public_hearing';
 import { Migration20261125100000_analysis } from './Migration20261125100000_analysis';
 import { Migration20261125110000_action_plans } from './Migration20261125110000_action_plans';
+import { Migration20261125120000_plan_monitoring } from './Migration20261125120000_plan_monitoring';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from the folder) so that the same
@@ -29,4 +30,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125090000_public_hearing', class: Migration20261125090000_public_hearing },
   { name: 'Migration20261125100000_analysis', class: Migration20261125100000_analysis },
   { name: 'Migration20261125110000_action_plans', class: Migration20261125110000_action_plans },
+  { name: 'Migration20261125120000_plan_monitoring', class: Migration20261125120000_plan_monitoring },
 ];

@@ -44,6 +44,7 @@ export async function createApp(options: {
   const schema = applyMiddleware(options.schema ?? (await buildTriadaSchema()), permissions);
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
   const server = http.createServer(app);
 
   const apollo = new ApolloServer<RequestContext>({
@@ -100,7 +101,18 @@ export async function createApp(options: {
         throw err;
       }
     }
-    return { requestId, locale, viewer, em, now, today, loaders: new Loaders(em), logger: requestLogger };
+    return {
+      requestId,
+      locale,
+      viewer,
+      em,
+      now,
+      today,
+      loaders: new Loaders(em),
+      logger: requestLogger,
+      clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+      limits: { hearingCommentsPerHour: config.hearingCommentsPerHour },
+    };
   }
 
   app.use('/graphql', express.json({ limit: '100kb' }), expressMiddleware(apollo, { context: ({ req }) => buildContext(req) }));

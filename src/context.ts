@@ -16,4 +16,8 @@ export interface RequestContext {
   today: string;
   loaders: Loaders;
   logger: Logger;
+  /** The client's address (behind trusted proxies, from X-Forwarded-For); for rate limits only. */
+  clientAddress: string;
+  /** Limits configured for this deployment. */
+  limits: { hearingCommentsPerHour: number };
 }

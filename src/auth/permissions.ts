@@ -46,6 +46,7 @@ export const permissionRules: IRules = {
     myNotifications: allow,
     plans: allow,
     plan: allow,
+    planInForce: allow,
     hearingSettlement: allow,
     exportPlan: allow,
   },
@@ -94,6 +95,7 @@ export const permissionRules: IRules = {
     addSolutionVariant: isAuthenticated,
     createActionPlan: isAuthenticated,
     addProjectIntent: isAuthenticated,
+    reportProjectIntent: isAuthenticated,
     openPublicHearing: isAuthenticated,
     // Anyone may comment during a public hearing, also without signing in.
     submitHearingComment: allow,
@@ -144,6 +146,7 @@ export const permissionRules: IRules = {
   SolutionVariant: allow,
   ActionPlan: allow,
   ProjectIntent: allow,
+  ProjectIntentReport: allow,
   PublicHearing: allow,
   HearingComment: allow,
   HearingSettlement: allow,

@@ -27,6 +27,10 @@ export interface Config {
   smtpFrom: string;
   /** Whether this process runs the background jobs (reminders, notification dispatch). */
   jobs: boolean;
+  /** Which proxies' X-Forwarded-For to trust for the client address (Express "trust proxy"). */
+  trustProxy: boolean | number | string;
+  /** Comments one client address may submit to public hearings per hour. */
+  hearingCommentsPerHour: number;
 }
 
 /** Raised for a configuration the service must not start with; the message says what to change. */
@@ -53,6 +57,15 @@ function boolVar(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boole
   if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(`${name} must be 1/0 (true/false), got "${raw}"`);
+}
+
+/** TRUST_PROXY: a hop count, "true"/"false", or Express's names and CIDRs ("loopback, 10.0.0.0/8"). */
+function trustProxyVar(raw: string | undefined): boolean | number | string {
+  if (raw === undefined || raw === '') return 'loopback';
+  if (/^\d+$/.test(raw)) return Number(raw);
+  if (['true', 'false'].includes(raw.toLowerCase())) return raw.toLowerCase() === 'true';
+  if (!/^[\w.:/, ]+$/.test(raw)) throw new ConfigError(`TRUST_PROXY must be a hop count, true/false, or names and CIDRs, got "${raw}"`);
+  return raw;
 }
 
 /** Reads and checks the environment once, at start; nothing else reads process.env. */
@@ -116,5 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     smtpFrom: env.SMTP_FROM ?? 'Triáda <noreply@triada.invalid>',
     jobs: boolVar(env, 'JOBS', true),
+    trustProxy: trustProxyVar(env.TRUST_PROXY),
+    hearingCommentsPerHour: intVar(env, 'HEARING_COMMENTS_PER_HOUR', 10, 1, 10_000),
   };
 }

@@ -49,3 +49,25 @@ export class ProjectIntent extends AreaOwnedEntity {
   @Property({ type: 'uuid', nullable: true })
   proposalId: string | null = null;
 }
+
+/** A dated progress report (monitorovací zpráva) of a project intent: a status change and/or a note. */
+@Entity({ tableName: 'project_intent_report' })
+export class ProjectIntentReport extends AreaOwnedEntity {
+  @Property({ type: 'uuid' })
+  projectIntentId!: string;
+
+  @Enum({ items: () => ProjectIntentStatus })
+  statusFrom!: ProjectIntentStatus;
+
+  @Enum({ items: () => ProjectIntentStatus })
+  statusTo!: ProjectIntentStatus;
+
+  @Property({ type: 'text', nullable: true })
+  note: string | null = null;
+
+  @Property({ type: 'date' })
+  reportedOn!: string;
+
+  @Property({ type: 'uuid' })
+  reportedById!: string;
+}

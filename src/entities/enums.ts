@@ -151,6 +151,14 @@ export enum SwotKind {
   THREAT = 'THREAT',
 }
 
+/** How often an indicator's guarantor owes a measured value. */
+export enum ReportingPeriod {
+  MONTHLY = 'MONTHLY',
+  QUARTERLY = 'QUARTERLY',
+  HALF_YEARLY = 'HALF_YEARLY',
+  YEARLY = 'YEARLY',
+}
+
 export enum ProjectIntentStatus {
   PLANNED = 'PLANNED',
   IN_PROGRESS = 'IN_PROGRESS',

@@ -1,4 +1,4 @@
-import { ActionPlan, ProjectIntent } from './action-plan.entity';
+import { ActionPlan, ProjectIntent, ProjectIntentReport } from './action-plan.entity';
 import { AgendaItem } from './agenda-item.entity';
 import { AreaRole } from './area-role.entity';
 import { Attendance } from './attendance.entity';
@@ -21,4 +21,4 @@ import { Resolution } from './resolution.entity';
 import { WorkflowEvent } from './workflow-event.entity';
 
 /** Every entity the ORM maps; the schema itself is defined by migrations/. */
-export const entities = [PlanningArea, GlobalAdmin, Municipality, Person, AreaRole, Body, Membership, Proposal, WorkflowEvent, Meeting, AgendaItem, Attendance, Resolution, Minutes, MinutesRecipient, Material, Notification, Plan, PlanPriority, PlanGoal, GoalGuarantor, PlanMeasure, Indicator, IndicatorValue, PlanRisk, PlanStakeholder, Hearing, HearingComment, SwotItem, SolutionVariant, ActionPlan, ProjectIntent];
+export const entities = [PlanningArea, GlobalAdmin, Municipality, Person, AreaRole, Body, Membership, Proposal, WorkflowEvent, Meeting, AgendaItem, Attendance, Resolution, Minutes, MinutesRecipient, Material, Notification, Plan, PlanPriority, PlanGoal, GoalGuarantor, PlanMeasure, Indicator, IndicatorValue, PlanRisk, PlanStakeholder, Hearing, HearingComment, SwotItem, SolutionVariant, ActionPlan, ProjectIntent, ProjectIntentReport];

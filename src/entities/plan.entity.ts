@@ -1,6 +1,6 @@
-import { Entity, Enum, Property } from '@mikro-orm/core';
+import { Entity, Enum, type Opt, Property } from '@mikro-orm/core';
 import { AreaOwnedEntity } from './area-owned.entity';
-import { GoalStatus, IndicatorDirection } from './enums';
+import { GoalStatus, IndicatorDirection, ReportingPeriod } from './enums';
 
 /** A medium-term plan of an area for a period of years; its approval runs as a PLAN proposal. */
 @Entity({ tableName: 'plan' })
@@ -106,6 +106,10 @@ export class Indicator extends AreaOwnedEntity {
 
   @Property({ type: 'uuid', nullable: true })
   guarantorId: string | null = null;
+
+  /** How often the guarantor owes a value. */
+  @Enum({ items: () => ReportingPeriod })
+  reportingPeriod: ReportingPeriod & Opt = ReportingPeriod.YEARLY;
 }
 
 @Entity({ tableName: 'indicator_value' })

@@ -1,3 +1,4 @@
+import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { localize, type Locale, type Text } from '../i18n/locale';
 
@@ -9,6 +10,7 @@ export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   CONFLICT = 'CONFLICT',
   TRANSITION_NOT_ALLOWED = 'TRANSITION_NOT_ALLOWED',
+  RATE_LIMITED = 'RATE_LIMITED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -41,6 +43,16 @@ export function unauthenticated(locale: Locale, detail?: Text): AppError {
 
 export function forbidden(locale: Locale, detail?: Text): AppError {
   return new AppError(ErrorCode.FORBIDDEN, localize(detail ?? TEXTS.forbidden, locale));
+}
+
+/** Too many requests of one kind from one client; HTTP 429 with Retry-After. */
+export function rateLimited(locale: Locale, retryAfterSeconds: number): AppError {
+  const headers = new HeaderMap([['retry-after', String(retryAfterSeconds)]]);
+  return new AppError(
+    ErrorCode.RATE_LIMITED,
+    localize({ cs: `Příliš mnoho požadavků; zkuste to znovu za ${retryAfterSeconds} s.`, en: `Too many requests; try again in ${retryAfterSeconds} s.` }, locale),
+    { retryAfterSeconds, http: { status: 429, headers } },
+  );
 }
 
 /** `what` names the kind of object, e.g. "Body"; the id is echoed so that clients can match it. */

@@ -3,7 +3,8 @@ import nodemailer from 'nodemailer';
 import type { Orm } from '../db/orm';
 import type { Logger } from '../logger';
 import { dispatchOutbox, emailPending, type Mailer } from '../services/notification-dispatcher';
-import { scanReminders } from '../services/reminders';
+import { pruneRateLimits } from '../services/rate-limiter';
+import { scanIndicatorReminders, scanReminders } from '../services/reminders';
 
 export interface JobRunner {
   stop(): Promise<void>;
@@ -42,7 +43,9 @@ export async function startJobs(orm: Orm, connectionString: string, logger: Logg
     await dispatch();
   });
   await boss.work('reminders-scan', async () => {
-    const queued = await scanReminders(orm, new Date());
+    const now = new Date();
+    const queued = (await scanReminders(orm, now)) + (await scanIndicatorReminders(orm, now));
+    await pruneRateLimits(orm.em.fork(), now);
     if (queued > 0) logger.info({ queued }, 'reminders queued');
     await dispatch();
   });

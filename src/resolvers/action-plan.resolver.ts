@@ -1,7 +1,15 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
 import type { ProjectIntent } from '../entities/action-plan.entity';
-import { ActionPlanType, AddProjectIntentInput, CreateActionPlanInput, ProjectIntentType } from '../schema/action-plan.type';
+import {
+  ActionPlanType,
+  AddProjectIntentInput,
+  CreateActionPlanInput,
+  ProjectIntentReportType,
+  ProjectIntentType,
+  ReportProjectIntentInput,
+} from '../schema/action-plan.type';
+import { PersonType } from '../schema/person.type';
 import { PlanType } from '../schema/plan.type';
 import { ActionPlanService } from '../services/action-plan.service';
 
@@ -36,9 +44,35 @@ export class ActionPlanResolver {
     return toIntent(await service.addIntent(ctx, input));
   }
 
+  @Mutation(() => ProjectIntentType, {
+    description: 'Reports progress of a project intent: a new status (PLANNED → IN_PROGRESS → DONE, or CANCELLED) and/or a monitoring note; each report is kept. The coordinator or support.',
+  })
+  async reportProjectIntent(@Ctx() ctx: RequestContext, @Arg('input', () => ReportProjectIntentInput, INPUT) input: ReportProjectIntentInput): Promise<ProjectIntentType> {
+    return toIntent(await service.report(ctx, input));
+  }
+
   @FieldResolver(() => [ProjectIntentType], { description: 'Project intents, by start.' })
   async projectIntents(@Ctx() ctx: RequestContext, @Root() a: ActionPlanType): Promise<ProjectIntentType[]> {
     return (await service.intents(ctx, a.id)).map(toIntent);
+  }
+}
+
+@Resolver(() => ProjectIntentType)
+export class ProjectIntentResolver {
+  @FieldResolver(() => [ProjectIntentReportType], { description: 'Progress reports, oldest first.' })
+  async reports(@Ctx() ctx: RequestContext, @Root() i: ProjectIntentType): Promise<ProjectIntentReportType[]> {
+    return (await service.reports(ctx, i.id)).map((r) =>
+      Object.assign(new ProjectIntentReportType(), { id: r.id, statusFrom: r.statusFrom, statusTo: r.statusTo, note: r.note, reportedOn: r.reportedOn, reportedById: r.reportedById }),
+    );
+  }
+}
+
+@Resolver(() => ProjectIntentReportType)
+export class ProjectIntentReportResolver {
+  @FieldResolver(() => PersonType, { nullable: true, description: 'Who reported.' })
+  async reportedBy(@Ctx() ctx: RequestContext, @Root() r: ProjectIntentReportType): Promise<PersonType | null> {
+    const p = await ctx.loaders.personById.load(r.reportedById);
+    return p ? PersonType.from(p) : null;
   }
 }
 

@@ -1,5 +1,6 @@
-import { Arg, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
+import { PlanStatus } from '../entities/enums';
 import { Municipality } from '../entities/municipality.entity';
 import type { GoalGuarantor, Indicator, IndicatorValue, Plan, PlanGoal, PlanMeasure, PlanPriority } from '../entities/plan.entity';
 import { MunicipalityType } from '../schema/municipality.type';
@@ -22,13 +23,27 @@ import {
   PlanPriorityType,
   PlanType,
 } from '../schema/plan.type';
+import { nextValueDue } from '../services/indicator-due';
 import { PlanService } from '../services/plan.service';
 
 const INPUT = { description: 'What to do; see the input type.' };
 const service = new PlanService();
 
-const toPlan = async (ctx: RequestContext, p: Plan): Promise<PlanType> =>
-  Object.assign(new PlanType(), { id: p.id, title: p.title, yearFrom: p.yearFrom, yearTo: p.yearTo, proposalId: p.proposalId, areaId: p.areaId, status: await service.status(ctx, p) });
+const toPlan = async (ctx: RequestContext, p: Plan): Promise<PlanType> => {
+  const { status, adoptedAt, inForceYears } = await service.standing(ctx, p);
+  return Object.assign(new PlanType(), {
+    id: p.id,
+    title: p.title,
+    yearFrom: p.yearFrom,
+    yearTo: p.yearTo,
+    proposalId: p.proposalId,
+    areaId: p.areaId,
+    status,
+    adoptedAt,
+    inForceYears,
+    textClosed: status === PlanStatus.ADOPTED || status === PlanStatus.SUPERSEDED,
+  });
+};
 const toPriority = (p: PlanPriority): PlanPriorityType => Object.assign(new PlanPriorityType(), { id: p.id, position: p.position, title: p.title });
 const toGoal = (g: PlanGoal): PlanGoalType => Object.assign(new PlanGoalType(), { id: g.id, position: g.position, title: g.title, status: g.status, statusComment: g.statusComment });
 const toGuarantor = (g: GoalGuarantor): GoalGuarantorType => Object.assign(new GoalGuarantorType(), { id: g.id, municipalityId: g.municipalityId, personId: g.personId });
@@ -43,6 +58,7 @@ const toIndicator = (i: Indicator): IndicatorType =>
     targetValue: Number(i.targetValue),
     targetDate: i.targetDate,
     direction: i.direction,
+    reportingPeriod: i.reportingPeriod,
     guarantorId: i.guarantorId,
   });
 const toValue = (v: IndicatorValue): IndicatorValueType => Object.assign(new IndicatorValueType(), { value: Number(v.value), measuredOn: v.measuredOn, note: v.note, recordedById: v.recordedById });
@@ -52,6 +68,16 @@ export class PlanResolver {
   @Query(() => [PlanType], { description: "An area's plans the viewer may see, newest period first." })
   async plans(@Ctx() ctx: RequestContext, @Arg('areaId', () => ID, { description: 'The area.' }) areaId: string): Promise<PlanType[]> {
     return Promise.all((await service.list(ctx, areaId)).map((p) => toPlan(ctx, p)));
+  }
+
+  @Query(() => PlanType, { nullable: true, description: 'The plan in force in an area for a year (only one is), or null. Public: plans in force are adopted.' })
+  async planInForce(
+    @Ctx() ctx: RequestContext,
+    @Arg('areaId', () => ID, { description: 'The area.' }) areaId: string,
+    @Arg('year', () => Int, { description: 'The year, e.g. 2027.' }) year: number,
+  ): Promise<PlanType | null> {
+    const plan = await service.inForce(ctx, areaId, year);
+    return plan ? toPlan(ctx, plan) : null;
   }
 
   @Query(() => PlanType, { description: 'One plan; NOT_FOUND when the viewer may not see it.' })
@@ -165,6 +191,14 @@ export class IndicatorResolver {
   @FieldResolver(() => [IndicatorValueType], { description: 'Measured values, oldest first.' })
   async values(@Ctx() ctx: RequestContext, @Root() i: IndicatorType): Promise<IndicatorValueType[]> {
     return (await service.values(ctx, i.id)).map(toValue);
+  }
+
+  @FieldResolver(() => String, {
+    description: 'The day (YYYY-MM-DD) its next value is due: one reporting period after the latest value, or after the baseline. The guarantor is reminded from that day while the plan is adopted.',
+  })
+  async nextValueDue(@Ctx() ctx: RequestContext, @Root() i: IndicatorType): Promise<string> {
+    const latest = (await service.values(ctx, i.id)).at(-1);
+    return nextValueDue(i.reportingPeriod, i.baselineDate, latest?.measuredOn ?? null);
   }
 
   @FieldResolver(() => Float, {

@@ -1,4 +1,4 @@
-import { IsInt, IsNumber, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsEnum, IsInt, IsNumber, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ProjectIntentStatus } from '../entities/enums';
 import './enums';
@@ -42,7 +42,7 @@ export class ProjectIntentType {
   @Field(() => ProjectIntentStatus, { description: 'Status.' })
   status!: ProjectIntentStatus;
 
-  @Field(() => String, { nullable: true, description: 'Monitoring note.' })
+  @Field(() => String, { nullable: true, description: 'The latest monitoring note; every report is in `reports`.' })
   monitoringNote!: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The PROJECT_INTENT proposal, when sent through the pipeline.' })
@@ -106,4 +106,45 @@ export class AddProjectIntentInput {
   @IsOptional()
   @IsUUID('all')
   workingGroupId?: string | null;
+}
+
+@ObjectType('ProjectIntentReport', { description: 'A dated progress report (monitorovací zpráva) of a project intent: a status change and/or a note.' })
+export class ProjectIntentReportType {
+  @Field(() => ID, { description: 'Identifier.' })
+  id!: string;
+
+  @Field(() => ProjectIntentStatus, { description: 'Status before the report.' })
+  statusFrom!: ProjectIntentStatus;
+
+  @Field(() => ProjectIntentStatus, { description: 'Status after the report (the same when only a note was added).' })
+  statusTo!: ProjectIntentStatus;
+
+  @Field(() => String, { nullable: true, description: 'Monitoring note.' })
+  note!: string | null;
+
+  @Field(() => String, { description: 'Day of the report (YYYY-MM-DD, Prague).' })
+  reportedOn!: string;
+
+  reportedById!: string;
+}
+
+@InputType({ description: 'A progress report of a project intent: a new status, a monitoring note, or both. The coordinator or support.' })
+export class ReportProjectIntentInput {
+  @Field(() => ID, { description: 'The project intent.' })
+  @IsUUID('all')
+  projectIntentId!: string;
+
+  @Field(() => ProjectIntentStatus, {
+    nullable: true,
+    description: 'The new status: PLANNED → IN_PROGRESS → DONE, or CANCELLED before done. An intent sent through the pipeline starts once its proposal is approved.',
+  })
+  @IsOptional()
+  @IsEnum(ProjectIntentStatus)
+  status?: ProjectIntentStatus | null;
+
+  @Field(() => String, { nullable: true, description: 'Monitoring note: what was done, what stands in the way.' })
+  @IsOptional()
+  @Length(1, 4000)
+  @IsPlainText()
+  note?: string | null;
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { ActionPlanResolver, PlanActionPlansResolver } from '../resolvers/action-plan.resolver';
+import { ActionPlanResolver, PlanActionPlansResolver, ProjectIntentReportResolver, ProjectIntentResolver } from '../resolvers/action-plan.resolver';
 import { AgendaItemResolver, AttendanceResolver } from '../resolvers/agenda-item.resolver';
 import { AreaRoleResolver } from '../resolvers/area-role.resolver';
 import { AreaResolver } from '../resolvers/area.resolver';
@@ -61,6 +61,8 @@ export const resolvers = [
   HearingCommentsResolver,
   ActionPlanResolver,
   PlanActionPlansResolver,
+  ProjectIntentResolver,
+  ProjectIntentReportResolver,
 ] as const;
 
 /** The schema without permissions: what `schema.graphql` shows. */

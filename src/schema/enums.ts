@@ -17,6 +17,7 @@ import {
   HearingDecision,
   SwotKind,
   ProjectIntentStatus,
+  ReportingPeriod,
   MembershipRole,
   ProposalKind,
   QuorumRule,
@@ -240,13 +241,24 @@ registerEnumType(SwotKind, {
   },
 });
 
+registerEnumType(ReportingPeriod, {
+  name: 'ReportingPeriod',
+  description: "How often an indicator's guarantor owes a measured value; a reminder goes out when one is due.",
+  valuesConfig: {
+    MONTHLY: { description: 'Every month (měsíčně).' },
+    QUARTERLY: { description: 'Every quarter (čtvrtletně).' },
+    HALF_YEARLY: { description: 'Every half year (pololetně).' },
+    YEARLY: { description: 'Every year (ročně).' },
+  },
+});
+
 registerEnumType(ProjectIntentStatus, {
   name: 'ProjectIntentStatus',
   description: 'Where a project intent stands.',
   valuesConfig: {
-    PLANNED: { description: 'Planned.' },
-    IN_PROGRESS: { description: 'Being carried out.' },
-    DONE: { description: 'Done.' },
-    CANCELLED: { description: 'Cancelled.' },
+    PLANNED: { description: 'Planned (plánováno); may start or be cancelled.' },
+    IN_PROGRESS: { description: 'Being carried out (probíhá); may end as done or cancelled.' },
+    DONE: { description: 'Done (splněno); final.' },
+    CANCELLED: { description: 'Cancelled (zrušeno); final.' },
   },
 });

@@ -8,7 +8,7 @@ export class NotificationType {
   @Field(() => ID, { description: 'Identifier of the notification.' })
   id!: string;
 
-  @Field(() => String, { description: 'Kind: MEETING_CONVENED, MATERIALS_DEADLINE, MINUTES_OVERDUE, PROPOSAL_MOVED.' })
+  @Field(() => String, { description: 'Kind: MEETING_CONVENED, MATERIALS_DEADLINE, MINUTES_OVERDUE, PROPOSAL_MOVED, INDICATOR_VALUE_DUE.' })
   kind!: string;
 
   @Field(() => String, { description: 'Text in the request language.' })

@@ -1,6 +1,6 @@
 import { IsEnum, IsNumber, IsOptional, IsUUID, Length, Max, Min, IsInt } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { GoalStatus, IndicatorDirection, Level, RiskArea, SwotKind } from '../entities/enums';
+import { GoalStatus, IndicatorDirection, Level, ReportingPeriod, RiskArea, SwotKind } from '../entities/enums';
 import './enums';
 import { IsCalendarDay, IsPlainText } from './validators';
 
@@ -91,6 +91,11 @@ export class AddIndicatorInput {
   @IsOptional()
   @IsUUID('all')
   guarantorId?: string | null;
+
+  @Field(() => ReportingPeriod, { nullable: true, description: 'How often the guarantor owes a value; YEARLY when omitted. A reminder goes out when one is due.' })
+  @IsOptional()
+  @IsEnum(ReportingPeriod)
+  reportingPeriod?: ReportingPeriod | null;
 }
 
 @InputType({ description: 'A measured value of an indicator. Its guarantor or the coordinator.' })

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { GoalStatus, IndicatorDirection, Level, PlanStatus, RiskArea, StakeholderQuadrant, SwotKind } from '../entities/enums';
+import { GoalStatus, IndicatorDirection, Level, PlanStatus, ReportingPeriod, RiskArea, StakeholderQuadrant, SwotKind } from '../entities/enums';
 import './enums';
 
 @ObjectType('Plan', { description: 'A medium-term plan of an area. The public sees adopted plans; the area\'s members and roles see all.' })
@@ -21,6 +21,20 @@ export class PlanType {
 
   @Field(() => ID, { nullable: true, description: 'The PLAN proposal carrying it through approval.' })
   proposalId!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When its PLAN proposal was approved; null unless adopted.' })
+  adoptedAt!: Date | null;
+
+  @Field(() => [Int], {
+    description:
+      'The years of its period this plan governs. Only one plan of an area is in force for a year: the one adopted last among those covering it. Empty unless adopted.',
+  })
+  inForceYears!: number[];
+
+  @Field(() => Boolean, {
+    description: 'Whether its text (structure, indicators, SWOT, variants) is closed because it was adopted. Monitoring, guarantors, risks, stakeholders and action plans stay open.',
+  })
+  textClosed!: boolean;
 
   areaId!: string;
 }
@@ -118,6 +132,9 @@ export class IndicatorType {
 
   @Field(() => IndicatorDirection, { description: 'Up or down.' })
   direction!: IndicatorDirection;
+
+  @Field(() => ReportingPeriod, { description: 'How often its guarantor owes a value.' })
+  reportingPeriod!: ReportingPeriod;
 
   guarantorId!: string | null;
 }

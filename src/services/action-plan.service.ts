@@ -1,12 +1,24 @@
 import type { RequestContext } from '../context';
-import { ActionPlan, ProjectIntent } from '../entities/action-plan.entity';
+import { LockMode } from '@mikro-orm/core';
+import { ActionPlan, ProjectIntent, ProjectIntentReport } from '../entities/action-plan.entity';
 import { ProposalKind, ProjectIntentStatus } from '../entities/enums';
 import { PlanGoal, PlanMeasure, PlanPriority } from '../entities/plan.entity';
-import { badInput, notFound, requireId } from '../errors/app-errors';
-import type { AddProjectIntentInput, CreateActionPlanInput } from '../schema/action-plan.type';
+import type { Person } from '../entities/person.entity';
+import { Proposal } from '../entities/proposal.entity';
+import { AppError, badInput, conflict, ErrorCode, notFound, requireId } from '../errors/app-errors';
+import { localize } from '../i18n/locale';
+import type { AddProjectIntentInput, CreateActionPlanInput, ReportProjectIntentInput } from '../schema/action-plan.type';
 import { PlanService } from './plan.service';
 import { ProposalService } from './proposal.service';
 import { uniqueOrConflict } from './unique';
+
+/** Where a project intent may go from each status. */
+const NEXT_STATUS: Record<ProjectIntentStatus, ProjectIntentStatus[]> = {
+  [ProjectIntentStatus.PLANNED]: [ProjectIntentStatus.IN_PROGRESS, ProjectIntentStatus.CANCELLED],
+  [ProjectIntentStatus.IN_PROGRESS]: [ProjectIntentStatus.DONE, ProjectIntentStatus.CANCELLED],
+  [ProjectIntentStatus.DONE]: [],
+  [ProjectIntentStatus.CANCELLED]: [],
+};
 
 /** Yearly action plans and their project intents; edited by the coordinator and support. */
 export class ActionPlanService {
@@ -64,6 +76,60 @@ export class ActionPlanService {
       await em.flush();
       return row;
     });
+  }
+
+  /**
+   * A progress report of a project intent: a status change along PLANNED → IN_PROGRESS → DONE
+   * (or to CANCELLED before it is done) and/or a monitoring note. An intent sent through the
+   * pipeline starts only once its proposal is approved. The coordinator or support.
+   */
+  async report(ctx: RequestContext, input: ReportProjectIntentInput): Promise<ProjectIntent> {
+    requireId(ctx.locale, 'projectIntentId', input.projectIntentId);
+    const found = await ctx.em.findOne(ProjectIntent, { id: input.projectIntentId });
+    if (!found) throw notFound(ctx.locale, 'ProjectIntent', input.projectIntentId);
+    const actionPlan = await ctx.em.findOneOrFail(ActionPlan, { id: found.actionPlanId, areaId: found.areaId });
+    await this.plans.forEditing(ctx, 'plan', actionPlan.planId);
+    const to = input.status ?? found.status;
+    if (to === found.status && !input.note) {
+      throw badInput(ctx.locale, [{ field: 'note', text: { cs: 'Uveďte nový stav nebo poznámku.', en: 'Give a new status or a note.' } }]);
+    }
+    const reasons: Array<{ cs: string; en: string }> = [];
+    if (to !== found.status && !NEXT_STATUS[found.status].includes(to)) {
+      reasons.push({ cs: `Ze stavu ${found.status} nelze přejít do ${to}.`, en: `${found.status} cannot change to ${to}.` });
+    }
+    if (to !== found.status && (to === ProjectIntentStatus.IN_PROGRESS || to === ProjectIntentStatus.DONE) && found.proposalId) {
+      const proposal = await ctx.em.findOne(Proposal, { id: found.proposalId, areaId: found.areaId });
+      if (proposal?.state !== 'APPROVED') {
+        reasons.push({ cs: 'Záměr prochází schvalováním; začít lze až po schválení.', en: 'The intent is going through approval; it starts once approved.' });
+      }
+    }
+    if (reasons.length) {
+      throw new AppError(ErrorCode.TRANSITION_NOT_ALLOWED, localize({ cs: 'Stav záměru nelze změnit.', en: "The intent's status cannot change." }, ctx.locale), {
+        reasons: reasons.map((r) => localize(r, ctx.locale)),
+      });
+    }
+    const person = ctx.viewer.personIn(found.areaId);
+    return ctx.em.transactional(async (em) => {
+      const intent = await em.findOneOrFail(ProjectIntent, { id: found.id, areaId: found.areaId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (intent.status !== found.status) throw conflict(ctx.locale, { cs: 'Stav záměru se mezitím změnil.', en: "The intent's status changed meanwhile." });
+      em.create(ProjectIntentReport, {
+        areaId: intent.areaId,
+        projectIntentId: intent.id,
+        statusFrom: intent.status,
+        statusTo: to,
+        note: input.note ?? null,
+        reportedOn: ctx.today,
+        reportedById: (person as Person).id,
+      });
+      intent.status = to;
+      if (input.note) intent.monitoringNote = input.note;
+      await em.flush();
+      return intent;
+    });
+  }
+
+  reports(ctx: RequestContext, projectIntentId: string): Promise<ProjectIntentReport[]> {
+    return ctx.em.find(ProjectIntentReport, { projectIntentId }, { orderBy: { createdAt: 'asc', id: 'asc' } });
   }
 
   ofPlan(ctx: RequestContext, planId: string): Promise<ActionPlan[]> {

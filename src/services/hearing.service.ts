@@ -1,9 +1,10 @@
 import type { RequestContext } from '../context';
 import { HearingDecision } from '../entities/enums';
 import { Hearing, HearingComment } from '../entities/hearing.entity';
-import { AppError, badInput, ErrorCode, forbidden, notFound, requireId } from '../errors/app-errors';
+import { AppError, badInput, ErrorCode, forbidden, notFound, rateLimited, requireId } from '../errors/app-errors';
 import { localize } from '../i18n/locale';
 import { PlanService } from './plan.service';
+import { clientKey, hitRateLimit } from './rate-limiter';
 
 const DECISION: Record<HearingDecision, { cs: string; en: string }> = {
   [HearingDecision.ACCEPTED]: { cs: 'Akceptováno', en: 'Accepted' },
@@ -40,7 +41,7 @@ export class HearingService {
     return hearing;
   }
 
-  /** Anyone, also without a token, while the hearing is open. */
+  /** Anyone, also without a token, while the hearing is open; limited per client address and hour. */
   async comment(ctx: RequestContext, input: { hearingId: string; name?: string | null; email?: string | null; text: string }): Promise<HearingComment> {
     const hearing = await this.get(ctx, input.hearingId);
     if (ctx.now < hearing.opensAt || ctx.now >= hearing.closesAt) {
@@ -48,6 +49,8 @@ export class HearingService {
         reasons: [localize({ cs: `Připomínky lze podávat od ${hearing.opensAt.toISOString()} do ${hearing.closesAt.toISOString()}.`, en: `Comments are taken from ${hearing.opensAt.toISOString()} until ${hearing.closesAt.toISOString()}.` }, ctx.locale)],
       });
     }
+    const retryAfter = await hitRateLimit(ctx.em, `hearing-comment:${clientKey(ctx.clientAddress)}`, { max: ctx.limits.hearingCommentsPerHour, windowSeconds: 3600 }, ctx.now);
+    if (retryAfter !== null) throw rateLimited(ctx.locale, retryAfter);
     return ctx.em.transactional(async (em) => {
       const comment = em.create(HearingComment, {
         areaId: hearing.areaId,

@@ -3,7 +3,7 @@ import type { Text } from '../i18n/locale';
 
 /** A notice waiting to be dispatched: what happened, to whom, in both languages. */
 export interface OutboxMessage {
-  kind: 'PROPOSAL_MOVED' | 'MEETING_CONVENED' | 'MATERIALS_DEADLINE' | 'MINUTES_OVERDUE';
+  kind: 'PROPOSAL_MOVED' | 'MEETING_CONVENED' | 'MATERIALS_DEADLINE' | 'MINUTES_OVERDUE' | 'INDICATOR_VALUE_DUE';
   subjectId: string;
   title: Text;
   recipients: string[];

@@ -1,6 +1,7 @@
 import type { RequestContext } from '../context';
 import { Municipality } from '../entities/municipality.entity';
 import { Person } from '../entities/person.entity';
+import { ActionPlanService } from './action-plan.service';
 import { PlanRegisterService, quadrantOf } from './plan-register.service';
 import { PlanService } from './plan.service';
 
@@ -10,10 +11,11 @@ const md = (v: string): string => v.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 export class PlanExportService {
   private readonly plans = new PlanService();
   private readonly register = new PlanRegisterService();
+  private readonly actionPlans = new ActionPlanService();
 
   async document(ctx: RequestContext, planId: string) {
     const plan = await this.plans.get(ctx, planId);
-    const status = await this.plans.status(ctx, plan);
+    const { status, adoptedAt, inForceYears } = await this.plans.standing(ctx, plan);
     const personName = async (id: string | null) => (id ? ((await ctx.em.findOne(Person, { id }))?.name ?? null) : null);
     const priorities = [];
     for (const p of await this.plans.priorities(ctx, plan.id)) {
@@ -35,11 +37,12 @@ export class PlanExportService {
               baseline: { value: Number(i.baselineValue), date: i.baselineDate },
               target: { value: Number(i.targetValue), date: i.targetDate },
               direction: i.direction,
+              reportingPeriod: i.reportingPeriod,
               guarantor: await personName(i.guarantorId),
               latest: latest ? { value: Number(latest.value), date: latest.measuredOn } : null,
             });
           }
-          measures.push({ title: m.title, description: m.description, indicators });
+          measures.push({ id: m.id, title: m.title, description: m.description, indicators });
         }
         goals.push({ title: g.title, status: g.status, guarantors, measures });
       }
@@ -60,12 +63,29 @@ export class PlanExportService {
       interest: s.interest,
       quadrant: quadrantOf(s.influence, s.interest).quadrant,
     }));
-    return { title: plan.title, period: { from: plan.yearFrom, to: plan.yearTo }, status, priorities, risks, stakeholders };
+    const measureTitles = new Map(priorities.flatMap((p) => p.goals.flatMap((g) => g.measures.map((m) => [m.id, m.title] as const))));
+    const actionPlans = [];
+    for (const a of await this.actionPlans.ofPlan(ctx, plan.id)) {
+      const intents = (await this.actionPlans.intents(ctx, a.id)).map((i) => ({
+        title: i.title,
+        measure: measureTitles.get(i.measureId) ?? null,
+        responsibleOrganisation: i.responsibleOrganisation,
+        budgetCzk: Number(i.budgetCzk),
+        fundingSources: i.fundingSources,
+        startsOn: i.startsOn,
+        endsOn: i.endsOn,
+        status: i.status,
+        monitoringNote: i.monitoringNote,
+      }));
+      actionPlans.push({ year: a.year, intents });
+    }
+    return { title: plan.title, period: { from: plan.yearFrom, to: plan.yearTo }, status, adoptedAt, inForceYears, priorities, actionPlans, risks, stakeholders };
   }
 
   async markdown(ctx: RequestContext, planId: string): Promise<string> {
     const d = await this.document(ctx, planId);
     const out = [`# ${d.title}`, '', `Období / Period: ${d.period.from}–${d.period.to} · Stav / Status: ${d.status}`, ''];
+    if (d.adoptedAt) out.push(`Schválen / Adopted: ${d.adoptedAt.toISOString().slice(0, 10)} · Platí pro roky / In force for: ${d.inForceYears.join(', ') || '—'}`, '');
     d.priorities.forEach((p, pi) => {
       out.push(`## ${pi + 1}. ${p.title}`, '');
       p.goals.forEach((g, gi) => {
@@ -86,6 +106,20 @@ export class PlanExportService {
         });
       });
     });
+    for (const a of d.actionPlans) {
+      out.push(`## Akční plán ${a.year} / Action plan ${a.year}`, '');
+      if (!a.intents.length) {
+        out.push('—', '');
+        continue;
+      }
+      out.push('| Projektový záměr | Opatření | Realizátor | Rozpočet (Kč) | Zdroje | Termín | Stav |', '| --- | --- | --- | --- | --- | --- | --- |');
+      for (const i of a.intents) {
+        out.push(
+          `| ${md(i.title)} | ${md(i.measure ?? '—')} | ${md(i.responsibleOrganisation)} | ${i.budgetCzk.toLocaleString('cs-CZ')} | ${md(i.fundingSources ?? '—')} | ${i.startsOn} – ${i.endsOn} | ${i.status} |`,
+        );
+      }
+      out.push('');
+    }
     if (d.risks.length) {
       out.push('## Registr rizik / Risk register', '', '| Oblast | Riziko | P | D | Skóre | Opatření | Vlastník |', '| --- | --- | --- | --- | --- | --- | --- |');
       for (const r of d.risks) out.push(`| ${r.area} | ${md(r.description)} | ${r.probability} | ${r.impact} | ${r.score} | ${md(r.mitigation ?? '')} | ${md(r.owner ?? '')} |`);

@@ -89,7 +89,7 @@ export class PlanRegisterService {
   }
 
   async addSwotItem(ctx: RequestContext, input: AddSwotItemInput): Promise<SwotItem> {
-    const plan = await this.plans.forEditing(ctx, 'plan', input.planId);
+    const plan = await this.plans.forTextEditing(ctx, 'plan', input.planId);
     return ctx.em.transactional(async (em) => {
       const row = em.create(SwotItem, { areaId: plan.areaId, planId: plan.id, kind: input.kind, text: input.text });
       await em.flush();
@@ -99,7 +99,7 @@ export class PlanRegisterService {
 
   /** Adds a variant; a chosen one unchooses the others, so a plan has at most one chosen variant. */
   async addSolutionVariant(ctx: RequestContext, input: AddSolutionVariantInput): Promise<SolutionVariant> {
-    const plan = await this.plans.forEditing(ctx, 'plan', input.planId);
+    const plan = await this.plans.forTextEditing(ctx, 'plan', input.planId);
     return ctx.em.transactional(async (em) => {
       const existing = await em.find(SolutionVariant, { planId: plan.id });
       if (input.chosen) for (const v of existing) v.chosen = false;

@@ -1,10 +1,9 @@
 import type { RequestContext } from '../context';
-import { AreaRoleKind, GoalStatus, PlanStatus, ProposalKind } from '../entities/enums';
+import { AreaRoleKind, GoalStatus, PlanStatus, ProposalKind, ReportingPeriod } from '../entities/enums';
 import { Municipality } from '../entities/municipality.entity';
 import { Person } from '../entities/person.entity';
 import { GoalGuarantor, Indicator, IndicatorValue, Plan, PlanGoal, PlanMeasure, PlanPriority } from '../entities/plan.entity';
-import { Proposal } from '../entities/proposal.entity';
-import { badInput, forbidden, notFound, requireId } from '../errors/app-errors';
+import { badInput, conflict, forbidden, notFound, requireId } from '../errors/app-errors';
 import type {
   AddIndicatorInput,
   AddPlanPartInput,
@@ -14,26 +13,47 @@ import type {
   RecordIndicatorValueInput,
   UpdateGoalStatusInput,
 } from '../schema/plan.input';
+import { loadPlanStandings, type PlanStanding } from './plan-standing';
 import { ProposalService } from './proposal.service';
 
+/** Plan standings memoised per request (the context object), so a list reads them once. */
+const STANDINGS = new WeakMap<RequestContext, Map<string, Promise<Map<string, PlanStanding>>>>();
+
+const FROZEN = {
+  cs: 'Plán je schválen a jeho text je uzavřen; změnu přinese aktualizace plánu schválená stejnou cestou.',
+  en: 'The plan is adopted and its text is closed; a change needs an updated plan approved the same way.',
+};
 const EDIT_FORBIDDEN = { cs: 'Plán upravuje koordinátor nebo podpůrná organizace.', en: 'The coordinator or the support organisation edits the plan.' };
 
 /** Plans and their structure. Coordinators and support edit; the area reads; the public reads adopted plans. */
 export class PlanService {
   private readonly proposals = new ProposalService();
 
-  /** Status from the PLAN proposal; an adopted plan is superseded by a later adopted one covering its years. */
+  /** Where every plan of an area stands, read once per request and area. */
+  standings(ctx: RequestContext, areaId: string): Promise<Map<string, PlanStanding>> {
+    let perArea = STANDINGS.get(ctx);
+    if (!perArea) STANDINGS.set(ctx, (perArea = new Map<string, Promise<Map<string, PlanStanding>>>()));
+    let found = perArea.get(areaId);
+    if (!found) perArea.set(areaId, (found = loadPlanStandings(ctx.em, areaId, Number(ctx.today.slice(0, 4)))));
+    return found;
+  }
+
+  /** Status and years in force of one plan (see planStandings for the rule). */
+  async standing(ctx: RequestContext, plan: Plan): Promise<PlanStanding> {
+    return (await this.standings(ctx, plan.areaId)).get(plan.id) ?? { status: PlanStatus.DRAFT, adoptedAt: null, inForceYears: [] };
+  }
+
   async status(ctx: RequestContext, plan: Plan): Promise<PlanStatus> {
-    if (!plan.proposalId) return PlanStatus.DRAFT;
-    const proposal = await ctx.em.findOne(Proposal, { id: plan.proposalId });
-    if (!proposal || proposal.state === 'DRAFT' || proposal.state === 'REJECTED' || proposal.state === 'WITHDRAWN') return PlanStatus.DRAFT;
-    if (proposal.state !== 'APPROVED') return PlanStatus.IN_APPROVAL;
-    const later = await ctx.em.find(Plan, { areaId: plan.areaId, yearFrom: { $gt: plan.yearFrom, $lte: plan.yearTo }, proposalId: { $ne: null } });
-    for (const other of later) {
-      const p = await ctx.em.findOne(Proposal, { id: other.proposalId as string });
-      if (p?.state === 'APPROVED') return PlanStatus.SUPERSEDED;
+    return (await this.standing(ctx, plan)).status;
+  }
+
+  /** The plan governing a year in an area, if any: only one is in force for a year. */
+  async inForce(ctx: RequestContext, areaId: string, year: number): Promise<Plan | null> {
+    requireId(ctx.locale, 'areaId', areaId);
+    for (const [id, standing] of await this.standings(ctx, areaId)) {
+      if (standing.inForceYears.includes(year)) return ctx.em.findOne(Plan, { id, areaId });
     }
-    return PlanStatus.ADOPTED;
+    return null;
   }
 
   private readsArea(ctx: RequestContext, areaId: string): boolean {
@@ -111,6 +131,20 @@ export class PlanService {
     return plan;
   }
 
+  /**
+   * The plan owning a part of its text (structure, indicators, analysis), for a change: as
+   * forEditing, and CONFLICT once the plan is adopted. The adopted text is the one the assembly
+   * approved; a change is a new plan (an update) through the pipeline. Monitoring goes on.
+   */
+  async forTextEditing(ctx: RequestContext, kind: 'plan' | 'priority' | 'goal' | 'measure' | 'indicator', id: string): Promise<Plan> {
+    const plan = await this.forEditing(ctx, kind, id);
+    const { status } = await this.standing(ctx, plan);
+    if (status === PlanStatus.ADOPTED || status === PlanStatus.SUPERSEDED) {
+      throw conflict(ctx.locale, FROZEN);
+    }
+    return plan;
+  }
+
   async create(ctx: RequestContext, input: CreatePlanInput): Promise<Plan> {
     if (!ctx.viewer.belongsTo(input.areaId)) throw notFound(ctx.locale, 'Area', input.areaId);
     if (!ctx.viewer.managesArea(input.areaId)) throw forbidden(ctx.locale, { cs: 'Plán zakládá koordinátor.', en: 'The coordinator creates plans.' });
@@ -132,7 +166,7 @@ export class PlanService {
 
   async addPart(ctx: RequestContext, kind: 'priority' | 'goal' | 'measure', input: AddPlanPartInput): Promise<PlanPriority | PlanGoal | PlanMeasure> {
     const parentKind = kind === 'priority' ? 'plan' : kind === 'goal' ? 'priority' : 'goal';
-    const plan = await this.forEditing(ctx, parentKind, input.parentId);
+    const plan = await this.forTextEditing(ctx, parentKind, input.parentId);
     return ctx.em.transactional(async (em) => {
       const areaId = plan.areaId;
       if (kind === 'priority') {
@@ -160,7 +194,7 @@ export class PlanService {
   }
 
   async addIndicator(ctx: RequestContext, input: AddIndicatorInput): Promise<Indicator> {
-    const plan = await this.forEditing(ctx, 'measure', input.measureId);
+    const plan = await this.forTextEditing(ctx, 'measure', input.measureId);
     if (input.targetDate < input.baselineDate) {
       throw badInput(ctx.locale, [{ field: 'targetDate', text: { cs: 'Cíl je před výchozím stavem.', en: 'targetDate is before baselineDate.' } }]);
     }
@@ -177,6 +211,7 @@ export class PlanService {
         targetDate: input.targetDate,
         direction: input.direction,
         guarantorId: input.guarantorId ?? null,
+        reportingPeriod: input.reportingPeriod ?? ReportingPeriod.YEARLY,
       });
       await em.flush();
       return row;

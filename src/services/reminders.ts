@@ -1,16 +1,31 @@
 import { pragueDay } from '../common/dates';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Orm } from '../db/orm';
 import { AreaRole } from '../entities/area-role.entity';
 import type { Body } from '../entities/body.entity';
-import { AreaRoleKind, MeetingStatus } from '../entities/enums';
+import { AreaRoleKind, MeetingStatus, PlanStatus, type ReportingPeriod } from '../entities/enums';
 import { Meeting } from '../entities/meeting.entity';
 import { Membership } from '../entities/membership.entity';
+import { nextValueDue } from './indicator-due';
 import { enqueue } from './outbox';
+import { loadPlanStandings, type PlanStanding } from './plan-standing';
 
 function shiftDay(day: string, days: number): string {
   const d = new Date(`${day}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
+}
+
+/** The people holding the area's coordinator role on `today`. */
+async function coordinatorsOf(em: EntityManager, areaId: string, today: string): Promise<string[]> {
+  const roles = await em.find(AreaRole, {
+    areaId,
+    role: AreaRoleKind.COORDINATOR,
+    revokedAt: null,
+    validFrom: { $lte: today },
+    $or: [{ validTo: null }, { validTo: { $gte: today } }],
+  });
+  return roles.map((r) => r.person.id);
 }
 
 /**
@@ -48,13 +63,6 @@ export async function scanReminders(orm: Orm, now: Date): Promise<number> {
       }
       const due = shiftDay(pragueDay(m.endsAt ?? m.startsAt), body.minutesDueDays);
       if (m.status !== MeetingStatus.CONVENED && today > due) {
-        const coordinators = await tx.find(AreaRole, {
-          areaId: m.areaId,
-          role: AreaRoleKind.COORDINATOR,
-          revokedAt: null,
-          validFrom: { $lte: today },
-          $or: [{ validTo: null }, { validTo: { $gte: today } }],
-        });
         await enqueue(
           tx,
           m.areaId,
@@ -62,12 +70,61 @@ export async function scanReminders(orm: Orm, now: Date): Promise<number> {
             kind: 'MINUTES_OVERDUE',
             subjectId: m.id,
             title: { cs: `Zápis z jednání „${m.title}“ měl být rozeslán do ${due}.`, en: `The minutes of "${m.title}" were due by ${due}.` },
-            recipients: coordinators.map((r) => r.person.id),
+            recipients: await coordinatorsOf(tx, m.areaId, today),
           },
           `minutes-overdue:${m.id}`,
         );
         queued += 1;
       }
+    }
+  });
+  return queued;
+}
+
+/**
+ * Reminds indicator guarantors of values due: for every indicator of an adopted plan whose next
+ * value is due by today (one reporting period after the latest value), within the plan's period.
+ * Without a guarantor the area's coordinators are reminded. Once per indicator and due day.
+ */
+export async function scanIndicatorReminders(orm: Orm, now: Date): Promise<number> {
+  const em = orm.em.fork();
+  const today = pragueDay(now);
+  const currentYear = Number(today.slice(0, 4));
+  const rows = await em.getConnection().execute<
+    Array<{ area_id: string; plan_id: string; year_to: number; id: string; name: string; reporting_period: ReportingPeriod; baseline_date: string; guarantor_id: string | null; latest: string | null }>
+  >(
+    `select i.area_id, p.id as plan_id, p.year_to, i.id, i.name, i.reporting_period, to_char(i.baseline_date, 'YYYY-MM-DD') as baseline_date, i.guarantor_id,
+            (select to_char(max(v.measured_on), 'YYYY-MM-DD') from indicator_value v where v.area_id = i.area_id and v.indicator_id = i.id) as latest
+       from indicator i
+       join plan_measure m on m.area_id = i.area_id and m.id = i.measure_id
+       join plan_goal g on g.area_id = m.area_id and g.id = m.goal_id
+       join plan_priority pp on pp.area_id = g.area_id and pp.id = g.priority_id
+       join plan p on p.area_id = pp.area_id and p.id = pp.plan_id
+       join proposal pr on pr.area_id = p.area_id and pr.id = p.proposal_id and pr.state = 'APPROVED'
+      where p.year_to >= ?`,
+    [currentYear],
+  );
+  const standings = new Map<string, Map<string, PlanStanding>>();
+  let queued = 0;
+  await em.transactional(async (tx) => {
+    for (const r of rows) {
+      if (!standings.has(r.area_id)) standings.set(r.area_id, await loadPlanStandings(tx, r.area_id, currentYear));
+      if (standings.get(r.area_id)?.get(r.plan_id)?.status !== PlanStatus.ADOPTED) continue;
+      const due = nextValueDue(r.reporting_period, r.baseline_date, r.latest);
+      if (due > today || Number(due.slice(0, 4)) > r.year_to) continue;
+      const recipients = r.guarantor_id ? [r.guarantor_id] : await coordinatorsOf(tx, r.area_id, today);
+      await enqueue(
+        tx,
+        r.area_id,
+        {
+          kind: 'INDICATOR_VALUE_DUE',
+          subjectId: r.id,
+          title: { cs: `Je čas zapsat hodnotu indikátoru „${r.name}“ (k ${due}).`, en: `A value of the indicator "${r.name}" is due (by ${due}).` },
+          recipients,
+        },
+        `indicator-value-due:${r.id}:${due}`,
+      );
+      queued += 1;
     }
   });
   return queued;

@@ -1,15 +1,22 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-const TABLES = ['planning_area', 'global_admin', 'municipality', 'person', 'area_role', 'body', 'membership', 'proposal', 'workflow_event'];
-
-/** A digest of every row of every table: equal before and after means nothing was written. */
+/**
+ * A digest of every row of every table of the service (all of the public schema but the
+ * migrations' bookkeeping): equal before and after means nothing was written.
+ */
 export async function dbFingerprint(em: EntityManager): Promise<Record<string, string>> {
+  const conn = em.getConnection();
+  const tables = await conn.execute<Array<{ name: string }>>(
+    `select table_name as name from information_schema.tables
+      where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'mikro_orm_migrations'
+      order by table_name`,
+  );
   const result: Record<string, string> = {};
-  for (const table of TABLES) {
-    const rows = await em.getConnection().execute<Array<{ digest: string | null; n: string }>>(
-      `select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest, count(*) as n from ${table} t`,
+  for (const { name } of tables) {
+    const rows = await conn.execute<Array<{ digest: string | null; n: string }>>(
+      `select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest, count(*) as n from "${name}" t`,
     );
-    result[table] = `${rows[0]?.n}:${rows[0]?.digest}`;
+    result[name] = `${rows[0]?.n}:${rows[0]?.digest}`;
   }
   return result;
 }

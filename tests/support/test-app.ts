@@ -64,7 +64,7 @@ export async function signTestToken(
  * Starts the service on its own database (a clone of the migrated template) on a free port, as it
  * runs in production: real HTTP, real tokens verified against a JWKS file.
  */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const adminUrl = testEnv('TRIADA_TEST_ADMIN_URL');
   const template = testEnv('TRIADA_TEST_TEMPLATE');
   const database = `${template.replace('triada_tpl_', 'triada_t_')}_${randomBytes(4).toString('hex')}`;
@@ -89,6 +89,9 @@ export async function startTestApp(): Promise<TestApp> {
     smtpUrl: undefined,
     smtpFrom: 'test@triada.invalid',
     jobs: false,
+    trustProxy: 'loopback',
+    hearingCommentsPerHour: 1000,
+    ...overrides,
   };
   const orm = await openOrm(config.databaseUrl as string, 5);
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');

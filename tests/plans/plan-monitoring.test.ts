@@ -1,0 +1,261 @@
+import { pragueDay } from '../../src/common/dates';
+import { PlanStatus } from '../../src/entities/enums';
+import { HearingComment } from '../../src/entities/hearing.entity';
+import { addMonths, nextValueDue } from '../../src/services/indicator-due';
+import { planStandings } from '../../src/services/plan-standing';
+import { scanIndicatorReminders } from '../../src/services/reminders';
+import { ReportingPeriod } from '../../src/entities/enums';
+import { expectRefused, oneRow } from '../support/api-assertions';
+import { dbFingerprint } from '../support/db-fingerprint';
+import { aPipelineWorld, type PipelineWorld } from '../support/pipeline-world';
+import { ASSEMBLY_APPROVES, movePlanProposal, PLAN_TO_ASSEMBLY, planWithStructure } from '../support/plan-world';
+import { codes, startTestApp, type TestApp } from '../support/test-app';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app.close();
+});
+
+const THIS_YEAR = Number(pragueDay(new Date()).slice(0, 4));
+const PLAN = `query($id: ID!) { plan(id: $id) { status inForceYears textClosed adoptedAt } }`;
+const IN_FORCE = `query($a: ID!, $y: Int!) { planInForce(areaId: $a, year: $y) { id } }`;
+
+async function adopted(world: PipelineWorld, yearFrom: number, yearTo: number, reportingPeriod?: string) {
+  const p = await planWithStructure(app, world, { yearFrom, yearTo, reportingPeriod });
+  await movePlanProposal(app, world, p.proposalId, [...PLAN_TO_ASSEMBLY, ...ASSEMBLY_APPROVES]);
+  return p;
+}
+
+describe('only one plan of an area is in force for a year', () => {
+  test('a year is governed by the plan adopted last among those covering it; the public asks which', async () => {
+    const world = await aPipelineWorld(app.em());
+    const first = await adopted(world, THIS_YEAR + 1, THIS_YEAR + 3);
+    const second = await adopted(world, THIS_YEAR + 3, THIS_YEAR + 5);
+    const read = async (id: string) => (await app.gql<{ plan: { status: string; inForceYears: number[]; textClosed: boolean } }>(PLAN, { id })).data!.plan;
+    expect(await read(first.planId)).toMatchObject({ status: 'ADOPTED', inForceYears: [THIS_YEAR + 1, THIS_YEAR + 2], textClosed: true });
+    expect(await read(second.planId)).toMatchObject({ status: 'ADOPTED', inForceYears: [THIS_YEAR + 3, THIS_YEAR + 4, THIS_YEAR + 5] });
+    const governing = async (year: number) => (await app.gql<{ planInForce: { id: string } | null }>(IN_FORCE, { a: world.area.id, y: year })).data!.planInForce?.id ?? null;
+    expect(await governing(THIS_YEAR)).toBeNull();
+    expect(await governing(THIS_YEAR + 2)).toBe(first.planId);
+    expect(await governing(THIS_YEAR + 3)).toBe(second.planId);
+    expect(await governing(THIS_YEAR + 6)).toBeNull();
+
+    const draft = await planWithStructure(app, world, { yearFrom: THIS_YEAR + 1, yearTo: THIS_YEAR + 1 });
+    expect(await governing(THIS_YEAR + 1)).toBe(first.planId);
+    expect(codes(await app.gql(PLAN, { id: draft.planId }))).toEqual(['NOT_FOUND']);
+  });
+
+  test('the rule itself: a plan displaced with nothing left from this year on is SUPERSEDED; one whose period ran out stays ADOPTED', () => {
+    const at = (day: string) => new Date(`${day}T10:00:00Z`);
+    const standings = planStandings(
+      [
+        { id: 'old', yearFrom: 2019, yearTo: 2021, proposalState: 'APPROVED', adoptedAt: at('2018-12-01') },
+        { id: 'a', yearFrom: 2022, yearTo: 2024, proposalState: 'APPROVED', adoptedAt: at('2021-12-01') },
+        { id: 'b', yearFrom: 2024, yearTo: 2027, proposalState: 'APPROVED', adoptedAt: at('2023-12-01') },
+        { id: 'same-period-earlier', yearFrom: 2026, yearTo: 2028, proposalState: 'APPROVED', adoptedAt: at('2025-06-01') },
+        { id: 'same-period-later', yearFrom: 2026, yearTo: 2028, proposalState: 'APPROVED', adoptedAt: at('2025-09-01') },
+        { id: 'in-approval', yearFrom: 2028, yearTo: 2030, proposalState: 'COUNCIL', adoptedAt: null },
+        { id: 'rejected', yearFrom: 2028, yearTo: 2030, proposalState: 'REJECTED', adoptedAt: null },
+        { id: 'no-proposal', yearFrom: 2028, yearTo: 2030, proposalState: null, adoptedAt: null },
+      ],
+      2026,
+    );
+    const view = Object.fromEntries([...standings].map(([id, s]) => [id, [s.status, s.inForceYears.join(',')]]));
+    expect(view).toEqual({
+      old: [PlanStatus.ADOPTED, '2019,2020,2021'],
+      a: [PlanStatus.SUPERSEDED, '2022,2023'],
+      b: [PlanStatus.SUPERSEDED, '2024,2025'],
+      'same-period-earlier': [PlanStatus.SUPERSEDED, ''],
+      'same-period-later': [PlanStatus.ADOPTED, '2026,2027,2028'],
+      'in-approval': [PlanStatus.IN_APPROVAL, ''],
+      rejected: [PlanStatus.DRAFT, ''],
+      'no-proposal': [PlanStatus.DRAFT, ''],
+    });
+  });
+});
+
+test("an adopted plan's text is closed (CONFLICT, nothing written); monitoring, registers and action plans go on", async () => {
+  const world = await aPipelineWorld(app.em());
+  const p = await adopted(world, THIS_YEAR, THIS_YEAR + 2);
+  const as = { as: world.actors.coordinator.subject };
+  await expectRefused(app, `mutation($input: AddPlanPartInput!) { addGoal(input: $input) { id } }`, { input: { parentId: p.priority, title: 'Nový cíl' } }, as, 'CONFLICT');
+  await expectRefused(app, `mutation($input: AddPlanPartInput!) { addMeasure(input: $input) { id } }`, { input: { parentId: p.goal, title: 'Nové opatření' } }, as, 'CONFLICT');
+  await expectRefused(app, `mutation($input: AddSwotItemInput!) { addSwotItem(input: $input) { id } }`, { input: { planId: p.planId, kind: 'THREAT', text: 'Nová hrozba' } }, as, 'CONFLICT');
+
+  const goes = async (query: string, input: Record<string, unknown>, who = as) => expect((await app.gql(query, { input }, who)).errors).toBeUndefined();
+  await goes(`mutation($input: RecordIndicatorValueInput!) { recordIndicatorValue(input: $input) { value } }`, { indicatorId: p.indicatorId, value: 7, measuredOn: `${THIS_YEAR}-01-15` }, { as: world.actors.provider.subject });
+  await goes(`mutation($input: UpdateGoalStatusInput!) { updateGoalStatus(input: $input) { status } }`, { goalId: p.goal, status: 'IN_PROGRESS', comment: 'Běží.' });
+  await goes(`mutation($input: AddRiskInput!) { addRisk(input: $input) { score } }`, { planId: p.planId, riskArea: 'FINANCIAL', description: 'Výpadek dotace', probability: 2, impact: 4 });
+  await goes(`mutation($input: CreateActionPlanInput!) { createActionPlan(input: $input) { year } }`, { planId: p.planId, year: THIS_YEAR + 1 });
+  await goes(`mutation($input: AssignIndicatorGuarantorInput!) { assignIndicatorGuarantor(input: $input) { id } }`, { indicatorId: p.indicatorId, personId: world.actors.groupChair.person.id });
+});
+
+describe('indicator values come due by their reporting period', () => {
+  test('the due day follows the latest value (or the baseline), month ends kept', () => {
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2027-11-30', 3)).toBe('2028-02-29');
+    expect(nextValueDue(ReportingPeriod.YEARLY, '2025-01-01', null)).toBe('2026-01-01');
+    expect(nextValueDue(ReportingPeriod.QUARTERLY, '2025-01-01', '2026-05-20')).toBe('2026-08-20');
+    expect(nextValueDue(ReportingPeriod.HALF_YEARLY, '2025-03-01', '2024-12-31')).toBe('2025-09-01');
+  });
+
+  test('the guarantor of an adopted plan is reminded once per due day; a draft is not; a recorded value moves the day', async () => {
+    const world = await aPipelineWorld(app.em());
+    const draft = await planWithStructure(app, world, { yearFrom: THIS_YEAR, yearTo: THIS_YEAR + 2, reportingPeriod: 'QUARTERLY' });
+    const p = await adopted(world, THIS_YEAR, THIS_YEAR + 2, 'QUARTERLY');
+    const due = `${THIS_YEAR - 1}-04-01`;
+    const INDICATOR = `query($id: ID!) { plan(id: $id) { priorities { goals { measures { indicators { id reportingPeriod nextValueDue } } } } } }`;
+    const indicator = async () =>
+      (await app.gql<{ plan: { priorities: Array<{ goals: Array<{ measures: Array<{ indicators: Array<{ reportingPeriod: string; nextValueDue: string }> }> }> }> } }>(INDICATOR, { id: p.planId }))
+        .data!.plan.priorities[0].goals[0].measures[0].indicators[0];
+    expect(await indicator()).toMatchObject({ reportingPeriod: 'QUARTERLY', nextValueDue: due });
+
+    const reminders = async () =>
+      (
+        await app
+          .em()
+          .getConnection()
+          .execute<Array<{ subject: string; recipients: string[]; dedupe_key: string }>>(
+            `select payload->>'subjectId' as subject, array(select jsonb_array_elements_text(payload->'recipients')) as recipients, dedupe_key
+               from outbox where area_id = ? and kind = 'INDICATOR_VALUE_DUE' order by id`,
+            [world.area.id],
+          )
+      ).map((r) => ({ ...r }));
+    await scanIndicatorReminders(app.orm, new Date());
+    await scanIndicatorReminders(app.orm, new Date());
+    expect(await reminders()).toEqual([{ subject: p.indicatorId, recipients: [world.actors.provider.person.id], dedupe_key: `indicator-value-due:${p.indicatorId}:${due}` }]);
+    expect((await reminders()).some((r) => r.subject === draft.indicatorId)).toBe(false);
+
+    const today = pragueDay(new Date());
+    const recorded = await app.gql(
+      `mutation($input: RecordIndicatorValueInput!) { recordIndicatorValue(input: $input) { value } }`,
+      { input: { indicatorId: p.indicatorId, value: 9, measuredOn: today } },
+      { as: world.actors.provider.subject },
+    );
+    expect(recorded.errors).toBeUndefined();
+    expect((await indicator()).nextValueDue).toBe(addMonths(today, 3));
+    await scanIndicatorReminders(app.orm, new Date());
+    expect(await reminders()).toHaveLength(1);
+  });
+});
+
+describe('project intents report their progress', () => {
+  const REPORT = `mutation($input: ReportProjectIntentInput!) { reportProjectIntent(input: $input) { status monitoringNote } }`;
+
+  async function intents(world: PipelineWorld) {
+    const as = { as: world.actors.coordinator.subject };
+    const p = await planWithStructure(app, world, { yearFrom: THIS_YEAR, yearTo: THIS_YEAR + 2 });
+    const ap = await app.gql<{ createActionPlan: { id: string } }>(`mutation($input: CreateActionPlanInput!) { createActionPlan(input: $input) { id } }`, { input: { planId: p.planId, year: THIS_YEAR } }, as);
+    const add = async (title: string, workingGroupId: string | null) =>
+      (
+        await app.gql<{ addProjectIntent: { id: string } }>(
+          `mutation($input: AddProjectIntentInput!) { addProjectIntent(input: $input) { id } }`,
+          {
+            input: {
+              actionPlanId: ap.data!.createActionPlan.id,
+              measureId: p.measure,
+              title,
+              responsibleOrganisation: 'Světlo, z.s.',
+              budgetCzk: 480000,
+              startsOn: `${THIS_YEAR}-02-01`,
+              endsOn: `${THIS_YEAR}-11-30`,
+              workingGroupId,
+            },
+          },
+          as,
+        )
+      ).data!.addProjectIntent.id;
+    return { plan: p, plain: await add('Terénní program v Jirkově', null), viaPipeline: await add('Noclehárna Chomutov', world.group.id) };
+  }
+
+  test('PLANNED → IN_PROGRESS → DONE with notes, each report kept; wrong moves refused with nothing written', async () => {
+    const world = await aPipelineWorld(app.em());
+    const { plan, plain, viaPipeline } = await intents(world);
+    const as = { as: world.actors.coordinator.subject };
+    const started = await app.gql(REPORT, { input: { projectIntentId: plain, status: 'IN_PROGRESS', note: 'Zahájeno 1. 2.' } }, { as: world.actors.support.subject });
+    expect(started.data).toEqual({ reportProjectIntent: { status: 'IN_PROGRESS', monitoringNote: 'Zahájeno 1. 2.' } });
+    expect((await app.gql(REPORT, { input: { projectIntentId: plain, note: 'Pololetí: 40 klientů.' } }, as)).errors).toBeUndefined();
+    expect((await app.gql(REPORT, { input: { projectIntentId: plain, status: 'DONE' } }, as)).errors).toBeUndefined();
+
+    const refused = await expectRefused(app, REPORT, { input: { projectIntentId: plain, status: 'CANCELLED' } }, as, 'TRANSITION_NOT_ALLOWED');
+    expect(refused.errors![0].extensions!.reasons).toEqual(['Ze stavu DONE nelze přejít do CANCELLED.']);
+    await expectRefused(app, REPORT, { input: { projectIntentId: plain } }, as, 'BAD_USER_INPUT');
+    await expectRefused(app, REPORT, { input: { projectIntentId: plain, note: 'Já taky.' } }, { as: world.actors.author.subject }, 'FORBIDDEN');
+    const waiting = await expectRefused(app, REPORT, { input: { projectIntentId: viaPipeline, status: 'IN_PROGRESS' } }, as, 'TRANSITION_NOT_ALLOWED');
+    expect(waiting.errors![0].extensions!.reasons).toEqual(['Záměr prochází schvalováním; začít lze až po schválení.']);
+    expect((await app.gql(REPORT, { input: { projectIntentId: viaPipeline, status: 'CANCELLED', note: 'Bez financí.' } }, as)).errors).toBeUndefined();
+
+    const read = await app.gql<{ plan: { actionPlans: Array<{ projectIntents: Array<{ title: string; status: string; reports: Array<Record<string, unknown>> }> }> } }>(
+      `query($id: ID!) { plan(id: $id) { actionPlans { projectIntents { title status reports { statusFrom statusTo note reportedBy { name } } } } } }`,
+      { id: plan.planId },
+      as,
+    );
+    const [terrain, shelter] = read.data!.plan.actionPlans[0].projectIntents;
+    expect(terrain).toEqual({
+      title: 'Terénní program v Jirkově',
+      status: 'DONE',
+      reports: [
+        { statusFrom: 'PLANNED', statusTo: 'IN_PROGRESS', note: 'Zahájeno 1. 2.', reportedBy: { name: 'support' } },
+        { statusFrom: 'IN_PROGRESS', statusTo: 'IN_PROGRESS', note: 'Pololetí: 40 klientů.', reportedBy: { name: 'coordinator' } },
+        { statusFrom: 'IN_PROGRESS', statusTo: 'DONE', note: null, reportedBy: { name: 'coordinator' } },
+      ],
+    });
+    expect(shelter).toMatchObject({ status: 'CANCELLED' });
+  });
+
+  test('the plan export carries the action plan with its intents', async () => {
+    const world = await aPipelineWorld(app.em());
+    const { plan } = await intents(world);
+    const res = await app.gql<{ exportPlan: string }>(`query($id: ID!) { exportPlan(planId: $id, format: MARKDOWN) }`, { id: plan.planId }, { as: world.actors.coordinator.subject });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.exportPlan).toContain(`## Akční plán ${THIS_YEAR} / Action plan ${THIS_YEAR}`);
+    expect(res.data!.exportPlan).toMatch(/\| Terénní program v Jirkově \| Terénní služby v malých obcích \| Světlo, z\.s\. \| 480\s000 \|/);
+  });
+});
+
+describe('anonymous hearing comments are rate-limited per client address', () => {
+  let limited: TestApp;
+  beforeAll(async () => {
+    limited = await startTestApp({ hearingCommentsPerHour: 2 });
+  });
+  afterAll(async () => {
+    await limited.close();
+  });
+
+  test('the third comment within the hour is RATE_LIMITED (HTTP 429, retry-after), nothing written; another address goes on', async () => {
+    const world = await aPipelineWorld(limited.em());
+    const plan = await limited.gql<{ createPlan: { id: string } }>(
+      `mutation($input: CreatePlanInput!) { createPlan(input: $input) { id } }`,
+      { input: { areaId: world.area.id, title: 'Plán', yearFrom: THIS_YEAR + 1, yearTo: THIS_YEAR + 3 } },
+      { as: world.actors.coordinator.subject },
+    );
+    const open = await limited.gql<{ openPublicHearing: { id: string } }>(
+      `mutation($input: OpenPublicHearingInput!) { openPublicHearing(input: $input) { id } }`,
+      { input: { planId: plan.data!.createPlan.id, closesAt: new Date(Date.now() + 86_400_000).toISOString() } },
+      { as: world.actors.coordinator.subject },
+    );
+    const hearingId = open.data!.openPublicHearing.id;
+    const COMMENT = `mutation($input: SubmitHearingCommentInput!) { submitHearingComment(input: $input) { id } }`;
+    const from = (address: string) => ({ headers: { 'x-forwarded-for': address } });
+    for (const text of ['První připomínka.', 'Druhá připomínka.']) expect((await limited.gql(COMMENT, { input: { hearingId, text } }, from('198.51.100.7'))).errors).toBeUndefined();
+
+    const comments = await limited.em().count(HearingComment, { hearingId });
+    const third = await limited.gql(COMMENT, { input: { hearingId, text: 'Třetí připomínka.' } }, from('198.51.100.7'));
+    expect(third.status).toBe(429);
+    expect(codes(third)).toEqual(['RATE_LIMITED']);
+    expect(third.errors![0].extensions!.retryAfterSeconds).toEqual(expect.any(Number));
+    expect(JSON.stringify(third)).not.toContain('198.51.100.7');
+    expect(await limited.em().count(HearingComment, { hearingId })).toBe(comments);
+    const stored = await oneRow<{ buckets: string }>(limited.em(), `select string_agg(bucket, ' ') as buckets from rate_limit_window`);
+    expect(stored!.buckets).not.toContain('198.51.100.7');
+
+    const before = await dbFingerprint(limited.em());
+    expect(codes(await limited.gql(COMMENT, { input: { hearingId, text: 'Znovu.' } }, from('198.51.100.7')))).toEqual(['RATE_LIMITED']);
+    const after = await dbFingerprint(limited.em());
+    expect(Object.keys(after).filter((table) => after[table] !== before[table])).toEqual(['rate_limit_window']);
+    expect((await limited.gql(COMMENT, { input: { hearingId, text: 'Z jiné adresy.' } }, from('203.0.113.9'))).errors).toBeUndefined();
+  });
+});
