@@ -193,7 +193,8 @@ describe('project intents report their progress', () => {
       { id: plan.planId },
       as,
     );
-    const [terrain, shelter] = read.data!.plan.actionPlans[0].projectIntents;
+    const byTitle = (title: string) => read.data!.plan.actionPlans[0].projectIntents.find((i) => i.title === title);
+    const [terrain, shelter] = [byTitle('Terénní program v Jirkově'), byTitle('Noclehárna Chomutov')];
     expect(terrain).toEqual({
       title: 'Terénní program v Jirkově',
       status: 'DONE',
