@@ -12,6 +12,9 @@ import { Migration20261125090000_public_hearing } from './Migration2026112509000
 import { Migration20261125100000_analysis } from './Migration20261125100000_analysis';
 import { Migration20261125110000_action_plans } from './Migration20261125110000_action_plans';
 import { Migration20261125120000_plan_monitoring } from './Migration20261125120000_plan_monitoring';
+import { Migration20261125130000_provider_catalogue } from './Migration20261125130000_provider_catalogue';
+import { Migration20261125140000_bench_indexes } from './Migration20261125140000_bench_indexes';
+import { Migration20261125150000_personal_data } from './Migration20261125150000_personal_data';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from the folder) so that the same
@@ -31,4 +34,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125100000_analysis', class: Migration20261125100000_analysis },
   { name: 'Migration20261125110000_action_plans', class: Migration20261125110000_action_plans },
   { name: 'Migration20261125120000_plan_monitoring', class: Migration20261125120000_plan_monitoring },
+  { name: 'Migration20261125130000_provider_catalogue', class: Migration20261125130000_provider_catalogue },
+  { name: 'Migration20261125140000_bench_indexes', class: Migration20261125140000_bench_indexes },
+  { name: 'Migration20261125150000_personal_data', class: Migration20261125150000_personal_data },
 ];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -14,12 +14,17 @@ import { pragueDay } from './common/dates';
 import type { Config } from './config/config';
 import type { RequestContext } from './context';
 import type { Orm } from './db/orm';
-import { AppError, notFound, unauthenticated } from './errors/app-errors';
+import { AppError, notFound, serviceUnavailable, unauthenticated } from './errors/app-errors';
+import { isDatabaseUnavailable, serviceUnavailablePlugin } from './errors/database-unavailable';
 import { createFormatError } from './errors/format-error';
 import { localeFromHeader } from './i18n/locale';
 import { Loaders } from './loaders';
 import type { Logger } from './logger';
 import { buildTriadaSchema } from './schema/build-schema';
+import { mountGraphiQL } from './security/graphiql';
+import { inputHygiene } from './security/input-hygiene';
+import { mutationRateLimitPlugin } from './security/mutation-rate-limit.plugin';
+import { QUERY_LIMITS, queryProtection } from './security/query-limits';
 import { CalendarService } from './services/calendar.service';
 import { MaterialService } from './services/material.service';
 
@@ -41,7 +46,9 @@ export async function createApp(options: {
   schema?: GraphQLSchema;
 }): Promise<App> {
   const { config, orm, verifier, logger } = options;
-  const schema = applyMiddleware(options.schema ?? (await buildTriadaSchema()), permissions);
+  // Permissions first (outermost), then argument hygiene (NFC, no control characters), then the resolver.
+  const schema = applyMiddleware(options.schema ?? (await buildTriadaSchema()), permissions, inputHygiene);
+  const protection = queryProtection();
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -54,9 +61,17 @@ export async function createApp(options: {
     introspection: !config.production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
+    validationRules: protection.validationRules,
     // Shutdown order is ours (src/main.ts): requests, then Apollo, then the database.
     stopOnTerminationSignals: false,
-    plugins: config.production ? [ApolloServerPluginLandingPageDisabled()] : [],
+    plugins: [
+      // Apollo's own landing page loads from a CDN; development gets GraphiQL from npm instead.
+      ApolloServerPluginLandingPageDisabled(),
+      ...(protection.plugins as Array<ApolloServerPlugin<RequestContext>>),
+      mutationRateLimitPlugin({ perViewerPerMinute: config.mutationsPerMinutePerViewer, perAddressPerMinute: config.mutationsPerMinutePerAddress }),
+      serviceUnavailablePlugin(),
+    ],
   });
   await apollo.start();
 
@@ -98,6 +113,8 @@ export async function createApp(options: {
               : { cs: 'Neplatný přístupový token.', en: 'Invalid access token.' },
           );
         }
+        // The viewer is read from the database; while it is out of reach, say so (503), not 500.
+        if (isDatabaseUnavailable(err)) throw serviceUnavailable(locale);
         throw err;
       }
     }
@@ -115,6 +132,7 @@ export async function createApp(options: {
     };
   }
 
+  if (!config.production) mountGraphiQL(app, logger);
   app.use('/graphql', express.json({ limit: '100kb' }), expressMiddleware(apollo, { context: ({ req }) => buildContext(req) }));
 
   const materials = new MaterialService();

@@ -59,6 +59,14 @@ export class Loaders {
     ),
   );
 
+  /**
+   * A body of a known area, picked from all the area's bodies: one query per area and request, however
+   * many bodies (and body chains) a page of proposals asks for.
+   */
+  async bodyOfArea(areaId: string, id: string): Promise<Body | null> {
+    return (await this.bodiesByArea.load(areaId)).find((b) => b.id === id) ?? null;
+  }
+
   readonly membershipsByBody = new DataLoader<string, Membership[]>(async (bodyIds) =>
     groupBy(
       await this.em.find(

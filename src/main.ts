@@ -6,6 +6,7 @@ import { ensureGlobalAdmin } from './bootstrap';
 import { loadConfig } from './config/config';
 import { openDatabase, type Database } from './db/database';
 import { loadDemoData } from './demo/demo-data';
+import { loadDemoProviders } from './demo/demo-providers';
 import { createMailer, startJobs, type JobRunner } from './jobs/job-runner';
 import { createLogger } from './logger';
 import { compileAllWorkflows } from './workflows/workflow-registry';
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
       logger.info({ subject: config.bootstrapAdminSubject }, 'bootstrap admin granted');
     }
     if (config.demoData && (await loadDemoData(em))) logger.info('demo data loaded');
+    if (config.demoData && (await loadDemoProviders(em))) logger.info('demo provider catalogue loaded');
 
     const jobs: JobRunner | undefined = config.jobs
       ? await startJobs(db.orm, db.url, logger, createMailer(config.smtpUrl, config.smtpFrom))

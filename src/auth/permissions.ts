@@ -49,6 +49,12 @@ export const permissionRules: IRules = {
     planInForce: allow,
     hearingSettlement: allow,
     exportPlan: allow,
+    // The provider catalogue is public: organisations and their public contacts.
+    providers: allow,
+    provider: allow,
+    socialServiceTypes: allow,
+    // The person themselves or the area's admins; checked on the person in the service.
+    personalDataExport: isAuthenticated,
   },
   Mutation: {
     createArea: and(isAuthenticated, isGlobalAdmin),
@@ -100,6 +106,9 @@ export const permissionRules: IRules = {
     // Anyone may comment during a public hearing, also without signing in.
     submitHearingComment: allow,
     answerHearingComment: isAuthenticated,
+    importProviderRegister: isAuthenticated,
+    // The area's admins (and global admins); checked on the person in the service.
+    erasePerson: isAuthenticated,
   },
   // Objects reach a viewer only through queries that already filtered them by visibility.
   Viewer: allow,
@@ -150,6 +159,18 @@ export const permissionRules: IRules = {
   PublicHearing: allow,
   HearingComment: allow,
   HearingSettlement: allow,
+  Provider: allow,
+  ProviderConnection: allow,
+  ProviderEdge: allow,
+  SocialService: allow,
+  SocialServiceTypeInfo: allow,
+  RegisterAddress: allow,
+  ServiceTargetGroup: allow,
+  ServiceForm: allow,
+  ServiceCapacity: allow,
+  ServiceFacility: allow,
+  ProviderRegisterImport: allow,
+  PersonalDataExport: allow,
   Person: {
     '*': allow,
     email: seesContacts,

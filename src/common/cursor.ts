@@ -6,9 +6,13 @@ export function encodeCursor(key: string[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
+/** Cursors this service issues are far shorter; anything longer is not one of ours. */
+const MAX_CURSOR_LENGTH = 512;
+
 /** Decodes a cursor of `length` strings; anything else is BAD_USER_INPUT on `after`. */
 export function decodeCursor(ctx: RequestContext, cursor: string, length: number): string[] {
   try {
+    if (cursor.length > MAX_CURSOR_LENGTH) throw new Error('cursor too long');
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
     if (Array.isArray(value) && value.length === length && value.every((v) => typeof v === 'string')) return value;
   } catch {

@@ -31,6 +31,10 @@ export interface Config {
   trustProxy: boolean | number | string;
   /** Comments one client address may submit to public hearings per hour. */
   hearingCommentsPerHour: number;
+  /** Mutations one signed-in person may send per minute. */
+  mutationsPerMinutePerViewer: number;
+  /** Mutations one client address may send per minute (all its people together). */
+  mutationsPerMinutePerAddress: number;
 }
 
 /** Raised for a configuration the service must not start with; the message says what to change. */
@@ -131,5 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobs: boolVar(env, 'JOBS', true),
     trustProxy: trustProxyVar(env.TRUST_PROXY),
     hearingCommentsPerHour: intVar(env, 'HEARING_COMMENTS_PER_HOUR', 10, 1, 10_000),
+    mutationsPerMinutePerViewer: intVar(env, 'MUTATIONS_PER_MINUTE_PER_VIEWER', 120, 1, 1_000_000),
+    mutationsPerMinutePerAddress: intVar(env, 'MUTATIONS_PER_MINUTE_PER_ADDRESS', 600, 1, 1_000_000),
   };
 }

@@ -9,4 +9,8 @@ export class Municipality extends AreaOwnedEntity {
 
   @Property({ type: 'integer' })
   population!: number;
+
+  /** Code of the municipality (kód obce, ČSÚ/RÚIAN), e.g. 562971 for Chomutov; matches the provider register. */
+  @Property({ type: 'integer', nullable: true })
+  code: number | null = null;
 }

@@ -21,4 +21,8 @@ export class Person extends AreaOwnedEntity {
 
   @Property({ type: 'text', nullable: true })
   subject: string | null = null;
+
+  /** When the person's personal data was erased (src/services/personal-data.service.ts); null while it is held. */
+  @Property({ type: 'datetime', nullable: true })
+  erasedAt: Date | null = null;
 }

@@ -11,6 +11,8 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   TRANSITION_NOT_ALLOWED = 'TRANSITION_NOT_ALLOWED',
   RATE_LIMITED = 'RATE_LIMITED',
+  /** The database is out of reach for the moment (restarting, connection lost); retry, with the same idempotency key. */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -53,6 +55,20 @@ export function rateLimited(locale: Locale, retryAfterSeconds: number): AppError
     localize({ cs: `Příliš mnoho požadavků; zkuste to znovu za ${retryAfterSeconds} s.`, en: `Too many requests; try again in ${retryAfterSeconds} s.` }, locale),
     { retryAfterSeconds, http: { status: 429, headers } },
   );
+}
+
+/** Seconds a client should wait before retrying while the database is out of reach. */
+export const SERVICE_UNAVAILABLE_RETRY_SECONDS = 5;
+
+export const SERVICE_UNAVAILABLE_TEXT: Text = {
+  cs: 'Databáze je dočasně nedostupná; zkuste to prosím za chvíli znovu.',
+  en: 'The database is temporarily unavailable; please try again shortly.',
+};
+
+/** The database is out of reach; HTTP 503 with Retry-After. */
+export function serviceUnavailable(locale: Locale): AppError {
+  const headers = new HeaderMap([['retry-after', String(SERVICE_UNAVAILABLE_RETRY_SECONDS)]]);
+  return new AppError(ErrorCode.SERVICE_UNAVAILABLE, localize(SERVICE_UNAVAILABLE_TEXT, locale), { http: { status: 503, headers } });
 }
 
 /** `what` names the kind of object, e.g. "Body"; the id is echoed so that clients can match it. */

@@ -2,7 +2,9 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import type { Logger } from '../logger';
-import { AppError, ErrorCode } from './app-errors';
+import { withoutLimitsOrHints } from '../security/query-limits';
+import { AppError, ErrorCode, SERVICE_UNAVAILABLE_TEXT } from './app-errors';
+import { isDatabaseUnavailable } from './database-unavailable';
 
 interface ValidationErrorLike {
   property: string;
@@ -20,7 +22,8 @@ function flatten(errors: ValidationErrorLike[], prefix = ''): Array<{ field: str
 
 /**
  * The last word on what a client sees of an error: a stable code always; for unexpected errors a
- * generic message only (no stack, no SQL); for input validation the offending fields.
+ * generic message only (no stack, no SQL), SERVICE_UNAVAILABLE when the database was out of reach;
+ * for input validation the offending fields.
  */
 export function createFormatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -42,7 +45,17 @@ export function createFormatError(logger: Logger) {
     const known = code !== undefined && code !== ErrorCode.INTERNAL_SERVER_ERROR;
     if (original instanceof AppError || (known && original instanceof GraphQLError)) {
       const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      return { ...formatted, message: withoutLimitsOrHints(formatted.message), extensions };
+    }
+
+    // The database went away (restart, failover, a killed connection): a code clients can retry on.
+    if (isDatabaseUnavailable(original)) {
+      logger.warn({ err: original }, 'database unavailable');
+      return {
+        message: `${SERVICE_UNAVAILABLE_TEXT.cs} / ${SERVICE_UNAVAILABLE_TEXT.en}`,
+        path: formatted.path,
+        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+      };
     }
 
     if (code !== ErrorCode.INTERNAL_SERVER_ERROR || !(original instanceof GraphQLError)) {

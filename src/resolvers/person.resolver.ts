@@ -3,7 +3,7 @@ import type { RequestContext } from '../context';
 import { AreaRoleType } from '../schema/area-role.type';
 import { MembershipType } from '../schema/membership.type';
 import { CreatePersonInput, UpdatePersonInput } from '../schema/person.input';
-import { PersonType } from '../schema/person.type';
+import { displayName, PersonType } from '../schema/person.type';
 import { MembershipService } from '../services/membership.service';
 import { PersonService } from '../services/person.service';
 
@@ -25,6 +25,11 @@ export class PersonResolver {
   @Mutation(() => PersonType, { description: "Changes a person. The area's admins and coordinators; a person their own details." })
   async updatePerson(@Ctx() ctx: RequestContext, @Arg('input', () => UpdatePersonInput, { description: 'What to do; see the input type.' }) input: UpdatePersonInput): Promise<PersonType> {
     return PersonType.from(await this.peopleService.update(ctx, input));
+  }
+
+  @FieldResolver(() => String, { description: 'Full name; "Smazaná osoba" / "Deleted person" (per Accept-Language) once the person is erased.' })
+  name(@Ctx() ctx: RequestContext, @Root() person: PersonType): string {
+    return displayName(person, ctx.locale);
   }
 
   @FieldResolver(() => [MembershipType], { description: 'Seats of the person in bodies the viewer may see.' })

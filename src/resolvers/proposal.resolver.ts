@@ -1,6 +1,8 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { wrap } from '@mikro-orm/core';
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { notFound } from '../errors/app-errors';
+import { badInput, notFound } from '../errors/app-errors';
 import { localize } from '../i18n/locale';
 import { BodyType } from '../schema/body.type';
 import { PersonType } from '../schema/person.type';
@@ -8,6 +10,15 @@ import { ProposalConnection } from '../schema/proposal-connection.type';
 import { CreateProposalInput, ProposalFilter, TransitionProposalInput, UpdateProposalInput } from '../schema/proposal.input';
 import { AvailableTransitionType, HistoryVerificationType, ProposalType, WorkflowEventType } from '../schema/proposal.type';
 import { proposalCursor, ProposalService } from '../services/proposal.service';
+
+/** Whether a selection set (with its fragments) asks for the field `name`. */
+function selects(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, name: string): boolean {
+  return (set?.selections ?? []).some((s) => {
+    if (s.kind === Kind.FIELD) return s.name.value === name;
+    if (s.kind === Kind.INLINE_FRAGMENT) return selects(info, s.selectionSet, name);
+    return selects(info, info.fragments[s.name.value]?.selectionSet, name);
+  });
+}
 
 @Resolver(() => ProposalType)
 export class ProposalResolver {
@@ -23,11 +34,15 @@ export class ProposalResolver {
     @Ctx() ctx: RequestContext,
     @Arg('filter', () => ProposalFilter, { description: 'Which proposals.' }) filter: ProposalFilter,
     @Arg('first', () => Int, { defaultValue: 20, description: 'Page size, 1–100.' }) first: number,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts.' }) after?: string | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts.' }) after: string | null | undefined,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ProposalConnection> {
     const page = await this.service.page(ctx, filter, first, after ?? null);
     const edges = page.items.map((p) => ({ cursor: proposalCursor(p), node: ProposalType.from(p) }));
-    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: page.totalCount };
+    // Counting is a statement of its own: only when some selection of this field asks for it.
+    const counted = info.fieldNodes.some((n) => selects(info, n.selectionSet, 'totalCount'));
+    const totalCount = counted ? await page.totalCount() : 0;
+    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
   }
 
   @Query(() => HistoryVerificationType, { description: "Checks a proposal's hash-chained history against its stored hashes." })
@@ -72,7 +87,7 @@ export class ProposalResolver {
 
   @FieldResolver(() => BodyType, { description: 'The working group the proposal was born in.' })
   async workingGroup(@Ctx() ctx: RequestContext, @Root() p: ProposalType): Promise<BodyType> {
-    const body = await ctx.loaders.bodyById.load(p.entity.workingGroup.id);
+    const body = await ctx.loaders.bodyOfArea(p.entity.areaId, p.entity.workingGroup.id);
     if (!body) throw notFound(ctx.locale, 'Body', p.entity.workingGroup.id);
     return BodyType.from(body);
   }
@@ -80,13 +95,14 @@ export class ProposalResolver {
   @FieldResolver(() => BodyType, { nullable: true, description: 'The body handling the current stage; null for drafts and decided proposals.' })
   async currentBody(@Ctx() ctx: RequestContext, @Root() p: ProposalType): Promise<BodyType | null> {
     const id = p.entity.currentBody?.id;
-    const body = id ? await ctx.loaders.bodyById.load(id) : null;
+    const body = id ? await ctx.loaders.bodyOfArea(p.entity.areaId, id) : null;
     return body ? BodyType.from(body) : null;
   }
 
   @FieldResolver(() => PersonType, { description: 'The author.' })
   async author(@Ctx() ctx: RequestContext, @Root() p: ProposalType): Promise<PersonType> {
-    const person = await ctx.loaders.personById.load(p.entity.author.id);
+    // Lists join the authors into the page's statement; a single proposal loads its author here.
+    const person = wrap(p.entity.author).isInitialized() ? p.entity.author : await ctx.loaders.personById.load(p.entity.author.id);
     if (!person) throw notFound(ctx.locale, 'Person', p.entity.author.id);
     return PersonType.from(person);
   }
@@ -103,8 +119,16 @@ export class ProposalResolver {
   }
 
   @FieldResolver(() => [WorkflowEventType], { description: 'The history, oldest first.' })
-  async history(@Ctx() ctx: RequestContext, @Root() p: ProposalType): Promise<WorkflowEventType[]> {
-    return (await this.service.history(ctx, p.entity)).map((e) =>
+  async history(
+    @Ctx() ctx: RequestContext,
+    @Root() p: ProposalType,
+    @Arg('last', () => Int, { nullable: true, description: 'Only the newest this many events (still oldest first); all when omitted.' }) last?: number | null,
+  ): Promise<WorkflowEventType[]> {
+    if (last !== undefined && last !== null && last < 0) {
+      throw badInput(ctx.locale, [{ field: 'last', text: { cs: 'Počet nesmí být záporný.', en: 'The count cannot be negative.' } }]);
+    }
+    const events = await this.service.history(ctx, p.entity);
+    return (last === undefined || last === null ? events : events.slice(Math.max(0, events.length - last))).map((e) =>
       Object.assign(new WorkflowEventType(), {
         seq: e.seq,
         event: e.event,

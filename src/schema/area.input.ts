@@ -60,4 +60,14 @@ export class AddMunicipalityInput {
   @Min(0)
   @Max(2_000_000)
   population!: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Code of the municipality (kód obce, six digits, e.g. 562971 for Chomutov), unique in the area; links it to the services of the provider catalogue.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(500_000)
+  @Max(599_999)
+  code?: number | null;
 }

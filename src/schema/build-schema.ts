@@ -13,6 +13,7 @@ import { MembershipResolver } from '../resolvers/membership.resolver';
 import { MeetingMinutesResolver, MinutesRecipientResolver, MinutesResolver } from '../resolvers/minutes.resolver';
 import { NotificationResolver } from '../resolvers/notification.resolver';
 import { PersonResolver } from '../resolvers/person.resolver';
+import { PersonalDataResolver } from '../resolvers/personal-data.resolver';
 import { PlanRegisterResolver } from '../resolvers/plan-register.resolver';
 import {
   GoalGuarantorResolver,
@@ -24,6 +25,7 @@ import {
   PlanResolver,
 } from '../resolvers/plan.resolver';
 import { ProposalResolver } from '../resolvers/proposal.resolver';
+import { ProviderResolver, SocialServiceResolver } from '../resolvers/provider.resolver';
 import { WorkflowDefinitionResolver } from '../resolvers/workflow-definition.resolver';
 import { WorkflowEventResolver } from '../resolvers/workflow-event.resolver';
 import { ViewerResolver } from '../resolvers/viewer.resolver';
@@ -63,6 +65,9 @@ export const resolvers = [
   PlanActionPlansResolver,
   ProjectIntentResolver,
   ProjectIntentReportResolver,
+  ProviderResolver,
+  SocialServiceResolver,
+  PersonalDataResolver,
 ] as const;
 
 /** The schema without permissions: what `schema.graphql` shows. */

@@ -68,6 +68,7 @@ export class UpdateMeetingInput {
   @Field(() => String, { nullable: true, description: 'New online link, or null to clear.' })
   @IsOptional()
   @IsUrl({ protocols: ['https'], require_protocol: true })
+  @Length(1, 500)
   onlineLink?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Date of the next meeting (YYYY-MM-DD), as the minutes record it.' })

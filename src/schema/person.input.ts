@@ -23,6 +23,7 @@ export class CreatePersonInput {
 
   @Field(() => String, { nullable: true, description: 'Phone, e.g. "+420 777 123 456".' })
   @IsOptional()
+  @Length(1, 40)
   @Matches(PHONE, { message: 'phone must be a phone number such as +420 777 123 456' })
   phone?: string | null;
 
@@ -59,6 +60,7 @@ export class UpdatePersonInput {
 
   @Field(() => String, { nullable: true, description: 'New phone, or null to clear.' })
   @IsOptional()
+  @Length(1, 40)
   @Matches(PHONE, { message: 'phone must be a phone number such as +420 777 123 456' })
   phone?: string | null;
 

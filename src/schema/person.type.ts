@@ -1,5 +1,14 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { Person } from '../entities/person.entity';
+import { localize, type Locale, type Text } from '../i18n/locale';
+
+/** What an erased person is called wherever they appear (actor, author, member, guarantor, recorder). */
+export const ERASED_PERSON_NAME: Text = { cs: 'Smazaná osoba', en: 'Deleted person' };
+
+/** The name to show: the person's own, or the deleted-person label in the viewer's language. */
+export function displayName(p: Pick<Person, 'name' | 'erasedAt'>, locale: Locale): string {
+  return p.erasedAt ? localize(ERASED_PERSON_NAME, locale) : p.name;
+}
 
 @ObjectType('Person', {
   description:
@@ -9,7 +18,7 @@ export class PersonType {
   @Field(() => ID, { description: 'Identifier of the person.' })
   id!: string;
 
-  @Field(() => String, { description: 'Full name.' })
+  @Field(() => String, { description: 'Full name; "Smazaná osoba" / "Deleted person" (per Accept-Language) once the person is erased.' })
   name!: string;
 
   @Field(() => String, { nullable: true, description: 'Organisation the person works for, if any.' })
@@ -27,6 +36,14 @@ export class PersonType {
   })
   subject!: string | null;
 
+  @Field(() => Boolean, {
+    description: 'Whether the person\'s personal data was erased (`erasePerson`): the record stays where the person acted or sat, shown as a deleted person, with no contacts, organisation or login.',
+  })
+  erased!: boolean;
+
+  @Field(() => Date, { nullable: true, description: 'When the personal data was erased; null while it is held.' })
+  erasedAt!: Date | null;
+
   areaId!: string;
 
   static from(this: void, p: Person): PersonType {
@@ -37,6 +54,8 @@ export class PersonType {
       email: p.email,
       phone: p.phone,
       subject: p.subject,
+      erased: p.erasedAt !== null,
+      erasedAt: p.erasedAt,
       areaId: p.areaId,
     });
   }

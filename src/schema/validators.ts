@@ -1,9 +1,7 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { isCalendarDay } from '../common/dates';
+import { isCleanText } from '../security/input-hygiene';
 
-// C0 and C1 control characters except tab and line breaks; lone UTF-16 surrogates.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Text a person could have typed: no control characters, no broken Unicode, not only spaces. */
 export function IsPlainText(options?: ValidationOptions): PropertyDecorator {
@@ -17,7 +15,7 @@ export function IsPlainText(options?: ValidationOptions): PropertyDecorator {
         validate: (value: unknown) =>
           value === null ||
           value === undefined ||
-          (typeof value === 'string' && value.trim().length > 0 && !CONTROL.test(value) && !LONE_SURROGATE.test(value)),
+          (typeof value === 'string' && value.trim().length > 0 && isCleanText(value)),
       },
     });
   };

@@ -1,5 +1,5 @@
 import type { RequestContext } from '../context';
-import { badInput, forbidden, notFound, requireId } from '../errors/app-errors';
+import { badInput, conflict, forbidden, notFound, requireId } from '../errors/app-errors';
 import { Municipality } from '../entities/municipality.entity';
 import { PlanningArea } from '../entities/planning-area.entity';
 import { AreaRoleKind } from '../entities/enums';
@@ -78,9 +78,13 @@ export class AreaService {
 
   async addMunicipality(ctx: RequestContext, input: AddMunicipalityInput): Promise<Municipality> {
     assertManagesArea(ctx, input.areaId);
+    const code = input.code ?? null;
+    if (code !== null && (await ctx.em.count(Municipality, { areaId: input.areaId, code })) > 0) {
+      throw conflict(ctx.locale, { cs: 'Obec s tímto kódem už v oblasti je.', en: 'The area already has a municipality with this code.' }, { field: 'code' });
+    }
     return uniqueOrConflict(ctx, MUNICIPALITY_TAKEN, 'name', () =>
       ctx.em.transactional(async (em) => {
-        const municipality = em.create(Municipality, { areaId: input.areaId, name: input.name, population: input.population });
+        const municipality = em.create(Municipality, { areaId: input.areaId, name: input.name, population: input.population, code });
         await em.flush();
         return municipality;
       }),

@@ -29,7 +29,7 @@ export async function dispatchOutbox(orm: Orm, batch = 100): Promise<number> {
       for (const personId of new Set(m.recipients)) {
         await conn.execute(
           `insert into notification (area_id, id, person_id, kind, title_cs, title_en, subject_id, outbox_id)
-           select ?, ?, ?, ?, ?, ?, ?, ? where exists (select 1 from person where area_id = ? and id = ?)
+           select ?, ?, ?, ?, ?, ?, ?, ? where exists (select 1 from person where area_id = ? and id = ? and erased_at is null)
            on conflict do nothing`,
           [row.area_id, randomUUID(), personId, m.kind, m.title.cs, m.title.en, m.subjectId, row.id, row.area_id, personId],
           'run',

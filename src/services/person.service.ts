@@ -3,7 +3,7 @@ import type { RequestContext } from '../context';
 import { Body } from '../entities/body.entity';
 import { Membership } from '../entities/membership.entity';
 import { Person } from '../entities/person.entity';
-import { badInput, forbidden, notFound, requireId } from '../errors/app-errors';
+import { badInput, conflict, forbidden, notFound, requireId } from '../errors/app-errors';
 import type { CreatePersonInput, UpdatePersonInput } from '../schema/person.input';
 import { assertManagesArea, loadForChange } from '../auth/access';
 import { assertPageSize, decodeCursor, encodeCursor } from '../common/cursor';
@@ -113,6 +113,12 @@ export class PersonService {
   async update(ctx: RequestContext, input: UpdatePersonInput): Promise<Person> {
     const person = await loadForChange(ctx, Person, input.id, 'Person');
     const manages = ctx.viewer.managesArea(person.areaId);
+    if (person.erasedAt && manages) {
+      throw conflict(ctx.locale, {
+        cs: 'Osobní údaje této osoby byly smazány; založte novou osobu.',
+        en: "This person's personal data was erased; create a new person instead.",
+      }, { reason: 'PERSON_ERASED' });
+    }
     if (!manages) {
       if (!ctx.viewer.isSelf(person.id)) {
         const visible = await this.visibleIds(ctx, person.areaId);

@@ -1,6 +1,7 @@
 import type { RequestContext } from '../context';
 import { Municipality } from '../entities/municipality.entity';
 import { Person } from '../entities/person.entity';
+import { displayName } from '../schema/person.type';
 import { ActionPlanService } from './action-plan.service';
 import { PlanRegisterService, quadrantOf } from './plan-register.service';
 import { PlanService } from './plan.service';
@@ -16,7 +17,10 @@ export class PlanExportService {
   async document(ctx: RequestContext, planId: string) {
     const plan = await this.plans.get(ctx, planId);
     const { status, adoptedAt, inForceYears } = await this.plans.standing(ctx, plan);
-    const personName = async (id: string | null) => (id ? ((await ctx.em.findOne(Person, { id }))?.name ?? null) : null);
+    const personName = async (id: string | null) => {
+      const person = id ? await ctx.em.findOne(Person, { id }) : null;
+      return person ? displayName(person, ctx.locale) : null;
+    };
     const priorities = [];
     for (const p of await this.plans.priorities(ctx, plan.id)) {
       const goals = [];

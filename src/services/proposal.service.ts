@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { LockMode, type FilterQuery } from '@mikro-orm/core';
+import { LoadStrategy, LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { initialTransition, transition as machineTransition } from 'xstate';
 import type { RequestContext } from '../context';
@@ -25,7 +25,8 @@ import { compiledWorkflow, latestCompiledWorkflow } from '../workflows/workflow-
 export interface ProposalPage {
   items: Proposal[];
   hasNextPage: boolean;
-  totalCount: number;
+  /** Counts every match; a separate statement, so only run when the client asks for it. */
+  totalCount: () => Promise<number>;
 }
 
 export interface TransitionOption {
@@ -50,12 +51,12 @@ export function proposalCursor(p: Proposal): string {
  * new state and append one hash-chained history event in the same transaction.
  */
 export class ProposalService {
-  /** The body chain of a working group: the group, then each body it reports to. */
-  async chain(ctx: RequestContext, workingGroupId: string): Promise<Body[]> {
+  /** The body chain of a working group: the group, then each body it reports to (all in its area). */
+  async chain(ctx: RequestContext, areaId: string, workingGroupId: string): Promise<Body[]> {
     const chain: Body[] = [];
     let next: string | null = workingGroupId;
     while (next && chain.length < 10) {
-      const body: Body | null = await ctx.loaders.bodyById.load(next);
+      const body: Body | null = await ctx.loaders.bodyOfArea(areaId, next);
       if (!body) break;
       chain.push(body);
       next = body.reportsTo?.id ?? null;
@@ -89,7 +90,7 @@ export class ProposalService {
     const handled = await this.handledBodyIds(ctx, p);
     if (viewer.memberships.some((m) => handled.has(m.body.id))) return true;
     if (p.state === 'APPROVED') {
-      const wg = await ctx.loaders.bodyById.load(p.workingGroup.id);
+      const wg = await ctx.loaders.bodyOfArea(p.areaId, p.workingGroup.id);
       return wg?.isPublic === true;
     }
     return false;
@@ -132,12 +133,18 @@ export class ProposalService {
       const like = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       and.push({ $or: [{ title: { $ilike: like } }, { summary: { $ilike: like } }] });
     }
-    const totalCount = await ctx.em.count(Proposal, { $and: and });
+    const matching = [...and];
+    const totalCount = () => ctx.em.count(Proposal, { $and: matching });
     if (after) {
       const [atDate, id] = decodeTimeCursor(ctx, after);
       and.push({ $or: [{ createdAt: { $lt: atDate } }, { createdAt: atDate, id: { $lt: id } }] });
     }
-    const rows = await ctx.em.find(Proposal, { $and: and }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first + 1 });
+    // The authors come in the same statement (a join): every list shows them.
+    const rows = await ctx.em.find(
+      Proposal,
+      { $and: and },
+      { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first + 1, populate: ['author'], strategy: LoadStrategy.JOINED },
+    );
     return { items: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
   }
 
@@ -251,7 +258,7 @@ export class ProposalService {
   async available(ctx: RequestContext, p: Proposal): Promise<TransitionOption[]> {
     const options = this.transitionsFrom(p);
     if (options.length === 0) return [];
-    const facts = await this.facts(ctx, p, await this.chain(ctx, p.workingGroup.id), null, null);
+    const facts = await this.facts(ctx, p, await this.chain(ctx, p.areaId, p.workingGroup.id), null, null);
     return options.map((t) => ({
       event: t.event,
       label: t.label,
@@ -299,7 +306,7 @@ export class ProposalService {
 
     // Everything the guards judge is loaded before the transaction, which then holds one
     // connection only: lock, check the version, save, append.
-    const chain = await this.chain(ctx, visible.workingGroup.id);
+    const chain = await this.chain(ctx, visible.areaId, visible.workingGroup.id);
     const facts = await this.facts(ctx, visible, chain, reason, resolutionNumber, via?.votingSides);
     const t = this.transitionsFrom(visible).find((x) => x.event === input.event);
     if (via?.bodyId && visible.currentBody?.id !== via.bodyId) {

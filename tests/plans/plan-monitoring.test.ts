@@ -255,8 +255,7 @@ describe('anonymous hearing comments are rate-limited per client address', () =>
 
     const before = await dbFingerprint(limited.em());
     expect(codes(await limited.gql(COMMENT, { input: { hearingId, text: 'Znovu.' } }, from('198.51.100.7')))).toEqual(['RATE_LIMITED']);
-    const after = await dbFingerprint(limited.em());
-    expect(Object.keys(after).filter((table) => after[table] !== before[table])).toEqual(['rate_limit_window']);
+    expect(await dbFingerprint(limited.em())).toEqual(before);
     expect((await limited.gql(COMMENT, { input: { hearingId, text: 'Z jiné adresy.' } }, from('203.0.113.9'))).errors).toBeUndefined();
   });
 });

@@ -30,6 +30,8 @@ export interface RequestOptions {
 
 export interface TestApp {
   url: string;
+  /** The connection URL of the app's database, for clients of its own (locks, raw SQL). */
+  databaseUrl: string;
   orm: Orm;
   em(): EntityManager;
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResponse<T>>;
@@ -60,11 +62,8 @@ export async function signTestToken(
     .sign(await importJWK(jwk, 'ES256'));
 }
 
-/**
- * Starts the service on its own database (a clone of the migrated template) on a free port, as it
- * runs in production: real HTTP, real tokens verified against a JWKS file.
- */
-export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+/** A database of one's own: a clone of the migrated template, dropped by `drop()`. */
+export async function aTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const adminUrl = testEnv('TRIADA_TEST_ADMIN_URL');
   const template = testEnv('TRIADA_TEST_TEMPLATE');
   const database = `${template.replace('triada_tpl_', 'triada_t_')}_${randomBytes(4).toString('hex')}`;
@@ -72,14 +71,26 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
   await admin.connect();
   await admin.query(`create database ${database} template ${template}`);
   await admin.end();
+  return {
+    url: withDatabase(adminUrl, database),
+    async drop() {
+      const cleanup = new Client({ connectionString: adminUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${database} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
 
-  const config: Config = {
+/** The test settings of the service: JWKS-file tokens, no jobs, no demo data, limits out of the way. */
+export function testConfig(databaseUrl: string, overrides: Partial<Config> = {}): Config {
+  return {
     nodeEnv: 'test',
     production: false,
     port: 0,
     host: '127.0.0.1',
     dataDir: testEnv('TRIADA_TEST_WORK_DIR'),
-    databaseUrl: withDatabase(adminUrl, database),
+    databaseUrl,
     embeddedPort: 0,
     auth: { mode: 'jwks-path', jwksPath: testEnv('TRIADA_TEST_JWKS_PATH'), issuer: TEST_ISSUER, audience: TEST_AUDIENCE, algorithms: ['ES256', 'RS256'] },
     bootstrapAdminSubject: undefined,
@@ -91,8 +102,42 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
     jobs: false,
     trustProxy: 'loopback',
     hearingCommentsPerHour: 1000,
+    mutationsPerMinutePerViewer: 100_000,
+    mutationsPerMinutePerAddress: 100_000,
     ...overrides,
   };
+}
+
+/**
+ * Starts the service on its own database (a clone of the migrated template) on a free port, as it
+ * runs in production: real HTTP, real tokens verified against a JWKS file.
+ */
+export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const database = await aTestDatabase();
+  return serveTestApp(database.url, overrides, () => database.drop());
+}
+
+/** POSTs one GraphQL request to `url`; `options.as` signs a token for that subject. */
+export async function postGraphQL<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  options: RequestOptions = {},
+): Promise<GraphQLResponse<T>> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
+  if (options.as) headers.authorization = `Bearer ${await signTestToken(options.as)}`;
+  if (options.authorization !== undefined) headers.authorization = options.authorization;
+  const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  const body = (await res.json()) as Omit<GraphQLResponse<T>, 'status'>;
+  return { status: res.status, ...body };
+}
+
+/**
+ * Serves the service in this process on a migrated database at `databaseUrl`, on a free port;
+ * `afterClose` runs once it has stopped (e.g. to drop the database).
+ */
+export async function serveTestApp(databaseUrl: string, overrides: Partial<Config> = {}, afterClose?: () => Promise<void>): Promise<TestApp> {
+  const config = testConfig(databaseUrl, overrides);
   const orm = await openOrm(config.databaseUrl as string, 5);
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const app = await createApp({ config, orm, verifier: await createTokenVerifier(config.auth), logger });
@@ -102,16 +147,12 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
 
   return {
     url,
+    databaseUrl: config.databaseUrl as string,
     orm,
     em: () => orm.em.fork(),
     token: signTestToken,
-    async gql<T>(query: string, variables: Record<string, unknown> = {}, options: RequestOptions = {}): Promise<GraphQLResponse<T>> {
-      const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
-      if (options.as) headers.authorization = `Bearer ${await signTestToken(options.as)}`;
-      if (options.authorization !== undefined) headers.authorization = options.authorization;
-      const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-      const body = (await res.json()) as Omit<GraphQLResponse<T>, 'status'>;
-      return { status: res.status, ...body };
+    gql<T>(query: string, variables: Record<string, unknown> = {}, options: RequestOptions = {}): Promise<GraphQLResponse<T>> {
+      return postGraphQL<T>(url, query, variables, options);
     },
     async close() {
       await new Promise<void>((resolve) => {
@@ -120,10 +161,7 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
       });
       await app.stop();
       await orm.close(true);
-      const cleanup = new Client({ connectionString: adminUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${database} with (force)`);
-      await cleanup.end();
+      await afterClose?.();
     },
   };
 }

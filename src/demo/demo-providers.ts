@@ -1,0 +1,40 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { pragueDay } from '../common/dates';
+import { Municipality } from '../entities/municipality.entity';
+import { Person } from '../entities/person.entity';
+import { PlanningArea } from '../entities/planning-area.entity';
+import { Provider } from '../entities/provider.entity';
+import { ProviderService } from '../services/provider.service';
+import register from './demo-provider-register.json';
+
+/**
+ * Codes (kód obce) of the demo municipalities that the demo register's services name, so that the
+ * catalogue lists them per area.
+ */
+const DEMO_MUNICIPALITY_CODES: Array<{ area: string; name: string; code: number }> = [
+  { area: 'ORP Chomutov', name: 'Chomutov', code: 562971 },
+  { area: 'ORP Chomutov', name: 'Jirkov', code: 563099 },
+  { area: 'Český Krumlov', name: 'Český Krumlov', code: 545392 },
+];
+
+/**
+ * Loads the demo provider catalogue (src/demo/demo-provider-register.json, a fictional extract in
+ * the register's open-data format) through the same import as `importProviderRegister`. Only into
+ * the demo database (its areas and coordinator are there) and only while the catalogue is empty,
+ * so it runs once and never into a real catalogue. Returns whether it loaded anything.
+ */
+export async function loadDemoProviders(em: EntityManager): Promise<boolean> {
+  if ((await em.count(Provider, {})) > 0) return false;
+  const demoArea = await em.findOne(PlanningArea, { name: 'ORP Chomutov' });
+  if (!demoArea || (await em.count(Person, { areaId: demoArea.id, subject: 'demo-chomutov-coordinator' })) === 0) return false;
+  await em.transactional(async (tx) => {
+    for (const { area, name, code } of DEMO_MUNICIPALITY_CODES) {
+      const areaId = (await tx.findOne(PlanningArea, { name: area }))?.id;
+      const found = areaId ? await tx.findOne(Municipality, { areaId, name, code: null }) : null;
+      if (found) found.code = code;
+    }
+    await tx.flush();
+    await new ProviderService().importContent(tx, JSON.stringify(register), 'demo-data', pragueDay(new Date()));
+  });
+  return true;
+}

@@ -1,0 +1,44 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { IMiddlewareFunction } from 'graphql-middleware';
+import type { RequestContext } from '../context';
+import { badInput } from '../errors/app-errors';
+
+// C0 and C1 control characters except tab and line breaks; lone UTF-16 surrogates.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether a text could have been typed by a person: no control characters, no broken Unicode. */
+export function isCleanText(value: string): boolean {
+  return !CONTROL.test(value) && !LONE_SURROGATE.test(value);
+}
+
+type Problem = { field: string; text: { cs: string; en: string } };
+
+function clean(value: unknown, path: string, problems: Problem[]): unknown {
+  if (typeof value === 'string') {
+    if (!isCleanText(value)) {
+      problems.push({ field: path.replace(/^input\./, ''), text: { cs: 'Text obsahuje řídicí znaky nebo poškozený Unicode.', en: 'The text holds control characters or broken Unicode.' } });
+      return value;
+    }
+    return value.normalize('NFC');
+  }
+  if (Array.isArray(value)) return value.map((v, i) => clean(v, `${path}.${i}`, problems));
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clean(v, path ? `${path}.${k}` : k, problems)]));
+  }
+  return value;
+}
+
+/**
+ * Every argument of every field, before any resolver or validator sees it: text is normalised to
+ * Unicode NFC (so "č" typed two ways is one value in searches, uniqueness and hashes), and text
+ * with control characters or lone surrogates is refused as BAD_USER_INPUT naming the field (as the
+ * validators do: `title` for `input.title`).
+ */
+export const inputHygiene: IMiddlewareFunction = (resolve, parent, args: Record<string, unknown>, ctx: RequestContext, info: GraphQLResolveInfo) => {
+  if (!args || Object.keys(args).length === 0) return resolve(parent, args, ctx, info) as Promise<unknown>;
+  const problems: Problem[] = [];
+  const cleaned = clean(args, '', problems) as Record<string, unknown>;
+  if (problems.length) throw badInput(ctx.locale, problems);
+  return resolve(parent, cleaned, ctx, info) as Promise<unknown>;
+};

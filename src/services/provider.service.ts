@@ -1,0 +1,261 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RequestContext } from '../context';
+import { assertPageSize, decodeCursor, encodeCursor } from '../common/cursor';
+import { AreaRoleKind } from '../entities/enums';
+import { Municipality } from '../entities/municipality.entity';
+import { PlanningArea } from '../entities/planning-area.entity';
+import { Provider, ProviderRegisterImport, SocialService, type SocialServiceType } from '../entities/provider.entity';
+import { badInput, forbidden, notFound, requireId } from '../errors/app-errors';
+import { parseProviderRegister, RegisterFileError, type ParsedProvider, type ParsedService } from './provider-register.parser';
+import { targetGroupCode } from './social-service-types';
+
+/** Largest register file accepted (bytes of UTF-8). */
+export const PROVIDER_REGISTER_MAX_BYTES = 20 * 1024 * 1024;
+
+/** Key of the advisory lock that runs imports one at a time. */
+const IMPORT_LOCK = 71_082_006;
+
+export interface ProviderFilter {
+  search?: string | null;
+  serviceType?: SocialServiceType | null;
+  areaId?: string | null;
+  municipalityId?: string | null;
+  targetGroup?: string | null;
+}
+
+export interface ProviderPage {
+  items: Provider[];
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+/** Cursor of a provider in a page sorted by name. */
+export function providerCursor(p: Provider): string {
+  return encodeCursor([p.name, p.id]);
+}
+
+/** JSON with sorted keys, so that values read back from jsonb compare equal to fresh ones. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+}
+
+const providerValues = (p: ParsedProvider | Provider) => ({
+  name: p.name,
+  legalFormCode: p.legalFormCode,
+  emails: p.emails,
+  phones: p.phones,
+  websites: p.websites,
+  address: p.address,
+});
+
+const serviceValues = (s: ParsedService | SocialService, providerId: string) => ({
+  providerId,
+  serviceType: s.serviceType,
+  providedFrom: s.providedFrom,
+  providedTo: s.providedTo,
+  targetGroups: s.targetGroups,
+  forms: s.forms,
+  facilities: s.facilities,
+  municipalityCodes: s.municipalityCodes,
+  emails: s.emails,
+  phones: s.phones,
+  websites: s.websites,
+});
+
+/** Services in the register today: not removed by an import, and not past their last day. */
+const ACTIVE_SQL = 's.removed_at is null and (s.provided_to is null or s.provided_to >= ?)';
+
+/**
+ * The public catalogue of providers and their registered services, and its import from the
+ * national register. Anyone reads it; global admins and the admins and coordinators of any area
+ * import the register.
+ */
+export class ProviderService {
+  async get(ctx: RequestContext, id: string): Promise<Provider> {
+    requireId(ctx.locale, 'id', id);
+    const provider = await ctx.em.findOne(Provider, { id });
+    if (!provider) throw notFound(ctx.locale, 'Provider', id);
+    return provider;
+  }
+
+  /** A page of providers by name; service criteria must all hold for one active service. */
+  async page(ctx: RequestContext, filter: ProviderFilter, first: number, after: string | null): Promise<ProviderPage> {
+    assertPageSize(ctx, first);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.search) {
+      const search = filter.search.trim();
+      // PostgreSQL text cannot hold NUL: refused here, it would otherwise fail the query as an internal error.
+      if (search.length > 200 || search.includes('\u0000')) {
+        throw badInput(ctx.locale, [{ field: 'search', text: { cs: 'Neplatný hledaný text.', en: 'Invalid search text.' } }]);
+      }
+      where.push('(p.name ilike ? or p.ico like ?)');
+      params.push(`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, `${search.replace(/\D/g, '') || '-'}%`);
+    }
+    const service: string[] = [];
+    const serviceParams: unknown[] = [];
+    if (filter.serviceType) {
+      service.push('s.service_type = ?');
+      serviceParams.push(filter.serviceType);
+    }
+    if (filter.targetGroup) {
+      if (filter.targetGroup.length > 100 || filter.targetGroup.includes('\u0000')) {
+        throw badInput(ctx.locale, [{ field: 'targetGroup', text: { cs: 'Neplatná cílová skupina.', en: 'Invalid target group.' } }]);
+      }
+      service.push('? = any(s.target_groups)');
+      serviceParams.push(targetGroupCode(filter.targetGroup.trim()));
+    }
+    if (filter.areaId) {
+      requireId(ctx.locale, 'areaId', filter.areaId);
+      if (!(await ctx.em.findOne(PlanningArea, { id: filter.areaId }))) throw notFound(ctx.locale, 'Area', filter.areaId);
+      service.push('s.municipality_codes && array(select m.code from municipality m where m.area_id = ? and m.code is not null)');
+      serviceParams.push(filter.areaId);
+    }
+    if (filter.municipalityId) {
+      requireId(ctx.locale, 'municipalityId', filter.municipalityId);
+      const municipality = await ctx.em.findOne(Municipality, { id: filter.municipalityId });
+      if (!municipality) throw notFound(ctx.locale, 'Municipality', filter.municipalityId);
+      // A municipality without a code matches no service.
+      service.push('? = any(s.municipality_codes)');
+      serviceParams.push(municipality.code ?? -1);
+    }
+    if (service.length > 0) {
+      where.push(`exists (select 1 from social_service s where s.provider_id = p.id and ${ACTIVE_SQL} and ${service.join(' and ')})`);
+      params.push(ctx.today, ...serviceParams);
+    }
+    const qb = ctx.em.createQueryBuilder(Provider, 'p');
+    if (where.length > 0) qb.where(where.join(' and '), params);
+    const totalCount = await qb.clone().getCount();
+    if (after) {
+      const [name, id] = decodeCursor(ctx, after, 2) as [string, string];
+      // A cursor is opaque but comes from the client: its parts must fit the columns they are compared with.
+      requireId(ctx.locale, 'after', id);
+      if (name.includes('\u0000')) throw badInput(ctx.locale, [{ field: 'after', text: { cs: 'Neplatný kurzor.', en: 'Invalid cursor.' } }]);
+      qb.andWhere('(p.name, p.id) > (?, ?)', [name, id]);
+    }
+    const rows = await qb.orderBy({ name: 'asc', id: 'asc' }).limit(first + 1).getResultList();
+    return { items: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
+  }
+
+  /** The services of providers, by identifier; only those in the register today unless `activeOnly` is false. */
+  async servicesOf(em: EntityManager, providerIds: readonly string[], activeOnly: boolean, today: string): Promise<SocialService[]> {
+    const qb = em.createQueryBuilder(SocialService, 's').where({ provider: { $in: [...providerIds] } });
+    if (activeOnly) qb.andWhere(ACTIVE_SQL, [today]);
+    return qb.orderBy({ identifier: 'asc' }).getResultList();
+  }
+
+  /** Municipalities of our areas with these codes (of one area when given), by name. */
+  async municipalitiesWithCodes(em: EntityManager, codes: readonly number[]): Promise<Municipality[]> {
+    if (codes.length === 0) return [];
+    return em.find(Municipality, { code: { $in: [...codes] } }, { orderBy: { name: 'asc', id: 'asc' } });
+  }
+
+  /**
+   * Imports a register file for the viewer: global admins and the admins and coordinators of any
+   * area. The whole file is checked before anything is written; a bad file is BAD_USER_INPUT.
+   */
+  async importRegister(ctx: RequestContext, content: string): Promise<ProviderRegisterImport> {
+    const { viewer } = ctx;
+    const maintains = viewer.isGlobalAdmin || viewer.areaRoles.some((r) => r.role === AreaRoleKind.ADMIN || r.role === AreaRoleKind.COORDINATOR);
+    if (!maintains) {
+      throw forbidden(ctx.locale, {
+        cs: 'Registr poskytovatelů nahrává jen hlavní správce nebo správce či koordinátor některé oblasti.',
+        en: 'Only a global admin or an admin or coordinator of an area imports the register of providers.',
+      });
+    }
+    if (Buffer.byteLength(content, 'utf8') > PROVIDER_REGISTER_MAX_BYTES) {
+      throw badInput(ctx.locale, [
+        {
+          field: 'content',
+          text: {
+            cs: `Soubor je větší než ${PROVIDER_REGISTER_MAX_BYTES / 1024 / 1024} MB.`,
+            en: `The file is larger than ${PROVIDER_REGISTER_MAX_BYTES / 1024 / 1024} MB.`,
+          },
+        },
+      ]);
+    }
+    try {
+      return await this.importContent(ctx.em, content, viewer.subject ?? 'unknown', ctx.today);
+    } catch (err) {
+      if (err instanceof RegisterFileError) throw badInput(ctx.locale, err.problems);
+      throw err;
+    }
+  }
+
+  /**
+   * Checks the whole file, then in one transaction upserts providers by IČO and services by their
+   * register identifier. A service of a provider in the file that the file no longer lists is
+   * marked removed (kept, with the day it left the register), never deleted; providers absent
+   * from the file are left as they are, so an extract of one region touches nothing else.
+   */
+  async importContent(em: EntityManager, content: string, importedBy: string, today: string): Promise<ProviderRegisterImport> {
+    const parsed = parseProviderRegister(content, today);
+    return em.transactional(async (tx) => {
+      await tx.getConnection().execute('select pg_advisory_xact_lock(?)', [IMPORT_LOCK], 'all', tx.getTransactionContext());
+      const now = new Date();
+      const counts = { providersCreated: 0, providersUpdated: 0, providersUnchanged: 0, servicesCreated: 0, servicesUpdated: 0, servicesUnchanged: 0, servicesEnded: 0 };
+
+      const existingProviders = new Map((await tx.find(Provider, { ico: { $in: [...parsed.providers.keys()] } })).map((p) => [p.ico, p]));
+      const providers = new Map<string, Provider>();
+      for (const [ico, values] of parsed.providers) {
+        const found = existingProviders.get(ico);
+        if (!found) {
+          providers.set(ico, tx.create(Provider, { ico, ...providerValues(values) }));
+          counts.providersCreated += 1;
+        } else {
+          if (canonical(providerValues(found)) === canonical(providerValues(values))) counts.providersUnchanged += 1;
+          else {
+            tx.assign(found, providerValues(values));
+            counts.providersUpdated += 1;
+          }
+          providers.set(ico, found);
+        }
+      }
+
+      const providerIds = [...existingProviders.values()].map((p) => p.id);
+      const existingServices = await tx.find(SocialService, {
+        $or: [{ identifier: { $in: parsed.services.map((s) => s.identifier) } }, { provider: { $in: providerIds } }],
+      });
+      const byIdentifier = new Map(existingServices.map((s) => [s.identifier, s]));
+      for (const values of parsed.services) {
+        const provider = providers.get(values.ico) as Provider;
+        const found = byIdentifier.get(values.identifier);
+        if (!found) {
+          const { ico: _ico, ...fields } = values;
+          tx.create(SocialService, { ...fields, provider, removedAt: null });
+          counts.servicesCreated += 1;
+        } else if (found.removedAt === null && canonical(serviceValues(found, found.provider.id)) === canonical(serviceValues(values, provider.id))) {
+          counts.servicesUnchanged += 1;
+        } else {
+          const { ico: _ico, ...fields } = values;
+          tx.assign(found, { ...fields, provider, removedAt: null });
+          counts.servicesUpdated += 1;
+        }
+      }
+      const inFile = new Set(parsed.services.map((s) => s.identifier));
+      for (const s of existingServices) {
+        if (!inFile.has(s.identifier) && s.removedAt === null && providerIds.includes(s.provider.id)) {
+          s.removedAt = now;
+          counts.servicesEnded += 1;
+        }
+      }
+
+      const record = tx.create(ProviderRegisterImport, {
+        sha256: createHash('sha256').update(content, 'utf8').digest('hex'),
+        sizeBytes: Buffer.byteLength(content, 'utf8'),
+        providersInFile: parsed.providers.size,
+        servicesInFile: parsed.services.length,
+        ...counts,
+        importedBy,
+        importedAt: now,
+      });
+      await tx.flush();
+      return record;
+    });
+  }
+}
