@@ -15,6 +15,7 @@ import { Migration20261125120000_plan_monitoring } from './Migration202611251200
 import { Migration20261125130000_provider_catalogue } from './Migration20261125130000_provider_catalogue';
 import { Migration20261125140000_bench_indexes } from './Migration20261125140000_bench_indexes';
 import { Migration20261125150000_personal_data } from './Migration20261125150000_personal_data';
+import { Migration20261125160000_area_role_terms } from './Migration20261125160000_area_role_terms';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from the folder) so that the same
@@ -37,4 +38,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125130000_provider_catalogue', class: Migration20261125130000_provider_catalogue },
   { name: 'Migration20261125140000_bench_indexes', class: Migration20261125140000_bench_indexes },
   { name: 'Migration20261125150000_personal_data', class: Migration20261125150000_personal_data },
+  { name: 'Migration20261125160000_area_role_terms', class: Migration20261125160000_area_role_terms },
 ];

@@ -80,7 +80,7 @@ export class UpdateBodyInput {
   @IsUUID('all')
   id!: string;
 
-  @Field(() => String, { nullable: true, description: 'New name.' })
+  @Field(() => String, { nullable: true, description: 'New name; omit to keep (null is refused).' })
   @IsOptional()
   @Length(1, 200)
   @IsPlainText()
@@ -107,33 +107,33 @@ export class UpdateBodyInput {
   @IsUUID('all')
   reportsToId?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Whether public.' })
+  @Field(() => Boolean, { nullable: true, description: 'Whether public; omit to keep (null is refused).' })
   @IsOptional()
-  isPublic?: boolean;
+  isPublic?: boolean | null;
 
-  @Field(() => Int, { nullable: true, description: 'Days before a meeting the materials are due (0–60).' })
+  @Field(() => Int, { nullable: true, description: 'Days before a meeting the materials are due (0–60); omit to keep (null is refused).' })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(60)
-  materialsLeadDays?: number;
+  materialsLeadDays?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Days after a meeting the minutes go out (1–90).' })
+  @Field(() => Int, { nullable: true, description: 'Days after a meeting the minutes go out (1–90); omit to keep (null is refused).' })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(90)
-  minutesDueDays?: number;
+  minutesDueDays?: number | null;
 
-  @Field(() => QuorumRule, { nullable: true, description: 'What makes a quorum.' })
+  @Field(() => QuorumRule, { nullable: true, description: 'What makes a quorum; omit to keep (null is refused).' })
   @IsOptional()
-  quorumRule?: QuorumRule;
+  quorumRule?: QuorumRule | null;
 
-  @Field(() => Convener, { nullable: true, description: 'Who convenes the meetings.' })
+  @Field(() => Convener, { nullable: true, description: 'Who convenes the meetings; omit to keep (null is refused).' })
   @IsOptional()
-  convener?: Convener;
+  convener?: Convener | null;
 
-  @Field(() => MinuteTaker, { nullable: true, description: 'Who writes the minutes; the coordinator when omitted.' })
+  @Field(() => MinuteTaker, { nullable: true, description: 'Who writes the minutes; omit to keep (null is refused).' })
   @IsOptional()
-  minuteTaker?: MinuteTaker;
+  minuteTaker?: MinuteTaker | null;
 }

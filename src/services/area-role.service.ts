@@ -23,10 +23,14 @@ export class AreaRoleService {
       throw badInput(ctx.locale, [{ field: 'validTo', text: { cs: 'Konec je před začátkem.', en: 'validTo is before validFrom.' } }]);
     }
     return ctx.em.transactional(async (em) => {
-      const person = await em.findOne(Person, { id: input.personId, areaId: input.areaId });
+      // The person's row lock serialises grants to them, so two overlapping terms cannot both land.
+      const person = await em.findOne(Person, { id: input.personId, areaId: input.areaId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!person) throw notFound(ctx.locale, 'Person', input.personId);
-      const existing = await em.findOne(AreaRole, { areaId: input.areaId, person, role: input.role, revokedAt: null });
-      if (existing) return existing;
+      // A held term overlapping the asked one is the answer (granting twice writes nothing); a term
+      // that ended before this one starts is history, and the new term is a row of its own.
+      const held = await em.find(AreaRole, { areaId: input.areaId, person, role: input.role, revokedAt: null }, { orderBy: { validFrom: 'asc', id: 'asc' } });
+      const overlapping = held.find((r) => (r.validTo === null || r.validTo >= validFrom) && (input.validTo == null || r.validFrom <= input.validTo));
+      if (overlapping) return overlapping;
       const role = em.create(AreaRole, {
         areaId: input.areaId,
         person,
@@ -53,7 +57,12 @@ export class AreaRoleService {
               { orderBy: { id: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE },
             )
           : [];
-      const role = await em.findOne(AreaRole, { areaId: input.areaId, person: input.personId, role: input.role, revokedAt: null });
+      // The term that has not ended yet (current, or the next one to start); ended terms are history.
+      const role = await em.findOne(
+        AreaRole,
+        { areaId: input.areaId, person: input.personId, role: input.role, revokedAt: null, $or: [{ validTo: null }, { validTo: { $gte: ctx.today } }] },
+        { orderBy: { validFrom: 'asc', id: 'asc' } },
+      );
       if (!role) throw notFound(ctx.locale, 'AreaRoleAssignment');
       if (role.role === AreaRoleKind.ADMIN) {
         // Only admins whose term covers today count: an ended or not yet started one cannot step in.

@@ -101,8 +101,15 @@ export class BodyService {
   async update(ctx: RequestContext, input: UpdateBodyInput): Promise<Body> {
     const found = await loadForChange(ctx, Body, input.id, 'Body');
     assertManagesArea(ctx, found.areaId);
-    if (input.name === null) {
-      throw badInput(ctx.locale, [{ field: 'name', text: { cs: 'Název nelze smazat.', en: 'The name cannot be cleared.' } }]);
+    // These settings always have a value: null (unlike an omitted field) would be a silent no-op.
+    const cleared = (['name', 'isPublic', 'materialsLeadDays', 'minutesDueDays', 'quorumRule', 'convener', 'minuteTaker'] as const).filter(
+      (field) => input[field] === null,
+    );
+    if (cleared.length > 0) {
+      throw badInput(
+        ctx.locale,
+        cleared.map((field) => ({ field, text: { cs: 'Hodnotu nelze smazat.', en: 'This value cannot be cleared.' } })),
+      );
     }
     return uniqueOrConflict(ctx, NAME_TAKEN, 'name', () =>
       ctx.em.transactional(async (em) => {
@@ -116,12 +123,12 @@ export class BodyService {
         if (input.shortName !== undefined) body.shortName = input.shortName;
         if (input.description !== undefined) body.description = input.description;
         if (input.targetGroup !== undefined) body.targetGroup = input.targetGroup;
-        if (input.isPublic !== undefined && input.isPublic !== null) body.isPublic = input.isPublic;
-        if (input.materialsLeadDays !== undefined && input.materialsLeadDays !== null) body.materialsLeadDays = input.materialsLeadDays;
-        if (input.minutesDueDays !== undefined && input.minutesDueDays !== null) body.minutesDueDays = input.minutesDueDays;
-        if (input.quorumRule !== undefined && input.quorumRule !== null) body.quorumRule = input.quorumRule;
-        if (input.convener !== undefined && input.convener !== null) body.convener = input.convener;
-        if (input.minuteTaker !== undefined && input.minuteTaker !== null) body.minuteTaker = input.minuteTaker;
+        if (input.isPublic != null) body.isPublic = input.isPublic;
+        if (input.materialsLeadDays != null) body.materialsLeadDays = input.materialsLeadDays;
+        if (input.minutesDueDays != null) body.minutesDueDays = input.minutesDueDays;
+        if (input.quorumRule != null) body.quorumRule = input.quorumRule;
+        if (input.convener != null) body.convener = input.convener;
+        if (input.minuteTaker != null) body.minuteTaker = input.minuteTaker;
         await em.flush();
         return body;
       }),

@@ -62,6 +62,30 @@ describe('grantAreaRole', () => {
     expect([r.validFrom, r.validTo]).toEqual(['2099-01-01', '2099-12-31']);
   });
 
+  test('a term that ended is history: granting again starts a new term and the role counts again; revoking ends the new one', async () => {
+    const returning = await aPerson(app.em(), a.area, { name: 'Vratislav Navrácený' });
+    const ended = await aRole(app.em(), returning, AreaRoleKind.SUPPORT, { validFrom: '2019-01-01', validTo: '2020-12-31' });
+    expect(codes(await api.gql(STEERING, { id: a.steering.id }, who(subjectOf(returning))))).toEqual(['NOT_FOUND']);
+    const res = await api.gql<{ grantAreaRole: { id: string } }>(GRANT, { input: { areaId: a.area.id, personId: returning.id, role: 'SUPPORT' } }, who(subjectOf(a.coordinator)));
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toMatchObject({ grantAreaRole: { role: 'SUPPORT', validFrom: pragueDay(new Date()), validTo: null, active: true } });
+    expect(res.data!.grantAreaRole.id).not.toBe(ended.id);
+    const rows = await app.em().find(AreaRole, { person: returning.id, role: AreaRoleKind.SUPPORT }, { orderBy: { validFrom: 'asc' } });
+    expect(rows.map((r) => [r.validFrom, r.validTo, r.revokedAt])).toEqual([
+      ['2019-01-01', '2020-12-31', null],
+      [pragueDay(new Date()), null, null],
+    ]);
+    expect((await api.gql(STEERING, { id: a.steering.id }, who(subjectOf(returning)))).data).toEqual({ body: { name: 'Řídící skupina' } });
+    // A grant overlapping the held term is that term; nothing more is written.
+    const again = await api.gql<{ grantAreaRole: { id: string } }>(GRANT, { input: { areaId: a.area.id, personId: returning.id, role: 'SUPPORT', validFrom: '2020-06-01' } }, who(subjectOf(a.coordinator)));
+    expect([ended.id, res.data!.grantAreaRole.id]).toContain(again.data!.grantAreaRole.id);
+    expect(await app.em().count(AreaRole, { person: returning.id, role: AreaRoleKind.SUPPORT })).toBe(2);
+    // Revoking touches the current term, never the ended one.
+    const revoked = await api.gql<{ revokeAreaRole: { id: string } }>(REVOKE, { input: { areaId: a.area.id, personId: returning.id, role: 'SUPPORT' } }, who(subjectOf(a.coordinator)));
+    expect(revoked.data!.revokeAreaRole.id).toBe(res.data!.grantAreaRole.id);
+    expect((await app.em().findOneOrFail(AreaRole, { id: ended.id })).revokedAt).toBeNull();
+  });
+
   test('an admin grants ADMIN', async () => {
     const deputyAdmin = await aPerson(app.em(), a.area, { name: 'Zdeněk Zástupce' });
     const res = await api.gql(GRANT, { input: { areaId: a.area.id, personId: deputyAdmin.id, role: 'ADMIN' } }, who(subjectOf(a.admin)));

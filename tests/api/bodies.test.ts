@@ -158,10 +158,16 @@ describe('updateBody', () => {
     expect((await row(a.group.id)).reportsTo?.id).toBe(a.steering.id);
   });
 
-  test('BAD_USER_INPUT naming the field: empty or null name, rules out of range, a parent of a lower kind or itself, malformed id; the row unchanged', async () => {
+  test('BAD_USER_INPUT naming the field: empty or null name, null rules, rules out of range, a parent of a lower kind or itself, malformed id; the row unchanged', async () => {
     const as = who(subjectOf(a.coordinator));
     await expectBadInput(app, UPDATE, { input: { id: a.group.id, name: '' } }, as, ['name']);
     await expectBadInput(app, UPDATE, { input: { id: a.group.id, name: null } }, as, ['name']);
+    await expectBadInput(app, UPDATE, { input: { id: a.group.id, isPublic: null, materialsLeadDays: null, minutesDueDays: null, quorumRule: null } }, as, [
+      'isPublic',
+      'materialsLeadDays',
+      'minutesDueDays',
+      'quorumRule',
+    ]);
     await expectBadInput(app, UPDATE, { input: { id: a.group.id, minutesDueDays: 0 } }, as, ['minutesDueDays']);
     await expectBadInput(app, UPDATE, { input: { id: a.group.id, materialsLeadDays: 61 } }, as, ['materialsLeadDays']);
     await expectBadInput(app, UPDATE, { input: { id: a.steering.id, reportsToId: a.group.id } }, as, ['reportsToId']);
