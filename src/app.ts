@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
-import { permissions } from './auth/permissions';
+import { permissionRules, permissions } from './auth/permissions';
+import { unwrapPlainAllowedFields } from './auth/plain-fields';
 import { InvalidTokenError, type TokenVerifier } from './auth/token-verifier';
 import { loadViewer } from './auth/viewer-loader';
 import { Viewer } from './auth/viewer';
@@ -46,8 +47,11 @@ export async function createApp(options: {
   schema?: GraphQLSchema;
 }): Promise<App> {
   const { config, orm, verifier, logger } = options;
-  // Permissions first (outermost), then argument hygiene (NFC, no control characters), then the resolver.
-  const schema = applyMiddleware(options.schema ?? (await buildTriadaSchema()), permissions, inputHygiene);
+  // Permissions first (outermost), then argument hygiene (NFC, no control characters), then the
+  // resolver; plain `allow` properties without arguments are left unwrapped (see plain-fields.ts).
+  const schema = unwrapPlainAllowedFields(options.schema ?? (await buildTriadaSchema()), permissionRules, (s) =>
+    applyMiddleware(s, permissions, inputHygiene),
+  );
   const protection = queryProtection();
   const app = express();
   app.disable('x-powered-by');
@@ -68,6 +72,9 @@ export async function createApp(options: {
     plugins: [
       // Apollo's own landing page loads from a CDN; development gets GraphiQL from npm instead.
       ApolloServerPluginLandingPageDisabled(),
+      // No response is cacheable (every answer depends on the viewer), and the default cache-control
+      // plugin would wrap every field's resolver to collect hints nobody reads.
+      ApolloServerPluginCacheControlDisabled(),
       ...(protection.plugins as Array<ApolloServerPlugin<RequestContext>>),
       mutationRateLimitPlugin({ perViewerPerMinute: config.mutationsPerMinutePerViewer, perAddressPerMinute: config.mutationsPerMinutePerAddress }),
       serviceUnavailablePlugin(),

@@ -2,7 +2,8 @@ import { allow, and, deny, rule, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import { GraphQLError } from 'graphql';
 import type { RequestContext } from '../context';
-import { AppError, ErrorCode, forbidden, unauthenticated } from '../errors/app-errors';
+import { AppError, ErrorCode, forbidden, serviceUnavailable, unauthenticated } from '../errors/app-errors';
+import { isDatabaseUnavailable } from '../errors/database-unavailable';
 import type { PersonType } from '../schema/person.type';
 
 /**
@@ -181,12 +182,17 @@ export const permissionRules: IRules = {
 
 /**
  * Domain errors (GraphQLError with a code) pass through unchanged; a rule that said no without an
- * error becomes FORBIDDEN; anything else is logged with the request id and masked.
+ * error becomes FORBIDDEN; a database out of reach is SERVICE_UNAVAILABLE; anything else is logged
+ * with the request id and masked.
  */
 function fallbackError(thrown: unknown, _parent: unknown, _args: unknown, ctx: RequestContext): Error {
   if (thrown instanceof GraphQLError) return thrown;
   if (thrown === null || thrown === undefined) {
     return ctx.viewer.isAuthenticated ? forbidden(ctx.locale) : unauthenticated(ctx.locale);
+  }
+  if (isDatabaseUnavailable(thrown)) {
+    ctx.logger.warn({ err: thrown, requestId: ctx.requestId }, 'database unavailable');
+    return serviceUnavailable(ctx.locale);
   }
   ctx.logger.error({ err: thrown, requestId: ctx.requestId }, 'unexpected error in resolver');
   return new AppError(ErrorCode.INTERNAL_SERVER_ERROR, `Internal server error (request ${ctx.requestId})`);

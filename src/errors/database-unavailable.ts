@@ -12,11 +12,12 @@ const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300']);
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 
 /**
- * What `pg` and the pool say, without a code, when a connection died under them: "Connection
- * terminated unexpectedly", "Client has encountered a connection error and is not queryable",
- * "Knex: Timeout acquiring a connection".
+ * What `pg` and the pool say, without a code, when a connection died under them or none can be had.
+ * MikroORM puts the SQL in front ("select … - Client has encountered a connection error and is not
+ * queryable"), so the driver's words are matched at the end of the message.
  */
-const DRIVER_MESSAGES = /^(Connection terminated|Client has encountered a connection error|Client was closed and is not queryable|Connection ended unexpectedly|Knex: Timeout acquiring a connection)/;
+const DRIVER_MESSAGES =
+  /(Connection terminated|Connection terminated unexpectedly|Connection ended unexpectedly|Client has encountered a connection error and is not queryable|Client was closed and is not queryable|Knex: Timeout acquiring a connection\. The pool is probably full\. Are you missing a \.transacting\(trx\) call\?)$/;
 
 /**
  * Whether an error (or any error it wraps: `originalError`, `cause`, an AggregateError's errors)

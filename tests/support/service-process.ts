@@ -1,0 +1,98 @@
+import readline from 'node:readline';
+import { TEST_AUDIENCE, TEST_ISSUER } from './test-app';
+import { spawnTypeScript } from './ts-process';
+
+/** The service running as a process of its own (`src/main.ts`), as in production. */
+export interface ServiceProcess {
+  /** Its GraphQL endpoint. */
+  readonly url: string;
+  readonly pid: number;
+  /** The last lines it wrote (JSON log lines), for failure messages. */
+  output(): string;
+  /** Every log line it wrote at level error or fatal. */
+  errorLines(): string[];
+  /** SIGTERM, then its exit code (SIGKILL and null after 20 s). */
+  stop(): Promise<number | null>;
+}
+
+function testEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the tests through jest (global setup)`);
+  return value;
+}
+
+/**
+ * Starts `src/main.ts` in a child process on the (migrated) database at `databaseUrl`, on a port
+ * the OS picks, with the test identity provider's keys, no demo data and no background jobs.
+ * Resolves once it serves and `/readyz` answers 200; fails (and kills it) if it exits or is not
+ * ready within `timeoutMs`.
+ */
+export async function startServiceProcess(databaseUrl: string, env: Record<string, string> = {}, timeoutMs = 40_000): Promise<ServiceProcess> {
+  const child = spawnTypeScript('src/main.ts', {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'info',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: testEnv('TRIADA_TEST_WORK_DIR'),
+    AUTH_JWKS_PATH: testEnv('TRIADA_TEST_JWKS_PATH'),
+    AUTH_ISSUER: TEST_ISSUER,
+    AUTH_AUDIENCE: TEST_AUDIENCE,
+    AUTH_ALGORITHMS: 'ES256',
+    DEMO_DATA: '0',
+    JOBS: '0',
+    MUTATIONS_PER_MINUTE_PER_VIEWER: '1000000',
+    MUTATIONS_PER_MINUTE_PER_ADDRESS: '1000000',
+    ...env,
+  });
+  const lines: string[] = [];
+  const remember = (line: string): void => {
+    lines.push(line);
+    if (lines.length > 200) lines.shift();
+  };
+  const output = (): string => lines.join('\n');
+  const errorLines: string[] = [];
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  readline.createInterface({ input: child.stderr! }).on('line', remember);
+
+  let url: string | undefined;
+  readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+    remember(line);
+    try {
+      const entry = JSON.parse(line) as { level?: number; msg?: string; url?: string };
+      if ((entry.level ?? 0) >= 50) errorLines.push(line);
+      if (entry.msg === 'Triáda is serving GraphQL' && entry.url) url = entry.url.replace('//localhost:', '//127.0.0.1:');
+    } catch {
+      // Not a log line (a dependency writing to stdout); kept for the failure message only.
+    }
+  });
+
+  const stop = async (): Promise<number | null> => {
+    if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+    child.kill('SIGTERM');
+    const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    try {
+      return await exited;
+    } finally {
+      clearTimeout(killer);
+    }
+  };
+
+  try {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        throw new Error(`the service process exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output()}`);
+      }
+      if (Date.now() > deadline) throw new Error(`the service process was not ready within ${timeoutMs} ms:\n${output()}`);
+      if (url) {
+        const res = await fetch(url.replace('/graphql', '/readyz')).catch(() => null);
+        if (res?.status === 200) return { url, pid: child.pid as number, output, errorLines: () => [...errorLines], stop };
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}

@@ -1,0 +1,32 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+export const REPO_ROOT = path.resolve(__dirname, '../..');
+
+/**
+ * Makes `require` compile each .ts file with @swc/core (a dev dependency) and the project's .swcrc
+ * as it loads, as the tests do: child processes run the sources with no build step and no dist/.
+ */
+const REGISTER_TYPESCRIPT = `
+const fs = require('node:fs');
+const { transformSync } = require('@swc/core');
+const swcrc = JSON.parse(fs.readFileSync('.swcrc', 'utf8'));
+delete swcrc.$schema;
+require.extensions['.ts'] = (module, filename) => {
+  const { code } = transformSync(fs.readFileSync(filename, 'utf8'), { ...swcrc, swcrc: false, filename, sourceMaps: 'inline' });
+  module._compile(code, filename);
+};
+`;
+
+/**
+ * Starts `node` on a TypeScript file of the repository (e.g. `src/main.ts`) in a child process
+ * with exactly `env` (plus PATH), its output piped. Arguments reach the script as `process.argv.slice(1)`.
+ */
+export function spawnTypeScript(script: string, env: Record<string, string>, args: string[] = []): ChildProcess {
+  const entry = JSON.stringify(path.join(REPO_ROOT, script));
+  return spawn(process.execPath, ['-e', `${REGISTER_TYPESCRIPT}\nrequire(${entry});`, ...args], {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+}
