@@ -15,7 +15,7 @@ import { pragueDay } from './common/dates';
 import type { Config } from './config/config';
 import type { RequestContext } from './context';
 import type { Orm } from './db/orm';
-import { AppError, notFound, serviceUnavailable, unauthenticated } from './errors/app-errors';
+import { AppError, ErrorCode, notFound, SERVICE_UNAVAILABLE_RETRY_SECONDS, SERVICE_UNAVAILABLE_TEXT, serviceUnavailable, unauthenticated } from './errors/app-errors';
 import { isDatabaseUnavailable, serviceUnavailablePlugin } from './errors/database-unavailable';
 import { createFormatError } from './errors/format-error';
 import { localeFromHeader } from './i18n/locale';
@@ -143,9 +143,17 @@ export async function createApp(options: {
   app.use('/graphql', express.json({ limit: '100kb' }), expressMiddleware(apollo, { context: ({ req }) => buildContext(req) }));
 
   const materials = new MaterialService();
-  const sendError = (res: express.Response, err: unknown): void => {
+  const sendError = (res: express.Response, thrown: unknown): void => {
+    // The database out of reach is a 503 the client may retry, here as in GraphQL.
+    const err = isDatabaseUnavailable(thrown)
+      ? new AppError(ErrorCode.SERVICE_UNAVAILABLE, `${SERVICE_UNAVAILABLE_TEXT.cs} / ${SERVICE_UNAVAILABLE_TEXT.en}`)
+      : thrown;
     const code = err instanceof AppError ? String(err.extensions.code) : 'INTERNAL_SERVER_ERROR';
-    const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, CONFLICT: 409 }[code] ?? 500;
+    const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, CONFLICT: 409, SERVICE_UNAVAILABLE: 503 }[code] ?? 500;
+    if (status === 503) {
+      logger.warn({ err: thrown }, 'database unavailable');
+      res.set('Retry-After', String(SERVICE_UNAVAILABLE_RETRY_SECONDS));
+    }
     if (status === 500) logger.error({ err }, 'request failed');
     res.status(status).json({
       errors: [{ message: status === 500 ? 'Interní chyba serveru / Internal server error' : (err as Error).message, extensions: { code, ...(err instanceof AppError && err.extensions.fields ? { fields: err.extensions.fields } : {}) } }],
@@ -201,6 +209,7 @@ export async function createApp(options: {
       const ics = await calendar.bodyFeed(ctx, match[1]);
       res.type('text/calendar; charset=utf-8').set('Cache-Control', 'private, max-age=300').send(ics);
     } catch (err) {
+      if (isDatabaseUnavailable(err)) return sendError(res, err);
       const code = err instanceof AppError ? String(err.extensions.code) : 'INTERNAL_SERVER_ERROR';
       const status = code === 'UNAUTHENTICATED' ? 401 : code === 'NOT_FOUND' || code === 'BAD_USER_INPUT' ? 404 : 500;
       if (status === 500) logger.error({ err }, 'calendar feed failed');

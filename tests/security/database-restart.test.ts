@@ -5,7 +5,7 @@ import { expectNoLeak } from '../support/api-assertions';
 import { startOwnPostgres, type OwnPostgres } from '../support/own-postgres';
 import { aPipelineWorld, type PipelineWorld } from '../support/pipeline-world';
 import { backendBlockedBy, waitFor } from '../support/polling';
-import { codes, serveTestApp, type GraphQLResponse, type TestApp } from '../support/test-app';
+import { codes, serveTestApp, signTestToken, type GraphQLResponse, type TestApp } from '../support/test-app';
 
 /**
  * PostgreSQL restarted under a steady run of mutations, on a server of this file's own: the
@@ -118,6 +118,15 @@ test('a database restart mid-run: clean failures, /readyz follows it, the same i
     await waitFor('/readyz to say 503', async () => (await readyz()) === 503);
     await waitFor('failed mutations of every proposal while the database is down', () => Promise.resolve(ids.every((id) => failuresIn('down', id) >= 2)));
     expect(await readyz()).toBe(503);
+    // The plain HTTP routes say the same: a material (signed in) and a body's calendar feed.
+    const base = app.url.replace('/graphql', '');
+    const material = await fetch(`${base}/materials/${ids[0]}`, { headers: { authorization: `Bearer ${await signTestToken(world.actors.coordinator.subject)}` } });
+    const feed = await fetch(`${base}/calendar/${world.group.id}.ics`);
+    for (const res of [material, feed]) {
+      const body = (await res.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+      expect([res.status, res.headers.get('retry-after'), body.errors.map((e) => e.extensions.code)]).toEqual([503, '5', ['SERVICE_UNAVAILABLE']]);
+      expect(body.errors[0].message).not.toMatch(/select|insert|proposal|at .*\.ts/i);
+    }
 
     phase = 'starting';
     await pg.start();
