@@ -12,12 +12,23 @@ const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300']);
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 
 /**
- * What `pg` and the pool say, without a code, when a connection died under them or none can be had.
- * MikroORM puts the SQL in front ("select … - Client has encountered a connection error and is not
- * queryable"), so the driver's words are matched at the end of the message.
+ * What `pg`, its pool and knex say, without a code, when a connection died under them or none can
+ * be had. MikroORM puts the SQL in front ("select … - Client has encountered a connection error
+ * and is not queryable"), so the driver's words are looked for anywhere in the message.
  */
-const DRIVER_MESSAGES =
-  /(Connection terminated|Connection terminated unexpectedly|Connection ended unexpectedly|Client has encountered a connection error and is not queryable|Client was closed and is not queryable|Knex: Timeout acquiring a connection\. The pool is probably full\. Are you missing a \.transacting\(trx\) call\?)$/;
+const DRIVER_MESSAGES = new RegExp(
+  [
+    'Connection terminated',
+    'Connection ended unexpectedly',
+    'Client has encountered a connection error and is not queryable',
+    'Client was closed and is not queryable',
+    'terminating connection due to administrator command',
+    'timeout exceeded when trying to connect',
+    'Knex: Timeout acquiring a connection',
+    'Unable to acquire a connection',
+    'the database system is (starting up|shutting down|in recovery mode)',
+  ].join('|'),
+);
 
 /**
  * Whether an error (or any error it wraps: `originalError`, `cause`, an AggregateError's errors)

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import pino from 'pino';
 import { Proposal } from '../../src/entities/proposal.entity';
 import { WorkflowEvent } from '../../src/entities/workflow-event.entity';
 import { expectNoLeak } from '../support/api-assertions';
@@ -17,6 +18,8 @@ import { codes, serveTestApp, signTestToken, type GraphQLResponse, type TestApp 
 let pg: OwnPostgres;
 let app: TestApp;
 let world: PipelineWorld;
+/** What the service logged as unexpected (level error and above): the cause, should a failure not be the clean one. */
+const unexpected: string[] = [];
 
 const CREATE = `mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }`;
 const TRANSITION = `mutation($input: TransitionProposalInput!) { transitionProposal(input: $input) { state version } }`;
@@ -24,7 +27,13 @@ const VERIFY = `query($id: ID!) { verifyHistory(proposalId: $id) { valid checked
 
 beforeAll(async () => {
   pg = await startOwnPostgres();
-  app = await serveTestApp(pg.url);
+  const sink = {
+    write(line: string) {
+      const entry = JSON.parse(line) as { msg: string; err?: { type?: string; message?: string } };
+      unexpected.push(`${entry.msg}: ${entry.err?.type} ${entry.err?.message}`);
+    },
+  };
+  app = await serveTestApp(pg.url, {}, undefined, pino({ level: 'error' }, sink));
   world = await aPipelineWorld(app.em());
 }, 60_000);
 afterAll(async () => {
@@ -141,6 +150,7 @@ test('a database restart mid-run: clean failures, /readyz follows it, the same i
   // Every failure was the clean one, including the mutation caught in its transaction.
   const failures = outcomes.filter((o) => o.res.errors);
   for (const { res } of failures) expectNoLeak(res);
+  expect(unexpected).toEqual([]);
   expect(new Set(failures.map((o) => `${o.res.status} ${codes(o.res).join(',')}`))).toEqual(new Set(['503 SERVICE_UNAVAILABLE']));
   expect(failures.filter((o) => o.sentIn === 'up').map((o) => o.proposalId)).toContain(ids[0]);
   expect(outcomes.filter((o) => o.sentIn === 'down' && !o.res.errors)).toEqual([]);

@@ -9,7 +9,7 @@ import { createTokenVerifier } from '../../src/auth/token-verifier';
 import type { Config } from '../../src/config/config';
 import { withDatabase } from '../../src/db/embedded-database';
 import { openOrm, type Orm } from '../../src/db/orm';
-import { createLogger } from '../../src/logger';
+import { createLogger, type Logger } from '../../src/logger';
 
 export const TEST_ISSUER = 'https://idp.test/realms/triada';
 export const TEST_AUDIENCE = 'triada-api';
@@ -134,12 +134,17 @@ export async function postGraphQL<T = Record<string, unknown>>(
 
 /**
  * Serves the service in this process on a migrated database at `databaseUrl`, on a free port;
- * `afterClose` runs once it has stopped (e.g. to drop the database).
+ * `afterClose` runs once it has stopped (e.g. to drop the database); `logger` replaces the silent
+ * one (a test that reads what the service logged).
  */
-export async function serveTestApp(databaseUrl: string, overrides: Partial<Config> = {}, afterClose?: () => Promise<void>): Promise<TestApp> {
+export async function serveTestApp(
+  databaseUrl: string,
+  overrides: Partial<Config> = {},
+  afterClose?: () => Promise<void>,
+  logger: Logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+): Promise<TestApp> {
   const config = testConfig(databaseUrl, overrides);
   const orm = await openOrm(config.databaseUrl as string, 5);
-  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const app = await createApp({ config, orm, verifier: await createTokenVerifier(config.auth), logger });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const { port } = app.server.address() as AddressInfo;
