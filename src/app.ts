@@ -6,7 +6,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
-import { permissions } from './auth/permissions';
+import { permissionRules, permissions } from './auth/permissions';
+import { unwrapPlainAllowedFields } from './auth/plain-fields';
 import { InvalidTokenError, type TokenVerifier } from './auth/token-verifier';
 import { loadViewer } from './auth/viewer-loader';
 import { Viewer } from './auth/viewer';
@@ -46,8 +47,11 @@ export async function createApp(options: {
   schema?: GraphQLSchema;
 }): Promise<App> {
   const { config, orm, verifier, logger } = options;
-  // Permissions first (outermost), then argument hygiene (NFC, no control characters), then the resolver.
-  const schema = applyMiddleware(options.schema ?? (await buildTriadaSchema()), permissions, inputHygiene);
+  // Permissions first (outermost), then argument hygiene (NFC, no control characters), then the
+  // resolver; plain `allow` properties without arguments are left unwrapped (see plain-fields.ts).
+  const schema = unwrapPlainAllowedFields(options.schema ?? (await buildTriadaSchema()), permissionRules, (s) =>
+    applyMiddleware(s, permissions, inputHygiene),
+  );
   const protection = queryProtection();
   const app = express();
   app.disable('x-powered-by');

@@ -1,12 +1,13 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AreaRole } from './entities/area-role.entity';
+import type { TriadSide } from './entities/enums';
 import { Body } from './entities/body.entity';
 import { Membership } from './entities/membership.entity';
 import { Municipality } from './entities/municipality.entity';
 import { Person } from './entities/person.entity';
 import { PlanningArea } from './entities/planning-area.entity';
-import { WorkflowEvent } from './entities/workflow-event.entity';
+import type { WorkflowEvent } from './entities/workflow-event.entity';
 
 function byId<T extends { id: string }>(rows: T[], ids: readonly string[]): Array<T | null> {
   const map = new Map(rows.map((r) => [r.id, r]));
@@ -99,11 +100,73 @@ export class Loaders {
     ),
   );
 
-  readonly eventsByProposal = new DataLoader<string, WorkflowEvent[]>(async (proposalIds) =>
+  /**
+   * The triad sides held by voting members of each body on `day` (the triad rule's input): one
+   * aggregate row per body instead of every seat as an entity.
+   */
+  votingSides(bodyId: string, day: string): Promise<TriadSide[]> {
+    let loader = this.votingSidesByDay.get(day);
+    if (!loader) {
+      loader = new DataLoader<string, TriadSide[]>(async (bodyIds) => {
+        const rows = await this.em.execute<Array<{ body_id: string; sides: TriadSide[] }>>(
+          `select body_id, array_agg(distinct triad_side order by triad_side) as sides from membership
+           where body_id in (?) and voting_right and valid_from <= ?::date and (valid_to is null or valid_to >= ?::date)
+           group by body_id`,
+          [[...bodyIds], day, day],
+        );
+        const byBody = new Map(rows.map((r) => [r.body_id, r.sides]));
+        return bodyIds.map((id) => byBody.get(id) ?? []);
+      });
+      this.votingSidesByDay.set(day, loader);
+    }
+    return loader.load(bodyId);
+  }
+
+  private readonly votingSidesByDay = new Map<string, DataLoader<string, TriadSide[]>>();
+
+  /**
+   * Whole histories, oldest first. Events are append-only and never changed through the ORM, so
+   * they are read as plain rows: hydrating hundreds of entities per page cost more than the query.
+   */
+  readonly eventsByProposal = new DataLoader<string, HistoryEvent[]>(async (proposalIds) =>
     groupBy(
-      await this.em.find(WorkflowEvent, { proposalId: { $in: [...proposalIds] } }, { orderBy: { proposalId: 'asc', seq: 'asc' } }),
+      await this.historyRows(`select ${EVENT_COLUMNS} from workflow_event e where e.proposal_id in (?) order by e.proposal_id, e.seq`, [[...proposalIds]]),
       proposalIds,
       (e) => e.proposalId,
     ),
   );
+
+  /** The newest `last` events of each proposal (oldest first): one statement for a whole page, whatever its histories' length. */
+  lastEvents(proposalId: string, last: number): Promise<HistoryEvent[]> {
+    let loader = this.lastEventsByCount.get(last);
+    if (!loader) {
+      loader = new DataLoader<string, HistoryEvent[]>(async (proposalIds) => {
+        const rows = await this.historyRows(
+          `select ${EVENT_COLUMNS} from unnest(array[?]::uuid[]) as p(id)
+           cross join lateral (select * from workflow_event w where w.proposal_id = p.id order by w.seq desc limit ?) e
+           order by e.proposal_id, e.seq`,
+          [[...proposalIds], last],
+        );
+        return groupBy(rows, proposalIds, (e) => e.proposalId);
+      });
+      this.lastEventsByCount.set(last, loader);
+    }
+    return loader.load(proposalId);
+  }
+
+  private readonly lastEventsByCount = new Map<number, DataLoader<string, HistoryEvent[]>>();
+
+  private async historyRows(sql: string, params: unknown[]): Promise<HistoryEvent[]> {
+    const platform = this.em.getPlatform();
+    const rows = await this.em.execute<Array<Omit<HistoryEvent, 'occurredAt'> & { occurredAt: string }>>(sql, params);
+    return rows.map((r) => ({ ...r, occurredAt: platform.parseDate(r.occurredAt) }));
+  }
 }
+
+/** A workflow event as read for display and checks: the row, not a managed entity. */
+export type HistoryEvent = Omit<WorkflowEvent, 'idempotencyKey' | 'requestHash'>;
+
+const EVENT_COLUMNS = `e.proposal_id as "proposalId", e.seq, e.area_id as "areaId", e.event, e.from_state as "fromState",
+  e.to_state as "toState", e.actor_id as "actorId", e.actor_role as "actorRole", e.actor_triad_side as "actorTriadSide",
+  e.body_id as "bodyId", e.meeting_id as "meetingId", e.reason, e.resolution_number as "resolutionNumber",
+  e.occurred_at as "occurredAt", e.prev_hash as "prevHash", e.hash`;

