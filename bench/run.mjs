@@ -353,7 +353,7 @@ async function runTarget(name, target, db, fx, tokens, counter) {
 function machine(dbVersion) {
   const cpu = /model name\s*:\s*(.*)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model;
   const node22 = execFileSync(path.join(BENCH_DIR, 'node_modules/.bin/node'), ['-v']).toString().trim();
-  return { nproc: os.availableParallelism(), cpu, ramGb: round(os.totalmem() / 2 ** 30), node: process.version, postgraphileNode: node22, postgres: dbVersion, kernel: os.release() };
+  return { cores: os.cpus().length, cpu, ramGb: round(os.totalmem() / 2 ** 30), node: process.version, postgraphileNode: node22, postgres: dbVersion, kernel: os.release() };
 }
 
 function fmt(x) {
