@@ -10,6 +10,7 @@ import { permissionRules, permissions } from './auth/permissions';
 import { unwrapPlainAllowedFields } from './auth/plain-fields';
 import { InvalidTokenError, type TokenVerifier } from './auth/token-verifier';
 import { loadViewer } from './auth/viewer-loader';
+import { freshLoadersAfterMutation } from './common/fresh-loaders.middleware';
 import { Viewer } from './auth/viewer';
 import { pragueDay } from './common/dates';
 import type { Config } from './config/config';
@@ -48,9 +49,10 @@ export async function createApp(options: {
 }): Promise<App> {
   const { config, orm, verifier, logger } = options;
   // Permissions first (outermost), then argument hygiene (NFC, no control characters), then the
-  // resolver; plain `allow` properties without arguments are left unwrapped (see plain-fields.ts).
+  // resolver, after which a mutation's loaders forget what they read; plain `allow` properties
+  // without arguments are left unwrapped (see plain-fields.ts).
   const schema = unwrapPlainAllowedFields(options.schema ?? (await buildTriadaSchema()), permissionRules, (s) =>
-    applyMiddleware(s, permissions, inputHygiene),
+    applyMiddleware(s, permissions, inputHygiene, freshLoadersAfterMutation),
   );
   const protection = queryProtection();
   const app = express();

@@ -1,12 +1,20 @@
 import DataLoader from 'dataloader';
+import type { EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { AgendaItem } from './entities/agenda-item.entity';
 import { AreaRole } from './entities/area-role.entity';
+import { Attendance } from './entities/attendance.entity';
 import type { TriadSide } from './entities/enums';
 import { Body } from './entities/body.entity';
+import { Material } from './entities/material.entity';
 import { Membership } from './entities/membership.entity';
+import { MinutesRecipient } from './entities/minutes-recipient.entity';
+import { Minutes } from './entities/minutes.entity';
 import { Municipality } from './entities/municipality.entity';
 import { Person } from './entities/person.entity';
 import { PlanningArea } from './entities/planning-area.entity';
+import { Proposal } from './entities/proposal.entity';
+import { Resolution } from './entities/resolution.entity';
 import type { WorkflowEvent } from './entities/workflow-event.entity';
 
 function byId<T extends { id: string }>(rows: T[], ids: readonly string[]): Array<T | null> {
@@ -43,6 +51,104 @@ export class Loaders {
   readonly bodyById = new DataLoader<string, Body | null>(async (ids) =>
     byId(await this.em.find(Body, { id: { $in: [...ids] } }), ids),
   );
+
+  readonly municipalityById = new DataLoader<string, Municipality | null>(async (ids) =>
+    byId(await this.em.find(Municipality, { id: { $in: [...ids] } }), ids),
+  );
+
+  /**
+   * The rows of `entity` that belong to a parent through the plain key column `key` (a plan's
+   * priorities, a goal's measures, an indicator's values, …), in `orderBy` within each parent: one
+   * statement for every parent asked in the same tick. The same entity and key give the same loader.
+   */
+  childrenOf<T extends object>(entity: EntityName<T>, key: keyof T & string, orderBy: QueryOrderMap<T>): DataLoader<string, T[]> {
+    const name = `${typeof entity === 'string' ? entity : (entity as { name: string }).name}.${key}`;
+    let loader = this.children.get(name) as DataLoader<string, T[]> | undefined;
+    if (!loader) {
+      loader = new DataLoader<string, T[]>(async (parentIds) =>
+        groupBy(
+          await this.em.find(entity, { [key]: { $in: [...parentIds] } } as FilterQuery<T>, { orderBy }),
+          parentIds,
+          // The key columns are uuids.
+          (row) => row[key] as unknown as string,
+        ),
+      );
+      this.children.set(name, loader);
+    }
+    return loader;
+  }
+
+  private readonly children = new Map<string, DataLoader<string, unknown[]>>();
+
+  readonly proposalById = new DataLoader<string, Proposal | null>(async (ids) =>
+    byId(await this.em.find(Proposal, { id: { $in: [...ids] } }), ids),
+  );
+
+  /** A meeting's agenda, in order. */
+  readonly agendaByMeeting = new DataLoader<string, AgendaItem[]>(async (meetingIds) =>
+    groupBy(
+      await this.em.find(AgendaItem, { meeting: { $in: [...meetingIds] } }, { orderBy: { meeting: 'asc', position: 'asc' } }),
+      meetingIds,
+      (i) => i.meeting.id,
+    ),
+  );
+
+  /** A meeting's attendance, by person. */
+  readonly attendanceByMeeting = new DataLoader<string, Attendance[]>(async (meetingIds) =>
+    groupBy(
+      await this.em.find(Attendance, { meetingId: { $in: [...meetingIds] } }, { orderBy: { meetingId: 'asc', personId: 'asc' } }),
+      meetingIds,
+      (a) => a.meetingId,
+    ),
+  );
+
+  /** A meeting's resolutions, in order of recording. */
+  readonly resolutionsByMeeting = new DataLoader<string, Resolution[]>(async (meetingIds) =>
+    groupBy(
+      await this.em.find(Resolution, { meeting: { $in: [...meetingIds] } }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
+      meetingIds,
+      (r) => r.meeting.id,
+    ),
+  );
+
+  /** Every version of a meeting's minutes, oldest first. */
+  readonly minutesByMeeting = new DataLoader<string, Minutes[]>(async (meetingIds) =>
+    groupBy(
+      await this.em.find(Minutes, { meeting: { $in: [...meetingIds] } }, { orderBy: { version: 'asc' } }),
+      meetingIds,
+      (m) => m.meeting.id,
+    ),
+  );
+
+  /** Who received a version of the minutes. */
+  readonly recipientsByMinutes = new DataLoader<string, MinutesRecipient[]>(async (minutesIds) =>
+    groupBy(
+      await this.em.find(MinutesRecipient, { minutesId: { $in: [...minutesIds] } }, { orderBy: { personId: 'asc' } }),
+      minutesIds,
+      (r) => r.minutesId,
+    ),
+  );
+
+  /** Documents of an agenda item (every version; the content itself is not loaded). */
+  readonly materialsByAgendaItem = new DataLoader<string, Material[]>(async (itemIds) =>
+    groupBy(await this.em.find(Material, { agendaItem: { $in: [...itemIds] } }), itemIds, (m) => m.agendaItem!.id),
+  );
+
+  /** Documents of a proposal (every version; the content itself is not loaded). */
+  readonly materialsByProposal = new DataLoader<string, Material[]>(async (proposalIds) =>
+    groupBy(await this.em.find(Material, { proposal: { $in: [...proposalIds] } }), proposalIds, (m) => m.proposal!.id),
+  );
+
+  /**
+   * Forgets everything loaded so far. A mutation calls it once it is done, so that the object it
+   * returns is read afresh, whatever the mutation read through the loaders before it wrote.
+   */
+  clearAll(): void {
+    for (const value of Object.values(this)) {
+      if (value instanceof DataLoader) value.clearAll();
+      else if (value instanceof Map) value.clear();
+    }
+  }
 
   readonly municipalitiesByArea = new DataLoader<string, Municipality[]>(async (areaIds) =>
     groupBy(

@@ -1,4 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { selectsField } from '../common/selection';
 import type { RequestContext } from '../context';
 import { notFound } from '../errors/app-errors';
 import { BodyType } from '../schema/body.type';
@@ -34,11 +36,13 @@ export class MeetingResolver {
     @Ctx() ctx: RequestContext,
     @Arg('filter', () => MeetingFilter, { description: 'Which meetings.' }) filter: MeetingFilter,
     @Arg('first', () => Int, { defaultValue: 20, description: 'Page size, 1–100.' }) first: number,
+    @Info() info: GraphQLResolveInfo,
     @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts.' }) after?: string | null,
   ): Promise<MeetingConnection> {
     const page = await this.service.page(ctx, filter, first, after ?? null);
     const edges = page.items.map((m) => ({ cursor: MeetingService.cursor(m), node: MeetingType.from(m) }));
-    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: page.totalCount };
+    const totalCount = selectsField(info, 'totalCount') ? await page.totalCount() : 0;
+    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
   }
 
   @Mutation(() => MeetingType, { description: "Schedules a meeting of a body. The body's convener (its rule: chair, coordinator, or either)." })

@@ -1,7 +1,6 @@
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { PlanStatus } from '../entities/enums';
-import { Municipality } from '../entities/municipality.entity';
 import type { GoalGuarantor, Indicator, IndicatorValue, Plan, PlanGoal, PlanMeasure, PlanPriority } from '../entities/plan.entity';
 import { MunicipalityType } from '../schema/municipality.type';
 import { PersonType } from '../schema/person.type';
@@ -161,7 +160,7 @@ export class PlanGoalResolver {
 export class GoalGuarantorResolver {
   @FieldResolver(() => MunicipalityType, { nullable: true, description: 'The guarantor municipality.' })
   async municipality(@Ctx() ctx: RequestContext, @Root() g: GoalGuarantorType): Promise<MunicipalityType | null> {
-    const m = g.municipalityId ? await ctx.em.findOne(Municipality, { id: g.municipalityId }) : null;
+    const m = g.municipalityId ? await ctx.loaders.municipalityById.load(g.municipalityId) : null;
     return m ? MunicipalityType.from(m) : null;
   }
 

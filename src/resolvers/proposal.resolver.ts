@@ -1,6 +1,7 @@
 import { wrap } from '@mikro-orm/core';
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { selectsField } from '../common/selection';
 import type { RequestContext } from '../context';
 import { badInput, notFound } from '../errors/app-errors';
 import { localize } from '../i18n/locale';
@@ -10,15 +11,6 @@ import { ProposalConnection } from '../schema/proposal-connection.type';
 import { CreateProposalInput, ProposalFilter, TransitionProposalInput, UpdateProposalInput } from '../schema/proposal.input';
 import { AvailableTransitionType, HistoryVerificationType, ProposalType, WorkflowEventType } from '../schema/proposal.type';
 import { proposalCursor, ProposalService } from '../services/proposal.service';
-
-/** Whether a selection set (with its fragments) asks for the field `name`. */
-function selects(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, name: string): boolean {
-  return (set?.selections ?? []).some((s) => {
-    if (s.kind === Kind.FIELD) return s.name.value === name;
-    if (s.kind === Kind.INLINE_FRAGMENT) return selects(info, s.selectionSet, name);
-    return selects(info, info.fragments[s.name.value]?.selectionSet, name);
-  });
-}
 
 @Resolver(() => ProposalType)
 export class ProposalResolver {
@@ -40,8 +32,7 @@ export class ProposalResolver {
     const page = await this.service.page(ctx, filter, first, after ?? null);
     const edges = page.items.map((p) => ({ cursor: proposalCursor(p), node: ProposalType.from(p) }));
     // Counting is a statement of its own: only when some selection of this field asks for it.
-    const counted = info.fieldNodes.some((n) => selects(info, n.selectionSet, 'totalCount'));
-    const totalCount = counted ? await page.totalCount() : 0;
+    const totalCount = selectsField(info, 'totalCount') ? await page.totalCount() : 0;
     return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
   }
 

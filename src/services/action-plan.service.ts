@@ -129,14 +129,14 @@ export class ActionPlanService {
   }
 
   reports(ctx: RequestContext, projectIntentId: string): Promise<ProjectIntentReport[]> {
-    return ctx.em.find(ProjectIntentReport, { projectIntentId }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    return ctx.loaders.childrenOf(ProjectIntentReport, 'projectIntentId', { createdAt: 'asc', id: 'asc' }).load(projectIntentId);
   }
 
   ofPlan(ctx: RequestContext, planId: string): Promise<ActionPlan[]> {
-    return ctx.em.find(ActionPlan, { planId }, { orderBy: { year: 'asc' } });
+    return ctx.loaders.childrenOf(ActionPlan, 'planId', { year: 'asc' }).load(planId);
   }
 
   intents(ctx: RequestContext, actionPlanId: string): Promise<ProjectIntent[]> {
-    return ctx.em.find(ProjectIntent, { actionPlanId }, { orderBy: { startsOn: 'asc', id: 'asc' } });
+    return ctx.loaders.childrenOf(ProjectIntent, 'actionPlanId', { startsOn: 'asc', id: 'asc' }).load(actionPlanId);
   }
 }

@@ -82,11 +82,11 @@ export class HearingService {
   }
 
   async ofPlan(ctx: RequestContext, planId: string): Promise<Hearing[]> {
-    return ctx.em.find(Hearing, { planId }, { orderBy: { opensAt: 'asc' } });
+    return ctx.loaders.childrenOf(Hearing, 'planId', { opensAt: 'asc' }).load(planId);
   }
 
   async comments(ctx: RequestContext, hearingId: string): Promise<HearingComment[]> {
-    return ctx.em.find(HearingComment, { hearingId }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    return ctx.loaders.childrenOf(HearingComment, 'hearingId', { createdAt: 'asc', id: 'asc' }).load(hearingId);
   }
 
   /** The settlement table (vypořádání připomínek) of a plan's hearings, as rows, Markdown and CSV. */

@@ -67,15 +67,15 @@ export class MaterialService {
 
   /** By name (case-insensitive, Czech order), then version. */
   private sorted(rows: Material[]): Material[] {
-    return rows.sort((a, b) => a.name.localeCompare(b.name, 'cs', { sensitivity: 'base' }) || a.version - b.version);
+    return [...rows].sort((a, b) => a.name.localeCompare(b.name, 'cs', { sensitivity: 'base' }) || a.version - b.version);
   }
 
   async ofAgendaItem(ctx: RequestContext, itemId: string): Promise<Material[]> {
-    return this.sorted(await ctx.em.find(Material, { agendaItem: itemId }));
+    return this.sorted(await ctx.loaders.materialsByAgendaItem.load(itemId));
   }
 
   async ofProposal(ctx: RequestContext, proposalId: string): Promise<Material[]> {
-    return this.sorted(await ctx.em.find(Material, { proposal: proposalId }));
+    return this.sorted(await ctx.loaders.materialsByProposal.load(proposalId));
   }
 
   private check(ctx: RequestContext, upload: MaterialUpload, maxBytes: number): void {

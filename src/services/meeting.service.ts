@@ -106,7 +106,9 @@ export class MeetingService {
     if (filter.status) and.push({ status: filter.status });
     if (filter.from) and.push({ startsAt: { $gte: filter.from } });
     if (filter.to) and.push({ startsAt: { $lt: filter.to } });
-    const totalCount = await ctx.em.count(Meeting, { $and: and });
+    // Counting is a statement of its own: the resolver runs it only when a client asks.
+    const matching = [...and];
+    const totalCount = () => ctx.em.count(Meeting, { $and: matching });
     if (after) {
       const [atDate, id] = decodeTimeCursor(ctx, after);
       and.push({ $or: [{ startsAt: { $gt: atDate } }, { startsAt: atDate, id: { $gt: id } }] });
@@ -226,7 +228,7 @@ export class MeetingService {
   }
 
   async agenda(ctx: RequestContext, meeting: Meeting): Promise<AgendaItem[]> {
-    return ctx.em.find(AgendaItem, { meeting: meeting.id }, { orderBy: { position: 'asc' } });
+    return ctx.loaders.agendaByMeeting.load(meeting.id);
   }
 
   async addAgendaItem(ctx: RequestContext, input: AddAgendaItemInput): Promise<AgendaItem> {
@@ -306,7 +308,7 @@ export class MeetingService {
   }
 
   async attendance(ctx: RequestContext, meeting: Meeting): Promise<Attendance[]> {
-    return ctx.em.find(Attendance, { meetingId: meeting.id }, { orderBy: { personId: 'asc' } });
+    return ctx.loaders.attendanceByMeeting.load(meeting.id);
   }
 
   async recordAttendance(ctx: RequestContext, input: RecordAttendanceInput): Promise<Meeting> {

@@ -26,7 +26,7 @@ export class MinutesService {
   }
 
   async versions(ctx: RequestContext, meeting: Meeting): Promise<Minutes[]> {
-    return ctx.em.find(Minutes, { meeting: meeting.id }, { orderBy: { version: 'asc' } });
+    return ctx.loaders.minutesByMeeting.load(meeting.id);
   }
 
   /** Minutes are overdue when not distributed by the body's deadline. */
@@ -118,6 +118,6 @@ export class MinutesService {
   }
 
   async recipients(ctx: RequestContext, minutesId: string): Promise<MinutesRecipient[]> {
-    return ctx.em.find(MinutesRecipient, { minutesId }, { orderBy: { personId: 'asc' } });
+    return ctx.loaders.recipientsByMinutes.load(minutesId);
   }
 }

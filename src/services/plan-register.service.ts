@@ -20,12 +20,12 @@ export class PlanRegisterService {
 
   /** Risks by score, highest first. */
   async risks(ctx: RequestContext, planId: string): Promise<PlanRisk[]> {
-    const rows = await ctx.em.find(PlanRisk, { planId });
-    return rows.sort((a, b) => b.probability * b.impact - a.probability * a.impact || a.createdAt.getTime() - b.createdAt.getTime());
+    const rows = await ctx.loaders.childrenOf(PlanRisk, 'planId', { createdAt: 'asc', id: 'asc' }).load(planId);
+    return [...rows].sort((a, b) => b.probability * b.impact - a.probability * a.impact || a.createdAt.getTime() - b.createdAt.getTime());
   }
 
   stakeholders(ctx: RequestContext, planId: string): Promise<PlanStakeholder[]> {
-    return ctx.em.find(PlanStakeholder, { planId }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    return ctx.loaders.childrenOf(PlanStakeholder, 'planId', { createdAt: 'asc', id: 'asc' }).load(planId);
   }
 
   async addRisk(ctx: RequestContext, input: AddRiskInput): Promise<PlanRisk> {
@@ -81,11 +81,11 @@ export class PlanRegisterService {
   }
 
   swot(ctx: RequestContext, planId: string): Promise<SwotItem[]> {
-    return ctx.em.find(SwotItem, { planId }, { orderBy: { kind: 'asc', createdAt: 'asc', id: 'asc' } });
+    return ctx.loaders.childrenOf(SwotItem, 'planId', { kind: 'asc', createdAt: 'asc', id: 'asc' }).load(planId);
   }
 
   variants(ctx: RequestContext, planId: string): Promise<SolutionVariant[]> {
-    return ctx.em.find(SolutionVariant, { planId }, { orderBy: { position: 'asc' } });
+    return ctx.loaders.childrenOf(SolutionVariant, 'planId', { position: 'asc' }).load(planId);
   }
 
   async addSwotItem(ctx: RequestContext, input: AddSwotItemInput): Promise<SwotItem> {

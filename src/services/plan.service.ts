@@ -287,26 +287,26 @@ export class PlanService {
   }
 
   priorities(ctx: RequestContext, planId: string): Promise<PlanPriority[]> {
-    return ctx.em.find(PlanPriority, { planId }, { orderBy: { position: 'asc' } });
+    return ctx.loaders.childrenOf(PlanPriority, 'planId', { position: 'asc' }).load(planId);
   }
 
   goals(ctx: RequestContext, priorityId: string): Promise<PlanGoal[]> {
-    return ctx.em.find(PlanGoal, { priorityId }, { orderBy: { position: 'asc' } });
+    return ctx.loaders.childrenOf(PlanGoal, 'priorityId', { position: 'asc' }).load(priorityId);
   }
 
   guarantors(ctx: RequestContext, goalId: string): Promise<GoalGuarantor[]> {
-    return ctx.em.find(GoalGuarantor, { goalId }, { orderBy: { createdAt: 'asc' } });
+    return ctx.loaders.childrenOf(GoalGuarantor, 'goalId', { createdAt: 'asc' }).load(goalId);
   }
 
   measures(ctx: RequestContext, goalId: string): Promise<PlanMeasure[]> {
-    return ctx.em.find(PlanMeasure, { goalId }, { orderBy: { position: 'asc' } });
+    return ctx.loaders.childrenOf(PlanMeasure, 'goalId', { position: 'asc' }).load(goalId);
   }
 
   indicators(ctx: RequestContext, measureId: string): Promise<Indicator[]> {
-    return ctx.em.find(Indicator, { measureId }, { orderBy: { name: 'asc' } });
+    return ctx.loaders.childrenOf(Indicator, 'measureId', { name: 'asc' }).load(measureId);
   }
 
   values(ctx: RequestContext, indicatorId: string): Promise<IndicatorValue[]> {
-    return ctx.em.find(IndicatorValue, { indicatorId }, { orderBy: { measuredOn: 'asc', createdAt: 'asc' } });
+    return ctx.loaders.childrenOf(IndicatorValue, 'indicatorId', { measuredOn: 'asc', createdAt: 'asc' }).load(indicatorId);
   }
 }

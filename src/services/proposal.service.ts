@@ -99,7 +99,7 @@ export class ProposalService {
 
   async get(ctx: RequestContext, id: string): Promise<Proposal> {
     requireId(ctx.locale, 'id', id);
-    const p = await ctx.em.findOne(Proposal, { id });
+    const p = await ctx.loaders.proposalById.load(id);
     if (!p || !(await this.canSee(ctx, p))) throw notFound(ctx.locale, 'Proposal', id);
     return p;
   }

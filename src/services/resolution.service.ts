@@ -19,7 +19,7 @@ export class ResolutionService {
   private readonly proposals = new ProposalService();
 
   async ofMeeting(ctx: RequestContext, meeting: Meeting): Promise<Resolution[]> {
-    return ctx.em.find(Resolution, { meeting: meeting.id }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    return ctx.loaders.resolutionsByMeeting.load(meeting.id);
   }
 
   async record(ctx: RequestContext, input: RecordResolutionInput): Promise<Resolution> {

@@ -1,9 +1,9 @@
-import { Client } from 'pg';
 import { Proposal } from '../../src/entities/proposal.entity';
 import { WorkflowEvent } from '../../src/entities/workflow-event.entity';
 import { ProposalKind } from '../../src/entities/enums';
 import { latestCompiledWorkflow } from '../../src/workflows/workflow-registry';
 import { aPipelineWorld, type PipelineWorld } from '../support/pipeline-world';
+import { statementCounter } from '../support/statement-count';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 // Not a timing test: it counts the SQL statements the LIST query of the benchmark (bench/) sends,
@@ -24,8 +24,7 @@ const LIST = `query($filter: ProposalFilter!, $first: Int!) {
 
 let app: TestApp;
 let world: PipelineWorld;
-let statements = 0;
-const spy = jest.spyOn(Client.prototype, 'query');
+const counter = statementCounter();
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -78,23 +77,13 @@ beforeAll(async () => {
     }
   }
   await em.flush();
-  spy.mockClear();
+  counter.reset();
 });
 
 afterAll(async () => {
-  spy.mockRestore();
+  counter.restore();
   await app.close();
 });
-
-async function countStatements(query: string, variables: Record<string, unknown>, subject: string): Promise<{ statements: number; data: unknown }> {
-  // Sign first: only the request itself is counted.
-  const token = await app.token(subject);
-  const before = spy.mock.calls.length;
-  const res = await app.gql(query, variables, { authorization: `Bearer ${token}` });
-  statements = spy.mock.calls.length - before;
-  expect(res.errors).toBeUndefined();
-  return { statements, data: res.data };
-}
 
 interface ListData {
   proposals: { edges: Array<{ node: { history: unknown[]; availableTransitions: unknown[]; workingGroup: { name: string }; author: { name: string } } }> };
@@ -106,10 +95,10 @@ test.each([
 ] as const)('LIST sends the same few statements for pages of 20 and 100 (%s)', async (_label, who) => {
   const subject = world.actors[who].subject;
   // What authenticating a request costs (the viewer's person, roles and seats), whatever it asks.
-  const auth = (await countStatements('{ __typename }', {}, subject)).statements;
+  const auth = (await counter.count(app, '{ __typename }', {}, subject)).statements;
   const filter = { areaId: world.area.id, state: 'WORKING_GROUP' };
-  const small = await countStatements(LIST, { filter, first: 20 }, subject);
-  const large = await countStatements(LIST, { filter, first: 100 }, subject);
+  const small = await counter.count(app, LIST, { filter, first: 20 }, subject);
+  const large = await counter.count(app, LIST, { filter, first: 100 }, subject);
 
   const smallPage = (small.data as ListData).proposals.edges;
   const largePage = (large.data as ListData).proposals.edges;
