@@ -26,6 +26,11 @@ const DRIVER_MESSAGES = new RegExp(
     'timeout exceeded when trying to connect',
     'Knex: Timeout acquiring a connection',
     'Unable to acquire a connection',
+    // knex, when a statement is sent on a transaction whose connection has already died: the
+    // server rolled it back with the connection. The service only uses transactions through
+    // `em.transactional`, which sends nothing after its own commit or rollback, so nothing else
+    // leads here.
+    'Transaction query already complete',
     'the database system is (starting up|shutting down|in recovery mode)',
   ].join('|'),
 );
