@@ -45,7 +45,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
   }
   let orm: Orm;
   try {
-    orm = await openOrm(url);
+    orm = await openOrm(url, undefined, logger);
     const applied = await migrate(orm);
     if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
   } catch (err) {

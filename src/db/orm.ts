@@ -2,11 +2,17 @@ import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { migrationsList } from '../../migrations';
 import { entities } from '../entities';
+import { createLogger, type Logger } from '../logger';
 
 export type Orm = MikroORM;
 
-/** ORM options for one database URL. The schema comes from migrations/, never from the entities. */
-export function ormOptions(clientUrl: string, poolMax = 10): Options {
+/**
+ * ORM options for one database URL. The schema comes from migrations/, never from the entities.
+ * What knex itself reports (a pooled connection found dead, deprecations) goes to `logger` as JSON
+ * lines like everything else, not to the console.
+ */
+export function ormOptions(clientUrl: string, poolMax = 10, logger: Logger = createLogger(process.env.LOG_LEVEL ?? 'info')): Options {
+  const knexLog = logger.child({ component: 'knex' });
   return {
     clientUrl,
     entities,
@@ -16,6 +22,14 @@ export function ormOptions(clientUrl: string, poolMax = 10): Options {
     allowGlobalContext: false,
     debug: false,
     pool: { min: 0, max: poolMax },
+    driverOptions: {
+      log: {
+        warn: (message: unknown) => knexLog.warn({ detail: String(message) }, 'database driver warning'),
+        error: (message: unknown) => knexLog.error({ detail: String(message) }, 'database driver error'),
+        deprecate: (method: unknown, alternative: unknown) => knexLog.warn({ method, alternative }, 'database driver deprecation'),
+        debug: (message: unknown) => knexLog.debug({ detail: message }, 'database driver debug'),
+      },
+    },
     migrations: {
       migrationsList,
       tableName: 'mikro_orm_migrations',
@@ -27,8 +41,8 @@ export function ormOptions(clientUrl: string, poolMax = 10): Options {
   };
 }
 
-export async function openOrm(clientUrl: string, poolMax?: number): Promise<Orm> {
-  return MikroORM.init(ormOptions(clientUrl, poolMax));
+export async function openOrm(clientUrl: string, poolMax?: number, logger?: Logger): Promise<Orm> {
+  return MikroORM.init(ormOptions(clientUrl, poolMax, logger));
 }
 
 /** The advisory lock every process takes while migrating (an arbitrary constant of this service). */

@@ -144,7 +144,7 @@ export async function serveTestApp(
   logger: Logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
 ): Promise<TestApp> {
   const config = testConfig(databaseUrl, overrides);
-  const orm = await openOrm(config.databaseUrl as string, 5);
+  const orm = await openOrm(config.databaseUrl as string, 5, logger);
   const app = await createApp({ config, orm, verifier: await createTokenVerifier(config.auth), logger });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const { port } = app.server.address() as AddressInfo;
