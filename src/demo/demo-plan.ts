@@ -20,10 +20,26 @@ export async function createChomutovPlan(
   await tx.flush();
   const priority = tx.create(PlanPriority, { areaId, planId: plan.id, position: 1, title: 'Dostupné a známé sociální služby v celém ORP' });
   await tx.flush();
-  const goals: Array<{ title: string; towns: string[]; indicator: [string, string, number, number, Person] }> = [
-    { title: 'Zvýšení nabídky sociálních služeb', towns: ['Výsluní', 'Vrskmaň'], indicator: ['Počet obcí s dostupnou terénní službou', 'obcí', 6, 15, guarantors.cloveka] },
-    { title: 'Spolupráce obcí a poskytovatelů v komunitním plánování', towns: ['Chomutov', 'Spořice'], indicator: ['Počet obcí zapojených do plánování', 'obcí', 5, 20, guarantors.svetlo] },
-    { title: 'Zvýšení informovanosti o sociálních službách', towns: ['Jirkov'], indicator: ['Výtisky katalogu poskytovatelů', 'ks', 0, 5000, guarantors.coordinator] },
+  // The goals as seed 000 names them; the measures are the plan's own first steps toward each.
+  const goals: Array<{ title: string; towns: string[]; measure: string; indicator: [string, string, number, number, Person] }> = [
+    {
+      title: 'Zvýšení nabídky sociálních služeb',
+      towns: ['Výsluní', 'Vrskmaň'],
+      measure: 'Rozšíření terénních služeb do menších obcí',
+      indicator: ['Počet obcí s dostupnou terénní službou', 'obcí', 6, 15, guarantors.cloveka],
+    },
+    {
+      title: 'Zajištění koordinace služeb',
+      towns: ['Chomutov', 'Spořice'],
+      measure: 'Společná setkání obcí a poskytovatelů nad případy klientů',
+      indicator: ['Počet obcí zapojených do koordinace', 'obcí', 5, 20, guarantors.svetlo],
+    },
+    {
+      title: 'Zvýšení informovanosti o sociálních službách',
+      towns: ['Jirkov'],
+      measure: 'Katalog poskytovatelů sociálních služeb v tištěné i elektronické podobě',
+      indicator: ['Výtisky katalogu poskytovatelů', 'ks', 0, 5000, guarantors.coordinator],
+    },
   ];
   for (const [i, g] of goals.entries()) {
     const goal = tx.create(PlanGoal, { areaId, priorityId: priority.id, position: i + 1, title: g.title, status: GoalStatus.NOT_STARTED });
@@ -33,7 +49,7 @@ export async function createChomutovPlan(
       if (!municipality) throw new Error(`demo plan: unknown municipality ${town}`);
       tx.create(GoalGuarantor, { areaId, goalId: goal.id, municipalityId: municipality.id, personId: null });
     }
-    const measure = tx.create(PlanMeasure, { areaId, goalId: goal.id, position: 1, title: `Opatření ${i + 1}.1`, description: null });
+    const measure = tx.create(PlanMeasure, { areaId, goalId: goal.id, position: 1, title: g.measure, description: null });
     await tx.flush();
     const [name, unit, baseline, target, guarantor] = g.indicator;
     tx.create(Indicator, {
