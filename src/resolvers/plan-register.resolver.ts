@@ -94,7 +94,7 @@ export class PlanRegisterResolver {
     return (await service.risks(ctx, p.id)).map(toRisk);
   }
 
-  @FieldResolver(() => [PlanStakeholderType], { description: 'The stakeholder matrix.' })
+  @FieldResolver(() => [PlanStakeholderType], { description: 'The stakeholder matrix, quadrant by quadrant (key players, keep satisfied, keep informed, the crowd), by name within each.' })
   async stakeholders(@Ctx() ctx: RequestContext, @Root() p: PlanType): Promise<PlanStakeholderType[]> {
     return (await service.stakeholders(ctx, p.id)).map((s) => toStakeholder(s, ctx.locale));
   }

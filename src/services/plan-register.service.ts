@@ -6,6 +6,8 @@ import type { Text } from '../i18n/locale';
 import type { AddRiskInput, AddSolutionVariantInput, AddStakeholderInput, AddSwotItemInput, UpdateRiskInput } from '../schema/plan.input';
 import { PlanService } from './plan.service';
 
+const QUADRANT_ORDER = [StakeholderQuadrant.KEY_PLAYERS, StakeholderQuadrant.KEEP_SATISFIED, StakeholderQuadrant.KEEP_INFORMED, StakeholderQuadrant.CROWD];
+
 /** The stakeholder matrix: influence × interest gives the quadrant and how to work with them (seed 001). */
 export function quadrantOf(influence: Level, interest: Level): { quadrant: StakeholderQuadrant; approach: Text } {
   if (influence === Level.HIGH && interest === Level.HIGH) return { quadrant: StakeholderQuadrant.KEY_PLAYERS, approach: { cs: 'vedení dialogu', en: 'dialogue' } };
@@ -24,8 +26,11 @@ export class PlanRegisterService {
     return [...rows].sort((a, b) => b.probability * b.impact - a.probability * a.impact || a.createdAt.getTime() - b.createdAt.getTime());
   }
 
-  stakeholders(ctx: RequestContext, planId: string): Promise<PlanStakeholder[]> {
-    return ctx.loaders.childrenOf(PlanStakeholder, 'planId', { createdAt: 'asc', id: 'asc' }).load(planId);
+  /** The matrix quadrant by quadrant (key players, keep satisfied, keep informed, the crowd), by name within each. */
+  async stakeholders(ctx: RequestContext, planId: string): Promise<PlanStakeholder[]> {
+    const rows = await ctx.loaders.childrenOf(PlanStakeholder, 'planId', { createdAt: 'asc', id: 'asc' }).load(planId);
+    const rank = (s: PlanStakeholder) => QUADRANT_ORDER.indexOf(quadrantOf(s.influence, s.interest).quadrant);
+    return [...rows].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'cs'));
   }
 
   async addRisk(ctx: RequestContext, input: AddRiskInput): Promise<PlanRisk> {

@@ -68,6 +68,10 @@ test('the stakeholder matrix computes quadrants; a quadrant sent by a client is 
     { name: 'Starostové obcí s MŠ a ZŠ', quadrant: 'KEY_PLAYERS', approach: 'vedení dialogu' },
   ]);
   expect(codes(await app.gql(ADD, { input: { planId, name: 'X', influence: 'LOW', interest: 'LOW', quadrant: 'KEY_PLAYERS' } }, as))).toEqual(['BAD_USER_INPUT']);
+  // The plan lists them quadrant by quadrant, key players first, by name within a quadrant.
+  await app.gql(ADD, { input: { planId, name: 'Děti, žáci', influence: 'LOW', interest: 'HIGH' } }, as);
+  const matrix = await app.gql<{ plan: { stakeholders: Array<{ name: string }> } }>(`query($id: ID!) { plan(id: $id) { stakeholders { name } } }`, { id: planId }, as);
+  expect(matrix.data!.plan.stakeholders.map((s) => s.name)).toEqual(['Starostové obcí s MŠ a ZŠ', 'Kraj', 'Děti, žáci', 'Rodiče dětí v ZŠ a MŠ', 'Média']);
 });
 
 test('the analysis: SWOT items by quadrant, solution variants with one chosen', async () => {
