@@ -1,23 +1,17 @@
 import DataLoader from 'dataloader';
 import type { EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AgendaItem } from './entities/agenda-item.entity';
 import { AreaRole } from './entities/area-role.entity';
-import { Attendance } from './entities/attendance.entity';
 import type { TriadSide } from './entities/enums';
 import { Body } from './entities/body.entity';
-import { Material } from './entities/material.entity';
 import { Membership } from './entities/membership.entity';
-import { MinutesRecipient } from './entities/minutes-recipient.entity';
-import { Minutes } from './entities/minutes.entity';
 import { Municipality } from './entities/municipality.entity';
 import { Person } from './entities/person.entity';
 import { PlanningArea } from './entities/planning-area.entity';
 import { Proposal } from './entities/proposal.entity';
-import { Resolution } from './entities/resolution.entity';
 import type { WorkflowEvent } from './entities/workflow-event.entity';
 
-function byId<T extends { id: string }>(rows: T[], ids: readonly string[]): Array<T | null> {
+function inOrderOf<T extends { id: string }>(rows: T[], ids: readonly string[]): Array<T | null> {
   const map = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => map.get(id) ?? null);
 }
@@ -33,6 +27,21 @@ function groupBy<T>(rows: T[], keys: readonly string[], key: (row: T) => string)
   return keys.map((k) => map.get(k) ?? []);
 }
 
+/** The value under `key`, made and kept on first use. */
+function memo<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
+
+/** A parent's id from a child's key column: a uuid, or a reference to the parent entity. */
+function parentIdOf(value: unknown): string {
+  return typeof value === 'string' ? value : (value as { id: string }).id;
+}
+
 /**
  * Request-scoped batch loaders: every relation a GraphQL field resolves is fetched with one query
  * per kind per request tick, never one per parent row.
@@ -40,104 +49,55 @@ function groupBy<T>(rows: T[], keys: readonly string[], key: (row: T) => string)
 export class Loaders {
   constructor(private readonly em: EntityManager) {}
 
-  readonly areaById = new DataLoader<string, PlanningArea | null>(async (ids) =>
-    byId(await this.em.find(PlanningArea, { id: { $in: [...ids] } }), ids),
-  );
+  readonly areaById = this.byId(PlanningArea);
 
-  readonly personById = new DataLoader<string, Person | null>(async (ids) =>
-    byId(await this.em.find(Person, { id: { $in: [...ids] } }), ids),
-  );
+  readonly personById = this.byId(Person);
 
-  readonly bodyById = new DataLoader<string, Body | null>(async (ids) =>
-    byId(await this.em.find(Body, { id: { $in: [...ids] } }), ids),
-  );
+  readonly bodyById = this.byId(Body);
 
-  readonly municipalityById = new DataLoader<string, Municipality | null>(async (ids) =>
-    byId(await this.em.find(Municipality, { id: { $in: [...ids] } }), ids),
-  );
+  readonly municipalityById = this.byId(Municipality);
+
+  readonly proposalById = this.byId(Proposal);
 
   /**
-   * The rows of `entity` that belong to a parent through the plain key column `key` (a plan's
-   * priorities, a goal's measures, an indicator's values, …), in `orderBy` within each parent: one
-   * statement for every parent asked in the same tick. The same entity and key give the same loader.
+   * The rows of `entity` that belong to a parent through the column `key` (a plain key or a
+   * relation: a plan's priorities, a meeting's agenda, an indicator's values, …), in `orderBy`
+   * within each parent: one statement for every parent asked in the same tick. The same entity and
+   * key give the same loader.
    */
   childrenOf<T extends object>(entity: EntityName<T>, key: keyof T & string, orderBy: QueryOrderMap<T>): DataLoader<string, T[]> {
     const name = `${typeof entity === 'string' ? entity : (entity as { name: string }).name}.${key}`;
-    let loader = this.children.get(name) as DataLoader<string, T[]> | undefined;
-    if (!loader) {
-      loader = new DataLoader<string, T[]>(async (parentIds) =>
-        groupBy(
-          await this.em.find(entity, { [key]: { $in: [...parentIds] } } as FilterQuery<T>, { orderBy }),
-          parentIds,
-          // The key columns are uuids.
-          (row) => row[key] as unknown as string,
-        ),
-      );
-      this.children.set(name, loader);
-    }
-    return loader;
+    return memo(this.children, name, () =>
+      new DataLoader<string, T[]>(async (parentIds) =>
+        groupBy(await this.em.find(entity, { [key]: { $in: [...parentIds] } } as FilterQuery<T>, { orderBy }), parentIds, (row) => parentIdOf(row[key])),
+      ),
+    ) as DataLoader<string, T[]>;
   }
 
   private readonly children = new Map<string, DataLoader<string, unknown[]>>();
 
-  readonly proposalById = new DataLoader<string, Proposal | null>(async (ids) =>
-    byId(await this.em.find(Proposal, { id: { $in: [...ids] } }), ids),
-  );
+  /** Rows of `entity` by id (null for an unknown id): one statement for every id asked in the same tick. */
+  private byId<T extends { id: string }>(entity: EntityName<T>): DataLoader<string, T | null> {
+    return new DataLoader<string, T | null>(async (ids) => inOrderOf(await this.em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>), ids));
+  }
 
-  /** A meeting's agenda, in order. */
-  readonly agendaByMeeting = new DataLoader<string, AgendaItem[]>(async (meetingIds) =>
-    groupBy(
-      await this.em.find(AgendaItem, { meeting: { $in: [...meetingIds] } }, { orderBy: { meeting: 'asc', position: 'asc' } }),
-      meetingIds,
-      (i) => i.meeting.id,
-    ),
-  );
 
-  /** A meeting's attendance, by person. */
-  readonly attendanceByMeeting = new DataLoader<string, Attendance[]>(async (meetingIds) =>
-    groupBy(
-      await this.em.find(Attendance, { meetingId: { $in: [...meetingIds] } }, { orderBy: { meetingId: 'asc', personId: 'asc' } }),
-      meetingIds,
-      (a) => a.meetingId,
-    ),
-  );
-
-  /** A meeting's resolutions, in order of recording. */
-  readonly resolutionsByMeeting = new DataLoader<string, Resolution[]>(async (meetingIds) =>
-    groupBy(
-      await this.em.find(Resolution, { meeting: { $in: [...meetingIds] } }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
-      meetingIds,
-      (r) => r.meeting.id,
-    ),
-  );
-
-  /** Every version of a meeting's minutes, oldest first. */
-  readonly minutesByMeeting = new DataLoader<string, Minutes[]>(async (meetingIds) =>
-    groupBy(
-      await this.em.find(Minutes, { meeting: { $in: [...meetingIds] } }, { orderBy: { version: 'asc' } }),
-      meetingIds,
-      (m) => m.meeting.id,
-    ),
-  );
-
-  /** Who received a version of the minutes. */
-  readonly recipientsByMinutes = new DataLoader<string, MinutesRecipient[]>(async (minutesIds) =>
-    groupBy(
-      await this.em.find(MinutesRecipient, { minutesId: { $in: [...minutesIds] } }, { orderBy: { personId: 'asc' } }),
-      minutesIds,
-      (r) => r.minutesId,
-    ),
-  );
-
-  /** Documents of an agenda item (every version; the content itself is not loaded). */
-  readonly materialsByAgendaItem = new DataLoader<string, Material[]>(async (itemIds) =>
-    groupBy(await this.em.find(Material, { agendaItem: { $in: [...itemIds] } }), itemIds, (m) => m.agendaItem!.id),
-  );
-
-  /** Documents of a proposal (every version; the content itself is not loaded). */
-  readonly materialsByProposal = new DataLoader<string, Material[]>(async (proposalIds) =>
-    groupBy(await this.em.find(Material, { proposal: { $in: [...proposalIds] } }), proposalIds, (m) => m.proposal!.id),
-  );
+  /**
+   * Comments still without an answer in the public hearings of the plan each PLAN proposal
+   * carries (the `hearingSettled` guard's input): one statement for a whole page of proposals.
+   */
+  readonly unansweredHearingComments = new DataLoader<string, number>(async (proposalIds) => {
+    const rows = await this.em.execute<Array<{ proposal_id: string; unanswered: string }>>(
+      `select p.proposal_id, count(*) as unanswered from plan p
+       join hearing h on h.area_id = p.area_id and h.plan_id = p.id
+       join hearing_comment c on c.area_id = h.area_id and c.hearing_id = h.id
+       where p.proposal_id in (?) and c.decision is null
+       group by p.proposal_id`,
+      [[...proposalIds]],
+    );
+    const byProposal = new Map(rows.map((r) => [r.proposal_id, Number(r.unanswered)]));
+    return proposalIds.map((id) => byProposal.get(id) ?? 0);
+  });
 
   /**
    * Forgets everything loaded so far. A mutation calls it once it is done, so that the object it
@@ -211,9 +171,8 @@ export class Loaders {
    * aggregate row per body instead of every seat as an entity.
    */
   votingSides(bodyId: string, day: string): Promise<TriadSide[]> {
-    let loader = this.votingSidesByDay.get(day);
-    if (!loader) {
-      loader = new DataLoader<string, TriadSide[]>(async (bodyIds) => {
+    const loader = memo(this.votingSidesByDay, day, () =>
+      new DataLoader<string, TriadSide[]>(async (bodyIds) => {
         const rows = await this.em.execute<Array<{ body_id: string; sides: TriadSide[] }>>(
           `select body_id, array_agg(distinct triad_side order by triad_side) as sides from membership
            where body_id in (?) and voting_right and valid_from <= ?::date and (valid_to is null or valid_to >= ?::date)
@@ -222,9 +181,8 @@ export class Loaders {
         );
         const byBody = new Map(rows.map((r) => [r.body_id, r.sides]));
         return bodyIds.map((id) => byBody.get(id) ?? []);
-      });
-      this.votingSidesByDay.set(day, loader);
-    }
+      }),
+    );
     return loader.load(bodyId);
   }
 
@@ -244,9 +202,8 @@ export class Loaders {
 
   /** The newest `last` events of each proposal (oldest first): one statement for a whole page, whatever its histories' length. */
   lastEvents(proposalId: string, last: number): Promise<HistoryEvent[]> {
-    let loader = this.lastEventsByCount.get(last);
-    if (!loader) {
-      loader = new DataLoader<string, HistoryEvent[]>(async (proposalIds) => {
+    const loader = memo(this.lastEventsByCount, last, () =>
+      new DataLoader<string, HistoryEvent[]>(async (proposalIds) => {
         const rows = await this.historyRows(
           `select ${EVENT_COLUMNS} from unnest(array[?]::uuid[]) as p(id)
            cross join lateral (select * from workflow_event w where w.proposal_id = p.id order by w.seq desc limit ?) e
@@ -254,9 +211,8 @@ export class Loaders {
           [[...proposalIds], last],
         );
         return groupBy(rows, proposalIds, (e) => e.proposalId);
-      });
-      this.lastEventsByCount.set(last, loader);
-    }
+      }),
+    );
     return loader.load(proposalId);
   }
 

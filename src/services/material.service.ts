@@ -71,11 +71,11 @@ export class MaterialService {
   }
 
   async ofAgendaItem(ctx: RequestContext, itemId: string): Promise<Material[]> {
-    return this.sorted(await ctx.loaders.materialsByAgendaItem.load(itemId));
+    return this.sorted(await ctx.loaders.childrenOf(Material, 'agendaItem', { id: 'asc' }).load(itemId));
   }
 
   async ofProposal(ctx: RequestContext, proposalId: string): Promise<Material[]> {
-    return this.sorted(await ctx.loaders.materialsByProposal.load(proposalId));
+    return this.sorted(await ctx.loaders.childrenOf(Material, 'proposal', { id: 'asc' }).load(proposalId));
   }
 
   private check(ctx: RequestContext, upload: MaterialUpload, maxBytes: number): void {

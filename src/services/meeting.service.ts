@@ -228,7 +228,7 @@ export class MeetingService {
   }
 
   async agenda(ctx: RequestContext, meeting: Meeting): Promise<AgendaItem[]> {
-    return ctx.loaders.agendaByMeeting.load(meeting.id);
+    return ctx.loaders.childrenOf(AgendaItem, 'meeting', { position: 'asc' }).load(meeting.id);
   }
 
   async addAgendaItem(ctx: RequestContext, input: AddAgendaItemInput): Promise<AgendaItem> {
@@ -308,7 +308,7 @@ export class MeetingService {
   }
 
   async attendance(ctx: RequestContext, meeting: Meeting): Promise<Attendance[]> {
-    return ctx.loaders.attendanceByMeeting.load(meeting.id);
+    return ctx.loaders.childrenOf(Attendance, 'meetingId', { personId: 'asc' }).load(meeting.id);
   }
 
   async recordAttendance(ctx: RequestContext, input: RecordAttendanceInput): Promise<Meeting> {

@@ -26,7 +26,7 @@ export class MinutesService {
   }
 
   async versions(ctx: RequestContext, meeting: Meeting): Promise<Minutes[]> {
-    return ctx.loaders.minutesByMeeting.load(meeting.id);
+    return ctx.loaders.childrenOf(Minutes, 'meeting', { version: 'asc' }).load(meeting.id);
   }
 
   /** Minutes are overdue when not distributed by the body's deadline. */
@@ -118,6 +118,6 @@ export class MinutesService {
   }
 
   async recipients(ctx: RequestContext, minutesId: string): Promise<MinutesRecipient[]> {
-    return ctx.loaders.recipientsByMinutes.load(minutesId);
+    return ctx.loaders.childrenOf(MinutesRecipient, 'minutesId', { personId: 'asc' }).load(minutesId);
   }
 }

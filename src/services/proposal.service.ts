@@ -6,8 +6,6 @@ import type { RequestContext } from '../context';
 import type { HistoryEvent } from '../loaders';
 import { Body } from '../entities/body.entity';
 import { AreaRoleKind, BodyKind, MembershipRole, ProposalKind, type TriadSide } from '../entities/enums';
-import { Hearing, HearingComment } from '../entities/hearing.entity';
-import { Plan } from '../entities/plan.entity';
 import { PlanningArea } from '../entities/planning-area.entity';
 import { Proposal } from '../entities/proposal.entity';
 import { WorkflowEvent } from '../entities/workflow-event.entity';
@@ -226,7 +224,7 @@ export class ProposalService {
     votingSides?: TriadSide[],
   ): Promise<TransitionFacts> {
     const person = ctx.viewer.personIn(p.areaId);
-    const unansweredHearingComments = p.kind === ProposalKind.PLAN ? await this.unansweredHearingComments(ctx, p) : 0;
+    const unansweredHearingComments = p.kind === ProposalKind.PLAN ? await ctx.loaders.unansweredHearingComments.load(p.id) : 0;
     return buildTransitionFacts({
       proposal: { kind: p.kind, title: p.title, summary: p.summary, authorId: p.author.id, concernedOrganisation: p.concernedOrganisation },
       actorPersonId: person?.id ?? null,
@@ -239,15 +237,6 @@ export class ProposalService {
       resolutionNumber,
       unansweredHearingComments,
     });
-  }
-
-  /** Comments of the public hearings of the plan this PLAN proposal carries, still without an answer. */
-  private async unansweredHearingComments(ctx: RequestContext, p: Proposal): Promise<number> {
-    const plans = await ctx.em.find(Plan, { areaId: p.areaId, proposalId: p.id }, { fields: ['id'] });
-    if (plans.length === 0) return 0;
-    const hearings = await ctx.em.find(Hearing, { areaId: p.areaId, planId: { $in: plans.map((x) => x.id) } }, { fields: ['id'] });
-    if (hearings.length === 0) return 0;
-    return ctx.em.count(HearingComment, { areaId: p.areaId, hearingId: { $in: hearings.map((h) => h.id) }, decision: null });
   }
 
   private transitionsFrom(p: Proposal): TransitionDefinition[] {

@@ -19,7 +19,7 @@ export class ResolutionService {
   private readonly proposals = new ProposalService();
 
   async ofMeeting(ctx: RequestContext, meeting: Meeting): Promise<Resolution[]> {
-    return ctx.loaders.resolutionsByMeeting.load(meeting.id);
+    return ctx.loaders.childrenOf(Resolution, 'meeting', { createdAt: 'asc', id: 'asc' }).load(meeting.id);
   }
 
   async record(ctx: RequestContext, input: RecordResolutionInput): Promise<Resolution> {

@@ -109,3 +109,29 @@ test('a resolution voted down is recorded and moves nothing; more votes than vot
   expect(codes(await app.gql(RESOLVE, { input }, { as: world.actors.groupChair.subject }))).toEqual(['CONFLICT']);
   expect(codes(await app.gql(RESOLVE, { input: { ...input, number: 'PS/5/2026' } }, { as: world.actors.provider.subject }))).toEqual(['FORBIDDEN']);
 });
+
+test('two mutations in one request: the second answers with what the first wrote too (the loaders are read afresh after each)', async () => {
+  const world = await aPipelineWorld(app.em());
+  const chair = { as: world.actors.groupChair.subject };
+  const m = await app.gql<{ scheduleMeeting: { id: string } }>(
+    `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`,
+    { input: { bodyId: world.group.id, title: 'PS', startsAt: new Date(Date.now() - 3600_000).toISOString(), place: 'Radnice' } },
+    chair,
+  );
+  const meetingId = m.data!.scheduleMeeting.id;
+  await app.gql(`mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }`, { input: { meetingId, title: 'Zahájení' } }, chair);
+  await app.gql(`mutation($input: MeetingActionInput!) { conveneMeeting(input: $input) { status } }`, { input: { meetingId } }, chair);
+  const entry = (k: 'groupChair' | 'provider') => ({ meetingId, entries: [{ personId: world.actors[k].person.id, status: 'PRESENT' }] });
+  type Answer = { attendance: Array<{ person: { name: string } }>; quorum: { presentVoting: number } };
+  const res = await app.gql<{ first: Answer; second: Answer }>(
+    `mutation($a: RecordAttendanceInput!, $b: RecordAttendanceInput!) {
+      first: recordAttendance(input: $a) { attendance { person { name } } quorum { presentVoting } }
+      second: recordAttendance(input: $b) { attendance { person { name } } quorum { presentVoting } }
+    }`,
+    { a: entry('groupChair'), b: entry('provider') },
+    chair,
+  );
+  expect(res.errors).toBeUndefined();
+  expect([res.data!.first.attendance.length, res.data!.first.quorum.presentVoting]).toEqual([1, 1]);
+  expect([res.data!.second.attendance.length, res.data!.second.quorum.presentVoting]).toEqual([2, 2]);
+});

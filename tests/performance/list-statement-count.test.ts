@@ -33,28 +33,30 @@ beforeAll(async () => {
   const { definition, machine } = latestCompiledWorkflow('standard');
   const snapshot = machine.getPersistedSnapshot(machine.resolveState({ value: 'WORKING_GROUP' }));
   const authors = [world.actors.author.person, world.actors.provider.person, world.actors.groupChair.person];
-  // 120 proposals in the working group, 7 history events each, by three authors.
-  const proposals: Proposal[] = [];
-  for (let i = 0; i < 120; i++) {
-    const createdAt = new Date(Date.UTC(2026, 0, 1) + i * 60_000);
-    const p = em.create(Proposal, {
+  /** The `i`-th proposal of a kind in the working group, `i` minutes after `from`. */
+  const aProposal = (kind: ProposalKind, i: number, from: number, version: number): Proposal => {
+    const createdAt = new Date(from + i * 60_000);
+    return em.create(Proposal, {
       areaId: world.area.id,
       workingGroup: world.group,
       author: authors[i % authors.length],
-      kind: ProposalKind.MEASURE,
-      title: `Návrh ${i}`,
+      kind,
+      title: `${kind} ${i}`,
       summary: 'Shrnutí.',
       state: 'WORKING_GROUP',
       currentBody: world.group,
       workflowKey: definition.key,
       workflowVersion: definition.version,
       snapshot,
-      version: 8,
+      version,
       createdAt,
       updatedAt: createdAt,
     });
-    proposals.push(p);
-  }
+  };
+  // 120 proposals in the working group, 7 history events each, by three authors.
+  const proposals = Array.from({ length: 120 }, (_v, i) => aProposal(ProposalKind.MEASURE, i, Date.UTC(2026, 0, 1), 8));
+  // 100 older PLAN proposals (without history): their transitions also weigh the plan's hearing.
+  for (let i = 0; i < 100; i++) aProposal(ProposalKind.PLAN, i, Date.UTC(2025, 0, 1), 2);
   // History rows refer to the proposal by a plain key, so the proposals are written first.
   await em.flush();
   for (const p of proposals) {
@@ -116,4 +118,17 @@ test.each([
   // (+ the bodies that handled proposals, for a viewer who does not manage the area).
   expect(small.statements - auth).toBeLessThanOrEqual(who === 'coordinator' ? 4 : 5);
   expect(small.statements).toBeLessThanOrEqual(who === 'coordinator' ? 5 : 6);
+});
+
+test('a page of PLAN proposals, whose transitions also weigh their plans\' hearings, sends the same statements for 20 and 100', async () => {
+  const subject = world.actors.coordinator.subject;
+  const auth = (await counter.count(app, '{ __typename }', {}, subject)).statements;
+  const filter = { areaId: world.area.id, state: 'WORKING_GROUP', kind: 'PLAN' };
+  const small = await counter.count(app, LIST, { filter, first: 20 }, subject);
+  const large = await counter.count(app, LIST, { filter, first: 100 }, subject);
+  expect((large.data as ListData).proposals.edges).toHaveLength(100);
+  expect((large.data as ListData).proposals.edges.every((e) => e.node.availableTransitions.length > 0)).toBe(true);
+  expect(large.statements).toBe(small.statements);
+  // The MEASURE page's statements and one more: the unanswered hearing comments of every plan on the page.
+  expect(small.statements - auth).toBeLessThanOrEqual(5);
 });

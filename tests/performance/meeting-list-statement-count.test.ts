@@ -200,3 +200,13 @@ test.each([
   expect(small.statements - auth).toBeLessThanOrEqual(14);
   expect(large.statements - auth).toBeLessThanOrEqual(14);
 });
+
+test('totalCount is counted when a client asks for it, and only then', async () => {
+  const subject = world.actors.coordinator.subject;
+  const filter = { areaId: world.area.id, bodyId: world.group.id };
+  const page = (query: string) => counter.count(app, query, { filter }, subject);
+  const without = await page(`query($filter: MeetingFilter!) { meetings(filter: $filter, first: 5) { edges { node { id } } } }`);
+  const counted = await page(`query($filter: MeetingFilter!) { meetings(filter: $filter, first: 5) { totalCount edges { node { id } } } }`);
+  expect((counted.data as { meetings: { totalCount: number } }).meetings.totalCount).toBe(120);
+  expect(counted.statements).toBe(without.statements + 1);
+});
