@@ -83,20 +83,22 @@ export class Loaders {
 
 
   /**
-   * Comments still without an answer in the public hearings of the plan each PLAN proposal
-   * carries (the `hearingSettled` guard's input): one statement for a whole page of proposals.
+   * Where the public hearings of the plan each PLAN proposal carries stand (the `hearingSettled`
+   * guard's input): comments without an answer, hearings opened and not yet closed. One statement
+   * for a whole page of proposals.
    */
-  readonly unansweredHearingComments = new DataLoader<string, number>(async (proposalIds) => {
-    const rows = await this.em.execute<Array<{ proposal_id: string; unanswered: string }>>(
-      `select p.proposal_id, count(*) as unanswered from plan p
-       join hearing h on h.area_id = p.area_id and h.plan_id = p.id
-       join hearing_comment c on c.area_id = h.area_id and c.hearing_id = h.id
-       where p.proposal_id in (?) and c.decision is null
-       group by p.proposal_id`,
+  readonly hearingStanding = new DataLoader<string, { unanswered: number; open: number }>(async (proposalIds) => {
+    const rows = await this.em.execute<Array<{ proposal_id: string; unanswered: string; open: string }>>(
+      `select p.proposal_id,
+              (select count(*) from hearing h join hearing_comment c on c.area_id = h.area_id and c.hearing_id = h.id
+                where h.area_id = p.area_id and h.plan_id = p.id and c.decision is null) as unanswered,
+              (select count(*) from hearing h where h.area_id = p.area_id and h.plan_id = p.id and h.closes_at > now()) as open
+         from plan p
+        where p.proposal_id in (?)`,
       [[...proposalIds]],
     );
-    const byProposal = new Map(rows.map((r) => [r.proposal_id, Number(r.unanswered)]));
-    return proposalIds.map((id) => byProposal.get(id) ?? 0);
+    const byProposal = new Map(rows.map((r) => [r.proposal_id, { unanswered: Number(r.unanswered), open: Number(r.open) }]));
+    return proposalIds.map((id) => byProposal.get(id) ?? { unanswered: 0, open: 0 });
   });
 
   /**
@@ -231,4 +233,4 @@ export type HistoryEvent = Omit<WorkflowEvent, 'idempotencyKey' | 'requestHash'>
 const EVENT_COLUMNS = `e.proposal_id as "proposalId", e.seq, e.area_id as "areaId", e.event, e.from_state as "fromState",
   e.to_state as "toState", e.actor_id as "actorId", e.actor_role as "actorRole", e.actor_triad_side as "actorTriadSide",
   e.body_id as "bodyId", e.meeting_id as "meetingId", e.reason, e.resolution_number as "resolutionNumber",
-  e.occurred_at as "occurredAt", e.prev_hash as "prevHash", e.hash`;
+  e.occurred_at as "occurredAt", e.on_behalf_of_id as "onBehalfOfId", e.prev_hash as "prevHash", e.hash`;

@@ -44,14 +44,15 @@ function available(row) {
     actor: { isAuthor: row.author_id === row.viewer_id, chairOf: row.viewer_chair_of ?? [], areaRoles: row.viewer_roles ?? [] },
     triadSidesPresent: row.voting_sides ?? [],
     actorHasConflictOfInterest: concerned !== '' && (row.viewer_organisation ?? '').trim().toLocaleLowerCase('cs') === concerned,
-    reason: null,
-    resolutionNumber: null,
+    reason: 'typed when firing',
+    resolutionNumber: 'typed when firing',
     unansweredHearingComments: 0,
+    openHearings: 0,
   };
   return def.transitions
     .filter((t) => t.from.includes(row.state))
     .map((t) => {
-      const reasons = t.guards.flatMap((g) => checkGuard(g, facts)).map((r) => r.cs);
+      const reasons = t.guards.flatMap((g) => checkGuard(g, facts)).map((r) => r.text.cs);
       return { event: t.event, label: t.label.cs, target: t.to, allowed: reasons.length === 0, reasons };
     });
 }

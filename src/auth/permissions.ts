@@ -1,122 +1,46 @@
-import { allow, and, deny, rule, shield } from 'graphql-shield';
+import { allow, deny, rule, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import { GraphQLError } from 'graphql';
 import type { RequestContext } from '../context';
 import { AppError, ErrorCode, forbidden, serviceUnavailable, unauthenticated } from '../errors/app-errors';
+import { can, forbiddenBy, mayAttempt } from './authority';
+import { OPERATION_ACTIONS } from './policy';
+import { personResource } from './resources';
 import { isDatabaseUnavailable } from '../errors/database-unavailable';
 import type { PersonType } from '../schema/person.type';
 
 /**
- * The coarse permission layer: a rule for every object type and operation, deny for anything not
- * listed. Fine checks on the loaded objects (which area, which body) are in the services.
+ * The shield, generated from the policy (src/auth/policy.ts): each operation asks the decision
+ * point whether this viewer could possibly be allowed it, before any record is read; everything not
+ * listed is denied. The services then ask the same decision point about the record itself.
  */
 
-const isAuthenticated = rule({ cache: 'contextual' })((_parent, _args, ctx: RequestContext) =>
-  ctx.viewer.isAuthenticated ? true : unauthenticated(ctx.locale),
-);
+/** The rule of one operation: public ones pass, the others ask the decision point. */
+function operationRule(operation: 'Query' | 'Mutation', field: string, action: string) {
+  if (action === 'anyone') return allow;
+  return rule(`${operation}.${field}`, { cache: 'contextual' })((_parent, _args, ctx: RequestContext) => mayAttempt(ctx, operation, field));
+}
 
-const isGlobalAdmin = rule({ cache: 'contextual' })((_parent, _args, ctx: RequestContext) =>
-  ctx.viewer.isGlobalAdmin
-    ? true
-    : forbidden(ctx.locale, { cs: 'Jen pro hlavního správce.', en: 'Global admins only.' }),
-);
+const operationRules = (operation: 'Query' | 'Mutation') =>
+  Object.fromEntries(
+    Object.entries(OPERATION_ACTIONS[operation]).map(([field, action]) => [field, operationRule(operation, field, Array.isArray(action) ? 'some' : String(action))]),
+  );
 
 /** E-mail, phone and login subject of a person. */
-const seesContacts = rule({ cache: 'strict' })((person: PersonType, _args, ctx: RequestContext) =>
-  ctx.viewer.seesContactsOf(person.areaId, person.id)
-    ? true
-    : forbidden(ctx.locale, {
-        cs: 'Kontaktní údaje vidí jen správce a koordinátor oblasti a osoba sama.',
-        en: "Contact details are visible only to the area's admins and coordinators and to the person.",
-      }),
+const readsContacts = rule({ cache: 'strict' })((person: PersonType, _args, ctx: RequestContext) =>
+  can(ctx.viewer, 'person.readContacts', personResource(person)) ? true : forbiddenBy(ctx, 'person.readContacts'),
 );
 
 export const permissionRules: IRules = {
-  Query: {
-    me: allow,
-    areas: allow,
-    area: allow,
-    body: allow,
-    person: allow,
-    proposal: allow,
-    proposals: allow,
-    verifyHistory: allow,
-    workflowDefinitions: allow,
-    meeting: allow,
-    meetings: allow,
-    myNotifications: allow,
-    plans: allow,
-    plan: allow,
-    planInForce: allow,
-    hearingSettlement: allow,
-    exportPlan: allow,
-    // The provider catalogue is public: organisations and their public contacts.
-    providers: allow,
-    provider: allow,
-    socialServiceTypes: allow,
-    // The person themselves or the area's admins; checked on the person in the service.
-    personalDataExport: isAuthenticated,
-  },
-  Mutation: {
-    createArea: and(isAuthenticated, isGlobalAdmin),
-    updateArea: isAuthenticated,
-    addMunicipality: isAuthenticated,
-    createPerson: isAuthenticated,
-    updatePerson: isAuthenticated,
-    grantAreaRole: isAuthenticated,
-    revokeAreaRole: isAuthenticated,
-    createBody: isAuthenticated,
-    updateBody: isAuthenticated,
-    addMembership: isAuthenticated,
-    endMembership: isAuthenticated,
-    createProposal: isAuthenticated,
-    updateProposal: isAuthenticated,
-    transitionProposal: isAuthenticated,
-    scheduleMeeting: isAuthenticated,
-    updateMeeting: isAuthenticated,
-    conveneMeeting: isAuthenticated,
-    holdMeeting: isAuthenticated,
-    cancelMeeting: isAuthenticated,
-    addAgendaItem: isAuthenticated,
-    moveAgendaItem: isAuthenticated,
-    recordAttendance: isAuthenticated,
-    recordResolution: isAuthenticated,
-    draftMinutes: isAuthenticated,
-    verifyMinutes: isAuthenticated,
-    distributeMinutes: isAuthenticated,
-    attachMaterial: isAuthenticated,
-    markNotificationRead: isAuthenticated,
-    createPlan: isAuthenticated,
-    addPriority: isAuthenticated,
-    addGoal: isAuthenticated,
-    addMeasure: isAuthenticated,
-    addIndicator: isAuthenticated,
-    assignGoalGuarantor: isAuthenticated,
-    assignIndicatorGuarantor: isAuthenticated,
-    recordIndicatorValue: isAuthenticated,
-    updateGoalStatus: isAuthenticated,
-    addRisk: isAuthenticated,
-    updateRisk: isAuthenticated,
-    addStakeholder: isAuthenticated,
-    addSwotItem: isAuthenticated,
-    addSolutionVariant: isAuthenticated,
-    createActionPlan: isAuthenticated,
-    addProjectIntent: isAuthenticated,
-    reportProjectIntent: isAuthenticated,
-    openPublicHearing: isAuthenticated,
-    // Anyone may comment during a public hearing, also without signing in.
-    submitHearingComment: allow,
-    answerHearingComment: isAuthenticated,
-    importProviderRegister: isAuthenticated,
-    // The area's admins (and global admins); checked on the person in the service.
-    erasePerson: isAuthenticated,
-  },
-  // Objects reach a viewer only through queries that already filtered them by visibility.
+  Query: operationRules('Query'),
+  Mutation: operationRules('Mutation'),
+  // Objects reach a viewer only through queries that already filtered them by the read actions.
   Viewer: allow,
   Area: allow,
   Municipality: allow,
   Body: allow,
   Membership: allow,
+  Delegation: allow,
   AreaRoleAssignment: allow,
   PersonConnection: allow,
   PersonEdge: allow,
@@ -125,6 +49,7 @@ export const permissionRules: IRules = {
   ProposalConnection: allow,
   ProposalEdge: allow,
   AvailableTransition: allow,
+  Refusal: allow,
   WorkflowEvent: allow,
   HistoryVerification: allow,
   WorkflowDefinition: allow,
@@ -174,9 +99,9 @@ export const permissionRules: IRules = {
   PersonalDataExport: allow,
   Person: {
     '*': allow,
-    email: seesContacts,
-    phone: seesContacts,
-    subject: seesContacts,
+    email: readsContacts,
+    phone: readsContacts,
+    subject: readsContacts,
   },
 };
 

@@ -3,17 +3,19 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AreaRole } from '../entities/area-role.entity';
 import { Membership } from '../entities/membership.entity';
 import { Person } from '../entities/person.entity';
-import { Viewer } from './viewer';
+import { Viewer, type DelegationHeld } from './viewer';
 
 interface ViewerRow {
   admin: boolean;
   people: Array<EntityData<Person>>;
   roles: Array<EntityData<AreaRole>>;
   seats: Array<EntityData<Membership>>;
+  delegations: DelegationHeld[];
 }
 
 // Every request is authenticated with this one statement (the subject's people, the global-admin
-// flag, the area roles and seats valid on the day), not four: it runs before anything else.
+// flag, the area roles, seats and delegations valid on the day), not five: it runs before anything
+// else. A delegation counts only while its delegate still sits in the body.
 const VIEWER_SQL = `
   with people as (select * from person where subject = :subject)
   select
@@ -22,7 +24,12 @@ const VIEWER_SQL = `
     coalesce((select json_agg(r) from area_role r join people p on p.area_id = r.area_id and p.id = r.person_id
       where r.revoked_at is null and r.valid_from <= :day::date and (r.valid_to is null or r.valid_to >= :day::date)), '[]') as roles,
     coalesce((select json_agg(m) from membership m join people p on p.area_id = m.area_id and p.id = m.person_id
-      where m.valid_from <= :day::date and (m.valid_to is null or m.valid_to >= :day::date)), '[]') as seats`;
+      where m.valid_from <= :day::date and (m.valid_to is null or m.valid_to >= :day::date)), '[]') as seats,
+    coalesce((select json_agg(json_build_object('id', d.id, 'areaId', d.area_id, 'bodyId', d.body_id, 'power', d.power, 'forPersonId', d.for_person_id))
+      from delegation d join people p on p.area_id = d.area_id and p.id = d.delegate_id
+      where d.revoked_at is null and d.valid_from <= :day::date and (d.valid_to is null or d.valid_to >= :day::date)
+        and exists (select 1 from membership m where m.area_id = d.area_id and m.body_id = d.body_id and m.person_id = d.delegate_id
+                      and m.valid_from <= :day::date and (m.valid_to is null or m.valid_to >= :day::date))), '[]') as delegations`;
 
 /** Loads what a token subject may do on `day` (YYYY-MM-DD): its people, roles and seats. */
 export async function loadViewer(em: EntityManager, subject: string, day: string): Promise<Viewer> {
@@ -34,5 +41,5 @@ export async function loadViewer(em: EntityManager, subject: string, day: string
   const people = row.people.map((p) => em.map(Person, p));
   const areaRoles = row.roles.map((r) => em.map(AreaRole, r));
   const memberships = row.seats.map((m) => em.map(Membership, m));
-  return new Viewer(subject, row.admin, people, areaRoles, memberships);
+  return new Viewer(subject, row.admin, people, areaRoles, memberships, row.delegations);
 }

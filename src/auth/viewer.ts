@@ -1,11 +1,22 @@
 import type { AreaRole } from '../entities/area-role.entity';
-import { AreaRoleKind, type MembershipRole } from '../entities/enums';
+import type { DelegatedPower } from '../entities/enums';
 import type { Membership } from '../entities/membership.entity';
 import type { Person } from '../entities/person.entity';
 
+/** A chair's power the viewer holds today by delegation (src/entities/delegation.entity.ts). */
+export interface DelegationHeld {
+  id: string;
+  areaId: string;
+  bodyId: string;
+  power: DelegatedPower;
+  /** The chair on whose behalf the viewer acts. */
+  forPersonId: string | null;
+}
+
 /**
  * Who is asking, as of the request's day: the token subject, the person records it matches (one
- * per area), and the area roles and memberships valid today. The anonymous public has none.
+ * per area), and the area roles, seats and delegations valid today. The anonymous public has none.
+ * What the viewer may do is decided only by src/auth/authority.ts from these facts.
  */
 export class Viewer {
   constructor(
@@ -14,6 +25,7 @@ export class Viewer {
     readonly people: readonly Person[],
     readonly areaRoles: readonly AreaRole[],
     readonly memberships: readonly Membership[],
+    readonly delegations: readonly DelegationHeld[] = [],
   ) {}
 
   static anonymous(): Viewer {
@@ -24,45 +36,18 @@ export class Viewer {
     return this.subject !== null;
   }
 
+  /** The viewer's person record in an area, if any: the one that acts, authors and is recorded there. */
   personIn(areaId: string): Person | undefined {
     return this.people.find((p) => p.areaId === areaId);
   }
 
-  /** Whether the viewer belongs to the area at all (a person there, or a global admin). */
-  belongsTo(areaId: string): boolean {
-    return this.isGlobalAdmin || this.personIn(areaId) !== undefined;
-  }
-
-  rolesIn(areaId: string): AreaRoleKind[] {
+  /** Area roles held today in an area, for the history's record of who acted as what. */
+  rolesIn(areaId: string): string[] {
     return this.areaRoles.filter((r) => r.areaId === areaId).map((r) => r.role);
   }
 
-  /** A global admin acts as an admin of every area. */
-  hasAreaRole(areaId: string, ...roles: AreaRoleKind[]): boolean {
-    if (this.isGlobalAdmin && roles.includes(AreaRoleKind.ADMIN)) return true;
-    return this.areaRoles.some((r) => r.areaId === areaId && roles.includes(r.role));
-  }
-
-  /** Admins and coordinators set up the area's people, bodies and memberships. */
-  managesArea(areaId: string): boolean {
-    return this.hasAreaRole(areaId, AreaRoleKind.ADMIN, AreaRoleKind.COORDINATOR);
-  }
-
-  /** Any area role (or global admin) lets one read the whole organisation of the area. */
-  readsWholeArea(areaId: string): boolean {
-    return this.isGlobalAdmin || this.areaRoles.some((r) => r.areaId === areaId);
-  }
-
-  isSelf(personId: string): boolean {
-    return this.people.some((p) => p.id === personId);
-  }
-
-  /** E-mail, phone and login subject: the area's admins and coordinators, and the person. */
-  seesContactsOf(areaId: string, personId: string): boolean {
-    return this.managesArea(areaId) || this.isSelf(personId);
-  }
-
-  membershipIn(bodyId: string, ...roles: MembershipRole[]): Membership | undefined {
-    return this.memberships.find((m) => m.body.id === bodyId && (roles.length === 0 || roles.includes(m.role)));
+  /** The viewer's seat in a body today, for the history's record of the side they acted on. */
+  seatIn(bodyId: string): Membership | undefined {
+    return this.memberships.find((m) => m.body.id === bodyId);
   }
 }

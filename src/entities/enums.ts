@@ -94,6 +94,13 @@ export enum AttendanceStatus {
   ABSENT = 'ABSENT',
 }
 
+/** A chair's power delegated for a term (src/entities/delegation.entity.ts); CHAIR is all of them. */
+export enum DelegatedPower {
+  CHAIR = 'CHAIR',
+  CONVENE = 'CONVENE',
+  VERIFY_MINUTES = 'VERIFY_MINUTES',
+}
+
 export enum MinuteTaker {
   COORDINATOR = 'COORDINATOR',
   SECRETARY = 'SECRETARY',

@@ -45,4 +45,8 @@ export class Meeting extends AreaOwnedEntity {
 
   @ManyToOne(() => Person, { fieldName: 'convened_by_id', nullable: true })
   convenedBy: Rel<Person> | null = null;
+
+  /** The chair on whose behalf the meeting was convened, when a delegate convened it. */
+  @Property({ type: 'uuid', nullable: true })
+  convenedOnBehalfOfId: string | null = null;
 }

@@ -24,6 +24,10 @@ export class Minutes extends AreaOwnedEntity {
   @ManyToOne(() => Person, { fieldName: 'verified_by_id', nullable: true })
   verifiedBy: Rel<Person> | null = null;
 
+  /** The chair on whose behalf the minutes were verified, when a member named for it verified them. */
+  @Property({ type: 'uuid', nullable: true })
+  verifiedOnBehalfOfId: string | null = null;
+
   @Property({ type: 'datetime', nullable: true })
   verifiedAt: Date | null = null;
 

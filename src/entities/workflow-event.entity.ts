@@ -46,6 +46,10 @@ export class WorkflowEvent {
   @Property({ type: 'datetime' })
   occurredAt!: Date;
 
+  /** The chair on whose behalf the actor acted, when by delegation (covered by the hash when set). */
+  @Property({ type: 'uuid', nullable: true })
+  onBehalfOfId: string | null = null;
+
   @Property({ type: 'text', nullable: true })
   idempotencyKey: string | null = null;
 

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { canSeeBody } from '../auth/access';
+import { can } from '../auth/authority';
+import { bodyResource } from '../auth/resources';
 import { AreaType } from '../schema/area.type';
 import { CreateBodyInput, UpdateBodyInput } from '../schema/body.input';
 import { BodyType } from '../schema/body.type';
@@ -8,12 +9,15 @@ import { MembershipType } from '../schema/membership.type';
 import { AreaService } from '../services/area.service';
 import { BodyService } from '../services/body.service';
 import { MembershipService } from '../services/membership.service';
+import { DelegationService } from '../services/delegation.service';
+import { DelegationType } from '../schema/delegation.type';
 
 @Resolver(() => BodyType)
 export class BodyResolver {
   private readonly bodiesService = new BodyService();
   private readonly areasService = new AreaService();
   private readonly membershipsService = new MembershipService();
+  private readonly delegationsService = new DelegationService();
 
   @Query(() => BodyType, { description: 'One body: public bodies for everyone, others for their members and the area\'s roles; NOT_FOUND otherwise.' })
   async body(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The body.' }) id: string): Promise<BodyType> {
@@ -39,7 +43,7 @@ export class BodyResolver {
   async reportsTo(@Ctx() ctx: RequestContext, @Root() body: BodyType): Promise<BodyType | null> {
     if (!body.reportsToId) return null;
     const parent = await ctx.loaders.bodyById.load(body.reportsToId);
-    return parent && canSeeBody(ctx.viewer, parent) ? BodyType.from(parent) : null;
+    return parent && can(ctx.viewer, 'body.read', bodyResource(parent)) ? BodyType.from(parent) : null;
   }
 
   @FieldResolver(() => [MembershipType], { description: 'Seats in the body, chair first, then by role and seniority: names and triad sides of its members.' })
@@ -49,5 +53,14 @@ export class BodyResolver {
     @Arg('activeOnly', () => Boolean, { defaultValue: false, description: 'Only seats held today.' }) activeOnly: boolean,
   ): Promise<MembershipType[]> {
     return (await this.membershipsService.ofBody(ctx, body.id, activeOnly)).map(MembershipType.from);
+  }
+
+  @FieldResolver(() => [DelegationType], { description: "Delegations of the chair's power in the body (deputies acting for the chair, a secretary convening, a member verifying minutes), oldest first." })
+  async delegations(
+    @Ctx() ctx: RequestContext,
+    @Root() body: BodyType,
+    @Arg('activeOnly', () => Boolean, { defaultValue: false, description: 'Only those standing today.' }) activeOnly: boolean,
+  ): Promise<DelegationType[]> {
+    return (await this.delegationsService.ofBody(ctx, body.id, activeOnly)).map(DelegationType.from);
   }
 }

@@ -4,6 +4,7 @@ import { selectsField } from '../common/selection';
 import type { RequestContext } from '../context';
 import { notFound } from '../errors/app-errors';
 import { BodyType } from '../schema/body.type';
+import { PersonType } from '../schema/person.type';
 import { MeetingConnection } from '../schema/meeting-connection.type';
 import {
   AddAgendaItemInput,
@@ -96,6 +97,20 @@ export class MeetingResolver {
   @FieldResolver(() => [ResolutionType], { description: 'Resolutions of the meeting, in order of recording.' })
   async resolutions(@Ctx() ctx: RequestContext, @Root() m: MeetingType): Promise<ResolutionType[]> {
     return (await this.resolutionService.ofMeeting(ctx, m.entity)).map(ResolutionType.from);
+  }
+
+  @FieldResolver(() => PersonType, { nullable: true, description: 'Who convened it; null until convened.' })
+  async convenedBy(@Ctx() ctx: RequestContext, @Root() m: MeetingType): Promise<PersonType | null> {
+    const id = m.entity.convenedBy?.id;
+    const person = id ? await ctx.loaders.personById.load(id) : null;
+    return person ? PersonType.from(person) : null;
+  }
+
+  @FieldResolver(() => PersonType, { nullable: true, description: "The chair on whose behalf it was convened, when someone the chair delegated convening to convened it; null otherwise." })
+  async convenedOnBehalfOf(@Ctx() ctx: RequestContext, @Root() m: MeetingType): Promise<PersonType | null> {
+    const id = m.entity.convenedOnBehalfOfId;
+    const person = id ? await ctx.loaders.personById.load(id) : null;
+    return person ? PersonType.from(person) : null;
   }
 
   @FieldResolver(() => BodyType, { description: 'The body meeting.' })

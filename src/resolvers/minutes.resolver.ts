@@ -38,6 +38,12 @@ export class MinutesResolver {
     return p ? PersonType.from(p) : null;
   }
 
+  @FieldResolver(() => PersonType, { nullable: true, description: 'The chair on whose behalf it was verified, when a member named to verify the minutes did it; null otherwise.' })
+  async verifiedOnBehalfOf(@Ctx() ctx: RequestContext, @Root() m: MinutesType): Promise<PersonType | null> {
+    const p = m.verifiedOnBehalfOfId ? await ctx.loaders.personById.load(m.verifiedOnBehalfOfId) : null;
+    return p ? PersonType.from(p) : null;
+  }
+
   @FieldResolver(() => [MinutesRecipientType], { description: 'Who received this version.' })
   async recipients(@Ctx() ctx: RequestContext, @Root() m: MinutesType): Promise<MinutesRecipientType[]> {
     return (await this.service.recipients(ctx, m.id)).map((r) => Object.assign(new MinutesRecipientType(), { sentAt: r.sentAt, personId: r.personId }));

@@ -3,6 +3,8 @@ import type { RequestContext } from '../context';
 import { Notification } from '../entities/notification.entity';
 import { assertPageSize } from '../common/cursor';
 import { notFound } from '../errors/app-errors';
+import { authorize } from '../auth/authority';
+import { notificationResource } from '../auth/resources';
 import { MarkNotificationReadInput, NotificationType } from '../schema/notification.type';
 
 @Resolver(() => NotificationType)
@@ -30,8 +32,9 @@ export class NotificationResolver {
     @Arg('input', () => MarkNotificationReadInput, { description: 'What to do; see the input type.' }) input: MarkNotificationReadInput,
   ): Promise<NotificationType> {
     const n = await ctx.em.transactional(async (em) => {
-      const row = await em.findOne(Notification, { id: input.id, personId: { $in: ctx.viewer.people.map((p) => p.id) } });
+      const row = await em.findOne(Notification, { id: input.id });
       if (!row) throw notFound(ctx.locale, 'Notification', input.id);
+      authorize(ctx, 'notification.markRead', notificationResource(row), 'Notification', input.id);
       row.readAt ??= ctx.now;
       await em.flush();
       return row;

@@ -5,6 +5,8 @@ import { selectsField } from '../common/selection';
 import type { RequestContext } from '../context';
 import { badInput, notFound } from '../errors/app-errors';
 import { localize } from '../i18n/locale';
+import { refusalsFor } from '../common/refusal';
+import type { TransitionInputKind } from '../schema/refusal.type';
 import { BodyType } from '../schema/body.type';
 import { PersonType } from '../schema/person.type';
 import { ProposalConnection } from '../schema/proposal-connection.type';
@@ -98,15 +100,20 @@ export class ProposalResolver {
     return PersonType.from(person);
   }
 
-  @FieldResolver(() => [AvailableTransitionType], { description: 'What the viewer can do now: every event of the current stage, allowed or with the reasons why not.' })
+  @FieldResolver(() => [AvailableTransitionType], { description: 'What the viewer can do now: every event of the current stage, allowed or with coded refusals, and the inputs each needs.' })
   async availableTransitions(@Ctx() ctx: RequestContext, @Root() p: ProposalType): Promise<AvailableTransitionType[]> {
-    return (await this.service.available(ctx, p.entity)).map((o) => ({
-      event: o.event,
-      label: localize(o.label, ctx.locale),
-      target: o.target,
-      allowed: o.reasons.length === 0,
-      reasons: o.reasons.map((r) => localize(r, ctx.locale)),
-    }));
+    return (await this.service.available(ctx, p.entity)).map((o) => {
+      const refusals = refusalsFor(ctx.locale, o.refusals);
+      return {
+        event: o.event,
+        label: localize(o.label, ctx.locale),
+        target: o.target,
+        allowed: refusals.length === 0,
+        refusals,
+        requiredInputs: o.requiredInputs as TransitionInputKind[],
+        reasons: refusals.map((r) => r.message),
+      };
+    });
   }
 
   @FieldResolver(() => [WorkflowEventType], { description: 'The history, oldest first.' })
@@ -132,6 +139,7 @@ export class ProposalResolver {
         occurredAt: e.occurredAt,
         hash: e.hash,
         actorId: e.actorId,
+        onBehalfOfId: e.onBehalfOfId ?? null,
         bodyId: e.bodyId,
         meetingId: e.meetingId,
       }),

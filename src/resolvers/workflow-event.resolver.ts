@@ -16,6 +16,12 @@ export class WorkflowEventResolver {
     return m ? MeetingType.from(m) : null;
   }
 
+  @FieldResolver(() => PersonType, { nullable: true, description: "The chair on whose behalf the actor fired the event, when acting by delegation (a deputy); null otherwise." })
+  async onBehalfOf(@Ctx() ctx: RequestContext, @Root() e: WorkflowEventType): Promise<PersonType | null> {
+    const person = e.onBehalfOfId ? await ctx.loaders.personById.load(e.onBehalfOfId) : null;
+    return person ? PersonType.from(person) : null;
+  }
+
   @FieldResolver(() => PersonType, { nullable: true, description: 'Who fired the event; null if the person record is gone.' })
   async actor(@Ctx() ctx: RequestContext, @Root() e: WorkflowEventType): Promise<PersonType | null> {
     const person = await ctx.loaders.personById.load(e.actorId);

@@ -6,6 +6,7 @@ import { AgendaItemResolver, AttendanceResolver } from '../resolvers/agenda-item
 import { AreaRoleResolver } from '../resolvers/area-role.resolver';
 import { AreaResolver } from '../resolvers/area.resolver';
 import { BodyResolver } from '../resolvers/body.resolver';
+import { DelegationResolver } from '../resolvers/delegation.resolver';
 import { AgendaItemMaterialsResolver, MaterialResolver, ProposalMaterialsResolver } from '../resolvers/material.resolver';
 import { HearingCommentsResolver, HearingResolver, PlanHearingResolver } from '../resolvers/hearing.resolver';
 import { MeetingResolver } from '../resolvers/meeting.resolver';
@@ -37,6 +38,7 @@ export const resolvers = [
   AreaRoleResolver,
   BodyResolver,
   MembershipResolver,
+  DelegationResolver,
   ProposalResolver,
   WorkflowEventResolver,
   WorkflowDefinitionResolver,

@@ -19,6 +19,7 @@ import {
   ProjectIntentStatus,
   ReportingPeriod,
   MembershipRole,
+  DelegatedPower,
   ProposalKind,
   QuorumRule,
   TargetGroup,
@@ -42,6 +43,16 @@ registerEnumType(AreaRoleKind, {
     COORDINATOR: { description: 'Coordinator of the planning process (koordinátor KPSS): sets up bodies and memberships, advances proposals.' },
     SUPPORT: { description: 'Support organisation (TOZ): reads and prepares materials; decides nothing.' },
     CLERK: { description: 'Council clerk: records resolutions of the council (rada) and the assembly (zastupitelstvo).' },
+  },
+});
+
+registerEnumType(DelegatedPower, {
+  name: 'DelegatedPower',
+  description: "A power of a body's chair that may be delegated to another member for a term.",
+  valuesConfig: {
+    CHAIR: { description: 'All of the chair\'s powers: the deputy acts for the chair (decisions of the workflow, convening, agenda, resolutions, verifying minutes).' },
+    CONVENE: { description: 'Convening and running the meetings of a body whose convener is its chair (e.g. its secretary on the chair\'s behalf).' },
+    VERIFY_MINUTES: { description: "Verifying the body's minutes in place of the chair (e.g. when the chair wrote them)." },
   },
 });
 

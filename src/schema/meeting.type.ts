@@ -212,6 +212,7 @@ export class MinutesType {
   id!: string;
   draftedById!: string;
   verifiedById!: string | null;
+  verifiedOnBehalfOfId!: string | null;
 
   static from(this: void, m: Minutes): MinutesType {
     return Object.assign(new MinutesType(), {
@@ -223,6 +224,7 @@ export class MinutesType {
       distributedAt: m.distributedAt,
       draftedById: m.draftedBy.id,
       verifiedById: m.verifiedBy?.id ?? null,
+      verifiedOnBehalfOfId: m.verifiedOnBehalfOfId,
     });
   }
 }

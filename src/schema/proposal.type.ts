@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { CommissionRecommendation, ProposalKind } from '../entities/enums';
 import type { Proposal } from '../entities/proposal.entity';
 import './enums';
+import { RefusalType, TransitionInputKind } from './refusal.type';
 
 @ObjectType('Proposal', { description: 'A proposal (návrh) moving through the approval pipeline of its area.' })
 export class ProposalType {
@@ -89,10 +90,18 @@ export class AvailableTransitionType {
   @Field(() => String, { description: 'The stage the proposal would move to.' })
   target!: string;
 
-  @Field(() => Boolean, { description: 'Whether the viewer may fire it now with the facts as they are (a reason or resolution number still to be typed is reported, not assumed).' })
+  @Field(() => Boolean, {
+    description: 'Whether the viewer may fire it now, given the inputs in `requiredInputs` (draw the button when true; ask for those inputs when it is pressed).',
+  })
   allowed!: boolean;
 
-  @Field(() => [String], { description: 'Why not, in the request language: missing role, missing triad side, conflict of interest, a reason or resolution number required.' })
+  @Field(() => [RefusalType], { description: 'Why not, each with a stable code: NOT_YOUR_ROLE (hide the button), TRIAD_INCOMPLETE, CONFLICT_OF_INTEREST, HEARING_OPEN, … Empty when allowed.' })
+  refusals!: RefusalType[];
+
+  @Field(() => [TransitionInputKind], { description: 'What the viewer must type to fire it: a reason, a resolution number.' })
+  requiredInputs!: TransitionInputKind[];
+
+  @Field(() => [String], { description: 'The messages of `refusals`, as plain text.', deprecationReason: 'Use `refusals`, which carry stable codes.' })
   reasons!: string[];
 }
 
@@ -129,6 +138,7 @@ export class WorkflowEventType {
   hash!: string;
 
   actorId!: string;
+  onBehalfOfId!: string | null;
   bodyId!: string | null;
   meetingId!: string | null;
 }

@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import { hasVisibleText } from '../common/text';
 import type { IMiddlewareFunction } from 'graphql-middleware';
 import type { RequestContext } from '../context';
 import { badInput } from '../errors/app-errors';
@@ -14,12 +15,22 @@ export function isCleanText(value: string): boolean {
 
 type Problem = { field: string; text: { cs: string; en: string } };
 
+const EMPTY: Problem['text'] = { cs: 'Text nesmí být prázdný ani jen z mezer a neviditelných znaků.', en: 'The text cannot be empty or only spaces and invisible characters.' };
+
+/**
+ * Cleans argument values: text is normalised to NFC; text with control characters is refused, and
+ * so is non-empty text that says nothing once invisible and format characters are removed (" ",
+ * "\u200b"). A required '' is the validators' to refuse (every required String has a minimum length).
+ */
 function clean(value: unknown, path: string, problems: Problem[]): unknown {
+  const field = path.replace(/^input\./, '');
   if (typeof value === 'string') {
     if (!isCleanText(value)) {
-      problems.push({ field: path.replace(/^input\./, ''), text: { cs: 'Text obsahuje řídicí znaky nebo poškozený Unicode.', en: 'The text holds control characters or broken Unicode.' } });
+      problems.push({ field, text: { cs: 'Text obsahuje řídicí znaky nebo poškozený Unicode.', en: 'The text holds control characters or broken Unicode.' } });
       return value;
     }
+    // Text that is there must say something ('' is left to the field's own rules: required, or a way to clear).
+    if (value.length > 0 && !hasVisibleText(value)) problems.push({ field, text: EMPTY });
     return value.normalize('NFC');
   }
   if (Array.isArray(value)) return value.map((v, i) => clean(v, `${path}.${i}`, problems));
@@ -31,9 +42,10 @@ function clean(value: unknown, path: string, problems: Problem[]): unknown {
 
 /**
  * Every argument of every field, before any resolver or validator sees it: text is normalised to
- * Unicode NFC (so "č" typed two ways is one value in searches, uniqueness and hashes), and text
- * with control characters or lone surrogates is refused as BAD_USER_INPUT naming the field (as the
- * validators do: `title` for `input.title`).
+ * Unicode NFC (so "č" typed two ways is one value in searches, uniqueness and hashes), text with
+ * control characters or lone surrogates is refused, and so is text that says nothing once
+ * invisible and format characters (Unicode Cf, Z, Cc) are removed — all as BAD_USER_INPUT naming
+ * the field (as the validators do: `title` for `input.title`).
  */
 export const inputHygiene: IMiddlewareFunction = (resolve, parent, args: Record<string, unknown>, ctx: RequestContext, info: GraphQLResolveInfo) => {
   if (!args || Object.keys(args).length === 0) return resolve(parent, args, ctx, info) as Promise<unknown>;

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { OperationTypeNode } from 'graphql';
+import { Kind, OperationTypeNode, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { RequestContext } from '../context';
 import { rateLimited } from '../errors/app-errors';
 import { clientKey, hitRateLimit } from '../services/rate-limiter';
@@ -11,7 +11,30 @@ export interface MutationRateLimits {
 }
 
 /**
- * Counts every mutation against the viewer's and the client address's minute windows, shared by
+ * How many mutations a request runs: the fields at the root of its operation, with fragments
+ * spread and aliases each counted (`a: m(…) b: m(…)` is two mutations, not one request).
+ */
+export function rootFieldCount(selectionSet: SelectionSetNode, document: DocumentNode, seen = new Set<string>()): number {
+  const fragments = new Map(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
+  let count = 0;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      if (!selection.name.value.startsWith('__')) count += 1;
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      count += rootFieldCount(selection.selectionSet, document, seen);
+    } else {
+      const fragment = fragments.get(selection.name.value);
+      // Counted each time it is spread (identical fields then merge and run once, so this errs high, never low); cycles are refused by validation.
+      if (fragment && !seen.has(fragment.name.value)) count += rootFieldCount(fragment.selectionSet, document, new Set([...seen, fragment.name.value]));
+    }
+  }
+  return count;
+}
+
+/**
+ * Counts every mutation (each root field, see rootFieldCount) against the viewer's and the client address's minute windows, shared by
  * all service processes; over either, the request is refused with RATE_LIMITED (HTTP 429 and
  * Retry-After) before anything runs. Queries are not counted.
  */
@@ -19,12 +42,13 @@ export function mutationRateLimitPlugin(limits: MutationRateLimits): ApolloServe
   return {
     requestDidStart() {
       return Promise.resolve({
-        async didResolveOperation({ operation, contextValue: ctx }) {
+        async didResolveOperation({ operation, document, contextValue: ctx }) {
           if (operation?.operation !== OperationTypeNode.MUTATION) return;
+          const mutations = rootFieldCount(operation.selectionSet, document);
           const windows: Array<[string, number]> = [[`mutations:address:${clientKey(ctx.clientAddress)}`, limits.perAddressPerMinute]];
           if (ctx.viewer.subject) windows.push([`mutations:viewer:${clientKey(ctx.viewer.subject)}`, limits.perViewerPerMinute]);
           for (const [bucket, max] of windows) {
-            const retryAfter = await hitRateLimit(ctx.em, bucket, { max, windowSeconds: 60 }, ctx.now);
+            const retryAfter = await hitRateLimit(ctx.em, bucket, { max, windowSeconds: 60 }, ctx.now, mutations);
             if (retryAfter !== null) throw rateLimited(ctx.locale, retryAfter);
           }
         },

@@ -57,7 +57,7 @@ export class ActionPlanService {
     }
     if (input.endsOn < input.startsOn) throw badInput(ctx.locale, [{ field: 'endsOn', text: { cs: 'Konec je před začátkem.', en: 'endsOn is before startsOn.' } }]);
     const proposal = input.workingGroupId
-      ? await this.proposals.create(ctx, { workingGroupId: input.workingGroupId, kind: ProposalKind.PROJECT_INTENT, title: input.title, summary: `${input.responsibleOrganisation}, ${input.budgetCzk} Kč` })
+      ? await this.proposals.create(ctx, { workingGroupId: input.workingGroupId, kind: ProposalKind.PROJECT_INTENT, title: input.title, summary: `${input.responsibleOrganisation}, ${input.budgetCzk} Kč` }, 'projectIntent')
       : null;
     return ctx.em.transactional(async (em) => {
       const row = em.create(ProjectIntent, {

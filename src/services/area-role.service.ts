@@ -3,21 +3,16 @@ import type { RequestContext } from '../context';
 import { AreaRole } from '../entities/area-role.entity';
 import { AreaRoleKind } from '../entities/enums';
 import { Person } from '../entities/person.entity';
-import { badInput, forbidden, notFound } from '../errors/app-errors';
+import { badInput, notFound } from '../errors/app-errors';
 import type { GrantAreaRoleInput, RevokeAreaRoleInput } from '../schema/area-role.input';
-import { assertManagesArea } from '../auth/access';
+import { authorize, can } from '../auth/authority';
+import { inArea, roleResource } from '../auth/resources';
+import { refuseErased } from './erased-person';
 
 /** Area roles: coordinators grant and revoke them, but only admins touch the ADMIN role. */
 export class AreaRoleService {
-  private assertMayAssign(ctx: RequestContext, areaId: string, role: AreaRoleKind): void {
-    assertManagesArea(ctx, areaId);
-    if (role === AreaRoleKind.ADMIN && !ctx.viewer.hasAreaRole(areaId, AreaRoleKind.ADMIN)) {
-      throw forbidden(ctx.locale, { cs: 'Roli správce přiděluje a odebírá jen správce.', en: 'Only an admin grants or revokes the admin role.' });
-    }
-  }
-
   async grant(ctx: RequestContext, input: GrantAreaRoleInput): Promise<AreaRole> {
-    this.assertMayAssign(ctx, input.areaId, input.role);
+    authorize(ctx, input.role === AreaRoleKind.ADMIN ? 'role.grantAdmin' : 'role.grant', roleResource(input.areaId, input.personId), 'Area', input.areaId);
     const validFrom = input.validFrom ?? ctx.today;
     if (input.validTo && input.validTo < validFrom) {
       throw badInput(ctx.locale, [{ field: 'validTo', text: { cs: 'Konec je před začátkem.', en: 'validTo is before validFrom.' } }]);
@@ -26,6 +21,7 @@ export class AreaRoleService {
       // The person's row lock serialises grants to them, so two overlapping terms cannot both land.
       const person = await em.findOne(Person, { id: input.personId, areaId: input.areaId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!person) throw notFound(ctx.locale, 'Person', input.personId);
+      refuseErased(ctx, person);
       // A held term overlapping the asked one is the answer (granting twice writes nothing); a term
       // that ended before this one starts is history, and the new term is a row of its own.
       const held = await em.find(AreaRole, { areaId: input.areaId, person, role: input.role, revokedAt: null }, { orderBy: { validFrom: 'asc', id: 'asc' } });
@@ -45,7 +41,7 @@ export class AreaRoleService {
   }
 
   async revoke(ctx: RequestContext, input: RevokeAreaRoleInput): Promise<AreaRole> {
-    this.assertMayAssign(ctx, input.areaId, input.role);
+    authorize(ctx, input.role === AreaRoleKind.ADMIN ? 'role.revokeAdmin' : 'role.revoke', roleResource(input.areaId, input.personId), 'Area', input.areaId);
     return ctx.em.transactional(async (em) => {
       // Revoking ADMIN locks the area's admin rows first (in id order, so two admins revoking each
       // other concurrently cannot both succeed, nor deadlock).
@@ -69,7 +65,7 @@ export class AreaRoleService {
         const others = admins.filter(
           (r) => r.id !== role.id && r.validFrom <= ctx.today && (r.validTo === null || r.validTo >= ctx.today),
         );
-        if (others.length === 0 && !ctx.viewer.isGlobalAdmin) {
+        if (others.length === 0 && !can(ctx.viewer, 'area.leaveWithoutAdmin', inArea(input.areaId))) {
           throw badInput(ctx.locale, [
             { field: 'role', text: { cs: 'Oblast musí mít aspoň jednoho správce.', en: 'The area must keep at least one admin.' } },
           ]);

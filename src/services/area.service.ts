@@ -1,11 +1,11 @@
 import type { RequestContext } from '../context';
-import { badInput, conflict, forbidden, notFound, requireId } from '../errors/app-errors';
+import { badInput, conflict, notFound, requireId } from '../errors/app-errors';
 import { Municipality } from '../entities/municipality.entity';
 import { PlanningArea } from '../entities/planning-area.entity';
-import { AreaRoleKind } from '../entities/enums';
 import type { AddMunicipalityInput, CreateAreaInput, UpdateAreaInput } from '../schema/area.input';
 import { isWorkflowKey, WORKFLOW_KEYS } from '../workflows/workflow-keys';
-import { assertManagesArea } from '../auth/access';
+import { authorize } from '../auth/authority';
+import { inArea, SHARED } from '../auth/resources';
 import { uniqueOrConflict } from './unique';
 
 const AREA_NAME_TAKEN = { cs: 'Oblast s tímto názvem už existuje.', en: 'An area with this name already exists.' };
@@ -36,9 +36,7 @@ export class AreaService {
   }
 
   async create(ctx: RequestContext, input: CreateAreaInput): Promise<PlanningArea> {
-    if (!ctx.viewer.isGlobalAdmin) {
-      throw forbidden(ctx.locale, { cs: 'Oblasti zakládá jen hlavní správce.', en: 'Only a global admin creates areas.' });
-    }
+    authorize(ctx, 'area.create', SHARED, 'Area');
     assertWorkflowKey(ctx, input.workflowKey);
     return uniqueOrConflict(ctx, AREA_NAME_TAKEN, 'name', () =>
       ctx.em.transactional(async (em) => {
@@ -50,10 +48,7 @@ export class AreaService {
   }
 
   async update(ctx: RequestContext, input: UpdateAreaInput): Promise<PlanningArea> {
-    if (!ctx.viewer.belongsTo(input.id)) throw notFound(ctx.locale, 'Area', input.id);
-    if (!ctx.viewer.hasAreaRole(input.id, AreaRoleKind.ADMIN)) {
-      throw forbidden(ctx.locale, { cs: 'Oblast upravuje jen její správce.', en: "Only the area's admin may change it." });
-    }
+    authorize(ctx, 'area.update', inArea(input.id), 'Area', input.id);
     // Every field of an area is required: null (unlike an omitted field) would be a silent no-op.
     const cleared = (['name', 'kind', 'workflowKey'] as const).filter((field) => input[field] === null);
     if (cleared.length > 0) {
@@ -77,7 +72,7 @@ export class AreaService {
   }
 
   async addMunicipality(ctx: RequestContext, input: AddMunicipalityInput): Promise<Municipality> {
-    assertManagesArea(ctx, input.areaId);
+    authorize(ctx, 'area.addMunicipality', inArea(input.areaId), 'Area', input.areaId);
     const code = input.code ?? null;
     if (code !== null && (await ctx.em.count(Municipality, { areaId: input.areaId, code })) > 0) {
       throw conflict(ctx.locale, { cs: 'Obec s tímto kódem už v oblasti je.', en: 'The area already has a municipality with this code.' }, { field: 'code' });

@@ -4,7 +4,9 @@ import { Body } from '../entities/body.entity';
 import { BODY_KIND_RANK, BodyKind, Convener, QuorumRule } from '../entities/enums';
 import { badInput, notFound, requireId } from '../errors/app-errors';
 import type { CreateBodyInput, UpdateBodyInput } from '../schema/body.input';
-import { assertManagesArea, canSeeBody, loadForChange } from '../auth/access';
+import { loadForChange } from '../auth/access';
+import { authorize, can } from '../auth/authority';
+import { bodyResource, inArea } from '../auth/resources';
 import { uniqueOrConflict } from './unique';
 
 const NAME_TAKEN = { cs: 'Orgán s tímto názvem už v oblasti je.', en: 'The area already has a body of this name.' };
@@ -30,7 +32,7 @@ export class BodyService {
   async get(ctx: RequestContext, id: string): Promise<Body> {
     requireId(ctx.locale, 'id', id);
     const body = await ctx.loaders.bodyById.load(id);
-    if (!body || !canSeeBody(ctx.viewer, body)) throw notFound(ctx.locale, 'Body', id);
+    if (!body || !can(ctx.viewer, 'body.read', bodyResource(body))) throw notFound(ctx.locale, 'Body', id);
     return body;
   }
 
@@ -38,7 +40,7 @@ export class BodyService {
   async listInArea(ctx: RequestContext, areaId: string, kind?: BodyKind | null): Promise<Body[]> {
     const bodies = await ctx.loaders.bodiesByArea.load(areaId);
     return bodies
-      .filter((b) => (kind ? b.kind === kind : true) && canSeeBody(ctx.viewer, b))
+      .filter((b) => (kind ? b.kind === kind : true) && can(ctx.viewer, 'body.read', bodyResource(b)))
       .sort((a, b) => BODY_KIND_RANK[a.kind] - BODY_KIND_RANK[b.kind] || a.name.localeCompare(b.name, 'cs'));
   }
 
@@ -72,7 +74,7 @@ export class BodyService {
   }
 
   async create(ctx: RequestContext, input: CreateBodyInput): Promise<Body> {
-    assertManagesArea(ctx, input.areaId);
+    authorize(ctx, 'body.create', inArea(input.areaId), 'Area', input.areaId);
     const defaults = defaultRules(input.kind);
     return uniqueOrConflict(ctx, NAME_TAKEN, 'name', () =>
       ctx.em.transactional(async (em) => {
@@ -100,7 +102,7 @@ export class BodyService {
 
   async update(ctx: RequestContext, input: UpdateBodyInput): Promise<Body> {
     const found = await loadForChange(ctx, Body, input.id, 'Body');
-    assertManagesArea(ctx, found.areaId);
+    authorize(ctx, 'body.update', bodyResource(found), 'Body', found.id);
     // These settings always have a value: null (unlike an omitted field) would be a silent no-op.
     const cleared = (['name', 'isPublic', 'materialsLeadDays', 'minutesDueDays', 'quorumRule', 'convener', 'minuteTaker'] as const).filter(
       (field) => input[field] === null,

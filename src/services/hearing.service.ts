@@ -1,7 +1,11 @@
 import type { RequestContext } from '../context';
 import { HearingDecision } from '../entities/enums';
 import { Hearing, HearingComment } from '../entities/hearing.entity';
-import { AppError, badInput, ErrorCode, forbidden, notFound, rateLimited, requireId } from '../errors/app-errors';
+import { AppError, badInput, conflict, ErrorCode, notFound, rateLimited, requireId } from '../errors/app-errors';
+import { authorize } from '../auth/authority';
+import { planResource } from '../auth/resources';
+import { RefusalCode, refusal, refusalExtensions } from '../common/refusal';
+import { Plan } from '../entities/plan.entity';
 import { localize } from '../i18n/locale';
 import { PlanService } from './plan.service';
 import { clientKey, hitRateLimit } from './rate-limiter';
@@ -22,7 +26,11 @@ export class HearingService {
 
   async open(ctx: RequestContext, input: { planId: string; opensAt?: Date | null; closesAt: Date }): Promise<Hearing> {
     const plan = await this.plans.get(ctx, input.planId);
-    if (!ctx.viewer.managesArea(plan.areaId)) throw forbidden(ctx.locale, { cs: 'Veřejné projednání otevírá koordinátor.', en: 'The coordinator opens a public hearing.' });
+    authorize(ctx, 'hearing.open', planResource(plan.areaId), 'Plan', plan.id);
+    // An adopted plan's hearing is over for good: the assembly approved the text it was about.
+    if (await this.plans.isAdopted(ctx, plan)) {
+      throw conflict(ctx.locale, { cs: 'Plán je schválen; veřejné projednání už nelze otevřít.', en: 'The plan is adopted; a public hearing can no longer be opened.' });
+    }
     const opensAt = input.opensAt ?? ctx.now;
     if (input.closesAt <= opensAt) throw badInput(ctx.locale, [{ field: 'closesAt', text: { cs: 'Konec musí být po začátku.', en: 'closesAt must be after opensAt.' } }]);
     const person = ctx.viewer.personIn(plan.areaId);
@@ -44,9 +52,16 @@ export class HearingService {
   /** Anyone, also without a token, while the hearing is open; limited per client address and hour. */
   async comment(ctx: RequestContext, input: { hearingId: string; name?: string | null; email?: string | null; text: string }): Promise<HearingComment> {
     const hearing = await this.get(ctx, input.hearingId);
-    if (ctx.now < hearing.opensAt || ctx.now >= hearing.closesAt) {
+    authorize(ctx, 'hearing.comment', planResource(hearing.areaId), 'Hearing', hearing.id);
+    const plan = await ctx.em.findOneOrFail(Plan, { id: hearing.planId, areaId: hearing.areaId });
+    if (ctx.now < hearing.opensAt || ctx.now >= hearing.closesAt || (await this.plans.isAdopted(ctx, plan))) {
       throw new AppError(ErrorCode.TRANSITION_NOT_ALLOWED, localize({ cs: 'Veřejné projednání není otevřené.', en: 'The public hearing is not open.' }, ctx.locale), {
-        reasons: [localize({ cs: `Připomínky lze podávat od ${hearing.opensAt.toISOString()} do ${hearing.closesAt.toISOString()}.`, en: `Comments are taken from ${hearing.opensAt.toISOString()} until ${hearing.closesAt.toISOString()}.` }, ctx.locale)],
+        ...refusalExtensions(ctx.locale, [
+          refusal(RefusalCode.HEARING_CLOSED, {
+            cs: `Připomínky lze podávat od ${hearing.opensAt.toISOString()} do ${hearing.closesAt.toISOString()}, a jen dokud plán není schválen.`,
+            en: `Comments are taken from ${hearing.opensAt.toISOString()} until ${hearing.closesAt.toISOString()}, and only until the plan is adopted.`,
+          }),
+        ]),
       });
     }
     const retryAfter = await hitRateLimit(ctx.em, `hearing-comment:${clientKey(ctx.clientAddress)}`, { max: ctx.limits.hearingCommentsPerHour, windowSeconds: 3600 }, ctx.now);
@@ -67,8 +82,8 @@ export class HearingService {
   async answer(ctx: RequestContext, input: { commentId: string; decision: HearingDecision; justification: string }): Promise<HearingComment> {
     requireId(ctx.locale, 'commentId', input.commentId);
     const found = await ctx.em.findOne(HearingComment, { id: input.commentId });
-    if (!found || !ctx.viewer.belongsTo(found.areaId)) throw notFound(ctx.locale, 'HearingComment', input.commentId);
-    if (!ctx.viewer.managesArea(found.areaId)) throw forbidden(ctx.locale, { cs: 'Připomínky vypořádává koordinátor.', en: 'The coordinator answers comments.' });
+    if (!found) throw notFound(ctx.locale, 'HearingComment', input.commentId);
+    authorize(ctx, 'hearing.answer', planResource(found.areaId), 'HearingComment', input.commentId);
     const person = ctx.viewer.personIn(found.areaId);
     return ctx.em.transactional(async (em) => {
       const comment = await em.findOneOrFail(HearingComment, { id: found.id });

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { RequestContext } from '../context';
 import { AgendaItem } from '../entities/agenda-item.entity';
-import { AreaRoleKind, MeetingStatus, MembershipRole } from '../entities/enums';
+import { MeetingStatus } from '../entities/enums';
+import { authorize } from '../auth/authority';
+import { bodyResource, proposalResource } from '../auth/resources';
 import { Material } from '../entities/material.entity';
 import { Person } from '../entities/person.entity';
 import { Proposal } from '../entities/proposal.entity';
-import { badInput, forbidden, notFound, requireId } from '../errors/app-errors';
+import { badInput, notFound, requireId } from '../errors/app-errors';
 import { MeetingService } from './meeting.service';
 import { ProposalService } from './proposal.service';
 
@@ -103,7 +105,6 @@ export class MaterialService {
   async attach(ctx: RequestContext, upload: MaterialUpload, maxBytes: number): Promise<Material> {
     this.check(ctx, upload, maxBytes);
     let areaId: string;
-    let allowed: boolean;
     if (upload.agendaItemId) {
       requireId(ctx.locale, 'agendaItemId', upload.agendaItemId);
       const item = await ctx.em.findOne(AgendaItem, { id: upload.agendaItemId });
@@ -112,24 +113,13 @@ export class MaterialService {
       const body = (await ctx.loaders.bodyById.load(meeting.body.id))!;
       if (meeting.status === MeetingStatus.CANCELLED) throw badInput(ctx.locale, [{ field: 'agendaItemId', text: { cs: 'Jednání je zrušeno.', en: 'The meeting is cancelled.' } }]);
       areaId = meeting.areaId;
-      allowed =
-        this.meetings.isConvener(ctx, body) ||
-        ctx.viewer.membershipIn(body.id, MembershipRole.CHAIR, MembershipRole.SECRETARY) !== undefined ||
-        ctx.viewer.hasAreaRole(areaId, AreaRoleKind.SUPPORT) ||
-        (item.presenter !== null && ctx.viewer.isSelf(item.presenter.id));
+      authorize(ctx, 'meeting.attachMaterial', bodyResource(body, { presenterId: item.presenter?.id ?? null }), 'AgendaItem', item.id);
     } else {
       const proposal = await this.proposals.get(ctx, upload.proposalId as string);
       areaId = proposal.areaId;
-      allowed =
-        ctx.viewer.isSelf(proposal.author.id) ||
-        ctx.viewer.managesArea(areaId) ||
-        ctx.viewer.hasAreaRole(areaId, AreaRoleKind.SUPPORT) ||
-        ctx.viewer.membershipIn(proposal.workingGroup.id, MembershipRole.CHAIR) !== undefined;
+      authorize(ctx, 'proposal.attachMaterial', proposalResource(proposal), 'Proposal', proposal.id);
     }
-    const person = ctx.viewer.personIn(areaId);
-    if (!allowed || !person) {
-      throw forbidden(ctx.locale, { cs: 'Podklady sem může vložit předkladatel, předseda, svolavatel nebo podpůrná organizace.', en: 'The presenter, the chair, the convener or support attach materials here.' });
-    }
+    const person = ctx.viewer.personIn(areaId) as Person;
     return ctx.em.transactional(async (em) => {
       const target = upload.agendaItemId ? { agendaItem: upload.agendaItemId } : { proposal: upload.proposalId as string };
       const previous = (await em.find(Material, { ...target, areaId }, { fields: ['name', 'version'] })).filter(

@@ -6,12 +6,16 @@ import type { RequestContext } from '../context';
 import { AgendaItem } from '../entities/agenda-item.entity';
 import { Attendance } from '../entities/attendance.entity';
 import { Body } from '../entities/body.entity';
-import { AreaRoleKind, AttendanceStatus, Convener, MeetingStatus, MembershipRole, QuorumRule, type TriadSide } from '../entities/enums';
+import { AttendanceStatus, MeetingStatus, QuorumRule, type TriadSide } from '../entities/enums';
 import { Meeting } from '../entities/meeting.entity';
 import { Membership } from '../entities/membership.entity';
 import { Person } from '../entities/person.entity';
 import { Proposal } from '../entities/proposal.entity';
-import { AppError, badInput, conflict, ErrorCode, forbidden, notFound, requireId } from '../errors/app-errors';
+import { AppError, badInput, conflict, ErrorCode, notFound, requireId } from '../errors/app-errors';
+import { authorize, belongsTo, can, onBehalfOf, refusal as refusalOf } from '../auth/authority';
+import type { Action } from '../auth/policy';
+import { bodyResource } from '../auth/resources';
+import { RefusalCode, refusal, refusalExtensions } from '../common/refusal';
 import { localize, type Text } from '../i18n/locale';
 import type {
   AddAgendaItemInput,
@@ -25,8 +29,6 @@ import type {
 import { MEETING_TRANSITIONS, meetingMachine, meetingReasons, type MeetingEvent, type MeetingFacts } from '../workflows/meeting.workflow';
 import { TRIAD_SIDES_REQUIRED } from '../workflows/workflow-guards';
 import { enqueue } from './outbox';
-
-const NOT_CONVENER: Text = { cs: 'Toto smí jen ten, kdo podle pravidel orgánu svolává jednání.', en: "Only the body's convener may do this." };
 
 /** Subtracts whole calendar days from a YYYY-MM-DD day. */
 function minusDays(day: string, days: number): string {
@@ -48,24 +50,9 @@ export interface QuorumResult {
 
 /** Meetings of bodies: convening, agenda with the materials deadline, attendance, quorum. */
 export class MeetingService {
-  /** Non-public bodies' meetings: their members, the coordinator (and admins), support. */
+  /** Whether the viewer may see the body's meetings (src/auth/policy.ts, meeting.read). */
   canSee(ctx: RequestContext, body: Body): boolean {
-    const { viewer } = ctx;
-    return body.isPublic || viewer.managesArea(body.areaId) || viewer.hasAreaRole(body.areaId, AreaRoleKind.SUPPORT) || viewer.membershipIn(body.id) !== undefined;
-  }
-
-  /** Whether the viewer convenes this body's meetings under its rule. */
-  isConvener(ctx: RequestContext, body: Body): boolean {
-    const chair = ctx.viewer.membershipIn(body.id, MembershipRole.CHAIR) !== undefined;
-    const coordinator = ctx.viewer.managesArea(body.areaId);
-    switch (body.convener as Convener) {
-      case Convener.CHAIR:
-        return chair;
-      case Convener.COORDINATOR:
-        return coordinator;
-      case Convener.CHAIR_OR_COORDINATOR:
-        return chair || coordinator;
-    }
+    return can(ctx.viewer, 'meeting.read', bodyResource(body));
   }
 
   /** Last day (YYYY-MM-DD, Prague) by which a proposal's materials must have been submitted. */
@@ -90,11 +77,11 @@ export class MeetingService {
     return meeting;
   }
 
-  /** A meeting to change: NOT_FOUND unless visible, FORBIDDEN unless the viewer convenes it. */
-  private async forConvener(ctx: RequestContext, id: string): Promise<{ meeting: Meeting; body: Body }> {
+  /** A meeting to change: NOT_FOUND unless visible, FORBIDDEN unless the viewer may do `action` on it. */
+  private async forConvener(ctx: RequestContext, id: string, action: Action): Promise<{ meeting: Meeting; body: Body }> {
     const meeting = await this.get(ctx, id);
     const body = await this.bodyOf(ctx, meeting);
-    if (!this.isConvener(ctx, body)) throw forbidden(ctx.locale, NOT_CONVENER);
+    authorize(ctx, action, bodyResource(body), 'Meeting', id);
     return { meeting, body };
   }
 
@@ -130,8 +117,8 @@ export class MeetingService {
 
   async schedule(ctx: RequestContext, input: ScheduleMeetingInput): Promise<Meeting> {
     const body = await ctx.em.findOne(Body, { id: input.bodyId });
-    if (!body || !ctx.viewer.belongsTo(body.areaId) || !this.canSee(ctx, body)) throw notFound(ctx.locale, 'Body', input.bodyId);
-    if (!this.isConvener(ctx, body)) throw forbidden(ctx.locale, NOT_CONVENER);
+    if (!body || !belongsTo(ctx.viewer, body.areaId) || !this.canSee(ctx, body)) throw notFound(ctx.locale, 'Body', input.bodyId);
+    authorize(ctx, 'meeting.schedule', bodyResource(body), 'Body', body.id);
     this.checkTimes(ctx, input.startsAt, input.endsAt ?? null, input.place ?? null, input.onlineLink ?? null);
     const [initial] = initialTransition(meetingMachine);
     return ctx.em.transactional(async (em) => {
@@ -152,7 +139,7 @@ export class MeetingService {
   }
 
   async update(ctx: RequestContext, input: UpdateMeetingInput): Promise<Meeting> {
-    const { meeting: found } = await this.forConvener(ctx, input.id);
+    const { meeting: found } = await this.forConvener(ctx, input.id, 'meeting.update');
     if (input.title === null || input.startsAt === null) {
       throw badInput(ctx.locale, [{ field: input.title === null ? 'title' : 'startsAt', text: { cs: 'Nelze smazat.', en: 'Cannot be cleared.' } }]);
     }
@@ -179,12 +166,14 @@ export class MeetingService {
   async act(ctx: RequestContext, input: MeetingActionInput, event: 'CONVENE' | 'HOLD' | 'CANCEL'): Promise<Meeting> {
     const found = await this.get(ctx, input.meetingId);
     const body = await this.bodyOf(ctx, found);
+    const action = ({ CONVENE: 'meeting.convene', HOLD: 'meeting.hold', CANCEL: 'meeting.cancel' } as const)[event];
+    const resource = bodyResource(body);
     const person = ctx.viewer.personIn(found.areaId);
-    if (!person) throw forbidden(ctx.locale, NOT_CONVENER);
+    if (!person) throw refusalOf(ctx, action, resource, 'Meeting', found.id);
     return ctx.em.transactional(async (em) => {
       const m = await em.findOneOrFail(Meeting, { id: found.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       const facts = {
-        actorIsConvener: this.isConvener(ctx, body),
+        actorIsConvener: can(ctx.viewer, action, resource),
         actorIsMinuteTaker: false,
         actorIsChair: false,
         actorDraftedMinutes: false,
@@ -196,6 +185,7 @@ export class MeetingService {
       if (event === 'CONVENE') {
         m.convenedAt = ctx.now;
         m.convenedBy = em.getReference(Person, person.id);
+        m.convenedOnBehalfOfId = onBehalfOf(ctx.viewer, action, resource);
         const day = pragueDay(m.startsAt);
         const members = (await em.find(Membership, { body: body.id })).filter((s) => s.isValidOn(day));
         const where = m.place ?? m.onlineLink ?? '';
@@ -220,7 +210,7 @@ export class MeetingService {
     const [next] = transition(meetingMachine, meetingMachine.resolveState(m.snapshot as never), { type: event, facts });
     if (reasons === null || reasons.length > 0 || String(next.value) !== String(target)) {
       throw new AppError(ErrorCode.TRANSITION_NOT_ALLOWED, localize({ cs: 'Tuto akci teď nelze provést.', en: 'This action is not allowed now.' }, ctx.locale), {
-        reasons: (reasons ?? [{ cs: `Ve stavu ${m.status} to nejde.`, en: `Not possible in status ${m.status}.` }]).map((r) => localize(r, ctx.locale)),
+        ...refusalExtensions(ctx.locale, reasons ?? [refusal(RefusalCode.STATUS_NOT_ALLOWED, { cs: `Ve stavu ${m.status} to nejde.`, en: `Not possible in status ${m.status}.` })]),
       });
     }
     m.status = String(next.value) as MeetingStatus;
@@ -234,8 +224,8 @@ export class MeetingService {
   async addAgendaItem(ctx: RequestContext, input: AddAgendaItemInput): Promise<AgendaItem> {
     const meeting = await this.get(ctx, input.meetingId);
     const body = await this.bodyOf(ctx, meeting);
-    const isChair = ctx.viewer.membershipIn(body.id, MembershipRole.CHAIR) !== undefined;
-    if (!this.isConvener(ctx, body) && !isChair) throw forbidden(ctx.locale, NOT_CONVENER);
+    const resource = bodyResource(body);
+    authorize(ctx, 'meeting.addAgendaItem', resource, 'Meeting', meeting.id);
     if (![MeetingStatus.PLANNED, MeetingStatus.CONVENED].includes(meeting.status)) {
       throw conflict(ctx.locale, { cs: 'Program konaného nebo zrušeného jednání nelze měnit.', en: 'The agenda of a held or cancelled meeting cannot change.' });
     }
@@ -262,9 +252,7 @@ export class MeetingService {
           },
         ]);
       }
-      if (late && !isChair) {
-        throw forbidden(ctx.locale, { cs: 'Naléhavost pozdních podkladů uznává jen předseda.', en: 'Only the chair accepts late materials as urgent.' });
-      }
+      if (late) authorize(ctx, 'meeting.acceptLateItem', resource, 'Meeting', meeting.id);
     }
     if (input.presenterId && !(await ctx.em.count(Person, { id: input.presenterId, areaId: meeting.areaId }))) {
       throw notFound(ctx.locale, 'Person', input.presenterId);
@@ -291,7 +279,7 @@ export class MeetingService {
     requireId(ctx.locale, 'itemId', input.itemId);
     const item = await ctx.em.findOne(AgendaItem, { id: input.itemId });
     if (!item) throw notFound(ctx.locale, 'AgendaItem', input.itemId);
-    const { meeting } = await this.forConvener(ctx, item.meeting.id);
+    const { meeting } = await this.forConvener(ctx, item.meeting.id, 'meeting.moveAgendaItem');
     return ctx.em.transactional(async (em) => {
       await em.findOneOrFail(Meeting, { id: meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       const items = await em.find(AgendaItem, { meeting: meeting.id }, { orderBy: { position: 'asc' } });
@@ -314,8 +302,7 @@ export class MeetingService {
   async recordAttendance(ctx: RequestContext, input: RecordAttendanceInput): Promise<Meeting> {
     const meeting = await this.get(ctx, input.meetingId);
     const body = await this.bodyOf(ctx, meeting);
-    const secretary = ctx.viewer.membershipIn(body.id, MembershipRole.SECRETARY) !== undefined;
-    if (!this.isConvener(ctx, body) && !secretary) throw forbidden(ctx.locale, NOT_CONVENER);
+    authorize(ctx, 'meeting.recordAttendance', bodyResource(body), 'Meeting', meeting.id);
     if (![MeetingStatus.CONVENED, MeetingStatus.HELD].includes(meeting.status)) {
       throw conflict(ctx.locale, { cs: 'Prezenci lze zapsat u svolaného nebo konaného jednání.', en: 'Attendance is recorded for a convened or held meeting.' });
     }

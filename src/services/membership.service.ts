@@ -6,7 +6,10 @@ import { Membership } from '../entities/membership.entity';
 import { Person } from '../entities/person.entity';
 import { badInput, conflict, notFound } from '../errors/app-errors';
 import type { AddMembershipInput, EndMembershipInput } from '../schema/membership.input';
-import { assertManagesArea, canSeeBody, loadForChange } from '../auth/access';
+import { loadForChange } from '../auth/access';
+import { authorize, can } from '../auth/authority';
+import { bodyResource, seatResource } from '../auth/resources';
+import { refuseErased } from './erased-person';
 
 const ROLE_ORDER = [MembershipRole.CHAIR, MembershipRole.DEPUTY, MembershipRole.SECRETARY, MembershipRole.MEMBER, MembershipRole.GUEST];
 
@@ -31,13 +34,13 @@ export class MembershipService {
     const bodies = await ctx.loaders.bodyById.loadMany(rows.map((m) => m.body.id));
     return rows.filter((m, i) => {
       const body = bodies[i];
-      return body && !(body instanceof Error) && canSeeBody(ctx.viewer, body) && (!activeOnly || m.isValidOn(ctx.today));
+      return body && !(body instanceof Error) && can(ctx.viewer, 'body.read', bodyResource(body)) && (!activeOnly || m.isValidOn(ctx.today));
     });
   }
 
   async add(ctx: RequestContext, input: AddMembershipInput): Promise<Membership> {
     const found = await loadForChange(ctx, Body, input.bodyId, 'Body');
-    assertManagesArea(ctx, found.areaId);
+    authorize(ctx, 'membership.add', seatResource(found, input.personId, input.role), 'Body', found.id);
     const validFrom = input.validFrom ?? ctx.today;
     const validTo = input.validTo ?? null;
     const problems: Array<{ field: string; text: { cs: string; en: string } }> = [];
@@ -54,6 +57,7 @@ export class MembershipService {
       const body = await em.findOneOrFail(Body, { id: found.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       const person = await em.findOne(Person, { id: input.personId, areaId: body.areaId });
       if (!person) throw notFound(ctx.locale, 'Person', input.personId);
+      refuseErased(ctx, person);
       const seats = await em.find(Membership, { areaId: body.areaId, body });
       if (seats.some((m) => m.person.id === person.id && overlaps(m.validFrom, m.validTo, validFrom, validTo))) {
         throw conflict(
@@ -90,7 +94,8 @@ export class MembershipService {
 
   async end(ctx: RequestContext, input: EndMembershipInput): Promise<Membership> {
     const found = await loadForChange(ctx, Membership, input.membershipId, 'Membership');
-    assertManagesArea(ctx, found.areaId);
+    const body = await ctx.em.findOneOrFail(Body, { id: found.body.id, areaId: found.areaId });
+    authorize(ctx, 'membership.end', seatResource(body, found.person.id, found.role), 'Membership', found.id);
     const validTo = input.validTo ?? ctx.today;
     return ctx.em.transactional(async (em) => {
       const membership = await em.findOneOrFail(Membership, { id: found.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });

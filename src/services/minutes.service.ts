@@ -2,13 +2,14 @@ import { LockMode } from '@mikro-orm/core';
 import { pragueDay } from '../common/dates';
 import type { RequestContext } from '../context';
 import type { Body } from '../entities/body.entity';
-import { MeetingStatus, MembershipRole, MinuteTaker } from '../entities/enums';
+import { MeetingStatus } from '../entities/enums';
+import { can, onBehalfOf, refusal } from '../auth/authority';
+import { bodyResource } from '../auth/resources';
 import { Meeting } from '../entities/meeting.entity';
 import { Membership } from '../entities/membership.entity';
 import { Minutes } from '../entities/minutes.entity';
 import { MinutesRecipient } from '../entities/minutes-recipient.entity';
 import { Person } from '../entities/person.entity';
-import { forbidden } from '../errors/app-errors';
 import type { DraftMinutesInput, MinutesActionInput } from '../schema/meeting.input';
 import type { MeetingFacts } from '../workflows/meeting.workflow';
 import { MeetingService } from './meeting.service';
@@ -19,11 +20,6 @@ const FROZEN = [MeetingStatus.MINUTES_VERIFIED, MeetingStatus.MINUTES_DISTRIBUTE
 export class MinutesService {
   private readonly meetings = new MeetingService();
 
-  isMinuteTaker(ctx: RequestContext, body: Body): boolean {
-    return (body.minuteTaker as MinuteTaker) === MinuteTaker.SECRETARY
-      ? ctx.viewer.membershipIn(body.id, MembershipRole.SECRETARY) !== undefined
-      : ctx.viewer.managesArea(body.areaId);
-  }
 
   async versions(ctx: RequestContext, meeting: Meeting): Promise<Minutes[]> {
     return ctx.loaders.childrenOf(Minutes, 'meeting', { version: 'asc' }).load(meeting.id);
@@ -40,18 +36,21 @@ export class MinutesService {
     const meeting = await this.meetings.get(ctx, meetingId);
     const body = (await ctx.loaders.bodyById.load(meeting.body.id))!;
     const person = ctx.viewer.personIn(meeting.areaId);
-    if (!person) throw forbidden(ctx.locale);
+    if (!person) throw refusal(ctx, 'minutes.draft', bodyResource(body), 'Meeting', meeting.id);
     return { meeting, body, person };
   }
 
-  private facts(ctx: RequestContext, body: Body, person: Person, current: Minutes | null): MeetingFacts {
+  /** What the minutes' guards judge; who may draft, verify and distribute is the policy's (src/auth/policy.ts). */
+  private facts(ctx: RequestContext, body: Body, person: Person, current: Minutes | null, taking: 'minutes.draft' | 'minutes.distribute'): MeetingFacts {
+    const resource = bodyResource(body);
     return {
       actorIsConvener: false,
       agendaItems: 0,
       started: true,
       reason: null,
-      actorIsMinuteTaker: this.isMinuteTaker(ctx, body),
-      actorIsChair: ctx.viewer.membershipIn(body.id, MembershipRole.CHAIR) !== undefined,
+      actorIsMinuteTaker: can(ctx.viewer, taking, resource),
+      actorIsChair: can(ctx.viewer, 'minutes.verify', resource),
+      onBehalfOf: onBehalfOf(ctx.viewer, 'minutes.verify', resource),
       actorDraftedMinutes: current?.draftedBy.id === person.id,
     };
   }
@@ -62,7 +61,7 @@ export class MinutesService {
       const m = await em.findOneOrFail(Meeting, { id: meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       const current = await em.findOne(Minutes, { meeting: m.id }, { orderBy: { version: 'desc' } });
       const frozen = FROZEN.includes(m.status);
-      this.meetings.fire(ctx, m, 'DRAFT_MINUTES', this.facts(ctx, body, person, current));
+      this.meetings.fire(ctx, m, 'DRAFT_MINUTES', this.facts(ctx, body, person, current, 'minutes.draft'));
       if (current && !frozen && current.verifiedAt === null) {
         current.text = input.text;
         current.draftedBy = em.getReference(Person, person.id);
@@ -88,8 +87,10 @@ export class MinutesService {
     return ctx.em.transactional(async (em) => {
       const m = await em.findOneOrFail(Meeting, { id: meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       const current = await em.findOne(Minutes, { meeting: m.id }, { orderBy: { version: 'desc' } });
-      this.meetings.fire(ctx, m, 'VERIFY_MINUTES', this.facts(ctx, body, person, current));
+      const facts = this.facts(ctx, body, person, current, 'minutes.draft');
+      this.meetings.fire(ctx, m, 'VERIFY_MINUTES', facts);
       current!.verifiedBy = em.getReference(Person, person.id);
+      current!.verifiedOnBehalfOfId = facts.onBehalfOf ?? null;
       current!.verifiedAt = ctx.now;
       m.version += 1;
       await em.flush();
@@ -105,7 +106,7 @@ export class MinutesService {
     return ctx.em.transactional(async (em) => {
       const m = await em.findOneOrFail(Meeting, { id: meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       const current = await em.findOne(Minutes, { meeting: m.id }, { orderBy: { version: 'desc' } });
-      this.meetings.fire(ctx, m, 'DISTRIBUTE_MINUTES', this.facts(ctx, body, person, current));
+      this.meetings.fire(ctx, m, 'DISTRIBUTE_MINUTES', this.facts(ctx, body, person, current, 'minutes.distribute'));
       current!.distributedBy = em.getReference(Person, person.id);
       current!.distributedAt = ctx.now;
       for (const personId of new Set(members.map((s) => s.person.id))) {

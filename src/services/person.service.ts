@@ -1,11 +1,14 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { RequestContext } from '../context';
-import { Body } from '../entities/body.entity';
-import { Membership } from '../entities/membership.entity';
+import { AreaRole } from '../entities/area-role.entity';
+import { AreaRoleKind } from '../entities/enums';
 import { Person } from '../entities/person.entity';
-import { badInput, conflict, forbidden, notFound, requireId } from '../errors/app-errors';
+import { badInput, conflict, notFound, requireId } from '../errors/app-errors';
 import type { CreatePersonInput, UpdatePersonInput } from '../schema/person.input';
-import { assertManagesArea, loadForChange } from '../auth/access';
+import { loadForChange } from '../auth/access';
+import { authorize, visibleFilter } from '../auth/authority';
+import type { Resource } from '../auth/conditions';
+import { inArea, PERSON_SQL, personResource } from '../auth/resources';
 import { assertPageSize, decodeCursor, encodeCursor } from '../common/cursor';
 import { uniqueOrConflict } from './unique';
 
@@ -29,35 +32,30 @@ export function personCursor(p: Person): string {
 
 /** People of an area: who may see whom, and their records. */
 export class PersonService {
-  /**
-   * People the viewer may see in an area: everyone for area roles; otherwise the people seated in
-   * public bodies or in the viewer's own bodies, and the viewer. `undefined` means everyone.
-   */
-  async visibleIds(ctx: RequestContext, areaId: string): Promise<Set<string> | undefined> {
-    const { viewer } = ctx;
-    if (viewer.readsWholeArea(areaId)) return undefined;
-    const ownBodyIds = viewer.memberships.filter((m) => m.areaId === areaId).map((m) => m.body.id);
-    const bodies = await ctx.em.find(
-      Body,
-      { areaId, $or: [{ isPublic: true }, { id: { $in: ownBodyIds } }] },
-      { fields: ['id'] },
-    );
-    const seats = await ctx.em.find(
-      Membership,
-      { areaId, body: { $in: bodies.map((b) => b.id) } },
-      { fields: ['person'] },
-    );
-    const ids = new Set(seats.map((m) => m.person.id));
-    for (const p of viewer.people) if (p.areaId === areaId) ids.add(p.id);
-    return ids;
+  /** The person as the policy sees them: the bodies they sit in (any time), whether one is public, whether they are an admin today. */
+  async resource(ctx: RequestContext, person: Person): Promise<Resource> {
+    const seats = await ctx.loaders.membershipsByPerson.load(person.id);
+    const bodies = await ctx.loaders.bodyById.loadMany(seats.map((m) => m.body.id));
+    const isAdmin = (await ctx.em.count(AreaRole, {
+      areaId: person.areaId,
+      person: person.id,
+      role: AreaRoleKind.ADMIN,
+      revokedAt: null,
+      validFrom: { $lte: ctx.today },
+      $or: [{ validTo: null }, { validTo: { $gte: ctx.today } }],
+    })) > 0;
+    return personResource(person, {
+      seatBodyIds: seats.map((m) => m.body.id),
+      seatedInPublicBody: bodies.some((b) => b !== null && !(b instanceof Error) && b.isPublic),
+      isAdmin,
+    });
   }
 
   async get(ctx: RequestContext, id: string): Promise<Person> {
     requireId(ctx.locale, 'id', id);
     const person = await ctx.loaders.personById.load(id);
     if (!person) throw notFound(ctx.locale, 'Person', id);
-    const visible = await this.visibleIds(ctx, person.areaId);
-    if (visible && !visible.has(person.id)) throw notFound(ctx.locale, 'Person', id);
+    authorize(ctx, 'person.read', await this.resource(ctx, person), 'Person', id);
     return person;
   }
 
@@ -68,15 +66,15 @@ export class PersonService {
     if (args.search && (args.search.length > 200 || args.search.includes('\u0000'))) {
       throw badInput(ctx.locale, [{ field: 'search', text: { cs: 'Neplatný hledaný text.', en: 'Invalid search text.' } }]);
     }
-    const visible = await this.visibleIds(ctx, areaId);
     const where: FilterQuery<Person> = { areaId };
+    // The rule that judges one person (person.read), as SQL; a raw fragment serves one query only.
+    const visible = (): FilterQuery<Person> => visibleFilter(ctx.viewer, 'person.read', PERSON_SQL);
     const and: Array<FilterQuery<Person>> = [];
-    if (visible) and.push({ id: { $in: [...visible] } });
     if (args.search) {
       const like = `%${args.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       and.push({ $or: [{ name: { $ilike: like } }, { organisation: { $ilike: like } }] });
     }
-    const totalCount = await ctx.em.count(Person, and.length ? { ...where, $and: and } : where);
+    const totalCount = await ctx.em.count(Person, { ...where, $and: [...and, visible()] });
     if (args.after) {
       const [name, id] = decodeCursor(ctx, args.after, 2) as [string, string];
       // A cursor is opaque but comes from the client: its parts must fit the columns they are compared with.
@@ -84,7 +82,7 @@ export class PersonService {
       if (name.includes('\u0000')) throw badInput(ctx.locale, [{ field: 'after', text: { cs: 'Neplatný kurzor.', en: 'Invalid cursor.' } }]);
       and.push({ $or: [{ name: { $gt: name } }, { name, id: { $gt: id } }] });
     }
-    const rows = await ctx.em.find(Person, and.length ? { ...where, $and: and } : where, {
+    const rows = await ctx.em.find(Person, { ...where, $and: [...and, visible()] }, {
       orderBy: { name: 'asc', id: 'asc' },
       limit: args.first + 1,
     });
@@ -92,7 +90,9 @@ export class PersonService {
   }
 
   async create(ctx: RequestContext, input: CreatePersonInput): Promise<Person> {
-    assertManagesArea(ctx, input.areaId);
+    authorize(ctx, 'person.create', inArea(input.areaId), 'Area', input.areaId);
+    // A new person linked to a login at once: linking a login is an action of its own.
+    if (input.subject != null) authorize(ctx, 'person.changeSubject', inArea(input.areaId), 'Area', input.areaId);
     return uniqueOrConflict(ctx, SUBJECT_TAKEN, 'subject', () =>
       ctx.em.transactional(async (em) => {
         const person = em.create(Person, {
@@ -109,31 +109,18 @@ export class PersonService {
     );
   }
 
-  /** Admins and coordinators change anyone of their area; a person their own name, organisation and contacts. */
+  /** Admins and coordinators change anyone of their area; a person their own name, organisation and contacts; the login only the admin. */
   async update(ctx: RequestContext, input: UpdatePersonInput): Promise<Person> {
     const person = await loadForChange(ctx, Person, input.id, 'Person');
-    const manages = ctx.viewer.managesArea(person.areaId);
-    if (person.erasedAt && manages) {
+    const resource = await this.resource(ctx, person);
+    authorize(ctx, 'person.read', resource, 'Person', input.id);
+    authorize(ctx, 'person.update', resource, 'Person', input.id);
+    if (input.subject !== undefined) authorize(ctx, 'person.changeSubject', resource, 'Person', input.id);
+    if (person.erasedAt) {
       throw conflict(ctx.locale, {
         cs: 'Osobní údaje této osoby byly smazány; založte novou osobu.',
         en: "This person's personal data was erased; create a new person instead.",
       }, { reason: 'PERSON_ERASED' });
-    }
-    if (!manages) {
-      if (!ctx.viewer.isSelf(person.id)) {
-        const visible = await this.visibleIds(ctx, person.areaId);
-        if (visible && !visible.has(person.id)) throw notFound(ctx.locale, 'Person', input.id);
-        throw forbidden(ctx.locale, {
-          cs: 'Údaje osoby mění jen správce, koordinátor nebo ona sama.',
-          en: "Only the area's admin or coordinator, or the person, may change these details.",
-        });
-      }
-      if (input.subject !== undefined) {
-        throw forbidden(ctx.locale, {
-          cs: 'Účet identity mění jen správce nebo koordinátor.',
-          en: 'Only an admin or coordinator changes the identity subject.',
-        });
-      }
     }
     if (input.name === null) {
       throw badInput(ctx.locale, [{ field: 'name', text: { cs: 'Jméno nelze smazat.', en: 'The name cannot be cleared.' } }]);

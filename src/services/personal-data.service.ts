@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../context';
-import { AreaRoleKind } from '../entities/enums';
+import { authorize, can } from '../auth/authority';
+import { inArea, personResource } from '../auth/resources';
 import { Person } from '../entities/person.entity';
 import { PlanningArea } from '../entities/planning-area.entity';
-import { conflict, forbidden, notFound, requireId } from '../errors/app-errors';
+import { conflict, notFound, requireId } from '../errors/app-errors';
 import { ERASED_PERSON_NAME } from '../schema/person.type';
 
 /**
@@ -38,14 +39,15 @@ export const PERSON_REFERENCES: readonly PersonReference[] = [
   { table: 'area_role', columns: ['person_id'], onErase: 'REVOKE_ROLE', orderBy: 'created_at, id', why: 'Who held which role when is a record of the area; an erased person holds none from now on.' },
   { table: 'membership', columns: ['person_id'], onErase: 'END_SEAT', orderBy: 'valid_from, id', why: 'That a seat existed (side, vote, dates) is a record of the body; an erased person sits nowhere from now on.' },
   { table: 'proposal', columns: ['author_id'], onErase: 'KEEP', orderBy: 'created_at, id', why: 'A proposal is a public record; its author shows as a deleted person.' },
-  { table: 'workflow_event', columns: ['actor_id'], onErase: 'KEEP', orderBy: 'occurred_at, proposal_id, seq', why: 'The append-only, hash-chained history; the chain covers the actor id, never the name.' },
-  { table: 'meeting', columns: ['convened_by_id'], onErase: 'KEEP', orderBy: 'starts_at, id', why: 'Who convened a meeting is part of its record.' },
+  { table: 'workflow_event', columns: ['actor_id', 'on_behalf_of_id'], onErase: 'KEEP', orderBy: 'occurred_at, proposal_id, seq', why: 'The append-only, hash-chained history; the chain covers the actor id, never the name.' },
+  { table: 'meeting', columns: ['convened_by_id', 'convened_on_behalf_of_id'], onErase: 'KEEP', orderBy: 'starts_at, id', why: 'Who convened a meeting is part of its record.' },
   { table: 'agenda_item', columns: ['presenter_id'], onErase: 'KEEP', orderBy: 'created_at, id', why: 'The agenda of a meeting is part of its record.' },
   { table: 'attendance', columns: ['person_id'], onErase: 'KEEP', orderBy: 'created_at, meeting_id', why: 'Attendance decides quorum and the triad rule of resolutions: a legal record.' },
   { table: 'resolution', columns: ['recorded_by_id'], onErase: 'KEEP', orderBy: 'created_at, id', why: 'Resolutions and their votes are a legal record.' },
-  { table: 'minutes', columns: ['drafted_by_id', 'verified_by_id', 'distributed_by_id'], onErase: 'KEEP', orderBy: 'drafted_at, id', why: 'Verified minutes are frozen; who drafted and verified them is part of the record.' },
+  { table: 'minutes', columns: ['drafted_by_id', 'verified_by_id', 'verified_on_behalf_of_id', 'distributed_by_id'], onErase: 'KEEP', orderBy: 'drafted_at, id', why: 'Verified minutes are frozen; who drafted and verified them is part of the record.' },
   { table: 'minutes_recipient', columns: ['person_id'], onErase: 'KEEP', orderBy: 'sent_at, minutes_id', why: 'That minutes went to the members is part of the meeting record.' },
   { table: 'material', columns: ['uploaded_by_id'], onErase: 'KEEP', omit: ['content'], orderBy: 'created_at, id', why: 'Documents of agenda items and proposals belong to the record; the uploader shows as a deleted person.' },
+  { table: 'delegation', columns: ['delegate_id', 'for_person_id', 'granted_by_id'], onErase: 'KEEP', orderBy: 'valid_from, id', why: 'Who acted for whom is part of the record of the acts done under it; an erased person holds no delegation from now on (seats end, so it no longer counts).' },
   { table: 'notification', columns: ['person_id'], onErase: 'DELETE', orderBy: 'created_at, id', why: 'Notices addressed to the person: nobody else reads them and they record no decision.' },
   { table: 'goal_guarantor', columns: ['person_id'], onErase: 'KEEP', orderBy: 'created_at, id', why: 'Guarantors are part of the plan; the coordinator assigns a new one.' },
   { table: 'indicator', columns: ['guarantor_id'], onErase: 'KEEP', orderBy: 'created_at, id', why: 'Guarantors are part of the plan; the coordinator assigns a new one.' },
@@ -86,15 +88,9 @@ export class PersonalDataService {
   private async load(ctx: RequestContext, personId: string, purpose: 'erase' | 'export'): Promise<Person> {
     requireId(ctx.locale, 'personId', personId);
     const person = await ctx.em.findOne(Person, { id: personId });
-    if (!person || !ctx.viewer.belongsTo(person.areaId)) throw notFound(ctx.locale, 'Person', personId);
-    if (ctx.viewer.hasAreaRole(person.areaId, AreaRoleKind.ADMIN)) return person;
-    if (purpose === 'export' && ctx.viewer.isSelf(person.id)) return person;
-    throw forbidden(
-      ctx.locale,
-      purpose === 'erase'
-        ? { cs: 'Osobní údaje maže jen správce oblasti.', en: "Only the area's admin erases personal data." }
-        : { cs: 'Osobní údaje vydáváme jen osobě samotné a správci oblasti.', en: "Personal data is exported only to the person and to the area's admin." },
-    );
+    if (!person) throw notFound(ctx.locale, 'Person', personId);
+    authorize(ctx, purpose === 'erase' ? 'person.erase' : 'person.exportData', personResource(person), 'Person', personId);
+    return person;
   }
 
   /**
@@ -124,7 +120,7 @@ export class PersonalDataService {
 
       const current = admins.filter((a) => a.current);
       const lastAdmin = current.some((a) => a.person_id === personId) && current.every((a) => a.person_id === personId);
-      if (lastAdmin && !ctx.viewer.isGlobalAdmin) {
+      if (lastAdmin && !can(ctx.viewer, 'area.leaveWithoutAdmin', inArea(areaId))) {
         throw conflict(
           ctx.locale,
           {

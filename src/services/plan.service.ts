@@ -1,9 +1,11 @@
 import type { RequestContext } from '../context';
-import { AreaRoleKind, GoalStatus, PlanStatus, ProposalKind, ReportingPeriod } from '../entities/enums';
+import { GoalStatus, PlanStatus, ProposalKind, ReportingPeriod } from '../entities/enums';
 import { Municipality } from '../entities/municipality.entity';
 import { Person } from '../entities/person.entity';
 import { GoalGuarantor, Indicator, IndicatorValue, Plan, PlanGoal, PlanMeasure, PlanPriority } from '../entities/plan.entity';
-import { badInput, conflict, forbidden, notFound, requireId } from '../errors/app-errors';
+import { badInput, conflict, notFound, requireId } from '../errors/app-errors';
+import { authorize, can } from '../auth/authority';
+import { inArea, planResource } from '../auth/resources';
 import type {
   AddIndicatorInput,
   AddPlanPartInput,
@@ -23,7 +25,6 @@ const FROZEN = {
   cs: 'Plán je schválen a jeho text je uzavřen; změnu přinese aktualizace plánu schválená stejnou cestou.',
   en: 'The plan is adopted and its text is closed; a change needs an updated plan approved the same way.',
 };
-const EDIT_FORBIDDEN = { cs: 'Plán upravuje koordinátor nebo podpůrná organizace.', en: 'The coordinator or the support organisation edits the plan.' };
 
 /** Plans and their structure. Coordinators and support edit; the area reads; the public reads adopted plans. */
 export class PlanService {
@@ -56,18 +57,16 @@ export class PlanService {
     return null;
   }
 
-  private readsArea(ctx: RequestContext, areaId: string): boolean {
-    return ctx.viewer.readsWholeArea(areaId) || ctx.viewer.memberships.some((m) => m.areaId === areaId);
-  }
-
-  private editsArea(ctx: RequestContext, areaId: string): boolean {
-    return ctx.viewer.managesArea(areaId) || ctx.viewer.hasAreaRole(areaId, AreaRoleKind.SUPPORT);
+  /** Whether the plan's text is adopted (adopted, or superseded by a later one). */
+  async isAdopted(ctx: RequestContext, plan: Plan): Promise<boolean> {
+    const status = await this.status(ctx, plan);
+    return status === PlanStatus.ADOPTED || status === PlanStatus.SUPERSEDED;
   }
 
   async canRead(ctx: RequestContext, plan: Plan): Promise<boolean> {
-    if (this.readsArea(ctx, plan.areaId)) return true;
-    const status = await this.status(ctx, plan);
-    return status === PlanStatus.ADOPTED || status === PlanStatus.SUPERSEDED;
+    // Most readers are admitted by their role or seat; the plan's standing is read only for the others.
+    if (can(ctx.viewer, 'plan.read', planResource(plan.areaId))) return true;
+    return can(ctx.viewer, 'plan.read', planResource(plan.areaId, { adopted: await this.isAdopted(ctx, plan) }));
   }
 
   async get(ctx: RequestContext, id: string): Promise<Plan> {
@@ -127,7 +126,7 @@ export class PlanService {
   /** The plan owning a part, for a change: NOT_FOUND unless visible, FORBIDDEN unless the viewer edits plans of its area. */
   async forEditing(ctx: RequestContext, kind: 'plan' | 'priority' | 'goal' | 'measure' | 'indicator', id: string): Promise<Plan> {
     const plan = await this.planOf(ctx, kind, id);
-    if (!this.editsArea(ctx, plan.areaId)) throw forbidden(ctx.locale, EDIT_FORBIDDEN);
+    authorize(ctx, 'plan.edit', planResource(plan.areaId), 'Plan', plan.id);
     return plan;
   }
 
@@ -146,8 +145,7 @@ export class PlanService {
   }
 
   async create(ctx: RequestContext, input: CreatePlanInput): Promise<Plan> {
-    if (!ctx.viewer.belongsTo(input.areaId)) throw notFound(ctx.locale, 'Area', input.areaId);
-    if (!ctx.viewer.managesArea(input.areaId)) throw forbidden(ctx.locale, { cs: 'Plán zakládá koordinátor.', en: 'The coordinator creates plans.' });
+    authorize(ctx, 'plan.create', inArea(input.areaId), 'Area', input.areaId);
     if (input.yearTo < input.yearFrom) throw badInput(ctx.locale, [{ field: 'yearTo', text: { cs: 'Konec je před začátkem.', en: 'yearTo is before yearFrom.' } }]);
     const proposal = input.workingGroupId
       ? await this.proposals.create(ctx, {
@@ -155,7 +153,7 @@ export class PlanService {
           kind: ProposalKind.PLAN,
           title: input.title,
           summary: `Střednědobý plán na období ${input.yearFrom}–${input.yearTo}`,
-        })
+        }, 'plan')
       : null;
     return ctx.em.transactional(async (em) => {
       const plan = em.create(Plan, { areaId: input.areaId, title: input.title, yearFrom: input.yearFrom, yearTo: input.yearTo, proposalId: proposal?.id ?? null });
@@ -249,11 +247,8 @@ export class PlanService {
   async recordValue(ctx: RequestContext, input: RecordIndicatorValueInput): Promise<IndicatorValue> {
     const plan = await this.planOf(ctx, 'indicator', input.indicatorId);
     const indicator = await ctx.em.findOneOrFail(Indicator, { id: input.indicatorId });
-    const person = ctx.viewer.personIn(plan.areaId);
-    const isGuarantor = person !== undefined && indicator.guarantorId === person.id;
-    if (!person || !(isGuarantor || ctx.viewer.managesArea(plan.areaId))) {
-      throw forbidden(ctx.locale, { cs: 'Hodnoty indikátoru zapisuje jeho gestor nebo koordinátor.', en: "Only the indicator's guarantor or the coordinator records its values." });
-    }
+    authorize(ctx, 'plan.recordIndicatorValue', planResource(plan.areaId, { guarantorIds: indicator.guarantorId ? [indicator.guarantorId] : [] }), 'Indicator', indicator.id);
+    const person = ctx.viewer.personIn(plan.areaId) as Person;
     return ctx.em.transactional(async (em) => {
       const row = em.create(IndicatorValue, {
         areaId: plan.areaId,
@@ -271,12 +266,9 @@ export class PlanService {
   /** The goal guarantor (a person, or the person holding a guarantor municipality's role) or the coordinator. */
   async updateGoalStatus(ctx: RequestContext, input: UpdateGoalStatusInput): Promise<PlanGoal> {
     const plan = await this.planOf(ctx, 'goal', input.goalId);
-    const person = ctx.viewer.personIn(plan.areaId);
     const guarantors = await ctx.em.find(GoalGuarantor, { goalId: input.goalId });
-    const isGuarantor = person !== undefined && guarantors.some((g) => g.personId === person.id);
-    if (!person || !(isGuarantor || ctx.viewer.managesArea(plan.areaId))) {
-      throw forbidden(ctx.locale, { cs: 'Stav cíle mění jeho gestor nebo koordinátor.', en: "Only the goal's guarantor or the coordinator changes its status." });
-    }
+    const guarantorIds = guarantors.flatMap((g) => (g.personId ? [g.personId] : []));
+    authorize(ctx, 'plan.updateGoalStatus', planResource(plan.areaId, { guarantorIds }), 'PlanGoal', input.goalId);
     return ctx.em.transactional(async (em) => {
       const goal = await em.findOneOrFail(PlanGoal, { id: input.goalId });
       goal.status = input.status;

@@ -5,20 +5,26 @@ import { initialTransition, transition as machineTransition } from 'xstate';
 import type { RequestContext } from '../context';
 import type { HistoryEvent } from '../loaders';
 import { Body } from '../entities/body.entity';
-import { AreaRoleKind, BodyKind, MembershipRole, ProposalKind, type TriadSide } from '../entities/enums';
+import { BodyKind, MembershipRole, ProposalKind, type TriadSide } from '../entities/enums';
+import { type Person } from '../entities/person.entity';
+import { authorize, belongsTo, can, chairsOnChain, visibleFilter } from '../auth/authority';
+import type { Resource } from '../auth/conditions';
+import { PROPOSAL_SQL, proposalResource } from '../auth/resources';
+import { RefusalCode, refusal, refusalExtensions, type Refusal } from '../common/refusal';
 import { PlanningArea } from '../entities/planning-area.entity';
 import { Proposal } from '../entities/proposal.entity';
 import { WorkflowEvent } from '../entities/workflow-event.entity';
-import { AppError, badInput, conflict, ErrorCode, forbidden, notFound, requireId } from '../errors/app-errors';
+import { AppError, badInput, conflict, ErrorCode, notFound, requireId } from '../errors/app-errors';
 import { assertPageSize, decodeTimeCursor, encodeCursor } from '../common/cursor';
 import { localize, type Text } from '../i18n/locale';
 import type { CreateProposalInput, ProposalFilter, TransitionProposalInput, UpdateProposalInput } from '../schema/proposal.input';
-import { eventHash, firstBrokenLink } from '../workflows/history-hash';
-import { bodyOfKind, buildTransitionFacts } from '../workflows/transition-facts';
+import { eventHash, firstBrokenLink, type HashedEvent } from '../workflows/history-hash';
+import { closeHearingsOfAdoptedPlan } from './hearing-closing';
+import { buildTransitionFacts } from '../workflows/transition-facts';
 import { applyOutcome, transitionOutcome } from '../workflows/transition-outcome';
 import { enqueue } from './outbox';
-import type { ActorRule, TransitionDefinition, WorkflowDefinition } from '../workflows/workflow-definition';
-import { checkGuard, type TransitionFacts } from '../workflows/workflow-guards';
+import type { ActorRule, TransitionDefinition, TransitionInput, WorkflowDefinition } from '../workflows/workflow-definition';
+import { checkGuard, requiredInputs, type TransitionFacts } from '../workflows/workflow-guards';
 import { compiledWorkflow, latestCompiledWorkflow } from '../workflows/workflow-registry';
 
 export interface ProposalPage {
@@ -32,8 +38,20 @@ export interface TransitionOption {
   event: string;
   label: Text;
   target: string;
-  reasons: Text[];
+  /** Why the viewer cannot fire it now; empty when they can (given the required inputs). */
+  refusals: Refusal[];
+  /** What the viewer must type to fire it. */
+  requiredInputs: TransitionInput[];
 }
+
+/** Stands for a reason or resolution number the actor will type: available transitions judge everything else. */
+const TYPED_WHEN_FIRING = 'typed when firing';
+
+const CARRIED_KINDS: readonly ProposalKind[] = [ProposalKind.PLAN, ProposalKind.PROJECT_INTENT];
+const CARRIED_KIND: Text = {
+  cs: 'Návrh druhu PLAN vzniká jen se střednědobým plánem a PROJECT_INTENT s projektovým záměrem; druh takového návrhu se nemění a jiný návrh se jím stát nemůže.',
+  en: 'A PLAN proposal is born only with its plan and a PROJECT_INTENT one with its project intent; their kind never changes and no other proposal becomes one.',
+};
 
 const STALE = {
   cs: 'Návrh mezitím změnil někdo jiný; načtěte jej znovu.',
@@ -71,28 +89,19 @@ export class ProposalService {
     return this.definitionOf(p).stages.find((s) => s.key === p.state)?.label ?? { cs: p.state, en: p.state };
   }
 
-  /** Bodies whose members may see the proposal once it left the draft: the ones that handled it and the current one. */
-  private async handledBodyIds(ctx: RequestContext, p: Proposal): Promise<Set<string>> {
+  /** The proposal as the policy sees it: its author, bodies, the bodies in its history, its chain. */
+  async resource(ctx: RequestContext, p: Proposal, chain?: Body[]): Promise<Resource> {
     const events = await ctx.loaders.eventsByProposal.load(p.id);
-    const ids = new Set(events.flatMap((e) => (e.bodyId ? [e.bodyId] : [])));
-    if (p.currentBody) ids.add(p.currentBody.id);
-    ids.add(p.workingGroup.id);
-    return ids;
+    const wg = p.state === 'APPROVED' ? await ctx.loaders.bodyOfArea(p.areaId, p.workingGroup.id) : null;
+    return proposalResource(p, {
+      handledBodyIds: [...new Set(events.flatMap((e) => (e.bodyId ? [e.bodyId] : [])))],
+      workingGroupPublic: wg?.isPublic === true,
+      chain,
+    });
   }
 
   async canSee(ctx: RequestContext, p: Proposal): Promise<boolean> {
-    const { viewer } = ctx;
-    if (viewer.managesArea(p.areaId) || viewer.isSelf(p.author.id)) return true;
-    if (viewer.membershipIn(p.workingGroup.id)) return true;
-    if (p.state === 'DRAFT') return false;
-    if (viewer.hasAreaRole(p.areaId, AreaRoleKind.SUPPORT, AreaRoleKind.CLERK)) return true;
-    const handled = await this.handledBodyIds(ctx, p);
-    if (viewer.memberships.some((m) => handled.has(m.body.id))) return true;
-    if (p.state === 'APPROVED') {
-      const wg = await ctx.loaders.bodyOfArea(p.areaId, p.workingGroup.id);
-      return wg?.isPublic === true;
-    }
-    return false;
+    return can(ctx.viewer, 'proposal.read', await this.resource(ctx, p));
   }
 
   async get(ctx: RequestContext, id: string): Promise<Proposal> {
@@ -102,29 +111,12 @@ export class ProposalService {
     return p;
   }
 
-  /** The visibility rules of `canSee` as one filter, for lists. */
-  private async visibleFilter(ctx: RequestContext, areaId: string): Promise<FilterQuery<Proposal> | null> {
-    const { viewer } = ctx;
-    if (viewer.managesArea(areaId)) return {};
-    const personIds = viewer.people.filter((p) => p.areaId === areaId).map((p) => p.id);
-    const bodyIds = viewer.memberships.filter((m) => m.areaId === areaId).map((m) => m.body.id);
-    const or: Array<FilterQuery<Proposal>> = [{ state: 'APPROVED', workingGroup: { isPublic: true } }];
-    if (personIds.length) or.push({ author: { $in: personIds } });
-    if (bodyIds.length) {
-      or.push({ workingGroup: { $in: bodyIds } });
-      or.push({ state: { $ne: 'DRAFT' }, currentBody: { $in: bodyIds } });
-      const handled = await ctx.em.find(WorkflowEvent, { areaId, bodyId: { $in: bodyIds } }, { fields: ['proposalId'] });
-      if (handled.length) or.push({ state: { $ne: 'DRAFT' }, id: { $in: [...new Set(handled.map((e) => e.proposalId))] } });
-    }
-    if (viewer.hasAreaRole(areaId, AreaRoleKind.SUPPORT, AreaRoleKind.CLERK)) or.push({ state: { $ne: 'DRAFT' } });
-    return { $or: or };
-  }
-
   async page(ctx: RequestContext, filter: ProposalFilter, first: number, after: string | null): Promise<ProposalPage> {
     assertPageSize(ctx, first);
-    const visible = await this.visibleFilter(ctx, filter.areaId);
+    // The same rule that judges one proposal (proposal.read), as SQL over the page's rows; a raw
+    // fragment serves one query only, so each query gets its own.
+    const visible = (): FilterQuery<Proposal> => visibleFilter(ctx.viewer, 'proposal.read', PROPOSAL_SQL);
     const and: Array<FilterQuery<Proposal>> = [{ areaId: filter.areaId }];
-    if (visible) and.push(visible);
     if (filter.state) and.push({ state: filter.state });
     if (filter.kind) and.push({ kind: filter.kind });
     if (filter.bodyId) and.push({ $or: [{ workingGroup: filter.bodyId }, { currentBody: filter.bodyId }] });
@@ -133,7 +125,7 @@ export class ProposalService {
       and.push({ $or: [{ title: { $ilike: like } }, { summary: { $ilike: like } }] });
     }
     const matching = [...and];
-    const totalCount = () => ctx.em.count(Proposal, { $and: matching });
+    const totalCount = () => ctx.em.count(Proposal, { $and: [...matching, visible()] });
     if (after) {
       const [atDate, id] = decodeTimeCursor(ctx, after);
       and.push({ $or: [{ createdAt: { $lt: atDate } }, { createdAt: atDate, id: { $lt: id } }] });
@@ -141,27 +133,27 @@ export class ProposalService {
     // The authors come in the same statement (a join): every list shows them.
     const rows = await ctx.em.find(
       Proposal,
-      { $and: and },
+      { $and: [...and, visible()] },
       { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first + 1, populate: ['author'], strategy: LoadStrategy.JOINED },
     );
     return { items: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
   }
 
-  async create(ctx: RequestContext, input: CreateProposalInput): Promise<Proposal> {
+  /**
+   * Drafts a proposal. A PLAN or PROJECT_INTENT proposal is what a plan or a project intent carries:
+   * it is born with it (`carries`), never typed in, so the kind cannot stand for something it is not.
+   */
+  async create(ctx: RequestContext, input: CreateProposalInput, carries?: 'plan' | 'projectIntent'): Promise<Proposal> {
     const group = await ctx.em.findOne(Body, { id: input.workingGroupId });
-    if (!group || !ctx.viewer.belongsTo(group.areaId)) throw notFound(ctx.locale, 'Body', input.workingGroupId);
+    if (!group || !belongsTo(ctx.viewer, group.areaId)) throw notFound(ctx.locale, 'Body', input.workingGroupId);
     if (group.kind !== BodyKind.WORKING_GROUP) {
       throw badInput(ctx.locale, [
         { field: 'workingGroupId', text: { cs: 'Návrh vzniká v pracovní skupině.', en: 'A proposal is born in a working group.' } },
       ]);
     }
-    const author = ctx.viewer.personIn(group.areaId);
-    if (!author || !(ctx.viewer.membershipIn(group.id) || ctx.viewer.managesArea(group.areaId))) {
-      throw forbidden(ctx.locale, {
-        cs: 'Návrh zakládá člen pracovní skupiny nebo koordinátor.',
-        en: 'A member of the working group or the coordinator creates proposals.',
-      });
-    }
+    if (!carries && CARRIED_KINDS.includes(input.kind)) throw badInput(ctx.locale, [{ field: 'kind', text: CARRIED_KIND }]);
+    authorize(ctx, 'proposal.create', { areaId: group.areaId, bodies: { workingGroup: [{ id: group.id }] } }, 'Body', group.id);
+    const author = ctx.viewer.personIn(group.areaId) as Person;
     const area = await ctx.em.findOneOrFail(PlanningArea, { id: group.areaId });
     const { definition, machine } = latestCompiledWorkflow(area.workflowKey);
     const [initial] = initialTransition(machine);
@@ -188,9 +180,11 @@ export class ProposalService {
 
   async update(ctx: RequestContext, input: UpdateProposalInput): Promise<Proposal> {
     const found = await this.get(ctx, input.id);
-    const isChair = ctx.viewer.membershipIn(found.workingGroup.id, MembershipRole.CHAIR) !== undefined;
-    if (!ctx.viewer.isSelf(found.author.id) && !isChair) {
-      throw forbidden(ctx.locale, { cs: 'Návrh upravuje jeho autor nebo předseda skupiny.', en: 'Only the author or the group chair edits a proposal.' });
+    authorize(ctx, 'proposal.update', await this.resource(ctx, found), 'Proposal', found.id);
+    // What a proposal is stays what it was born as: a plan's or an intent's proposal keeps its kind,
+    // and no other proposal becomes one (the council could otherwise adopt a plan, or a plan lose the assembly).
+    if (input.kind != null && input.kind !== found.kind && (CARRIED_KINDS.includes(found.kind) || CARRIED_KINDS.includes(input.kind))) {
+      throw badInput(ctx.locale, [{ field: 'kind', text: CARRIED_KIND }]);
     }
     if (input.title === null) {
       throw badInput(ctx.locale, [{ field: 'title', text: { cs: 'Název nelze smazat.', en: 'The title cannot be cleared.' } }]);
@@ -200,7 +194,7 @@ export class ProposalService {
       if (p.version !== input.expectedVersion) throw conflict(ctx.locale, STALE, { currentVersion: p.version });
       if (p.state !== 'DRAFT') {
         throw new AppError(ErrorCode.TRANSITION_NOT_ALLOWED, localize({ cs: 'Upravit lze jen koncept.', en: 'Only a draft can be edited.' }, ctx.locale), {
-          reasons: [localize({ cs: 'Návrh už není koncept.', en: 'The proposal is no longer a draft.' }, ctx.locale)],
+          ...refusalExtensions(ctx.locale, [refusal(RefusalCode.STATUS_NOT_ALLOWED, { cs: 'Návrh už není koncept.', en: 'The proposal is no longer a draft.' })]),
         });
       }
       if (input.kind !== undefined && input.kind !== null) p.kind = input.kind;
@@ -224,7 +218,7 @@ export class ProposalService {
     votingSides?: TriadSide[],
   ): Promise<TransitionFacts> {
     const person = ctx.viewer.personIn(p.areaId);
-    const unansweredHearingComments = p.kind === ProposalKind.PLAN ? await ctx.loaders.unansweredHearingComments.load(p.id) : 0;
+    const hearings = p.kind === ProposalKind.PLAN ? await ctx.loaders.hearingStanding.load(p.id) : { unanswered: 0, open: 0 };
     return buildTransitionFacts({
       proposal: { kind: p.kind, title: p.title, summary: p.summary, authorId: p.author.id, concernedOrganisation: p.concernedOrganisation },
       actorPersonId: person?.id ?? null,
@@ -232,10 +226,12 @@ export class ProposalService {
       actorAreaRoles: ctx.viewer.rolesIn(p.areaId),
       chain,
       actorSeats: ctx.viewer.memberships,
+      actorChairOf: chairsOnChain(ctx.viewer, chain).map((c) => c.body.kind),
       votingSides: votingSides ?? (await ctx.loaders.votingSides(p.workingGroup.id, ctx.today)),
       reason,
       resolutionNumber,
-      unansweredHearingComments,
+      unansweredHearingComments: hearings.unanswered,
+      openHearings: hearings.open,
     });
   }
 
@@ -243,33 +239,42 @@ export class ProposalService {
     return this.definitionOf(p).transitions.filter((t) => t.from.includes(p.state));
   }
 
-  /** Every event of the current stage, with the reasons the viewer cannot fire it now. */
+  /**
+   * Every event of the current stage: why the viewer cannot fire it now (empty when they can), and
+   * what they must type to fire it. A missing reason or resolution number is not a refusal here:
+   * the button stays and asks for it.
+   */
   async available(ctx: RequestContext, p: Proposal): Promise<TransitionOption[]> {
     const options = this.transitionsFrom(p);
     if (options.length === 0) return [];
-    const facts = await this.facts(ctx, p, await this.chain(ctx, p.areaId, p.workingGroup.id), null, null);
+    const facts = await this.facts(ctx, p, await this.chain(ctx, p.areaId, p.workingGroup.id), TYPED_WHEN_FIRING, TYPED_WHEN_FIRING);
     return options.map((t) => ({
       event: t.event,
       label: t.label,
       target: t.to,
-      // A reason or resolution number is typed when firing; the button stays, with the hint.
-      reasons: t.guards.flatMap((g) => checkGuard(g, facts)),
+      refusals: t.guards.flatMap((g) => checkGuard(g, facts)),
+      requiredInputs: requiredInputs(t.guards, facts),
     }));
   }
 
-  /** Which of the transition's actor rules the actor meets, for the history's role and side. */
-  private actingAs(ctx: RequestContext, p: Proposal, t: TransitionDefinition, facts: TransitionFacts, chain: Body[]): { role: string | null; side: string | null } {
+  /** Which of the transition's actor rules the actor meets, for the history: role, side, and for whom when by delegation. */
+  private actingAs(
+    ctx: RequestContext,
+    p: Proposal,
+    t: TransitionDefinition,
+    facts: TransitionFacts,
+    chain: Body[],
+  ): { role: string | null; side: string | null; onBehalfOf: string | null } {
     const guard = t.guards.find((g) => g.name === 'actorIs');
     const rules: readonly ActorRule[] = guard && guard.name === 'actorIs' ? guard.params.anyOf : [];
-    const seatIn = (bodyId: string | undefined) => (bodyId ? ctx.viewer.memberships.find((m) => m.body.id === bodyId) : undefined);
+    const chairs = chairsOnChain(ctx.viewer, chain);
     for (const rule of rules) {
-      if (rule.kind === 'CHAIR_OF' && facts.actor.chairOf.includes(rule.bodyKind)) {
-        return { role: MembershipRole.CHAIR, side: seatIn(bodyOfKind(chain, rule.bodyKind)?.id)?.triadSide ?? null };
-      }
-      if (rule.kind === 'AREA_ROLE' && facts.actor.areaRoles.includes(rule.role)) return { role: rule.role, side: null };
-      if (rule.kind === 'AUTHOR' && facts.actor.isAuthor) return { role: 'AUTHOR', side: seatIn(p.workingGroup.id)?.triadSide ?? null };
+      const chair = rule.kind === 'CHAIR_OF' ? chairs.find((c) => c.body.kind === rule.bodyKind) : undefined;
+      if (chair) return { role: MembershipRole.CHAIR, side: ctx.viewer.seatIn(chair.body.id)?.triadSide ?? null, onBehalfOf: chair.onBehalfOf };
+      if (rule.kind === 'AREA_ROLE' && facts.actor.areaRoles.includes(rule.role)) return { role: rule.role, side: null, onBehalfOf: null };
+      if (rule.kind === 'AUTHOR' && facts.actor.isAuthor) return { role: 'AUTHOR', side: ctx.viewer.seatIn(p.workingGroup.id)?.triadSide ?? null, onBehalfOf: null };
     }
-    return { role: null, side: null };
+    return { role: null, side: null, onBehalfOf: null };
   }
 
   /**
@@ -283,10 +288,6 @@ export class ProposalService {
     via?: { em: EntityManager; meetingId?: string; bodyId?: string; votingSides?: TriadSide[] },
   ): Promise<Proposal> {
     const visible = await this.get(ctx, input.proposalId);
-    const person = ctx.viewer.personIn(visible.areaId);
-    if (!person) {
-      throw forbidden(ctx.locale, { cs: 'V této oblasti nemáte žádnou roli.', en: 'You have no role in this area.' });
-    }
     const reason = input.reason ?? null;
     const resolutionNumber = input.resolutionNumber ?? null;
     const requestHash = createHash('sha256')
@@ -296,13 +297,16 @@ export class ProposalService {
     // Everything the guards judge is loaded before the transaction, which then holds one
     // connection only: lock, check the version, save, append.
     const chain = await this.chain(ctx, visible.areaId, visible.workingGroup.id);
+    // Who may act on the proposal at all is the policy's; which events each of them may fire, the definition's.
+    authorize(ctx, 'proposal.transition', await this.resource(ctx, visible, chain), 'Proposal', visible.id);
+    const person = ctx.viewer.personIn(visible.areaId) as Person;
     const facts = await this.facts(ctx, visible, chain, reason, resolutionNumber, via?.votingSides);
     const t = this.transitionsFrom(visible).find((x) => x.event === input.event);
     if (via?.bodyId && visible.currentBody?.id !== via.bodyId) {
       throw new AppError(
         ErrorCode.TRANSITION_NOT_ALLOWED,
         localize({ cs: 'Tento orgán návrh teď neprojednává.', en: 'This body does not handle the proposal at its current stage.' }, ctx.locale),
-        { reasons: [localize({ cs: 'Usnesení jiného orgánu návrh neposune.', en: "Another body's resolution cannot move the proposal." }, ctx.locale)] },
+        refusalExtensions(ctx.locale, [refusal(RefusalCode.NOT_THIS_BODY, { cs: 'Usnesení jiného orgánu návrh neposune.', en: "Another body's resolution cannot move the proposal." })]),
       );
     }
 
@@ -326,13 +330,8 @@ export class ProposalService {
         throw new AppError(
           ErrorCode.TRANSITION_NOT_ALLOWED,
           localize({ cs: `Událost ${input.event} nelze ve fázi ${p.state} použít.`, en: `Event ${input.event} is not available in stage ${p.state}.` }, ctx.locale),
-          { reasons: [localize({ cs: 'Tato akce v této fázi neexistuje.', en: 'This action does not exist in this stage.' }, ctx.locale)] },
+          refusalExtensions(ctx.locale, [refusal(RefusalCode.EVENT_NOT_AVAILABLE, { cs: 'Tato akce v této fázi neexistuje.', en: 'This action does not exist in this stage.' })]),
         );
-      }
-      const onChainOrRole =
-        ctx.viewer.rolesIn(p.areaId).length > 0 || ctx.viewer.isSelf(p.author.id) || chain.some((b) => ctx.viewer.membershipIn(b.id));
-      if (!onChainOrRole) {
-        throw forbidden(ctx.locale, { cs: 'S tímto návrhem nemůžete nic dělat.', en: 'You cannot act on this proposal.' });
       }
       const reasons = t.guards.flatMap((g) => checkGuard(g, facts));
       const { machine } = compiledWorkflow(p.workflowKey, p.workflowVersion);
@@ -341,7 +340,7 @@ export class ProposalService {
         throw new AppError(
           ErrorCode.TRANSITION_NOT_ALLOWED,
           localize({ cs: 'Tuto akci teď nelze provést.', en: 'This action is not allowed now.' }, ctx.locale),
-          { reasons: reasons.map((r) => localize(r, ctx.locale)) },
+          refusalExtensions(ctx.locale, reasons),
         );
       }
       await this.apply(em, ctx, p, t, facts, chain, machine.getPersistedSnapshot(next), {
@@ -380,7 +379,7 @@ export class ProposalService {
     const outcome = transitionOutcome(this.definitionOf(p), t, p.state, chain, extra.resolutionNumber);
     const acting = this.actingAs(ctx, p, t, facts, chain);
     const last = await em.findOne(WorkflowEvent, { proposalId: p.id }, { orderBy: { seq: 'desc' } });
-    const hashed = {
+    const hashed: HashedEvent = {
       proposalId: p.id,
       seq: (last?.seq ?? 0) + 1,
       event: t.event,
@@ -394,6 +393,7 @@ export class ProposalService {
       reason: extra.reason,
       resolutionNumber: extra.resolutionNumber,
       occurredAt: ctx.now,
+      onBehalfOfId: acting.onBehalfOf,
     };
     const prevHash = last?.hash ?? null;
     em.create(WorkflowEvent, {
@@ -409,6 +409,7 @@ export class ProposalService {
     const [from, to] = [label(p.state), label(t.to)];
     applyOutcome(p, outcome, t.event, ctx.now, snapshot, (id) => em.getReference(Body, id));
     await em.flush();
+    if (p.kind === ProposalKind.PLAN && p.state === 'APPROVED') await closeHearingsOfAdoptedPlan(em, p, ctx.now);
     if (p.author.id !== extra.actorId) {
       await enqueue(em, p.areaId, {
         kind: 'PROPOSAL_MOVED',

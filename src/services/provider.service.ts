@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../context';
 import { assertPageSize, decodeCursor, encodeCursor } from '../common/cursor';
-import { AreaRoleKind } from '../entities/enums';
 import { Municipality } from '../entities/municipality.entity';
 import { PlanningArea } from '../entities/planning-area.entity';
 import { Provider, ProviderRegisterImport, SocialService, type SocialServiceType } from '../entities/provider.entity';
-import { badInput, forbidden, notFound, requireId } from '../errors/app-errors';
+import { badInput, notFound, requireId } from '../errors/app-errors';
+import { authorize } from '../auth/authority';
+import { SHARED } from '../auth/resources';
 import { parseProviderRegister, RegisterFileError, type ParsedProvider, type ParsedService } from './provider-register.parser';
 import { targetGroupCode } from './social-service-types';
 
@@ -72,8 +73,7 @@ const ACTIVE_SQL = 's.removed_at is null and (s.provided_to is null or s.provide
 
 /**
  * The public catalogue of providers and their registered services, and its import from the
- * national register. Anyone reads it; global admins and the admins and coordinators of any area
- * import the register.
+ * national register. Anyone reads it; a global admin imports the register.
  */
 export class ProviderService {
   async get(ctx: RequestContext, id: string): Promise<Provider> {
@@ -156,18 +156,11 @@ export class ProviderService {
   }
 
   /**
-   * Imports a register file for the viewer: global admins and the admins and coordinators of any
-   * area. The whole file is checked before anything is written; a bad file is BAD_USER_INPUT.
+   * Imports a register file: the catalogue is shared by every area, so a global admin (or the
+   * operator's `npm run import-providers`) imports it, never one area. The whole file is checked before anything is written; a bad file is BAD_USER_INPUT.
    */
   async importRegister(ctx: RequestContext, content: string): Promise<ProviderRegisterImport> {
-    const { viewer } = ctx;
-    const maintains = viewer.isGlobalAdmin || viewer.areaRoles.some((r) => r.role === AreaRoleKind.ADMIN || r.role === AreaRoleKind.COORDINATOR);
-    if (!maintains) {
-      throw forbidden(ctx.locale, {
-        cs: 'Registr poskytovatelů nahrává jen hlavní správce nebo správce či koordinátor některé oblasti.',
-        en: 'Only a global admin or an admin or coordinator of an area imports the register of providers.',
-      });
-    }
+    authorize(ctx, 'provider.importRegister', SHARED, 'ProviderRegister');
     if (Buffer.byteLength(content, 'utf8') > PROVIDER_REGISTER_MAX_BYTES) {
       throw badInput(ctx.locale, [
         {
@@ -180,7 +173,7 @@ export class ProviderService {
       ]);
     }
     try {
-      return await this.importContent(ctx.em, content, viewer.subject ?? 'unknown', ctx.today);
+      return await this.importContent(ctx.em, content, ctx.viewer.subject ?? 'unknown', ctx.today);
     } catch (err) {
       if (err instanceof RegisterFileError) throw badInput(ctx.locale, err.problems);
       throw err;

@@ -13,18 +13,18 @@ export function clientKey(address: string): string {
 }
 
 /**
- * Counts one hit in a fixed window shared by every service process (a row in PostgreSQL, upserted
- * outside the caller's transaction so that refused attempts count too). Returns null when within
- * the limit, or the seconds until the window ends.
+ * Counts `hits` (one by default) in a fixed window shared by every service process (a row in
+ * PostgreSQL, upserted outside the caller's transaction so that refused attempts count too).
+ * Returns null when within the limit, or the seconds until the window ends.
  */
-export async function hitRateLimit(em: EntityManager, bucket: string, limit: RateLimit, now: Date): Promise<number | null> {
+export async function hitRateLimit(em: EntityManager, bucket: string, limit: RateLimit, now: Date, hits = 1): Promise<number | null> {
   const windowMillis = limit.windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMillis) * windowMillis);
   const [row] = await em.getConnection().execute<Array<{ hits: number }>>(
-    `insert into rate_limit_window (bucket, window_start, hits) values (?, ?, 1)
-     on conflict (bucket, window_start) do update set hits = rate_limit_window.hits + 1
+    `insert into rate_limit_window (bucket, window_start, hits) values (?, ?, ?)
+     on conflict (bucket, window_start) do update set hits = rate_limit_window.hits + excluded.hits
      returning hits`,
-    [bucket, windowStart],
+    [bucket, windowStart, hits],
   );
   if (row.hits <= limit.max) return null;
   return Math.max(1, Math.ceil((windowStart.getTime() + windowMillis - now.getTime()) / 1000));

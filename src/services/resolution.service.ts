@@ -1,11 +1,13 @@
 import type { RequestContext } from '../context';
 import { AgendaItem } from '../entities/agenda-item.entity';
-import { MeetingStatus, MembershipRole } from '../entities/enums';
+import { MeetingStatus } from '../entities/enums';
+import { authorize } from '../auth/authority';
+import { bodyResource } from '../auth/resources';
 import { Meeting } from '../entities/meeting.entity';
 import { Person } from '../entities/person.entity';
 import { Proposal } from '../entities/proposal.entity';
 import { Resolution } from '../entities/resolution.entity';
-import { badInput, conflict, forbidden } from '../errors/app-errors';
+import { badInput, conflict } from '../errors/app-errors';
 import type { RecordResolutionInput } from '../schema/meeting.input';
 import { MeetingService } from './meeting.service';
 import { ProposalService } from './proposal.service';
@@ -25,13 +27,8 @@ export class ResolutionService {
   async record(ctx: RequestContext, input: RecordResolutionInput): Promise<Resolution> {
     const meeting = await this.meetings.get(ctx, input.meetingId);
     const body = (await ctx.loaders.bodyById.load(meeting.body.id))!;
-    const person = ctx.viewer.personIn(meeting.areaId);
-    const mayRecord =
-      this.meetings.isConvener(ctx, body) ||
-      ctx.viewer.membershipIn(body.id, MembershipRole.CHAIR, MembershipRole.SECRETARY) !== undefined;
-    if (!person || !mayRecord) {
-      throw forbidden(ctx.locale, { cs: 'Usnesení zapisuje svolavatel, předseda nebo tajemník orgánu.', en: "The body's convener, chair or secretary records resolutions." });
-    }
+    authorize(ctx, 'meeting.recordResolution', bodyResource(body), 'Meeting', meeting.id);
+    const person = ctx.viewer.personIn(meeting.areaId) as Person;
     if (!DECIDED.includes(meeting.status)) {
       throw conflict(ctx.locale, { cs: 'Usnesení se zapisuje po konání jednání.', en: 'Resolutions are recorded once the meeting has been held.' });
     }

@@ -15,10 +15,17 @@ export interface HashedEvent {
   reason: string | null;
   resolutionNumber: string | null;
   occurredAt: Date;
+  /** The chair on whose behalf a delegate acted; absent (null) for everyone acting in their own right. */
+  onBehalfOfId?: string | null;
 }
 
-/** Keys in a fixed order, dates as ISO strings: the same event always gives the same text. */
+/**
+ * Keys in a fixed order, dates as ISO strings: the same event always gives the same text. Who a
+ * delegate acted for is appended only when there is someone, so events recorded before delegations
+ * existed hash as they always did.
+ */
 export function canonicalEvent(e: HashedEvent): string {
+  const onBehalfOf = e.onBehalfOfId ? [e.onBehalfOfId] : [];
   return JSON.stringify([
     e.proposalId,
     e.seq,
@@ -33,6 +40,7 @@ export function canonicalEvent(e: HashedEvent): string {
     e.reason,
     e.resolutionNumber,
     e.occurredAt.toISOString(),
+    ...onBehalfOf,
   ]);
 }
 

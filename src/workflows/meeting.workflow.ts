@@ -1,5 +1,7 @@
 import { and, setup } from 'xstate';
 import { MeetingStatus } from '../entities/enums';
+import { hasVisibleText } from '../common/text';
+import { RefusalCode, refusal, type Refusal } from '../common/refusal';
 import type { Text } from '../i18n/locale';
 
 /** What the meeting guards judge, loaded before the transition. */
@@ -7,6 +9,8 @@ export interface MeetingFacts {
   actorIsConvener: boolean;
   actorIsMinuteTaker: boolean;
   actorIsChair: boolean;
+  /** Whose chair's power the actor used, when acting by delegation (recorded with the act). */
+  onBehalfOf?: string | null;
   /** The actor wrote the current draft of the minutes. */
   actorDraftedMinutes: boolean;
   agendaItems: number;
@@ -22,18 +26,20 @@ export interface MeetingEvent {
 
 type GuardName = 'isConvener' | 'hasAgenda' | 'hasStarted' | 'reasonGiven' | 'isMinuteTaker' | 'isChair' | 'notMinutesAuthor';
 
-/** Each guard's refusal reasons, empty when it passes. */
-export const MEETING_GUARDS: Record<GuardName, (f: MeetingFacts) => Text[]> = {
+const no = (code: RefusalCode, text: Text): Refusal[] => [refusal(code, text)];
+
+/** Why each guard refuses, empty when it passes. */
+export const MEETING_GUARDS: Record<GuardName, (f: MeetingFacts) => Refusal[]> = {
   isConvener: (f) =>
-    f.actorIsConvener ? [] : [{ cs: 'Toto smí jen ten, kdo podle pravidel orgánu svolává jednání.', en: "Only the body's convener may do this." }],
-  hasAgenda: (f) => (f.agendaItems > 0 ? [] : [{ cs: 'Pozvánka musí obsahovat program.', en: 'The invitation needs an agenda.' }]),
-  hasStarted: (f) => (f.started ? [] : [{ cs: 'Jednání ještě nezačalo.', en: 'The meeting has not started yet.' }]),
-  reasonGiven: (f) => (f.reason ? [] : [{ cs: 'Je třeba uvést důvod.', en: 'A reason is required.' }]),
+    f.actorIsConvener ? [] : no(RefusalCode.NOT_YOUR_ROLE, { cs: 'Toto smí jen ten, kdo podle pravidel orgánu svolává jednání.', en: "Only the body's convener may do this." }),
+  hasAgenda: (f) => (f.agendaItems > 0 ? [] : no(RefusalCode.NO_AGENDA, { cs: 'Pozvánka musí obsahovat program.', en: 'The invitation needs an agenda.' })),
+  hasStarted: (f) => (f.started ? [] : no(RefusalCode.NOT_STARTED, { cs: 'Jednání ještě nezačalo.', en: 'The meeting has not started yet.' })),
+  reasonGiven: (f) => (hasVisibleText(f.reason) ? [] : no(RefusalCode.REASON_REQUIRED, { cs: 'Je třeba uvést důvod.', en: 'A reason is required.' })),
   isMinuteTaker: (f) =>
-    f.actorIsMinuteTaker ? [] : [{ cs: 'Zápis píše zapisovatel určený pravidly orgánu.', en: "Only the body's minute-taker writes the minutes." }],
-  isChair: (f) => (f.actorIsChair ? [] : [{ cs: 'Zápis ověřuje předseda orgánu.', en: 'The chair verifies the minutes.' }]),
+    f.actorIsMinuteTaker ? [] : no(RefusalCode.NOT_YOUR_ROLE, { cs: 'Zápis píše zapisovatel určený pravidly orgánu.', en: "Only the body's minute-taker writes the minutes." }),
+  isChair: (f) => (f.actorIsChair ? [] : no(RefusalCode.NOT_YOUR_ROLE, { cs: 'Zápis ověřuje předseda orgánu.', en: 'The chair verifies the minutes.' })),
   notMinutesAuthor: (f) =>
-    f.actorDraftedMinutes ? [{ cs: 'Zápis nemůže ověřit jeho autor.', en: 'The minutes cannot be verified by their author.' }] : [],
+    f.actorDraftedMinutes ? no(RefusalCode.OWN_MINUTES, { cs: 'Zápis nemůže ověřit jeho autor.', en: 'The minutes cannot be verified by their author.' }) : [],
 };
 
 /** The events of each status, with their target and guards: the data the machine is built from. */
@@ -77,7 +83,7 @@ export const meetingMachine = setup({
   ),
 });
 
-export function meetingReasons(event: MeetingEvent['type'], from: MeetingStatus, facts: MeetingFacts): Text[] | null {
+export function meetingReasons(event: MeetingEvent['type'], from: MeetingStatus, facts: MeetingFacts): Refusal[] | null {
   const t = MEETING_TRANSITIONS.find((x) => x.event === event && x.from === from);
   return t ? t.guards.flatMap((g) => MEETING_GUARDS[g](facts)) : null;
 }

@@ -1,4 +1,5 @@
-import { BodyKind, MembershipRole, type TriadSide } from '../entities/enums';
+import { hasVisibleText, visibleOrNull } from '../common/text';
+import { BodyKind, type TriadSide } from '../entities/enums';
 import type { Body } from '../entities/body.entity';
 import type { Membership } from '../entities/membership.entity';
 import type { TransitionFacts } from './workflow-guards';
@@ -14,11 +15,14 @@ export interface FactsSource {
   chain: Body[];
   /** Seats the actor holds today. */
   actorSeats: readonly Membership[];
+  /** Kinds of body on the chain whose chair's power the actor holds today (decided by src/auth/authority.ts). */
+  actorChairOf: BodyKind[];
   /** Triad sides of the working group's voting members today (or of the deciding meeting). */
   votingSides: TriadSide[];
   reason: string | null;
   resolutionNumber: string | null;
   unansweredHearingComments?: number;
+  openHearings?: number;
 }
 
 const norm = (s: string | null | undefined): string => (s ?? '').normalize('NFC').trim().toLocaleLowerCase('cs');
@@ -30,9 +34,6 @@ export function bodyOfKind(chain: Body[], kind: BodyKind): Body | undefined {
 
 /** Builds the facts the guards judge; pure, so `availableTransitions` and the transition agree. */
 export function buildTransitionFacts(src: FactsSource): TransitionFacts {
-  const chairOf = src.chain
-    .filter((b) => src.actorSeats.some((m) => m.body.id === b.id && m.role === MembershipRole.CHAIR))
-    .map((b) => b.kind);
   const workingGroup = bodyOfKind(src.chain, BodyKind.WORKING_GROUP);
   const concerned = norm(src.proposal.concernedOrganisation);
   const wgSeat = workingGroup ? src.actorSeats.find((m) => m.body.id === workingGroup.id) : undefined;
@@ -40,17 +41,19 @@ export function buildTransitionFacts(src: FactsSource): TransitionFacts {
     concerned !== '' && (norm(wgSeat?.organisation) === concerned || norm(src.actorOrganisation) === concerned);
   return {
     proposalKind: src.proposal.kind,
-    hasTitle: src.proposal.title.trim().length > 0,
-    hasSummary: (src.proposal.summary ?? '').trim().length > 0,
+    hasTitle: hasVisibleText(src.proposal.title),
+    hasSummary: hasVisibleText(src.proposal.summary),
     actor: {
       isAuthor: src.actorPersonId !== null && src.actorPersonId === src.proposal.authorId,
-      chairOf,
+      chairOf: src.actorChairOf,
       areaRoles: src.actorAreaRoles,
     },
     triadSidesPresent: [...new Set(src.votingSides)],
     actorHasConflictOfInterest: conflict,
-    reason: src.reason && src.reason.trim() ? src.reason : null,
-    resolutionNumber: src.resolutionNumber && src.resolutionNumber.trim() ? src.resolutionNumber : null,
+    // Text made only of invisible characters is no reason and no number.
+    reason: visibleOrNull(src.reason),
+    resolutionNumber: visibleOrNull(src.resolutionNumber),
     unansweredHearingComments: src.unansweredHearingComments ?? 0,
+    openHearings: src.openHearings ?? 0,
   };
 }

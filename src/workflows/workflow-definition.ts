@@ -44,6 +44,9 @@ export type GuardRef =
   | { name: 'hearingSettled' }
   | { name: 'kindIsNot'; params: { kinds: readonly string[] } };
 
+/** What an actor types when firing a transition, besides the event. */
+export type TransitionInput = 'REASON' | 'RESOLUTION_NUMBER';
+
 export interface TransitionDefinition {
   from: string[];
   event: string;

@@ -1,6 +1,7 @@
 import { BodyKind, TriadSide } from '../entities/enums';
 import type { Text } from '../i18n/locale';
-import type { ActorRule, GuardRef } from './workflow-definition';
+import { RefusalCode, refusal, type Refusal } from '../common/refusal';
+import type { ActorRule, GuardRef, TransitionInput } from './workflow-definition';
 
 /**
  * Everything a guard may look at, loaded before the transition: guards are synchronous and pure,
@@ -12,7 +13,7 @@ export interface TransitionFacts {
   hasSummary: boolean;
   actor: {
     isAuthor: boolean;
-    /** Kinds of body (on the proposal's reporting chain) the actor chairs today. */
+    /** Kinds of body (on the proposal's reporting chain) whose chair's power the actor holds today (as chair or by delegation). */
     chairOf: BodyKind[];
     /** Area roles the actor holds today. */
     areaRoles: string[];
@@ -25,6 +26,8 @@ export interface TransitionFacts {
   resolutionNumber: string | null;
   /** Comments of the plan's public hearing still without an answer (0 for other proposals). */
   unansweredHearingComments: number;
+  /** Hearings of the plan opened and not yet closed (0 for other proposals). */
+  openHearings: number;
 }
 
 type GuardName = GuardRef['name'];
@@ -76,60 +79,70 @@ const SIDE: Record<TriadSide, Text> = {
 
 export const TRIAD_SIDES_REQUIRED = [TriadSide.COMMISSIONER, TriadSide.PROVIDER, TriadSide.SERVICE_USER] as const;
 
-/** Each guard returns the reasons it refuses, empty when it passes. */
-export const GUARDS: { [N in GuardName]: (facts: TransitionFacts, params: ParamsOf<N>) => Text[] } = {
+const refuse = (code: RefusalCode, text: Text): Refusal[] => [refusal(code, text)];
+
+/** Each guard returns why it refuses, empty when it passes. */
+export const GUARDS: { [N in GuardName]: (facts: TransitionFacts, params: ParamsOf<N>) => Refusal[] } = {
   actorIs: (facts, params) => {
     if (params.anyOf.some((rule) => satisfies(facts, rule))) return [];
     const who = params.anyOf.map(ruleLabel);
-    return [{ cs: `Toto smí jen: ${who.map((w) => w.cs).join(', ')}.`, en: `Only ${who.map((w) => w.en).join(' or ')} may do this.` }];
+    return refuse(RefusalCode.NOT_YOUR_ROLE, { cs: `Toto smí jen: ${who.map((w) => w.cs).join(', ')}.`, en: `Only ${who.map((w) => w.en).join(' or ')} may do this.` });
   },
-  hasTitleAndSummary: (facts) => {
-    const reasons: Text[] = [];
-    if (!facts.hasTitle) reasons.push({ cs: 'Chybí název návrhu.', en: 'The proposal needs a title.' });
-    if (!facts.hasSummary) reasons.push({ cs: 'Chybí shrnutí návrhu.', en: 'The proposal needs a summary.' });
-    return reasons;
-  },
-  reasonRequired: (facts) => (facts.reason ? [] : [{ cs: 'Je třeba uvést důvod.', en: 'A reason is required.' }]),
+  hasTitleAndSummary: (facts) => [
+    ...(facts.hasTitle ? [] : refuse(RefusalCode.TITLE_REQUIRED, { cs: 'Chybí název návrhu.', en: 'The proposal needs a title.' })),
+    ...(facts.hasSummary ? [] : refuse(RefusalCode.SUMMARY_REQUIRED, { cs: 'Chybí shrnutí návrhu.', en: 'The proposal needs a summary.' })),
+  ],
+  reasonRequired: (facts) => (facts.reason ? [] : refuse(RefusalCode.REASON_REQUIRED, { cs: 'Je třeba uvést důvod.', en: 'A reason is required.' })),
   reasonRequiredUnlessAuthor: (facts) =>
     facts.reason || facts.actor.isAuthor
       ? []
-      : [{ cs: 'Kdo není autorem, musí uvést důvod.', en: 'A reason is required when you are not the author.' }],
+      : refuse(RefusalCode.REASON_REQUIRED, { cs: 'Kdo není autorem, musí uvést důvod.', en: 'A reason is required when you are not the author.' }),
   resolutionNumberRequired: (facts) =>
-    facts.resolutionNumber ? [] : [{ cs: 'Je třeba uvést číslo usnesení.', en: 'A resolution number is required.' }],
+    facts.resolutionNumber ? [] : refuse(RefusalCode.RESOLUTION_NUMBER_REQUIRED, { cs: 'Je třeba uvést číslo usnesení.', en: 'A resolution number is required.' }),
   triadRepresented: (facts) =>
     TRIAD_SIDES_REQUIRED.filter((side) => !facts.triadSidesPresent.includes(side)).map((side) => ({
-      cs: `Chybí člen za stranu ${SIDE[side].cs} s hlasem.`,
-      en: `No voting member for the ${SIDE[side].en} side.`,
+      code: RefusalCode.TRIAD_INCOMPLETE,
+      text: { cs: `Chybí člen za stranu ${SIDE[side].cs} s hlasem.`, en: `No voting member for the ${SIDE[side].en} side.` },
     })),
   noConflictOfInterest: (facts) =>
     facts.actorHasConflictOfInterest
-      ? [
-          {
-            cs: 'Zastupujete poskytovatele, jehož se návrh týká (střet zájmů); doporučení musí zaznamenat někdo jiný.',
-            en: 'You represent the provider this proposal concerns (conflict of interest); someone else must record the recommendation.',
-          },
-        ]
+      ? refuse(RefusalCode.CONFLICT_OF_INTEREST, {
+          cs: 'Zastupujete poskytovatele, jehož se návrh týká (střet zájmů); doporučení musí zaznamenat někdo jiný.',
+          en: 'You represent the provider this proposal concerns (conflict of interest); someone else must record the recommendation.',
+        })
       : [],
-  hearingSettled: (facts) =>
-    facts.unansweredHearingComments > 0
-      ? [
-          {
-            cs: `Veřejné projednání má ${facts.unansweredHearingComments} nevypořádaných připomínek.`,
-            en: `The public hearing has ${facts.unansweredHearingComments} comment(s) without an answer.`,
-          },
-        ]
-      : [],
+  hearingSettled: (facts) => [
+    ...(facts.openHearings > 0
+      ? refuse(RefusalCode.HEARING_OPEN, { cs: 'Veřejné projednání plánu ještě probíhá.', en: "The plan's public hearing is still open." })
+      : []),
+    ...(facts.unansweredHearingComments > 0
+      ? refuse(RefusalCode.HEARING_UNANSWERED, {
+          cs: `Veřejné projednání má ${facts.unansweredHearingComments} nevypořádaných připomínek.`,
+          en: `The public hearing has ${facts.unansweredHearingComments} comment(s) without an answer.`,
+        })
+      : []),
+  ],
   kindIsNot: (facts, params) =>
     params.kinds.includes(facts.proposalKind)
-      ? [{ cs: 'Plán schvaluje zastupitelstvo, nikoli rada.', en: 'A plan is approved by the assembly, never by the council.' }]
+      ? refuse(RefusalCode.DECIDED_ELSEWHERE, { cs: 'Plán schvaluje zastupitelstvo, nikoli rada.', en: 'A plan is approved by the assembly, never by the council.' })
       : [],
 };
 
+/** Inputs the actor must type to fire a transition with these guards (the button asks for them). */
+export function requiredInputs(guards: readonly GuardRef[], facts: TransitionFacts): TransitionInput[] {
+  const inputs = new Set<TransitionInput>();
+  for (const g of guards) {
+    if (g.name === 'reasonRequired' || (g.name === 'reasonRequiredUnlessAuthor' && !facts.actor.isAuthor)) inputs.add('REASON');
+    if (g.name === 'resolutionNumberRequired') inputs.add('RESOLUTION_NUMBER');
+  }
+  return [...inputs];
+}
+
 export const GUARD_NAMES = Object.keys(GUARDS) as GuardName[];
 
-/** Reasons a guard refuses, or none. */
-export function checkGuard(ref: GuardRef, facts: TransitionFacts): Text[] {
-  const fn = GUARDS[ref.name] as (facts: TransitionFacts, params: unknown) => Text[];
+/** Why a guard refuses, or nothing. */
+export function checkGuard(ref: GuardRef, facts: TransitionFacts): Refusal[] {
+  const fn = GUARDS[ref.name] as (facts: TransitionFacts, params: unknown) => Refusal[];
   return fn(facts, 'params' in ref ? ref.params : undefined);
 }
 
@@ -144,4 +157,5 @@ export const FACTS_PASSING_EVERY_GUARD: TransitionFacts = {
   reason: 'replay',
   resolutionNumber: 'replay',
   unansweredHearingComments: 0,
+  openHearings: 0,
 };

@@ -16,10 +16,30 @@ function withHearingGuard(def: WorkflowDefinition): WorkflowDefinition {
   };
 }
 
+/** Events that do not carry a proposal on: it goes back, ends rejected or is withdrawn. */
+const NOT_PASSING = new Set(['RETURN', 'REJECT', 'WITHDRAW']);
+
+/**
+ * Version 3: the hearing rule holds whenever the hearing was opened. A PLAN passes no stage (every
+ * event but a return, a rejection or a withdrawal) while a hearing of it is open or has an
+ * unanswered comment; the guard passes for every other proposal.
+ */
+function withHearingRule(first: WorkflowDefinition): WorkflowDefinition {
+  return {
+    ...first,
+    version: first.version + 2,
+    transitions: first.transitions.map((t) => (NOT_PASSING.has(t.event) ? t : { ...t, guards: [...t.guards, { name: 'hearingSettled' as const }] })),
+  };
+}
+
 const FIRST_VERSIONS = [standardWorkflow, novyJicinWorkflow, ceskyKrumlovWorkflow];
 
 /** Every version of every definition stays here, so proposals in flight keep working after a change. */
-export const WORKFLOW_DEFINITIONS: readonly WorkflowDefinition[] = [...FIRST_VERSIONS, ...FIRST_VERSIONS.map(withHearingGuard)];
+export const WORKFLOW_DEFINITIONS: readonly WorkflowDefinition[] = [
+  ...FIRST_VERSIONS,
+  ...FIRST_VERSIONS.map(withHearingGuard),
+  ...FIRST_VERSIONS.map(withHearingRule),
+];
 
 export interface CompiledWorkflow {
   definition: WorkflowDefinition;

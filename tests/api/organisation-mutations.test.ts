@@ -243,7 +243,7 @@ describe('conflicts', () => {
     await refused(
       'mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }',
       { areaId: a.area.id, name: 'Dvojník', subject: a.member.subject },
-      subject(a.coordinator),
+      subject(a.admin),
       'CONFLICT',
     );
   });

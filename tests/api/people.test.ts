@@ -28,9 +28,9 @@ describe('createPerson', () => {
   const CREATE = 'mutation($input: CreatePersonInput!) { createPerson(input: $input) { id name email phone organisation subject } }';
   type Created = { createPerson: { id: string } };
 
-  test('the coordinator adds a person with contacts; the row is in the area', async () => {
+  test('the admin adds a person with contacts and a login; the row is in the area', async () => {
     const input = { areaId: a.area.id, name: 'Marie Nová', email: 'marie.nova@example.cz', phone: '+420 777 000 111', organisation: 'Diakonie', subject: 'marie-nova' };
-    const res = await api.gql<Created>(CREATE, { input }, who(subjectOf(a.coordinator)));
+    const res = await api.gql<Created>(CREATE, { input }, who(subjectOf(a.admin)));
     expect(res.errors).toBeUndefined();
     expect(res.data!.createPerson).toEqual({ id: expect.any(String) as unknown, name: 'Marie Nová', email: 'marie.nova@example.cz', phone: '+420 777 000 111', organisation: 'Diakonie', subject: 'marie-nova' });
     const p = await row(res.data!.createPerson.id);
@@ -44,8 +44,9 @@ describe('createPerson', () => {
     });
   });
 
-  test('the admin adds a person with a name only; the optional fields are null', async () => {
-    const res = await api.gql<Created>(CREATE, { input: { areaId: a.area.id, name: 'Jan Bez Kontaktu' } }, who(subjectOf(a.admin)));
+  test('the coordinator adds a person with a name only; the optional fields are null; a login only the admin links', async () => {
+    await expectRefused(app, CREATE, { input: { areaId: a.area.id, name: 'Jan S Účtem', subject: 'jan-s-uctem' } }, who(subjectOf(a.coordinator)), 'FORBIDDEN');
+    const res = await api.gql<Created>(CREATE, { input: { areaId: a.area.id, name: 'Jan Bez Kontaktu' } }, who(subjectOf(a.coordinator)));
     expect(res.data!.createPerson).toEqual({ id: expect.any(String) as unknown, name: 'Jan Bez Kontaktu', email: null, phone: null, organisation: null, subject: null });
     const p = await row(res.data!.createPerson.id);
     expect([p.areaId, p.email, p.phone, p.subject]).toEqual([a.area.id, null, null, null]);
@@ -82,10 +83,10 @@ describe('createPerson', () => {
   });
 
   test('CONFLICT for a subject another person of the area has; another area may use it', async () => {
-    await expectRefused(app, CREATE, { input: { areaId: a.area.id, name: 'Dvojník', subject: subjectOf(a.member) } }, who(subjectOf(a.coordinator)), 'CONFLICT');
+    await expectRefused(app, CREATE, { input: { areaId: a.area.id, name: 'Dvojník', subject: subjectOf(a.member) } }, who(subjectOf(a.admin)), 'CONFLICT');
     expect(await app.em().count(Person, { areaId: a.area.id, subject: subjectOf(a.member) })).toBe(1);
     expect(await app.em().count(Person, { name: 'Dvojník' })).toBe(0);
-    const elsewhere = await api.gql<Created>(CREATE, { input: { areaId: b.area.id, name: 'Marie Nová', subject: 'marie-nova' } }, who(subjectOf(b.coordinator)));
+    const elsewhere = await api.gql<Created>(CREATE, { input: { areaId: b.area.id, name: 'Marie Nová', subject: 'marie-nova' } }, who(subjectOf(b.admin)));
     expect(elsewhere.errors).toBeUndefined();
     expect(await app.em().count(Person, { subject: 'marie-nova' })).toBe(2);
   });
@@ -154,7 +155,7 @@ describe('updatePerson', () => {
   });
 
   test('CONFLICT when given the subject of another person of the area; the row unchanged', async () => {
-    await expectRefused(app, UPDATE, { input: { id: a.outsider.id, subject: subjectOf(a.member) } }, who(subjectOf(a.coordinator)), 'CONFLICT');
+    await expectRefused(app, UPDATE, { input: { id: a.outsider.id, subject: subjectOf(a.member) } }, who(subjectOf(a.admin)), 'CONFLICT');
     expect((await row(a.outsider.id)).subject).toBe(a.outsider.subject);
   });
 });

@@ -1,4 +1,4 @@
-import { HearingComment } from '../../src/entities/hearing.entity';
+import { Hearing, HearingComment } from '../../src/entities/hearing.entity';
 import { Proposal } from '../../src/entities/proposal.entity';
 import { dbFingerprint } from '../support/db-fingerprint';
 import { aPipelineWorld, type PipelineWorld } from '../support/pipeline-world';
@@ -64,7 +64,10 @@ test('a PLAN with an unanswered comment cannot leave the steering group, with th
     });
   const refused = await recommend();
   expect(codes(refused)).toEqual(['TRANSITION_NOT_ALLOWED']);
-  expect(refused.errors![0].extensions!.reasons).toEqual(['The public hearing has 1 comment(s) without an answer.']);
+  expect(refused.errors![0].extensions!.refusals).toEqual([
+    { code: 'HEARING_OPEN', message: "The plan's public hearing is still open." },
+    { code: 'HEARING_UNANSWERED', message: 'The public hearing has 1 comment(s) without an answer.' },
+  ]);
 
   const answered = await app.gql(
     `mutation($input: AnswerHearingCommentInput!) { answerHearingComment(input: $input) { decision } }`,
@@ -72,6 +75,9 @@ test('a PLAN with an unanswered comment cannot leave the steering group, with th
     { as: world.actors.coordinator.subject },
   );
   expect(answered.data).toEqual({ answerHearingComment: { decision: 'PARTIALLY_ACCEPTED' } });
+  // Answered, but still open: the plan waits for the hearing's period to end.
+  expect((await recommend()).errors![0].extensions!.refusals).toEqual([{ code: 'HEARING_OPEN', message: "The plan's public hearing is still open." }]);
+  await app.em().nativeUpdate(Hearing, { id: open.data!.openPublicHearing.id }, { opensAt: new Date(Date.now() - 2 * 86_400_000), closesAt: new Date(Date.now() - 1000) });
   expect((await recommend()).errors).toBeUndefined();
   expect((await app.em().findOneOrFail(Proposal, { id: proposalId })).state).toBe('SOCIAL_COMMISSION');
 

@@ -78,8 +78,14 @@ test('the commission records its recommendation; the council its resolution numb
 
 test('a PLAN is never approved by the council, only by the assembly', async () => {
   const world = await aPipelineWorld(app.em());
-  const id = await draft(world, { kind: 'PLAN', title: 'Střednědobý plán 2027–2029' });
-  await fire(world, id, TO_COUNCIL);
+  const plan = await app.gql<{ createPlan: { proposalId: string } }>(
+    `mutation($input: CreatePlanInput!) { createPlan(input: $input) { proposalId } }`,
+    { input: { areaId: world.area.id, title: 'Střednědobý plán 2027–2029', yearFrom: 2027, yearTo: 2029, workingGroupId: world.group.id } },
+    { as: world.actors.coordinator.subject },
+  );
+  const id = plan.data!.createPlan.proposalId;
+  // The plan's proposal is the coordinator's: they submit it.
+  await fire(world, id, [['coordinator', 'SUBMIT'], ...TO_COUNCIL.slice(1)]);
   await refusedWith(world, id, 'clerk', 'APPROVE', { resolutionNumber: 'RM/1/2026' }, ['A plan is approved by the assembly, never by the council.']);
   await fire(world, id, [['clerk', 'REFER_TO_ASSEMBLY', { resolutionNumber: 'RM/2/2026' }], ['clerk', 'APPROVE', { resolutionNumber: 'ZM/5/2026' }]]);
   const row = await app.em().findOneOrFail(Proposal, { id });
@@ -151,7 +157,7 @@ test('workflowDefinitions describe every definition with labels and a Mermaid di
     '{ workflowDefinitions { key version stages { key label } transitions { event from to guards { name params } } mermaid } }',
   );
   const keys = res.data!.workflowDefinitions.map((d) => d.key);
-  expect(keys).toEqual(['standard', 'novy-jicin', 'cesky-krumlov', 'standard', 'novy-jicin', 'cesky-krumlov']);
+  expect(keys).toEqual(['standard', 'novy-jicin', 'cesky-krumlov', 'standard', 'novy-jicin', 'cesky-krumlov', 'standard', 'novy-jicin', 'cesky-krumlov']);
   const krumlov = res.data!.workflowDefinitions.find((d) => d.key === 'cesky-krumlov')!;
   expect(krumlov.stages.find((s) => s.key === 'STEERING_GROUP')!.label).toBe('MS – manažerská skupina');
   expect(krumlov.mermaid.split('\n')[0]).toBe('stateDiagram-v2');

@@ -72,20 +72,26 @@ test('the history refuses UPDATE and DELETE, and verifyHistory finds a row chang
   expect(after.data).toEqual({ verifyHistory: { valid: false, checkedEvents: 2, firstBrokenSeq: 2 } });
 });
 
-test('availableTransitions tells each viewer what they may do, with reasons', async () => {
+test('availableTransitions tells each viewer what they may do, with coded refusals and the inputs to ask for', async () => {
   const world = await aPipelineWorld(app.em());
   const id = await submittedProposal(world);
-  const query = `query($id: ID!) { proposal(id: $id) { availableTransitions { event allowed reasons } } }`;
-  const chair = await app.gql<{ proposal: { availableTransitions: Array<{ event: string; allowed: boolean; reasons: string[] }> } }>(
-    query,
-    { id },
-    { as: world.actors.groupChair.subject, headers: { 'accept-language': 'en' } },
-  );
+  const query = `query($id: ID!) { proposal(id: $id) { availableTransitions { event allowed refusals { code message } requiredInputs reasons } } }`;
+  type Option = { event: string; allowed: boolean; refusals: Array<{ code: string; message: string }>; requiredInputs: string[]; reasons: string[] };
+  const chair = await app.gql<{ proposal: { availableTransitions: Option[] } }>(query, { id }, { as: world.actors.groupChair.subject, headers: { 'accept-language': 'en' } });
   expect(chair.data!.proposal.availableTransitions).toEqual([
-    { event: 'WITHDRAW', allowed: false, reasons: ['Only the author or the coordinator may do this.', 'A reason is required when you are not the author.'] },
-    { event: 'RETURN', allowed: false, reasons: ['A reason is required.'] },
-    { event: 'RECOMMEND', allowed: true, reasons: [] },
+    {
+      event: 'WITHDRAW',
+      allowed: false,
+      refusals: [{ code: 'NOT_YOUR_ROLE', message: 'Only the author or the coordinator may do this.' }],
+      requiredInputs: ['REASON'],
+      reasons: ['Only the author or the coordinator may do this.'],
+    },
+    // The button is drawn, and asks for the reason.
+    { event: 'RETURN', allowed: true, refusals: [], requiredInputs: ['REASON'], reasons: [] },
+    { event: 'RECOMMEND', allowed: true, refusals: [], requiredInputs: [], reasons: [] },
   ]);
+  const author = await app.gql<{ proposal: { availableTransitions: Option[] } }>(query, { id }, { as: world.actors.author.subject });
+  expect(author.data!.proposal.availableTransitions.find((t) => t.event === 'WITHDRAW')).toMatchObject({ allowed: true, requiredInputs: [] });
   const support = await app.gql<{ proposal: { availableTransitions: Array<{ event: string; allowed: boolean }> } }>(query, { id }, { as: world.actors.support.subject });
   expect(support.data!.proposal.availableTransitions.every((t) => !t.allowed)).toBe(true);
 });

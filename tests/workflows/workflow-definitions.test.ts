@@ -22,7 +22,17 @@ function finalPaths(def: WorkflowDefinition): string[] {
 describe('workflow definitions', () => {
   test('all shipped definitions compile', () => {
     const compiled = compileAllWorkflows();
-    expect([...compiled.keys()].sort()).toEqual(['cesky-krumlov@1', 'cesky-krumlov@2', 'novy-jicin@1', 'novy-jicin@2', 'standard@1', 'standard@2']);
+    expect([...compiled.keys()].sort()).toEqual([
+      'cesky-krumlov@1',
+      'cesky-krumlov@2',
+      'cesky-krumlov@3',
+      'novy-jicin@1',
+      'novy-jicin@2',
+      'novy-jicin@3',
+      'standard@1',
+      'standard@2',
+      'standard@3',
+    ]);
   });
 
   test.each(WORKFLOW_DEFINITIONS.map((d) => [`${d.key}@${d.version}`, d] as const))('%s: every final stage is reached by some path', (_key, def) => {
@@ -88,18 +98,21 @@ describe('guards decide the machine', () => {
 
   test('the triad rule names each missing side', () => {
     const reasons = checkGuard({ name: 'triadRepresented' }, { ...permissive, triadSidesPresent: [TriadSide.PROVIDER] });
-    expect(reasons.map((r) => r.cs)).toEqual(['Chybí člen za stranu zadavatelů s hlasem.', 'Chybí člen za stranu uživatelů s hlasem.']);
-    expect(reasons[1]?.en).toBe('No voting member for the service-user side.');
+    expect(reasons.map((r) => [r.code, r.text.cs])).toEqual([
+      ['TRIAD_INCOMPLETE', 'Chybí člen za stranu zadavatelů s hlasem.'],
+      ['TRIAD_INCOMPLETE', 'Chybí člen za stranu uživatelů s hlasem.'],
+    ]);
+    expect(reasons[1]?.text.en).toBe('No voting member for the service-user side.');
   });
 
   test('a plan is never approved by the council', () => {
     const reasons = checkGuard({ name: 'kindIsNot', params: { kinds: ['PLAN'] } }, { ...permissive, proposalKind: 'PLAN' });
-    expect(reasons[0]?.en).toBe('A plan is approved by the assembly, never by the council.');
+    expect(reasons.map((r) => [r.code, r.text.en])).toEqual([['DECIDED_ELSEWHERE', 'A plan is approved by the assembly, never by the council.']]);
   });
 
   test('only the named actors pass actorIs, and the reason names them', () => {
     const facts = { ...permissive, actor: { isAuthor: false, chairOf: [], areaRoles: ['SUPPORT'] } };
     const reasons = checkGuard({ name: 'actorIs', params: { anyOf: [{ kind: 'CHAIR_OF', bodyKind: BodyKind.SOCIAL_COMMISSION }] } }, facts);
-    expect(reasons[0]?.en).toBe('Only the commission chair may do this.');
+    expect(reasons.map((r) => [r.code, r.text.en])).toEqual([['NOT_YOUR_ROLE', 'Only the commission chair may do this.']]);
   });
 });

@@ -1,0 +1,57 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../context';
+import { notFound } from '../errors/app-errors';
+import { BodyType } from '../schema/body.type';
+import { GrantDelegationInput, RevokeDelegationInput } from '../schema/delegation.input';
+import { DelegationType } from '../schema/delegation.type';
+import { PersonType } from '../schema/person.type';
+import { DelegationService, isActive } from '../services/delegation.service';
+
+@Resolver(() => DelegationType)
+export class DelegationResolver {
+  private readonly delegations = new DelegationService();
+
+  @Mutation(() => DelegationType, {
+    description:
+      "Delegates a chair's power to another member of the body for a term. The body's chair, or the area's admin or coordinator recording the body's decision; never to oneself. BAD_USER_INPUT when the delegate is not a member for the whole term or is the chair; CONFLICT when they already hold it then.",
+  })
+  async grantDelegation(@Ctx() ctx: RequestContext, @Arg('input', () => GrantDelegationInput, { description: 'What to do; see the input type.' }) input: GrantDelegationInput): Promise<DelegationType> {
+    return DelegationType.from(await this.delegations.grant(ctx, input));
+  }
+
+  @Mutation(() => DelegationType, { description: "Ends a delegation now. The body's chair, the area's admin or coordinator, or the delegate. Revoking twice changes nothing." })
+  async revokeDelegation(@Ctx() ctx: RequestContext, @Arg('input', () => RevokeDelegationInput, { description: 'What to do; see the input type.' }) input: RevokeDelegationInput): Promise<DelegationType> {
+    return DelegationType.from(await this.delegations.revoke(ctx, input));
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether it stands today (not revoked, within its term). It counts only while the delegate sits in the body.' })
+  active(@Ctx() ctx: RequestContext, @Root() d: DelegationType): boolean {
+    return isActive(d, ctx.today);
+  }
+
+  @FieldResolver(() => BodyType, { description: 'The body.' })
+  async body(@Ctx() ctx: RequestContext, @Root() d: DelegationType): Promise<BodyType> {
+    const body = await ctx.loaders.bodyById.load(d.bodyId);
+    if (!body) throw notFound(ctx.locale, 'Body', d.bodyId);
+    return BodyType.from(body);
+  }
+
+  @FieldResolver(() => PersonType, { description: 'Who acts under it.' })
+  async delegate(@Ctx() ctx: RequestContext, @Root() d: DelegationType): Promise<PersonType> {
+    const person = await ctx.loaders.personById.load(d.delegateId);
+    if (!person) throw notFound(ctx.locale, 'Person', d.delegateId);
+    return PersonType.from(person);
+  }
+
+  @FieldResolver(() => PersonType, { nullable: true, description: 'The chair on whose behalf the delegate acts (the chair when it was granted); null when the body had none.' })
+  async onBehalfOf(@Ctx() ctx: RequestContext, @Root() d: DelegationType): Promise<PersonType | null> {
+    const person = d.forPersonId ? await ctx.loaders.personById.load(d.forPersonId) : null;
+    return person ? PersonType.from(person) : null;
+  }
+
+  @FieldResolver(() => PersonType, { nullable: true, description: 'Who granted it; null for a global admin.' })
+  async grantedBy(@Ctx() ctx: RequestContext, @Root() d: DelegationType): Promise<PersonType | null> {
+    const person = d.grantedById ? await ctx.loaders.personById.load(d.grantedById) : null;
+    return person ? PersonType.from(person) : null;
+  }
+}

@@ -1,0 +1,96 @@
+import { LockMode } from '@mikro-orm/core';
+import type { RequestContext } from '../context';
+import { loadForChange } from '../auth/access';
+import { authorize } from '../auth/authority';
+import { delegationResource } from '../auth/resources';
+import { Body } from '../entities/body.entity';
+import { Delegation } from '../entities/delegation.entity';
+import { MembershipRole } from '../entities/enums';
+import { Membership } from '../entities/membership.entity';
+import { Person } from '../entities/person.entity';
+import { badInput, conflict, notFound } from '../errors/app-errors';
+import type { GrantDelegationInput, RevokeDelegationInput } from '../schema/delegation.input';
+import { refuseErased } from './erased-person';
+
+const seatCovers = (m: Membership, from: string, to: string | null): boolean =>
+  m.validFrom <= from && (m.validTo === null || (to !== null && m.validTo >= to));
+
+/**
+ * Delegations of a chair's power: granted by the body's chair (or recorded by the coordinator) to
+ * another member of the body for a term, revoked by either or by the delegate. Who may act under
+ * one is the decision point's (src/auth/authority.ts); a delegation counts only while its delegate
+ * sits in the body.
+ */
+export class DelegationService {
+  async ofBody(ctx: RequestContext, bodyId: string, activeOnly: boolean): Promise<Delegation[]> {
+    const rows = await ctx.loaders.childrenOf(Delegation, 'bodyId', { validFrom: 'asc', id: 'asc' }).load(bodyId);
+    return activeOnly ? rows.filter((d) => isActive(d, ctx.today)) : [...rows];
+  }
+
+  async grant(ctx: RequestContext, input: GrantDelegationInput): Promise<Delegation> {
+    const found = await loadForChange(ctx, Body, input.bodyId, 'Body');
+    authorize(ctx, 'delegation.grant', delegationResource(found, input.delegateId), 'Body', found.id);
+    const validFrom = input.validFrom ?? ctx.today;
+    const validTo = input.validTo ?? null;
+    if (validTo !== null && validTo < validFrom) {
+      throw badInput(ctx.locale, [{ field: 'validTo', text: { cs: 'Konec je před začátkem.', en: 'validTo is before validFrom.' } }]);
+    }
+    return ctx.em.transactional(async (em) => {
+      // The body's row lock serialises delegations (and seats) of one body.
+      const body = await em.findOneOrFail(Body, { id: found.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const delegate = await em.findOne(Person, { id: input.delegateId, areaId: body.areaId });
+      if (!delegate) throw notFound(ctx.locale, 'Person', input.delegateId);
+      refuseErased(ctx, delegate, 'delegateId');
+      const seats = await em.find(Membership, { areaId: body.areaId, body: body.id });
+      const chair = seats.find((m) => m.role === MembershipRole.CHAIR && m.isValidOn(validFrom));
+      const delegateSeat = seats.find((m) => m.person.id === delegate.id && m.role !== MembershipRole.GUEST && seatCovers(m, validFrom, validTo));
+      const problems: Array<{ field: string; text: { cs: string; en: string } }> = [];
+      if (!delegateSeat) {
+        problems.push({
+          field: 'delegateId',
+          text: { cs: 'Zastupovat může jen člen orgánu (ne host), a to po celou dobu zastoupení.', en: 'Only a member of the body (not a guest) may act for the chair, for the whole term.' },
+        });
+      }
+      if (chair && chair.person.id === delegate.id) {
+        problems.push({ field: 'delegateId', text: { cs: 'Předseda nemůže zastupovat sám sebe.', en: 'The chair cannot act for themselves.' } });
+      }
+      if (problems.length) throw badInput(ctx.locale, problems);
+      const held = await em.find(Delegation, { areaId: body.areaId, bodyId: body.id, delegateId: delegate.id, power: input.power, revokedAt: null });
+      if (held.some((d) => (d.validTo === null || d.validTo >= validFrom) && (validTo === null || d.validFrom <= validTo))) {
+        throw conflict(ctx.locale, { cs: 'Tato osoba už má toto zastoupení v daném období.', en: 'The person already holds this delegation in that period.' }, { field: 'delegateId' });
+      }
+      const delegation = em.create(Delegation, {
+        areaId: body.areaId,
+        bodyId: body.id,
+        delegateId: delegate.id,
+        forPersonId: chair?.person.id ?? null,
+        power: input.power,
+        validFrom,
+        validTo,
+        revokedAt: null,
+        grantedById: ctx.viewer.personIn(body.areaId)?.id ?? null,
+        note: input.note ?? null,
+      });
+      await em.flush();
+      return delegation;
+    });
+  }
+
+  async revoke(ctx: RequestContext, input: RevokeDelegationInput): Promise<Delegation> {
+    const found = await loadForChange(ctx, Delegation, input.delegationId, 'Delegation');
+    const body = await ctx.em.findOneOrFail(Body, { id: found.bodyId, areaId: found.areaId });
+    authorize(ctx, 'delegation.revoke', delegationResource(body, found.delegateId), 'Delegation', found.id);
+    return ctx.em.transactional(async (em) => {
+      const delegation = await em.findOneOrFail(Delegation, { id: found.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      // Revoking twice changes nothing.
+      delegation.revokedAt ??= ctx.now;
+      await em.flush();
+      return delegation;
+    });
+  }
+}
+
+/** Whether a delegation stands today (the delegate's seat is checked where it is used). */
+export function isActive(d: Pick<Delegation, 'revokedAt' | 'validFrom' | 'validTo'>, day: string): boolean {
+  return d.revokedAt === null && d.validFrom <= day && (d.validTo === null || d.validTo >= day);
+}
