@@ -16,7 +16,7 @@ import { pragueDay } from './common/dates';
 import type { Config } from './config/config';
 import type { RequestContext } from './context';
 import type { Orm } from './db/orm';
-import { AppError, ErrorCode, notFound, SERVICE_UNAVAILABLE_RETRY_SECONDS, SERVICE_UNAVAILABLE_TEXT, serviceUnavailable, unauthenticated } from './errors/app-errors';
+import { AppError, ErrorCode, internalError, notFound, SERVICE_UNAVAILABLE_RETRY_SECONDS, SERVICE_UNAVAILABLE_TEXT, serviceUnavailable, unauthenticated } from './errors/app-errors';
 import { isDatabaseUnavailable, serviceUnavailablePlugin } from './errors/database-unavailable';
 import { createFormatError } from './errors/format-error';
 import { localeFromHeader } from './i18n/locale';
@@ -96,10 +96,24 @@ export async function createApp(options: {
     }
   });
 
-  /** One request context per request: viewer from the bearer token (or `?token=` for calendars), a forked EntityManager, locale, day. */
+  /**
+   * One request context per request: viewer from the bearer token (or `?token=` for calendars), a
+   * forked EntityManager, locale, day. Expected refusals (a bad token, the database away) keep their
+   * code; anything else is logged with the request id and reaches the client masked, never as a bare 500.
+   */
   async function buildContext(req: express.Request, queryToken = false): Promise<RequestContext> {
     const requestId =
       typeof req.headers['x-request-id'] === 'string' && /^[\w\-.]{1,64}$/.test(req.headers['x-request-id']) ? req.headers['x-request-id'] : randomUUID();
+    try {
+      return await createContext(req, requestId, queryToken);
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      logger.child({ requestId }).error({ err }, 'unexpected error while building the request context');
+      throw internalError(requestId);
+    }
+  }
+
+  async function createContext(req: express.Request, requestId: string, queryToken: boolean): Promise<RequestContext> {
     const locale = localeFromHeader(req.headers['accept-language']);
     const now = new Date();
     const today = pragueDay(now);

@@ -1,11 +1,20 @@
 import fs from 'node:fs';
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey, type KeyLike } from 'jose';
 import type { AuthConfig } from '../config/config';
+import { isCleanText } from '../security/input-hygiene';
 import { importPublicKey, loadOrCreateLocalKey } from './local-signing-key';
 
 /** Why a token was refused; the text goes to the client, so it says nothing about keys. */
 export class InvalidTokenError extends Error {
   override name = 'InvalidTokenError';
+}
+
+/**
+ * A subject is matched to `Person.subject` and written to logs: it must be text a person could have
+ * typed, with no control character at all (U+0000 cannot even be stored in PostgreSQL text).
+ */
+function isUsableSubject(sub: unknown): sub is string {
+  return typeof sub === 'string' && sub.length > 0 && sub.length <= 255 && !/\p{Cc}/u.test(sub) && isCleanText(sub);
 }
 
 export interface TokenVerifier {
@@ -40,7 +49,7 @@ export async function createTokenVerifier(auth: AuthConfig): Promise<TokenVerifi
           requiredClaims: ['sub', 'exp'],
           clockTolerance: 30,
         });
-        if (typeof payload.sub !== 'string' || payload.sub.length === 0 || payload.sub.length > 255) {
+        if (!isUsableSubject(payload.sub)) {
           throw new InvalidTokenError('token has no usable subject');
         }
         return payload.sub;

@@ -71,6 +71,14 @@ export function serviceUnavailable(locale: Locale): AppError {
   return new AppError(ErrorCode.SERVICE_UNAVAILABLE, localize(SERVICE_UNAVAILABLE_TEXT, locale), { http: { status: 503, headers } });
 }
 
+/**
+ * An unexpected failure, already logged with `requestId`: the client learns nothing but the code and
+ * the request id to quote when reporting it. HTTP 500.
+ */
+export function internalError(requestId: string): AppError {
+  return new AppError(ErrorCode.INTERNAL_SERVER_ERROR, 'Interní chyba serveru / Internal server error', { requestId, http: { status: 500 } });
+}
+
 /** `what` names the kind of object, e.g. "Body"; the id is echoed so that clients can match it. */
 export function notFound(locale: Locale, what: string, id?: string): AppError {
   return new AppError(ErrorCode.NOT_FOUND, `${localize(TEXTS.notFound, locale)} (${what}${id ? ` ${id}` : ''})`, {

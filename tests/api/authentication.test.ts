@@ -1,17 +1,21 @@
 import fs from 'node:fs';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
+import pino from 'pino';
 import { AreaRoleKind, MembershipRole, TriadSide } from '../../src/entities/enums';
 import { aGlobalAdmin, anOrganisedArea, aPerson, aRole, aSeat } from '../support/factories';
 import { expectRefused, leakChecked, subjectOf, who, type Api } from '../support/api-assertions';
-import { codes, signTestToken, startTestApp, TEST_AUDIENCE, TEST_ISSUER, type TestApp } from '../support/test-app';
+import { aTestDatabase, codes, serveTestApp, signTestToken, TEST_AUDIENCE, TEST_ISSUER, type TestApp } from '../support/test-app';
 
 /** Bearer tokens (who is asking) and `me` (what the API thinks of them). */
 
 let app: TestApp;
 let api: Api;
 let world: Awaited<ReturnType<typeof anOrganisedArea>>;
+/** What the service logged (JSON lines), to check that failures are logged with their request id. */
+const logged: Array<{ level: number; msg: string; requestId?: string; err?: { message?: string } }> = [];
 beforeAll(async () => {
-  app = await startTestApp();
+  const database = await aTestDatabase();
+  app = await serveTestApp(database.url, {}, () => database.drop(), pino({ level: 'info' }, { write: (line: string) => logged.push(JSON.parse(line) as (typeof logged)[number]) }));
   api = leakChecked(app);
   world = await anOrganisedArea(app.em());
 });
@@ -121,6 +125,44 @@ describe('tokens', () => {
     const en = await api.gql('{ body(id: "00000000-0000-4000-8000-000000000000") { id } }', {}, { headers: { 'accept-language': 'en-GB,en;q=0.9' } });
     expect(cs.errors![0].message).toMatch(/^Nenalezeno/);
     expect(en.errors![0].message).toMatch(/^Not found/);
+  });
+});
+
+describe('a validly signed token whose subject is not usable', () => {
+  test.each([
+    ['U+0000', 'demo\u0000admin'],
+    ['a line break', 'demo\nadmin'],
+    ['a tab', 'demo\tadmin'],
+    ['U+007F', 'demo\u007Fadmin'],
+    ['U+0085 (a C1 control)', 'demo\u0085admin'],
+    ['a lone surrogate', 'demo\uD800admin'],
+  ])('a subject with %s is UNAUTHENTICATED with HTTP 401, logged as refused, never a 500', async (_name, subject) => {
+    const token = await craftedToken({ sub: subject, iss: TEST_ISSUER, aud: TEST_AUDIENCE, iat: now(), exp: now() + 600 });
+    const res = await api.gql(ME, {}, { authorization: `Bearer ${token}`, headers: { 'x-request-id': 'bad-subject-1' } });
+    expect({ status: res.status, codes: codes(res), data: res.data ?? null }).toEqual({ status: 401, codes: ['UNAUTHENTICATED'], data: null });
+    expect(logged.filter((l) => l.requestId === 'bad-subject-1' && l.level >= 50)).toEqual([]);
+  });
+});
+
+describe('a request context that cannot be built', () => {
+  test('an unexpected failure while authenticating is logged with the request id and masked: INTERNAL_SERVER_ERROR, no SQL', async () => {
+    // The statement that authenticates every request fails (its table is gone), not for want of a connection.
+    const sql = (text: string) => app.em().getConnection().execute(text);
+    await sql('alter table global_admin rename to global_admin_away');
+    let res: Awaited<ReturnType<Api['gql']>>;
+    try {
+      res = await api.gql(ME, {}, { as: subjectOf(world.coordinator), headers: { 'x-request-id': 'context-fails-1' } });
+    } finally {
+      await sql('alter table global_admin_away rename to global_admin');
+    }
+    expect({ status: res.status, codes: codes(res), data: res.data ?? null }).toEqual({ status: 500, codes: ['INTERNAL_SERVER_ERROR'], data: null });
+    expect(res.errors![0].message).not.toMatch(/global_admin|relation/);
+    expect(res.errors![0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: 'context-fails-1' });
+    const lines = logged.filter((l) => l.requestId === 'context-fails-1' && l.level >= 50);
+    expect(lines.map((l) => l.msg)).toEqual(['unexpected error while building the request context']);
+    expect(lines[0].err?.message).toMatch(/global_admin/);
+    // The same request works once the table is back.
+    expect((await api.gql(ME, {}, { as: subjectOf(world.coordinator) })).errors).toBeUndefined();
   });
 });
 
