@@ -127,7 +127,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedPort: intVar(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
     auth,
     bootstrapAdminSubject: env.BOOTSTRAP_ADMIN_SUBJECT || undefined,
-    demoData: boolVar(env, 'DEMO_DATA', true),
+    // The demo people have predictable subjects: a production service loads them only when asked.
+    demoData: boolVar(env, 'DEMO_DATA', !production),
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     materialMaxBytes: intVar(env, 'MATERIAL_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     smtpUrl: env.SMTP_URL || undefined,
