@@ -19,7 +19,7 @@ import type { Orm } from './db/orm';
 import { AppError, ErrorCode, internalError, notFound, SERVICE_UNAVAILABLE_RETRY_SECONDS, SERVICE_UNAVAILABLE_TEXT, serviceUnavailable, unauthenticated } from './errors/app-errors';
 import { isDatabaseUnavailable, serviceUnavailablePlugin } from './errors/database-unavailable';
 import { createFormatError } from './errors/format-error';
-import { localeFromHeader } from './i18n/locale';
+import { localeFromHeader, type Text } from './i18n/locale';
 import { Loaders } from './loaders';
 import type { Logger } from './logger';
 import { buildTriadaSchema } from './schema/build-schema';
@@ -35,6 +35,13 @@ export interface App {
   /** Stops taking requests, lets in-flight ones finish (up to the grace period), then stops Apollo. */
   stop(graceMillis?: number): Promise<void>;
 }
+
+/** What a client is told of a refused token, by the verifier's reason. */
+const TOKEN_REFUSALS: Record<string, Text> = {
+  'token expired': { cs: 'Platnost přihlášení vypršela.', en: 'The token has expired.' },
+  'token lifetime too long': { cs: 'Přístupový token platí déle, než služba přijímá.', en: 'The access token is valid for longer than this service accepts.' },
+  'token invalid': { cs: 'Neplatný přístupový token.', en: 'Invalid access token.' },
+};
 
 // The scheme name is case-insensitive (RFC 9110 §11.1).
 const BEARER = /^Bearer ([A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]*\.[A-Za-z0-9\-_]*)$/i;
@@ -129,12 +136,7 @@ export async function createApp(options: {
       } catch (err) {
         if (err instanceof InvalidTokenError) {
           requestLogger.info({ reason: err.message }, 'token refused');
-          throw unauthenticated(
-            locale,
-            err.message === 'token expired'
-              ? { cs: 'Platnost přihlášení vypršela.', en: 'The token has expired.' }
-              : { cs: 'Neplatný přístupový token.', en: 'Invalid access token.' },
-          );
+          throw unauthenticated(locale, TOKEN_REFUSALS[err.message] ?? TOKEN_REFUSALS['token invalid']);
         }
         // The viewer is read from the database; while it is out of reach, say so (503), not 500.
         if (isDatabaseUnavailable(err)) throw serviceUnavailable(locale);

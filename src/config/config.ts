@@ -1,10 +1,19 @@
 import path from 'node:path';
 
+/** What every token must satisfy, whoever signed it. */
+interface TokenRules {
+  issuer: string;
+  audience: string;
+  algorithms: string[];
+  /** The longest lifetime accepted: `exp − iat`, and `exp − now` for a token without `iat`. */
+  maxTokenLifetimeSeconds: number;
+}
+
 /** How the service learns the keys that sign bearer tokens. */
 export type AuthConfig =
-  | { mode: 'jwks-url'; jwksUrl: string; issuer: string; audience: string; algorithms: string[] }
-  | { mode: 'jwks-path'; jwksPath: string; issuer: string; audience: string; algorithms: string[] }
-  | { mode: 'local'; keyPath: string; issuer: string; audience: string; algorithms: string[] };
+  | ({ mode: 'jwks-url'; jwksUrl: string } & TokenRules)
+  | ({ mode: 'jwks-path'; jwksPath: string } & TokenRules)
+  | ({ mode: 'local'; keyPath: string } & TokenRules);
 
 export interface Config {
   nodeEnv: string;
@@ -84,6 +93,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (algorithms.some((a) => a.toLowerCase() === 'none' || a.startsWith('HS'))) {
     throw new ConfigError('AUTH_ALGORITHMS may list only asymmetric algorithms (RS*, PS*, ES*, EdDSA)');
   }
+  // A day by default; an identity provider's access tokens usually live minutes.
+  const maxTokenLifetimeSeconds = intVar(env, 'AUTH_MAX_TOKEN_LIFETIME_SECONDS', 24 * 3600, 60, 30 * 24 * 3600);
 
   let auth: AuthConfig;
   if (env.AUTH_JWKS_URL || env.AUTH_JWKS_PATH) {
@@ -94,13 +105,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       throw new ConfigError('AUTH_ISSUER and AUTH_AUDIENCE are required with AUTH_JWKS_URL or AUTH_JWKS_PATH');
     }
     auth = env.AUTH_JWKS_URL
-      ? { mode: 'jwks-url', jwksUrl: env.AUTH_JWKS_URL, issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, algorithms }
+      ? { mode: 'jwks-url', jwksUrl: env.AUTH_JWKS_URL, issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, algorithms, maxTokenLifetimeSeconds }
       : {
           mode: 'jwks-path',
           jwksPath: path.resolve(env.AUTH_JWKS_PATH as string),
           issuer: env.AUTH_ISSUER,
           audience: env.AUTH_AUDIENCE,
           algorithms,
+          maxTokenLifetimeSeconds,
         };
   } else {
     if (production) {
@@ -114,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       issuer: env.AUTH_ISSUER ?? LOCAL_ISSUER,
       audience: env.AUTH_AUDIENCE ?? DEFAULT_AUDIENCE,
       algorithms: ['ES256'],
+      maxTokenLifetimeSeconds,
     };
   }
 
