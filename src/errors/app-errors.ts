@@ -14,6 +14,10 @@ export enum ErrorCode {
   /** The database is out of reach for the moment (restarting, connection lost); retry, with the same idempotency key. */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+  /** The request itself is malformed (not JSON, an unsupported persisted-query version); HTTP 400. */
+  BAD_REQUEST = 'BAD_REQUEST',
+  /** A query sent with `extensions.persistedQuery.sha256Hash` that is not its SHA-256 (the code Apollo Router gives it); HTTP 400. */
+  PERSISTED_QUERY_HASH_MISMATCH = 'PERSISTED_QUERY_HASH_MISMATCH',
 }
 
 /** One offending input field and what is wrong with it. */
