@@ -56,6 +56,8 @@ export const permissionRules: IRules = {
     socialServiceTypes: allow,
     // The person themselves or the area's admins; checked on the person in the service.
     personalDataExport: isAuthenticated,
+    // The viewer's own calendar feed links (empty for the public).
+    myCalendarFeeds: allow,
   },
   Mutation: {
     createArea: and(isAuthenticated, isGlobalAdmin),
@@ -110,6 +112,9 @@ export const permissionRules: IRules = {
     importProviderRegister: isAuthenticated,
     // The area's admins (and global admins); checked on the person in the service.
     erasePerson: isAuthenticated,
+    // The person themselves only; checked on the person (issue) and the link (revoke) in the service.
+    issueCalendarFeed: isAuthenticated,
+    revokeCalendarFeed: isAuthenticated,
   },
   // Objects reach a viewer only through queries that already filtered them by visibility.
   Viewer: allow,
@@ -172,6 +177,8 @@ export const permissionRules: IRules = {
   ServiceFacility: allow,
   ProviderRegisterImport: allow,
   PersonalDataExport: allow,
+  CalendarFeed: allow,
+  IssuedCalendarFeed: allow,
   Person: {
     '*': allow,
     email: seesContacts,

@@ -44,6 +44,8 @@ export interface Config {
   mutationsPerMinutePerViewer: number;
   /** Mutations one client address may send per minute (all its people together). */
   mutationsPerMinutePerAddress: number;
+  /** The service's address as clients reach it (e.g. behind a proxy), for links it hands out; unset: each request's scheme and host. */
+  publicUrl: string | undefined;
 }
 
 /** Raised for a configuration the service must not start with; the message says what to change. */
@@ -79,6 +81,21 @@ function trustProxyVar(raw: string | undefined): boolean | number | string {
   if (['true', 'false'].includes(raw.toLowerCase())) return raw.toLowerCase() === 'true';
   if (!/^[\w.:/, ]+$/.test(raw)) throw new ConfigError(`TRUST_PROXY must be a hop count, true/false, or names and CIDRs, got "${raw}"`);
   return raw;
+}
+
+/** PUBLIC_URL: an absolute http(s) address, possibly with a path, kept without its trailing slash. */
+function publicUrlVar(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash || url.username || url.password) {
+    throw new ConfigError(`PUBLIC_URL must be an http(s) address without query or credentials, e.g. https://kpss.example.cz, got "${raw}"`);
+  }
+  return url.href.replace(/\/+$/, '');
 }
 
 /** Reads and checks the environment once, at start; nothing else reads process.env. */
@@ -151,5 +168,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     hearingCommentsPerHour: intVar(env, 'HEARING_COMMENTS_PER_HOUR', 10, 1, 10_000),
     mutationsPerMinutePerViewer: intVar(env, 'MUTATIONS_PER_MINUTE_PER_VIEWER', 120, 1, 1_000_000),
     mutationsPerMinutePerAddress: intVar(env, 'MUTATIONS_PER_MINUTE_PER_ADDRESS', 600, 1, 1_000_000),
+    publicUrl: publicUrlVar(env.PUBLIC_URL),
   };
 }

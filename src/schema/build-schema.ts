@@ -6,6 +6,7 @@ import { AgendaItemResolver, AttendanceResolver } from '../resolvers/agenda-item
 import { AreaRoleResolver } from '../resolvers/area-role.resolver';
 import { AreaResolver } from '../resolvers/area.resolver';
 import { BodyResolver } from '../resolvers/body.resolver';
+import { CalendarFeedResolver } from '../resolvers/calendar-feed.resolver';
 import { AgendaItemMaterialsResolver, MaterialResolver, ProposalMaterialsResolver } from '../resolvers/material.resolver';
 import { HearingCommentsResolver, HearingResolver, PlanHearingResolver } from '../resolvers/hearing.resolver';
 import { MeetingResolver } from '../resolvers/meeting.resolver';
@@ -68,6 +69,7 @@ export const resolvers = [
   ProviderResolver,
   SocialServiceResolver,
   PersonalDataResolver,
+  CalendarFeedResolver,
 ] as const;
 
 /** The schema without permissions: what `schema.graphql` shows. */

@@ -111,6 +111,7 @@ export function testConfig(databaseUrl: string, overrides: Partial<Config> = {})
     hearingCommentsPerHour: 1000,
     mutationsPerMinutePerViewer: 100_000,
     mutationsPerMinutePerAddress: 100_000,
+    publicUrl: undefined,
     ...overrides,
   };
 }
