@@ -8,6 +8,7 @@ import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { permissionRules, permissions } from './auth/permissions';
 import { unwrapPlainAllowedFields } from './auth/plain-fields';
+import { loadFeedViewer } from './auth/calendar-feed-secret';
 import { InvalidTokenError, type TokenVerifier } from './auth/token-verifier';
 import { loadViewer } from './auth/viewer-loader';
 import { freshLoadersAfterMutation } from './common/fresh-loaders.middleware';
@@ -16,10 +17,10 @@ import { pragueDay } from './common/dates';
 import type { Config } from './config/config';
 import type { RequestContext } from './context';
 import type { Orm } from './db/orm';
-import { AppError, ErrorCode, notFound, SERVICE_UNAVAILABLE_RETRY_SECONDS, SERVICE_UNAVAILABLE_TEXT, serviceUnavailable, unauthenticated } from './errors/app-errors';
+import { AppError, ErrorCode, internalError, notFound, SERVICE_UNAVAILABLE_RETRY_SECONDS, SERVICE_UNAVAILABLE_TEXT, serviceUnavailable, unauthenticated } from './errors/app-errors';
 import { isDatabaseUnavailable, serviceUnavailablePlugin } from './errors/database-unavailable';
 import { createFormatError } from './errors/format-error';
-import { localeFromHeader } from './i18n/locale';
+import { localeFromHeader, type Locale, type Text } from './i18n/locale';
 import { Loaders } from './loaders';
 import type { Logger } from './logger';
 import { buildTriadaSchema } from './schema/build-schema';
@@ -34,6 +35,24 @@ export interface App {
   server: http.Server;
   /** Stops taking requests, lets in-flight ones finish (up to the grace period), then stops Apollo. */
   stop(graceMillis?: number): Promise<void>;
+}
+
+/** What a client is told of a refused token, by the verifier's reason. */
+const TOKEN_REFUSALS: Record<string, Text> = {
+  'token expired': { cs: 'Platnost přihlášení vypršela.', en: 'The token has expired.' },
+  'token lifetime too long': { cs: 'Přístupový token platí déle, než služba přijímá.', en: 'The access token is valid for longer than this service accepts.' },
+  'token invalid': { cs: 'Neplatný přístupový token.', en: 'Invalid access token.' },
+};
+
+const FEED_REFUSED: Text = { cs: 'Neplatný nebo zrušený odkaz pro kalendář.', en: 'Invalid or revoked calendar feed link.' };
+
+const TOKEN_IN_URL: Text = {
+  cs: 'Přístupový token v adrese se nepřijímá: vydejte si odkaz pro kalendář (issueCalendarFeed) a použijte ?feed=.',
+  en: 'Access tokens are not accepted in the URL: issue a calendar feed link (issueCalendarFeed) and use ?feed=.',
+};
+
+function throwUnauthenticated(locale: Locale, text: Text): never {
+  throw unauthenticated(locale, text);
 }
 
 // The scheme name is case-insensitive (RFC 9110 §11.1).
@@ -96,36 +115,49 @@ export async function createApp(options: {
     }
   });
 
-  /** One request context per request: viewer from the bearer token (or `?token=` for calendars), a forked EntityManager, locale, day. */
-  async function buildContext(req: express.Request, queryToken = false): Promise<RequestContext> {
+  /**
+   * One request context per request: viewer from the bearer token (or, for calendar feeds only, from
+   * a feed secret), a forked EntityManager, locale, day. Expected refusals (a bad token, the database
+   * away) keep their code; anything else is logged with the request id and reaches the client
+   * masked, never as a bare 500.
+   */
+  async function buildContext(req: express.Request, credentials: { feedSecret?: string } = {}): Promise<RequestContext> {
     const requestId =
       typeof req.headers['x-request-id'] === 'string' && /^[\w\-.]{1,64}$/.test(req.headers['x-request-id']) ? req.headers['x-request-id'] : randomUUID();
     const locale = localeFromHeader(req.headers['accept-language']);
+    try {
+      return await createContext(req, requestId, locale, credentials.feedSecret);
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      // The viewer is read from the database; while it is out of reach, say so (503), not 500.
+      if (isDatabaseUnavailable(err)) throw serviceUnavailable(locale);
+      logger.child({ requestId }).error({ err }, 'unexpected error while building the request context');
+      throw internalError(requestId);
+    }
+  }
+
+  async function createContext(req: express.Request, requestId: string, locale: Locale, feedSecret: string | undefined): Promise<RequestContext> {
     const now = new Date();
     const today = pragueDay(now);
     const em = orm.em.fork();
     const requestLogger = logger.child({ requestId });
     let viewer = Viewer.anonymous();
-    const header = req.headers.authorization ?? (queryToken && typeof req.query.token === 'string' ? `Bearer ${req.query.token}` : undefined);
-    if (header !== undefined) {
+    const header = req.headers.authorization;
+    if (feedSecret !== undefined) {
+      // A calendar application's link: the feed's person, read-only; the header, if any, is not asked.
+      viewer = (await loadFeedViewer(em, feedSecret, today)) ?? throwUnauthenticated(locale, FEED_REFUSED);
+    } else if (header !== undefined) {
       const match = BEARER.exec(header);
       if (!match?.[1]) throw unauthenticated(locale, { cs: 'Neplatná hlavička Authorization.', en: 'Malformed Authorization header.' });
+      let subject: string;
       try {
-        viewer = await loadViewer(em, await verifier.verify(match[1]), today);
+        subject = await verifier.verify(match[1]);
       } catch (err) {
-        if (err instanceof InvalidTokenError) {
-          requestLogger.info({ reason: err.message }, 'token refused');
-          throw unauthenticated(
-            locale,
-            err.message === 'token expired'
-              ? { cs: 'Platnost přihlášení vypršela.', en: 'The token has expired.' }
-              : { cs: 'Neplatný přístupový token.', en: 'Invalid access token.' },
-          );
-        }
-        // The viewer is read from the database; while it is out of reach, say so (503), not 500.
-        if (isDatabaseUnavailable(err)) throw serviceUnavailable(locale);
-        throw err;
+        if (!(err instanceof InvalidTokenError)) throw err;
+        requestLogger.info({ reason: err.message }, 'token refused');
+        throw unauthenticated(locale, TOKEN_REFUSALS[err.message] ?? TOKEN_REFUSALS['token invalid']);
       }
+      viewer = await loadViewer(em, subject, today);
     }
     return {
       requestId,
@@ -137,6 +169,7 @@ export async function createApp(options: {
       loaders: new Loaders(em),
       logger: requestLogger,
       clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+      publicBaseUrl: config.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`,
       limits: { hearingCommentsPerHour: config.hearingCommentsPerHour },
     };
   }
@@ -203,18 +236,25 @@ export async function createApp(options: {
   });
 
   const calendar = new CalendarService();
+  // Calendar applications cannot send headers: `?feed=` carries a person's feed secret (read-only,
+  // these feeds only). A bearer token is taken from the header alone, never from the URL.
   app.get('/calendar/:file', async (req, res) => {
-    const match = /^([0-9a-f-]{36})\.ics$/i.exec(req.params.file);
+    const match = /^(me|[0-9a-f-]{36})\.ics$/i.exec(req.params.file);
+    const { feed, token } = req.query as Record<string, unknown>;
     try {
       if (!match?.[1]) throw notFound('cs', 'Body');
-      const ctx = await buildContext(req, true);
-      const ics = await calendar.bodyFeed(ctx, match[1]);
+      const locale = localeFromHeader(req.headers['accept-language']);
+      if (token !== undefined) throw unauthenticated(locale, TOKEN_IN_URL);
+      if (feed !== undefined && typeof feed !== 'string') throw unauthenticated(locale, FEED_REFUSED);
+      const ctx = await buildContext(req, { feedSecret: feed });
+      const ics = match[1].toLowerCase() === 'me' ? await calendar.personalFeed(ctx) : await calendar.bodyFeed(ctx, match[1]);
       res.type('text/calendar; charset=utf-8').set('Cache-Control', 'private, max-age=300').send(ics);
     } catch (err) {
       if (isDatabaseUnavailable(err)) return sendError(res, err);
       const code = err instanceof AppError ? String(err.extensions.code) : 'INTERNAL_SERVER_ERROR';
-      const status = code === 'UNAUTHENTICATED' ? 401 : code === 'NOT_FOUND' || code === 'BAD_USER_INPUT' ? 404 : 500;
+      const status = code === 'UNAUTHENTICATED' ? 401 : code === 'NOT_FOUND' || code === 'BAD_USER_INPUT' ? 404 : code === 'SERVICE_UNAVAILABLE' ? 503 : 500;
       if (status === 500) logger.error({ err }, 'calendar feed failed');
+      if (status === 503) res.set('Retry-After', String(SERVICE_UNAVAILABLE_RETRY_SECONDS));
       res.status(status).json({ errors: [{ message: status === 500 ? 'Internal server error' : (err as Error).message, extensions: { code } }] });
     }
   });

@@ -18,6 +18,8 @@ export interface RequestContext {
   logger: Logger;
   /** The client's address (behind trusted proxies, from X-Forwarded-For); for rate limits only. */
   clientAddress: string;
+  /** The service's own address as clients reach it (PUBLIC_URL, or the request's scheme and host), without a trailing slash; for links it hands out. */
+  publicBaseUrl: string;
   /** Limits configured for this deployment. */
   limits: { hearingCommentsPerHour: number };
 }

@@ -43,12 +43,14 @@ export async function signLocalToken(
   options: { subject: string; issuer: string; audience: string; ttlSeconds: number },
 ): Promise<string> {
   const key = await importJWK(privateJwk, ALG);
+  // One clock reading for both claims, so that `exp − iat` is exactly the lifetime asked for.
+  const now = Math.floor(Date.now() / 1000);
   return new SignJWT({})
     .setProtectedHeader({ alg: ALG, kid: privateJwk.kid, typ: 'JWT' })
     .setSubject(options.subject)
     .setIssuer(options.issuer)
     .setAudience(options.audience)
-    .setIssuedAt()
-    .setExpirationTime(Math.floor(Date.now() / 1000) + options.ttlSeconds)
+    .setIssuedAt(now)
+    .setExpirationTime(now + options.ttlSeconds)
     .sign(key);
 }

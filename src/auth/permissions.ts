@@ -97,6 +97,8 @@ export const permissionRules: IRules = {
   ServiceFacility: allow,
   ProviderRegisterImport: allow,
   PersonalDataExport: allow,
+  CalendarFeed: allow,
+  IssuedCalendarFeed: allow,
   Person: {
     '*': allow,
     email: readsContacts,

@@ -249,6 +249,9 @@ export const POLICY = {
   // ── The viewer's own ─────────────────────────────────────────────────────────────────────
   'notification.read': row('Notification', signedIn, INVISIBLE),
   'notification.markRead': row('Notification', self('recipient'), INVISIBLE, true),
+  /** Calendar feed links (read-only secrets for calendar applications): each person issues and revokes their own. */
+  'calendarFeed.issue': row('Person', self('self'), { cs: 'Odkaz pro kalendář si každý vydává sám.', en: 'Each person issues their own calendar feed links.' }),
+  'calendarFeed.revoke': row('Person', self('self'), INVISIBLE, true),
 } as const satisfies Record<string, PolicyRow>;
 
 export type Action = keyof typeof POLICY;
@@ -281,6 +284,8 @@ export const OPERATION_ACTIONS: { Query: Record<string, Action | 'anyone'>; Muta
     provider: 'provider.read',
     socialServiceTypes: 'anyone',
     personalDataExport: 'person.exportData',
+    // The viewer's own links; empty for the public.
+    myCalendarFeeds: 'anyone',
   },
   Mutation: {
     createArea: 'area.create',
@@ -336,5 +341,7 @@ export const OPERATION_ACTIONS: { Query: Record<string, Action | 'anyone'>; Muta
     answerHearingComment: 'hearing.answer',
     importProviderRegister: 'provider.importRegister',
     erasePerson: 'person.erase',
+    issueCalendarFeed: 'calendarFeed.issue',
+    revokeCalendarFeed: 'calendarFeed.revoke',
   },
 };

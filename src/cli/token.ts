@@ -2,20 +2,31 @@ import { signLocalToken, loadOrCreateLocalKey } from '../auth/local-signing-key'
 import { loadConfig } from '../config/config';
 
 const USAGE = 'usage: npm run --silent token -- <subject> [--ttl <hours>]';
+const DEFAULT_TTL_SECONDS = 12 * 3600;
 
-/** `npm run token -- <subject>`: prints a bearer token signed with the local-mode key. */
+/** "1 hour", "1.5 hours", "24 hours". */
+const hours = (seconds: number): string => `${Number((seconds / 3600).toFixed(2))} ${seconds === 3600 ? 'hour' : 'hours'}`;
+
+/**
+ * `npm run token -- <subject>`: prints a bearer token signed with the local-mode key, valid for 12
+ * hours or for `--ttl` hours, and never longer than the service accepts (AUTH_MAX_TOKEN_LIFETIME_SECONDS).
+ */
 async function run(argv: string[]): Promise<void> {
   const args = [...argv];
-  let ttlHours = 12;
+  const config = loadConfig();
+  const cap = config.auth.maxTokenLifetimeSeconds;
+  let ttlSeconds = Math.min(DEFAULT_TTL_SECONDS, cap);
   const ttlAt = args.indexOf('--ttl');
   if (ttlAt >= 0) {
-    ttlHours = Number(args[ttlAt + 1]);
+    const ttlHours = Number(args[ttlAt + 1]);
     args.splice(ttlAt, 2);
-    if (!Number.isFinite(ttlHours) || ttlHours <= 0 || ttlHours > 24 * 30) throw new Error(`--ttl takes hours (up to 720). ${USAGE}`);
+    ttlSeconds = Math.round(ttlHours * 3600);
+    if (!Number.isFinite(ttlHours) || ttlSeconds <= 0 || ttlSeconds > cap) {
+      throw new Error(`--ttl takes hours, up to ${hours(cap)} (AUTH_MAX_TOKEN_LIFETIME_SECONDS). ${USAGE}`);
+    }
   }
   const subject = args[0];
   if (!subject || args.length !== 1) throw new Error(USAGE);
-  const config = loadConfig();
   if (config.auth.mode !== 'local') {
     throw new Error('Tokens are issued by your identity provider (AUTH_JWKS_URL / AUTH_JWKS_PATH is set); this command works in local mode only.');
   }
@@ -24,7 +35,7 @@ async function run(argv: string[]): Promise<void> {
     subject,
     issuer: config.auth.issuer,
     audience: config.auth.audience,
-    ttlSeconds: Math.round(ttlHours * 3600),
+    ttlSeconds,
   });
   process.stdout.write(`${token}\n`);
 }

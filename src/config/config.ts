@@ -1,10 +1,19 @@
 import path from 'node:path';
 
+/** What every token must satisfy, whoever signed it. */
+interface TokenRules {
+  issuer: string;
+  audience: string;
+  algorithms: string[];
+  /** The longest lifetime accepted: `exp − iat`, and `exp − now` for a token without `iat`. */
+  maxTokenLifetimeSeconds: number;
+}
+
 /** How the service learns the keys that sign bearer tokens. */
 export type AuthConfig =
-  | { mode: 'jwks-url'; jwksUrl: string; issuer: string; audience: string; algorithms: string[] }
-  | { mode: 'jwks-path'; jwksPath: string; issuer: string; audience: string; algorithms: string[] }
-  | { mode: 'local'; keyPath: string; issuer: string; audience: string; algorithms: string[] };
+  | ({ mode: 'jwks-url'; jwksUrl: string } & TokenRules)
+  | ({ mode: 'jwks-path'; jwksPath: string } & TokenRules)
+  | ({ mode: 'local'; keyPath: string } & TokenRules);
 
 export interface Config {
   nodeEnv: string;
@@ -35,6 +44,8 @@ export interface Config {
   mutationsPerMinutePerViewer: number;
   /** Mutations one client address may send per minute (all its people together). */
   mutationsPerMinutePerAddress: number;
+  /** The service's address as clients reach it (e.g. behind a proxy), for links it hands out; unset: each request's scheme and host. */
+  publicUrl: string | undefined;
 }
 
 /** Raised for a configuration the service must not start with; the message says what to change. */
@@ -72,6 +83,21 @@ function trustProxyVar(raw: string | undefined): boolean | number | string {
   return raw;
 }
 
+/** PUBLIC_URL: an absolute http(s) address, possibly with a path, kept without its trailing slash. */
+function publicUrlVar(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash || url.username || url.password) {
+    throw new ConfigError(`PUBLIC_URL must be an http(s) address without query or credentials, e.g. https://kpss.example.cz, got "${raw}"`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
 /** Reads and checks the environment once, at start; nothing else reads process.env. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const nodeEnv = env.NODE_ENV ?? 'development';
@@ -84,6 +110,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (algorithms.some((a) => a.toLowerCase() === 'none' || a.startsWith('HS'))) {
     throw new ConfigError('AUTH_ALGORITHMS may list only asymmetric algorithms (RS*, PS*, ES*, EdDSA)');
   }
+  // A day by default; an identity provider's access tokens usually live minutes.
+  const maxTokenLifetimeSeconds = intVar(env, 'AUTH_MAX_TOKEN_LIFETIME_SECONDS', 24 * 3600, 60, 30 * 24 * 3600);
 
   let auth: AuthConfig;
   if (env.AUTH_JWKS_URL || env.AUTH_JWKS_PATH) {
@@ -94,13 +122,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       throw new ConfigError('AUTH_ISSUER and AUTH_AUDIENCE are required with AUTH_JWKS_URL or AUTH_JWKS_PATH');
     }
     auth = env.AUTH_JWKS_URL
-      ? { mode: 'jwks-url', jwksUrl: env.AUTH_JWKS_URL, issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, algorithms }
+      ? { mode: 'jwks-url', jwksUrl: env.AUTH_JWKS_URL, issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, algorithms, maxTokenLifetimeSeconds }
       : {
           mode: 'jwks-path',
           jwksPath: path.resolve(env.AUTH_JWKS_PATH as string),
           issuer: env.AUTH_ISSUER,
           audience: env.AUTH_AUDIENCE,
           algorithms,
+          maxTokenLifetimeSeconds,
         };
   } else {
     if (production) {
@@ -114,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       issuer: env.AUTH_ISSUER ?? LOCAL_ISSUER,
       audience: env.AUTH_AUDIENCE ?? DEFAULT_AUDIENCE,
       algorithms: ['ES256'],
+      maxTokenLifetimeSeconds,
     };
   }
 
@@ -127,7 +157,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedPort: intVar(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
     auth,
     bootstrapAdminSubject: env.BOOTSTRAP_ADMIN_SUBJECT || undefined,
-    demoData: boolVar(env, 'DEMO_DATA', true),
+    // The demo people have predictable subjects: a production service loads them only when asked.
+    demoData: boolVar(env, 'DEMO_DATA', !production),
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     materialMaxBytes: intVar(env, 'MATERIAL_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     smtpUrl: env.SMTP_URL || undefined,
@@ -137,5 +168,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     hearingCommentsPerHour: intVar(env, 'HEARING_COMMENTS_PER_HOUR', 10, 1, 10_000),
     mutationsPerMinutePerViewer: intVar(env, 'MUTATIONS_PER_MINUTE_PER_VIEWER', 120, 1, 1_000_000),
     mutationsPerMinutePerAddress: intVar(env, 'MUTATIONS_PER_MINUTE_PER_ADDRESS', 600, 1, 1_000_000),
+    publicUrl: publicUrlVar(env.PUBLIC_URL),
   };
 }

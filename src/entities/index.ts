@@ -3,6 +3,7 @@ import { AgendaItem } from './agenda-item.entity';
 import { AreaRole } from './area-role.entity';
 import { Attendance } from './attendance.entity';
 import { Body } from './body.entity';
+import { CalendarFeed } from './calendar-feed.entity';
 import { Delegation } from './delegation.entity';
 import { GlobalAdmin } from './global-admin.entity';
 import { Hearing, HearingComment } from './hearing.entity';
@@ -23,4 +24,4 @@ import { Resolution } from './resolution.entity';
 import { WorkflowEvent } from './workflow-event.entity';
 
 /** Every entity the ORM maps; the schema itself is defined by migrations/. */
-export const entities = [PlanningArea, GlobalAdmin, Municipality, Person, AreaRole, Body, Membership, Delegation, Proposal, WorkflowEvent, Meeting, AgendaItem, Attendance, Resolution, Minutes, MinutesRecipient, Material, Notification, Plan, PlanPriority, PlanGoal, GoalGuarantor, PlanMeasure, Indicator, IndicatorValue, PlanRisk, PlanStakeholder, Hearing, HearingComment, SwotItem, SolutionVariant, ActionPlan, ProjectIntent, ProjectIntentReport, Provider, SocialService, ProviderRegisterImport];
+export const entities = [PlanningArea, GlobalAdmin, Municipality, Person, AreaRole, Body, Membership, Delegation, Proposal, WorkflowEvent, Meeting, AgendaItem, Attendance, Resolution, Minutes, MinutesRecipient, Material, Notification, Plan, PlanPriority, PlanGoal, GoalGuarantor, PlanMeasure, Indicator, IndicatorValue, PlanRisk, PlanStakeholder, Hearing, HearingComment, SwotItem, SolutionVariant, ActionPlan, ProjectIntent, ProjectIntentReport, Provider, SocialService, ProviderRegisterImport, CalendarFeed];

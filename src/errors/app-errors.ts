@@ -14,6 +14,10 @@ export enum ErrorCode {
   /** The database is out of reach for the moment (restarting, connection lost); retry, with the same idempotency key. */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+  /** The request itself is malformed (not JSON, an unsupported persisted-query version); HTTP 400. */
+  BAD_REQUEST = 'BAD_REQUEST',
+  /** A query sent with `extensions.persistedQuery.sha256Hash` that is not its SHA-256 (the code Apollo Router gives it); HTTP 400. */
+  PERSISTED_QUERY_HASH_MISMATCH = 'PERSISTED_QUERY_HASH_MISMATCH',
 }
 
 /** One offending input field and what is wrong with it. */
@@ -69,6 +73,14 @@ export const SERVICE_UNAVAILABLE_TEXT: Text = {
 export function serviceUnavailable(locale: Locale): AppError {
   const headers = new HeaderMap([['retry-after', String(SERVICE_UNAVAILABLE_RETRY_SECONDS)]]);
   return new AppError(ErrorCode.SERVICE_UNAVAILABLE, localize(SERVICE_UNAVAILABLE_TEXT, locale), { http: { status: 503, headers } });
+}
+
+/**
+ * An unexpected failure, already logged with `requestId`: the client learns nothing but the code and
+ * the request id to quote when reporting it. HTTP 500.
+ */
+export function internalError(requestId: string): AppError {
+  return new AppError(ErrorCode.INTERNAL_SERVER_ERROR, 'Interní chyba serveru / Internal server error', { requestId, http: { status: 500 } });
 }
 
 /** `what` names the kind of object, e.g. "Body"; the id is echoed so that clients can match it. */

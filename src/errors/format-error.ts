@@ -21,6 +21,22 @@ function flatten(errors: ValidationErrorLike[], prefix = ''): Array<{ field: str
 }
 
 /**
+ * Client errors of Apollo's persisted-query (APQ) handling that Apollo Server 5 raises with HTTP 400
+ * but without a code, so that they would read as INTERNAL_SERVER_ERROR. Known by their exact text;
+ * tests/security/persisted-queries.test.ts notices should a new Apollo word them differently.
+ */
+const PERSISTED_QUERY_ERRORS: Record<string, { code: ErrorCode; message: string }> = {
+  'provided sha does not match query': {
+    code: ErrorCode.PERSISTED_QUERY_HASH_MISMATCH,
+    message: 'extensions.persistedQuery.sha256Hash není otisk SHA-256 dotazu / extensions.persistedQuery.sha256Hash is not the SHA-256 of the query.',
+  },
+  'Unsupported persisted query version': {
+    code: ErrorCode.BAD_REQUEST,
+    message: 'Nepodporovaná verze extensions.persistedQuery.version: jen 1 / Unsupported extensions.persistedQuery.version: only 1 is supported.',
+  },
+};
+
+/**
  * The last word on what a client sees of an error: a stable code always; for unexpected errors a
  * generic message only (no stack, no SQL), SERVICE_UNAVAILABLE when the database was out of reach;
  * for input validation the offending fields.
@@ -41,6 +57,10 @@ export function createFormatError(logger: Logger) {
         extensions: { code: ErrorCode.BAD_USER_INPUT, fields },
       };
     }
+
+    // Raised before the operation runs, so no path and no code of Apollo's own.
+    const persistedQueryError = original instanceof GraphQLError && original.extensions.code === undefined ? PERSISTED_QUERY_ERRORS[original.message] : undefined;
+    if (persistedQueryError) return { message: persistedQueryError.message, extensions: { code: persistedQueryError.code } };
 
     const known = code !== undefined && code !== ErrorCode.INTERNAL_SERVER_ERROR;
     if (original instanceof AppError || (known && original instanceof GraphQLError)) {

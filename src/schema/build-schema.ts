@@ -7,6 +7,7 @@ import { AreaRoleResolver } from '../resolvers/area-role.resolver';
 import { AreaResolver } from '../resolvers/area.resolver';
 import { BodyResolver } from '../resolvers/body.resolver';
 import { DelegationResolver } from '../resolvers/delegation.resolver';
+import { CalendarFeedResolver } from '../resolvers/calendar-feed.resolver';
 import { AgendaItemMaterialsResolver, MaterialResolver, ProposalMaterialsResolver } from '../resolvers/material.resolver';
 import { HearingCommentsResolver, HearingResolver, PlanHearingResolver } from '../resolvers/hearing.resolver';
 import { MeetingResolver } from '../resolvers/meeting.resolver';
@@ -70,6 +71,7 @@ export const resolvers = [
   ProviderResolver,
   SocialServiceResolver,
   PersonalDataResolver,
+  CalendarFeedResolver,
 ] as const;
 
 /** The schema without permissions: what `schema.graphql` shows. */

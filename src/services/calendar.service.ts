@@ -2,7 +2,8 @@ import type { RequestContext } from '../context';
 import { Body } from '../entities/body.entity';
 import { MeetingStatus } from '../entities/enums';
 import { Meeting } from '../entities/meeting.entity';
-import { notFound, requireId } from '../errors/app-errors';
+import { notFound, requireId, unauthenticated } from '../errors/app-errors';
+import { localize } from '../i18n/locale';
 import { MeetingService } from './meeting.service';
 
 /** RFC 5545 text escaping. */
@@ -41,7 +42,7 @@ const STATUS: Record<MeetingStatus, string> = {
   [MeetingStatus.CANCELLED]: 'CANCELLED',
 };
 
-/** An iCalendar feed of a body's meetings, for whoever may see them. */
+/** iCalendar feeds of meetings, for whoever may see them: one body's, or all of a person's bodies'. */
 export class CalendarService {
   private readonly meetings = new MeetingService();
 
@@ -50,23 +51,38 @@ export class CalendarService {
     const body = await ctx.em.findOne(Body, { id: bodyId });
     if (!body || !this.meetings.canSee(ctx, body)) throw notFound(ctx.locale, 'Body', bodyId);
     const meetings = await ctx.em.find(Meeting, { body: body.id }, { orderBy: { startsAt: 'asc', id: 'asc' } });
-    const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Triada//KPSS//CS', 'CALSCALE:GREGORIAN', `X-WR-CALNAME:${escapeText(body.name)}`];
-    for (const m of meetings) {
-      lines.push(
-        'BEGIN:VEVENT',
-        `UID:${m.id}@triada`,
-        `DTSTAMP:${stamp(m.updatedAt)}`,
-        `DTSTART:${stamp(m.startsAt)}`,
-        `DTEND:${stamp(m.endsAt ?? new Date(m.startsAt.getTime() + 2 * 3600_000))}`,
-        `SUMMARY:${escapeText(m.title)}`,
-        `STATUS:${STATUS[m.status]}`,
-        `SEQUENCE:${m.version}`,
-      );
-      if (m.place) lines.push(`LOCATION:${escapeText(m.place)}`);
-      if (m.onlineLink) lines.push(`URL:${m.onlineLink}`);
-      lines.push('END:VEVENT');
-    }
-    lines.push('END:VCALENDAR');
-    return `${lines.map(fold).join('\r\n')}\r\n`;
+    return calendar(body.name, meetings, (m) => m.title);
   }
+
+  /** The meetings of every body the viewer sits in today, each titled with its body's short name. */
+  async personalFeed(ctx: RequestContext): Promise<string> {
+    if (!ctx.viewer.isAuthenticated) throw unauthenticated(ctx.locale);
+    const bodyIds = [...new Set(ctx.viewer.memberships.map((m) => m.body.id))];
+    const bodies = bodyIds.length > 0 ? await ctx.em.find(Body, { id: { $in: bodyIds } }) : [];
+    const meetings = bodyIds.length > 0 ? await ctx.em.find(Meeting, { body: { $in: bodyIds } }, { orderBy: { startsAt: 'asc', id: 'asc' } }) : [];
+    const names = new Map(bodies.map((b) => [b.id, b.shortName ?? b.name]));
+    return calendar(localize({ cs: 'Moje schůzky (Triáda)', en: 'My meetings (Triáda)' }, ctx.locale), meetings, (m) => `${names.get(m.body.id) ?? ''}: ${m.title}`);
+  }
+}
+
+/** A VCALENDAR named `name` with one VEVENT per meeting, titled by `summary`. */
+function calendar(name: string, meetings: Meeting[], summary: (m: Meeting) => string): string {
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Triada//KPSS//CS', 'CALSCALE:GREGORIAN', `X-WR-CALNAME:${escapeText(name)}`];
+  for (const m of meetings) {
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${m.id}@triada`,
+      `DTSTAMP:${stamp(m.updatedAt)}`,
+      `DTSTART:${stamp(m.startsAt)}`,
+      `DTEND:${stamp(m.endsAt ?? new Date(m.startsAt.getTime() + 2 * 3600_000))}`,
+      `SUMMARY:${escapeText(summary(m))}`,
+      `STATUS:${STATUS[m.status]}`,
+      `SEQUENCE:${m.version}`,
+    );
+    if (m.place) lines.push(`LOCATION:${escapeText(m.place)}`);
+    if (m.onlineLink) lines.push(`URL:${m.onlineLink}`);
+    lines.push('END:VEVENT');
+  }
+  lines.push('END:VCALENDAR');
+  return `${lines.map(fold).join('\r\n')}\r\n`;
 }

@@ -6,6 +6,7 @@ import { authorize } from '../auth/authority';
 import { planResource } from '../auth/resources';
 import { RefusalCode, refusal, refusalExtensions } from '../common/refusal';
 import { Plan } from '../entities/plan.entity';
+import { markdownInline as md } from '../common/markdown';
 import { localize } from '../i18n/locale';
 import { PlanService } from './plan.service';
 import { clientKey, hitRateLimit } from './rate-limiter';
@@ -18,7 +19,6 @@ const DECISION: Record<HearingDecision, { cs: string; en: string }> = {
 
 /** A CSV cell; text that a spreadsheet would run as a formula is prefixed with an apostrophe. */
 const cell = (v: string): string => `"${(/^[=+\-@\t\r]/.test(v) ? `'${v}` : v).replace(/"/g, '""')}"`;
-const md = (v: string): string => v.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
 /** The public hearing of a plan draft: the coordinator opens it, anyone comments, the coordinator answers. */
 export class HearingService {

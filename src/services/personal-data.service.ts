@@ -24,7 +24,7 @@ export interface PersonReference {
   columns: readonly string[];
   onErase: ErasureAction;
   why: string;
-  /** Columns the export leaves out (document contents): the metadata is the data about the person. */
+  /** Columns the export leaves out (document contents, secrets' hashes): the metadata is the data about the person. */
   omit?: readonly string[];
   /** Order of the exported rows. */
   orderBy: string;
@@ -49,6 +49,7 @@ export const PERSON_REFERENCES: readonly PersonReference[] = [
   { table: 'material', columns: ['uploaded_by_id'], onErase: 'KEEP', omit: ['content'], orderBy: 'created_at, id', why: 'Documents of agenda items and proposals belong to the record; the uploader shows as a deleted person.' },
   { table: 'delegation', columns: ['delegate_id', 'for_person_id', 'granted_by_id'], onErase: 'KEEP', orderBy: 'valid_from, id', why: 'Who acted for whom is part of the record of the acts done under it; an erased person holds no delegation from now on (seats end, so it no longer counts).' },
   { table: 'notification', columns: ['person_id'], onErase: 'DELETE', orderBy: 'created_at, id', why: 'Notices addressed to the person: nobody else reads them and they record no decision.' },
+  { table: 'calendar_feed', columns: ['person_id'], onErase: 'DELETE', omit: ['secret_sha256'], orderBy: 'created_at, id', why: "The person's own calendar feed links: they open only the person's calendars and record no decision; erased, the person's links stop working." },
   { table: 'goal_guarantor', columns: ['person_id'], onErase: 'KEEP', orderBy: 'created_at, id', why: 'Guarantors are part of the plan; the coordinator assigns a new one.' },
   { table: 'indicator', columns: ['guarantor_id'], onErase: 'KEEP', orderBy: 'created_at, id', why: 'Guarantors are part of the plan; the coordinator assigns a new one.' },
   { table: 'indicator_value', columns: ['recorded_by_id'], onErase: 'KEEP', orderBy: 'measured_on, id', why: 'Monitoring values are a record of the plan.' },

@@ -1,3 +1,4 @@
+import { markdownBlock, markdownInline as md } from '../common/markdown';
 import type { RequestContext } from '../context';
 import { Municipality } from '../entities/municipality.entity';
 import { Person } from '../entities/person.entity';
@@ -6,7 +7,6 @@ import { ActionPlanService } from './action-plan.service';
 import { PlanRegisterService, quadrantOf } from './plan-register.service';
 import { PlanService } from './plan.service';
 
-const md = (v: string): string => v.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
 /** A plan as one document: its structure, guarantors, indicators with their latest values, risks and stakeholders. */
 export class PlanExportService {
@@ -88,22 +88,23 @@ export class PlanExportService {
 
   async markdown(ctx: RequestContext, planId: string): Promise<string> {
     const d = await this.document(ctx, planId);
-    const out = [`# ${d.title}`, '', `Období / Period: ${d.period.from}–${d.period.to} · Stav / Status: ${d.status}`, ''];
+    const out = [`# ${md(d.title)}`, '', `Období / Period: ${d.period.from}–${d.period.to} · Stav / Status: ${d.status}`, ''];
     if (d.adoptedAt) out.push(`Schválen / Adopted: ${d.adoptedAt.toISOString().slice(0, 10)} · Platí pro roky / In force for: ${d.inForceYears.join(', ') || '—'}`, '');
     d.priorities.forEach((p, pi) => {
-      out.push(`## ${pi + 1}. ${p.title}`, '');
+      out.push(`## ${pi + 1}. ${md(p.title)}`, '');
       p.goals.forEach((g, gi) => {
-        out.push(`### Cíl ${pi + 1}.${gi + 1}: ${g.title}`, '');
-        const who = g.guarantors.map((x) => [x.municipality, x.person].filter(Boolean).join(', ')).join('; ');
+        out.push(`### Cíl ${pi + 1}.${gi + 1}: ${md(g.title)}`, '');
+        const who = g.guarantors.map((x) => md([x.municipality, x.person].filter(Boolean).join(', '))).join('; ');
         out.push(`Gestor cíle: ${who || '—'} · Stav: ${g.status}`, '');
         g.measures.forEach((m, mi) => {
-          out.push(`#### Opatření ${pi + 1}.${gi + 1}.${mi + 1}: ${m.title}`, '');
-          if (m.description) out.push(m.description, '');
+          out.push(`#### Opatření ${pi + 1}.${gi + 1}.${mi + 1}: ${md(m.title)}`, '');
+          if (m.description) out.push(markdownBlock(m.description), '');
           if (m.indicators.length) {
             out.push('| Indikátor | Výchozí stav | Cíl | Poslední hodnota | Gestor indikátoru |', '| --- | --- | --- | --- | --- |');
             for (const i of m.indicators) {
-              const latest = i.latest ? `${i.latest.value} ${i.unit} (${i.latest.date})` : '—';
-              out.push(`| ${md(i.name)} | ${i.baseline.value} ${i.unit} (${i.baseline.date}) | ${i.target.value} ${i.unit} (${i.target.date}) | ${latest} | ${md(i.guarantor ?? '—')} |`);
+              const unit = md(i.unit);
+              const latest = i.latest ? `${i.latest.value} ${unit} (${i.latest.date})` : '—';
+              out.push(`| ${md(i.name)} | ${i.baseline.value} ${unit} (${i.baseline.date}) | ${i.target.value} ${unit} (${i.target.date}) | ${latest} | ${md(i.guarantor ?? '—')} |`);
             }
             out.push('');
           }

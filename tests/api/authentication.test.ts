@@ -1,17 +1,26 @@
 import fs from 'node:fs';
-import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
+import os from 'node:os';
+import path from 'node:path';
+import { decodeJwt, exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
+import pino from 'pino';
 import { AreaRoleKind, MembershipRole, TriadSide } from '../../src/entities/enums';
 import { aGlobalAdmin, anOrganisedArea, aPerson, aRole, aSeat } from '../support/factories';
 import { expectRefused, leakChecked, subjectOf, who, type Api } from '../support/api-assertions';
-import { codes, signTestToken, startTestApp, TEST_AUDIENCE, TEST_ISSUER, type TestApp } from '../support/test-app';
+import { createTokenVerifier } from '../../src/auth/token-verifier';
+import { ConfigError, loadConfig } from '../../src/config/config';
+import { aTestDatabase, codes, serveTestApp, signTestToken, TEST_AUDIENCE, TEST_ISSUER, testConfig, type TestApp } from '../support/test-app';
+import { spawnTypeScript } from '../support/ts-process';
 
 /** Bearer tokens (who is asking) and `me` (what the API thinks of them). */
 
 let app: TestApp;
 let api: Api;
 let world: Awaited<ReturnType<typeof anOrganisedArea>>;
+/** What the service logged (JSON lines), to check that failures are logged with their request id. */
+const logged: Array<{ level: number; msg: string; requestId?: string; err?: { message?: string } }> = [];
 beforeAll(async () => {
-  app = await startTestApp();
+  const database = await aTestDatabase();
+  app = await serveTestApp(database.url, {}, () => database.drop(), pino({ level: 'info' }, { write: (line: string) => logged.push(JSON.parse(line) as (typeof logged)[number]) }));
   api = leakChecked(app);
   world = await anOrganisedArea(app.em());
 });
@@ -121,6 +130,123 @@ describe('tokens', () => {
     const en = await api.gql('{ body(id: "00000000-0000-4000-8000-000000000000") { id } }', {}, { headers: { 'accept-language': 'en-GB,en;q=0.9' } });
     expect(cs.errors![0].message).toMatch(/^Nenalezeno/);
     expect(en.errors![0].message).toMatch(/^Not found/);
+  });
+});
+
+describe('the lifetime of a token is capped (AUTH_MAX_TOKEN_LIFETIME_SECONDS, 24 hours by default)', () => {
+  const HOUR = 3600;
+  const claims = (lifetime: { iat?: number; exp: number }) => ({ sub: world.coordinator.subject, iss: TEST_ISSUER, aud: TEST_AUDIENCE, ...lifetime });
+  const meAs = async (token: string, as: Api = api) => {
+    const res = await as.gql(ME, {}, { authorization: `Bearer ${token}`, headers: { 'accept-language': 'en' } });
+    return { status: res.status, codes: codes(res), message: res.errors?.[0]?.message, authenticated: (res.data as { me?: { authenticated: boolean } } | null)?.me?.authenticated };
+  };
+  const TOO_LONG = { status: 401, codes: ['UNAUTHENTICATED'], message: 'The access token is valid for longer than this service accepts.', authenticated: undefined };
+  const ACCEPTED = { status: 200, codes: [], message: undefined, authenticated: true };
+
+  test.each([
+    ['a 100-year token issued now', () => ({ iat: now(), exp: now() + 100 * 365 * 24 * HOUR })],
+    ['a 25-hour token issued now', () => ({ iat: now(), exp: now() + 25 * HOUR })],
+    ['a token issued two days ago that expires in an hour', () => ({ iat: now() - 48 * HOUR, exp: now() + HOUR })],
+    ['a 100-year token without iat', () => ({ exp: now() + 100 * 365 * 24 * HOUR })],
+    ['a token without iat that expires in 25 hours', () => ({ exp: now() + 25 * HOUR })],
+    ['a token "issued" tomorrow for 24 hours', () => ({ iat: now() + 24 * HOUR, exp: now() + 48 * HOUR })],
+  ])('%s is UNAUTHENTICATED: its lifetime is longer than accepted', async (_name, lifetime) => {
+    expect(await meAs(await craftedToken(claims(lifetime())))).toEqual(TOO_LONG);
+  });
+
+  test.each([
+    ['a 24-hour token issued now', () => ({ iat: now(), exp: now() + 24 * HOUR })],
+    ['a 24-hour token issued 23 hours ago', () => ({ iat: now() - 23 * HOUR, exp: now() + HOUR })],
+    ['a token without iat that expires in an hour', () => ({ exp: now() + HOUR })],
+  ])('%s is accepted', async (_name, lifetime) => {
+    expect(await meAs(await craftedToken(claims(lifetime())))).toEqual(ACCEPTED);
+  });
+
+  test('the cap is configurable: at one hour, a two-hour token is refused and a one-hour token accepted', async () => {
+    const config = testConfig(app.databaseUrl);
+    const strict = await serveTestApp(app.databaseUrl, { auth: { ...config.auth, maxTokenLifetimeSeconds: HOUR } });
+    try {
+      expect(await meAs(await craftedToken(claims({ iat: now(), exp: now() + 2 * HOUR })), leakChecked(strict))).toEqual(TOO_LONG);
+      expect(await meAs(await craftedToken(claims({ iat: now(), exp: now() + HOUR })), leakChecked(strict))).toEqual(ACCEPTED);
+    } finally {
+      await strict.close();
+    }
+    expect(loadConfig({}).auth.maxTokenLifetimeSeconds).toBe(24 * HOUR);
+    expect(loadConfig({ AUTH_MAX_TOKEN_LIFETIME_SECONDS: '900' }).auth.maxTokenLifetimeSeconds).toBe(900);
+    for (const bad of ['0', '-1', '1.5', 'a day', String(31 * 24 * HOUR)]) {
+      expect(() => loadConfig({ AUTH_MAX_TOKEN_LIFETIME_SECONDS: bad })).toThrow(ConfigError);
+    }
+  });
+
+  test('`npm run token` issues tokens within the cap, and refuses a --ttl beyond it', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'triada-token-'));
+    const run = (env: Record<string, string>, args: string[]) =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        const child = spawnTypeScript('src/cli/token.ts', { DATA_DIR: dataDir, ...env }, args);
+        let stdout = '';
+        let stderr = '';
+        child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+        child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        child.once('exit', (code) => resolve({ code, stdout: stdout.trim(), stderr: stderr.trim() }));
+      });
+    try {
+      const [byDefault, capped, tooLong] = await Promise.all([
+        run({}, ['cli-subject']),
+        run({ AUTH_MAX_TOKEN_LIFETIME_SECONDS: String(HOUR) }, ['cli-subject']),
+        run({ AUTH_MAX_TOKEN_LIFETIME_SECONDS: String(HOUR) }, ['cli-subject', '--ttl', '2']),
+      ]);
+      const lifetime = (token: string) => {
+        const { exp, iat } = decodeJwt(token);
+        return (exp as number) - (iat as number);
+      };
+      expect({ code: byDefault.code, lifetime: lifetime(byDefault.stdout) }).toEqual({ code: 0, lifetime: 12 * HOUR });
+      expect({ code: capped.code, lifetime: lifetime(capped.stdout) }).toEqual({ code: 0, lifetime: HOUR });
+      expect({ code: tooLong.code, stdout: tooLong.stdout }).toEqual({ code: 1, stdout: '' });
+      expect(tooLong.stderr).toMatch(/--ttl .*up to 1 hour.*AUTH_MAX_TOKEN_LIFETIME_SECONDS/);
+      // What the command printed is a token the service in local mode accepts.
+      const local = loadConfig({ DATA_DIR: dataDir, AUTH_MAX_TOKEN_LIFETIME_SECONDS: String(HOUR) }).auth;
+      expect(await (await createTokenVerifier(local)).verify(capped.stdout)).toBe('cli-subject');
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a validly signed token whose subject is not usable', () => {
+  test.each([
+    ['U+0000', 'demo\u0000admin'],
+    ['a line break', 'demo\nadmin'],
+    ['a tab', 'demo\tadmin'],
+    ['U+007F', 'demo\u007Fadmin'],
+    ['U+0085 (a C1 control)', 'demo\u0085admin'],
+    ['a lone surrogate', 'demo\uD800admin'],
+  ])('a subject with %s is UNAUTHENTICATED with HTTP 401, logged as refused, never a 500', async (_name, subject) => {
+    const token = await craftedToken({ sub: subject, iss: TEST_ISSUER, aud: TEST_AUDIENCE, iat: now(), exp: now() + 600 });
+    const res = await api.gql(ME, {}, { authorization: `Bearer ${token}`, headers: { 'x-request-id': 'bad-subject-1' } });
+    expect({ status: res.status, codes: codes(res), data: res.data ?? null }).toEqual({ status: 401, codes: ['UNAUTHENTICATED'], data: null });
+    expect(logged.filter((l) => l.requestId === 'bad-subject-1' && l.level >= 50)).toEqual([]);
+  });
+});
+
+describe('a request context that cannot be built', () => {
+  test('an unexpected failure while authenticating is logged with the request id and masked: INTERNAL_SERVER_ERROR, no SQL', async () => {
+    // The statement that authenticates every request fails (its table is gone), not for want of a connection.
+    const sql = (text: string) => app.em().getConnection().execute(text);
+    await sql('alter table global_admin rename to global_admin_away');
+    let res: Awaited<ReturnType<Api['gql']>>;
+    try {
+      res = await api.gql(ME, {}, { as: subjectOf(world.coordinator), headers: { 'x-request-id': 'context-fails-1' } });
+    } finally {
+      await sql('alter table global_admin_away rename to global_admin');
+    }
+    expect({ status: res.status, codes: codes(res), data: res.data ?? null }).toEqual({ status: 500, codes: ['INTERNAL_SERVER_ERROR'], data: null });
+    expect(res.errors![0].message).not.toMatch(/global_admin|relation/);
+    expect(res.errors![0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: 'context-fails-1' });
+    const lines = logged.filter((l) => l.requestId === 'context-fails-1' && l.level >= 50);
+    expect(lines.map((l) => l.msg)).toEqual(['unexpected error while building the request context']);
+    expect(lines[0].err?.message).toMatch(/global_admin/);
+    // The same request works once the table is back.
+    expect((await api.gql(ME, {}, { as: subjectOf(world.coordinator) })).errors).toBeUndefined();
   });
 });
 

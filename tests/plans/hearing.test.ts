@@ -1,6 +1,7 @@
 import { Hearing, HearingComment } from '../../src/entities/hearing.entity';
 import { Proposal } from '../../src/entities/proposal.entity';
 import { dbFingerprint } from '../support/db-fingerprint';
+import { ACTIVE_MARKDOWN, HOSTILE_TEXT, markdownView } from '../support/markdown-view';
 import { aPipelineWorld, type PipelineWorld } from '../support/pipeline-world';
 import { codes, startTestApp, type TestApp } from '../support/test-app';
 
@@ -91,4 +92,32 @@ test('a PLAN with an unanswered comment cannot leave the steering group, with th
   expect(s.csv.split('\r\n')[1]).toBe(`"1","Jana Občanová","'=HYPERLINK(""x"") Doplnit noclehárnu.","Částečně akceptováno","Zařazeno do akčního plánu 2028."`);
   expect(JSON.stringify(settlement)).not.toContain('jana@example.cz');
   expect(await app.em().count(HearingComment, { decision: null, hearingId: open.data!.openPublicHearing.id })).toBe(0);
+});
+
+test('the settlement in Markdown shows what commenters typed as text: no HTML, links, images or formatting, one row per comment', async () => {
+  const world = await aPipelineWorld(app.em());
+  const { planId } = await planInSteeringGroup(world);
+  const open = await app.gql<{ openPublicHearing: { id: string } }>(OPEN, { input: { planId, closesAt: new Date(Date.now() + 86_400_000).toISOString() } }, { as: world.actors.coordinator.subject });
+  const name = '<b onmouseover=alert(1)>Jana</b> | [web](https://evil.example)';
+  const text = `${HOSTILE_TEXT}\nDruhý řádek\r\n# nadpis | další buňka`;
+  const comment = await app.gql<{ submitHearingComment: { id: string } }>(COMMENT, { input: { hearingId: open.data!.openPublicHearing.id, name, text } });
+  expect(comment.errors).toBeUndefined();
+  const justification = `Zamítnuto: ${HOSTILE_TEXT}`;
+  const answered = await app.gql(
+    `mutation($input: AnswerHearingCommentInput!) { answerHearingComment(input: $input) { decision } }`,
+    { input: { commentId: comment.data!.submitHearingComment.id, decision: 'REJECTED', justification } },
+    { as: world.actors.coordinator.subject },
+  );
+  expect(answered.errors).toBeUndefined();
+
+  const settlement = await app.gql<{ hearingSettlement: { markdown: string } }>(`query($id: ID!) { hearingSettlement(planId: $id) { markdown } }`, { id: planId }, {
+    as: world.actors.coordinator.subject,
+  });
+  const view = markdownView(settlement.data!.hearingSettlement.markdown);
+  expect(ACTIVE_MARKDOWN.filter((kind) => view.kinds.has(kind))).toEqual([]);
+  expect(view.rows).toEqual([
+    ['Č.', 'Podal', 'Připomínka', 'Vypořádání', 'Odůvodnění'],
+    ['1', name, text.replace(/\r?\n/g, ' '), 'Neakceptováno', justification],
+  ]);
+  expect(view.blocks).toEqual(['Vypořádání připomínek: Plán 2027–2029']);
 });

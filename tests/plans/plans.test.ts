@@ -1,6 +1,7 @@
 import { IndicatorValue } from '../../src/entities/plan.entity';
 import { aMunicipality } from '../support/factories';
 import { dbFingerprint } from '../support/db-fingerprint';
+import { ACTIVE_MARKDOWN, HOSTILE_TEXT, markdownView } from '../support/markdown-view';
 import { aPipelineWorld } from '../support/pipeline-world';
 import { ASSEMBLY_APPROVES, movePlanProposal, PLAN_TO_ASSEMBLY, planWithStructure } from '../support/plan-world';
 import { codes, startTestApp, type TestApp } from '../support/test-app';
@@ -83,4 +84,54 @@ test('the public sees an adopted plan and not a draft', async () => {
   expect((await app.gql(QUERY, { id: p.planId }, { as: world.actors.coordinator.subject })).data).toEqual({ plan: { status: 'IN_APPROVAL' } });
   await movePlanProposal(app, world, p.proposalId, ASSEMBLY_APPROVES);
   expect((await app.gql(QUERY, { id: p.planId })).data).toEqual({ plan: { status: 'ADOPTED' } });
+});
+
+test('the Markdown export shows every text of the plan as typed: no HTML, links, images or formatting, tables intact', async () => {
+  const world = await aPipelineWorld(app.em());
+  const as = { as: world.actors.coordinator.subject };
+  const run = async <T = Record<string, { id: string }>>(query: string, input: Record<string, unknown>): Promise<T> => {
+    const res = await app.gql<T>(query, { input }, as);
+    expect(res.errors).toBeUndefined();
+    return res.data!;
+  };
+  const text = (what: string) => `${what} ${HOSTILE_TEXT}`;
+  const planTitle = text('Plán');
+  const description = `${HOSTILE_TEXT}\n- není seznam\n1. není číslovaný\n    není kód\n> není citace\n===\n\nDalší odstavec | s rourou`;
+  const planId = (await run(`mutation($input: CreatePlanInput!) { createPlan(input: $input) { id } }`, { areaId: world.area.id, title: planTitle, yearFrom: 2027, yearTo: 2029 })).createPlan.id;
+  const part = async (mutation: string, parentId: string, title: string, extra: Record<string, unknown> = {}) =>
+    (await run(`mutation($input: AddPlanPartInput!) { ${mutation}(input: $input) { id } }`, { parentId, title, ...extra }))[mutation].id;
+  const priority = await part('addPriority', planId, text('Priorita'));
+  const goal = await part('addGoal', priority, text('Cíl'));
+  const measure = await part('addMeasure', goal, text('Opatření'), { description });
+  const indicator = { name: text('Indikátor'), unit: '<i>osob</i> |' };
+  await run(`mutation($input: AddIndicatorInput!) { addIndicator(input: $input) { id } }`, {
+    measureId: measure, ...indicator, baselineValue: 5, baselineDate: '2026-01-01', targetValue: 15, targetDate: '2029-12-31', direction: 'UP', guarantorId: world.actors.provider.person.id,
+  });
+  const risk = { description: text('Riziko'), mitigation: text('Zmírnění'), owner: '[Obec](javascript:alert(1)) | NNO' };
+  await run(`mutation($input: AddRiskInput!) { addRisk(input: $input) { id } }`, { planId, riskArea: 'FINANCIAL', probability: 2, impact: 3, ...risk });
+  const stakeholder = text('Strana');
+  await run(`mutation($input: AddStakeholderInput!) { addStakeholder(input: $input) { id } }`, { planId, name: stakeholder, influence: 'HIGH', interest: 'HIGH' });
+  const actionPlanId = (await run(`mutation($input: CreateActionPlanInput!) { createActionPlan(input: $input) { id } }`, { planId, year: 2027 })).createActionPlan.id;
+  const intent = { title: text('Záměr'), responsibleOrganisation: '<b>Světlo</b>, z.s. | ~~x~~', fundingSources: '`OPZ+` *rozpočet*' };
+  await run(`mutation($input: AddProjectIntentInput!) { addProjectIntent(input: $input) { id } }`, { actionPlanId, measureId: measure, ...intent, budgetCzk: 480000, startsOn: '2027-01-01', endsOn: '2027-12-31' });
+
+  const exported = await app.gql<{ exportPlan: string }>(`query($id: ID!) { exportPlan(planId: $id, format: MARKDOWN) }`, { id: planId }, as);
+  const view = markdownView(exported.data!.exportPlan);
+  expect(ACTIVE_MARKDOWN.filter((kind) => view.kinds.has(kind))).toEqual([]);
+  expect(view.blocks).toEqual(
+    expect.arrayContaining([
+      planTitle,
+      `1. ${text('Priorita')}`,
+      `Cíl 1.1: ${text('Cíl')}`,
+      `Opatření 1.1.1: ${text('Opatření')}`,
+      `${HOSTILE_TEXT} - není seznam 1. není číslovaný není kód > není citace ===`,
+      'Další odstavec | s rourou',
+      `Gestor cíle: — · Stav: NOT_STARTED`,
+    ]),
+  );
+  const row = (first: string) => view.rows.find((r) => r[0] === first);
+  expect(row(indicator.name)).toEqual([indicator.name, '5 <i>osob</i> | (2026-01-01)', '15 <i>osob</i> | (2029-12-31)', '—', 'provider']);
+  expect(row('FINANCIAL')).toEqual(['FINANCIAL', risk.description, '2', '3', '6', risk.mitigation, risk.owner]);
+  expect(row(stakeholder)).toEqual([stakeholder, 'HIGH', 'HIGH', 'KEY_PLAYERS']);
+  expect(row(intent.title)).toEqual([intent.title, text('Opatření'), intent.responsibleOrganisation, (480000).toLocaleString('cs-CZ'), intent.fundingSources, '2027-01-01 – 2027-12-31', 'PLANNED']);
 });

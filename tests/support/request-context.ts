@@ -10,5 +10,5 @@ export async function contextFor(app: TestApp, subject: string): Promise<Request
   const em = app.em();
   const now = new Date();
   const today = pragueDay(now);
-  return { requestId: 'test', locale: 'cs', viewer: await loadViewer(em, subject, today), em, now, today, loaders: new Loaders(em), logger: createLogger('silent'), clientAddress: '127.0.0.1', limits: { hearingCommentsPerHour: 1000 } };
+  return { requestId: 'test', locale: 'cs', viewer: await loadViewer(em, subject, today), em, now, today, loaders: new Loaders(em), logger: createLogger('silent'), clientAddress: '127.0.0.1', publicBaseUrl: 'http://127.0.0.1', limits: { hearingCommentsPerHour: 1000 } };
 }

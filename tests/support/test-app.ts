@@ -92,7 +92,14 @@ export function testConfig(databaseUrl: string, overrides: Partial<Config> = {})
     dataDir: testEnv('TRIADA_TEST_WORK_DIR'),
     databaseUrl,
     embeddedPort: 0,
-    auth: { mode: 'jwks-path', jwksPath: testEnv('TRIADA_TEST_JWKS_PATH'), issuer: TEST_ISSUER, audience: TEST_AUDIENCE, algorithms: ['ES256', 'RS256'] },
+    auth: {
+      mode: 'jwks-path',
+      jwksPath: testEnv('TRIADA_TEST_JWKS_PATH'),
+      issuer: TEST_ISSUER,
+      audience: TEST_AUDIENCE,
+      algorithms: ['ES256', 'RS256'],
+      maxTokenLifetimeSeconds: 24 * 3600,
+    },
     bootstrapAdminSubject: undefined,
     demoData: false,
     logLevel: 'silent',
@@ -104,6 +111,7 @@ export function testConfig(databaseUrl: string, overrides: Partial<Config> = {})
     hearingCommentsPerHour: 1000,
     mutationsPerMinutePerViewer: 100_000,
     mutationsPerMinutePerAddress: 100_000,
+    publicUrl: undefined,
     ...overrides,
   };
 }

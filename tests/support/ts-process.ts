@@ -20,11 +20,12 @@ require.extensions['.ts'] = (module, filename) => {
 
 /**
  * Starts `node` on a TypeScript file of the repository (e.g. `src/main.ts`) in a child process
- * with exactly `env` (plus PATH), its output piped. Arguments reach the script as `process.argv.slice(1)`.
+ * with exactly `env` (plus PATH), its output piped. Arguments reach the script as
+ * `process.argv.slice(2)`, as when node runs a file (`node -e` alone would put them at 1).
  */
 export function spawnTypeScript(script: string, env: Record<string, string>, args: string[] = []): ChildProcess {
   const entry = JSON.stringify(path.join(REPO_ROOT, script));
-  return spawn(process.execPath, ['-e', `${REGISTER_TYPESCRIPT}\nrequire(${entry});`, ...args], {
+  return spawn(process.execPath, ['-e', `${REGISTER_TYPESCRIPT}\nprocess.argv.splice(1, 0, ${entry});\nrequire(${entry});`, ...args], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
