@@ -4,6 +4,7 @@ import { Body } from '../entities/body.entity';
 import { AreaKind, AreaRoleKind, BodyKind, Convener, MembershipRole, MinuteTaker, ProposalKind, TargetGroup, TriadSide } from '../entities/enums';
 import { Membership } from '../entities/membership.entity';
 import { Municipality } from '../entities/municipality.entity';
+import { Organisation } from '../entities/organisation.entity';
 import { Person } from '../entities/person.entity';
 import { PlanningArea } from '../entities/planning-area.entity';
 import { Proposal } from '../entities/proposal.entity';
@@ -40,7 +41,7 @@ interface SeatSpec {
   body: string;
   role: MembershipRole;
   side: TriadSide;
-  /** The organisation the seat represents: the person's own unless given (null: none). */
+  /** Name of the organisation the seat represents: the person's own unless given (null: none). */
   organisation?: string | null;
   validTo?: string;
 }
@@ -51,6 +52,7 @@ interface PersonSpec {
   name: string;
   /** One short English line for the README. */
   description: string;
+  /** Name of the organisation the person works for; every name is one organisation of the area. */
   organisation?: string;
   roles?: AreaRoleKind[];
   seats?: SeatSpec[];
@@ -79,6 +81,21 @@ function seat(body: string, role: MembershipRole, side: TriadSide, extra: { orga
 }
 
 const SEATS_FROM = '2024-01-01';
+
+/**
+ * IČO of the demo organisations that are providers of the demo catalogue
+ * (src/demo/demo-provider-register.json, fictional numbers with valid check digits): with them the
+ * organisations link to their catalogue entries.
+ */
+const DEMO_ICO: Record<string, string> = {
+  'Člověk v tísni, o.p.s.': '26593017',
+  'Světlo Kadaň, z.s.': '22735046',
+  'Domov Na Stráni, o.p.s.': '26407787',
+  'Osobní asistence Podkrušnohoří, o.p.s.': '26754193',
+  'Terénní programy Podkrušnohoří, o.p.s.': '28135903',
+  'Sociální služby Zelený dvůr, o.p.s.': '05720460',
+  'Pečovatelská služba Vltava, o.p.s.': '27114821',
+};
 
 // ---------------------------------------------------------------------------------------------
 // ORP Chomutov (seeds 000 and 001)
@@ -546,11 +563,20 @@ interface BuiltArea {
   cast: DemoCast;
 }
 
-/** Creates (without flushing) an area's municipalities, bodies, people, area roles and seats. */
-function createOrganisation(tx: EntityManager, spec: AreaSpec, area: PlanningArea): BuiltArea {
+/** Every organisation name the area's people, seats and proposals give, once, in order of appearance. */
+function organisationNames(spec: AreaSpec): string[] {
+  const names = spec.people.flatMap((p) => [p.organisation, ...(p.seats ?? []).map((s) => s.organisation)]);
+  return [...new Set([...names, ...spec.proposals.map((p) => p.concernedOrganisation)].filter((n): n is string => typeof n === 'string'))];
+}
+
+/** Creates (without flushing) an area's municipalities, organisations, bodies, people, area roles and seats. */
+function createBodiesAndPeople(tx: EntityManager, spec: AreaSpec, area: PlanningArea): BuiltArea {
   const areaId = area.id;
   const municipalities = new Map<string, Municipality>();
   for (const [name, population] of spec.municipalities) municipalities.set(name, tx.create(Municipality, { areaId, name, population }));
+  const organisations = new Map<string, Organisation>();
+  for (const name of organisationNames(spec)) organisations.set(name, tx.create(Organisation, { areaId, name, ico: DEMO_ICO[name] ?? null }));
+  const organisation = (name: string | null | undefined): Organisation | null => (name ? (organisations.get(name) ?? null) : null);
 
   const bodies = new Map<string, Body>();
   for (const b of spec.bodies) {
@@ -570,14 +596,14 @@ function createOrganisation(tx: EntityManager, spec: AreaSpec, area: PlanningAre
     bodies.set(b.key, body);
   }
 
-  const cast: DemoCast = { people: new Map(), roles: new Map(), seats: [] };
+  const cast: DemoCast = { people: new Map(), roles: new Map(), seats: [], organisations };
   spec.people.forEach((p, index) => {
     const person = tx.create(Person, {
       areaId,
       name: p.name,
       email: slugEmail(p.name),
       phone: demoPhone(spec, index),
-      organisation: p.organisation ?? null,
+      organisation: organisation(p.organisation),
       subject: p.subject ?? null,
     });
     const key = p.subject ?? p.name;
@@ -598,7 +624,7 @@ function createOrganisation(tx: EntityManager, spec: AreaSpec, area: PlanningAre
         votingRight: s.role !== GUEST,
         validFrom: SEATS_FROM,
         validTo: s.validTo ?? null,
-        organisation: s.organisation === undefined ? (p.organisation ?? null) : s.organisation,
+        organisation: organisation(s.organisation === undefined ? p.organisation : s.organisation),
       });
       cast.seats.push(membership);
     }
@@ -614,7 +640,7 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
     // `area_id` is a plain column, not an ORM relation, so the ORM would not insert the areas
     // before the rows that refer to them: the areas go first.
     await tx.flush();
-    const built = areas.map(({ spec, area }) => createOrganisation(tx, spec, area));
+    const built = areas.map(({ spec, area }) => createBodiesAndPeople(tx, spec, area));
     // The whole organisation of both areas in one flush (Body.reportsTo is a relation, so the ORM
     // orders the bodies itself).
     await tx.flush();

@@ -12,6 +12,7 @@ import { MeetingResolver } from '../resolvers/meeting.resolver';
 import { MembershipResolver } from '../resolvers/membership.resolver';
 import { MeetingMinutesResolver, MinutesRecipientResolver, MinutesResolver } from '../resolvers/minutes.resolver';
 import { NotificationResolver } from '../resolvers/notification.resolver';
+import { OrganisationResolver } from '../resolvers/organisation.resolver';
 import { PersonResolver } from '../resolvers/person.resolver';
 import { PersonalDataResolver } from '../resolvers/personal-data.resolver';
 import { PlanRegisterResolver } from '../resolvers/plan-register.resolver';
@@ -34,6 +35,7 @@ export const resolvers = [
   ViewerResolver,
   AreaResolver,
   PersonResolver,
+  OrganisationResolver,
   AreaRoleResolver,
   BodyResolver,
   MembershipResolver,

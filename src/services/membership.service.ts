@@ -7,6 +7,7 @@ import { Person } from '../entities/person.entity';
 import { badInput, conflict, notFound } from '../errors/app-errors';
 import type { AddMembershipInput, EndMembershipInput } from '../schema/membership.input';
 import { assertManagesArea, canSeeBody, loadForChange } from '../auth/access';
+import { OrganisationService } from './organisation.service';
 
 const ROLE_ORDER = [MembershipRole.CHAIR, MembershipRole.DEPUTY, MembershipRole.SECRETARY, MembershipRole.MEMBER, MembershipRole.GUEST];
 
@@ -17,6 +18,8 @@ function overlaps(aFrom: string, aTo: string | null, bFrom: string, bTo: string 
 
 /** Seats in bodies. Admins and coordinators of the area set them up. */
 export class MembershipService {
+  private readonly organisations = new OrganisationService();
+
   /** Memberships of a body, for a viewer who may see the body: by role (chair first), then oldest first. */
   async ofBody(ctx: RequestContext, bodyId: string, activeOnly: boolean): Promise<Membership[]> {
     const rows = await ctx.loaders.membershipsByBody.load(bodyId);
@@ -48,6 +51,7 @@ export class MembershipService {
       problems.push({ field: 'votingRight', text: { cs: 'Host nehlasuje.', en: 'A guest has no vote.' } });
     }
     if (problems.length) throw badInput(ctx.locale, problems);
+    if (input.organisationId) await this.organisations.requireInArea(ctx, found.areaId, input.organisationId);
 
     return ctx.em.transactional(async (em) => {
       // Serialises seat changes of one body, so two requests cannot both seat a chair.
@@ -81,7 +85,7 @@ export class MembershipService {
         votingRight: input.role === MembershipRole.GUEST ? false : (input.votingRight ?? true),
         validFrom,
         validTo,
-        organisation: input.organisation ?? null,
+        organisation: input.organisationId ?? null,
       });
       await em.flush();
       return membership;

@@ -2,11 +2,14 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { RequestContext } from '../context';
 import { Body } from '../entities/body.entity';
 import { Membership } from '../entities/membership.entity';
+import { Organisation } from '../entities/organisation.entity';
 import { Person } from '../entities/person.entity';
 import { badInput, conflict, forbidden, notFound, requireId } from '../errors/app-errors';
 import type { CreatePersonInput, UpdatePersonInput } from '../schema/person.input';
 import { assertManagesArea, loadForChange } from '../auth/access';
-import { assertPageSize, decodeCursor, encodeCursor } from '../common/cursor';
+import { assertPageSize, decodeNameCursor, encodeCursor } from '../common/cursor';
+import { containsPattern } from '../common/search';
+import { OrganisationService } from './organisation.service';
 import { uniqueOrConflict } from './unique';
 
 const SUBJECT_TAKEN = {
@@ -29,6 +32,8 @@ export function personCursor(p: Person): string {
 
 /** People of an area: who may see whom, and their records. */
 export class PersonService {
+  private readonly organisations = new OrganisationService();
+
   /**
    * People the viewer may see in an area: everyone for area roles; otherwise the people seated in
    * public bodies or in the viewer's own bodies, and the viewer. `undefined` means everyone.
@@ -64,24 +69,17 @@ export class PersonService {
   /** A page of the area's people the viewer may see, by name; `search` matches name or organisation. */
   async page(ctx: RequestContext, areaId: string, args: { first: number; after?: string | null; search?: string | null }): Promise<PersonPage> {
     assertPageSize(ctx, args.first);
-    // PostgreSQL text cannot hold NUL: refused here, it would otherwise fail the query as an internal error.
-    if (args.search && (args.search.length > 200 || args.search.includes('\u0000'))) {
-      throw badInput(ctx.locale, [{ field: 'search', text: { cs: 'Neplatný hledaný text.', en: 'Invalid search text.' } }]);
-    }
     const visible = await this.visibleIds(ctx, areaId);
     const where: FilterQuery<Person> = { areaId };
     const and: Array<FilterQuery<Person>> = [];
     if (visible) and.push({ id: { $in: [...visible] } });
     if (args.search) {
-      const like = `%${args.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      and.push({ $or: [{ name: { $ilike: like } }, { organisation: { $ilike: like } }] });
+      const like = containsPattern(ctx, args.search);
+      and.push({ $or: [{ name: { $ilike: like } }, { organisation: { name: { $ilike: like } } }] });
     }
     const totalCount = await ctx.em.count(Person, and.length ? { ...where, $and: and } : where);
     if (args.after) {
-      const [name, id] = decodeCursor(ctx, args.after, 2) as [string, string];
-      // A cursor is opaque but comes from the client: its parts must fit the columns they are compared with.
-      requireId(ctx.locale, 'after', id);
-      if (name.includes('\u0000')) throw badInput(ctx.locale, [{ field: 'after', text: { cs: 'Neplatný kurzor.', en: 'Invalid cursor.' } }]);
+      const [name, id] = decodeNameCursor(ctx, args.after);
       and.push({ $or: [{ name: { $gt: name } }, { name, id: { $gt: id } }] });
     }
     const rows = await ctx.em.find(Person, and.length ? { ...where, $and: and } : where, {
@@ -93,6 +91,7 @@ export class PersonService {
 
   async create(ctx: RequestContext, input: CreatePersonInput): Promise<Person> {
     assertManagesArea(ctx, input.areaId);
+    if (input.organisationId) await this.organisations.requireInArea(ctx, input.areaId, input.organisationId);
     return uniqueOrConflict(ctx, SUBJECT_TAKEN, 'subject', () =>
       ctx.em.transactional(async (em) => {
         const person = em.create(Person, {
@@ -100,7 +99,7 @@ export class PersonService {
           name: input.name,
           email: input.email ?? null,
           phone: input.phone ?? null,
-          organisation: input.organisation ?? null,
+          organisation: input.organisationId ?? null,
           subject: input.subject ?? null,
         });
         await em.flush();
@@ -109,7 +108,11 @@ export class PersonService {
     );
   }
 
-  /** Admins and coordinators change anyone of their area; a person their own name, organisation and contacts. */
+  /**
+   * Admins and coordinators change anyone of their area; a person their own name and contacts. The
+   * organisation is not the person's to change: it decides conflicts of interest and who acts for a
+   * guarantor organisation.
+   */
   async update(ctx: RequestContext, input: UpdatePersonInput): Promise<Person> {
     const person = await loadForChange(ctx, Person, input.id, 'Person');
     const manages = ctx.viewer.managesArea(person.areaId);
@@ -134,17 +137,24 @@ export class PersonService {
           en: 'Only an admin or coordinator changes the identity subject.',
         });
       }
+      if (input.organisationId !== undefined) {
+        throw forbidden(ctx.locale, {
+          cs: 'Organizaci osoby mění jen správce nebo koordinátor.',
+          en: "Only an admin or coordinator changes a person's organisation.",
+        });
+      }
     }
     if (input.name === null) {
       throw badInput(ctx.locale, [{ field: 'name', text: { cs: 'Jméno nelze smazat.', en: 'The name cannot be cleared.' } }]);
     }
+    if (input.organisationId) await this.organisations.requireInArea(ctx, person.areaId, input.organisationId);
     return uniqueOrConflict(ctx, SUBJECT_TAKEN, 'subject', () =>
       ctx.em.transactional(async (em) => {
         const row = await em.findOneOrFail(Person, { id: person.id });
         if (input.name !== undefined) row.name = input.name;
         if (input.email !== undefined) row.email = input.email;
         if (input.phone !== undefined) row.phone = input.phone;
-        if (input.organisation !== undefined) row.organisation = input.organisation;
+        if (input.organisationId !== undefined) row.organisation = input.organisationId ? em.getReference(Organisation, input.organisationId) : null;
         if (input.subject !== undefined) row.subject = input.subject;
         await em.flush();
         return row;

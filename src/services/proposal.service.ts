@@ -6,6 +6,7 @@ import type { RequestContext } from '../context';
 import type { HistoryEvent } from '../loaders';
 import { Body } from '../entities/body.entity';
 import { AreaRoleKind, BodyKind, MembershipRole, ProposalKind, type TriadSide } from '../entities/enums';
+import { Organisation } from '../entities/organisation.entity';
 import { PlanningArea } from '../entities/planning-area.entity';
 import { Proposal } from '../entities/proposal.entity';
 import { WorkflowEvent } from '../entities/workflow-event.entity';
@@ -17,6 +18,7 @@ import { eventHash, firstBrokenLink } from '../workflows/history-hash';
 import { bodyOfKind, buildTransitionFacts } from '../workflows/transition-facts';
 import { applyOutcome, transitionOutcome } from '../workflows/transition-outcome';
 import { enqueue } from './outbox';
+import { OrganisationService } from './organisation.service';
 import type { ActorRule, TransitionDefinition, WorkflowDefinition } from '../workflows/workflow-definition';
 import { checkGuard, type TransitionFacts } from '../workflows/workflow-guards';
 import { compiledWorkflow, latestCompiledWorkflow } from '../workflows/workflow-registry';
@@ -50,6 +52,8 @@ export function proposalCursor(p: Proposal): string {
  * new state and append one hash-chained history event in the same transaction.
  */
 export class ProposalService {
+  private readonly organisations = new OrganisationService();
+
   /** The body chain of a working group: the group, then each body it reports to (all in its area). */
   async chain(ctx: RequestContext, areaId: string, workingGroupId: string): Promise<Body[]> {
     const chain: Body[] = [];
@@ -162,6 +166,7 @@ export class ProposalService {
         en: 'A member of the working group or the coordinator creates proposals.',
       });
     }
+    if (input.concernedOrganisationId) await this.organisations.requireInArea(ctx, group.areaId, input.concernedOrganisationId);
     const area = await ctx.em.findOneOrFail(PlanningArea, { id: group.areaId });
     const { definition, machine } = latestCompiledWorkflow(area.workflowKey);
     const [initial] = initialTransition(machine);
@@ -174,7 +179,7 @@ export class ProposalService {
         title: input.title,
         summary: input.summary ?? null,
         text: input.text ?? null,
-        concernedOrganisation: input.concernedOrganisation ?? null,
+        concernedOrganisation: input.concernedOrganisationId ?? null,
         state: definition.initial,
         currentBody: null,
         workflowKey: definition.key,
@@ -195,6 +200,7 @@ export class ProposalService {
     if (input.title === null) {
       throw badInput(ctx.locale, [{ field: 'title', text: { cs: 'Název nelze smazat.', en: 'The title cannot be cleared.' } }]);
     }
+    if (input.concernedOrganisationId) await this.organisations.requireInArea(ctx, found.areaId, input.concernedOrganisationId);
     return ctx.em.transactional(async (em) => {
       const p = await em.findOneOrFail(Proposal, { id: found.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (p.version !== input.expectedVersion) throw conflict(ctx.locale, STALE, { currentVersion: p.version });
@@ -207,7 +213,9 @@ export class ProposalService {
       if (input.title !== undefined) p.title = input.title;
       if (input.summary !== undefined) p.summary = input.summary;
       if (input.text !== undefined) p.text = input.text;
-      if (input.concernedOrganisation !== undefined) p.concernedOrganisation = input.concernedOrganisation;
+      if (input.concernedOrganisationId !== undefined) {
+        p.concernedOrganisation = input.concernedOrganisationId ? em.getReference(Organisation, input.concernedOrganisationId) : null;
+      }
       p.version += 1;
       await em.flush();
       return p;
@@ -226,9 +234,9 @@ export class ProposalService {
     const person = ctx.viewer.personIn(p.areaId);
     const unansweredHearingComments = p.kind === ProposalKind.PLAN ? await ctx.loaders.unansweredHearingComments.load(p.id) : 0;
     return buildTransitionFacts({
-      proposal: { kind: p.kind, title: p.title, summary: p.summary, authorId: p.author.id, concernedOrganisation: p.concernedOrganisation },
+      proposal: { kind: p.kind, title: p.title, summary: p.summary, authorId: p.author.id, concernedOrganisationId: p.concernedOrganisation?.id ?? null },
       actorPersonId: person?.id ?? null,
-      actorOrganisation: person?.organisation ?? null,
+      actorOrganisationId: person?.organisation?.id ?? null,
       actorAreaRoles: ctx.viewer.rolesIn(p.areaId),
       chain,
       actorSeats: ctx.viewer.memberships,
