@@ -17,6 +17,7 @@ import { Migration20261125140000_bench_indexes } from './Migration20261125140000
 import { Migration20261125150000_personal_data } from './Migration20261125150000_personal_data';
 import { Migration20261125160000_area_role_terms } from './Migration20261125160000_area_role_terms';
 import { Migration20261125170000_organisations } from './Migration20261125170000_organisations';
+import { Migration20261125180000_guarantors } from './Migration20261125180000_guarantors';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from the folder) so that the same
@@ -41,4 +42,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125150000_personal_data', class: Migration20261125150000_personal_data },
   { name: 'Migration20261125160000_area_role_terms', class: Migration20261125160000_area_role_terms },
   { name: 'Migration20261125170000_organisations', class: Migration20261125170000_organisations },
+  { name: 'Migration20261125180000_guarantors', class: Migration20261125180000_guarantors },
 ];

@@ -237,7 +237,7 @@ const CHOMUTOV: AreaSpec = {
     {
       subject: 'demo-chomutov-disabled-commissioner',
       name: 'Petr Úředník',
-      description: 'commissioner member of the disabilities working group (city social department)',
+      description: 'commissioner member of the disabilities working group (city social department, an indicator guarantor organisation)',
       organisation: 'Magistrát města Chomutova, odbor sociálních věcí',
       seats: [seat('disabled', MEMBER, COMMISSIONER)],
     },
@@ -281,8 +281,8 @@ const CHOMUTOV: AreaSpec = {
       seats: [seat('family', MEMBER, PROVIDER, { validTo: '2025-06-30' })],
     },
 
-    // Pracovní skupina Osoby ohrožené sociálním vyloučením. The two indicator guarantors are the
-    // organisations seed 000 names (the people are fictional); demo-plan.ts links them to the plan.
+    // Pracovní skupina Osoby ohrožené sociálním vyloučením. Člověk v tísni and Světlo are the NGOs
+    // seed 000 names as indicator guarantors (the people are fictional); demo-plan.ts names them.
     {
       subject: 'demo-chomutov-exclusion-chair',
       name: 'Martin Terénní',
@@ -300,14 +300,14 @@ const CHOMUTOV: AreaSpec = {
     {
       subject: 'demo-chomutov-indicator-cvt',
       name: 'Dana Terénní',
-      description: 'indicator guarantor (gestor indikátoru), provider member of the social-exclusion working group',
+      description: 'of Člověk v tísni, an indicator guarantor organisation (gestor indikátoru): provider member of the social-exclusion working group',
       organisation: 'Člověk v tísni, o.p.s.',
       seats: [seat('exclusion', MEMBER, PROVIDER)],
     },
     {
       subject: 'demo-chomutov-indicator-svetlo',
       name: 'Filip Světelný',
-      description: 'indicator guarantor (gestor indikátoru), provider member of the social-exclusion working group',
+      description: 'of Světlo Kadaň, an indicator guarantor organisation (gestor indikátoru): provider member of the social-exclusion working group',
       organisation: 'Světlo Kadaň, z.s.',
       seats: [seat('exclusion', MEMBER, PROVIDER)],
     },
@@ -348,6 +348,8 @@ const CHOMUTOV: AreaSpec = {
       description: 'member of the council (radní) and of the assembly',
       seats: [seat('council', MEMBER, COMMISSIONER), seat('assembly', MEMBER, COMMISSIONER)],
     },
+    // Seed 000: the community-planning coordinators of Chomutov and Jirkov guarantee goal 3's indicator.
+    { name: 'Jana Jirkovská', description: 'community-planning coordinator of Jirkov (koordinátorka KP), an indicator guarantor, without a login', organisation: 'Město Jirkov' },
   ],
 };
 
@@ -649,22 +651,12 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
       await createDemoProposals(tx, area.id, spec.workflowKey, bodies, cast, spec.proposals);
       if (spec.key === 'chomutov') {
         const planProposal = await tx.findOne(Proposal, { areaId: area.id, kind: ProposalKind.PLAN, title: { $like: 'Střednědobý plán%' } });
-        await createChomutovPlan(tx, area.id, planProposal?.id ?? null, municipalities, {
-          cloveka: castPerson(cast, 'demo-chomutov-indicator-cvt'),
-          svetlo: castPerson(cast, 'demo-chomutov-indicator-svetlo'),
-          coordinator: castPerson(cast, 'demo-chomutov-coordinator'),
-        });
+        await createChomutovPlan(tx, area.id, planProposal?.id ?? null, municipalities, cast);
       }
     }
     await tx.flush();
   });
   return true;
-}
-
-function castPerson(cast: DemoCast, subject: string): Person {
-  const person = cast.people.get(subject);
-  if (!person) throw new Error(`demo person ${subject} is missing`);
-  return person;
 }
 
 /** The demo people as a Markdown table, for the README. */

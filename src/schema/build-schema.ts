@@ -18,6 +18,7 @@ import { PersonalDataResolver } from '../resolvers/personal-data.resolver';
 import { PlanRegisterResolver } from '../resolvers/plan-register.resolver';
 import {
   GoalGuarantorResolver,
+  IndicatorGuarantorResolver,
   IndicatorResolver,
   IndicatorValueResolver,
   PlanGoalResolver,
@@ -56,6 +57,7 @@ export const resolvers = [
   PlanPriorityResolver,
   PlanGoalResolver,
   GoalGuarantorResolver,
+  IndicatorGuarantorResolver,
   PlanMeasureResolver,
   IndicatorResolver,
   IndicatorValueResolver,

@@ -8,8 +8,8 @@ import { codes, serveTestApp, signTestToken, type TestApp } from '../support/tes
 /**
  * The migration that makes organisations records, on a database holding the text it replaces:
  * spellings of one name in an area become one organisation, people, seats and proposals are linked
- * to it, and the text columns go. On the migrated data the conflict-of-interest rule then holds
- * where the old text comparison missed.
+ * to it, the text columns go, and the single indicator guarantor becomes a row of the new list. On
+ * the migrated data the conflict-of-interest rule then holds where the old text comparison missed.
  */
 
 const BEFORE = 'Migration20261125160000_area_role_terms';
@@ -128,13 +128,20 @@ test('people, seats and proposals refer to the organisation their text named; th
   expect(await sql(`select concerned_organisation_id from proposal where id = ?`, [ids.proposal])).toEqual([{ concerned_organisation_id: diakonie }]);
   const columns = await sql<{ c: string }>(
     `select table_name || '.' || column_name as c from information_schema.columns
-      where table_schema = 'public' and column_name in ('organisation', 'concerned_organisation')`,
+      where table_schema = 'public' and (column_name in ('organisation', 'concerned_organisation') or (table_name = 'indicator' and column_name = 'guarantor_id'))`,
   );
   expect(columns).toEqual([]);
 });
 
-test('another area\'s organisation cannot be referred to; an erased person holds none', async () => {
+test("the indicator's single guarantor is the first of its list; a goal guarantor may now be an organisation, alone", async () => {
+  expect(await sql(`select indicator_id, person_id, organisation_id from indicator_guarantor`)).toEqual([
+    { indicator_id: ids.indicator, person_id: ids.upper, organisation_id: null },
+  ]);
   const diakonie = (await sql<{ id: string }>(`select id from organisation where area_id = ? and name = 'Diakonie ČCE z. s.'`, [A]))[0].id;
+  await sql(`insert into goal_guarantor (area_id, id, goal_id, organisation_id) values (?, ?, ?, ?)`, [A, id(), ids.goal, diakonie]);
+  await expect(sql(`insert into goal_guarantor (area_id, id, goal_id, person_id, organisation_id) values (?, ?, ?, ?, ?)`, [A, id(), ids.goal, ids.chair, diakonie])).rejects.toThrow(/goal_guarantor_who/);
+  await expect(sql(`insert into indicator_guarantor (area_id, id, indicator_id) values (?, ?, ?)`, [A, id(), ids.indicator])).rejects.toThrow(/check/);
+  // Another area's organisation cannot be referred to; an erased person holds none.
   const inB = (await sql<{ id: string }>(`select id from organisation where area_id = ?`, [B]))[0].id;
   await expect(sql(`update person set organisation_id = ? where id = ?`, [inB, ids.none])).rejects.toThrow(/person_organisation_fk/);
   await expect(sql(`update person set organisation_id = ? where id = ?`, [diakonie, ids.erased])).rejects.toThrow(/person_erased_blank/);
@@ -160,6 +167,7 @@ test('the migration goes down to the text columns, names as the organisations ha
     { organisation: 'Domov Na Stráni, o.p.s.' },
     { organisation: null },
   ]);
+  expect(await sql(`select guarantor_id from indicator where id = ?`, [ids.indicator])).toEqual([{ guarantor_id: ids.upper }]);
   await orm.getMigrator().up();
   expect(await sql(`select count(*)::int as n from organisation`)).toEqual([{ n: 3 }]);
 });

@@ -91,7 +91,7 @@ test('every demo person with a subject can sign in and is known', async () => {
   }
 });
 
-test("ORP Chomutov's plan: the three goals of seed 000 with their guarantors, the five risks of seed 001", async () => {
+test("ORP Chomutov's plan: the three goals of seed 000 with their guarantors, people and organisations, the five risks of seed 001", async () => {
   const em = app.em();
   const chomutov = await em.findOneOrFail(PlanningArea, { name: 'ORP Chomutov' });
   const coordinator = DEMO_PEOPLE.find((p) => p.subject === 'demo-chomutov-coordinator')!;
@@ -102,14 +102,14 @@ test("ORP Chomutov's plan: the three goals of seed 000 with their guarantors, th
         goals: Array<{
           title: string;
           guarantors: Array<{ municipality: { name: string } }>;
-          measures: Array<{ indicators: Array<{ guarantor: { organisation: { name: string } | null } }> }>;
+          measures: Array<{ indicators: Array<{ guarantors: Array<{ person: { name: string } | null; organisation: { name: string } | null }> }> }>;
         }>;
       }>;
       risks: Array<{ score: number }>;
       stakeholders: Array<{ quadrant: string }>;
     }>;
   }>(
-    `query($a: ID!) { plans(areaId: $a) { status priorities { goals { title guarantors { municipality { name } } measures { indicators { guarantor { organisation { name } } } } } } risks { score } stakeholders { quadrant } } }`,
+    `query($a: ID!) { plans(areaId: $a) { status priorities { goals { title guarantors { municipality { name } } measures { indicators { guarantors { person { name } organisation { name } } } } } } risks { score } stakeholders { quadrant } } }`,
     { a: chomutov.id },
     { as: coordinator.subject },
   );
@@ -118,7 +118,15 @@ test("ORP Chomutov's plan: the three goals of seed 000 with their guarantors, th
   expect(plan.status).toBe('IN_APPROVAL');
   const goals = plan.priorities[0].goals;
   expect(goals.map((g) => g.guarantors.map((x) => x.municipality.name))).toEqual([['Výsluní', 'Vrskmaň'], ['Chomutov', 'Spořice'], ['Jirkov']]);
-  expect(goals.map((g) => g.measures[0].indicators[0].guarantor.organisation?.name)).toEqual(['Člověk v tísni, o.p.s.', 'Světlo Kadaň, z.s.', 'Magistrát města Chomutova']);
+  // Seed 000: an NGO and the town's social department for goal 1; two NGOs and the coordinator for
+  // goal 2; the coordinators of Chomutov and Jirkov for goal 3.
+  const named = (g: (typeof goals)[number]) =>
+    g.measures[0].indicators[0].guarantors.map((x) => (x.person ? `person ${x.person.name}` : `organisation ${x.organisation!.name}`)).sort();
+  expect(goals.map(named)).toEqual([
+    ['organisation Magistrát města Chomutova, odbor sociálních věcí', 'organisation Člověk v tísni, o.p.s.'],
+    ['organisation Světlo Kadaň, z.s.', 'organisation Člověk v tísni, o.p.s.', 'person Lucie Koordinátorová'],
+    ['person Jana Jirkovská', 'person Lucie Koordinátorová'],
+  ]);
   expect(plan.risks.map((r) => r.score)).toEqual([20, 20, 15, 15, 12]);
   expect(new Set(plan.stakeholders.map((s) => s.quadrant))).toEqual(new Set(['CROWD', 'KEEP_INFORMED', 'KEEP_SATISFIED', 'KEY_PLAYERS']));
 });
@@ -133,6 +141,7 @@ test("exportPlan gives ORP Chomutov's plan as Markdown and JSON to the area, and
   const text = markdown.data!.exportPlan;
   expect(text).toContain('### Cíl 1.1: Zvýšení nabídky sociálních služeb');
   expect(text).toContain('Gestor cíle: Výsluní; Vrskmaň');
+  expect(text).toMatch(/\| Výtisky katalogu poskytovatelů \|.*\| (Lucie Koordinátorová; Jana Jirkovská|Jana Jirkovská; Lucie Koordinátorová) \|/);
   expect(text).toContain('| FINANCIAL | Nedostatek financí na provoz, opravy | 4 | 5 | 20 | Čerpání dotačních prostředků | Obec a NNO |');
   const json = await app.gql<{ exportPlan: string }>(`query($id: ID!) { exportPlan(planId: $id, format: JSON) }`, { id: planId }, { as: coordinator.subject });
   const doc = JSON.parse(json.data!.exportPlan) as { status: string; priorities: Array<{ goals: unknown[] }>; risks: Array<{ score: number }> };

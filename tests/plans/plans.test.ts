@@ -24,7 +24,7 @@ test('a plan is built priority → goal → measure → indicator, with goal gua
   );
   expect(guarantor.data).toEqual({ assignGoalGuarantor: { municipality: { name: 'Výsluní' }, person: { name: 'groupChair' } } });
   const read = await app.gql(
-    `query($id: ID!) { plan(id: $id) { title status priorities { title goals { title guarantors { municipality { name } } measures { title indicators { name unit guarantor { name } } } } } } }`,
+    `query($id: ID!) { plan(id: $id) { title status priorities { title goals { title guarantors { municipality { name } } measures { title indicators { name unit guarantors { person { name } organisation { name } } } } } } } }`,
     { id: p.planId },
     { as: world.actors.author.subject },
   );
@@ -39,7 +39,7 @@ test('a plan is built priority → goal → measure → indicator, with goal gua
             {
               title: 'Zvýšení nabídky sociálních služeb',
               guarantors: [{ municipality: { name: 'Výsluní' } }],
-              measures: [{ title: 'Terénní služby v malých obcích', indicators: [{ name: 'Počet obcí s terénní službou', unit: 'obcí', guarantor: { name: 'provider' } }] }],
+              measures: [{ title: 'Terénní služby v malých obcích', indicators: [{ name: 'Počet obcí s terénní službou', unit: 'obcí', guarantors: [{ person: { name: 'provider' }, organisation: null }] }] }],
             },
           ],
         },
