@@ -7,6 +7,7 @@
 // 5 areas × (25 municipalities, 12 bodies = 8 working groups + steering group + social commission
 // + council + assembly, 400 people on all triad sides, 10,000 proposals, 1,000 meetings with 10
 // agenda items each); 10 history events per proposal on average (500,000 in all).
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { BENCH_DB, DATA_DIR, dist, log, openBenchDatabase, prng, requireRoot, withClient } from './lib/common.mjs';
@@ -32,6 +33,14 @@ const STATE_WEIGHTS = [
 ];
 const STAGE_BODY = { WORKING_GROUP: 'WG', STEERING_GROUP: 'SG', SOCIAL_COMMISSION: 'SC', COUNCIL: 'COUNCIL', ASSEMBLY: 'ASSEMBLY' };
 const DAY = 86_400_000;
+/** Provider organisations per area that people, seats and proposals refer to. */
+const ORGANISATIONS = 37;
+
+/** A UUID derived from `key`, so that adding organisations leaves the seeded stream (every other id) as it was. */
+function derivedUuid(key) {
+  const h = createHash('sha256').update(key).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
 const BASE = Date.UTC(2023, 0, 2, 8, 0, 0);
 
 requireRoot('reflect-metadata');
@@ -70,7 +79,7 @@ function route(target, loops, r) {
 function generate() {
   const r = prng(SEED);
   const t = {
-    planning_area: [], municipality: [], person: [], area_role: [], body: [], membership: [],
+    planning_area: [], municipality: [], organisation: [], person: [], area_role: [], body: [], membership: [],
     proposal: [], workflow_event: [], meeting: [], agenda_item: [],
   };
   const snapshots = new Map();
@@ -88,10 +97,12 @@ function generate() {
     t.planning_area.push([areaId, `Bench oblast ${a + 1}`, 'ORP', workflowKey]);
     for (let m = 0; m < MUNICIPALITIES; m++) t.municipality.push([areaId, r.uuid(), `Obec ${a + 1}-${m + 1}`, 200 + r.int(20_000)]);
 
+    const organisations = Array.from({ length: ORGANISATIONS }, (_, k) => derivedUuid(`${areaId}/organisation/${k}`));
+    organisations.forEach((id, k) => t.organisation.push([areaId, id, `Poskytovatel ${a + 1}-${k}`]));
     const people = [];
     for (let i = 0; i < PEOPLE; i++) {
       const id = r.uuid();
-      const org = i % 4 === 1 ? `Poskytovatel ${a + 1}-${i % 37}` : null;
+      const org = i % 4 === 1 ? organisations[i % ORGANISATIONS] : null;
       people.push(id);
       t.person.push([areaId, id, `Osoba ${a + 1}-${i}`, `osoba${a + 1}.${i}@bench.invalid`, null, org, `bench-a${a}-p${i}`]);
     }
@@ -205,7 +216,7 @@ function generate() {
       const current = STAGE_BODY[state] ? chainBody[STAGE_BODY[state]] : null;
       t.proposal.push([
         areaId, id, wgId, people[author.person], KINDS[proposalIndex % KINDS.length], `Návrh ${a + 1}-${i + 1}: služba pro skupinu ${w + 1}`,
-        `Shrnutí návrhu ${a + 1}-${i + 1}.`, `Text návrhu ${a + 1}-${i + 1}.`, i % 11 === 0 ? `Poskytovatel ${a + 1}-${i % 37}` : null,
+        `Shrnutí návrhu ${a + 1}-${i + 1}.`, `Text návrhu ${a + 1}-${i + 1}.`, i % 11 === 0 ? organisations[i % ORGANISATIONS] : null,
         state, current, definition.key, definition.version, snapshotOf(state), 1 + steps.length, recommendation, councilResolution,
         assemblyResolution, submittedAt?.toISOString() ?? null, new Date(createdAt).toISOString(), new Date(at).toISOString(),
       ]);
@@ -232,7 +243,8 @@ function generate() {
 const COLUMNS = {
   planning_area: [['id', 'uuid'], ['name', 'text'], ['kind', 'text'], ['workflow_key', 'text']],
   municipality: [['area_id', 'uuid'], ['id', 'uuid'], ['name', 'text'], ['population', 'int4']],
-  person: [['area_id', 'uuid'], ['id', 'uuid'], ['name', 'text'], ['email', 'text'], ['phone', 'text'], ['organisation', 'text'], ['subject', 'text']],
+  organisation: [['area_id', 'uuid'], ['id', 'uuid'], ['name', 'text']],
+  person: [['area_id', 'uuid'], ['id', 'uuid'], ['name', 'text'], ['email', 'text'], ['phone', 'text'], ['organisation_id', 'uuid'], ['subject', 'text']],
   area_role: [['area_id', 'uuid'], ['id', 'uuid'], ['person_id', 'uuid'], ['role', 'text'], ['valid_from', 'date']],
   body: [
     ['area_id', 'uuid'], ['id', 'uuid'], ['kind', 'text'], ['name', 'text'], ['short_name', 'text'], ['target_group', 'text'],
@@ -240,11 +252,11 @@ const COLUMNS = {
   ],
   membership: [
     ['area_id', 'uuid'], ['id', 'uuid'], ['body_id', 'uuid'], ['person_id', 'uuid'], ['role', 'text'], ['triad_side', 'text'],
-    ['voting_right', 'bool'], ['valid_from', 'date'], ['valid_to', 'date'], ['organisation', 'text'],
+    ['voting_right', 'bool'], ['valid_from', 'date'], ['valid_to', 'date'], ['organisation_id', 'uuid'],
   ],
   proposal: [
     ['area_id', 'uuid'], ['id', 'uuid'], ['working_group_id', 'uuid'], ['author_id', 'uuid'], ['kind', 'text'], ['title', 'text'],
-    ['summary', 'text'], ['text', 'text'], ['concerned_organisation', 'text'], ['state', 'text'], ['current_body_id', 'uuid'],
+    ['summary', 'text'], ['text', 'text'], ['concerned_organisation_id', 'uuid'], ['state', 'text'], ['current_body_id', 'uuid'],
     ['workflow_key', 'text'], ['workflow_version', 'int4'], ['snapshot', 'jsonb'], ['version', 'int4'], ['commission_recommendation', 'text'],
     ['council_resolution', 'text'], ['assembly_resolution', 'text'], ['submitted_at', 'timestamptz'], ['created_at', 'timestamptz'],
     ['updated_at', 'timestamptz'],

@@ -16,6 +16,8 @@ import { Migration20261125130000_provider_catalogue } from './Migration202611251
 import { Migration20261125140000_bench_indexes } from './Migration20261125140000_bench_indexes';
 import { Migration20261125150000_personal_data } from './Migration20261125150000_personal_data';
 import { Migration20261125160000_area_role_terms } from './Migration20261125160000_area_role_terms';
+import { Migration20261125170000_organisations } from './Migration20261125170000_organisations';
+import { Migration20261125180000_guarantors } from './Migration20261125180000_guarantors';
 import { Migration20261201000000_calendar_feeds } from './Migration20261201000000_calendar_feeds';
 import { Migration20261202000000_delegations } from './Migration20261202000000_delegations';
 
@@ -41,6 +43,8 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125140000_bench_indexes', class: Migration20261125140000_bench_indexes },
   { name: 'Migration20261125150000_personal_data', class: Migration20261125150000_personal_data },
   { name: 'Migration20261125160000_area_role_terms', class: Migration20261125160000_area_role_terms },
+  { name: 'Migration20261125170000_organisations', class: Migration20261125170000_organisations },
+  { name: 'Migration20261125180000_guarantors', class: Migration20261125180000_guarantors },
   { name: 'Migration20261201000000_calendar_feeds', class: Migration20261201000000_calendar_feeds },
   { name: 'Migration20261202000000_delegations', class: Migration20261202000000_delegations },
 ];

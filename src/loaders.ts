@@ -6,9 +6,11 @@ import type { TriadSide } from './entities/enums';
 import { Body } from './entities/body.entity';
 import { Membership } from './entities/membership.entity';
 import { Municipality } from './entities/municipality.entity';
+import { Organisation } from './entities/organisation.entity';
 import { Person } from './entities/person.entity';
 import { PlanningArea } from './entities/planning-area.entity';
 import { Proposal } from './entities/proposal.entity';
+import { Provider } from './entities/provider.entity';
 import type { WorkflowEvent } from './entities/workflow-event.entity';
 
 function inOrderOf<T extends { id: string }>(rows: T[], ids: readonly string[]): Array<T | null> {
@@ -58,6 +60,14 @@ export class Loaders {
   readonly municipalityById = this.byId(Municipality);
 
   readonly proposalById = this.byId(Proposal);
+
+  readonly organisationById = this.byId(Organisation);
+
+  /** Providers of the (national) catalogue by IČO: an organisation's link to the catalogue. */
+  readonly providerByIco = new DataLoader<string, Provider | null>(async (icos) => {
+    const rows = await this.em.find(Provider, { ico: { $in: [...icos] } });
+    return icos.map((ico) => rows.find((p) => p.ico === ico) ?? null);
+  });
 
   /**
    * The rows of `entity` that belong to a parent through the column `key` (a plain key or a

@@ -36,14 +36,13 @@ const label = (def, key) => def.stages.find((s) => s.key === key)?.label.cs ?? k
 /** The viewer's facts and the guards, as the service judges them for `availableTransitions`. */
 function available(row) {
   const { definition: def } = compiledWorkflow(row.workflow_key, row.workflow_version);
-  const concerned = (row.concerned_organisation ?? '').trim().toLocaleLowerCase('cs');
   const facts = {
     proposalKind: row.kind,
     hasTitle: row.title.trim().length > 0,
     hasSummary: (row.summary ?? '').trim().length > 0,
     actor: { isAuthor: row.author_id === row.viewer_id, chairOf: row.viewer_chair_of ?? [], areaRoles: row.viewer_roles ?? [] },
     triadSidesPresent: row.voting_sides ?? [],
-    actorHasConflictOfInterest: concerned !== '' && (row.viewer_organisation ?? '').trim().toLocaleLowerCase('cs') === concerned,
+    actorHasConflictOfInterest: row.concerned_organisation_id !== null && row.viewer_organisation_id === row.concerned_organisation_id,
     reason: 'typed when firing',
     resolutionNumber: 'typed when firing',
     unansweredHearingComments: 0,
@@ -60,7 +59,7 @@ function available(row) {
 // The viewer (person, area roles, chair seats on the chain) in a CTE of the same statement.
 const VIEWER = `
   viewer as materialized (
-    select pe.id, pe.organisation,
+    select pe.id, pe.organisation_id,
       exists(select 1 from area_role r where r.area_id = pe.area_id and r.person_id = pe.id and r.revoked_at is null
              and r.role in ('ADMIN', 'COORDINATOR')) as manages,
       array(select r.role from area_role r where r.area_id = pe.area_id and r.person_id = pe.id and r.revoked_at is null
@@ -88,9 +87,9 @@ const LIST_SQL = `
       and m.valid_from <= current_date and (m.valid_to is null or m.valid_to >= current_date)
     group by m.body_id
   )
-  select p.id, p.title, p.summary, p.kind, p.state, p.version, p.workflow_key, p.workflow_version, p.concerned_organisation,
+  select p.id, p.title, p.summary, p.kind, p.state, p.version, p.workflow_key, p.workflow_version, p.concerned_organisation_id,
     p.created_at, p.author_id, b.id as wg_id, b.name as wg_name, a.name as author_name,
-    v.id as viewer_id, v.organisation as viewer_organisation, v.roles as viewer_roles,
+    v.id as viewer_id, v.organisation_id as viewer_organisation_id, v.roles as viewer_roles,
     array(select distinct split_part(c, ':', 1) from unnest(v.chairs) c
           where split_part(c, ':', 1) <> 'WORKING_GROUP' or split_part(c, ':', 2) = p.working_group_id::text) as viewer_chair_of,
     coalesce(s.voting_sides, '{}') as voting_sides,

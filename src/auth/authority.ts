@@ -55,6 +55,15 @@ function takesMinutes(viewer: Viewer, areaId: string | null, body: BodyFacts): b
     : holdsAreaRole(viewer, areaId, MANAGER_ROLES);
 }
 
+/** Organisations the viewer represents in an area: their person record's, and their seats' of today. */
+function representedBy(viewer: Viewer, areaId: string): string[] {
+  const person = viewer.personIn(areaId);
+  return [
+    ...(person?.organisation ? [person.organisation.id] : []),
+    ...viewer.memberships.flatMap((m) => (m.areaId === areaId && m.organisation ? [m.organisation.id] : [])),
+  ];
+}
+
 const peopleOf = (res: Resource, ref: PersonRef): readonly string[] => res.people?.[ref] ?? [];
 const bodiesOf = (res: Resource, ref: BodyRef): readonly BodyFacts[] => res.bodies?.[ref] ?? [];
 
@@ -73,6 +82,10 @@ export function holds(cond: Condition, viewer: Viewer, res: Resource): boolean {
       return holdsAreaRole(viewer, res.areaId, cond.roles);
     case 'areaSeat':
       return res.areaId !== null && viewer.memberships.some((m) => m.areaId === res.areaId);
+    case 'represents': {
+      const ids = res.organisations?.[cond.ref] ?? [];
+      return res.areaId !== null && representedBy(viewer, res.areaId).some((id) => ids.includes(id));
+    }
     case 'self': {
       const ids = peopleOf(res, cond.ref);
       return viewer.people.some((p) => ids.includes(p.id));
@@ -162,6 +175,7 @@ function before(cond: Condition, viewer: Viewer): Maybe {
     case 'areaPerson':
     case 'areaRole':
     case 'areaSeat':
+    case 'represents':
     case 'self':
     case 'seat':
     case 'chair':
@@ -195,7 +209,9 @@ export function mayAttempt(ctx: RequestContext, operation: 'Query' | 'Mutation',
   const mapped = OPERATION_ACTIONS[operation][field];
   if (mapped === undefined) return deny(ctx, ErrorCode.FORBIDDEN, RefusalCode.NOT_YOUR_ROLE, { cs: 'Neznámá operace.', en: 'Unknown operation.' });
   const actions = (mapped === 'anyone' ? [] : Array.isArray(mapped) ? mapped : [mapped]) as Action[];
-  if (actions.length === 0 || actions.some((a) => before(POLICY[a].who, ctx.viewer) !== false)) return true;
+  // Reads refused are NOT_FOUND or an empty list, which only the service can give.
+  if (operation === 'Query' && actions.every((a) => 'hidden' in POLICY[a])) return true;
+  if (actions.some((a) => before(POLICY[a].who, ctx.viewer) !== false)) return true;
   if (!ctx.viewer.isAuthenticated) return deny(ctx, ErrorCode.UNAUTHENTICATED, RefusalCode.NOT_SIGNED_IN, { cs: 'Přihlaste se.', en: 'Authentication required.' });
   return deny(ctx, ErrorCode.FORBIDDEN, RefusalCode.NOT_YOUR_ROLE, POLICY[actions[0]].says);
 }
@@ -252,6 +268,7 @@ function toSql(cond: Condition, viewer: Viewer, form: SqlForm, params: unknown[]
         ...viewer.memberships.filter((m) => m.role === MembershipRole.CHAIR).map((m) => m.body.id),
         ...viewer.delegations.filter((d) => d.power === cond.power || d.power === DelegatedPower.CHAIR).map((d) => d.bodyId),
       ]);
+    case 'represents':
     case 'convener':
     case 'minuteTaker':
       return missing(`form of "${cond.kind}" (a body's own rules are judged per record)`);

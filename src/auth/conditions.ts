@@ -10,6 +10,9 @@ import { DelegatedPower, type AreaRoleKind, type Convener, type MembershipRole, 
 /** People a resource names: the record's own person, its author, a guarantor, … */
 export type PersonRef = 'self' | 'author' | 'presenter' | 'guarantor' | 'recipient' | 'delegate';
 
+/** Organisations a resource names: the guarantor organisations of a goal or an indicator. */
+export type OrganisationRef = 'guarantor';
+
 /** Bodies a resource names: the body acted in, a proposal's working group, the bodies that handled it, … */
 export type BodyRef = 'body' | 'workingGroup' | 'currentBody' | 'handledBodies' | 'chain' | 'seatBodies';
 
@@ -50,6 +53,8 @@ export type Condition =
   | { kind: 'areaRole'; roles: readonly AreaRoleKind[] }
   /** The viewer is that person of the resource. */
   | { kind: 'self'; ref: PersonRef }
+  /** The viewer represents that organisation: their person record in the area, or a seat held today, refers to it. */
+  | { kind: 'represents'; ref: OrganisationRef }
   /** A seat valid today in any body of the resource's area. */
   | { kind: 'areaSeat' }
   /** A seat valid today in that body (any role, or one of `roles`). */
@@ -72,6 +77,7 @@ export const areaPerson: Condition = { kind: 'areaPerson' };
 export const areaSeat: Condition = { kind: 'areaSeat' };
 export const areaRole = (...roles: AreaRoleKind[]): Condition => ({ kind: 'areaRole', roles });
 export const self = (ref: PersonRef): Condition => ({ kind: 'self', ref });
+export const represents = (ref: OrganisationRef): Condition => ({ kind: 'represents', ref });
 export const seat = (ref: BodyRef, ...roles: MembershipRole[]): Condition => (roles.length ? { kind: 'seat', ref, roles } : { kind: 'seat', ref });
 export const chair = (ref: BodyRef, power: DelegablePower = DelegatedPower.CHAIR): Condition => ({ kind: 'chair', ref, power });
 export const convener = (ref: BodyRef): Condition => ({ kind: 'convener', ref });
@@ -95,6 +101,7 @@ export interface BodyFacts {
 export interface Resource {
   areaId: string | null;
   people?: Partial<Record<PersonRef, readonly string[]>>;
+  organisations?: Partial<Record<OrganisationRef, readonly string[]>>;
   bodies?: Partial<Record<BodyRef, readonly BodyFacts[]>>;
   flags?: Partial<Record<Flag, boolean>>;
 }

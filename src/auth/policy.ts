@@ -13,6 +13,7 @@ import {
   globalAdmin,
   minuteTaker,
   not,
+  represents,
   seat,
   self,
   signedIn,
@@ -57,6 +58,7 @@ const CONVENES = convener('body');
 export type ResourceKind =
   | 'Area'
   | 'Person'
+  | 'Organisation'
   | 'AreaRole'
   | 'Body'
   | 'Membership'
@@ -103,6 +105,11 @@ export const POLICY = {
     cs: 'Údaje osoby mění jen správce, koordinátor nebo ona sama.',
     en: "Only the area's admin or coordinator, or the person, may change these details.",
   }),
+  /** The organisation a person represents decides conflicts of interest and guarantorships: not the person's own to change. */
+  'person.changeOrganisation': row('Person', MANAGERS, {
+    cs: 'Organizaci osoby mění jen správce nebo koordinátor.',
+    en: "Only an admin or coordinator changes a person's organisation.",
+  }),
   /**
    * Linking or changing a login identity (the token subject) hands that person's rights to whoever
    * holds the identity: the area's admin does it, and for a person holding the ADMIN role only a
@@ -117,6 +124,12 @@ export const POLICY = {
     cs: 'Osobní údaje vydáváme jen osobě samotné a správci oblasti.',
     en: "Personal data is exported only to the person and to the area's admin.",
   }),
+
+  // ── Organisations (providers, NGOs, town departments) the area's records refer to ─────────
+  /** The area's people (and global admins); anyone else sees none. */
+  'organisation.read': row('Organisation', any(areaPerson, globalAdmin), INVISIBLE, true),
+  'organisation.create': row('Organisation', MANAGERS, ONLY_MANAGERS),
+  'organisation.update': row('Organisation', MANAGERS, ONLY_MANAGERS),
 
   // ── Area roles: granting power is an action of its own, and nobody grants it to themselves ─
   'role.grant': row('AreaRole', all(MANAGERS, not(self('self'))), {
@@ -197,7 +210,8 @@ export const POLICY = {
   'meeting.read': row('Meeting', any(flag('public'), MANAGERS, SUPPORT, seat('body')), INVISIBLE, true),
   'meeting.schedule': row('Meeting', CONVENES, ONLY_CONVENER),
   'meeting.update': row('Meeting', CONVENES, ONLY_CONVENER),
-  'meeting.convene': row('Meeting', CONVENES, ONLY_CONVENER),
+  /** Convening is recorded under the convener's name: a person of the area. */
+  'meeting.convene': row('Meeting', all(areaPerson, CONVENES), ONLY_CONVENER),
   'meeting.hold': row('Meeting', CONVENES, ONLY_CONVENER),
   'meeting.cancel': row('Meeting', CONVENES, ONLY_CONVENER),
   'meeting.moveAgendaItem': row('Meeting', CONVENES, ONLY_CONVENER),
@@ -225,11 +239,12 @@ export const POLICY = {
   'plan.create': row('Plan', all(areaPerson, MANAGERS), { cs: 'Plán zakládá koordinátor.', en: 'The coordinator creates plans.' }),
   /** Structure, indicators, guarantors, registers, analysis, action plans and their intents. */
   'plan.edit': row('Plan', PLANNERS, ONLY_PLANNERS),
-  'plan.recordIndicatorValue': row('Plan', all(areaPerson, any(self('guarantor'), MANAGERS)), {
+  /** A guarantor is a person named, or a person of an organisation named (by their person record or a seat held today). */
+  'plan.recordIndicatorValue': row('Plan', all(areaPerson, any(self('guarantor'), represents('guarantor'), MANAGERS)), {
     cs: 'Hodnoty indikátoru zapisuje jeho gestor nebo koordinátor.',
     en: "Only the indicator's guarantor or the coordinator records its values.",
   }),
-  'plan.updateGoalStatus': row('Plan', all(areaPerson, any(self('guarantor'), MANAGERS)), {
+  'plan.updateGoalStatus': row('Plan', all(areaPerson, any(self('guarantor'), represents('guarantor'), MANAGERS)), {
     cs: 'Stav cíle mění jeho gestor nebo koordinátor.',
     en: "Only the goal's guarantor or the coordinator changes its status.",
   }),
@@ -284,6 +299,8 @@ export const OPERATION_ACTIONS: { Query: Record<string, Action | 'anyone'>; Muta
     provider: 'provider.read',
     socialServiceTypes: 'anyone',
     personalDataExport: 'person.exportData',
+    organisations: 'organisation.read',
+    organisation: 'organisation.read',
     // The viewer's own links; empty for the public.
     myCalendarFeeds: 'anyone',
   },
@@ -291,9 +308,11 @@ export const OPERATION_ACTIONS: { Query: Record<string, Action | 'anyone'>; Muta
     createArea: 'area.create',
     updateArea: 'area.update',
     addMunicipality: 'area.addMunicipality',
+    createOrganisation: 'organisation.create',
+    updateOrganisation: 'organisation.update',
     // With a login subject, also person.changeSubject.
     createPerson: ['person.create', 'person.changeSubject'],
-    updatePerson: ['person.update', 'person.changeSubject'],
+    updatePerson: ['person.update', 'person.changeSubject', 'person.changeOrganisation'],
     grantAreaRole: ['role.grant', 'role.grantAdmin'],
     revokeAreaRole: ['role.revoke', 'role.revokeAdmin'],
     createBody: 'body.create',
@@ -326,6 +345,8 @@ export const OPERATION_ACTIONS: { Query: Record<string, Action | 'anyone'>; Muta
     addIndicator: 'plan.edit',
     assignGoalGuarantor: 'plan.edit',
     assignIndicatorGuarantor: 'plan.edit',
+    removeGoalGuarantor: 'plan.edit',
+    removeIndicatorGuarantor: 'plan.edit',
     recordIndicatorValue: 'plan.recordIndicatorValue',
     updateGoalStatus: 'plan.updateGoalStatus',
     addRisk: 'plan.edit',

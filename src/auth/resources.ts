@@ -108,9 +108,25 @@ export const PROPOSAL_SQL = (a: string): SqlForm => ({
   },
 });
 
-/** A plan: whether it is adopted (its text public), and the guarantors of the goal or indicator acted on. */
-export function planResource(areaId: string, facts: { adopted?: boolean; guarantorIds?: readonly string[] } = {}): Resource {
-  return { areaId, people: { guarantor: facts.guarantorIds ?? [] }, flags: { adopted: facts.adopted === true } };
+/** A plan: whether it is adopted (its text public), and the guarantors (people, organisations) of the goal or indicator acted on. */
+export function planResource(
+  areaId: string,
+  facts: { adopted?: boolean; guarantorIds?: readonly string[]; guarantorOrganisationIds?: readonly string[] } = {},
+): Resource {
+  return {
+    areaId,
+    people: { guarantor: facts.guarantorIds ?? [] },
+    organisations: { guarantor: facts.guarantorOrganisationIds ?? [] },
+    flags: { adopted: facts.adopted === true },
+  };
+}
+
+/** The guarantors of a goal or an indicator as a plan resource's facts (a municipality named alone makes nobody a guarantor). */
+export function guarantorsOf(rows: ReadonlyArray<{ personId: string | null; organisationId: string | null }>): { guarantorIds: string[]; guarantorOrganisationIds: string[] } {
+  return {
+    guarantorIds: rows.flatMap((g) => (g.personId ? [g.personId] : [])),
+    guarantorOrganisationIds: rows.flatMap((g) => (g.organisationId ? [g.organisationId] : [])),
+  };
 }
 
 /** A notification and the person it is addressed to. */

@@ -1,5 +1,5 @@
 import type { RequestContext } from '../context';
-import { badInput, isUuid } from '../errors/app-errors';
+import { badInput, isUuid, requireId } from '../errors/app-errors';
 
 /** An opaque page cursor: the sort key of the last item, as base64url JSON of strings. */
 export function encodeCursor(key: string[]): string {
@@ -27,6 +27,17 @@ export function decodeTimeCursor(ctx: RequestContext, cursor: string): [Date, st
   const date = new Date(at);
   if (Number.isNaN(date.getTime()) || !isUuid(id)) throw badInput(ctx.locale, [{ field: 'after', text: { cs: 'Neplatný kurzor.', en: 'Invalid cursor.' } }]);
   return [date, id];
+}
+
+/**
+ * Decodes a cursor of [name, id] (a page sorted by name). A cursor is opaque but comes from the
+ * client: its parts must fit the columns they are compared with.
+ */
+export function decodeNameCursor(ctx: RequestContext, cursor: string): [string, string] {
+  const [name, id] = decodeCursor(ctx, cursor, 2) as [string, string];
+  requireId(ctx.locale, 'after', id);
+  if (name.includes('\u0000')) throw badInput(ctx.locale, [{ field: 'after', text: { cs: 'Neplatný kurzor.', en: 'Invalid cursor.' } }]);
+  return [name, id];
 }
 
 /** Page sizes are 1 to 100. */

@@ -4,6 +4,7 @@ import { Body } from '../entities/body.entity';
 import { AreaKind, AreaRoleKind, BodyKind, Convener, MembershipRole, MinuteTaker, ProposalKind, TargetGroup, TriadSide } from '../entities/enums';
 import { Membership } from '../entities/membership.entity';
 import { Municipality } from '../entities/municipality.entity';
+import { Organisation } from '../entities/organisation.entity';
 import { Person } from '../entities/person.entity';
 import { PlanningArea } from '../entities/planning-area.entity';
 import { Proposal } from '../entities/proposal.entity';
@@ -40,7 +41,7 @@ interface SeatSpec {
   body: string;
   role: MembershipRole;
   side: TriadSide;
-  /** The organisation the seat represents: the person's own unless given (null: none). */
+  /** Name of the organisation the seat represents: the person's own unless given (null: none). */
   organisation?: string | null;
   validTo?: string;
 }
@@ -51,6 +52,7 @@ interface PersonSpec {
   name: string;
   /** One short English line for the README. */
   description: string;
+  /** Name of the organisation the person works for; every name is one organisation of the area. */
   organisation?: string;
   roles?: AreaRoleKind[];
   seats?: SeatSpec[];
@@ -79,6 +81,21 @@ function seat(body: string, role: MembershipRole, side: TriadSide, extra: { orga
 }
 
 const SEATS_FROM = '2024-01-01';
+
+/**
+ * IČO of the demo organisations that are providers of the demo catalogue
+ * (src/demo/demo-provider-register.json, fictional numbers with valid check digits): with them the
+ * organisations link to their catalogue entries.
+ */
+const DEMO_ICO: Record<string, string> = {
+  'Člověk v tísni, o.p.s.': '26593017',
+  'Světlo Kadaň, z.s.': '22735046',
+  'Domov Na Stráni, o.p.s.': '26407787',
+  'Osobní asistence Podkrušnohoří, o.p.s.': '26754193',
+  'Terénní programy Podkrušnohoří, o.p.s.': '28135903',
+  'Sociální služby Zelený dvůr, o.p.s.': '05720460',
+  'Pečovatelská služba Vltava, o.p.s.': '27114821',
+};
 
 // ---------------------------------------------------------------------------------------------
 // ORP Chomutov (seeds 000 and 001)
@@ -220,7 +237,7 @@ const CHOMUTOV: AreaSpec = {
     {
       subject: 'demo-chomutov-disabled-commissioner',
       name: 'Petr Úředník',
-      description: 'commissioner member of the disabilities working group (city social department)',
+      description: 'commissioner member of the disabilities working group (city social department, an indicator guarantor organisation)',
       organisation: 'Magistrát města Chomutova, odbor sociálních věcí',
       seats: [seat('disabled', MEMBER, COMMISSIONER)],
     },
@@ -264,8 +281,8 @@ const CHOMUTOV: AreaSpec = {
       seats: [seat('family', MEMBER, PROVIDER, { validTo: '2025-06-30' })],
     },
 
-    // Pracovní skupina Osoby ohrožené sociálním vyloučením. The two indicator guarantors are the
-    // organisations seed 000 names (the people are fictional); demo-plan.ts links them to the plan.
+    // Pracovní skupina Osoby ohrožené sociálním vyloučením. Člověk v tísni and Světlo are the NGOs
+    // seed 000 names as indicator guarantors (the people are fictional); demo-plan.ts names them.
     {
       subject: 'demo-chomutov-exclusion-chair',
       name: 'Martin Terénní',
@@ -283,14 +300,14 @@ const CHOMUTOV: AreaSpec = {
     {
       subject: 'demo-chomutov-indicator-cvt',
       name: 'Dana Terénní',
-      description: 'indicator guarantor (gestor indikátoru), provider member of the social-exclusion working group',
+      description: 'of Člověk v tísni, an indicator guarantor organisation (gestor indikátoru): provider member of the social-exclusion working group',
       organisation: 'Člověk v tísni, o.p.s.',
       seats: [seat('exclusion', MEMBER, PROVIDER)],
     },
     {
       subject: 'demo-chomutov-indicator-svetlo',
       name: 'Filip Světelný',
-      description: 'indicator guarantor (gestor indikátoru), provider member of the social-exclusion working group',
+      description: 'of Světlo Kadaň, an indicator guarantor organisation (gestor indikátoru): provider member of the social-exclusion working group',
       organisation: 'Světlo Kadaň, z.s.',
       seats: [seat('exclusion', MEMBER, PROVIDER)],
     },
@@ -331,6 +348,8 @@ const CHOMUTOV: AreaSpec = {
       description: 'member of the council (radní) and of the assembly',
       seats: [seat('council', MEMBER, COMMISSIONER), seat('assembly', MEMBER, COMMISSIONER)],
     },
+    // Seed 000: the community-planning coordinators of Chomutov and Jirkov guarantee goal 3's indicator.
+    { name: 'Jana Jirkovská', description: 'community-planning coordinator of Jirkov (koordinátorka KP), an indicator guarantor, without a login', organisation: 'Město Jirkov' },
   ],
 };
 
@@ -546,11 +565,20 @@ interface BuiltArea {
   cast: DemoCast;
 }
 
-/** Creates (without flushing) an area's municipalities, bodies, people, area roles and seats. */
-function createOrganisation(tx: EntityManager, spec: AreaSpec, area: PlanningArea): BuiltArea {
+/** Every organisation name the area's people, seats and proposals give, once, in order of appearance. */
+function organisationNames(spec: AreaSpec): string[] {
+  const names = spec.people.flatMap((p) => [p.organisation, ...(p.seats ?? []).map((s) => s.organisation)]);
+  return [...new Set([...names, ...spec.proposals.map((p) => p.concernedOrganisation)].filter((n): n is string => typeof n === 'string'))];
+}
+
+/** Creates (without flushing) an area's municipalities, organisations, bodies, people, area roles and seats. */
+function createBodiesAndPeople(tx: EntityManager, spec: AreaSpec, area: PlanningArea): BuiltArea {
   const areaId = area.id;
   const municipalities = new Map<string, Municipality>();
   for (const [name, population] of spec.municipalities) municipalities.set(name, tx.create(Municipality, { areaId, name, population }));
+  const organisations = new Map<string, Organisation>();
+  for (const name of organisationNames(spec)) organisations.set(name, tx.create(Organisation, { areaId, name, ico: DEMO_ICO[name] ?? null }));
+  const organisation = (name: string | null | undefined): Organisation | null => (name ? (organisations.get(name) ?? null) : null);
 
   const bodies = new Map<string, Body>();
   for (const b of spec.bodies) {
@@ -570,14 +598,14 @@ function createOrganisation(tx: EntityManager, spec: AreaSpec, area: PlanningAre
     bodies.set(b.key, body);
   }
 
-  const cast: DemoCast = { people: new Map(), roles: new Map(), seats: [] };
+  const cast: DemoCast = { people: new Map(), roles: new Map(), seats: [], organisations };
   spec.people.forEach((p, index) => {
     const person = tx.create(Person, {
       areaId,
       name: p.name,
       email: slugEmail(p.name),
       phone: demoPhone(spec, index),
-      organisation: p.organisation ?? null,
+      organisation: organisation(p.organisation),
       subject: p.subject ?? null,
     });
     const key = p.subject ?? p.name;
@@ -598,7 +626,7 @@ function createOrganisation(tx: EntityManager, spec: AreaSpec, area: PlanningAre
         votingRight: s.role !== GUEST,
         validFrom: SEATS_FROM,
         validTo: s.validTo ?? null,
-        organisation: s.organisation === undefined ? (p.organisation ?? null) : s.organisation,
+        organisation: organisation(s.organisation === undefined ? p.organisation : s.organisation),
       });
       cast.seats.push(membership);
     }
@@ -614,7 +642,7 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
     // `area_id` is a plain column, not an ORM relation, so the ORM would not insert the areas
     // before the rows that refer to them: the areas go first.
     await tx.flush();
-    const built = areas.map(({ spec, area }) => createOrganisation(tx, spec, area));
+    const built = areas.map(({ spec, area }) => createBodiesAndPeople(tx, spec, area));
     // The whole organisation of both areas in one flush (Body.reportsTo is a relation, so the ORM
     // orders the bodies itself).
     await tx.flush();
@@ -623,22 +651,12 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
       await createDemoProposals(tx, area.id, spec.workflowKey, bodies, cast, spec.proposals);
       if (spec.key === 'chomutov') {
         const planProposal = await tx.findOne(Proposal, { areaId: area.id, kind: ProposalKind.PLAN, title: { $like: 'Střednědobý plán%' } });
-        await createChomutovPlan(tx, area.id, planProposal?.id ?? null, municipalities, {
-          cloveka: castPerson(cast, 'demo-chomutov-indicator-cvt'),
-          svetlo: castPerson(cast, 'demo-chomutov-indicator-svetlo'),
-          coordinator: castPerson(cast, 'demo-chomutov-coordinator'),
-        });
+        await createChomutovPlan(tx, area.id, planProposal?.id ?? null, municipalities, cast);
       }
     }
     await tx.flush();
   });
   return true;
-}
-
-function castPerson(cast: DemoCast, subject: string): Person {
-  const person = cast.people.get(subject);
-  if (!person) throw new Error(`demo person ${subject} is missing`);
-  return person;
 }
 
 /** The demo people as a Markdown table, for the README. */

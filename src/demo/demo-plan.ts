@@ -1,44 +1,52 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GoalStatus, IndicatorDirection, Level, RiskArea } from '../entities/enums';
 import type { Municipality } from '../entities/municipality.entity';
-import type { Person } from '../entities/person.entity';
-import { GoalGuarantor, Indicator, Plan, PlanGoal, PlanMeasure, PlanPriority } from '../entities/plan.entity';
+import { GoalGuarantor, Indicator, IndicatorGuarantor, Plan, PlanGoal, PlanMeasure, PlanPriority } from '../entities/plan.entity';
 import { PlanRisk, PlanStakeholder } from '../entities/plan-risk.entity';
+import type { DemoCast } from './demo-proposals';
+
+/** Indicator guarantors: people (by subject, or name without one) and organisations (by name). */
+interface GuarantorSpec {
+  people?: string[];
+  organisations?: string[];
+}
 
 /**
  * ORP Chomutov's medium-term plan as seeds 000 and 001 describe it: three goals with their goal
- * guarantors (municipalities) and indicator guarantors, the risk register, the stakeholder matrix.
+ * guarantors (municipalities) and indicator guarantors — the NGOs Člověk v tísni and Světlo, the
+ * town's social department, and the community-planning coordinators of Chomutov and Jirkov — the
+ * risk register, the stakeholder matrix.
  */
 export async function createChomutovPlan(
   tx: EntityManager,
   areaId: string,
   proposalId: string | null,
   municipalities: Map<string, Municipality>,
-  guarantors: { cloveka: Person; svetlo: Person; coordinator: Person },
+  cast: DemoCast,
 ): Promise<Plan> {
   const plan = tx.create(Plan, { areaId, title: 'Střednědobý plán rozvoje sociálních služeb ORP Chomutov 2027–2029', yearFrom: 2027, yearTo: 2029, proposalId });
   await tx.flush();
   const priority = tx.create(PlanPriority, { areaId, planId: plan.id, position: 1, title: 'Dostupné a známé sociální služby v celém ORP' });
   await tx.flush();
   // The goals as seed 000 names them; the measures are the plan's own first steps toward each.
-  const goals: Array<{ title: string; towns: string[]; measure: string; indicator: [string, string, number, number, Person] }> = [
+  const goals: Array<{ title: string; towns: string[]; measure: string; indicator: [string, string, number, number, GuarantorSpec] }> = [
     {
       title: 'Zvýšení nabídky sociálních služeb',
       towns: ['Výsluní', 'Vrskmaň'],
       measure: 'Rozšíření terénních služeb do menších obcí',
-      indicator: ['Počet obcí s dostupnou terénní službou', 'obcí', 6, 15, guarantors.cloveka],
+      indicator: ['Počet obcí s dostupnou terénní službou', 'obcí', 6, 15, { organisations: ['Člověk v tísni, o.p.s.', 'Magistrát města Chomutova, odbor sociálních věcí'] }],
     },
     {
       title: 'Zajištění koordinace služeb',
       towns: ['Chomutov', 'Spořice'],
       measure: 'Společná setkání obcí a poskytovatelů nad případy klientů',
-      indicator: ['Počet obcí zapojených do koordinace', 'obcí', 5, 20, guarantors.svetlo],
+      indicator: ['Počet obcí zapojených do koordinace', 'obcí', 5, 20, { organisations: ['Člověk v tísni, o.p.s.', 'Světlo Kadaň, z.s.'], people: ['demo-chomutov-coordinator'] }],
     },
     {
       title: 'Zvýšení informovanosti o sociálních službách',
       towns: ['Jirkov'],
       measure: 'Katalog poskytovatelů sociálních služeb v tištěné i elektronické podobě',
-      indicator: ['Výtisky katalogu poskytovatelů', 'ks', 0, 5000, guarantors.coordinator],
+      indicator: ['Výtisky katalogu poskytovatelů', 'ks', 0, 5000, { people: ['demo-chomutov-coordinator', 'Jana Jirkovská'] }],
     },
   ];
   for (const [i, g] of goals.entries()) {
@@ -51,8 +59,8 @@ export async function createChomutovPlan(
     }
     const measure = tx.create(PlanMeasure, { areaId, goalId: goal.id, position: 1, title: g.measure, description: null });
     await tx.flush();
-    const [name, unit, baseline, target, guarantor] = g.indicator;
-    tx.create(Indicator, {
+    const [name, unit, baseline, target, guarantors] = g.indicator;
+    const indicator = tx.create(Indicator, {
       areaId,
       measureId: measure.id,
       name,
@@ -62,8 +70,18 @@ export async function createChomutovPlan(
       targetValue: String(target),
       targetDate: '2029-12-31',
       direction: IndicatorDirection.UP,
-      guarantorId: guarantor.id,
     });
+    await tx.flush();
+    for (const key of guarantors.people ?? []) {
+      const person = cast.people.get(key);
+      if (!person) throw new Error(`demo plan: unknown person ${key}`);
+      tx.create(IndicatorGuarantor, { areaId, indicatorId: indicator.id, personId: person.id, organisationId: null });
+    }
+    for (const key of guarantors.organisations ?? []) {
+      const organisation = cast.organisations.get(key);
+      if (!organisation) throw new Error(`demo plan: unknown organisation ${key}`);
+      tx.create(IndicatorGuarantor, { areaId, indicatorId: indicator.id, personId: null, organisationId: organisation.id });
+    }
   }
   const risks: Array<[RiskArea, string, number, number, string, string]> = [
     [RiskArea.FINANCIAL, 'Nedostatek financí na provoz, opravy', 4, 5, 'Čerpání dotačních prostředků', 'Obec a NNO'],

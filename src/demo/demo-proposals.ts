@@ -3,6 +3,7 @@ import { initialTransition, transition } from 'xstate';
 import type { Body } from '../entities/body.entity';
 import { BodyKind, MembershipRole, type ProposalKind } from '../entities/enums';
 import type { Membership } from '../entities/membership.entity';
+import type { Organisation } from '../entities/organisation.entity';
 import type { Person } from '../entities/person.entity';
 import { Proposal } from '../entities/proposal.entity';
 import { WorkflowEvent } from '../entities/workflow-event.entity';
@@ -22,14 +23,18 @@ export interface DemoProposalSpec {
   group: string;
   /** Subject of the author. */
   author: string;
+  /** Name of the organisation the proposal concerns. */
   concernedOrganisation?: string;
   events: string[];
 }
 
 export interface DemoCast {
+  /** By subject, or by name for people without one. */
   people: Map<string, Person>;
   roles: Map<string, string[]>;
   seats: Membership[];
+  /** The area's organisations by name. */
+  organisations: Map<string, Organisation>;
 }
 
 
@@ -65,7 +70,7 @@ export async function createDemoProposals(
       title: spec.title,
       summary: spec.summary,
       text: null,
-      concernedOrganisation: spec.concernedOrganisation ?? null,
+      concernedOrganisation: spec.concernedOrganisation ? (cast.organisations.get(spec.concernedOrganisation) ?? null) : null,
       state: definition.initial,
       currentBody: null,
       workflowKey: definition.key,

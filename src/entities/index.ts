@@ -14,14 +14,15 @@ import { Minutes } from './minutes.entity';
 import { MinutesRecipient } from './minutes-recipient.entity';
 import { Municipality } from './municipality.entity';
 import { Notification } from './notification.entity';
+import { Organisation } from './organisation.entity';
 import { Person } from './person.entity';
 import { PlanningArea } from './planning-area.entity';
 import { PlanRisk, PlanStakeholder, SolutionVariant, SwotItem } from './plan-risk.entity';
-import { GoalGuarantor, Indicator, IndicatorValue, Plan, PlanGoal, PlanMeasure, PlanPriority } from './plan.entity';
+import { GoalGuarantor, Indicator, IndicatorGuarantor, IndicatorValue, Plan, PlanGoal, PlanMeasure, PlanPriority } from './plan.entity';
 import { Provider, ProviderRegisterImport, SocialService } from './provider.entity';
 import { Proposal } from './proposal.entity';
 import { Resolution } from './resolution.entity';
 import { WorkflowEvent } from './workflow-event.entity';
 
 /** Every entity the ORM maps; the schema itself is defined by migrations/. */
-export const entities = [PlanningArea, GlobalAdmin, Municipality, Person, AreaRole, Body, Membership, Delegation, Proposal, WorkflowEvent, Meeting, AgendaItem, Attendance, Resolution, Minutes, MinutesRecipient, Material, Notification, Plan, PlanPriority, PlanGoal, GoalGuarantor, PlanMeasure, Indicator, IndicatorValue, PlanRisk, PlanStakeholder, Hearing, HearingComment, SwotItem, SolutionVariant, ActionPlan, ProjectIntent, ProjectIntentReport, Provider, SocialService, ProviderRegisterImport, CalendarFeed];
+export const entities = [PlanningArea, GlobalAdmin, Municipality, Organisation, Person, AreaRole, Body, Membership, Delegation, Proposal, WorkflowEvent, Meeting, AgendaItem, Attendance, Resolution, Minutes, MinutesRecipient, Material, Notification, Plan, PlanPriority, PlanGoal, GoalGuarantor, PlanMeasure, Indicator, IndicatorGuarantor, IndicatorValue, PlanRisk, PlanStakeholder, Hearing, HearingComment, SwotItem, SolutionVariant, ActionPlan, ProjectIntent, ProjectIntentReport, Provider, SocialService, ProviderRegisterImport, CalendarFeed];

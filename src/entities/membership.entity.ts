@@ -2,6 +2,7 @@ import { Entity, Enum, ManyToOne, Property, type Rel } from '@mikro-orm/core';
 import { AreaOwnedEntity } from './area-owned.entity';
 import { Body } from './body.entity';
 import { MembershipRole, TriadSide } from './enums';
+import { Organisation } from './organisation.entity';
 import { Person } from './person.entity';
 
 /** A person's seat in a body for a period: role, side of the triad, voting right. */
@@ -28,8 +29,9 @@ export class Membership extends AreaOwnedEntity {
   @Property({ type: 'date', nullable: true })
   validTo: string | null = null;
 
-  @Property({ type: 'text', nullable: true })
-  organisation: string | null = null;
+  /** The organisation the person represents in this body (e.g. the provider they work for), if any. */
+  @ManyToOne(() => Organisation, { fieldName: 'organisation_id', nullable: true })
+  organisation: Rel<Organisation> | null = null;
 
   /** Whether the seat is held on the given day (YYYY-MM-DD). */
   isValidOn(day: string): boolean {

@@ -1,5 +1,6 @@
-import { Entity, Property } from '@mikro-orm/core';
+import { Entity, ManyToOne, Property, type Rel } from '@mikro-orm/core';
 import { AreaOwnedEntity } from './area-owned.entity';
+import { Organisation } from './organisation.entity';
 
 /**
  * A person of a planning area. Holds contact details and the identity-provider subject, which
@@ -16,8 +17,9 @@ export class Person extends AreaOwnedEntity {
   @Property({ type: 'text', nullable: true })
   phone: string | null = null;
 
-  @Property({ type: 'text', nullable: true })
-  organisation: string | null = null;
+  /** The organisation the person works for, if any. */
+  @ManyToOne(() => Organisation, { fieldName: 'organisation_id', nullable: true })
+  organisation: Rel<Organisation> | null = null;
 
   @Property({ type: 'text', nullable: true })
   subject: string | null = null;

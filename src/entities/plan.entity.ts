@@ -49,7 +49,10 @@ export class PlanGoal extends AreaOwnedEntity {
   statusComment: string | null = null;
 }
 
-/** A goal guarantor (gestor cíle): a municipality of the area and/or a person. */
+/**
+ * A goal guarantor (gestor cíle), one of several: a municipality of the area and/or a person (e.g.
+ * its mayor), or an organisation.
+ */
 @Entity({ tableName: 'goal_guarantor' })
 export class GoalGuarantor extends AreaOwnedEntity {
   @Property({ type: 'uuid' })
@@ -60,6 +63,9 @@ export class GoalGuarantor extends AreaOwnedEntity {
 
   @Property({ type: 'uuid', nullable: true })
   personId: string | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  organisationId: string | null = null;
 }
 
 @Entity({ tableName: 'plan_measure' })
@@ -77,7 +83,7 @@ export class PlanMeasure extends AreaOwnedEntity {
   description: string | null = null;
 }
 
-/** An indicator (indikátor) of a measure, with its guarantor (gestor indikátoru). */
+/** An indicator (indikátor) of a measure; its guarantors (gestoři indikátoru) are IndicatorGuarantor rows. */
 @Entity({ tableName: 'indicator' })
 export class Indicator extends AreaOwnedEntity {
   @Property({ type: 'uuid' })
@@ -104,12 +110,22 @@ export class Indicator extends AreaOwnedEntity {
   @Enum({ items: () => IndicatorDirection })
   direction!: IndicatorDirection;
 
-  @Property({ type: 'uuid', nullable: true })
-  guarantorId: string | null = null;
-
-  /** How often the guarantor owes a value. */
+  /** How often the guarantors owe a value. */
   @Enum({ items: () => ReportingPeriod })
   reportingPeriod: ReportingPeriod & Opt = ReportingPeriod.YEARLY;
+}
+
+/** An indicator guarantor (gestor indikátoru), one of several: a person or an organisation. */
+@Entity({ tableName: 'indicator_guarantor' })
+export class IndicatorGuarantor extends AreaOwnedEntity {
+  @Property({ type: 'uuid' })
+  indicatorId!: string;
+
+  @Property({ type: 'uuid', nullable: true })
+  personId: string | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  organisationId: string | null = null;
 }
 
 @Entity({ tableName: 'indicator_value' })

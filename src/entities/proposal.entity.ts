@@ -2,6 +2,7 @@ import { Entity, Enum, ManyToOne, Property, type Opt, type Rel } from '@mikro-or
 import { AreaOwnedEntity } from './area-owned.entity';
 import { Body } from './body.entity';
 import { CommissionRecommendation, ProposalKind } from './enums';
+import { Organisation } from './organisation.entity';
 import { Person } from './person.entity';
 
 /**
@@ -28,8 +29,9 @@ export class Proposal extends AreaOwnedEntity {
   @Property({ type: 'text', nullable: true })
   text: string | null = null;
 
-  @Property({ type: 'text', nullable: true })
-  concernedOrganisation: string | null = null;
+  /** The organisation (usually a provider) the proposal concerns, for conflicts of interest. */
+  @ManyToOne(() => Organisation, { fieldName: 'concerned_organisation_id', nullable: true })
+  concernedOrganisation: Rel<Organisation> | null = null;
 
   /** The workflow stage; mirrors the snapshot's value in a plain indexed column. */
   @Property({ type: 'text' })

@@ -4,12 +4,15 @@ import { notFound } from '../errors/app-errors';
 import { BodyType } from '../schema/body.type';
 import { AddMembershipInput, EndMembershipInput } from '../schema/membership.input';
 import { MembershipType } from '../schema/membership.type';
+import { OrganisationType } from '../schema/organisation.type';
 import { PersonType } from '../schema/person.type';
 import { MembershipService } from '../services/membership.service';
+import { OrganisationService } from '../services/organisation.service';
 
 @Resolver(() => MembershipType)
 export class MembershipResolver {
   private readonly memberships = new MembershipService();
+  private readonly organisations = new OrganisationService();
 
   @Mutation(() => MembershipType, {
     description: "Seats a person in a body. The area's admins and coordinators. CONFLICT when the person already sits there in that period, or a second chair would.",
@@ -33,6 +36,11 @@ export class MembershipResolver {
     const person = await ctx.loaders.personById.load(m.personId);
     if (!person) throw notFound(ctx.locale, 'Person', m.personId);
     return PersonType.from(person);
+  }
+
+  @FieldResolver(() => OrganisationType, { nullable: true, description: 'The organisation the person represents in this body, if any.' })
+  async organisation(@Ctx() ctx: RequestContext, @Root() m: MembershipType): Promise<OrganisationType | null> {
+    return OrganisationType.orNull(await this.organisations.referred(ctx, m.organisationId));
   }
 
   @FieldResolver(() => BodyType, { description: 'The body.' })

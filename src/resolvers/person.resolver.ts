@@ -2,15 +2,18 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import type { RequestContext } from '../context';
 import { AreaRoleType } from '../schema/area-role.type';
 import { MembershipType } from '../schema/membership.type';
+import { OrganisationType } from '../schema/organisation.type';
 import { CreatePersonInput, UpdatePersonInput } from '../schema/person.input';
 import { displayName, PersonType } from '../schema/person.type';
 import { MembershipService } from '../services/membership.service';
+import { OrganisationService } from '../services/organisation.service';
 import { PersonService } from '../services/person.service';
 
 @Resolver(() => PersonType)
 export class PersonResolver {
   private readonly peopleService = new PersonService();
   private readonly membershipsService = new MembershipService();
+  private readonly organisationsService = new OrganisationService();
 
   @Query(() => PersonType, { description: 'One person the viewer may see; NOT_FOUND otherwise.' })
   async person(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The person.' }) id: string): Promise<PersonType> {
@@ -22,7 +25,7 @@ export class PersonResolver {
     return PersonType.from(await this.peopleService.create(ctx, input));
   }
 
-  @Mutation(() => PersonType, { description: "Changes a person. The area's admins and coordinators; a person their own details." })
+  @Mutation(() => PersonType, { description: "Changes a person. The area's admins and coordinators; a person their own name and contacts (not their organisation or login subject)." })
   async updatePerson(@Ctx() ctx: RequestContext, @Arg('input', () => UpdatePersonInput, { description: 'What to do; see the input type.' }) input: UpdatePersonInput): Promise<PersonType> {
     return PersonType.from(await this.peopleService.update(ctx, input));
   }
@@ -30,6 +33,11 @@ export class PersonResolver {
   @FieldResolver(() => String, { description: 'Full name; "Smazaná osoba" / "Deleted person" (per Accept-Language) once the person is erased.' })
   name(@Ctx() ctx: RequestContext, @Root() person: PersonType): string {
     return displayName(person, ctx.locale);
+  }
+
+  @FieldResolver(() => OrganisationType, { nullable: true, description: 'The organisation the person works for, if any (seen with the person).' })
+  async organisation(@Ctx() ctx: RequestContext, @Root() person: PersonType): Promise<OrganisationType | null> {
+    return OrganisationType.orNull(await this.organisationsService.referred(ctx, person.organisationId));
   }
 
   @FieldResolver(() => [MembershipType], { description: 'Seats of the person in bodies the viewer may see.' })

@@ -1,8 +1,9 @@
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { PlanStatus } from '../entities/enums';
-import type { GoalGuarantor, Indicator, IndicatorValue, Plan, PlanGoal, PlanMeasure, PlanPriority } from '../entities/plan.entity';
+import type { GoalGuarantor, Indicator, IndicatorGuarantor, IndicatorValue, Plan, PlanGoal, PlanMeasure, PlanPriority } from '../entities/plan.entity';
 import { MunicipalityType } from '../schema/municipality.type';
+import { OrganisationType } from '../schema/organisation.type';
 import { PersonType } from '../schema/person.type';
 import {
   AddIndicatorInput,
@@ -11,10 +12,12 @@ import {
   AssignIndicatorGuarantorInput,
   CreatePlanInput,
   RecordIndicatorValueInput,
+  RemoveGuarantorInput,
   UpdateGoalStatusInput,
 } from '../schema/plan.input';
 import {
   GoalGuarantorType,
+  IndicatorGuarantorType,
   IndicatorType,
   IndicatorValueType,
   PlanGoalType,
@@ -23,10 +26,12 @@ import {
   PlanType,
 } from '../schema/plan.type';
 import { nextValueDue } from '../services/indicator-due';
+import { OrganisationService } from '../services/organisation.service';
 import { PlanService } from '../services/plan.service';
 
 const INPUT = { description: 'What to do; see the input type.' };
 const service = new PlanService();
+const organisations = new OrganisationService();
 
 const toPlan = async (ctx: RequestContext, p: Plan): Promise<PlanType> => {
   const { status, adoptedAt, inForceYears } = await service.standing(ctx, p);
@@ -45,7 +50,15 @@ const toPlan = async (ctx: RequestContext, p: Plan): Promise<PlanType> => {
 };
 const toPriority = (p: PlanPriority): PlanPriorityType => Object.assign(new PlanPriorityType(), { id: p.id, position: p.position, title: p.title });
 const toGoal = (g: PlanGoal): PlanGoalType => Object.assign(new PlanGoalType(), { id: g.id, position: g.position, title: g.title, status: g.status, statusComment: g.statusComment });
-const toGuarantor = (g: GoalGuarantor): GoalGuarantorType => Object.assign(new GoalGuarantorType(), { id: g.id, municipalityId: g.municipalityId, personId: g.personId });
+const toGuarantor = (g: GoalGuarantor): GoalGuarantorType =>
+  Object.assign(new GoalGuarantorType(), { id: g.id, municipalityId: g.municipalityId, personId: g.personId, organisationId: g.organisationId });
+const toIndicatorGuarantor = (g: IndicatorGuarantor): IndicatorGuarantorType =>
+  Object.assign(new IndicatorGuarantorType(), { id: g.id, personId: g.personId, organisationId: g.organisationId });
+/** The person a guarantor names, if any. */
+const guarantorPerson = async (ctx: RequestContext, personId: string | null): Promise<PersonType | null> => {
+  const p = personId ? await ctx.loaders.personById.load(personId) : null;
+  return p ? PersonType.from(p) : null;
+};
 const toMeasure = (m: PlanMeasure): PlanMeasureType => Object.assign(new PlanMeasureType(), { id: m.id, position: m.position, title: m.title, description: m.description });
 const toIndicator = (i: Indicator): IndicatorType =>
   Object.assign(new IndicatorType(), {
@@ -58,7 +71,6 @@ const toIndicator = (i: Indicator): IndicatorType =>
     targetDate: i.targetDate,
     direction: i.direction,
     reportingPeriod: i.reportingPeriod,
-    guarantorId: i.guarantorId,
   });
 const toValue = (v: IndicatorValue): IndicatorValueType => Object.assign(new IndicatorValueType(), { value: Number(v.value), measuredOn: v.measuredOn, note: v.note, recordedById: v.recordedById });
 
@@ -109,22 +121,45 @@ export class PlanResolver {
     return toIndicator(await service.addIndicator(ctx, input));
   }
 
-  @Mutation(() => GoalGuarantorType, { description: 'Names a goal guarantor (gestor cíle). The coordinator or support.' })
+  @Mutation(() => GoalGuarantorType, {
+    description:
+      "Adds a goal guarantor (gestor cíle): a municipality and/or a person, or an organisation. The area's coordinators, admins and support, also once the plan is adopted. The same guarantor twice is CONFLICT.",
+  })
   async assignGoalGuarantor(@Ctx() ctx: RequestContext, @Arg('input', () => AssignGoalGuarantorInput, INPUT) input: AssignGoalGuarantorInput): Promise<GoalGuarantorType> {
     return toGuarantor(await service.assignGoalGuarantor(ctx, input));
   }
 
-  @Mutation(() => IndicatorType, { description: 'Names the indicator guarantor (gestor indikátoru). The coordinator or support.' })
-  async assignIndicatorGuarantor(@Ctx() ctx: RequestContext, @Arg('input', () => AssignIndicatorGuarantorInput, INPUT) input: AssignIndicatorGuarantorInput): Promise<IndicatorType> {
-    return toIndicator(await service.assignIndicatorGuarantor(ctx, input));
+  @Mutation(() => PlanGoalType, { description: "Removes a goal guarantor; returns the goal. The area's coordinators, admins and support." })
+  async removeGoalGuarantor(@Ctx() ctx: RequestContext, @Arg('input', () => RemoveGuarantorInput, INPUT) input: RemoveGuarantorInput): Promise<PlanGoalType> {
+    return toGoal(await service.removeGoalGuarantor(ctx, input));
   }
 
-  @Mutation(() => IndicatorValueType, { description: "Records a measured value. The indicator's guarantor or the coordinator." })
+  @Mutation(() => IndicatorGuarantorType, {
+    description:
+      "Adds an indicator guarantor (gestor indikátoru): a person or an organisation. The area's coordinators, admins and support, also once the plan is adopted. The same guarantor twice is CONFLICT.",
+  })
+  async assignIndicatorGuarantor(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => AssignIndicatorGuarantorInput, INPUT) input: AssignIndicatorGuarantorInput,
+  ): Promise<IndicatorGuarantorType> {
+    return toIndicatorGuarantor(await service.assignIndicatorGuarantor(ctx, input));
+  }
+
+  @Mutation(() => IndicatorType, { description: "Removes an indicator guarantor; returns the indicator. The area's coordinators, admins and support." })
+  async removeIndicatorGuarantor(@Ctx() ctx: RequestContext, @Arg('input', () => RemoveGuarantorInput, INPUT) input: RemoveGuarantorInput): Promise<IndicatorType> {
+    return toIndicator(await service.removeIndicatorGuarantor(ctx, input));
+  }
+
+  @Mutation(() => IndicatorValueType, {
+    description: "Records a measured value. The indicator's guarantors (a person guarantor, or a person of a guarantor organisation by their person record or a seat held today), the area's coordinators and admins.",
+  })
   async recordIndicatorValue(@Ctx() ctx: RequestContext, @Arg('input', () => RecordIndicatorValueInput, INPUT) input: RecordIndicatorValueInput): Promise<IndicatorValueType> {
     return toValue(await service.recordValue(ctx, input));
   }
 
-  @Mutation(() => PlanGoalType, { description: "Sets a goal's status. Its guarantor or the coordinator." })
+  @Mutation(() => PlanGoalType, {
+    description: "Sets a goal's status. Its guarantors (a person guarantor, or a person of a guarantor organisation by their person record or a seat held today), the area's coordinators and admins.",
+  })
   async updateGoalStatus(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateGoalStatusInput, INPUT) input: UpdateGoalStatusInput): Promise<PlanGoalType> {
     return toGoal(await service.updateGoalStatus(ctx, input));
   }
@@ -165,9 +200,26 @@ export class GoalGuarantorResolver {
   }
 
   @FieldResolver(() => PersonType, { nullable: true, description: 'The guarantor person.' })
-  async person(@Ctx() ctx: RequestContext, @Root() g: GoalGuarantorType): Promise<PersonType | null> {
-    const p = g.personId ? await ctx.loaders.personById.load(g.personId) : null;
-    return p ? PersonType.from(p) : null;
+  person(@Ctx() ctx: RequestContext, @Root() g: GoalGuarantorType): Promise<PersonType | null> {
+    return guarantorPerson(ctx, g.personId);
+  }
+
+  @FieldResolver(() => OrganisationType, { nullable: true, description: 'The guarantor organisation.' })
+  async organisation(@Ctx() ctx: RequestContext, @Root() g: GoalGuarantorType): Promise<OrganisationType | null> {
+    return OrganisationType.orNull(await organisations.referred(ctx, g.organisationId));
+  }
+}
+
+@Resolver(() => IndicatorGuarantorType)
+export class IndicatorGuarantorResolver {
+  @FieldResolver(() => PersonType, { nullable: true, description: 'The guarantor person; null when an organisation is the guarantor.' })
+  person(@Ctx() ctx: RequestContext, @Root() g: IndicatorGuarantorType): Promise<PersonType | null> {
+    return guarantorPerson(ctx, g.personId);
+  }
+
+  @FieldResolver(() => OrganisationType, { nullable: true, description: 'The guarantor organisation; null when a person is the guarantor.' })
+  async organisation(@Ctx() ctx: RequestContext, @Root() g: IndicatorGuarantorType): Promise<OrganisationType | null> {
+    return OrganisationType.orNull(await organisations.referred(ctx, g.organisationId));
   }
 }
 
@@ -181,10 +233,9 @@ export class PlanMeasureResolver {
 
 @Resolver(() => IndicatorType)
 export class IndicatorResolver {
-  @FieldResolver(() => PersonType, { nullable: true, description: 'The indicator guarantor.' })
-  async guarantor(@Ctx() ctx: RequestContext, @Root() i: IndicatorType): Promise<PersonType | null> {
-    const p = i.guarantorId ? await ctx.loaders.personById.load(i.guarantorId) : null;
-    return p ? PersonType.from(p) : null;
+  @FieldResolver(() => [IndicatorGuarantorType], { description: 'Indicator guarantors (gestoři indikátoru), people and organisations, in the order named.' })
+  async guarantors(@Ctx() ctx: RequestContext, @Root() i: IndicatorType): Promise<IndicatorGuarantorType[]> {
+    return (await service.indicatorGuarantors(ctx, i.id)).map(toIndicatorGuarantor);
   }
 
   @FieldResolver(() => [IndicatorValueType], { description: 'Measured values, oldest first.' })
@@ -193,7 +244,7 @@ export class IndicatorResolver {
   }
 
   @FieldResolver(() => String, {
-    description: 'The day (YYYY-MM-DD) its next value is due: one reporting period after the latest value, or after the baseline. The guarantor is reminded from that day while the plan is adopted.',
+    description: 'The day (YYYY-MM-DD) its next value is due: one reporting period after the latest value, or after the baseline. Its guarantors are reminded from that day while the plan is adopted.',
   })
   async nextValueDue(@Ctx() ctx: RequestContext, @Root() i: IndicatorType): Promise<string> {
     const latest = (await service.values(ctx, i.id)).at(-1);

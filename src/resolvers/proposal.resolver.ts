@@ -8,15 +8,18 @@ import { localize } from '../i18n/locale';
 import { refusalsFor } from '../common/refusal';
 import type { TransitionInputKind } from '../schema/refusal.type';
 import { BodyType } from '../schema/body.type';
+import { OrganisationType } from '../schema/organisation.type';
 import { PersonType } from '../schema/person.type';
 import { ProposalConnection } from '../schema/proposal-connection.type';
 import { CreateProposalInput, ProposalFilter, TransitionProposalInput, UpdateProposalInput } from '../schema/proposal.input';
 import { AvailableTransitionType, HistoryVerificationType, ProposalType, WorkflowEventType } from '../schema/proposal.type';
+import { OrganisationService } from '../services/organisation.service';
 import { proposalCursor, ProposalService } from '../services/proposal.service';
 
 @Resolver(() => ProposalType)
 export class ProposalResolver {
   private readonly service = new ProposalService();
+  private readonly organisations = new OrganisationService();
 
   @Query(() => ProposalType, { description: 'One proposal the viewer may see; NOT_FOUND otherwise.' })
   async proposal(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The proposal.' }) id: string): Promise<ProposalType> {
@@ -98,6 +101,14 @@ export class ProposalResolver {
     const person = wrap(p.entity.author).isInitialized() ? p.entity.author : await ctx.loaders.personById.load(p.entity.author.id);
     if (!person) throw notFound(ctx.locale, 'Person', p.entity.author.id);
     return PersonType.from(person);
+  }
+
+  @FieldResolver(() => OrganisationType, {
+    nullable: true,
+    description: 'The organisation (usually a provider) the proposal concerns, if any: a member representing it cannot record the working group\'s recommendation (conflict of interest).',
+  })
+  async concernedOrganisation(@Ctx() ctx: RequestContext, @Root() p: ProposalType): Promise<OrganisationType | null> {
+    return OrganisationType.orNull(await this.organisations.referred(ctx, p.concernedOrganisationId));
   }
 
   @FieldResolver(() => [AvailableTransitionType], { description: 'What the viewer can do now: every event of the current stage, allowed or with coded refusals, and the inputs each needs.' })

@@ -14,11 +14,13 @@ import { MeetingResolver } from '../resolvers/meeting.resolver';
 import { MembershipResolver } from '../resolvers/membership.resolver';
 import { MeetingMinutesResolver, MinutesRecipientResolver, MinutesResolver } from '../resolvers/minutes.resolver';
 import { NotificationResolver } from '../resolvers/notification.resolver';
+import { OrganisationResolver } from '../resolvers/organisation.resolver';
 import { PersonResolver } from '../resolvers/person.resolver';
 import { PersonalDataResolver } from '../resolvers/personal-data.resolver';
 import { PlanRegisterResolver } from '../resolvers/plan-register.resolver';
 import {
   GoalGuarantorResolver,
+  IndicatorGuarantorResolver,
   IndicatorResolver,
   IndicatorValueResolver,
   PlanGoalResolver,
@@ -36,6 +38,7 @@ export const resolvers = [
   ViewerResolver,
   AreaResolver,
   PersonResolver,
+  OrganisationResolver,
   AreaRoleResolver,
   BodyResolver,
   MembershipResolver,
@@ -57,6 +60,7 @@ export const resolvers = [
   PlanPriorityResolver,
   PlanGoalResolver,
   GoalGuarantorResolver,
+  IndicatorGuarantorResolver,
   PlanMeasureResolver,
   IndicatorResolver,
   IndicatorValueResolver,

@@ -1,8 +1,8 @@
-import { IsEnum, IsBoolean, IsOptional, IsUUID, Length } from 'class-validator';
+import { IsEnum, IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { MembershipRole, TriadSide } from '../entities/enums';
 import './enums';
-import { IsCalendarDay, IsPlainText } from './validators';
+import { IsCalendarDay } from './validators';
 
 @InputType({ description: 'A seat for a person in a body.' })
 export class AddMembershipInput {
@@ -37,11 +37,13 @@ export class AddMembershipInput {
   @IsCalendarDay()
   validTo?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Organisation the person represents, e.g. the provider they work for.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The organisation the person represents in the body (e.g. the provider they work for), of the same area. It decides conflicts of interest and who acts for a guarantor organisation.',
+  })
   @IsOptional()
-  @Length(1, 200)
-  @IsPlainText()
-  organisation?: string | null;
+  @IsUUID('all')
+  organisationId?: string | null;
 }
 
 @InputType({ description: 'Ends a seat in a body.' })

@@ -23,12 +23,10 @@ export class MembershipType {
   @Field(() => String, { nullable: true, description: 'Last day of the seat (YYYY-MM-DD); null when open-ended.' })
   validTo!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Organisation the person represents in this body.' })
-  organisation!: string | null;
-
   areaId!: string;
   bodyId!: string;
   personId!: string;
+  organisationId!: string | null;
 
   static from(this: void, m: Membership): MembershipType {
     return Object.assign(new MembershipType(), {
@@ -38,7 +36,7 @@ export class MembershipType {
       votingRight: m.votingRight,
       validFrom: m.validFrom,
       validTo: m.validTo,
-      organisation: m.organisation,
+      organisationId: m.organisation?.id ?? null,
       areaId: m.areaId,
       bodyId: m.body.id,
       personId: m.person.id,

@@ -27,11 +27,10 @@ export class CreatePersonInput {
   @Matches(PHONE, { message: 'phone must be a phone number such as +420 777 123 456' })
   phone?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Organisation the person works for.' })
+  @Field(() => ID, { nullable: true, description: 'The organisation the person works for, of the same area (see `createOrganisation`).' })
   @IsOptional()
-  @Length(1, 200)
-  @IsPlainText()
-  organisation?: string | null;
+  @IsUUID('all')
+  organisationId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Subject (`sub`) of the person\'s identity-provider account, unique in the area; omit for people who do not sign in.' })
   @IsOptional()
@@ -40,7 +39,7 @@ export class CreatePersonInput {
   subject?: string | null;
 }
 
-@InputType({ description: 'Changes to a person; omitted fields stay, null clears an optional field. A person may change their own name, organisation and contacts; the subject only admins and coordinators.' })
+@InputType({ description: 'Changes to a person; omitted fields stay, null clears an optional field. A person may change their own name and contacts; the organisation and the subject only admins and coordinators.' })
 export class UpdatePersonInput {
   @Field(() => ID, { description: 'The person.' })
   @IsUUID('all')
@@ -64,11 +63,10 @@ export class UpdatePersonInput {
   @Matches(PHONE, { message: 'phone must be a phone number such as +420 777 123 456' })
   phone?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'New organisation, or null to clear.' })
+  @Field(() => ID, { nullable: true, description: 'The organisation the person works for, of the same area, or null to clear. Admins and coordinators only: it decides conflicts of interest and who acts for a guarantor organisation.' })
   @IsOptional()
-  @Length(1, 200)
-  @IsPlainText()
-  organisation?: string | null;
+  @IsUUID('all')
+  organisationId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'New identity-provider subject, or null to clear.' })
   @IsOptional()

@@ -21,9 +21,6 @@ export class PersonType {
   @Field(() => String, { description: 'Full name; "Smazaná osoba" / "Deleted person" (per Accept-Language) once the person is erased.' })
   name!: string;
 
-  @Field(() => String, { nullable: true, description: 'Organisation the person works for, if any.' })
-  organisation!: string | null;
-
   @Field(() => String, { nullable: true, description: 'E-mail. Visible to the area\'s admins and coordinators and to the person only.' })
   email!: string | null;
 
@@ -45,12 +42,13 @@ export class PersonType {
   erasedAt!: Date | null;
 
   areaId!: string;
+  organisationId!: string | null;
 
   static from(this: void, p: Person): PersonType {
     return Object.assign(new PersonType(), {
       id: p.id,
       name: p.name,
-      organisation: p.organisation,
+      organisationId: p.organisation?.id ?? null,
       email: p.email,
       phone: p.phone,
       subject: p.subject,

@@ -1,4 +1,4 @@
-import { IsEnum, IsNumber, IsOptional, IsUUID, Length, Max, Min, IsInt } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsNumber, IsOptional, IsUUID, Length, Max, Min, IsInt } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { GoalStatus, IndicatorDirection, Level, ReportingPeriod, RiskArea, SwotKind } from '../entities/enums';
 import './enums';
@@ -87,10 +87,17 @@ export class AddIndicatorInput {
   @IsEnum(IndicatorDirection)
   direction!: IndicatorDirection;
 
-  @Field(() => ID, { nullable: true, description: 'The indicator guarantor (gestor indikátoru), a person of the area.' })
+  @Field(() => [ID], { nullable: true, description: 'Indicator guarantors (gestoři indikátoru) who are people of the area, up to 20; more with `assignIndicatorGuarantor`.' })
   @IsOptional()
-  @IsUUID('all')
-  guarantorId?: string | null;
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  guarantorPersonIds?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Indicator guarantors that are organisations of the area (e.g. an NGO, a town department), up to 20.' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  guarantorOrganisationIds?: string[] | null;
 
   @Field(() => ReportingPeriod, { nullable: true, description: 'How often the guarantor owes a value; YEARLY when omitted. A reminder goes out when one is due.' })
   @IsOptional()
@@ -119,7 +126,10 @@ export class RecordIndicatorValueInput {
   note?: string | null;
 }
 
-@InputType({ description: 'A goal guarantor: a municipality of the area, a person, or both (e.g. its mayor).' })
+@InputType({
+  description:
+    'One more goal guarantor (gestor cíle): a municipality of the area and/or a person (e.g. its mayor), or an organisation of the area on its own. A person guarantor, and the people of a guarantor organisation (by their person record or a seat held today), change the goal\'s status.',
+})
 export class AssignGoalGuarantorInput {
   @Field(() => ID, { description: 'The goal.' })
   @IsUUID('all')
@@ -134,17 +144,38 @@ export class AssignGoalGuarantorInput {
   @IsOptional()
   @IsUUID('all')
   personId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The organisation (without a municipality or a person).' })
+  @IsOptional()
+  @IsUUID('all')
+  organisationId?: string | null;
 }
 
-@InputType({ description: 'The guarantor of an indicator.' })
+@InputType({
+  description:
+    'One more indicator guarantor (gestor indikátoru): a person of the area or an organisation of the area, one of the two. A person guarantor, and the people of a guarantor organisation (by their person record or a seat held today), record the indicator\'s values and are reminded when one is due.',
+})
 export class AssignIndicatorGuarantorInput {
   @Field(() => ID, { description: 'The indicator.' })
   @IsUUID('all')
   indicatorId!: string;
 
-  @Field(() => ID, { description: 'The person.' })
+  @Field(() => ID, { nullable: true, description: 'The person.' })
+  @IsOptional()
   @IsUUID('all')
-  personId!: string;
+  personId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The organisation.' })
+  @IsOptional()
+  @IsUUID('all')
+  organisationId?: string | null;
+}
+
+@InputType({ description: 'A goal or indicator guarantor to remove.' })
+export class RemoveGuarantorInput {
+  @Field(() => ID, { description: 'The guarantor (`GoalGuarantor.id` or `IndicatorGuarantor.id`).' })
+  @IsUUID('all')
+  guarantorId!: string;
 }
 
 @InputType({ description: "A goal's status, set by its guarantor or the coordinator." })

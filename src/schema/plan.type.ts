@@ -69,13 +69,23 @@ export class PlanGoalType {
   statusComment!: string | null;
 }
 
-@ObjectType('GoalGuarantor', { description: 'A goal guarantor (gestor cíle): a municipality and/or a person.' })
+@ObjectType('GoalGuarantor', { description: 'A goal guarantor (gestor cíle), one of several: a municipality and/or a person (e.g. its mayor), or an organisation.' })
 export class GoalGuarantorType {
   @Field(() => ID, { description: 'Identifier.' })
   id!: string;
 
   municipalityId!: string | null;
   personId!: string | null;
+  organisationId!: string | null;
+}
+
+@ObjectType('IndicatorGuarantor', { description: 'An indicator guarantor (gestor indikátoru), one of several: a person or an organisation.' })
+export class IndicatorGuarantorType {
+  @Field(() => ID, { description: 'Identifier.' })
+  id!: string;
+
+  personId!: string | null;
+  organisationId!: string | null;
 }
 
 @ObjectType('PlanMeasure', { description: 'A measure (opatření) of a goal.' })
@@ -133,10 +143,8 @@ export class IndicatorType {
   @Field(() => IndicatorDirection, { description: 'Up or down.' })
   direction!: IndicatorDirection;
 
-  @Field(() => ReportingPeriod, { description: 'How often its guarantor owes a value.' })
+  @Field(() => ReportingPeriod, { description: 'How often its guarantors owe a value.' })
   reportingPeriod!: ReportingPeriod;
-
-  guarantorId!: string | null;
 }
 
 @ObjectType('PlanRisk', { description: 'A risk of the plan\'s register.' })

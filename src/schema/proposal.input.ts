@@ -31,11 +31,13 @@ export class CreateProposalInput {
   @IsPlainText()
   text?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The provider organisation the proposal concerns, if any (for conflicts of interest).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The organisation (usually a provider) the proposal concerns, of the same area, if any: a member whose seat in the working group or whose person record refers to it cannot record the group\'s recommendation (conflict of interest).',
+  })
   @IsOptional()
-  @Length(1, 200)
-  @IsPlainText()
-  concernedOrganisation?: string | null;
+  @IsUUID('all')
+  concernedOrganisationId?: string | null;
 }
 
 @InputType({ description: 'Changes to a draft; omitted fields stay, null clears an optional one. Author or working-group chair, in DRAFT only.' })
@@ -71,11 +73,10 @@ export class UpdateProposalInput {
   @IsPlainText()
   text?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'New concerned provider organisation.' })
+  @Field(() => ID, { nullable: true, description: 'The organisation the proposal concerns, of the same area, or null to clear.' })
   @IsOptional()
-  @Length(1, 200)
-  @IsPlainText()
-  concernedOrganisation?: string | null;
+  @IsUUID('all')
+  concernedOrganisationId?: string | null;
 }
 
 @InputType({ description: 'An event to fire on a proposal (see `availableTransitions`).' })

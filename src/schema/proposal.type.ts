@@ -21,9 +21,6 @@ export class ProposalType {
   @Field(() => String, { nullable: true, description: 'Full text.' })
   text!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The provider organisation the proposal concerns, if any.' })
-  concernedOrganisation!: string | null;
-
   @Field(() => String, { description: 'The workflow stage, e.g. DRAFT, WORKING_GROUP, COUNCIL, APPROVED.' })
   state!: string;
 
@@ -55,6 +52,7 @@ export class ProposalType {
   updatedAt!: Date;
 
   entity!: Proposal;
+  concernedOrganisationId!: string | null;
 
   static from(this: void, p: Proposal): ProposalType {
     return Object.assign(new ProposalType(), {
@@ -63,7 +61,7 @@ export class ProposalType {
       title: p.title,
       summary: p.summary,
       text: p.text,
-      concernedOrganisation: p.concernedOrganisation,
+      concernedOrganisationId: p.concernedOrganisation?.id ?? null,
       state: p.state,
       version: p.version,
       workflowKey: p.workflowKey,

@@ -12,7 +12,7 @@ import { Membership } from '../entities/membership.entity';
 import { Person } from '../entities/person.entity';
 import { Proposal } from '../entities/proposal.entity';
 import { AppError, badInput, conflict, ErrorCode, notFound, requireId } from '../errors/app-errors';
-import { authorize, belongsTo, can, onBehalfOf, refusal as refusalOf } from '../auth/authority';
+import { authorize, belongsTo, can, onBehalfOf } from '../auth/authority';
 import type { Action } from '../auth/policy';
 import { bodyResource } from '../auth/resources';
 import { RefusalCode, refusal, refusalExtensions } from '../common/refusal';
@@ -29,6 +29,7 @@ import type {
 import { MEETING_TRANSITIONS, meetingMachine, meetingReasons, type MeetingEvent, type MeetingFacts } from '../workflows/meeting.workflow';
 import { TRIAD_SIDES_REQUIRED } from '../workflows/workflow-guards';
 import { enqueue } from './outbox';
+import { refuseErased } from './erased-person';
 
 /** Subtracts whole calendar days from a YYYY-MM-DD day. */
 function minusDays(day: string, days: number): string {
@@ -169,7 +170,6 @@ export class MeetingService {
     const action = ({ CONVENE: 'meeting.convene', HOLD: 'meeting.hold', CANCEL: 'meeting.cancel' } as const)[event];
     const resource = bodyResource(body);
     const person = ctx.viewer.personIn(found.areaId);
-    if (!person) throw refusalOf(ctx, action, resource, 'Meeting', found.id);
     return ctx.em.transactional(async (em) => {
       const m = await em.findOneOrFail(Meeting, { id: found.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       const facts = {
@@ -184,7 +184,8 @@ export class MeetingService {
       this.fire(ctx, m, event, facts);
       if (event === 'CONVENE') {
         m.convenedAt = ctx.now;
-        m.convenedBy = em.getReference(Person, person.id);
+        // meeting.convene asks for a person of the area: the machine refused anyone else.
+        m.convenedBy = em.getReference(Person, (person as Person).id);
         m.convenedOnBehalfOfId = onBehalfOf(ctx.viewer, action, resource);
         const day = pragueDay(m.startsAt);
         const members = (await em.find(Membership, { body: body.id })).filter((s) => s.isValidOn(day));
@@ -254,8 +255,10 @@ export class MeetingService {
       }
       if (late) authorize(ctx, 'meeting.acceptLateItem', resource, 'Meeting', meeting.id);
     }
-    if (input.presenterId && !(await ctx.em.count(Person, { id: input.presenterId, areaId: meeting.areaId }))) {
-      throw notFound(ctx.locale, 'Person', input.presenterId);
+    if (input.presenterId) {
+      const presenter = await ctx.em.findOne(Person, { id: input.presenterId, areaId: meeting.areaId });
+      if (!presenter) throw notFound(ctx.locale, 'Person', input.presenterId);
+      refuseErased(ctx, presenter, 'presenterId');
     }
     return ctx.em.transactional(async (em) => {
       await em.findOneOrFail(Meeting, { id: meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });

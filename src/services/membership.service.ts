@@ -10,6 +10,7 @@ import { loadForChange } from '../auth/access';
 import { authorize, can } from '../auth/authority';
 import { bodyResource, seatResource } from '../auth/resources';
 import { refuseErased } from './erased-person';
+import { OrganisationService } from './organisation.service';
 
 const ROLE_ORDER = [MembershipRole.CHAIR, MembershipRole.DEPUTY, MembershipRole.SECRETARY, MembershipRole.MEMBER, MembershipRole.GUEST];
 
@@ -20,6 +21,8 @@ function overlaps(aFrom: string, aTo: string | null, bFrom: string, bTo: string 
 
 /** Seats in bodies. Admins and coordinators of the area set them up. */
 export class MembershipService {
+  private readonly organisations = new OrganisationService();
+
   /** Memberships of a body, for a viewer who may see the body: by role (chair first), then oldest first. */
   async ofBody(ctx: RequestContext, bodyId: string, activeOnly: boolean): Promise<Membership[]> {
     const rows = await ctx.loaders.membershipsByBody.load(bodyId);
@@ -51,6 +54,7 @@ export class MembershipService {
       problems.push({ field: 'votingRight', text: { cs: 'Host nehlasuje.', en: 'A guest has no vote.' } });
     }
     if (problems.length) throw badInput(ctx.locale, problems);
+    if (input.organisationId) await this.organisations.requireInArea(ctx, found.areaId, input.organisationId);
 
     return ctx.em.transactional(async (em) => {
       // Serialises seat changes of one body, so two requests cannot both seat a chair.
@@ -85,7 +89,7 @@ export class MembershipService {
         votingRight: input.role === MembershipRole.GUEST ? false : (input.votingRight ?? true),
         validFrom,
         validTo,
-        organisation: input.organisation ?? null,
+        organisation: input.organisationId ?? null,
       });
       await em.flush();
       return membership;

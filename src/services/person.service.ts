@@ -2,6 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { RequestContext } from '../context';
 import { AreaRole } from '../entities/area-role.entity';
 import { AreaRoleKind } from '../entities/enums';
+import { Organisation } from '../entities/organisation.entity';
 import { Person } from '../entities/person.entity';
 import { badInput, conflict, notFound, requireId } from '../errors/app-errors';
 import type { CreatePersonInput, UpdatePersonInput } from '../schema/person.input';
@@ -9,7 +10,9 @@ import { loadForChange } from '../auth/access';
 import { authorize, visibleFilter } from '../auth/authority';
 import type { Resource } from '../auth/conditions';
 import { inArea, PERSON_SQL, personResource } from '../auth/resources';
-import { assertPageSize, decodeCursor, encodeCursor } from '../common/cursor';
+import { assertPageSize, decodeNameCursor, encodeCursor } from '../common/cursor';
+import { containsPattern } from '../common/search';
+import { OrganisationService } from './organisation.service';
 import { uniqueOrConflict } from './unique';
 
 const SUBJECT_TAKEN = {
@@ -32,6 +35,8 @@ export function personCursor(p: Person): string {
 
 /** People of an area: who may see whom, and their records. */
 export class PersonService {
+  private readonly organisations = new OrganisationService();
+
   /** The person as the policy sees them: the bodies they sit in (any time), whether one is public, whether they are an admin today. */
   async resource(ctx: RequestContext, person: Person): Promise<Resource> {
     const seats = await ctx.loaders.membershipsByPerson.load(person.id);
@@ -62,24 +67,17 @@ export class PersonService {
   /** A page of the area's people the viewer may see, by name; `search` matches name or organisation. */
   async page(ctx: RequestContext, areaId: string, args: { first: number; after?: string | null; search?: string | null }): Promise<PersonPage> {
     assertPageSize(ctx, args.first);
-    // PostgreSQL text cannot hold NUL: refused here, it would otherwise fail the query as an internal error.
-    if (args.search && (args.search.length > 200 || args.search.includes('\u0000'))) {
-      throw badInput(ctx.locale, [{ field: 'search', text: { cs: 'Neplatný hledaný text.', en: 'Invalid search text.' } }]);
-    }
     const where: FilterQuery<Person> = { areaId };
     // The rule that judges one person (person.read), as SQL; a raw fragment serves one query only.
     const visible = (): FilterQuery<Person> => visibleFilter(ctx.viewer, 'person.read', PERSON_SQL);
     const and: Array<FilterQuery<Person>> = [];
     if (args.search) {
-      const like = `%${args.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      and.push({ $or: [{ name: { $ilike: like } }, { organisation: { $ilike: like } }] });
+      const like = containsPattern(ctx, args.search);
+      and.push({ $or: [{ name: { $ilike: like } }, { organisation: { name: { $ilike: like } } }] });
     }
     const totalCount = await ctx.em.count(Person, { ...where, $and: [...and, visible()] });
     if (args.after) {
-      const [name, id] = decodeCursor(ctx, args.after, 2) as [string, string];
-      // A cursor is opaque but comes from the client: its parts must fit the columns they are compared with.
-      requireId(ctx.locale, 'after', id);
-      if (name.includes('\u0000')) throw badInput(ctx.locale, [{ field: 'after', text: { cs: 'Neplatný kurzor.', en: 'Invalid cursor.' } }]);
+      const [name, id] = decodeNameCursor(ctx, args.after);
       and.push({ $or: [{ name: { $gt: name } }, { name, id: { $gt: id } }] });
     }
     const rows = await ctx.em.find(Person, { ...where, $and: [...and, visible()] }, {
@@ -93,6 +91,7 @@ export class PersonService {
     authorize(ctx, 'person.create', inArea(input.areaId), 'Area', input.areaId);
     // A new person linked to a login at once: linking a login is an action of its own.
     if (input.subject != null) authorize(ctx, 'person.changeSubject', inArea(input.areaId), 'Area', input.areaId);
+    if (input.organisationId) await this.organisations.requireInArea(ctx, input.areaId, input.organisationId);
     return uniqueOrConflict(ctx, SUBJECT_TAKEN, 'subject', () =>
       ctx.em.transactional(async (em) => {
         const person = em.create(Person, {
@@ -100,7 +99,7 @@ export class PersonService {
           name: input.name,
           email: input.email ?? null,
           phone: input.phone ?? null,
-          organisation: input.organisation ?? null,
+          organisation: input.organisationId ?? null,
           subject: input.subject ?? null,
         });
         await em.flush();
@@ -109,7 +108,11 @@ export class PersonService {
     );
   }
 
-  /** Admins and coordinators change anyone of their area; a person their own name, organisation and contacts; the login only the admin. */
+  /**
+   * Admins and coordinators change anyone of their area; a person their own name and contacts. The
+   * login and the organisation are actions of their own: the organisation decides conflicts of
+   * interest and who acts for a guarantor organisation.
+   */
   async update(ctx: RequestContext, input: UpdatePersonInput): Promise<Person> {
     const person = await loadForChange(ctx, Person, input.id, 'Person');
     const resource = await this.resource(ctx, person);
@@ -122,16 +125,18 @@ export class PersonService {
         en: "This person's personal data was erased; create a new person instead.",
       }, { reason: 'PERSON_ERASED' });
     }
+    if (input.organisationId !== undefined) authorize(ctx, 'person.changeOrganisation', resource, 'Person', input.id);
     if (input.name === null) {
       throw badInput(ctx.locale, [{ field: 'name', text: { cs: 'Jméno nelze smazat.', en: 'The name cannot be cleared.' } }]);
     }
+    if (input.organisationId) await this.organisations.requireInArea(ctx, person.areaId, input.organisationId);
     return uniqueOrConflict(ctx, SUBJECT_TAKEN, 'subject', () =>
       ctx.em.transactional(async (em) => {
         const row = await em.findOneOrFail(Person, { id: person.id });
         if (input.name !== undefined) row.name = input.name;
         if (input.email !== undefined) row.email = input.email;
         if (input.phone !== undefined) row.phone = input.phone;
-        if (input.organisation !== undefined) row.organisation = input.organisation;
+        if (input.organisationId !== undefined) row.organisation = input.organisationId ? em.getReference(Organisation, input.organisationId) : null;
         if (input.subject !== undefined) row.subject = input.subject;
         await em.flush();
         return row;

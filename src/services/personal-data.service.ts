@@ -51,7 +51,7 @@ export const PERSON_REFERENCES: readonly PersonReference[] = [
   { table: 'notification', columns: ['person_id'], onErase: 'DELETE', orderBy: 'created_at, id', why: 'Notices addressed to the person: nobody else reads them and they record no decision.' },
   { table: 'calendar_feed', columns: ['person_id'], onErase: 'DELETE', omit: ['secret_sha256'], orderBy: 'created_at, id', why: "The person's own calendar feed links: they open only the person's calendars and record no decision; erased, the person's links stop working." },
   { table: 'goal_guarantor', columns: ['person_id'], onErase: 'KEEP', orderBy: 'created_at, id', why: 'Guarantors are part of the plan; the coordinator assigns a new one.' },
-  { table: 'indicator', columns: ['guarantor_id'], onErase: 'KEEP', orderBy: 'created_at, id', why: 'Guarantors are part of the plan; the coordinator assigns a new one.' },
+  { table: 'indicator_guarantor', columns: ['person_id'], onErase: 'KEEP', orderBy: 'created_at, id', why: 'Guarantors are part of the plan; the coordinator assigns a new one.' },
   { table: 'indicator_value', columns: ['recorded_by_id'], onErase: 'KEEP', orderBy: 'measured_on, id', why: 'Monitoring values are a record of the plan.' },
   { table: 'hearing', columns: ['opened_by_id'], onErase: 'KEEP', orderBy: 'created_at, id', why: 'The public hearing is a record of the plan.' },
   { table: 'hearing_comment', columns: ['answered_by_id'], onErase: 'KEEP', orderBy: 'created_at, id', why: 'The settlement of comments is a record of the plan (commenters are not linked to people).' },

@@ -1,12 +1,14 @@
 import { markdownBlock, markdownInline as md } from '../common/markdown';
 import type { RequestContext } from '../context';
-import { Municipality } from '../entities/municipality.entity';
-import { Person } from '../entities/person.entity';
 import { displayName } from '../schema/person.type';
 import { ActionPlanService } from './action-plan.service';
 import { PlanRegisterService, quadrantOf } from './plan-register.service';
 import { PlanService } from './plan.service';
 
+
+/** A guarantor by name: "Výsluní, Jana Nováková" (a municipality and the person for it), a person, or an organisation. */
+const guarantorName = (g: { municipality?: string | null; person: string | null; organisation: string | null }): string =>
+  [g.municipality, g.person, g.organisation].filter(Boolean).join(', ');
 
 /** A plan as one document: its structure, guarantors, indicators with their latest values, risks and stakeholders. */
 export class PlanExportService {
@@ -18,23 +20,28 @@ export class PlanExportService {
     const plan = await this.plans.get(ctx, planId);
     const { status, adoptedAt, inForceYears } = await this.plans.standing(ctx, plan);
     const personName = async (id: string | null) => {
-      const person = id ? await ctx.em.findOne(Person, { id }) : null;
+      const person = id ? await ctx.loaders.personById.load(id) : null;
       return person ? displayName(person, ctx.locale) : null;
     };
+    const organisationName = async (id: string | null) => (id ? ((await ctx.loaders.organisationById.load(id))?.name ?? null) : null);
     const priorities = [];
     for (const p of await this.plans.priorities(ctx, plan.id)) {
       const goals = [];
       for (const g of await this.plans.goals(ctx, p.id)) {
         const guarantors = [];
         for (const gg of await this.plans.guarantors(ctx, g.id)) {
-          const municipality = gg.municipalityId ? ((await ctx.em.findOne(Municipality, { id: gg.municipalityId }))?.name ?? null) : null;
-          guarantors.push({ municipality, person: await personName(gg.personId) });
+          const municipality = gg.municipalityId ? ((await ctx.loaders.municipalityById.load(gg.municipalityId))?.name ?? null) : null;
+          guarantors.push({ municipality, person: await personName(gg.personId), organisation: await organisationName(gg.organisationId) });
         }
         const measures = [];
         for (const m of await this.plans.measures(ctx, g.id)) {
           const indicators = [];
           for (const i of await this.plans.indicators(ctx, m.id)) {
             const latest = (await this.plans.values(ctx, i.id)).at(-1);
+            const guarantors = [];
+            for (const ig of await this.plans.indicatorGuarantors(ctx, i.id)) {
+              guarantors.push({ person: await personName(ig.personId), organisation: await organisationName(ig.organisationId) });
+            }
             indicators.push({
               name: i.name,
               unit: i.unit,
@@ -42,7 +49,7 @@ export class PlanExportService {
               target: { value: Number(i.targetValue), date: i.targetDate },
               direction: i.direction,
               reportingPeriod: i.reportingPeriod,
-              guarantor: await personName(i.guarantorId),
+              guarantors,
               latest: latest ? { value: Number(latest.value), date: latest.measuredOn } : null,
             });
           }
@@ -94,7 +101,7 @@ export class PlanExportService {
       out.push(`## ${pi + 1}. ${md(p.title)}`, '');
       p.goals.forEach((g, gi) => {
         out.push(`### Cíl ${pi + 1}.${gi + 1}: ${md(g.title)}`, '');
-        const who = g.guarantors.map((x) => md([x.municipality, x.person].filter(Boolean).join(', '))).join('; ');
+        const who = md(g.guarantors.map(guarantorName).join('; '));
         out.push(`Gestor cíle: ${who || '—'} · Stav: ${g.status}`, '');
         g.measures.forEach((m, mi) => {
           out.push(`#### Opatření ${pi + 1}.${gi + 1}.${mi + 1}: ${md(m.title)}`, '');
@@ -104,7 +111,8 @@ export class PlanExportService {
             for (const i of m.indicators) {
               const unit = md(i.unit);
               const latest = i.latest ? `${i.latest.value} ${unit} (${i.latest.date})` : '—';
-              out.push(`| ${md(i.name)} | ${i.baseline.value} ${unit} (${i.baseline.date}) | ${i.target.value} ${unit} (${i.target.date}) | ${latest} | ${md(i.guarantor ?? '—')} |`);
+              const guarantors = i.guarantors.map(guarantorName).join('; ') || '—';
+              out.push(`| ${md(i.name)} | ${i.baseline.value} ${unit} (${i.baseline.date}) | ${i.target.value} ${unit} (${i.target.date}) | ${latest} | ${md(guarantors)} |`);
             }
             out.push('');
           }

@@ -1,11 +1,14 @@
+import { LockMode } from '@mikro-orm/core';
+import { loadForChange } from '../auth/access';
 import type { RequestContext } from '../context';
 import { GoalStatus, PlanStatus, ProposalKind, ReportingPeriod } from '../entities/enums';
 import { Municipality } from '../entities/municipality.entity';
 import { Person } from '../entities/person.entity';
-import { GoalGuarantor, Indicator, IndicatorValue, Plan, PlanGoal, PlanMeasure, PlanPriority } from '../entities/plan.entity';
+import { GoalGuarantor, Indicator, IndicatorGuarantor, IndicatorValue, Plan, PlanGoal, PlanMeasure, PlanPriority } from '../entities/plan.entity';
 import { badInput, conflict, notFound, requireId } from '../errors/app-errors';
+import type { Text } from '../i18n/locale';
 import { authorize, can } from '../auth/authority';
-import { inArea, planResource } from '../auth/resources';
+import { guarantorsOf, inArea, planResource } from '../auth/resources';
 import type {
   AddIndicatorInput,
   AddPlanPartInput,
@@ -13,10 +16,13 @@ import type {
   AssignIndicatorGuarantorInput,
   CreatePlanInput,
   RecordIndicatorValueInput,
+  RemoveGuarantorInput,
   UpdateGoalStatusInput,
 } from '../schema/plan.input';
+import { OrganisationService } from './organisation.service';
 import { loadPlanStandings, type PlanStanding } from './plan-standing';
 import { ProposalService } from './proposal.service';
+import { refuseErased } from './erased-person';
 
 /** Plan standings memoised per request (the context object), so a list reads them once. */
 const STANDINGS = new WeakMap<RequestContext, Map<string, Promise<Map<string, PlanStanding>>>>();
@@ -25,10 +31,16 @@ const FROZEN = {
   cs: 'Plán je schválen a jeho text je uzavřen; změnu přinese aktualizace plánu schválená stejnou cestou.',
   en: 'The plan is adopted and its text is closed; a change needs an updated plan approved the same way.',
 };
+const ALREADY_GUARANTOR: Text = { cs: 'Tento gestor už je uveden.', en: 'This guarantor is already named.' };
+
+/** Whether two guarantor rows name the same guarantor. */
+const sameGuarantor = (a: Partial<Pick<GoalGuarantor, 'municipalityId' | 'personId' | 'organisationId'>>, b: typeof a): boolean =>
+  (a.municipalityId ?? null) === (b.municipalityId ?? null) && (a.personId ?? null) === (b.personId ?? null) && (a.organisationId ?? null) === (b.organisationId ?? null);
 
 /** Plans and their structure. Coordinators and support edit; the area reads; the public reads adopted plans. */
 export class PlanService {
   private readonly proposals = new ProposalService();
+  private readonly organisations = new OrganisationService();
 
   /** Where every plan of an area stands, read once per request and area. */
   standings(ctx: RequestContext, areaId: string): Promise<Map<string, PlanStanding>> {
@@ -186,9 +198,12 @@ export class PlanService {
     });
   }
 
+  /** A person of the area who may still be named (an erased person is given nothing new). */
   private async personOfArea(ctx: RequestContext, areaId: string, personId: string): Promise<void> {
     requireId(ctx.locale, 'personId', personId);
-    if (!(await ctx.em.count(Person, { id: personId, areaId }))) throw notFound(ctx.locale, 'Person', personId);
+    const person = await ctx.em.findOne(Person, { id: personId, areaId });
+    if (!person) throw notFound(ctx.locale, 'Person', personId);
+    refuseErased(ctx, person);
   }
 
   async addIndicator(ctx: RequestContext, input: AddIndicatorInput): Promise<Indicator> {
@@ -196,7 +211,10 @@ export class PlanService {
     if (input.targetDate < input.baselineDate) {
       throw badInput(ctx.locale, [{ field: 'targetDate', text: { cs: 'Cíl je před výchozím stavem.', en: 'targetDate is before baselineDate.' } }]);
     }
-    if (input.guarantorId) await this.personOfArea(ctx, plan.areaId, input.guarantorId);
+    const personIds = [...new Set(input.guarantorPersonIds ?? [])];
+    const organisationIds = [...new Set(input.guarantorOrganisationIds ?? [])];
+    for (const id of personIds) await this.personOfArea(ctx, plan.areaId, id);
+    for (const id of organisationIds) await this.organisations.requireInArea(ctx, plan.areaId, id);
     return ctx.em.transactional(async (em) => {
       const row = em.create(Indicator, {
         areaId: plan.areaId,
@@ -208,46 +226,103 @@ export class PlanService {
         targetValue: String(input.targetValue),
         targetDate: input.targetDate,
         direction: input.direction,
-        guarantorId: input.guarantorId ?? null,
         reportingPeriod: input.reportingPeriod ?? ReportingPeriod.YEARLY,
       });
       await em.flush();
+      for (const personId of personIds) em.create(IndicatorGuarantor, { areaId: plan.areaId, indicatorId: row.id, personId, organisationId: null });
+      for (const organisationId of organisationIds) em.create(IndicatorGuarantor, { areaId: plan.areaId, indicatorId: row.id, personId: null, organisationId });
+      await em.flush();
       return row;
     });
   }
 
+  /** Checks that a guarantor's person, organisation and municipality are of the area: NOT_FOUND otherwise. */
+  private async guarantorOfArea(ctx: RequestContext, areaId: string, who: { personId?: string | null; organisationId?: string | null; municipalityId?: string | null }): Promise<void> {
+    if (who.personId) await this.personOfArea(ctx, areaId, who.personId);
+    if (who.organisationId) await this.organisations.requireInArea(ctx, areaId, who.organisationId);
+    if (who.municipalityId && !(await ctx.em.count(Municipality, { id: who.municipalityId, areaId }))) {
+      throw notFound(ctx.locale, 'Municipality', who.municipalityId);
+    }
+  }
+
+  /** One more goal guarantor. The coordinator, admins or support; guarantors stay open after adoption. */
   async assignGoalGuarantor(ctx: RequestContext, input: AssignGoalGuarantorInput): Promise<GoalGuarantor> {
     const plan = await this.forEditing(ctx, 'goal', input.goalId);
-    if (!input.municipalityId && !input.personId) {
-      throw badInput(ctx.locale, [{ field: 'municipalityId', text: { cs: 'Uveďte obec nebo osobu.', en: 'Give a municipality or a person.' } }]);
+    if (!input.municipalityId && !input.personId && !input.organisationId) {
+      throw badInput(ctx.locale, [
+        { field: 'municipalityId', text: { cs: 'Uveďte obec, osobu nebo organizaci.', en: 'Give a municipality, a person or an organisation.' } },
+      ]);
     }
-    if (input.personId) await this.personOfArea(ctx, plan.areaId, input.personId);
-    if (input.municipalityId && !(await ctx.em.count(Municipality, { id: input.municipalityId, areaId: plan.areaId }))) {
-      throw notFound(ctx.locale, 'Municipality', input.municipalityId);
+    if (input.organisationId && (input.municipalityId || input.personId)) {
+      throw badInput(ctx.locale, [
+        { field: 'organisationId', text: { cs: 'Organizace je gestorem sama, bez obce a osoby.', en: 'An organisation is a guarantor on its own, without a municipality or a person.' } },
+      ]);
     }
+    await this.guarantorOfArea(ctx, plan.areaId, input);
     return ctx.em.transactional(async (em) => {
-      const row = em.create(GoalGuarantor, { areaId: plan.areaId, goalId: input.goalId, municipalityId: input.municipalityId ?? null, personId: input.personId ?? null });
+      // Serialises the goal's guarantor changes, so that two requests cannot both add the same one.
+      await em.findOneOrFail(PlanGoal, { id: input.goalId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const wanted = { municipalityId: input.municipalityId ?? null, personId: input.personId ?? null, organisationId: input.organisationId ?? null };
+      if ((await em.find(GoalGuarantor, { goalId: input.goalId })).some((g) => sameGuarantor(g, wanted))) {
+        throw conflict(ctx.locale, ALREADY_GUARANTOR, { reason: 'ALREADY_GUARANTOR' });
+      }
+      const row = em.create(GoalGuarantor, { areaId: plan.areaId, goalId: input.goalId, ...wanted });
       await em.flush();
       return row;
     });
   }
 
-  async assignIndicatorGuarantor(ctx: RequestContext, input: AssignIndicatorGuarantorInput): Promise<Indicator> {
+  /** Removes a goal guarantor; returns the goal. As assignGoalGuarantor. */
+  async removeGoalGuarantor(ctx: RequestContext, input: RemoveGuarantorInput): Promise<PlanGoal> {
+    const found = await loadForChange(ctx, GoalGuarantor, input.guarantorId, 'GoalGuarantor');
+    await this.forEditing(ctx, 'goal', found.goalId);
+    return ctx.em.transactional(async (em) => {
+      const goal = await em.findOneOrFail(PlanGoal, { id: found.goalId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      await em.nativeDelete(GoalGuarantor, { id: found.id, areaId: found.areaId });
+      return goal;
+    });
+  }
+
+  /** One more indicator guarantor: a person or an organisation. The coordinator, admins or support; open after adoption. */
+  async assignIndicatorGuarantor(ctx: RequestContext, input: AssignIndicatorGuarantorInput): Promise<IndicatorGuarantor> {
     const plan = await this.forEditing(ctx, 'indicator', input.indicatorId);
-    await this.personOfArea(ctx, plan.areaId, input.personId);
+    if (!input.personId === !input.organisationId) {
+      throw badInput(ctx.locale, [
+        input.personId
+          ? { field: 'organisationId', text: { cs: 'Uveďte osobu, nebo organizaci, ne obojí.', en: 'Give a person or an organisation, not both.' } }
+          : { field: 'personId', text: { cs: 'Uveďte osobu nebo organizaci.', en: 'Give a person or an organisation.' } },
+      ]);
+    }
+    await this.guarantorOfArea(ctx, plan.areaId, input);
     return ctx.em.transactional(async (em) => {
-      const row = await em.findOneOrFail(Indicator, { id: input.indicatorId });
-      row.guarantorId = input.personId;
+      await em.findOneOrFail(Indicator, { id: input.indicatorId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const wanted = { personId: input.personId ?? null, organisationId: input.organisationId ?? null };
+      if ((await em.find(IndicatorGuarantor, { indicatorId: input.indicatorId })).some((g) => sameGuarantor(g, wanted))) {
+        throw conflict(ctx.locale, ALREADY_GUARANTOR, { reason: 'ALREADY_GUARANTOR' });
+      }
+      const row = em.create(IndicatorGuarantor, { areaId: plan.areaId, indicatorId: input.indicatorId, ...wanted });
       await em.flush();
       return row;
     });
   }
 
-  /** Only the indicator's guarantor, or the coordinator, records its values. */
+  /** Removes an indicator guarantor; returns the indicator. As assignIndicatorGuarantor. */
+  async removeIndicatorGuarantor(ctx: RequestContext, input: RemoveGuarantorInput): Promise<Indicator> {
+    const found = await loadForChange(ctx, IndicatorGuarantor, input.guarantorId, 'IndicatorGuarantor');
+    await this.forEditing(ctx, 'indicator', found.indicatorId);
+    return ctx.em.transactional(async (em) => {
+      const indicator = await em.findOneOrFail(Indicator, { id: found.indicatorId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      await em.nativeDelete(IndicatorGuarantor, { id: found.id, areaId: found.areaId });
+      return indicator;
+    });
+  }
+
+  /** The indicator's guarantors, or the coordinator and admins, record its values (plan.recordIndicatorValue). */
   async recordValue(ctx: RequestContext, input: RecordIndicatorValueInput): Promise<IndicatorValue> {
     const plan = await this.planOf(ctx, 'indicator', input.indicatorId);
     const indicator = await ctx.em.findOneOrFail(Indicator, { id: input.indicatorId });
-    authorize(ctx, 'plan.recordIndicatorValue', planResource(plan.areaId, { guarantorIds: indicator.guarantorId ? [indicator.guarantorId] : [] }), 'Indicator', indicator.id);
+    const guarantors = await ctx.em.find(IndicatorGuarantor, { indicatorId: indicator.id });
+    authorize(ctx, 'plan.recordIndicatorValue', planResource(plan.areaId, guarantorsOf(guarantors)), 'Indicator', indicator.id);
     const person = ctx.viewer.personIn(plan.areaId) as Person;
     return ctx.em.transactional(async (em) => {
       const row = em.create(IndicatorValue, {
@@ -263,12 +338,11 @@ export class PlanService {
     });
   }
 
-  /** The goal guarantor (a person, or the person holding a guarantor municipality's role) or the coordinator. */
+  /** The goal's guarantors, or the coordinator and admins, change its status (plan.updateGoalStatus). */
   async updateGoalStatus(ctx: RequestContext, input: UpdateGoalStatusInput): Promise<PlanGoal> {
     const plan = await this.planOf(ctx, 'goal', input.goalId);
     const guarantors = await ctx.em.find(GoalGuarantor, { goalId: input.goalId });
-    const guarantorIds = guarantors.flatMap((g) => (g.personId ? [g.personId] : []));
-    authorize(ctx, 'plan.updateGoalStatus', planResource(plan.areaId, { guarantorIds }), 'PlanGoal', input.goalId);
+    authorize(ctx, 'plan.updateGoalStatus', planResource(plan.areaId, guarantorsOf(guarantors)), 'PlanGoal', input.goalId);
     return ctx.em.transactional(async (em) => {
       const goal = await em.findOneOrFail(PlanGoal, { id: input.goalId });
       goal.status = input.status;
@@ -288,6 +362,10 @@ export class PlanService {
 
   guarantors(ctx: RequestContext, goalId: string): Promise<GoalGuarantor[]> {
     return ctx.loaders.childrenOf(GoalGuarantor, 'goalId', { createdAt: 'asc' }).load(goalId);
+  }
+
+  indicatorGuarantors(ctx: RequestContext, indicatorId: string): Promise<IndicatorGuarantor[]> {
+    return ctx.loaders.childrenOf(IndicatorGuarantor, 'indicatorId', { createdAt: 'asc', id: 'asc' }).load(indicatorId);
   }
 
   measures(ctx: RequestContext, goalId: string): Promise<PlanMeasure[]> {

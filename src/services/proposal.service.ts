@@ -11,6 +11,7 @@ import { authorize, belongsTo, can, chairsOnChain, visibleFilter } from '../auth
 import type { Resource } from '../auth/conditions';
 import { PROPOSAL_SQL, proposalResource } from '../auth/resources';
 import { RefusalCode, refusal, refusalExtensions, type Refusal } from '../common/refusal';
+import { Organisation } from '../entities/organisation.entity';
 import { PlanningArea } from '../entities/planning-area.entity';
 import { Proposal } from '../entities/proposal.entity';
 import { WorkflowEvent } from '../entities/workflow-event.entity';
@@ -23,6 +24,7 @@ import { closeHearingsOfAdoptedPlan } from './hearing-closing';
 import { buildTransitionFacts } from '../workflows/transition-facts';
 import { applyOutcome, transitionOutcome } from '../workflows/transition-outcome';
 import { enqueue } from './outbox';
+import { OrganisationService } from './organisation.service';
 import type { ActorRule, TransitionDefinition, TransitionInput, WorkflowDefinition } from '../workflows/workflow-definition';
 import { checkGuard, requiredInputs, type TransitionFacts } from '../workflows/workflow-guards';
 import { compiledWorkflow, latestCompiledWorkflow } from '../workflows/workflow-registry';
@@ -68,6 +70,8 @@ export function proposalCursor(p: Proposal): string {
  * new state and append one hash-chained history event in the same transaction.
  */
 export class ProposalService {
+  private readonly organisations = new OrganisationService();
+
   /** The body chain of a working group: the group, then each body it reports to (all in its area). */
   async chain(ctx: RequestContext, areaId: string, workingGroupId: string): Promise<Body[]> {
     const chain: Body[] = [];
@@ -154,6 +158,7 @@ export class ProposalService {
     if (!carries && CARRIED_KINDS.includes(input.kind)) throw badInput(ctx.locale, [{ field: 'kind', text: CARRIED_KIND }]);
     authorize(ctx, 'proposal.create', { areaId: group.areaId, bodies: { workingGroup: [{ id: group.id }] } }, 'Body', group.id);
     const author = ctx.viewer.personIn(group.areaId) as Person;
+    if (input.concernedOrganisationId) await this.organisations.requireInArea(ctx, group.areaId, input.concernedOrganisationId);
     const area = await ctx.em.findOneOrFail(PlanningArea, { id: group.areaId });
     const { definition, machine } = latestCompiledWorkflow(area.workflowKey);
     const [initial] = initialTransition(machine);
@@ -166,7 +171,7 @@ export class ProposalService {
         title: input.title,
         summary: input.summary ?? null,
         text: input.text ?? null,
-        concernedOrganisation: input.concernedOrganisation ?? null,
+        concernedOrganisation: input.concernedOrganisationId ?? null,
         state: definition.initial,
         currentBody: null,
         workflowKey: definition.key,
@@ -189,6 +194,7 @@ export class ProposalService {
     if (input.title === null) {
       throw badInput(ctx.locale, [{ field: 'title', text: { cs: 'Název nelze smazat.', en: 'The title cannot be cleared.' } }]);
     }
+    if (input.concernedOrganisationId) await this.organisations.requireInArea(ctx, found.areaId, input.concernedOrganisationId);
     return ctx.em.transactional(async (em) => {
       const p = await em.findOneOrFail(Proposal, { id: found.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (p.version !== input.expectedVersion) throw conflict(ctx.locale, STALE, { currentVersion: p.version });
@@ -201,7 +207,9 @@ export class ProposalService {
       if (input.title !== undefined) p.title = input.title;
       if (input.summary !== undefined) p.summary = input.summary;
       if (input.text !== undefined) p.text = input.text;
-      if (input.concernedOrganisation !== undefined) p.concernedOrganisation = input.concernedOrganisation;
+      if (input.concernedOrganisationId !== undefined) {
+        p.concernedOrganisation = input.concernedOrganisationId ? em.getReference(Organisation, input.concernedOrganisationId) : null;
+      }
       p.version += 1;
       await em.flush();
       return p;
@@ -220,9 +228,9 @@ export class ProposalService {
     const person = ctx.viewer.personIn(p.areaId);
     const hearings = p.kind === ProposalKind.PLAN ? await ctx.loaders.hearingStanding.load(p.id) : { unanswered: 0, open: 0 };
     return buildTransitionFacts({
-      proposal: { kind: p.kind, title: p.title, summary: p.summary, authorId: p.author.id, concernedOrganisation: p.concernedOrganisation },
+      proposal: { kind: p.kind, title: p.title, summary: p.summary, authorId: p.author.id, concernedOrganisationId: p.concernedOrganisation?.id ?? null },
       actorPersonId: person?.id ?? null,
-      actorOrganisation: person?.organisation ?? null,
+      actorOrganisationId: person?.organisation?.id ?? null,
       actorAreaRoles: ctx.viewer.rolesIn(p.areaId),
       chain,
       actorSeats: ctx.viewer.memberships,

@@ -4,6 +4,7 @@ import {
   type ServiceFormCapacity,
   type SocialServiceType,
 } from '../entities/provider.entity';
+import { isValidIco } from '../common/ico';
 import type { Text } from '../i18n/locale';
 import { CAPACITY_UNITS, DELIVERY_FORMS, serviceTypeFromRegister } from './social-service-types';
 
@@ -81,14 +82,6 @@ export class RegisterFileError extends Error {
 
 const MAX_PROBLEMS = 20;
 const DATE = /^(\d{4}-\d{2}-\d{2})(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
-
-/** Whether an IČO has the right check digit (modulo 11 over the first seven digits). */
-export function isValidIco(ico: string): boolean {
-  if (!/^\d{8}$/.test(ico)) return false;
-  const sum = [...ico.slice(0, 7)].reduce((acc, digit, i) => acc + Number(digit) * (8 - i), 0);
-  const check = (11 - (sum % 11)) % 10;
-  return check === Number(ico[7]);
-}
 
 type Json = unknown;
 const isObject = (value: Json): value is Record<string, Json> => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,11 +1,13 @@
-import { pragueDay } from '../common/dates';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { guarantorPeople } from '../auth/guarantor';
+import { pragueDay } from '../common/dates';
 import type { Orm } from '../db/orm';
 import { AreaRole } from '../entities/area-role.entity';
 import type { Body } from '../entities/body.entity';
 import { AreaRoleKind, MeetingStatus, PlanStatus, type ReportingPeriod } from '../entities/enums';
 import { Meeting } from '../entities/meeting.entity';
 import { Membership } from '../entities/membership.entity';
+import { IndicatorGuarantor } from '../entities/plan.entity';
 import { nextValueDue } from './indicator-due';
 import { enqueue } from './outbox';
 import { loadPlanStandings, type PlanStanding } from './plan-standing';
@@ -84,16 +86,17 @@ export async function scanReminders(orm: Orm, now: Date): Promise<number> {
 /**
  * Reminds indicator guarantors of values due: for every indicator of an adopted plan whose next
  * value is due by today (one reporting period after the latest value), within the plan's period.
- * Without a guarantor the area's coordinators are reminded. Once per indicator and due day.
+ * Reminded are the person guarantors and the people of guarantor organisations (`guarantorPeople`);
+ * when that is nobody, the area's coordinators. Once per indicator and due day.
  */
 export async function scanIndicatorReminders(orm: Orm, now: Date): Promise<number> {
   const em = orm.em.fork();
   const today = pragueDay(now);
   const currentYear = Number(today.slice(0, 4));
   const rows = await em.getConnection().execute<
-    Array<{ area_id: string; plan_id: string; year_to: number; id: string; name: string; reporting_period: ReportingPeriod; baseline_date: string; guarantor_id: string | null; latest: string | null }>
+    Array<{ area_id: string; plan_id: string; year_to: number; id: string; name: string; reporting_period: ReportingPeriod; baseline_date: string; latest: string | null }>
   >(
-    `select i.area_id, p.id as plan_id, p.year_to, i.id, i.name, i.reporting_period, to_char(i.baseline_date, 'YYYY-MM-DD') as baseline_date, i.guarantor_id,
+    `select i.area_id, p.id as plan_id, p.year_to, i.id, i.name, i.reporting_period, to_char(i.baseline_date, 'YYYY-MM-DD') as baseline_date,
             (select to_char(max(v.measured_on), 'YYYY-MM-DD') from indicator_value v where v.area_id = i.area_id and v.indicator_id = i.id) as latest
        from indicator i
        join plan_measure m on m.area_id = i.area_id and m.id = i.measure_id
@@ -112,7 +115,8 @@ export async function scanIndicatorReminders(orm: Orm, now: Date): Promise<numbe
       if (standings.get(r.area_id)?.get(r.plan_id)?.status !== PlanStatus.ADOPTED) continue;
       const due = nextValueDue(r.reporting_period, r.baseline_date, r.latest);
       if (due > today || Number(due.slice(0, 4)) > r.year_to) continue;
-      const recipients = r.guarantor_id ? [r.guarantor_id] : await coordinatorsOf(tx, r.area_id, today);
+      const guarantors = await guarantorPeople(tx, r.area_id, await tx.find(IndicatorGuarantor, { areaId: r.area_id, indicatorId: r.id }), today);
+      const recipients = guarantors.length ? guarantors : await coordinatorsOf(tx, r.area_id, today);
       await enqueue(
         tx,
         r.area_id,

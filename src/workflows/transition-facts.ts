@@ -6,10 +6,11 @@ import type { TransitionFacts } from './workflow-guards';
 
 /** What the service loads before asking the machine. */
 export interface FactsSource {
-  proposal: { kind: string; title: string; summary: string | null; authorId: string; concernedOrganisation: string | null };
+  proposal: { kind: string; title: string; summary: string | null; authorId: string; concernedOrganisationId: string | null };
   /** The viewer's person in the proposal's area, if any. */
   actorPersonId: string | null;
-  actorOrganisation: string | null;
+  /** The organisation the actor's person record refers to. */
+  actorOrganisationId: string | null;
   actorAreaRoles: string[];
   /** The working group first, then each body it reports to. */
   chain: Body[];
@@ -25,8 +26,6 @@ export interface FactsSource {
   openHearings?: number;
 }
 
-const norm = (s: string | null | undefined): string => (s ?? '').normalize('NFC').trim().toLocaleLowerCase('cs');
-
 /** The chain's body of a kind: the working group itself, or the first one of that kind up the chain. */
 export function bodyOfKind(chain: Body[], kind: BodyKind): Body | undefined {
   return chain.find((b) => b.kind === kind);
@@ -35,10 +34,11 @@ export function bodyOfKind(chain: Body[], kind: BodyKind): Body | undefined {
 /** Builds the facts the guards judge; pure, so `availableTransitions` and the transition agree. */
 export function buildTransitionFacts(src: FactsSource): TransitionFacts {
   const workingGroup = bodyOfKind(src.chain, BodyKind.WORKING_GROUP);
-  const concerned = norm(src.proposal.concernedOrganisation);
+  // The actor represents the concerned organisation when their seat in the working group or their
+  // person record refers to it: the same organisation, not a name spelt alike.
+  const concerned = src.proposal.concernedOrganisationId;
   const wgSeat = workingGroup ? src.actorSeats.find((m) => m.body.id === workingGroup.id) : undefined;
-  const conflict =
-    concerned !== '' && (norm(wgSeat?.organisation) === concerned || norm(src.actorOrganisation) === concerned);
+  const conflict = concerned !== null && (wgSeat?.organisation?.id === concerned || src.actorOrganisationId === concerned);
   return {
     proposalKind: src.proposal.kind,
     hasTitle: hasVisibleText(src.proposal.title),

@@ -1,7 +1,8 @@
 import { pragueDay } from '../../src/common/dates';
 import { MembershipRole, TriadSide } from '../../src/entities/enums';
 import { Membership } from '../../src/entities/membership.entity';
-import { anOrganisedArea, aPerson, aSeat } from '../support/factories';
+import type { Organisation } from '../../src/entities/organisation.entity';
+import { anOrganisation, anOrganisedArea, aPerson, aSeat } from '../support/factories';
 import { expectBadInput, expectRefused, leakChecked, subjectOf, who, type Api } from '../support/api-assertions';
 import { codes, startTestApp, type TestApp } from '../support/test-app';
 
@@ -13,18 +14,22 @@ let a: Awaited<ReturnType<typeof anOrganisedArea>>;
 let b: Awaited<ReturnType<typeof anOrganisedArea>>;
 const today = pragueDay(new Date());
 const yesterday = pragueDay(new Date(Date.now() - 24 * 3600 * 1000));
+let domov: Organisation;
+let foreign: Organisation;
 
 beforeAll(async () => {
   app = await startTestApp();
   api = leakChecked(app);
   a = await anOrganisedArea(app.em());
   b = await anOrganisedArea(app.em());
+  domov = await anOrganisation(app.em(), a.area, { name: 'Domov Na Stráni' });
+  foreign = await anOrganisation(app.em(), b.area, { name: 'Domov Na Stráni' });
 });
 afterAll(async () => {
   await app.close();
 });
 
-const ADD = 'mutation($input: AddMembershipInput!) { addMembership(input: $input) { id role triadSide votingRight validFrom validTo organisation active person { id } body { id } } }';
+const ADD = 'mutation($input: AddMembershipInput!) { addMembership(input: $input) { id role triadSide votingRight validFrom validTo organisation { id name } active person { id } body { id } } }';
 const END = 'mutation($input: EndMembershipInput!) { endMembership(input: $input) { id validFrom validTo active } }';
 const seatsOf = (personId: string): Promise<number> => app.em().count(Membership, { person: personId });
 const seatsIn = (bodyId: string): Promise<number> => app.em().count(Membership, { body: bodyId });
@@ -36,7 +41,7 @@ describe('addMembership', () => {
   test('the coordinator seats a provider with a vote from today; the row is there and the body lists the seat', async () => {
     const res = await api.gql<Added>(
       ADD,
-      { input: { bodyId: a.group.id, personId: a.outsider.id, role: 'MEMBER', triadSide: 'PROVIDER', organisation: 'Domov Na Stráni' } },
+      { input: { bodyId: a.group.id, personId: a.outsider.id, role: 'MEMBER', triadSide: 'PROVIDER', organisationId: domov.id } },
       who(subjectOf(a.coordinator)),
     );
     expect(res.errors).toBeUndefined();
@@ -47,14 +52,14 @@ describe('addMembership', () => {
       votingRight: true,
       validFrom: today,
       validTo: null,
-      organisation: 'Domov Na Stráni',
+      organisation: { id: domov.id, name: 'Domov Na Stráni' },
       active: true,
       person: { id: a.outsider.id },
       body: { id: a.group.id },
     });
     const m = await app.em().findOneOrFail(Membership, { id: res.data!.addMembership.id });
-    expect([m.areaId, m.body.id, m.person.id, m.role, m.triadSide, m.votingRight, m.validFrom, m.validTo, m.organisation]).toEqual([
-      a.area.id, a.group.id, a.outsider.id, MembershipRole.MEMBER, TriadSide.PROVIDER, true, today, null, 'Domov Na Stráni',
+    expect([m.areaId, m.body.id, m.person.id, m.role, m.triadSide, m.votingRight, m.validFrom, m.validTo, m.organisation?.id]).toEqual([
+      a.area.id, a.group.id, a.outsider.id, MembershipRole.MEMBER, TriadSide.PROVIDER, true, today, null, domov.id,
     ]);
     const body = await api.gql<{ body: { memberships: Array<{ triadSide: string; person: { name: string } }> } }>(
       'query($id: ID!) { body(id: $id) { memberships(activeOnly: true) { triadSide person { name } } } }',
@@ -129,7 +134,9 @@ describe('addMembership', () => {
     await expectBadInput(app, ADD, { input: { ...base, personId: 'olga' } }, as, ['personId']);
     await expectBadInput(app, ADD, { input: { ...base, bodyId: '123' } }, as, ['bodyId']);
     await expectBadInput(app, ADD, { input: { ...base, validFrom: '2026-02-29' } }, as, ['validFrom']);
-    await expectBadInput(app, ADD, { input: { ...base, organisation: '' } }, as, ['organisation']);
+    await expectBadInput(app, ADD, { input: { ...base, organisationId: '' } }, as, ['organisationId']);
+    // Another area's organisation of the same name is another organisation.
+    await expectRefused(app, ADD, { input: { ...base, organisationId: foreign.id } }, as, 'NOT_FOUND');
     expect(await seatsIn(a.group.id)).toBe(before);
     expect(await seatsOf(a.support.id)).toBe(0);
   });

@@ -1,5 +1,6 @@
 import { AreaRoleKind } from '../../src/entities/enums';
-import { anOrganisedArea, aGlobalAdmin } from '../support/factories';
+import type { Organisation } from '../../src/entities/organisation.entity';
+import { anOrganisation, anOrganisedArea, aGlobalAdmin } from '../support/factories';
 import { dbFingerprint } from '../support/db-fingerprint';
 import { codes, startTestApp, type GraphQLResponse, type TestApp } from '../support/test-app';
 
@@ -104,16 +105,42 @@ const cases: Case[] = [
   },
   {
     name: 'updatePerson',
-    query: 'mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { id organisation } }',
-    good: () => ({ id: a.member.id, organisation: 'Spolek Senioři' }),
+    query: 'mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { id organisation { name } } }',
+    good: () => ({ id: a.member.id, organisationId: spolekA.id }),
     allowed: () => subject(a.coordinator),
     check: async () => {
-      const row = await one<{ organisation: string }>('select organisation from person where id = ?', [a.member.id]);
-      expect(row.organisation).toBe('Spolek Senioři');
+      const row = await one<{ organisation_id: string }>('select organisation_id from person where id = ?', [a.member.id]);
+      expect(row.organisation_id).toBe(spolekA.id);
     },
     wrongRoles: () => [subject(a.chair), subject(a.support), subject(a.clerk)],
-    otherArea: () => ({ id: b.member.id, organisation: 'Cizí' }),
-    bad: () => ({ input: { id: 'not-a-uuid', organisation: 'X' }, field: 'id' }),
+    otherArea: () => ({ id: b.member.id, organisationId: spolekB.id }),
+    bad: () => ({ input: { id: 'not-a-uuid', organisationId: spolekA.id }, field: 'id' }),
+  },
+  {
+    name: 'createOrganisation',
+    query: 'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id name ico } }',
+    good: () => ({ areaId: a.area.id, name: 'Charita Chomutov', ico: '257 55 277' }),
+    allowed: () => subject(a.coordinator),
+    check: async (d) => {
+      const row = await one<{ name: string; ico: string; area_id: string }>('select name, ico, area_id from organisation where id = ?', [(d.createOrganisation as { id: string }).id]);
+      expect(row).toEqual({ name: 'Charita Chomutov', ico: '25755277', area_id: a.area.id });
+    },
+    wrongRoles: () => [subject(a.member), subject(a.chair), subject(a.support), subject(a.clerk)],
+    otherArea: () => ({ areaId: b.area.id, name: 'Cizí charita' }),
+    bad: () => ({ input: { areaId: a.area.id, name: 'Charita', ico: '25755278' }, field: 'ico' }),
+  },
+  {
+    name: 'updateOrganisation',
+    query: 'mutation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { id name ico } }',
+    good: () => ({ id: spolekA.id, name: 'Spolek Senioři Chomutov, z. s.' }),
+    allowed: () => subject(a.admin),
+    check: async () => {
+      const row = await one<{ name: string }>('select name from organisation where id = ?', [spolekA.id]);
+      expect(row.name).toBe('Spolek Senioři Chomutov, z. s.');
+    },
+    wrongRoles: () => [subject(a.member), subject(a.chair), subject(a.support), subject(a.clerk)],
+    otherArea: () => ({ id: spolekB.id, name: 'Cizí' }),
+    bad: () => ({ input: { id: spolekA.id, ico: '1234567' }, field: 'ico' }),
   },
   {
     name: 'grantAreaRole',
@@ -169,7 +196,7 @@ const cases: Case[] = [
   {
     name: 'addMembership',
     query: 'mutation($input: AddMembershipInput!) { addMembership(input: $input) { id role triadSide votingRight person { id } body { id } } }',
-    good: () => ({ bodyId: a.group.id, personId: a.outsider.id, role: 'MEMBER', triadSide: 'PROVIDER', organisation: 'Domov Na Stráni' }),
+    good: () => ({ bodyId: a.group.id, personId: a.outsider.id, role: 'MEMBER', triadSide: 'PROVIDER', organisationId: spolekA.id }),
     allowed: () => subject(a.coordinator),
     check: (d) => {
       expect(d.addMembership).toMatchObject({ triadSide: 'PROVIDER', votingRight: true, person: { id: a.outsider.id }, body: { id: a.group.id } });
@@ -195,7 +222,11 @@ const cases: Case[] = [
 
 let memberSeatA = '';
 let memberSeatB = '';
+let spolekA: Organisation;
+let spolekB: Organisation;
 beforeAll(async () => {
+  spolekA = await anOrganisation(app.em(), a.area, { name: 'Spolek Senioři' });
+  spolekB = await anOrganisation(app.em(), b.area, { name: 'Spolek Senioři' });
   const seat = async (personId: string) =>
     (await one<{ id: string }>('select id from membership where person_id = ?', [personId])).id;
   memberSeatA = await seat(a.member.id);

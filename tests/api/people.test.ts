@@ -1,5 +1,6 @@
 import { Person } from '../../src/entities/person.entity';
-import { aGlobalAdmin, anOrganisedArea, aPerson } from '../support/factories';
+import type { Organisation } from '../../src/entities/organisation.entity';
+import { aGlobalAdmin, anOrganisation, anOrganisedArea, aPerson } from '../support/factories';
 import { expectBadInput, expectRefused, leakChecked, subjectOf, who, type Api } from '../support/api-assertions';
 import { codes, startTestApp, type TestApp } from '../support/test-app';
 
@@ -10,6 +11,11 @@ let api: Api;
 let a: Awaited<ReturnType<typeof anOrganisedArea>>;
 let b: Awaited<ReturnType<typeof anOrganisedArea>>;
 let globalAdmin: string;
+/** Organisations of area A (and one of B). */
+let diakonie: Organisation;
+let spolek: Organisation;
+let vetrelec: Organisation;
+let cizi: Organisation;
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -17,29 +23,35 @@ beforeAll(async () => {
   a = await anOrganisedArea(app.em());
   b = await anOrganisedArea(app.em());
   globalAdmin = await aGlobalAdmin(app.em());
+  diakonie = await anOrganisation(app.em(), a.area, { name: 'Diakonie' });
+  spolek = await anOrganisation(app.em(), a.area, { name: 'Spolek Senioři' });
+  vetrelec = await anOrganisation(app.em(), a.area, { name: 'Vetřelec' });
+  cizi = await anOrganisation(app.em(), b.area, { name: 'Cizí' });
 });
 afterAll(async () => {
   await app.close();
 });
 
 const row = (id: string): Promise<Person> => app.em().findOneOrFail(Person, { id });
+/** The organisation id a person's row refers to. */
+const organisationOf = async (id: string): Promise<string | null> => (await row(id)).organisation?.id ?? null;
 
 describe('createPerson', () => {
-  const CREATE = 'mutation($input: CreatePersonInput!) { createPerson(input: $input) { id name email phone organisation subject } }';
+  const CREATE = 'mutation($input: CreatePersonInput!) { createPerson(input: $input) { id name email phone organisation { name } subject } }';
   type Created = { createPerson: { id: string } };
 
   test('the admin adds a person with contacts and a login; the row is in the area', async () => {
-    const input = { areaId: a.area.id, name: 'Marie Nová', email: 'marie.nova@example.cz', phone: '+420 777 000 111', organisation: 'Diakonie', subject: 'marie-nova' };
+    const input = { areaId: a.area.id, name: 'Marie Nová', email: 'marie.nova@example.cz', phone: '+420 777 000 111', organisationId: diakonie.id, subject: 'marie-nova' };
     const res = await api.gql<Created>(CREATE, { input }, who(subjectOf(a.admin)));
     expect(res.errors).toBeUndefined();
-    expect(res.data!.createPerson).toEqual({ id: expect.any(String) as unknown, name: 'Marie Nová', email: 'marie.nova@example.cz', phone: '+420 777 000 111', organisation: 'Diakonie', subject: 'marie-nova' });
+    expect(res.data!.createPerson).toEqual({ id: expect.any(String) as unknown, name: 'Marie Nová', email: 'marie.nova@example.cz', phone: '+420 777 000 111', organisation: { name: 'Diakonie' }, subject: 'marie-nova' });
     const p = await row(res.data!.createPerson.id);
-    expect({ areaId: p.areaId, name: p.name, email: p.email, phone: p.phone, organisation: p.organisation, subject: p.subject }).toEqual({
+    expect({ areaId: p.areaId, name: p.name, email: p.email, phone: p.phone, organisation: p.organisation?.id, subject: p.subject }).toEqual({
       areaId: a.area.id,
       name: 'Marie Nová',
       email: 'marie.nova@example.cz',
       phone: '+420 777 000 111',
-      organisation: 'Diakonie',
+      organisation: diakonie.id,
       subject: 'marie-nova',
     });
   });
@@ -93,16 +105,16 @@ describe('createPerson', () => {
 });
 
 describe('updatePerson', () => {
-  const UPDATE = 'mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { id name email phone organisation subject } }';
+  const UPDATE = 'mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { id name email phone organisation { name } subject } }';
 
   test("the coordinator changes a member's organisation and e-mail, and clears the phone; the row follows", async () => {
-    const res = await api.gql(UPDATE, { input: { id: a.member.id, organisation: 'Spolek Senioři', email: 'petr.clen@example.cz', phone: null } }, who(subjectOf(a.coordinator)));
+    const res = await api.gql(UPDATE, { input: { id: a.member.id, organisationId: spolek.id, email: 'petr.clen@example.cz', phone: null } }, who(subjectOf(a.coordinator)));
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({
-      updatePerson: { id: a.member.id, name: 'Petr Člen', email: 'petr.clen@example.cz', phone: null, organisation: 'Spolek Senioři', subject: a.member.subject },
+      updatePerson: { id: a.member.id, name: 'Petr Člen', email: 'petr.clen@example.cz', phone: null, organisation: { name: 'Spolek Senioři' }, subject: a.member.subject },
     });
     const p = await row(a.member.id);
-    expect([p.organisation, p.email, p.phone, p.name]).toEqual(['Spolek Senioři', 'petr.clen@example.cz', null, 'Petr Člen']);
+    expect([p.organisation?.id, p.email, p.phone, p.name]).toEqual([spolek.id, 'petr.clen@example.cz', null, 'Petr Člen']);
   });
 
   test('the admin changes the login subject', async () => {
@@ -121,31 +133,47 @@ describe('updatePerson', () => {
     expect((await row(a.chair.id)).subject).toBe(a.chair.subject);
   });
 
+  test('a person cannot set or clear their own organisation: it decides conflicts of interest and guarantorships', async () => {
+    await expectRefused(app, UPDATE, { input: { id: a.chair.id, organisationId: diakonie.id } }, who(subjectOf(a.chair)), 'FORBIDDEN');
+    await expectRefused(app, UPDATE, { input: { id: a.member.id, organisationId: null } }, who(subjectOf(a.member)), 'FORBIDDEN');
+    expect([await organisationOf(a.chair.id), await organisationOf(a.member.id)]).toEqual([null, spolek.id]);
+  });
+
+  test("another area's organisation is NOT_FOUND; the coordinator clears one with null", async () => {
+    await expectRefused(app, UPDATE, { input: { id: a.outsider.id, organisationId: cizi.id } }, who(subjectOf(a.coordinator)), 'NOT_FOUND');
+    const set = await api.gql(UPDATE, { input: { id: a.outsider.id, organisationId: vetrelec.id } }, who(subjectOf(a.coordinator)));
+    expect(set.data).toMatchObject({ updatePerson: { organisation: { name: 'Vetřelec' } } });
+    const cleared = await api.gql(UPDATE, { input: { id: a.outsider.id, organisationId: null } }, who(subjectOf(a.coordinator)));
+    expect(cleared.data).toMatchObject({ updatePerson: { organisation: null } });
+    expect(await organisationOf(a.outsider.id)).toBeNull();
+  });
+
   test('UNAUTHENTICATED without a token; the row unchanged', async () => {
-    await expectRefused(app, UPDATE, { input: { id: a.member.id, organisation: 'Vetřelec' } }, {}, 'UNAUTHENTICATED');
-    expect((await row(a.member.id)).organisation).toBe('Spolek Senioři');
+    await expectRefused(app, UPDATE, { input: { id: a.member.id, organisationId: vetrelec.id } }, {}, 'UNAUTHENTICATED');
+    expect(await organisationOf(a.member.id)).toBe(spolek.id);
   });
 
   test('FORBIDDEN for a chair, support and the clerk on someone they can see; the row unchanged', async () => {
     for (const p of [a.chair, a.support, a.clerk]) {
-      await expectRefused(app, UPDATE, { input: { id: a.member.id, organisation: 'Vetřelec' } }, who(subjectOf(p)), 'FORBIDDEN');
+      await expectRefused(app, UPDATE, { input: { id: a.member.id, organisationId: vetrelec.id } }, who(subjectOf(p)), 'FORBIDDEN');
     }
-    expect((await row(a.member.id)).organisation).toBe('Spolek Senioři');
+    expect(await organisationOf(a.member.id)).toBe(spolek.id);
   });
 
   test("NOT_FOUND for another area's person, and for a member on someone they cannot see; the rows unchanged", async () => {
-    await expectRefused(app, UPDATE, { input: { id: b.member.id, organisation: 'Cizí' } }, who(subjectOf(a.coordinator)), 'NOT_FOUND');
-    await expectRefused(app, UPDATE, { input: { id: b.member.id, organisation: 'Cizí' } }, who(subjectOf(a.admin)), 'NOT_FOUND');
+    await expectRefused(app, UPDATE, { input: { id: b.member.id, organisationId: cizi.id } }, who(subjectOf(a.coordinator)), 'NOT_FOUND');
+    await expectRefused(app, UPDATE, { input: { id: b.member.id, organisationId: cizi.id } }, who(subjectOf(a.admin)), 'NOT_FOUND');
     // The steering group is not public: a working-group member does not know its people.
-    await expectRefused(app, UPDATE, { input: { id: a.steeringMember.id, organisation: 'Cizí' } }, who(subjectOf(a.member)), 'NOT_FOUND');
-    await expectRefused(app, UPDATE, { input: { id: '00000000-0000-4000-8000-000000000000', organisation: 'Cizí' } }, who(subjectOf(a.coordinator)), 'NOT_FOUND');
-    expect((await row(b.member.id)).organisation).toBeNull();
-    expect((await row(a.steeringMember.id)).organisation).toBeNull();
+    await expectRefused(app, UPDATE, { input: { id: a.steeringMember.id, organisationId: vetrelec.id } }, who(subjectOf(a.member)), 'NOT_FOUND');
+    await expectRefused(app, UPDATE, { input: { id: '00000000-0000-4000-8000-000000000000', organisationId: vetrelec.id } }, who(subjectOf(a.coordinator)), 'NOT_FOUND');
+    expect(await organisationOf(b.member.id)).toBeNull();
+    expect(await organisationOf(a.steeringMember.id)).toBeNull();
   });
 
   test('BAD_USER_INPUT naming the field: malformed id, bad e-mail, bad phone, empty or null name; the row unchanged', async () => {
     const as = who(subjectOf(a.coordinator));
-    await expectBadInput(app, UPDATE, { input: { id: 'not-a-uuid', organisation: 'X' } }, as, ['id']);
+    await expectBadInput(app, UPDATE, { input: { id: 'not-a-uuid', organisationId: spolek.id } }, as, ['id']);
+    await expectBadInput(app, UPDATE, { input: { id: a.member.id, organisationId: 'Spolek Senioři' } }, as, ['organisationId']);
     await expectBadInput(app, UPDATE, { input: { id: a.member.id, email: 'petr@' } }, as, ['email']);
     await expectBadInput(app, UPDATE, { input: { id: a.member.id, phone: '12' } }, as, ['phone']);
     await expectBadInput(app, UPDATE, { input: { id: a.member.id, name: '' } }, as, ['name']);
@@ -161,7 +189,7 @@ describe('updatePerson', () => {
 });
 
 describe('contacts', () => {
-  const PERSON = 'query($id: ID!) { person(id: $id) { id name organisation email phone subject } }';
+  const PERSON = 'query($id: ID!) { person(id: $id) { id name organisation { name } email phone subject } }';
 
   test("a plain member asking for another member's contacts gets FORBIDDEN on each of those fields, and the name", async () => {
     const res = await api.gql(PERSON, { id: a.chair.id }, who(subjectOf(a.member)));
@@ -194,7 +222,7 @@ describe('contacts', () => {
   });
 
   test('the person, the coordinator, the admin and a global admin see them', async () => {
-    const expected = { person: { id: a.member.id, name: 'Petr Člen', organisation: 'Spolek Senioři', email: 'petr.clen@example.cz', phone: null, subject: a.member.subject } };
+    const expected = { person: { id: a.member.id, name: 'Petr Člen', organisation: { name: 'Spolek Senioři' }, email: 'petr.clen@example.cz', phone: null, subject: a.member.subject } };
     for (const as of [subjectOf(a.member), subjectOf(a.coordinator), subjectOf(a.admin), globalAdmin]) {
       const res = await api.gql(PERSON, { id: a.member.id }, who(as));
       expect(res.errors).toBeUndefined();

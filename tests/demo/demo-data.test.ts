@@ -1,8 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { Body } from '../../src/entities/body.entity';
 import { Municipality } from '../../src/entities/municipality.entity';
 import { PlanningArea } from '../../src/entities/planning-area.entity';
 import { Proposal } from '../../src/entities/proposal.entity';
-import { DEMO_PEOPLE, loadDemoData } from '../../src/demo/demo-data';
+import { DEMO_PEOPLE, demoPeopleMarkdown, loadDemoData } from '../../src/demo/demo-data';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 let app: TestApp;
@@ -54,6 +56,34 @@ test('demo proposals stand in every stage and their histories verify', async () 
   }
 });
 
+test("README's table of demo people is the one the demo data makes", () => {
+  const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+  const table = /<!-- demo-people:start -->\n([\s\S]*?)\n<!-- demo-people:end -->/.exec(readme)?.[1];
+  expect(table).toBe(demoPeopleMarkdown());
+});
+
+test('organisations are records of their area: one per name, seats and people refer to them, providers carry their IČO', async () => {
+  const coordinator = DEMO_PEOPLE.find((p) => p.subject === 'demo-chomutov-coordinator')!;
+  const chomutov = await app.em().findOneOrFail(PlanningArea, { name: 'ORP Chomutov' });
+  const res = await app.gql<{ organisations: { totalCount: number; edges: Array<{ node: { name: string; ico: string | null } }> } }>(
+    `query($a: ID!) { organisations(areaId: $a, search: "o.p.s.", first: 100) { totalCount edges { node { name ico } } } }`,
+    { a: chomutov.id },
+    { as: coordinator.subject },
+  );
+  expect(res.errors).toBeUndefined();
+  const byName = new Map(res.data!.organisations.edges.map((e) => [e.node.name, e.node.ico]));
+  expect(byName.get('Člověk v tísni, o.p.s.')).toBe('26593017');
+  expect(byName.get('Domov Na Stráni, o.p.s.')).toBe('26407787');
+  const duplicates = await app.em().getConnection().execute<Array<{ n: number }>>(
+    `select count(*)::int as n from (select area_id, name from organisation group by area_id, name having count(*) > 1) d`,
+  );
+  expect(duplicates[0].n).toBe(0);
+  const seat = await app.em().getConnection().execute<Array<{ same: boolean }>>(
+    `select m.organisation_id = p.organisation_id as same from membership m join person p on p.id = m.person_id where p.subject = 'demo-chomutov-provider'`,
+  );
+  expect(seat.map((r) => r.same)).toEqual([true, true]);
+});
+
 test('every demo person with a subject can sign in and is known', async () => {
   for (const person of DEMO_PEOPLE) {
     const me = await app.gql<{ me: { people: Array<{ name: string }> } }>('{ me { people { name } } }', {}, { as: person.subject });
@@ -61,19 +91,25 @@ test('every demo person with a subject can sign in and is known', async () => {
   }
 });
 
-test("ORP Chomutov's plan: the three goals of seed 000 with their guarantors, the five risks of seed 001", async () => {
+test("ORP Chomutov's plan: the three goals of seed 000 with their guarantors, people and organisations, the five risks of seed 001", async () => {
   const em = app.em();
   const chomutov = await em.findOneOrFail(PlanningArea, { name: 'ORP Chomutov' });
   const coordinator = DEMO_PEOPLE.find((p) => p.subject === 'demo-chomutov-coordinator')!;
   const plans = await app.gql<{
     plans: Array<{
       status: string;
-      priorities: Array<{ goals: Array<{ title: string; guarantors: Array<{ municipality: { name: string } }>; measures: Array<{ indicators: Array<{ guarantor: { organisation: string | null } }> }> }> }>;
+      priorities: Array<{
+        goals: Array<{
+          title: string;
+          guarantors: Array<{ municipality: { name: string } }>;
+          measures: Array<{ indicators: Array<{ guarantors: Array<{ person: { name: string } | null; organisation: { name: string } | null }> }> }>;
+        }>;
+      }>;
       risks: Array<{ score: number }>;
       stakeholders: Array<{ quadrant: string }>;
     }>;
   }>(
-    `query($a: ID!) { plans(areaId: $a) { status priorities { goals { title guarantors { municipality { name } } measures { indicators { guarantor { organisation } } } } } risks { score } stakeholders { quadrant } } }`,
+    `query($a: ID!) { plans(areaId: $a) { status priorities { goals { title guarantors { municipality { name } } measures { indicators { guarantors { person { name } organisation { name } } } } } } risks { score } stakeholders { quadrant } } }`,
     { a: chomutov.id },
     { as: coordinator.subject },
   );
@@ -82,7 +118,15 @@ test("ORP Chomutov's plan: the three goals of seed 000 with their guarantors, th
   expect(plan.status).toBe('IN_APPROVAL');
   const goals = plan.priorities[0].goals;
   expect(goals.map((g) => g.guarantors.map((x) => x.municipality.name))).toEqual([['Výsluní', 'Vrskmaň'], ['Chomutov', 'Spořice'], ['Jirkov']]);
-  expect(goals.map((g) => g.measures[0].indicators[0].guarantor.organisation)).toEqual(['Člověk v tísni, o.p.s.', 'Světlo Kadaň, z.s.', 'Magistrát města Chomutova']);
+  // Seed 000: an NGO and the town's social department for goal 1; two NGOs and the coordinator for
+  // goal 2; the coordinators of Chomutov and Jirkov for goal 3.
+  const named = (g: (typeof goals)[number]) =>
+    g.measures[0].indicators[0].guarantors.map((x) => (x.person ? `person ${x.person.name}` : `organisation ${x.organisation!.name}`)).sort();
+  expect(goals.map(named)).toEqual([
+    ['organisation Magistrát města Chomutova, odbor sociálních věcí', 'organisation Člověk v tísni, o.p.s.'],
+    ['organisation Světlo Kadaň, z.s.', 'organisation Člověk v tísni, o.p.s.', 'person Lucie Koordinátorová'],
+    ['person Jana Jirkovská', 'person Lucie Koordinátorová'],
+  ]);
   expect(plan.risks.map((r) => r.score)).toEqual([20, 20, 15, 15, 12]);
   expect(new Set(plan.stakeholders.map((s) => s.quadrant))).toEqual(new Set(['CROWD', 'KEEP_INFORMED', 'KEEP_SATISFIED', 'KEY_PLAYERS']));
 });
@@ -97,6 +141,7 @@ test("exportPlan gives ORP Chomutov's plan as Markdown and JSON to the area, and
   const text = markdown.data!.exportPlan;
   expect(text).toContain('### Cíl 1.1: Zvýšení nabídky sociálních služeb');
   expect(text).toContain('Gestor cíle: Výsluní; Vrskmaň');
+  expect(text).toMatch(/\| Výtisky katalogu poskytovatelů \|.*\| (Lucie Koordinátorová; Jana Jirkovská|Jana Jirkovská; Lucie Koordinátorová) \|/);
   expect(text).toContain('| FINANCIAL | Nedostatek financí na provoz, opravy | 4 | 5 | 20 | Čerpání dotačních prostředků | Obec a NNO |');
   const json = await app.gql<{ exportPlan: string }>(`query($id: ID!) { exportPlan(planId: $id, format: JSON) }`, { id: planId }, { as: coordinator.subject });
   const doc = JSON.parse(json.data!.exportPlan) as { status: string; priorities: Array<{ goals: unknown[] }>; risks: Array<{ score: number }> };

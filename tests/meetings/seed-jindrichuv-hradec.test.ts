@@ -1,5 +1,5 @@
 import { AreaKind, AreaRoleKind, BodyKind, MembershipRole, TargetGroup, TriadSide } from '../../src/entities/enums';
-import { aBody, anArea, aPerson, aRole, aSeat } from '../support/factories';
+import { aBody, anArea, anOrganisation, aPerson, aRole, aSeat } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -32,7 +32,7 @@ test('the Jindřichův Hradec working-group meeting of 29 March 2018, through th
   await em.getConnection().execute(`update body set target_group = ? where id = ?`, [TargetGroup.SOCIAL_EXCLUSION, group.id]);
   const coordinator = await aPerson(em, area, { name: 'Místní koordinátorka' });
   await aRole(em, coordinator, AreaRoleKind.COORDINATOR);
-  const methodologist = await aPerson(em, area, { name: 'Metodik CKP jižní Čechy', organisation: 'Centrum pro komunitní práci jižní Čechy' });
+  const methodologist = await aPerson(em, area, { name: 'Metodik CKP jižní Čechy', organisation: await anOrganisation(em, area, { name: 'Centrum pro komunitní práci jižní Čechy' }) });
   const since = { validFrom: '2018-01-01' };
   const chair = await aPerson(em, area, { name: 'Vedoucí pracovní skupiny' });
   await aSeat(em, group, chair, { role: MembershipRole.CHAIR, triadSide: TriadSide.PROVIDER, ...since });

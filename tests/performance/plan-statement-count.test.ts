@@ -1,7 +1,8 @@
 import { ActionPlan, ProjectIntent, ProjectIntentReport } from '../../src/entities/action-plan.entity';
 import { GoalStatus, IndicatorDirection, ProjectIntentStatus } from '../../src/entities/enums';
 import { Hearing, HearingComment } from '../../src/entities/hearing.entity';
-import { GoalGuarantor, Indicator, IndicatorValue, Plan, PlanGoal, PlanMeasure, PlanPriority } from '../../src/entities/plan.entity';
+import { GoalGuarantor, Indicator, IndicatorGuarantor, IndicatorValue, Plan, PlanGoal, PlanMeasure, PlanPriority } from '../../src/entities/plan.entity';
+import { anOrganisation } from '../support/factories';
 import { aPipelineWorld, type PipelineWorld } from '../support/pipeline-world';
 import { statementCounter } from '../support/statement-count';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -15,9 +16,9 @@ const PLAN = `query($id: ID!) {
     title status
     priorities { title goals {
       title status
-      guarantors { municipality { name } person { name } }
+      guarantors { municipality { name } person { name } organisation { name } }
       measures { title indicators {
-        name progress nextValueDue guarantor { name }
+        name progress nextValueDue guarantors { person { name } organisation { name provider { name } } }
         values { value measuredOn recordedBy { name } }
       } }
     } }
@@ -39,6 +40,7 @@ async function aPlanOf(size: number): Promise<string> {
   const em = app.em();
   const areaId = world.area.id;
   const { coordinator, groupChair, provider } = world.actors;
+  const organisation = await anOrganisation(em, world.area, { ico: size === 1 ? '26593017' : '22735046' });
   const plan = em.create(Plan, { areaId, title: `Plán ${size}`, yearFrom: 2027, yearTo: 2029, proposalId: null });
   await em.flush();
   const measureIds: string[] = [];
@@ -49,6 +51,7 @@ async function aPlanOf(size: number): Promise<string> {
       const goal = em.create(PlanGoal, { areaId, priorityId: priority.id, position: g + 1, title: `Cíl ${p + 1}.${g + 1}`, status: GoalStatus.NOT_STARTED });
       await em.flush();
       em.create(GoalGuarantor, { areaId, goalId: goal.id, municipalityId: null, personId: coordinator.person.id });
+      em.create(GoalGuarantor, { areaId, goalId: goal.id, municipalityId: null, personId: null, organisationId: organisation.id });
       for (let m = 0; m < 2; m++) {
         const measure = em.create(PlanMeasure, { areaId, goalId: goal.id, position: m + 1, title: `Opatření ${m + 1}`, description: null });
         await em.flush();
@@ -64,9 +67,10 @@ async function aPlanOf(size: number): Promise<string> {
             targetValue: '40',
             targetDate: '2029-12-31',
             direction: IndicatorDirection.UP,
-            guarantorId: (i ? groupChair : provider).person.id,
           });
           await em.flush();
+          em.create(IndicatorGuarantor, { areaId, indicatorId: indicator.id, personId: (i ? groupChair : provider).person.id, organisationId: null });
+          em.create(IndicatorGuarantor, { areaId, indicatorId: indicator.id, personId: null, organisationId: organisation.id });
           for (const [k, measuredOn] of ['2027-03-31', '2027-06-30', '2027-09-30'].entries()) {
             em.create(IndicatorValue, { areaId, indicatorId: indicator.id, value: String(12 + k), measuredOn, recordedById: (k ? provider : coordinator).person.id });
           }

@@ -91,6 +91,7 @@ test("an adopted plan's text is closed (CONFLICT, nothing written); monitoring, 
   await goes(`mutation($input: AddRiskInput!) { addRisk(input: $input) { score } }`, { planId: p.planId, riskArea: 'FINANCIAL', description: 'Výpadek dotace', probability: 2, impact: 4 });
   await goes(`mutation($input: CreateActionPlanInput!) { createActionPlan(input: $input) { year } }`, { planId: p.planId, year: THIS_YEAR + 1 });
   await goes(`mutation($input: AssignIndicatorGuarantorInput!) { assignIndicatorGuarantor(input: $input) { id } }`, { indicatorId: p.indicatorId, personId: world.actors.groupChair.person.id });
+  await goes(`mutation($input: AssignGoalGuarantorInput!) { assignGoalGuarantor(input: $input) { id } }`, { goalId: p.goal, personId: world.actors.groupChair.person.id });
 });
 
 describe('indicator values come due by their reporting period', () => {

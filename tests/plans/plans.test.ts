@@ -25,7 +25,7 @@ test('a plan is built priority → goal → measure → indicator, with goal gua
   );
   expect(guarantor.data).toEqual({ assignGoalGuarantor: { municipality: { name: 'Výsluní' }, person: { name: 'groupChair' } } });
   const read = await app.gql(
-    `query($id: ID!) { plan(id: $id) { title status priorities { title goals { title guarantors { municipality { name } } measures { title indicators { name unit guarantor { name } } } } } } }`,
+    `query($id: ID!) { plan(id: $id) { title status priorities { title goals { title guarantors { municipality { name } } measures { title indicators { name unit guarantors { person { name } organisation { name } } } } } } } }`,
     { id: p.planId },
     { as: world.actors.author.subject },
   );
@@ -40,7 +40,7 @@ test('a plan is built priority → goal → measure → indicator, with goal gua
             {
               title: 'Zvýšení nabídky sociálních služeb',
               guarantors: [{ municipality: { name: 'Výsluní' } }],
-              measures: [{ title: 'Terénní služby v malých obcích', indicators: [{ name: 'Počet obcí s terénní službou', unit: 'obcí', guarantor: { name: 'provider' } }] }],
+              measures: [{ title: 'Terénní služby v malých obcích', indicators: [{ name: 'Počet obcí s terénní službou', unit: 'obcí', guarantors: [{ person: { name: 'provider' }, organisation: null }] }] }],
             },
           ],
         },
@@ -105,7 +105,7 @@ test('the Markdown export shows every text of the plan as typed: no HTML, links,
   const measure = await part('addMeasure', goal, text('Opatření'), { description });
   const indicator = { name: text('Indikátor'), unit: '<i>osob</i> |' };
   await run(`mutation($input: AddIndicatorInput!) { addIndicator(input: $input) { id } }`, {
-    measureId: measure, ...indicator, baselineValue: 5, baselineDate: '2026-01-01', targetValue: 15, targetDate: '2029-12-31', direction: 'UP', guarantorId: world.actors.provider.person.id,
+    measureId: measure, ...indicator, baselineValue: 5, baselineDate: '2026-01-01', targetValue: 15, targetDate: '2029-12-31', direction: 'UP', guarantorPersonIds: [world.actors.provider.person.id],
   });
   const risk = { description: text('Riziko'), mitigation: text('Zmírnění'), owner: '[Obec](javascript:alert(1)) | NNO' };
   await run(`mutation($input: AddRiskInput!) { addRisk(input: $input) { id } }`, { planId, riskArea: 'FINANCIAL', probability: 2, impact: 3, ...risk });

@@ -1,4 +1,5 @@
 import { Proposal } from '../../src/entities/proposal.entity';
+import { anOrganisation } from '../support/factories';
 import { aPipelineWorld, type PipelineWorld } from '../support/pipeline-world';
 import { dbFingerprint } from '../support/db-fingerprint';
 import { codes, startTestApp, type TestApp } from '../support/test-app';
@@ -94,8 +95,9 @@ test('a PLAN is never approved by the council, only by the assembly', async () =
 
 test('conflict of interest: the chair representing the concerned provider cannot recommend; the coordinator can', async () => {
   const world = await aPipelineWorld(app.em());
-  await app.em().getConnection().execute(`update membership set organisation = 'Domov Na Stráni, o.p.s.' where person_id = ?`, [world.actors.groupChair.person.id]);
-  const id = await draft(world, { concernedOrganisation: 'domov na stráni, o.p.s.' });
+  const domov = await anOrganisation(app.em(), world.area, { name: 'Domov Na Stráni, o.p.s.' });
+  await app.em().getConnection().execute(`update membership set organisation_id = ? where person_id = ?`, [domov.id, world.actors.groupChair.person.id]);
+  const id = await draft(world, { concernedOrganisationId: domov.id });
   await fire(world, id, [['author', 'SUBMIT']]);
   await refusedWith(world, id, 'groupChair', 'RECOMMEND', {}, [
     'You represent the provider this proposal concerns (conflict of interest); someone else must record the recommendation.',

@@ -170,9 +170,9 @@ test('a required reason or resolution number made only of invisible characters i
     expect({ invisible, codes: codes(res) }).toEqual({ invisible, codes: [expect.stringMatching(/^(BAD_USER_INPUT|TRANSITION_NOT_ALLOWED)$/)] });
   }
   const facts = buildTransitionFacts({
-    proposal: { kind: 'MEASURE', title: '\u200b', summary: ' \ufeff', authorId: 'a', concernedOrganisation: null },
+    proposal: { kind: 'MEASURE', title: '\u200b', summary: ' \ufeff', authorId: 'a', concernedOrganisationId: null },
     actorPersonId: 'a',
-    actorOrganisation: null,
+    actorOrganisationId: null,
     actorAreaRoles: [],
     chain: [],
     actorSeats: [],

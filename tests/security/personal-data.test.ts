@@ -3,7 +3,7 @@ import { dispatchOutbox } from '../../src/services/notification-dispatcher';
 import { EXPORT_COVERAGE, PERSON_REFERENCES } from '../../src/services/personal-data.service';
 import { expectRefused, leakChecked, oneRow, type Api } from '../support/api-assertions';
 import { dbFingerprint } from '../support/db-fingerprint';
-import { aGlobalAdmin, anArea, aPerson, aRole } from '../support/factories';
+import { aGlobalAdmin, anArea, anOrganisation, aPerson, aRole } from '../support/factories';
 import { aPipelineWorld, type PipelineWorld } from '../support/pipeline-world';
 import { codes, startTestApp, type TestApp } from '../support/test-app';
 
@@ -22,7 +22,7 @@ afterAll(async () => {
   await app.close();
 });
 
-const ERASE = `mutation($input: ErasePersonInput!) { erasePerson(input: $input) { id name erased erasedAt email phone organisation subject } }`;
+const ERASE = `mutation($input: ErasePersonInput!) { erasePerson(input: $input) { id name erased erasedAt email phone organisation { id } subject } }`;
 const EXPORT = `query($id: ID!) { personalDataExport(personId: $id) { personId exportedAt coverage json } }`;
 const TRANSITION = `mutation($input: TransitionProposalInput!) { transitionProposal(input: $input) { state version } }`;
 const HISTORY = `query($id: ID!) {
@@ -94,6 +94,9 @@ test('erasure blanks the person, keeps the history valid and shows a deleted per
   const chair = world.actors.groupChair;
   const chainBefore = await historyRows(world.proposalId);
   expect(await oneRow(app.em(), `select count(*)::int as n from notification where person_id = ?`, [author.person.id])).toEqual({ n: 1 });
+  // Where the person works is theirs too: erasure removes the link (the organisation stays).
+  const employer = await anOrganisation(app.em(), world.area);
+  await app.em().getConnection().execute(`update person set organisation_id = ? where id = ?`, [employer.id, author.person.id]);
 
   const erased = await api.gql<{ erasePerson: Record<string, unknown> }>(ERASE, { input: { personId: author.person.id } }, { as: world.admin.subject });
   expect(erased.errors).toBeUndefined();
@@ -126,11 +129,11 @@ test('erasure blanks the person, keeps the history valid and shows a deleted per
 
   // In the database: the row is blank, seats end today, notifications and outbox addresses are gone, the erasure is recorded.
   const em = app.em();
-  expect(await oneRow(em, `select name, email, phone, organisation, subject, erased_at is not null as erased from person where id = ?`, [author.person.id])).toEqual({
+  expect(await oneRow(em, `select name, email, phone, organisation_id, subject, erased_at is not null as erased from person where id = ?`, [author.person.id])).toEqual({
     name: 'Smazaná osoba',
     email: null,
     phone: null,
-    organisation: null,
+    organisation_id: null,
     subject: null,
     erased: true,
   });

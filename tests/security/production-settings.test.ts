@@ -41,7 +41,7 @@ test('production has no IDE page, no landing page and no introspection', async (
 
 test('an honest deep query — a plan down to who recorded each indicator value — is within the limits', async () => {
   const res = await dev.gql(
-    `query($id: ID!) { plan(id: $id) { priorities { goals { guarantors { person { name } municipality { name } } measures { indicators { name guarantor { name } values { value recordedBy { name } } } } } } actionPlans { projectIntents { reports { reportedBy { name } } } } } }`,
+    `query($id: ID!) { plan(id: $id) { priorities { goals { guarantors { person { name } municipality { name } } measures { indicators { name guarantors { person { name } organisation { name } } values { value recordedBy { name } } } } } } actionPlans { projectIntents { reports { reportedBy { name } } } } } }`,
     { id: '00000000-0000-4000-8000-000000000000' },
   );
   expect(codes(res)).toEqual(['NOT_FOUND']);

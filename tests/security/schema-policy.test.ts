@@ -65,6 +65,7 @@ test('no input carries an area, state, version or author of an existing object; 
       // Where a new top-level thing is created; the service checks the viewer manages that area.
       'AddMunicipalityInput.areaId',
       'CreateBodyInput.areaId',
+      'CreateOrganisationInput.areaId',
       'CreatePersonInput.areaId',
       'CreatePlanInput.areaId',
       'GrantAreaRoleInput.areaId',

@@ -6,6 +6,7 @@ import { AreaKind, AreaRoleKind, BodyKind, MembershipRole, TriadSide } from '../
 import { GlobalAdmin } from '../../src/entities/global-admin.entity';
 import { Membership } from '../../src/entities/membership.entity';
 import { Municipality } from '../../src/entities/municipality.entity';
+import { Organisation } from '../../src/entities/organisation.entity';
 import { Person } from '../../src/entities/person.entity';
 import { PlanningArea } from '../../src/entities/planning-area.entity';
 import { defaultRules } from '../../src/services/body.service';
@@ -26,6 +27,12 @@ export async function aMunicipality(em: EntityManager, area: PlanningArea, name:
   const m = em.create(Municipality, { areaId: area.id, name, population });
   await em.flush();
   return m;
+}
+
+export async function anOrganisation(em: EntityManager, area: PlanningArea, overrides: Partial<Pick<Organisation, 'name' | 'ico'>> = {}): Promise<Organisation> {
+  const organisation = em.create(Organisation, { areaId: area.id, name: `Organizace ${unique()}, z. s.`, ico: null, ...overrides });
+  await em.flush();
+  return organisation;
 }
 
 export async function aPerson(

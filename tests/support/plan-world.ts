@@ -32,7 +32,7 @@ export async function movePlanProposal(app: TestApp, world: PipelineWorld, propo
 
 /**
  * A plan of the world's area with its PLAN proposal in the working group and one branch of
- * structure: priority → goal → measure → indicator (guarantor: the world's provider).
+ * structure: priority → goal → measure → indicator (guarantor: the world's provider, a person).
  */
 export async function planWithStructure(
   app: TestApp,
@@ -64,7 +64,7 @@ export async function planWithStructure(
         targetValue: 15,
         targetDate: `${period.yearTo}-12-31`,
         direction: 'UP',
-        guarantorId: world.actors.provider.person.id,
+        guarantorPersonIds: [world.actors.provider.person.id],
         ...(period.reportingPeriod ? { reportingPeriod: period.reportingPeriod } : {}),
       },
     },
