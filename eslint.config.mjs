@@ -25,6 +25,34 @@ export default tseslint.config(
     },
   },
   {
+    // Who may do what is decided in src/auth (the policy and its decision point) and by the workflow
+    // guards, nowhere else: services and resolvers neither raise refusals of their own nor read the
+    // viewer's roles, admin flag or delegations.
+    files: ['src/**/*.ts'],
+    ignores: ['src/auth/**', 'src/errors/**', 'src/app.ts', 'src/resolvers/viewer.resolver.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/errors/app-errors'],
+              importNames: ['forbidden', 'unauthenticated'],
+              message: 'Refusals come from the decision point: authorize() in src/auth/authority.ts.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: ':matches(MemberExpression[object.name="viewer"], MemberExpression[object.property.name="viewer"])[property.name=/^(areaRoles|isGlobalAdmin|delegations)$/]',
+          message: 'Who may do what is the policy\'s (src/auth/policy.ts): ask can() or authorize().',
+        },
+      ],
+    },
+  },
+  {
     files: ['tests/support/global-setup.ts', 'tests/support/global-teardown.ts'],
     rules: { 'import-x/no-default-export': 'off' },
   },

@@ -267,6 +267,8 @@ export const POLICY = {
   /** Calendar feed links (read-only secrets for calendar applications): each person issues and revokes their own. */
   'calendarFeed.issue': row('Person', self('self'), { cs: 'Odkaz pro kalendář si každý vydává sám.', en: 'Each person issues their own calendar feed links.' }),
   'calendarFeed.revoke': row('Person', self('self'), INVISIBLE, true),
+  /** The personal calendar of one's own seats (a feed link or a token). */
+  'calendar.readOwn': row('Notification', signedIn, { cs: 'Přihlaste se.', en: 'Authentication required.' }),
 } as const satisfies Record<string, PolicyRow>;
 
 export type Action = keyof typeof POLICY;

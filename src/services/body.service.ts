@@ -102,6 +102,7 @@ export class BodyService {
 
   async update(ctx: RequestContext, input: UpdateBodyInput): Promise<Body> {
     const found = await loadForChange(ctx, Body, input.id, 'Body');
+    authorize(ctx, 'body.read', bodyResource(found), 'Body', found.id);
     authorize(ctx, 'body.update', bodyResource(found), 'Body', found.id);
     // These settings always have a value: null (unlike an omitted field) would be a silent no-op.
     const cleared = (['name', 'isPublic', 'materialsLeadDays', 'minutesDueDays', 'quorumRule', 'convener', 'minuteTaker'] as const).filter(

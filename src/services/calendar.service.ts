@@ -2,7 +2,9 @@ import type { RequestContext } from '../context';
 import { Body } from '../entities/body.entity';
 import { MeetingStatus } from '../entities/enums';
 import { Meeting } from '../entities/meeting.entity';
-import { notFound, requireId, unauthenticated } from '../errors/app-errors';
+import { notFound, requireId } from '../errors/app-errors';
+import { authorize } from '../auth/authority';
+import { SHARED } from '../auth/resources';
 import { localize } from '../i18n/locale';
 import { MeetingService } from './meeting.service';
 
@@ -56,7 +58,8 @@ export class CalendarService {
 
   /** The meetings of every body the viewer sits in today, each titled with its body's short name. */
   async personalFeed(ctx: RequestContext): Promise<string> {
-    if (!ctx.viewer.isAuthenticated) throw unauthenticated(ctx.locale);
+    authorize(ctx, 'calendar.readOwn', SHARED, 'CalendarFeed');
+    // Only bodies the viewer sits in today: their meetings are the viewer's to see (meeting.read).
     const bodyIds = [...new Set(ctx.viewer.memberships.map((m) => m.body.id))];
     const bodies = bodyIds.length > 0 ? await ctx.em.find(Body, { id: { $in: bodyIds } }) : [];
     const meetings = bodyIds.length > 0 ? await ctx.em.find(Meeting, { body: { $in: bodyIds } }, { orderBy: { startsAt: 'asc', id: 'asc' } }) : [];

@@ -2,7 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { RequestContext } from '../context';
 import { loadForChange } from '../auth/access';
 import { authorize } from '../auth/authority';
-import { delegationResource } from '../auth/resources';
+import { bodyResource, delegationResource } from '../auth/resources';
 import { Body } from '../entities/body.entity';
 import { Delegation } from '../entities/delegation.entity';
 import { MembershipRole } from '../entities/enums';
@@ -29,6 +29,7 @@ export class DelegationService {
 
   async grant(ctx: RequestContext, input: GrantDelegationInput): Promise<Delegation> {
     const found = await loadForChange(ctx, Body, input.bodyId, 'Body');
+    authorize(ctx, 'body.read', bodyResource(found), 'Body', found.id);
     authorize(ctx, 'delegation.grant', delegationResource(found, input.delegateId), 'Body', found.id);
     const validFrom = input.validFrom ?? ctx.today;
     const validTo = input.validTo ?? null;
@@ -79,6 +80,7 @@ export class DelegationService {
   async revoke(ctx: RequestContext, input: RevokeDelegationInput): Promise<Delegation> {
     const found = await loadForChange(ctx, Delegation, input.delegationId, 'Delegation');
     const body = await ctx.em.findOneOrFail(Body, { id: found.bodyId, areaId: found.areaId });
+    authorize(ctx, 'body.read', bodyResource(body), 'Delegation', found.id);
     authorize(ctx, 'delegation.revoke', delegationResource(body, found.delegateId), 'Delegation', found.id);
     return ctx.em.transactional(async (em) => {
       const delegation = await em.findOneOrFail(Delegation, { id: found.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });

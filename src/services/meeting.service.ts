@@ -12,7 +12,7 @@ import { Membership } from '../entities/membership.entity';
 import { Person } from '../entities/person.entity';
 import { Proposal } from '../entities/proposal.entity';
 import { AppError, badInput, conflict, ErrorCode, notFound, requireId } from '../errors/app-errors';
-import { authorize, belongsTo, can, onBehalfOf } from '../auth/authority';
+import { assertInArea, authorize, belongsTo, can, onBehalfOf } from '../auth/authority';
 import type { Action } from '../auth/policy';
 import { bodyResource } from '../auth/resources';
 import { RefusalCode, refusal, refusalExtensions } from '../common/refusal';
@@ -167,6 +167,8 @@ export class MeetingService {
   async act(ctx: RequestContext, input: MeetingActionInput, event: 'CONVENE' | 'HOLD' | 'CANCEL'): Promise<Meeting> {
     const found = await this.get(ctx, input.meetingId);
     const body = await this.bodyOf(ctx, found);
+    // Another area's meeting is NOT_FOUND to a change, public or not; within the area the machine judges.
+    assertInArea(ctx, found.areaId, 'Meeting', found.id);
     const action = ({ CONVENE: 'meeting.convene', HOLD: 'meeting.hold', CANCEL: 'meeting.cancel' } as const)[event];
     const resource = bodyResource(body);
     const person = ctx.viewer.personIn(found.areaId);

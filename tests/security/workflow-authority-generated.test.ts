@@ -1,0 +1,182 @@
+import { Proposal } from '../../src/entities/proposal.entity';
+import { BodyKind, DelegatedPower, MembershipRole, ProposalKind } from '../../src/entities/enums';
+import type { ActorRule, TransitionDefinition, WorkflowDefinition } from '../../src/workflows/workflow-definition';
+import { compiledWorkflow, latestVersions } from '../../src/workflows/workflow-registry';
+import { expectNoLeak } from '../support/api-assertions';
+import { anAuthorityWorld, expectedAllowed, KINDS, PROFILES, refusalProblem, type AuthorityWorld, type BodyKey, type Kind, type Target } from '../support/authority-world';
+import { fastFingerprint } from '../support/db-fingerprint';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * Generated from the workflow definitions: in an area on each shipped definition (its newest
+ * version), every event of every stage is fired by every kind of viewer on a proposal standing in
+ * that stage, with every other rule of the moment met (triad present, reason and resolution number
+ * given). A viewer is allowed exactly when the policy lets them see and act on the proposal and the
+ * definition's `actorIs` names them (a deputy counts as the chair they act for); refused, nothing is
+ * written.
+ */
+
+let app: TestApp;
+const worlds = new Map<string, AuthorityWorld>();
+const DEFINITIONS = [...latestVersions().values()];
+
+beforeAll(async () => {
+  app = await startTestApp();
+  for (const def of DEFINITIONS) worlds.set(def.key, await anAuthorityWorld(app.em(), def.key));
+});
+afterAll(async () => {
+  await app.close();
+});
+
+const KIND_OF_BODY: Record<BodyKind, BodyKey> = {
+  [BodyKind.WORKING_GROUP]: 'wg',
+  [BodyKind.STEERING_GROUP]: 'steering',
+  [BodyKind.SOCIAL_COMMISSION]: 'commission',
+  [BodyKind.COUNCIL]: 'council',
+  [BodyKind.ASSEMBLY]: 'assembly',
+};
+const CHAIN: BodyKey[] = ['wg', 'steering', 'commission', 'council', 'assembly'];
+
+/** Whether the definition's actor rule names the kind (as the workflow guard `actorIs` reads it). */
+function named(rule: ActorRule, kind: Kind): boolean {
+  const p = PROFILES[kind];
+  switch (rule.kind) {
+    case 'AUTHOR':
+      return kind === 'serviceUser';
+    case 'CHAIR_OF': {
+      const b = KIND_OF_BODY[rule.bodyKind];
+      return p.seats?.[b] === MembershipRole.CHAIR || (p.delegations?.[b] ?? []).includes(DelegatedPower.CHAIR);
+    }
+    case 'AREA_ROLE':
+      return (p.roles ?? []).some((r) => String(r) === rule.role);
+  }
+}
+
+const stageBody = (def: WorkflowDefinition, stage: string): BodyKey | null => {
+  const kind = def.stages.find((s) => s.key === stage)?.bodyKind;
+  return kind ? KIND_OF_BODY[kind] : null;
+};
+
+/** A proposal by the service user standing in `stage`, straight in the database. */
+async function aProposalIn(world: AuthorityWorld, def: WorkflowDefinition, stage: string): Promise<string> {
+  const em = app.em();
+  const { machine } = compiledWorkflow(def.key, def.version);
+  const snapshot = machine.getPersistedSnapshot(machine.resolveState({ value: stage, context: undefined }));
+  const body = stageBody(def, stage);
+  const p = em.create(Proposal, {
+    areaId: world.areaId,
+    workingGroup: world.bodies.wg,
+    author: world.people.serviceUser!,
+    kind: ProposalKind.MEASURE,
+    title: `Návrh ve fázi ${stage}`,
+    summary: 'Rozšíření služby.',
+    state: stage,
+    currentBody: body ? world.bodies[body] : null,
+    workflowKey: def.key,
+    workflowVersion: def.version,
+    snapshot: snapshot,
+    submittedAt: stage === def.initial ? null : new Date(),
+  });
+  await em.flush();
+  return p.id;
+}
+
+const CASES = DEFINITIONS.flatMap((def) => def.transitions.flatMap((t) => t.from.map((from) => [`${def.key}@${def.version} ${from} ${t.event}`, def, t, from] as const)));
+
+test('every event of every shipped definition has a case', () => {
+  const events = new Set(DEFINITIONS.flatMap((d) => d.transitions.map((t) => `${d.key}:${t.event}`)));
+  expect(new Set(CASES.map(([, def, t]) => `${def.key}:${t.event}`))).toEqual(events);
+  expect(CASES.length).toBeGreaterThan(40);
+});
+
+test.each(CASES)('%s: fired exactly by whom the policy and the definition name; refused, nothing written', async (_name, def, t: TransitionDefinition, from) => {
+  const world = worlds.get(def.key)!;
+  const current = stageBody(def, from);
+  const target: Target = {
+    area: 'A',
+    people: { author: ['serviceUser'] },
+    bodies: { workingGroup: ['wg'], currentBody: current ? [current] : [], handledBodies: [], chain: CHAIN },
+    flags: { draft: from === def.initial, approvedInPublicGroup: false },
+  };
+  const actorIs = t.guards.find((g) => g.name === 'actorIs');
+  const rules = actorIs && actorIs.name === 'actorIs' ? actorIs.params.anyOf : [];
+  const verdicts = KINDS.map((kind) => ({
+    kind,
+    allowed: expectedAllowed(['proposal.read', 'proposal.transition'], kind, target) && (rules.length === 0 || rules.some((r) => named(r, kind))),
+  }));
+  const fire = (proposalId: string, kind: Kind) =>
+    app.gql<{ transitionProposal: { state: string } }>(
+      'mutation($input: TransitionProposalInput!) { transitionProposal(input: $input) { state } }',
+      { input: { proposalId, event: t.event, expectedVersion: 1, reason: 'Důvod pro záznam.', resolutionNumber: 'RM/12/2026' } },
+      world.subjects[kind] ? { as: world.subjects[kind] } : {},
+    );
+
+  const problems: string[] = [];
+  const shared = await aProposalIn(world, def, from);
+  const before = await fastFingerprint(app.em());
+  for (const { kind } of verdicts.filter((v) => !v.allowed)) {
+    const res = await fire(shared, kind);
+    expectNoLeak(res);
+    const problem = refusalProblem(res, kind, target);
+    if (problem) problems.push(`${kind} should be refused: ${problem}`);
+  }
+  const after = await fastFingerprint(app.em());
+  const written = Object.keys(after).filter((k) => after[k] !== before[k]);
+  if (written.length) problems.push(`a refused attempt wrote to ${written.join(', ')}`);
+
+  for (const { kind } of verdicts.filter((v) => v.allowed)) {
+    const res = await fire(await aProposalIn(world, def, from), kind);
+    if (res.errors || res.data?.transitionProposal.state !== t.to) problems.push(`${kind} should move it to ${t.to}: ${JSON.stringify(res.errors ?? res.data)}`);
+  }
+  expect(problems).toEqual([]);
+  // The definition names someone for every event: no event is left to nobody.
+  expect(verdicts.some((v) => v.allowed)).toBe(true);
+});
+
+test('the list filter and the single-record check are one rule: for every kind, proposals(...) holds exactly the proposals proposal(id) shows', async () => {
+  const def = DEFINITIONS.find((d) => d.key === 'standard')!;
+  const world = worlds.get(def.key)!;
+  // A proposal in every stage, one of them approved in the public working group, one with history in the steering group.
+  for (const stage of def.stages.map((s) => s.key)) await aProposalIn(world, def, stage);
+  const ids = (await app.em().find(Proposal, { areaId: world.areaId }, { fields: ['id'] })).map((p) => p.id);
+  const problems: string[] = [];
+  for (const kind of KINDS) {
+    const options = world.subjects[kind] ? { as: world.subjects[kind] } : {};
+    const listed = new Set<string>();
+    for (let after: string | null = null, more = true; more; ) {
+      const page: { data?: { proposals: { edges: Array<{ node: { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null } = await app.gql(
+        'query($a: ID!, $after: String) { proposals(filter: { areaId: $a }, first: 100, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }',
+        { a: world.areaId, after },
+        options,
+      );
+      page.data?.proposals.edges.forEach((e) => listed.add(e.node.id));
+      more = page.data?.proposals.pageInfo.hasNextPage ?? false;
+      after = page.data?.proposals.pageInfo.endCursor ?? null;
+    }
+    const shown = new Set<string>();
+    for (const id of ids) if (!(await app.gql('query($id: ID!) { proposal(id: $id) { id } }', { id }, options)).errors) shown.add(id);
+    const onlyListed = [...listed].filter((id) => !shown.has(id));
+    const onlyShown = [...shown].filter((id) => !listed.has(id));
+    if (onlyListed.length || onlyShown.length) problems.push(`${kind}: listed only ${onlyListed.length}, shown only ${onlyShown.length}`);
+  }
+  expect(problems).toEqual([]);
+});
+
+test('people too: for every kind, area.people holds exactly the people person(id) shows', async () => {
+  const world = worlds.get('standard')!;
+  const ids = (await app.em().find('Person', { areaId: world.areaId }, { fields: ['id'] })).map((p) => (p as { id: string }).id);
+  const problems: string[] = [];
+  for (const kind of KINDS) {
+    const options = world.subjects[kind] ? { as: world.subjects[kind] } : {};
+    const res = await app.gql<{ area: { people: { totalCount: number; edges: Array<{ node: { id: string } }> } } }>(
+      'query($a: ID!) { area(id: $a) { people(first: 100) { totalCount edges { node { id } } } } }',
+      { a: world.areaId },
+      options,
+    );
+    const listed = new Set(res.data!.area.people.edges.map((e) => e.node.id));
+    const shown = new Set<string>();
+    for (const id of ids) if (!(await app.gql('query($id: ID!) { person(id: $id) { id } }', { id }, options)).errors) shown.add(id);
+    if ([...listed].some((id) => !shown.has(id)) || [...shown].some((id) => !listed.has(id)) || res.data!.area.people.totalCount !== listed.size) problems.push(kind);
+  }
+  expect(problems).toEqual([]);
+});
