@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AreaRole } from '../entities/area-role.entity';
 import { Body } from '../entities/body.entity';
-import { AreaKind, AreaRoleKind, BodyKind, Convener, MembershipRole, MinuteTaker, ProposalKind, TargetGroup, TriadSide } from '../entities/enums';
+import { AreaKind, AreaRoleKind, BodyKind, Convener, DelegatedPower, MembershipRole, MinuteTaker, ProposalKind, TargetGroup, TriadSide } from '../entities/enums';
+import { Delegation } from '../entities/delegation.entity';
 import { Membership } from '../entities/membership.entity';
 import { Municipality } from '../entities/municipality.entity';
 import { Organisation } from '../entities/organisation.entity';
@@ -71,6 +72,8 @@ interface AreaSpec {
   people: PersonSpec[];
   /** Proposals in every stage, with the histories that brought them there. */
   proposals: DemoProposalSpec[];
+  /** Chairs' powers delegated for a term: a delegate (by subject) acts in a body for its chair. */
+  delegations?: Array<{ body: string; delegate: string; power: DelegatedPower; note: string }>;
 }
 
 const { CHAIR, SECRETARY, MEMBER, GUEST } = MembershipRole;
@@ -370,6 +373,13 @@ const KRUMLOV: AreaSpec = {
   workflowKey: 'cesky-krumlov',
   phoneBlock: 2,
   municipalities: [['Český Krumlov', 12_800]],
+  // Seed 003: the commission is convened by its chair "or, as authorised by the chair, by the
+  // secretary"; the managerial group's minutes are written by the coordinator, who chairs it, so a
+  // member is named to verify them.
+  delegations: [
+    { body: 'sk', delegate: 'demo-krumlov-sk-secretary', power: DelegatedPower.CONVENE, note: 'Pověření předsedy SK ke svolávání jednání' },
+    { body: 'ms', delegate: 'demo-krumlov-ks-chair', power: DelegatedPower.VERIFY_MINUTES, note: 'Ověřovatelka zápisů MS (zápis pořizuje koordinátorka, která MS řídí)' },
+  ],
   proposals: [
     { title: 'Denní stacionář pro seniory', summary: 'Koncept záměru.', kind: PROJECT_INTENT, group: 'ks-seniors', author: 'demo-krumlov-user', events: [] },
     { title: 'Asistence pro rodiny v krizi', summary: 'Návrh opatření KS Rodina.', kind: MEASURE, group: 'ks-family', author: 'demo-krumlov-family-chair', events: ['SUBMIT'] },
@@ -452,7 +462,7 @@ const KRUMLOV: AreaSpec = {
     {
       subject: 'demo-krumlov-ks-chair',
       name: 'Drahomíra Koordinační',
-      description: 'manager (chair) of KS Senioři a zdravotně postižení, provider side; member of MS',
+      description: 'manager (chair) of KS Senioři a zdravotně postižení, provider side; member of MS, named to verify its minutes',
       organisation: 'Pečovatelská služba Vltava, o.p.s.',
       seats: [seat('ks-seniors', CHAIR, PROVIDER), seat('ms', MEMBER, PROVIDER)],
     },
@@ -514,7 +524,7 @@ const KRUMLOV: AreaSpec = {
     {
       subject: 'demo-krumlov-sk-secretary',
       name: 'Ivana Zapisovatelová',
-      description: 'member of the social commission (SK) who takes its minutes (secretary)',
+      description: 'member of the social commission (SK) who takes its minutes (secretary) and convenes it on its chair\'s behalf',
       seats: [seat('sk', SECRETARY, COMMISSIONER)],
     },
     { subject: 'demo-krumlov-sk-member', name: 'Pavla Členová', description: 'member of the social commission (SK), public side', seats: [seat('sk', MEMBER, PUBLIC)] },
@@ -634,6 +644,28 @@ function createBodiesAndPeople(tx: EntityManager, spec: AreaSpec, area: Planning
   return { spec, area, municipalities, bodies, cast };
 }
 
+/** Creates (without flushing) an area's delegations; after its bodies and people are in (plain id columns). */
+function createDelegations(tx: EntityManager, { spec, area, bodies, cast }: BuiltArea): void {
+  for (const d of spec.delegations ?? []) {
+    const body = bodies.get(d.body);
+    const delegate = cast.people.get(d.delegate);
+    if (!body || !delegate) throw new Error(`demo delegation in ${d.body} to ${d.delegate}: unknown body or person`);
+    const chair = cast.seats.find((m) => m.body === body && m.role === CHAIR);
+    tx.create(Delegation, {
+      areaId: area.id,
+      bodyId: body.id,
+      delegateId: delegate.id,
+      forPersonId: chair ? chair.person.id : null,
+      power: d.power,
+      validFrom: SEATS_FROM,
+      validTo: null,
+      revokedAt: null,
+      grantedById: chair ? chair.person.id : null,
+      note: d.note,
+    });
+  }
+}
+
 /** Loads the demo areas into an empty database; returns false (and writes nothing) otherwise. */
 export async function loadDemoData(em: EntityManager): Promise<boolean> {
   if ((await em.count(PlanningArea, {})) > 0) return false;
@@ -646,6 +678,7 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
     // The whole organisation of both areas in one flush (Body.reportsTo is a relation, so the ORM
     // orders the bodies itself).
     await tx.flush();
+    for (const b of built) createDelegations(tx, b);
 
     for (const { spec, area, municipalities, bodies, cast } of built) {
       await createDemoProposals(tx, area.id, spec.workflowKey, bodies, cast, spec.proposals);

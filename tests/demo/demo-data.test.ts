@@ -31,6 +31,17 @@ test('Český Krumlov is organised KS → MS → SK → RM/ZM', async () => {
   const krumlov = await em.findOneOrFail(PlanningArea, { name: 'Český Krumlov' });
   const bodies = await em.find(Body, { areaId: krumlov.id });
   expect(new Set(bodies.map((b) => b.shortName))).toEqual(new Set(['KS', 'MS', 'SK', 'RM', 'ZM']));
+  // Seed 003: the commission's secretary convenes it as its chair authorised; a member of MS verifies the minutes its chair writes.
+  const delegations = async (shortName: string) =>
+    (
+      await app.gql<{ body: { delegations: Array<{ power: string; active: boolean; delegate: { name: string }; onBehalfOf: { name: string } | null }> } }>(
+        'query($id: ID!) { body(id: $id) { delegations { power active delegate { name } onBehalfOf { name } } } }',
+        { id: bodies.find((b) => b.shortName === shortName)!.id },
+        { as: 'demo-krumlov-coordinator' },
+      )
+    ).data!.body.delegations;
+  expect(await delegations('SK')).toEqual([{ power: 'CONVENE', active: true, delegate: { name: 'Ivana Zapisovatelová' }, onBehalfOf: { name: 'Antonín Komisní' } }]);
+  expect(await delegations('MS')).toEqual([{ power: 'VERIFY_MINUTES', active: true, delegate: { name: 'Drahomíra Koordinační' }, onBehalfOf: { name: 'Kateřina Plánovačová' } }]);
 });
 
 test('demo proposals stand in every stage and their histories verify', async () => {
