@@ -182,13 +182,15 @@ export class Loaders {
    * The triad sides held by voting members of each body on `day` (the triad rule's input): one
    * aggregate row per body instead of every seat as an entity.
    */
+  /** Triad sides of a body's voting members on a day (an erased person's seat, ended on the day of erasure, no longer counts). */
   votingSides(bodyId: string, day: string): Promise<TriadSide[]> {
     const loader = memo(this.votingSidesByDay, day, () =>
       new DataLoader<string, TriadSide[]>(async (bodyIds) => {
         const rows = await this.em.execute<Array<{ body_id: string; sides: TriadSide[] }>>(
-          `select body_id, array_agg(distinct triad_side order by triad_side) as sides from membership
-           where body_id in (?) and voting_right and valid_from <= ?::date and (valid_to is null or valid_to >= ?::date)
-           group by body_id`,
+          `select m.body_id, array_agg(distinct m.triad_side order by m.triad_side) as sides from membership m
+           join person p on p.area_id = m.area_id and p.id = m.person_id and p.erased_at is null
+           where m.body_id in (?) and m.voting_right and m.valid_from <= ?::date and (m.valid_to is null or m.valid_to >= ?::date)
+           group by m.body_id`,
           [[...bodyIds], day, day],
         );
         const byBody = new Map(rows.map((r) => [r.body_id, r.sides]));

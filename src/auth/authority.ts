@@ -64,6 +64,14 @@ function representedBy(viewer: Viewer, areaId: string): string[] {
   ];
 }
 
+/**
+ * Whether the viewer represents an organisation in an area: their person record or a seat held
+ * today (in any body) refers to it. The conflict-of-interest rule and guarantor organisations ask it.
+ */
+export function representsOrganisation(viewer: Viewer, areaId: string, organisationId: string): boolean {
+  return representedBy(viewer, areaId).includes(organisationId);
+}
+
 const peopleOf = (res: Resource, ref: PersonRef): readonly string[] => res.people?.[ref] ?? [];
 const bodiesOf = (res: Resource, ref: BodyRef): readonly BodyFacts[] => res.bodies?.[ref] ?? [];
 
@@ -302,11 +310,12 @@ export function visibleFilter(viewer: Viewer, action: Action, form: (alias: stri
  * Whose behalf the viewer acts on when allowed `action` only by a delegation: the chair who
  * delegated the power (recorded with the act), or null when the viewer is allowed in their own right.
  */
-export function onBehalfOf(viewer: Viewer, action: Action, res: Resource): string | null {
+export function onBehalfOf(viewer: Viewer, action: Action, res: Resource, power: DelegablePower): string | null {
   const own = new Viewer(viewer.subject, viewer.isGlobalAdmin, viewer.people, viewer.areaRoles, viewer.memberships, []);
   if (can(own, action, res) || !can(viewer, action, res)) return null;
   const bodies = new Set(Object.values(res.bodies ?? {}).flatMap((list) => (list ?? []).map((b) => b.id)));
-  return viewer.delegations.find((d) => bodies.has(d.bodyId))?.forPersonId ?? null;
+  const held = viewer.delegations.filter((d) => bodies.has(d.bodyId));
+  return (held.find((d) => d.power === power) ?? held.find((d) => d.power === DelegatedPower.CHAIR))?.forPersonId ?? null;
 }
 
 /**

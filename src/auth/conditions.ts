@@ -10,8 +10,8 @@ import { DelegatedPower, type AreaRoleKind, type Convener, type MembershipRole, 
 /** People a resource names: the record's own person, its author, a guarantor, … */
 export type PersonRef = 'self' | 'author' | 'presenter' | 'guarantor' | 'recipient' | 'delegate';
 
-/** Organisations a resource names: the guarantor organisations of a goal or an indicator. */
-export type OrganisationRef = 'guarantor';
+/** Organisations a resource names: the guarantor organisations of a goal or an indicator, the organisation a proposal concerns. */
+export type OrganisationRef = 'guarantor' | 'concerned';
 
 /** Bodies a resource names: the body acted in, a proposal's working group, the bodies that handled it, … */
 export type BodyRef = 'body' | 'workingGroup' | 'currentBody' | 'handledBodies' | 'chain' | 'seatBodies';
@@ -30,8 +30,8 @@ export type Flag =
   | 'seatedInPublicBody'
   /** The person acted on holds the ADMIN role of the area. */
   | 'targetIsAdmin'
-  /** The seat given carries power in its body (chair, deputy or secretary). */
-  | 'grantsPower';
+  /** The body is the council or the assembly (whose records the clerk keeps). */
+  | 'councilOrAssembly';
 
 /**
  * Powers of a body's chair that may be delegated for a term (a deputy acting for the chair, a

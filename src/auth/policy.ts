@@ -52,6 +52,8 @@ const ADMIN = areaRole(AreaRoleKind.ADMIN);
 const SUPPORT = areaRole(AreaRoleKind.SUPPORT);
 /** Plans are prepared by the coordinator with the support organisation (TOZ), people of the area (their acts are recorded under their name). */
 const PLANNERS = all(areaPerson, any(MANAGERS, SUPPORT));
+/** Seats of members proper: a guest attends and reads, but does not propose. */
+const MEMBERS = [MembershipRole.CHAIR, MembershipRole.DEPUTY, MembershipRole.SECRETARY, MembershipRole.MEMBER];
 /** Who runs a body's meetings: its convener by the body's rules, or someone the chair delegated it to. */
 const CONVENES = convener('body');
 
@@ -150,10 +152,10 @@ export const POLICY = {
   'body.read': row('Body', any(flag('public'), AREA_ROLES, seat('body')), INVISIBLE, true),
   'body.create': row('Body', MANAGERS, ONLY_MANAGERS),
   'body.update': row('Body', MANAGERS, ONLY_MANAGERS),
-  /** A seat with power in its body (chair, deputy, secretary) is never given to oneself. */
-  'membership.add': row('Membership', all(MANAGERS, not(all(self('self'), flag('grantsPower')))), {
-    cs: 'Členství zakládá správce nebo koordinátor oblasti; místo předsedy, místopředsedy či tajemníka nikdy sám sobě.',
-    en: "The area's admin or coordinator seats people; never themselves as chair, deputy or secretary.",
+  /** Nobody seats themselves: a seat carries a vote and a side of the triad, and may carry power in the body. */
+  'membership.add': row('Membership', all(MANAGERS, not(self('self'))), {
+    cs: 'Členství zakládá správce nebo koordinátor oblasti, nikdy sám sobě.',
+    en: "The area's admin or coordinator seats people, never themselves.",
   }),
   'membership.end': row('Membership', MANAGERS, ONLY_MANAGERS),
   /** The chair delegates their own powers (or the coordinator records the body's decision), never to themselves. */
@@ -161,6 +163,8 @@ export const POLICY = {
     cs: 'Zastoupení předsedy uděluje předseda orgánu nebo koordinátor, nikdy sám sobě.',
     en: "The body's chair or the coordinator grants a delegation, never to themselves.",
   }),
+  /** A delegation's note may say why (a leave, an illness): the managers, the body's chair and the delegate read it. */
+  'delegation.readNote': row('Delegation', any(MANAGERS, seat('body', MembershipRole.CHAIR), self('delegate')), INVISIBLE, true),
   'delegation.revoke': row('Delegation', any(MANAGERS, seat('body', MembershipRole.CHAIR), self('delegate')), {
     cs: 'Zastoupení ruší předseda orgánu, koordinátor nebo zástupce sám.',
     en: "The body's chair, the coordinator or the delegate ends a delegation.",
@@ -184,13 +188,21 @@ export const POLICY = {
     INVISIBLE,
     true,
   ),
-  'proposal.create': row('Proposal', all(areaPerson, any(seat('workingGroup'), MANAGERS)), {
+  'proposal.create': row('Proposal', all(areaPerson, any(seat('workingGroup', ...MEMBERS), MANAGERS)), {
     cs: 'Návrh zakládá člen pracovní skupiny nebo koordinátor.',
     en: 'A member of the working group or the coordinator creates proposals.',
   }),
   'proposal.update': row('Proposal', any(self('author'), chair('workingGroup')), {
     cs: 'Návrh upravuje jeho autor nebo předseda skupiny.',
     en: 'Only the author or the group chair edits a proposal.',
+  }),
+  /**
+   * Which organisation a proposal concerns decides conflicts of interest: its author or the
+   * managers name it, and never someone who represents the organisation named before or after.
+   */
+  'proposal.changeConcernedOrganisation': row('Proposal', all(any(self('author'), MANAGERS), not(represents('concerned'))), {
+    cs: 'Dotčenou organizaci mění autor nebo koordinátor, a nikdy ten, kdo ji zastupuje.',
+    en: 'The author or the coordinator changes the organisation concerned, never someone who represents it.',
   }),
   /**
    * Firing a workflow event: someone with a part in the proposal. Which events each of them may
@@ -218,16 +230,19 @@ export const POLICY = {
   'meeting.addAgendaItem': row('Meeting', any(CONVENES, chair('body')), ONLY_CONVENER),
   /** Materials that came after the body's deadline go on the agenda only as urgent, by the chair. */
   'meeting.acceptLateItem': row('Meeting', chair('body'), { cs: 'Naléhavost pozdních podkladů uznává jen předseda.', en: 'Only the chair accepts late materials as urgent.' }),
-  'meeting.recordAttendance': row('Meeting', any(CONVENES, seat('body', MembershipRole.SECRETARY)), ONLY_CONVENER),
-  'meeting.recordResolution': row('Meeting', all(areaPerson, any(CONVENES, chair('body'), seat('body', MembershipRole.SECRETARY))), {
-    cs: 'Usnesení zapisuje svolavatel, předseda nebo tajemník orgánu.',
-    en: "The body's convener, chair or secretary records resolutions.",
+  /** The council's and the assembly's attendance and resolutions are also recorded by the clerk (their office). */
+  'meeting.recordAttendance': row('Meeting', any(CONVENES, seat('body', MembershipRole.SECRETARY), all(flag('councilOrAssembly'), areaRole(AreaRoleKind.CLERK))), ONLY_CONVENER),
+  'meeting.recordResolution': row('Meeting', all(areaPerson, any(CONVENES, chair('body'), seat('body', MembershipRole.SECRETARY), all(flag('councilOrAssembly'), areaRole(AreaRoleKind.CLERK)))), {
+    cs: 'Usnesení zapisuje svolavatel, předseda nebo tajemník orgánu (rady a zastupitelstva i pracovník úřadu).',
+    en: "The body's convener, chair or secretary records resolutions (the council's and the assembly's also the clerk).",
   }),
   'meeting.attachMaterial': row(
     'Meeting',
     all(areaPerson, any(CONVENES, chair('body'), seat('body', MembershipRole.SECRETARY), SUPPORT, self('presenter'))),
     { cs: 'Podklady sem může vložit předkladatel, předseda, svolavatel nebo podpůrná organizace.', en: 'The presenter, the chair, the convener or support attach materials here.' },
   ),
+  /** Minutes not yet verified: the body's members, its minute-taker and chair, the managers; everyone who sees the meeting reads them once verified. */
+  'minutes.readDraft': row('Meeting', any(MANAGERS, seat('body'), minuteTaker('body'), chair('body', DelegatedPower.VERIFY_MINUTES)), INVISIBLE, true),
   'minutes.draft': row('Meeting', all(areaPerson, minuteTaker('body')), { cs: 'Zápis píše zapisovatel určený pravidly orgánu.', en: "Only the body's minute-taker writes the minutes." }),
   /** The chair, or a member named to verify; never the minutes' author (a rule of the moment, in the meeting workflow). */
   'minutes.verify': row('Meeting', all(areaPerson, chair('body', DelegatedPower.VERIFY_MINUTES)), { cs: 'Zápis ověřuje předseda orgánu.', en: 'The chair verifies the minutes.' }),
@@ -239,6 +254,11 @@ export const POLICY = {
   'plan.create': row('Plan', all(areaPerson, MANAGERS), { cs: 'Plán zakládá koordinátor.', en: 'The coordinator creates plans.' }),
   /** Structure, indicators, guarantors, registers, analysis, action plans and their intents. */
   'plan.edit': row('Plan', PLANNERS, ONLY_PLANNERS),
+  /** A guarantor records values and changes a goal's status: nobody names themselves, or an organisation they represent. */
+  'plan.nameGuarantor': row('Plan', all(PLANNERS, not(self('guarantor')), not(represents('guarantor'))), {
+    cs: 'Gestora jmenuje koordinátor nebo podpůrná organizace, nikdy sebe ani organizaci, kterou zastupuje.',
+    en: 'The coordinator or support names guarantors, never themselves or an organisation they represent.',
+  }),
   /** A guarantor is a person named, or a person of an organisation named (by their person record or a seat held today). */
   'plan.recordIndicatorValue': row('Plan', all(areaPerson, any(self('guarantor'), represents('guarantor'), MANAGERS)), {
     cs: 'Hodnoty indikátoru zapisuje jeho gestor nebo koordinátor.',
@@ -324,7 +344,7 @@ export const OPERATION_ACTIONS: { Query: Record<string, Action | 'anyone'>; Muta
     grantDelegation: 'delegation.grant',
     revokeDelegation: 'delegation.revoke',
     createProposal: 'proposal.create',
-    updateProposal: 'proposal.update',
+    updateProposal: ['proposal.update', 'proposal.changeConcernedOrganisation'],
     transitionProposal: 'proposal.transition',
     scheduleMeeting: 'meeting.schedule',
     updateMeeting: 'meeting.update',
@@ -344,9 +364,9 @@ export const OPERATION_ACTIONS: { Query: Record<string, Action | 'anyone'>; Muta
     addPriority: 'plan.edit',
     addGoal: 'plan.edit',
     addMeasure: 'plan.edit',
-    addIndicator: 'plan.edit',
-    assignGoalGuarantor: 'plan.edit',
-    assignIndicatorGuarantor: 'plan.edit',
+    addIndicator: ['plan.edit', 'plan.nameGuarantor'],
+    assignGoalGuarantor: ['plan.edit', 'plan.nameGuarantor'],
+    assignIndicatorGuarantor: ['plan.edit', 'plan.nameGuarantor'],
     removeGoalGuarantor: 'plan.edit',
     removeIndicatorGuarantor: 'plan.edit',
     recordIndicatorValue: 'plan.recordIndicatorValue',

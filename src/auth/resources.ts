@@ -1,5 +1,5 @@
 import type { Body } from '../entities/body.entity';
-import { MembershipRole } from '../entities/enums';
+import { BodyKind } from '../entities/enums';
 import type { Proposal } from '../entities/proposal.entity';
 import type { BodyFacts, Resource } from './conditions';
 import type { SqlForm } from './authority';
@@ -24,12 +24,12 @@ export const inArea = (areaId: string): Resource => ({ areaId });
 export const SHARED: Resource = { areaId: null };
 
 /** A body, or a meeting of it (its rules say who convenes and takes the minutes). */
-export function bodyResource(body: Pick<Body, 'id' | 'areaId' | 'isPublic' | 'convener' | 'minuteTaker'>, extra: { presenterId?: string | null } = {}): Resource {
+export function bodyResource(body: Pick<Body, 'id' | 'areaId' | 'isPublic' | 'convener' | 'minuteTaker'> & { kind?: BodyKind }, extra: { presenterId?: string | null } = {}): Resource {
   return {
     areaId: body.areaId,
     bodies: { body: [bodyFacts(body)] },
     people: { presenter: extra.presenterId ? [extra.presenterId] : [] },
-    flags: { public: body.isPublic },
+    flags: { public: body.isPublic, councilOrAssembly: body.kind === BodyKind.COUNCIL || body.kind === BodyKind.ASSEMBLY },
   };
 }
 
@@ -58,11 +58,9 @@ export const PERSON_SQL = (a: string): SqlForm => ({
   },
 });
 
-/** A seat given to a person: whether it carries power in its body. */
-export function seatResource(body: Pick<Body, 'id' | 'areaId' | 'isPublic' | 'convener' | 'minuteTaker'>, personId: string, role: MembershipRole | null): Resource {
-  const base = bodyResource(body);
-  const power = role === MembershipRole.CHAIR || role === MembershipRole.DEPUTY || role === MembershipRole.SECRETARY;
-  return { ...base, people: { self: [personId] }, flags: { ...base.flags, grantsPower: power } };
+/** A seat of a person in a body. */
+export function seatResource(body: Pick<Body, 'id' | 'areaId' | 'isPublic' | 'convener' | 'minuteTaker'> & { kind?: BodyKind }, personId: string): Resource {
+  return { ...bodyResource(body), people: { self: [personId] } };
 }
 
 /** A delegation in a body to a person. */

@@ -15,7 +15,8 @@ interface ViewerRow {
 
 // Every request is authenticated with this one statement (the subject's people, the global-admin
 // flag, the area roles, seats and delegations valid on the day), not five: it runs before anything
-// else. A delegation counts only while its delegate still sits in the body.
+// else. A delegation counts only while its delegate still sits in the body and the chair it was
+// granted for still chairs it: a deputy acts for a chair, never for a former or a future one.
 const VIEWER_SQL = `
   with people as (select * from person where subject = :subject)
   select
@@ -29,7 +30,9 @@ const VIEWER_SQL = `
       from delegation d join people p on p.area_id = d.area_id and p.id = d.delegate_id
       where d.revoked_at is null and d.valid_from <= :day::date and (d.valid_to is null or d.valid_to >= :day::date)
         and exists (select 1 from membership m where m.area_id = d.area_id and m.body_id = d.body_id and m.person_id = d.delegate_id
-                      and m.valid_from <= :day::date and (m.valid_to is null or m.valid_to >= :day::date))), '[]') as delegations`;
+                      and m.valid_from <= :day::date and (m.valid_to is null or m.valid_to >= :day::date))
+        and exists (select 1 from membership c where c.area_id = d.area_id and c.body_id = d.body_id and c.person_id = d.for_person_id
+                      and c.role = 'CHAIR' and c.valid_from <= :day::date and (c.valid_to is null or c.valid_to >= :day::date))), '[]') as delegations`;
 
 /** Loads what a token subject may do on `day` (YYYY-MM-DD): its people, roles and seats. */
 export async function loadViewer(em: EntityManager, subject: string, day: string): Promise<Viewer> {

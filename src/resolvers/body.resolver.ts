@@ -52,6 +52,8 @@ export class BodyResolver {
     @Root() body: BodyType,
     @Arg('activeOnly', () => Boolean, { defaultValue: false, description: 'Only seats held today.' }) activeOnly: boolean,
   ): Promise<MembershipType[]> {
+    // A body reached through another record (a proposal's current body) shows its name, not its members, to those who may not see it.
+    if (!seesBody(ctx, body)) return [];
     return (await this.membershipsService.ofBody(ctx, body.id, activeOnly)).map(MembershipType.from);
   }
 
@@ -61,6 +63,10 @@ export class BodyResolver {
     @Root() body: BodyType,
     @Arg('activeOnly', () => Boolean, { defaultValue: false, description: 'Only those standing today.' }) activeOnly: boolean,
   ): Promise<DelegationType[]> {
+    if (!seesBody(ctx, body)) return [];
     return (await this.delegationsService.ofBody(ctx, body.id, activeOnly)).map(DelegationType.from);
   }
 }
+
+const seesBody = (ctx: RequestContext, body: BodyType): boolean =>
+  can(ctx.viewer, 'body.read', { areaId: body.areaId, bodies: { body: [{ id: body.id }] }, flags: { public: body.isPublic } });

@@ -5,7 +5,9 @@ import { BodyType } from '../schema/body.type';
 import { GrantDelegationInput, RevokeDelegationInput } from '../schema/delegation.input';
 import { DelegationType } from '../schema/delegation.type';
 import { PersonType } from '../schema/person.type';
-import { DelegationService, isActive } from '../services/delegation.service';
+import { DelegationService } from '../services/delegation.service';
+import { can } from '../auth/authority';
+import { delegationResource } from '../auth/resources';
 
 @Resolver(() => DelegationType)
 export class DelegationResolver {
@@ -24,9 +26,17 @@ export class DelegationResolver {
     return DelegationType.from(await this.delegations.revoke(ctx, input));
   }
 
-  @FieldResolver(() => Boolean, { description: 'Whether it stands today (not revoked, within its term). It counts only while the delegate sits in the body.' })
-  active(@Ctx() ctx: RequestContext, @Root() d: DelegationType): boolean {
-    return isActive(d, ctx.today);
+  @FieldResolver(() => Boolean, {
+    description: 'Whether it counts today: not revoked, within its term, its delegate seated in the body and the chair it acts for still chairing it.',
+  })
+  async active(@Ctx() ctx: RequestContext, @Root() d: DelegationType): Promise<boolean> {
+    return this.delegations.standsToday(ctx, d);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "Why or under which decision it was granted; only for the area's managers, the body's chair and the delegate (null for others)." })
+  async note(@Ctx() ctx: RequestContext, @Root() d: DelegationType): Promise<string | null> {
+    const body = await ctx.loaders.bodyById.load(d.bodyId);
+    return body && can(ctx.viewer, 'delegation.readNote', delegationResource(body, d.delegateId)) ? d.note : null;
   }
 
   @FieldResolver(() => BodyType, { description: 'The body.' })

@@ -23,7 +23,6 @@ export class DelegationType {
   @Field(() => Date, { nullable: true, description: 'When it was revoked; null while it stands.' })
   revokedAt!: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'Why or under which decision it was granted.' })
   note!: string | null;
 
   areaId!: string;

@@ -24,7 +24,15 @@ const seatCovers = (m: Membership, from: string, to: string | null): boolean =>
 export class DelegationService {
   async ofBody(ctx: RequestContext, bodyId: string, activeOnly: boolean): Promise<Delegation[]> {
     const rows = await ctx.loaders.childrenOf(Delegation, 'bodyId', { validFrom: 'asc', id: 'asc' }).load(bodyId);
-    return activeOnly ? rows.filter((d) => isActive(d, ctx.today)) : [...rows];
+    if (!activeOnly) return [...rows];
+    const seats = (await ctx.loaders.membershipsByBody.load(bodyId)).filter((m) => m.isValidOn(ctx.today));
+    return rows.filter((d) => stands(d, seats, ctx.today));
+  }
+
+  /** Whether a delegation counts today (see `stands`). */
+  async standsToday(ctx: RequestContext, d: Pick<Delegation, 'bodyId' | 'delegateId' | 'forPersonId' | 'revokedAt' | 'validFrom' | 'validTo'>): Promise<boolean> {
+    const seats = (await ctx.loaders.membershipsByBody.load(d.bodyId)).filter((m) => m.isValidOn(ctx.today));
+    return stands(d, seats, ctx.today);
   }
 
   async grant(ctx: RequestContext, input: GrantDelegationInput): Promise<Delegation> {
@@ -43,7 +51,8 @@ export class DelegationService {
       if (!delegate) throw notFound(ctx.locale, 'Person', input.delegateId);
       refuseErased(ctx, delegate, 'delegateId');
       const seats = await em.find(Membership, { areaId: body.areaId, body: body.id });
-      const chair = seats.find((m) => m.role === MembershipRole.CHAIR && m.isValidOn(validFrom));
+      // The chair today is the one acted for: the delegation counts only while they chair the body.
+      const chair = seats.find((m) => m.role === MembershipRole.CHAIR && m.isValidOn(ctx.today));
       const delegateSeat = seats.find((m) => m.person.id === delegate.id && m.role !== MembershipRole.GUEST && seatCovers(m, validFrom, validTo));
       const problems: Array<{ field: string; text: { cs: string; en: string } }> = [];
       if (!delegateSeat) {
@@ -52,11 +61,14 @@ export class DelegationService {
           text: { cs: 'Zastupovat může jen člen orgánu (ne host), a to po celou dobu zastoupení.', en: 'Only a member of the body (not a guest) may act for the chair, for the whole term.' },
         });
       }
-      if (chair && chair.person.id === delegate.id) {
+      if (!chair) {
+        problems.push({ field: 'bodyId', text: { cs: 'Orgán nemá předsedu, za kterého by bylo možné jednat.', en: 'The body has no chair to act for.' } });
+      } else if (chair.person.id === delegate.id) {
         problems.push({ field: 'delegateId', text: { cs: 'Předseda nemůže zastupovat sám sebe.', en: 'The chair cannot act for themselves.' } });
       }
       if (problems.length) throw badInput(ctx.locale, problems);
-      const held = await em.find(Delegation, { areaId: body.areaId, bodyId: body.id, delegateId: delegate.id, power: input.power, revokedAt: null });
+      // Held for the chair of today (delegations for a former chair no longer count).
+      const held = await em.find(Delegation, { areaId: body.areaId, bodyId: body.id, delegateId: delegate.id, forPersonId: chair?.person.id ?? null, power: input.power, revokedAt: null });
       if (held.some((d) => (d.validTo === null || d.validTo >= validFrom) && (validTo === null || d.validFrom <= validTo))) {
         throw conflict(ctx.locale, { cs: 'Tato osoba už má toto zastoupení v daném období.', en: 'The person already holds this delegation in that period.' }, { field: 'delegateId' });
       }
@@ -92,7 +104,16 @@ export class DelegationService {
   }
 }
 
-/** Whether a delegation stands today (the delegate's seat is checked where it is used). */
+/** Whether a delegation's term covers the day and it is not revoked. */
 export function isActive(d: Pick<Delegation, 'revokedAt' | 'validFrom' | 'validTo'>, day: string): boolean {
   return d.revokedAt === null && d.validFrom <= day && (d.validTo === null || d.validTo >= day);
+}
+
+/** Whether it counts today: within its term, its delegate seated and the chair it acts for still chairing (as the viewer's loader counts it). */
+export function stands(d: Pick<Delegation, 'delegateId' | 'forPersonId' | 'revokedAt' | 'validFrom' | 'validTo'>, seatsToday: readonly Membership[], day: string): boolean {
+  return (
+    isActive(d, day) &&
+    seatsToday.some((m) => m.person.id === d.delegateId && m.role !== MembershipRole.GUEST) &&
+    seatsToday.some((m) => m.person.id === d.forPersonId && m.role === MembershipRole.CHAIR)
+  );
 }

@@ -9,7 +9,10 @@ import { Plan } from '../entities/plan.entity';
 import { markdownInline as md } from '../common/markdown';
 import { localize } from '../i18n/locale';
 import { PlanService } from './plan.service';
+import { lockPlanProposal } from './hearing-standing';
 import { clientKey, hitRateLimit } from './rate-limiter';
+
+const ADOPTED_NO_HEARING = { cs: 'Plán je schválen; veřejné projednání už nelze otevřít.', en: 'The plan is adopted; a public hearing can no longer be opened.' };
 
 const DECISION: Record<HearingDecision, { cs: string; en: string }> = {
   [HearingDecision.ACCEPTED]: { cs: 'Akceptováno', en: 'Accepted' },
@@ -28,13 +31,13 @@ export class HearingService {
     const plan = await this.plans.get(ctx, input.planId);
     authorize(ctx, 'hearing.open', planResource(plan.areaId), 'Plan', plan.id);
     // An adopted plan's hearing is over for good: the assembly approved the text it was about.
-    if (await this.plans.isAdopted(ctx, plan)) {
-      throw conflict(ctx.locale, { cs: 'Plán je schválen; veřejné projednání už nelze otevřít.', en: 'The plan is adopted; a public hearing can no longer be opened.' });
-    }
+    if (await this.plans.isAdopted(ctx, plan)) throw conflict(ctx.locale, ADOPTED_NO_HEARING);
     const opensAt = input.opensAt ?? ctx.now;
     if (input.closesAt <= opensAt) throw badInput(ctx.locale, [{ field: 'closesAt', text: { cs: 'Konec musí být po začátku.', en: 'closesAt must be after opensAt.' } }]);
     const person = ctx.viewer.personIn(plan.areaId);
     return ctx.em.transactional(async (em) => {
+      // Under the plan's proposal lock, as a transition judges the hearing rule (hearing-standing.ts).
+      if ((await lockPlanProposal(em, plan, 'update')) === 'APPROVED') throw conflict(ctx.locale, ADOPTED_NO_HEARING);
       const hearing = em.create(Hearing, { areaId: plan.areaId, planId: plan.id, opensAt, closesAt: input.closesAt, openedById: person!.id });
       await em.flush();
       return hearing;
@@ -54,8 +57,8 @@ export class HearingService {
     const hearing = await this.get(ctx, input.hearingId);
     authorize(ctx, 'hearing.comment', planResource(hearing.areaId), 'Hearing', hearing.id);
     const plan = await ctx.em.findOneOrFail(Plan, { id: hearing.planId, areaId: hearing.areaId });
-    if (ctx.now < hearing.opensAt || ctx.now >= hearing.closesAt || (await this.plans.isAdopted(ctx, plan))) {
-      throw new AppError(ErrorCode.TRANSITION_NOT_ALLOWED, localize({ cs: 'Veřejné projednání není otevřené.', en: 'The public hearing is not open.' }, ctx.locale), {
+    const closed = () =>
+      new AppError(ErrorCode.TRANSITION_NOT_ALLOWED, localize({ cs: 'Veřejné projednání není otevřené.', en: 'The public hearing is not open.' }, ctx.locale), {
         ...refusalExtensions(ctx.locale, [
           refusal(RefusalCode.HEARING_CLOSED, {
             cs: `Připomínky lze podávat od ${hearing.opensAt.toISOString()} do ${hearing.closesAt.toISOString()}, a jen dokud plán není schválen.`,
@@ -63,10 +66,12 @@ export class HearingService {
           }),
         ]),
       });
-    }
+    if (ctx.now < hearing.opensAt || ctx.now >= hearing.closesAt || (await this.plans.isAdopted(ctx, plan))) throw closed();
     const retryAfter = await hitRateLimit(ctx.em, `hearing-comment:${clientKey(ctx.clientAddress)}`, { max: ctx.limits.hearingCommentsPerHour, windowSeconds: 3600 }, ctx.now);
     if (retryAfter !== null) throw rateLimited(ctx.locale, retryAfter);
     return ctx.em.transactional(async (em) => {
+      // A transition of the plan holds its proposal's lock while it judges the hearing rule.
+      if ((await lockPlanProposal(em, plan, 'share')) === 'APPROVED') throw closed();
       const comment = em.create(HearingComment, {
         areaId: hearing.areaId,
         hearingId: hearing.id,
@@ -85,7 +90,13 @@ export class HearingService {
     if (!found) throw notFound(ctx.locale, 'HearingComment', input.commentId);
     authorize(ctx, 'hearing.answer', planResource(found.areaId), 'HearingComment', input.commentId);
     const person = ctx.viewer.personIn(found.areaId);
+    const hearing = await ctx.em.findOneOrFail(Hearing, { id: found.hearingId, areaId: found.areaId });
+    const plan = await ctx.em.findOneOrFail(Plan, { id: hearing.planId, areaId: found.areaId });
     return ctx.em.transactional(async (em) => {
+      // The settlement is part of the adopted plan's record: closed with it.
+      if ((await lockPlanProposal(em, plan, 'share')) === 'APPROVED') {
+        throw conflict(ctx.locale, { cs: 'Plán je schválen; vypořádání připomínek je uzavřeno.', en: 'The plan is adopted; the settlement of comments is closed.' });
+      }
       const comment = await em.findOneOrFail(HearingComment, { id: found.id });
       comment.decision = input.decision;
       comment.justification = input.justification;

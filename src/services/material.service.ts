@@ -7,7 +7,7 @@ import { bodyResource, proposalResource } from '../auth/resources';
 import { Material } from '../entities/material.entity';
 import { Person } from '../entities/person.entity';
 import { Proposal } from '../entities/proposal.entity';
-import { badInput, notFound, requireId } from '../errors/app-errors';
+import { badInput, conflict, notFound, requireId } from '../errors/app-errors';
 import { MeetingService } from './meeting.service';
 import { ProposalService } from './proposal.service';
 
@@ -85,7 +85,8 @@ export class MaterialService {
     if (Boolean(upload.agendaItemId) === Boolean(upload.proposalId)) {
       problems.push({ field: 'agendaItemId', text: { cs: 'Uveďte bod programu, nebo návrh.', en: 'Give either an agenda item or a proposal.' } });
     }
-    if (!upload.name.trim() || upload.name.length > 200 || /[\u0000-\u001f\u007f/\\]/.test(upload.name)) {
+    // No control characters, path separators, or bidirectional overrides that show "zapis_‮fdp.bat" as "zapis_tab.pdf".
+    if (!upload.name.trim() || upload.name.length > 200 || /[\u0000-\u001f\u007f/\\\u202a-\u202e\u2066-\u2069\u200e\u200f]/.test(upload.name)) {
       problems.push({ field: 'name', text: { cs: 'Neplatný název souboru.', en: 'Invalid file name.' } });
     }
     const signatures = MEDIA_TYPES[upload.mediaType];
@@ -112,11 +113,19 @@ export class MaterialService {
       const meeting = await this.meetings.get(ctx, item.meeting.id);
       const body = (await ctx.loaders.bodyById.load(meeting.body.id))!;
       if (meeting.status === MeetingStatus.CANCELLED) throw badInput(ctx.locale, [{ field: 'agendaItemId', text: { cs: 'Jednání je zrušeno.', en: 'The meeting is cancelled.' } }]);
+      // Verified minutes close the meeting's record, its documents with it.
+      if (meeting.status === MeetingStatus.MINUTES_VERIFIED || meeting.status === MeetingStatus.MINUTES_DISTRIBUTED) {
+        throw conflict(ctx.locale, { cs: 'Zápis z jednání je ověřen; podklady jsou uzavřeny.', en: 'The minutes are verified; the meeting\'s documents are closed.' });
+      }
       areaId = meeting.areaId;
       authorize(ctx, 'meeting.attachMaterial', bodyResource(body, { presenterId: item.presenter?.id ?? null }), 'AgendaItem', item.id);
     } else {
       const proposal = await this.proposals.get(ctx, upload.proposalId as string);
       areaId = proposal.areaId;
+      // A decided proposal's documents are the record of what was decided.
+      if (this.proposals.isDecided(proposal)) {
+        throw conflict(ctx.locale, { cs: 'O návrhu je rozhodnuto; jeho podklady jsou uzavřeny.', en: 'The proposal is decided; its documents are closed.' });
+      }
       authorize(ctx, 'proposal.attachMaterial', proposalResource(proposal), 'Proposal', proposal.id);
     }
     const person = ctx.viewer.personIn(areaId) as Person;

@@ -1,4 +1,5 @@
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { initialTransition, transition } from 'xstate';
 import { assertPageSize, decodeTimeCursor, encodeCursor } from '../common/cursor';
 import { pragueDay } from '../common/dates';
@@ -6,7 +7,7 @@ import type { RequestContext } from '../context';
 import { AgendaItem } from '../entities/agenda-item.entity';
 import { Attendance } from '../entities/attendance.entity';
 import { Body } from '../entities/body.entity';
-import { AttendanceStatus, MeetingStatus, QuorumRule, type TriadSide } from '../entities/enums';
+import { AttendanceStatus, DelegatedPower, MeetingStatus, QuorumRule, type TriadSide } from '../entities/enums';
 import { Meeting } from '../entities/meeting.entity';
 import { Membership } from '../entities/membership.entity';
 import { Person } from '../entities/person.entity';
@@ -140,7 +141,7 @@ export class MeetingService {
   }
 
   async update(ctx: RequestContext, input: UpdateMeetingInput): Promise<Meeting> {
-    const { meeting: found } = await this.forConvener(ctx, input.id, 'meeting.update');
+    const { meeting: found, body } = await this.forConvener(ctx, input.id, 'meeting.update');
     if (input.title === null || input.startsAt === null) {
       throw badInput(ctx.locale, [{ field: input.title === null ? 'title' : 'startsAt', text: { cs: 'Nelze smazat.', en: 'Cannot be cleared.' } }]);
     }
@@ -151,7 +152,10 @@ export class MeetingService {
         throw conflict(ctx.locale, { cs: 'Konané nebo zrušené jednání nelze přeplánovat.', en: 'A held or cancelled meeting cannot be rescheduled.' });
       }
       if (input.title !== undefined) m.title = input.title;
-      if (input.startsAt !== undefined) m.startsAt = input.startsAt;
+      if (input.startsAt !== undefined && input.startsAt.getTime() !== m.startsAt.getTime()) {
+        await this.refuseLateByRescheduling(ctx, em, m, body, input.startsAt);
+        m.startsAt = input.startsAt;
+      }
       if (input.endsAt !== undefined) m.endsAt = input.endsAt;
       if (input.place !== undefined) m.place = input.place;
       if (input.onlineLink !== undefined) m.onlineLink = input.onlineLink;
@@ -161,6 +165,37 @@ export class MeetingService {
       await em.flush();
       return m;
     });
+  }
+
+  /**
+   * Moving a meeting earlier must not turn materials on time into late ones behind the chair's back:
+   * a late item goes on the agenda only as urgent, accepted by the chair (meeting.acceptLateItem).
+   * The chair may move it (the items become late, with the reason that the meeting was moved);
+   * anyone else is refused, naming the items.
+   */
+  private async refuseLateByRescheduling(ctx: RequestContext, em: EntityManager, m: Meeting, body: Body, startsAt: Date): Promise<void> {
+    const deadline = minusDays(pragueDay(startsAt), body.materialsLeadDays);
+    const items = await em.find(AgendaItem, { meeting: m.id, late: false, proposal: { $ne: null } }, { populate: ['proposal'] });
+    const late = items.filter((i) => {
+      const submitted = i.proposal?.submittedAt ? pragueDay(i.proposal.submittedAt) : null;
+      return submitted === null || submitted > deadline;
+    });
+    if (late.length === 0) return;
+    if (!can(ctx.viewer, 'meeting.acceptLateItem', bodyResource(body))) {
+      throw badInput(ctx.locale, [
+        {
+          field: 'startsAt',
+          text: {
+            cs: `Při tomto termínu by podklady bodů ${late.map((i) => `„${i.title}“`).join(', ')} přišly po lhůtě (${deadline}); takové body uznává jako naléhavé jen předseda.`,
+            en: `At this time the materials of ${late.map((i) => `"${i.title}"`).join(', ')} would be late (due ${deadline}); only the chair accepts such items as urgent.`,
+          },
+        },
+      ]);
+    }
+    for (const item of late) {
+      item.late = true;
+      item.urgencyReason ??= localize({ cs: 'Jednání bylo přesunuto na dřívější termín.', en: 'The meeting was moved to an earlier date.' }, ctx.locale);
+    }
   }
 
   /** CONVENE, HOLD or CANCEL through the meeting machine; refusals carry the reasons. */
@@ -188,7 +223,7 @@ export class MeetingService {
         m.convenedAt = ctx.now;
         // meeting.convene asks for a person of the area: the machine refused anyone else.
         m.convenedBy = em.getReference(Person, (person as Person).id);
-        m.convenedOnBehalfOfId = onBehalfOf(ctx.viewer, action, resource);
+        m.convenedOnBehalfOfId = onBehalfOf(ctx.viewer, action, resource, DelegatedPower.CONVENE);
         const day = pragueDay(m.startsAt);
         const members = (await em.find(Membership, { body: body.id })).filter((s) => s.isValidOn(day));
         const where = m.place ?? m.onlineLink ?? '';

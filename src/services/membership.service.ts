@@ -44,7 +44,7 @@ export class MembershipService {
   async add(ctx: RequestContext, input: AddMembershipInput): Promise<Membership> {
     const found = await loadForChange(ctx, Body, input.bodyId, 'Body');
     authorize(ctx, 'body.read', bodyResource(found), 'Body', found.id);
-    authorize(ctx, 'membership.add', seatResource(found, input.personId, input.role), 'Body', found.id);
+    authorize(ctx, 'membership.add', seatResource(found, input.personId), 'Body', found.id);
     const validFrom = input.validFrom ?? ctx.today;
     const validTo = input.validTo ?? null;
     const problems: Array<{ field: string; text: { cs: string; en: string } }> = [];
@@ -101,7 +101,7 @@ export class MembershipService {
     const found = await loadForChange(ctx, Membership, input.membershipId, 'Membership');
     const body = await ctx.em.findOneOrFail(Body, { id: found.body.id, areaId: found.areaId });
     authorize(ctx, 'body.read', bodyResource(body), 'Membership', found.id);
-    authorize(ctx, 'membership.end', seatResource(body, found.person.id, found.role), 'Membership', found.id);
+    authorize(ctx, 'membership.end', seatResource(body, found.person.id), 'Membership', found.id);
     const validTo = input.validTo ?? ctx.today;
     return ctx.em.transactional(async (em) => {
       const membership = await em.findOneOrFail(Membership, { id: found.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });

@@ -2,7 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import { pragueDay } from '../common/dates';
 import type { RequestContext } from '../context';
 import type { Body } from '../entities/body.entity';
-import { MeetingStatus } from '../entities/enums';
+import { DelegatedPower, MeetingStatus } from '../entities/enums';
 import { can, onBehalfOf, refusal } from '../auth/authority';
 import { bodyResource } from '../auth/resources';
 import { Meeting } from '../entities/meeting.entity';
@@ -21,8 +21,16 @@ export class MinutesService {
   private readonly meetings = new MeetingService();
 
 
+  /**
+   * The versions of the minutes the viewer may read, oldest first: verified ones with the meeting;
+   * a draft only its body's members, the minute-taker, the chair and the managers (minutes.readDraft).
+   */
   async versions(ctx: RequestContext, meeting: Meeting): Promise<Minutes[]> {
-    return ctx.loaders.childrenOf(Minutes, 'meeting', { version: 'asc' }).load(meeting.id);
+    const all = await ctx.loaders.childrenOf(Minutes, 'meeting', { version: 'asc' }).load(meeting.id);
+    if (all.every((v) => v.verifiedAt !== null)) return all;
+    const body = await ctx.loaders.bodyById.load(meeting.body.id);
+    const drafts = body !== null && can(ctx.viewer, 'minutes.readDraft', bodyResource(body));
+    return drafts ? all : all.filter((v) => v.verifiedAt !== null);
   }
 
   /** Minutes are overdue when not distributed by the body's deadline. */
@@ -50,7 +58,7 @@ export class MinutesService {
       reason: null,
       actorIsMinuteTaker: can(ctx.viewer, taking, resource),
       actorIsChair: can(ctx.viewer, 'minutes.verify', resource),
-      onBehalfOf: onBehalfOf(ctx.viewer, 'minutes.verify', resource),
+      onBehalfOf: onBehalfOf(ctx.viewer, 'minutes.verify', resource, DelegatedPower.VERIFY_MINUTES),
       actorDraftedMinutes: current?.draftedBy.id === person.id,
     };
   }

@@ -4,6 +4,7 @@ import { AreaRole } from '../entities/area-role.entity';
 import { AreaRoleKind } from '../entities/enums';
 import { Organisation } from '../entities/organisation.entity';
 import { Person } from '../entities/person.entity';
+import { CalendarFeed } from '../entities/calendar-feed.entity';
 import { badInput, conflict, notFound, requireId } from '../errors/app-errors';
 import type { CreatePersonInput, UpdatePersonInput } from '../schema/person.input';
 import { loadForChange } from '../auth/access';
@@ -137,7 +138,11 @@ export class PersonService {
         if (input.email !== undefined) row.email = input.email;
         if (input.phone !== undefined) row.phone = input.phone;
         if (input.organisationId !== undefined) row.organisation = input.organisationId ? em.getReference(Organisation, input.organisationId) : null;
-        if (input.subject !== undefined) row.subject = input.subject;
+        if (input.subject !== undefined && input.subject !== row.subject) {
+          row.subject = input.subject;
+          // A new login holder gets no calendar link of the old one: every link of the person stops working.
+          await em.nativeUpdate(CalendarFeed, { areaId: row.areaId, personId: row.id, revokedAt: null }, { revokedAt: ctx.now });
+        }
         await em.flush();
         return row;
       }),

@@ -213,6 +213,9 @@ export class PlanService {
     }
     const personIds = [...new Set(input.guarantorPersonIds ?? [])];
     const organisationIds = [...new Set(input.guarantorOrganisationIds ?? [])];
+    if (personIds.length || organisationIds.length) {
+      authorize(ctx, 'plan.nameGuarantor', planResource(plan.areaId, { guarantorIds: personIds, guarantorOrganisationIds: organisationIds }), 'Plan', plan.id);
+    }
     for (const id of personIds) await this.personOfArea(ctx, plan.areaId, id);
     for (const id of organisationIds) await this.organisations.requireInArea(ctx, plan.areaId, id);
     return ctx.em.transactional(async (em) => {
@@ -236,8 +239,18 @@ export class PlanService {
     });
   }
 
-  /** Checks that a guarantor's person, organisation and municipality are of the area: NOT_FOUND otherwise. */
+  /**
+   * Checks that a guarantor's person, organisation and municipality are of the area (NOT_FOUND
+   * otherwise), and that the viewer may name them: nobody names themselves or an organisation they
+   * represent (plan.nameGuarantor).
+   */
   private async guarantorOfArea(ctx: RequestContext, areaId: string, who: { personId?: string | null; organisationId?: string | null; municipalityId?: string | null }): Promise<void> {
+    authorize(
+      ctx,
+      'plan.nameGuarantor',
+      planResource(areaId, guarantorsOf([{ personId: who.personId ?? null, organisationId: who.organisationId ?? null }])),
+      'Plan',
+    );
     if (who.personId) await this.personOfArea(ctx, areaId, who.personId);
     if (who.organisationId) await this.organisations.requireInArea(ctx, areaId, who.organisationId);
     if (who.municipalityId && !(await ctx.em.count(Municipality, { id: who.municipalityId, areaId }))) {

@@ -7,7 +7,7 @@ import type { HistoryEvent } from '../loaders';
 import { Body } from '../entities/body.entity';
 import { BodyKind, MembershipRole, ProposalKind, type TriadSide } from '../entities/enums';
 import { type Person } from '../entities/person.entity';
-import { authorize, belongsTo, can, chairsOnChain, visibleFilter } from '../auth/authority';
+import { authorize, belongsTo, can, chairsOnChain, representsOrganisation, visibleFilter } from '../auth/authority';
 import type { Resource } from '../auth/conditions';
 import { PROPOSAL_SQL, proposalResource } from '../auth/resources';
 import { RefusalCode, refusal, refusalExtensions, type Refusal } from '../common/refusal';
@@ -20,7 +20,7 @@ import { assertPageSize, decodeTimeCursor, encodeCursor } from '../common/cursor
 import { localize, type Text } from '../i18n/locale';
 import type { CreateProposalInput, ProposalFilter, TransitionProposalInput, UpdateProposalInput } from '../schema/proposal.input';
 import { eventHash, firstBrokenLink, type HashedEvent } from '../workflows/history-hash';
-import { closeHearingsOfAdoptedPlan } from './hearing-closing';
+import { closeHearingsOfAdoptedPlan, hearingStanding } from './hearing-standing';
 import { buildTransitionFacts } from '../workflows/transition-facts';
 import { applyOutcome, transitionOutcome } from '../workflows/transition-outcome';
 import { enqueue } from './outbox';
@@ -87,6 +87,11 @@ export class ProposalService {
 
   private definitionOf(p: Proposal): WorkflowDefinition {
     return compiledWorkflow(p.workflowKey, p.workflowVersion).definition;
+  }
+
+  /** Whether the proposal stands in a final stage of its workflow (approved, rejected, withdrawn). */
+  isDecided(p: Proposal): boolean {
+    return this.definitionOf(p).stages.find((s) => s.key === p.state)?.final === true;
   }
 
   stageLabel(p: Proposal): Text {
@@ -185,7 +190,13 @@ export class ProposalService {
 
   async update(ctx: RequestContext, input: UpdateProposalInput): Promise<Proposal> {
     const found = await this.get(ctx, input.id);
-    authorize(ctx, 'proposal.update', await this.resource(ctx, found), 'Proposal', found.id);
+    const resource = await this.resource(ctx, found);
+    authorize(ctx, 'proposal.update', resource, 'Proposal', found.id);
+    const concerned = found.concernedOrganisation?.id ?? null;
+    if (input.concernedOrganisationId !== undefined && input.concernedOrganisationId !== concerned) {
+      const named = [concerned, input.concernedOrganisationId].filter((id): id is string => id !== null);
+      authorize(ctx, 'proposal.changeConcernedOrganisation', { ...resource, organisations: { concerned: named } }, 'Proposal', found.id);
+    }
     // What a proposal is stays what it was born as: a plan's or an intent's proposal keeps its kind,
     // and no other proposal becomes one (the council could otherwise adopt a plan, or a plan lose the assembly).
     if (input.kind != null && input.kind !== found.kind && (CARRIED_KINDS.includes(found.kind) || CARRIED_KINDS.includes(input.kind))) {
@@ -230,10 +241,10 @@ export class ProposalService {
     return buildTransitionFacts({
       proposal: { kind: p.kind, title: p.title, summary: p.summary, authorId: p.author.id, concernedOrganisationId: p.concernedOrganisation?.id ?? null },
       actorPersonId: person?.id ?? null,
-      actorOrganisationId: person?.organisation?.id ?? null,
+
       actorAreaRoles: ctx.viewer.rolesIn(p.areaId),
       chain,
-      actorSeats: ctx.viewer.memberships,
+      actorRepresentsConcerned: p.concernedOrganisation !== null && representsOrganisation(ctx.viewer, p.areaId, p.concernedOrganisation.id),
       actorChairOf: chairsOnChain(ctx.viewer, chain).map((c) => c.body.kind),
       votingSides: votingSides ?? (await ctx.loaders.votingSides(p.workingGroup.id, ctx.today)),
       reason,
@@ -340,6 +351,13 @@ export class ProposalService {
           localize({ cs: `Událost ${input.event} nelze ve fázi ${p.state} použít.`, en: `Event ${input.event} is not available in stage ${p.state}.` }, ctx.locale),
           refusalExtensions(ctx.locale, [refusal(RefusalCode.EVENT_NOT_AVAILABLE, { cs: 'Tato akce v této fázi neexistuje.', en: 'This action does not exist in this stage.' })]),
         );
+      }
+      // The hearing rule is judged again under the row lock: a hearing opened, or a comment taken,
+      // since the facts were read takes this proposal's lock first, so it is seen here.
+      if (p.kind === ProposalKind.PLAN) {
+        const standing = await hearingStanding(em, p);
+        facts.unansweredHearingComments = standing.unanswered;
+        facts.openHearings = standing.open;
       }
       const reasons = t.guards.flatMap((g) => checkGuard(g, facts));
       const { machine } = compiledWorkflow(p.workflowKey, p.workflowVersion);

@@ -1,7 +1,6 @@
 import { hasVisibleText, visibleOrNull } from '../common/text';
-import { BodyKind, type TriadSide } from '../entities/enums';
+import type { BodyKind, TriadSide } from '../entities/enums';
 import type { Body } from '../entities/body.entity';
-import type { Membership } from '../entities/membership.entity';
 import type { TransitionFacts } from './workflow-guards';
 
 /** What the service loads before asking the machine. */
@@ -9,13 +8,15 @@ export interface FactsSource {
   proposal: { kind: string; title: string; summary: string | null; authorId: string; concernedOrganisationId: string | null };
   /** The viewer's person in the proposal's area, if any. */
   actorPersonId: string | null;
-  /** The organisation the actor's person record refers to. */
-  actorOrganisationId: string | null;
   actorAreaRoles: string[];
   /** The working group first, then each body it reports to. */
   chain: Body[];
-  /** Seats the actor holds today. */
-  actorSeats: readonly Membership[];
+  /**
+   * Whether the actor represents the organisation the proposal concerns — by their person record or
+   * a seat held today anywhere in the area, the same organisation, not a name spelt alike (decided
+   * by src/auth/authority.ts).
+   */
+  actorRepresentsConcerned: boolean;
   /** Kinds of body on the chain whose chair's power the actor holds today (decided by src/auth/authority.ts). */
   actorChairOf: BodyKind[];
   /** Triad sides of the working group's voting members today (or of the deciding meeting). */
@@ -33,12 +34,6 @@ export function bodyOfKind(chain: Body[], kind: BodyKind): Body | undefined {
 
 /** Builds the facts the guards judge; pure, so `availableTransitions` and the transition agree. */
 export function buildTransitionFacts(src: FactsSource): TransitionFacts {
-  const workingGroup = bodyOfKind(src.chain, BodyKind.WORKING_GROUP);
-  // The actor represents the concerned organisation when their seat in the working group or their
-  // person record refers to it: the same organisation, not a name spelt alike.
-  const concerned = src.proposal.concernedOrganisationId;
-  const wgSeat = workingGroup ? src.actorSeats.find((m) => m.body.id === workingGroup.id) : undefined;
-  const conflict = concerned !== null && (wgSeat?.organisation?.id === concerned || src.actorOrganisationId === concerned);
   return {
     proposalKind: src.proposal.kind,
     hasTitle: hasVisibleText(src.proposal.title),
@@ -49,7 +44,7 @@ export function buildTransitionFacts(src: FactsSource): TransitionFacts {
       areaRoles: src.actorAreaRoles,
     },
     triadSidesPresent: [...new Set(src.votingSides)],
-    actorHasConflictOfInterest: conflict,
+    actorHasConflictOfInterest: src.proposal.concernedOrganisationId !== null && src.actorRepresentsConcerned,
     // Text made only of invisible characters is no reason and no number.
     reason: visibleOrNull(src.reason),
     resolutionNumber: visibleOrNull(src.resolutionNumber),

@@ -94,7 +94,7 @@ test('two organisations of the same name are two organisations: no conflict', as
   await chairRecommends(world, await submitted(world, kadan), 'DONE');
 });
 
-test('a seat in another body that represents the concerned organisation is not a conflict in the working group', async () => {
+test('representing the concerned organisation through a seat in another body is a conflict too (a member who represents the provider never casts the deciding recommendation)', async () => {
   const world = await aPipelineWorld(app.em());
   const diakonie = await anOrganisation(app.em(), world.area, { name: 'Diakonie ČCE z. s.' });
   await app.em().getConnection().execute(
@@ -102,7 +102,7 @@ test('a seat in another body that represents the concerned organisation is not a
      values (?, gen_random_uuid(), ?, ?, 'MEMBER', 'PROVIDER', true, '2020-01-01', ?)`,
     [world.area.id, world.steering.id, world.actors.groupChair.person.id, diakonie.id],
   );
-  await chairRecommends(world, await submitted(world, diakonie), 'DONE');
+  await chairRecommends(world, await submitted(world, diakonie), 'REFUSED');
 });
 
 test("a proposal's concerned organisation is one of its area; updateProposal changes and clears it", async () => {

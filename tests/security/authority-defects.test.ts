@@ -172,10 +172,9 @@ test('a required reason or resolution number made only of invisible characters i
   const facts = buildTransitionFacts({
     proposal: { kind: 'MEASURE', title: '\u200b', summary: ' \ufeff', authorId: 'a', concernedOrganisationId: null },
     actorPersonId: 'a',
-    actorOrganisationId: null,
     actorAreaRoles: [],
     chain: [],
-    actorSeats: [],
+    actorRepresentsConcerned: false,
     actorChairOf: [],
     votingSides: [],
     reason: '\u2060\u200b',

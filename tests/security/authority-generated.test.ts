@@ -214,12 +214,12 @@ const CASES: Case[] = [
   { mutation: 'createBody', document: M('createBody', 'CreateBodyInput'), actions: ['body.create'], target: A, prepare: () => input({ areaId: w.areaId, kind: 'WORKING_GROUP', name: `PS ${uniq()}`, reportsToId: w.bodies.steering.id }) },
   { mutation: 'updateBody', document: M('updateBody', 'UpdateBodyInput'), actions: ['body.read', 'body.update'], target: WG_READ, prepare: () => input({ id: w.bodies.wg.id, description: `Popis ${uniq()}` }) },
   {
-    mutation: 'addMembership', document: M('addMembership', 'AddMembershipInput'), actions: ['body.read', 'membership.add'], target: { area: 'A', people: { self: [] }, bodies: { body: ['wg'] }, flags: { public: true, grantsPower: false } },
+    mutation: 'addMembership', document: M('addMembership', 'AddMembershipInput'), actions: ['body.read', 'membership.add'], target: { area: 'A', people: { self: [] }, bodies: { body: ['wg'] }, flags: { public: true } },
     prepare: async () => input({ bodyId: w.bodies.wg.id, personId: (await aPerson(app.em(), { id: w.areaId } as never, { subject: null })).id, role: 'MEMBER', triadSide: 'PUBLIC' }),
   },
   {
     mutation: 'addMembership', document: M('addMembership', 'AddMembershipInput'), actions: ['body.read', 'membership.add'],
-    target: (kind) => ({ area: 'A', people: { self: [feedOwner(kind)] }, bodies: { body: ['steering'] }, flags: { public: false, grantsPower: true } }),
+    target: (kind) => ({ area: 'A', people: { self: [feedOwner(kind)] }, bodies: { body: ['steering'] }, flags: { public: false } }),
     prepare: (kind) => input({ bodyId: w.bodies.steering.id, personId: personOf(feedOwner(kind))!.id, role: 'SECRETARY', triadSide: 'PUBLIC', validFrom: '2099-01-01', validTo: '2099-01-02' }),
   },
   {
@@ -244,6 +244,10 @@ const CASES: Case[] = [
   // ── Proposals (transitions: tests/security/workflow-authority-generated.test.ts, event by event) ──
   { mutation: 'createProposal', document: M('createProposal', 'CreateProposalInput'), actions: ['proposal.create'], target: { area: 'A', bodies: { workingGroup: ['wg'] } }, prepare: () => input({ workingGroupId: w.bodies.wg.id, kind: 'MEASURE', title: `Návrh ${uniq()}`, summary: 'Shrnutí' }) },
   { mutation: 'updateProposal', document: M('updateProposal', 'UpdateProposalInput'), actions: ['proposal.read', 'proposal.update'], target: DRAFT_TARGET, prepare: async () => input({ id: (await aDraft()).id, expectedVersion: 1, title: `Upraveno ${uniq()}` }) },
+  {
+    mutation: 'updateProposal', document: M('updateProposal', 'UpdateProposalInput'), actions: ['proposal.read', 'proposal.update', 'proposal.changeConcernedOrganisation'], target: DRAFT_TARGET,
+    prepare: async () => input({ id: (await aDraft()).id, expectedVersion: 1, concernedOrganisationId: (await planPieces()).organisationId }),
+  },
   {
     mutation: 'attachMaterial', document: M('attachMaterial', 'AttachMaterialInput'), actions: ['proposal.read', 'proposal.attachMaterial'], target: DRAFT_TARGET,
     prepare: async () => input({ proposalId: (await aDraft()).id, name: 'podklad.pdf', mediaType: 'application/pdf', contentBase64: PDF }),
@@ -326,11 +330,18 @@ const CASES: Case[] = [
   planCase('addGoal', 'AddPlanPartInput', async () => ({ parentId: (await planPieces()).priorityId, title: `Cíl ${uniq()}` })),
   planCase('addMeasure', 'AddPlanPartInput', async () => ({ parentId: (await planPieces()).goalId, title: `Opatření ${uniq()}` })),
   planCase('addIndicator', 'AddIndicatorInput', async () => ({ measureId: (await planPieces()).measureId, name: `Indikátor ${uniq()}`, unit: 'osob', baselineValue: 0, baselineDate: '2026-01-01', targetValue: 10, targetDate: '2029-12-31', direction: 'UP' })),
-  planCase('assignGoalGuarantor', 'AssignGoalGuarantorInput', async () => ({ goalId: (await planPieces()).goalId, personId: (await aPlainMember()).id })),
+  { ...planCase('assignGoalGuarantor', 'AssignGoalGuarantorInput', async () => ({ goalId: (await planPieces()).goalId, personId: (await aPlainMember()).id })), actions: ['plan.read', 'plan.edit', 'plan.nameGuarantor'] },
+  {
+    // Naming oneself a guarantor: never.
+    ...planCase('assignGoalGuarantor', 'AssignGoalGuarantorInput', () => Promise.resolve({})),
+    actions: ['plan.read', 'plan.edit', 'plan.nameGuarantor'],
+    target: (kind: Kind) => ({ area: 'A', people: { guarantor: [feedOwner(kind)] } }),
+    prepare: async (kind: Kind) => input({ goalId: (await planPieces()).goalId, personId: personOf(feedOwner(kind))!.id }),
+  },
   planCase('removeGoalGuarantor', 'RemoveGuarantorInput', async () => ({
     guarantorId: (await setup<{ assignGoalGuarantor: { id: string } }>('coordinator', M('assignGoalGuarantor', 'AssignGoalGuarantorInput'), { goalId: (await planPieces()).goalId, personId: (await aPlainMember()).id })).assignGoalGuarantor.id,
   })),
-  planCase('assignIndicatorGuarantor', 'AssignIndicatorGuarantorInput', async () => ({ indicatorId: (await planPieces()).indicatorId, personId: (await aPlainMember()).id })),
+  { ...planCase('assignIndicatorGuarantor', 'AssignIndicatorGuarantorInput', async () => ({ indicatorId: (await planPieces()).indicatorId, personId: (await aPlainMember()).id })), actions: ['plan.read', 'plan.edit', 'plan.nameGuarantor'] },
   planCase('removeIndicatorGuarantor', 'RemoveGuarantorInput', async () => ({
     guarantorId: (await setup<{ assignIndicatorGuarantor: { id: string } }>('coordinator', M('assignIndicatorGuarantor', 'AssignIndicatorGuarantorInput'), { indicatorId: (await planPieces()).indicatorId, personId: (await aPlainMember()).id })).assignIndicatorGuarantor.id,
   })),
@@ -398,23 +409,27 @@ test.each(CASES.map((c, i) => [`${c.mutation} #${i} (${c.actions.join(' + ')})`,
   const shared = typeof c.target === 'function' ? null : await c.prepare('coordinator');
   const attempts: Array<{ kind: Kind; vars: Record<string, unknown> }> = [];
   for (const kind of refused) attempts.push({ kind, vars: shared ?? (await c.prepare(kind)) });
+  // The attempts are independent of each other: they run at once (refused ones write nothing; allowed ones have targets of their own).
   const before = await fastFingerprint(app.em());
-  for (const { kind, vars } of attempts) {
-    const res = await app.gql(c.document, vars, as(kind));
+  const answers = await Promise.all(attempts.map(({ kind, vars }) => app.gql(c.document, vars, as(kind))));
+  answers.forEach((res, i) => {
+    const { kind } = attempts[i];
     expectNoLeak(res);
     const problem = refusalProblem(res, kind, targetOf(c, kind));
     if (problem) problems.push(`${kind} should be refused: ${problem}`);
-  }
+  });
   const after = await fastFingerprint(app.em());
   const written = Object.keys(after).filter((t) => after[t] !== before[t]);
   if (written.length) problems.push(`a refused attempt wrote to ${written.join(', ')}`);
 
   // Then each allowed kind, on a fresh target.
-  for (const { kind } of verdicts.filter((v) => v.allowed)) {
-    const res = await app.gql(c.document, await c.prepare(kind), as(kind));
+  const allowed: Array<{ kind: Kind; vars: Record<string, unknown> }> = [];
+  for (const { kind } of verdicts.filter((v) => v.allowed)) allowed.push({ kind, vars: await c.prepare(kind) });
+  const done = await Promise.all(allowed.map(({ kind, vars }) => app.gql(c.document, vars, as(kind))));
+  done.forEach((res, i) => {
     expectNoLeak(res);
-    if (res.errors) problems.push(`${kind} should be allowed: ${JSON.stringify(res.errors.map((e) => [e.extensions?.code, e.message]))}`);
-  }
+    if (res.errors) problems.push(`${allowed[i].kind} should be allowed: ${JSON.stringify(res.errors.map((e) => [e.extensions?.code, e.message]))}`);
+  });
   expect(problems).toEqual([]);
 });
 
