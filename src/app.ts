@@ -59,6 +59,16 @@ export async function createApp(options: {
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   const server = http.createServer(app);
+  // Responses being written while the service stops tell their client to drop the connection, so
+  // that no client sends another request on a connection that is about to close.
+  let stopping = false;
+  const open = new Set<express.Response>();
+  app.use((_req, res, next) => {
+    if (stopping) res.set('Connection', 'close');
+    open.add(res);
+    res.once('close', () => open.delete(res));
+    next();
+  });
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -239,13 +249,17 @@ export async function createApp(options: {
     server,
     async stop(graceMillis = 10_000) {
       // Stop accepting connections; idle keep-alive ones close now, busy ones when their request
-      // has been answered, and whatever still runs after the grace period is cut.
+      // has been answered, and whatever still runs after the grace period is cut. Only then may
+      // the caller close the database: the requests in flight still need it.
+      stopping = true;
+      for (const res of open) if (!res.headersSent) res.set('Connection', 'close');
+      const wasListening = server.listening;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const idleSweep = setInterval(() => server.closeIdleConnections(), 100);
       const cut = setTimeout(() => server.closeAllConnections(), graceMillis);
       try {
-        if (server.listening) await closed;
+        if (wasListening) await closed;
       } finally {
         clearInterval(idleSweep);
         clearTimeout(cut);

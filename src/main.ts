@@ -11,7 +11,8 @@ import { createMailer, startJobs, type JobRunner } from './jobs/job-runner';
 import { createLogger } from './logger';
 import { compileAllWorkflows } from './workflows/workflow-registry';
 
-const SHUTDOWN_GRACE_MS = 25_000;
+/** After the grace period for requests: what the job queue and the database may still take to stop. */
+const SHUTDOWN_AFTER_GRACE_MS = 15_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -46,15 +47,15 @@ async function main(): Promise<void> {
     const shutdown = (signal: string): void => {
       if (stopping) return;
       stopping = true;
-      logger.info({ signal }, 'shutting down: finishing in-flight requests');
+      logger.info({ signal, graceSeconds: config.shutdownGraceSeconds }, 'shutting down: finishing in-flight requests');
       const force = setTimeout(() => {
         logger.error('shutdown took too long; exiting');
         process.exit(1);
-      }, SHUTDOWN_GRACE_MS);
+      }, config.shutdownGraceSeconds * 1000 + SHUTDOWN_AFTER_GRACE_MS);
       force.unref();
       void (async () => {
         try {
-          await app.stop();
+          await app.stop(config.shutdownGraceSeconds * 1000);
           await jobs?.stop();
           logger.info('requests finished; closing the database');
           await db?.close();

@@ -35,6 +35,8 @@ export interface Config {
   mutationsPerMinutePerViewer: number;
   /** Mutations one client address may send per minute (all its people together). */
   mutationsPerMinutePerAddress: number;
+  /** On SIGTERM/SIGINT: how long requests in flight may take to finish before their connections are cut. */
+  shutdownGraceSeconds: number;
 }
 
 /** Raised for a configuration the service must not start with; the message says what to change. */
@@ -137,5 +139,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     hearingCommentsPerHour: intVar(env, 'HEARING_COMMENTS_PER_HOUR', 10, 1, 10_000),
     mutationsPerMinutePerViewer: intVar(env, 'MUTATIONS_PER_MINUTE_PER_VIEWER', 120, 1, 1_000_000),
     mutationsPerMinutePerAddress: intVar(env, 'MUTATIONS_PER_MINUTE_PER_ADDRESS', 600, 1, 1_000_000),
+    shutdownGraceSeconds: intVar(env, 'SHUTDOWN_GRACE_SECONDS', 20, 1, 3600),
   };
 }

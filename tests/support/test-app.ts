@@ -104,6 +104,7 @@ export function testConfig(databaseUrl: string, overrides: Partial<Config> = {})
     hearingCommentsPerHour: 1000,
     mutationsPerMinutePerViewer: 100_000,
     mutationsPerMinutePerAddress: 100_000,
+    shutdownGraceSeconds: 5,
     ...overrides,
   };
 }

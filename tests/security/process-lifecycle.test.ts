@@ -1,0 +1,89 @@
+import { Client } from 'pg';
+import { openOrm, type Orm } from '../../src/db/orm';
+import { Proposal } from '../../src/entities/proposal.entity';
+import { WorkflowEvent } from '../../src/entities/workflow-event.entity';
+import { expectNoLeak } from '../support/api-assertions';
+import { aPipelineWorld, aSubmittedProposal, type PipelineWorld } from '../support/pipeline-world';
+import { waitFor } from '../support/polling';
+import { startServiceProcess, type ServiceProcess } from '../support/service-process';
+import { aTestDatabase, postGraphQL, type GraphQLResponse } from '../support/test-app';
+
+/**
+ * The service process's own life: how it stops on SIGTERM while requests are in flight, how it
+ * fails to start, how it lives through its embedded database dying.
+ */
+
+let database: { url: string; drop(): Promise<void> };
+let orm: Orm;
+let world: PipelineWorld;
+
+const TRANSITION = `mutation($input: TransitionProposalInput!) { transitionProposal(input: $input) { state version } }`;
+type Moved = { transitionProposal: { state: string; version: number } };
+
+beforeAll(async () => {
+  database = await aTestDatabase();
+  orm = await openOrm(database.url, 2);
+  world = await aPipelineWorld(orm.em.fork());
+}, 60_000);
+
+afterAll(async () => {
+  await orm?.close(true);
+  await database?.drop();
+});
+
+async function submittedProposal(via: ServiceProcess, title: string): Promise<string> {
+  return aSubmittedProposal(via.url, world, title);
+}
+
+test('SIGTERM with requests in flight: no new connection is taken, every request in flight is answered in full, then the process exits 0', async () => {
+  const service = await startServiceProcess(database.url);
+  const titles = ['Odlehčovací služba', 'Sociální šatník', 'Terénní program', 'Dluhová poradna', 'Krizové lůžko', 'Půjčovna pomůcek', 'Nízkoprahový klub', 'Tísňová péče'];
+  const ids: string[] = [];
+  for (const title of titles) ids.push(await submittedProposal(service, title));
+  const [inTransaction, signingIn] = [ids.slice(0, 4), ids.slice(4)];
+  const move = (proposalId: string) =>
+    postGraphQL<Moved>(service.url, TRANSITION, { input: { proposalId, event: 'RETURN', expectedVersion: 2, reason: 'Doplňte rozpočet.' } }, { as: world.actors.coordinator.subject });
+  // Requests caught at two moments, by locks held here: half inside their transaction (the
+  // proposal's row lock), half while they are being authenticated (a table the viewer is read from),
+  // with every statement after it still to come.
+  const locker = new Client({ connectionString: database.url });
+  await locker.connect();
+  const lockerPid = (await locker.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0].pid;
+  // Observed from a session outside the locker's transaction, which would see one snapshot of pg_stat_activity.
+  const blocked = (n: number) => async () => {
+    const [row] = await orm.em.fork().getConnection().execute<Array<{ n: number }>>(
+      `select count(*)::int as n from pg_stat_activity where datname = current_database() and ? = any(pg_blocking_pids(pid))`,
+      [lockerPid],
+    );
+    return row.n === n;
+  };
+  const inFlight: Array<Promise<GraphQLResponse<Moved>>> = [];
+  await locker.query('begin');
+  try {
+    await locker.query('select id from proposal where id = any($1) for update', [inTransaction]);
+    inFlight.push(...inTransaction.map(move));
+    await waitFor('the first requests to wait inside their transactions', blocked(inTransaction.length));
+    await locker.query('lock table global_admin in access exclusive mode');
+    inFlight.push(...signingIn.map(move));
+    await waitFor('the other requests to wait while signing in', blocked(ids.length));
+
+    service.signal('SIGTERM');
+    await service.logged('shutting down: finishing in-flight requests');
+    // It takes no new connection now.
+    await expect(fetch(service.url.replace('/graphql', '/healthz'))).rejects.toThrow();
+  } finally {
+    await locker.query('rollback');
+    await locker.end();
+  }
+
+  const answers = await Promise.all(inFlight);
+  answers.forEach(expectNoLeak);
+  expect(answers.map((a) => ({ status: a.status, errors: a.errors ?? null, data: a.data }))).toEqual(
+    ids.map(() => ({ status: 200, errors: null, data: { transitionProposal: { state: 'DRAFT', version: 3 } } })),
+  );
+  expect(await service.exited()).toBe(0);
+  expect(service.errorLines()).toEqual([]);
+  const em = orm.em.fork();
+  expect(await em.count(Proposal, { id: { $in: ids }, state: 'DRAFT', version: 3 })).toBe(ids.length);
+  expect(await em.count(WorkflowEvent, { proposalId: { $in: ids } })).toBe(2 * ids.length);
+});
