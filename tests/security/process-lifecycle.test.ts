@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { Client } from 'pg';
 import { openOrm, type Orm } from '../../src/db/orm';
 import { Proposal } from '../../src/entities/proposal.entity';
@@ -5,7 +6,7 @@ import { WorkflowEvent } from '../../src/entities/workflow-event.entity';
 import { expectNoLeak } from '../support/api-assertions';
 import { aPipelineWorld, aSubmittedProposal, type PipelineWorld } from '../support/pipeline-world';
 import { waitFor } from '../support/polling';
-import { startServiceProcess, type ServiceProcess } from '../support/service-process';
+import { spawnServiceProcess, startServiceProcess, type ServiceProcess } from '../support/service-process';
 import { aTestDatabase, postGraphQL, type GraphQLResponse } from '../support/test-app';
 
 /**
@@ -33,6 +34,19 @@ afterAll(async () => {
 
 async function submittedProposal(via: ServiceProcess, title: string): Promise<string> {
   return aSubmittedProposal(via.url, world, title);
+}
+
+/** The process's exit code, or 'still running' after `ms`. */
+async function exitCodeWithin(service: Pick<ServiceProcess, 'exited'>, ms: number): Promise<number | null | 'still running'> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'still running'>((resolve) => {
+    timer = setTimeout(resolve, ms, 'still running');
+  });
+  try {
+    return await Promise.race([service.exited(), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 test('SIGTERM with requests in flight: no new connection is taken, every request in flight is answered in full, then the process exits 0', async () => {
@@ -86,4 +100,20 @@ test('SIGTERM with requests in flight: no new connection is taken, every request
   const em = orm.em.fork();
   expect(await em.count(Proposal, { id: { $in: ids }, state: 'DRAFT', version: 3 })).toBe(ids.length);
   expect(await em.count(WorkflowEvent, { proposalId: { $in: ids } })).toBe(2 * ids.length);
+});
+
+test('the HTTP port already taken: the service exits non-zero at once, saying which port and what to do', async () => {
+  const taken = net.createServer();
+  await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+  const { port } = taken.address() as net.AddressInfo;
+  // With the job queue running, which on its own would keep the process alive.
+  const service = spawnServiceProcess(database.url, { PORT: String(port), JOBS: '1' });
+  try {
+    expect(await exitCodeWithin(service, 30_000)).toBe(1);
+    const fatal = await service.logged('Triáda could not start');
+    expect(fatal.reason).toBe(`Port ${port} on 127.0.0.1 is already in use: stop what uses it, or set PORT to another port.`);
+  } finally {
+    await service.stop();
+    await new Promise((resolve) => taken.close(resolve));
+  }
 });
