@@ -46,6 +46,8 @@ export async function createApp(options: {
   verifier: TokenVerifier;
   logger: Logger;
   schema?: GraphQLSchema;
+  /** Whether the process can serve at all (false while its embedded database is being started again). */
+  healthy?: () => boolean;
 }): Promise<App> {
   const { config, orm, verifier, logger } = options;
   // Permissions first (outermost), then argument hygiene (NFC, no control characters), then the
@@ -94,8 +96,11 @@ export async function createApp(options: {
   });
   await apollo.start();
 
+  // Liveness: the process can serve, now or once its database is back (an external database's
+  // outage is /readyz's to report: restarting this process would not help it).
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
+    if (options.healthy && !options.healthy()) res.status(503).json({ status: 'embedded database down; starting it again' });
+    else res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
     try {

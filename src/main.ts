@@ -39,7 +39,12 @@ async function main(): Promise<void> {
     // A broken workflow definition stops the service here, before anything else starts.
     const workflows = compileAllWorkflows();
     logger.info({ workflows: [...workflows.keys()] }, 'workflow definitions valid');
-    db = await openDatabase(config, logger);
+    const database = await openDatabase(config, logger, (reason) => {
+      // A supervisor (systemd, Kubernetes, Docker) starts the service again, and with it its database.
+      logger.fatal({ reason }, 'the embedded PostgreSQL is gone; exiting');
+      process.exit(1);
+    });
+    db = database;
     logger.info({ database: db.description }, 'database ready');
     const em = db.orm.em.fork();
     if (config.bootstrapAdminSubject && (await ensureGlobalAdmin(em, config.bootstrapAdminSubject))) {
@@ -49,7 +54,7 @@ async function main(): Promise<void> {
     if (config.demoData && (await loadDemoProviders(em))) logger.info('demo provider catalogue loaded');
 
     const verifier = await createTokenVerifier(config.auth);
-    const server = await createApp({ config, orm: db.orm, verifier, logger });
+    const server = await createApp({ config, orm: db.orm, verifier, logger, healthy: () => database.healthy() });
     app = server;
     await new Promise<void>((resolve, reject) => {
       server.server.once('error', reject);

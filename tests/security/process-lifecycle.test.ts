@@ -1,9 +1,13 @@
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { Client } from 'pg';
 import { openOrm, type Orm } from '../../src/db/orm';
 import { Proposal } from '../../src/entities/proposal.entity';
 import { WorkflowEvent } from '../../src/entities/workflow-event.entity';
 import { expectNoLeak } from '../support/api-assertions';
+import { freePort } from '../support/own-postgres';
 import { aPipelineWorld, aSubmittedProposal, type PipelineWorld } from '../support/pipeline-world';
 import { waitFor } from '../support/polling';
 import { spawnServiceProcess, startServiceProcess, type ServiceProcess } from '../support/service-process';
@@ -115,5 +119,38 @@ test('the HTTP port already taken: the service exits non-zero at once, saying wh
   } finally {
     await service.stop();
     await new Promise((resolve) => taken.close(resolve));
+  }
+});
+
+test('the embedded PostgreSQL killed: /healthz says so while it cannot come back, then the same process starts it again and serves', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'triada-lifecycle-'));
+  fs.chmodSync(dataDir, 0o755);
+  const service = await startServiceProcess('', { DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()) }, 90_000);
+  const base = service.url.replace('/graphql', '');
+  const status = async (route: string) => (await fetch(`${base}${route}`)).status;
+  const areas = () => postGraphQL(service.url, '{ areas { id } }');
+  try {
+    expect(await areas()).toEqual({ status: 200, data: { areas: [] } });
+    const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
+    const [postmaster, ...rest] = fs.readFileSync(pidFile, 'utf8').split('\n');
+    // Its folder is held as if another server ran there (the lock file names this live process), so
+    // that it cannot come back until the test lets it; then its server is killed.
+    fs.writeFileSync(pidFile, [String(process.pid), ...rest].join('\n'));
+    process.kill(Number(postmaster), 'SIGKILL');
+
+    await waitFor('/healthz to say 503', async () => (await status('/healthz')) === 503, 30_000);
+    expect(await status('/readyz')).toBe(503);
+    const refused = await areas();
+    expect([refused.status, refused.errors?.map((e) => e.extensions?.code)]).toEqual([503, ['SERVICE_UNAVAILABLE']]);
+
+    fs.rmSync(pidFile);
+    await waitFor('/readyz to say 200 again', async () => (await status('/readyz')) === 200, 60_000);
+    expect(await status('/healthz')).toBe(200);
+    expect(await areas()).toEqual({ status: 200, data: { areas: [] } });
+    expect(service.errorLines().map((line) => (JSON.parse(line) as { msg: string }).msg)).toContain('the embedded PostgreSQL stopped unexpectedly; starting it again');
+    expect(await service.stop()).toBe(0);
+  } finally {
+    await service.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
