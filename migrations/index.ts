@@ -16,6 +16,7 @@ import { Migration20261125130000_provider_catalogue } from './Migration202611251
 import { Migration20261125140000_bench_indexes } from './Migration20261125140000_bench_indexes';
 import { Migration20261125150000_personal_data } from './Migration20261125150000_personal_data';
 import { Migration20261125160000_area_role_terms } from './Migration20261125160000_area_role_terms';
+import { Migration20261202000000_email_delivery } from './Migration20261202000000_email_delivery';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from the folder) so that the same
@@ -39,4 +40,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125140000_bench_indexes', class: Migration20261125140000_bench_indexes },
   { name: 'Migration20261125150000_personal_data', class: Migration20261125150000_personal_data },
   { name: 'Migration20261125160000_area_role_terms', class: Migration20261125160000_area_role_terms },
+  { name: 'Migration20261202000000_email_delivery', class: Migration20261202000000_email_delivery },
 ];

@@ -14,9 +14,12 @@ export interface JobRunner {
 export function createMailer(smtpUrl: string | undefined, from: string): Mailer | undefined {
   if (!smtpUrl) return undefined;
   const transport = nodemailer.createTransport(smtpUrl);
+  // The sender's domain names the Message-IDs: "Triáda <noreply@obec.cz>" gives "<…@obec.cz>".
+  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'triada.invalid';
   return {
-    async send(to, subject, text) {
-      await transport.sendMail({ from, to, subject, text });
+    domain,
+    async send({ to, subject, text, messageId }) {
+      await transport.sendMail({ from, to, subject, text, messageId });
     },
   };
 }
