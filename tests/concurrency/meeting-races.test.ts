@@ -1,5 +1,8 @@
 import { Attendance } from '../../src/entities/attendance.entity';
+import { AgendaItem } from '../../src/entities/agenda-item.entity';
 import { Meeting } from '../../src/entities/meeting.entity';
+import { MinutesRecipient } from '../../src/entities/minutes-recipient.entity';
+import { Minutes } from '../../src/entities/minutes.entity';
 import { Proposal } from '../../src/entities/proposal.entity';
 import { Resolution } from '../../src/entities/resolution.entity';
 import { aPipelineWorld, aSubmittedProposal, type PipelineWorld } from '../support/pipeline-world';
@@ -114,4 +117,80 @@ test('a resolution moving a proposal recorded twenty times at once, the same and
     expect(read.data!.verifyHistory).toEqual({ valid: true, checkedEvents: 2 });
     expect(read.data!.proposal.version).toBe(3);
   }
+});
+
+test('a meeting held twenty times at once, then one held and cancelled at once: one call changes it, the rest are TRANSITION_NOT_ALLOWED', async () => {
+  const first = await convenedMeeting('Konání naráz');
+  const held = outcome(await atOnce(RACERS, () => app.gql(ACT('holdMeeting'), { input: { meetingId: first } }, chair)));
+  expect([held.won.length, held.refused]).toEqual([1, Array(RACERS - 1).fill('TRANSITION_NOT_ALLOWED')]);
+
+  const second = await convenedMeeting('Konání nebo zrušení');
+  type Acted = { holdMeeting?: { status: string }; cancelMeeting?: { status: string } };
+  const either = outcome(
+    await atOnce(RACERS, (i) =>
+      app.gql<Acted>(i % 2 ? ACT('cancelMeeting') : ACT('holdMeeting'), { input: { meetingId: second, reason: i % 2 ? 'Nemoc předsedy' : null } }, chair),
+    ),
+  );
+  expect([either.won.length, either.refused]).toEqual([1, Array(RACERS - 1).fill('TRANSITION_NOT_ALLOWED')]);
+  const status = Object.values(either.won[0].data)[0].status;
+  expect((await app.em().findOneOrFail(Meeting, { id: second })).status).toBe(status);
+});
+
+test('minutes verified twenty times at once, then verified and distributed at once: verified once, distributed at most once and only after', async () => {
+  const draft = (meetingId: string) => must(`mutation($input: DraftMinutesInput!) { draftMinutes(input: $input) { status } }`, { input: { meetingId, text: 'Zápis z jednání.' } }, { as: world.actors.coordinator.subject });
+  const VERIFY_MINUTES = `mutation($input: MinutesActionInput!) { verifyMinutes(input: $input) { status } }`;
+  const DISTRIBUTE = `mutation($input: MinutesActionInput!) { distributeMinutes(input: $input) { status } }`;
+
+  const first = await convenedMeeting('Ověření naráz');
+  await holdWithTriad(first);
+  await draft(first);
+  const verified = outcome(await atOnce(RACERS, () => app.gql(VERIFY_MINUTES, { input: { meetingId: first } }, chair)));
+  expect([verified.won.length, verified.refused]).toEqual([1, Array(RACERS - 1).fill('TRANSITION_NOT_ALLOWED')]);
+  const minutes = await app.em().find(Minutes, { meeting: first });
+  expect(minutes.map((m) => [m.version, m.verifiedBy?.id])).toEqual([[1, world.actors.groupChair.person.id]]);
+
+  const second = await convenedMeeting('Ověření a rozeslání');
+  await holdWithTriad(second);
+  await draft(second);
+  const mixed = outcome(
+    await atOnce(RACERS, (i) =>
+      i % 2 ? app.gql(DISTRIBUTE, { input: { meetingId: second } }, { as: world.actors.coordinator.subject }) : app.gql(VERIFY_MINUTES, { input: { meetingId: second } }, chair),
+    ),
+  );
+  expect(mixed.refused.every((code) => code === 'TRANSITION_NOT_ALLOWED')).toBe(true);
+  const won = mixed.won.map((w) => (w.index % 2 ? 'distributed' : 'verified'));
+  expect(won.filter((w) => w === 'verified')).toEqual(['verified']);
+  const distributed = won.includes('distributed');
+  expect(won.filter((w) => w === 'distributed').length).toBeLessThanOrEqual(1);
+  expect((await app.em().findOneOrFail(Meeting, { id: second })).status).toBe(distributed ? 'MINUTES_DISTRIBUTED' : 'MINUTES_VERIFIED');
+  const [current] = await app.em().find(Minutes, { meeting: second });
+  // Each member of the group once, when distributed.
+  expect(await app.em().count(MinutesRecipient, { minutesId: current.id })).toBe(distributed ? 3 : 0);
+});
+
+test('agenda items added and moved twenty at a time: positions stay 1…n, each once, and the order is one a caller was answered', async () => {
+  const meetingId = await convenedMeeting('Program naráz');
+  const ADD = `mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }`;
+  const MOVE = `mutation($input: MoveAgendaItemInput!) { moveAgendaItem(input: $input) { id position } }`;
+  type Moved = { moveAgendaItem: Array<{ id: string; position: number }> };
+  const positions = async () => (await app.em().find(AgendaItem, { meeting: meetingId }, { orderBy: { position: 'asc' } })).map((i) => ({ id: i.id, position: i.position }));
+
+  const added = outcome(await atOnce(RACERS, (i) => app.gql<{ addAgendaItem: { id: string } }>(ADD, { input: { meetingId, title: `Bod ${i + 1}` } }, chair)));
+  expect(added.won).toHaveLength(RACERS);
+  const items = await positions();
+  expect(items.map((i) => i.position)).toEqual(Array.from({ length: RACERS + 1 }, (_v, i) => i + 1));
+
+  // The same move twenty times: the item ends first, the others keep their order.
+  const last = items.at(-1)!.id;
+  const same = outcome(await atOnce(RACERS, () => app.gql<Moved>(MOVE, { input: { itemId: last, position: 1 } }, chair)));
+  expect(same.won).toHaveLength(RACERS);
+  expect((await positions()).map((i) => i.id)).toEqual([last, ...items.slice(0, -1).map((i) => i.id)]);
+
+  // Twenty different moves: the final order is the one the last of them answered.
+  const ids = items.map((i) => i.id);
+  const different = outcome(await atOnce(RACERS, (i) => app.gql<Moved>(MOVE, { input: { itemId: ids[i], position: ((i * 7) % ids.length) + 1 } }, chair)));
+  expect(different.won).toHaveLength(RACERS);
+  const final = await positions();
+  expect(final.map((i) => i.position)).toEqual(Array.from({ length: ids.length }, (_v, i) => i + 1));
+  expect(different.won.map((w) => w.data.moveAgendaItem)).toContainEqual(final);
 });
