@@ -61,7 +61,7 @@ async function main(): Promise<void> {
       server.server.listen(config.port, config.host, resolve);
     });
     // The job queue starts once the port is ours: it would keep a process that cannot serve alive.
-    if (config.jobs) jobs = await startJobs(db.orm, db.url, logger, createMailer(config.smtpUrl, config.smtpFrom));
+    if (config.jobs) jobs = await startJobs(db.orm, db.url, logger, createMailer(config.smtpUrl, config.smtpFrom), config.jobsPoolMax);
     const { port } = server.server.address() as AddressInfo;
     logger.info({ url: `http://localhost:${port}/graphql`, auth: config.auth.mode }, 'Triáda is serving GraphQL');
   } catch (err) {

@@ -96,9 +96,16 @@ export async function openDatabase(config: Config, logger: Logger, onGiveUp: (re
   }
   let orm: Orm;
   try {
-    orm = await openOrm(url, undefined, logger);
-    const applied = await migrate(orm);
-    if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
+    // Migrations run on connections of their own without the statement timeout: building an
+    // index on a large table may rightly take longer than any request should.
+    const migrator = await openOrm(url, { poolMax: 1, statementTimeoutMs: 0 }, logger);
+    try {
+      const applied = await migrate(migrator);
+      if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
+    } finally {
+      await migrator.close(true);
+    }
+    orm = await openOrm(url, config.database, logger);
   } catch (err) {
     await embedded?.stop();
     throw err;

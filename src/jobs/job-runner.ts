@@ -30,8 +30,8 @@ export function createMailer(smtpUrl: string | undefined, from: string): Mailer 
  * Any number of service processes may run this; the queue and the outbox keep each job and each
  * notice to one.
  */
-export async function startJobs(orm: Orm, connectionString: string, logger: Logger, mailer?: Mailer): Promise<JobRunner> {
-  const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 3 });
+export async function startJobs(orm: Orm, connectionString: string, logger: Logger, mailer?: Mailer, poolMax = 3): Promise<JobRunner> {
+  const boss = new PgBoss({ connectionString, schema: 'pgboss', max: poolMax });
   boss.on('error', (err) => logger.error({ err }, 'job queue error'));
   await boss.start();
   const dispatch = async (): Promise<void> => {
