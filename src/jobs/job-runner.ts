@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import nodemailer from 'nodemailer';
 import type { Orm } from '../db/orm';
+import { isDatabaseUnavailable } from '../errors/database-unavailable';
 import type { Logger } from '../logger';
 import { dispatchOutbox, emailPending, type Mailer } from '../services/notification-dispatcher';
 import { pruneRateLimits } from '../services/rate-limiter';
@@ -32,7 +33,8 @@ export function createMailer(smtpUrl: string | undefined, from: string): Mailer 
  */
 export async function startJobs(orm: Orm, connectionString: string, logger: Logger, mailer?: Mailer, poolMax = 3): Promise<JobRunner> {
   const boss = new PgBoss({ connectionString, schema: 'pgboss', max: poolMax });
-  boss.on('error', (err) => logger.error({ err }, 'job queue error'));
+  // While the database is away the queue reports each failed poll; it carries on once it is back.
+  boss.on('error', (err) => (isDatabaseUnavailable(err) ? logger.warn({ err }, 'job queue: database unavailable') : logger.error({ err }, 'job queue error')));
   await boss.start();
   const dispatch = async (): Promise<void> => {
     while ((await dispatchOutbox(orm)) > 0);
