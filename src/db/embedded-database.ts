@@ -74,7 +74,7 @@ function serverUser(): RunAs | undefined {
 
 /** Whether `user` may do `test -<flag> target` (x: enter a folder or run a file; w: write). */
 function userMay(user: RunAs, flag: 'x' | 'w', target: string): boolean {
-  return spawnSync('test', [`-${flag}`, target], { uid: user.uid, gid: user.gid }).status === 0;
+  return spawnSync('test', [`-${flag}`, target], { uid: user.uid, gid: user.gid, cwd: '/' }).status === 0;
 }
 
 function sharedFolder(sharedDir: string): string {
@@ -162,7 +162,8 @@ async function initialise(bin: string, cluster: string, user: RunAs | undefined,
   }
   try {
     const args = [`--pgdata=${cluster}`, '--auth=scram-sha-256', `--username=${USER}`, `--pwfile=${passwordFile}`, `--lc-messages=${locale}`, '--encoding=UTF8'];
-    const initdb = spawn(path.join(bin, 'bin', 'initdb'), args, { ...user, env: { ...process.env, LC_MESSAGES: locale } });
+    // Run from a folder the server user may enter (this process's own may be closed to it).
+    const initdb = spawn(path.join(bin, 'bin', 'initdb'), args, { ...user, cwd: path.dirname(cluster), env: { ...process.env, LC_MESSAGES: locale } });
     let output = '';
     const collect = (chunk: Buffer): void => {
       output += chunk.toString('utf8');
@@ -222,7 +223,7 @@ export async function startEmbeddedDatabase(options: {
     assertNotInUse(cluster);
     stopping = false;
     const flags = ['-D', cluster, '-p', String(options.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'];
-    const child = spawn(path.join(bin, 'bin', 'postgres'), flags, { ...user, env: { ...process.env, LC_MESSAGES: locale } });
+    const child = spawn(path.join(bin, 'bin', 'postgres'), flags, { ...user, cwd: cluster, env: { ...process.env, LC_MESSAGES: locale } });
     server = child;
     child.once('exit', (code, signal) => {
       if (server === child) server = undefined;

