@@ -157,35 +157,31 @@ test('an e-mail the SMTP server cannot take now is sent again after a back-off, 
     const logger = createLogger('silent');
     const t0 = new Date();
     const at = (minutes: number) => ({ now: new Date(t0.getTime() + minutes * 60_000) });
-    const ours = () => sink.seen.filter((s) => s.to.some((to) => to === author.email || to === provider.email)).map((s) => ({ to: s.to, reply: s.reply }));
+    // The replies each address got, in order (the two notices are claimed together, in either order).
+    const ours = () => ({
+      author: sink.seen.filter((s) => s.to.includes(author.email!)).map((s) => s.reply),
+      provider: sink.seen.filter((s) => s.to.includes(provider.email!)).map((s) => s.reply),
+    });
     const row = async (personId: string) => {
       const n = await app.em().findOneOrFail(Notification, { personId, subjectId: world.group.id });
       return { emailed: n.emailedAt !== null, failed: n.emailFailedAt !== null, attempts: n.emailAttempts };
     };
 
     await emailPending(app.orm, mailer, logger, at(0));
-    expect(ours()).toEqual([
-      { to: [author.email], reply: 451 },
-      { to: [provider.email], reply: 550 },
-    ]);
+    expect(ours()).toEqual({ author: [451], provider: [550] });
     expect([await row(author.id), await row(provider.id)]).toEqual([
       { emailed: false, failed: false, attempts: 1 },
       { emailed: false, failed: true, attempts: 1 },
     ]);
     // Not again before the back-off has passed (a minute after the first failure, two after the second).
     await emailPending(app.orm, mailer, logger, at(0.5));
-    expect(ours()).toHaveLength(2);
+    expect(ours()).toEqual({ author: [451], provider: [550] });
     await emailPending(app.orm, mailer, logger, at(1.1));
     await emailPending(app.orm, mailer, logger, at(2));
-    expect(ours()).toHaveLength(3);
+    expect(ours()).toEqual({ author: [451, 451], provider: [550] });
     await emailPending(app.orm, mailer, logger, at(3.2));
     await emailPending(app.orm, mailer, logger, at(600));
-    expect(ours()).toEqual([
-      { to: [author.email], reply: 451 },
-      { to: [provider.email], reply: 550 },
-      { to: [author.email], reply: 451 },
-      { to: [author.email], reply: 250 },
-    ]);
+    expect(ours()).toEqual({ author: [451, 451, 250], provider: [550] });
     expect([await row(author.id), await row(provider.id)]).toEqual([
       { emailed: true, failed: false, attempts: 3 },
       { emailed: false, failed: true, attempts: 1 },
