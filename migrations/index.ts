@@ -20,6 +20,7 @@ import { Migration20261125170000_organisations } from './Migration20261125170000
 import { Migration20261125180000_guarantors } from './Migration20261125180000_guarantors';
 import { Migration20261201000000_calendar_feeds } from './Migration20261201000000_calendar_feeds';
 import { Migration20261202000000_delegations } from './Migration20261202000000_delegations';
+import { Migration20261202000000_email_delivery } from './Migration20261202000000_email_delivery';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from the folder) so that the same
@@ -47,4 +48,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125180000_guarantors', class: Migration20261125180000_guarantors },
   { name: 'Migration20261201000000_calendar_feeds', class: Migration20261201000000_calendar_feeds },
   { name: 'Migration20261202000000_delegations', class: Migration20261202000000_delegations },
+  { name: 'Migration20261202000000_email_delivery', class: Migration20261202000000_email_delivery },
 ];

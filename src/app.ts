@@ -65,6 +65,8 @@ export async function createApp(options: {
   verifier: TokenVerifier;
   logger: Logger;
   schema?: GraphQLSchema;
+  /** Whether the process can serve at all (false while its embedded database is being started again). */
+  healthy?: () => boolean;
 }): Promise<App> {
   const { config, orm, verifier, logger } = options;
   // Permissions first (outermost), then argument hygiene (NFC, no control characters), then the
@@ -78,6 +80,16 @@ export async function createApp(options: {
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   const server = http.createServer(app);
+  // Responses being written while the service stops tell their client to drop the connection, so
+  // that no client sends another request on a connection that is about to close.
+  let stopping = false;
+  const open = new Set<express.Response>();
+  app.use((_req, res, next) => {
+    if (stopping) res.set('Connection', 'close');
+    open.add(res);
+    res.once('close', () => open.delete(res));
+    next();
+  });
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -103,8 +115,11 @@ export async function createApp(options: {
   });
   await apollo.start();
 
+  // Liveness: the process can serve, now or once its database is back (an external database's
+  // outage is /readyz's to report: restarting this process would not help it).
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
+    if (options.healthy && !options.healthy()) res.status(503).json({ status: 'embedded database down; starting it again' });
+    else res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
     try {
@@ -279,13 +294,17 @@ export async function createApp(options: {
     server,
     async stop(graceMillis = 10_000) {
       // Stop accepting connections; idle keep-alive ones close now, busy ones when their request
-      // has been answered, and whatever still runs after the grace period is cut.
+      // has been answered, and whatever still runs after the grace period is cut. Only then may
+      // the caller close the database: the requests in flight still need it.
+      stopping = true;
+      for (const res of open) if (!res.headersSent) res.set('Connection', 'close');
+      const wasListening = server.listening;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const idleSweep = setInterval(() => server.closeIdleConnections(), 100);
       const cut = setTimeout(() => server.closeAllConnections(), graceMillis);
       try {
-        if (server.listening) await closed;
+        if (wasListening) await closed;
       } finally {
         clearInterval(idleSweep);
         clearTimeout(cut);

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
-import { createApp } from './app';
+import { createApp, type App } from './app';
 import { createTokenVerifier } from './auth/token-verifier';
 import { ensureGlobalAdmin } from './bootstrap';
-import { loadConfig } from './config/config';
+import { loadConfig, type Config } from './config/config';
 import { openDatabase, type Database } from './db/database';
 import { loadDemoData } from './demo/demo-data';
 import { loadDemoProviders } from './demo/demo-providers';
@@ -11,17 +11,40 @@ import { createMailer, startJobs, type JobRunner } from './jobs/job-runner';
 import { createLogger } from './logger';
 import { compileAllWorkflows } from './workflows/workflow-registry';
 
-const SHUTDOWN_GRACE_MS = 25_000;
+/** After the grace period for requests: what the job queue and the database may still take to stop. */
+const SHUTDOWN_AFTER_GRACE_MS = 15_000;
+
+/** What to tell the operator when the HTTP port cannot be had. */
+function listenProblem(err: unknown, config: Config): string | undefined {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') return `Port ${config.port} on ${config.host} is already in use: stop what uses it, or set PORT to another port.`;
+  if (code === 'EACCES') return `Port ${config.port} on ${config.host} needs privileges this process lacks: set PORT to 1024 or above.`;
+  if (code === 'EADDRNOTAVAIL') return `${config.host} is not an address of this machine: set HOST to one (0.0.0.0 for all).`;
+  return undefined;
+}
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    process.stderr.write(`Triáda could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  }
   const logger = createLogger(config.logLevel);
   let db: Database | undefined;
+  let jobs: JobRunner | undefined;
+  let app: App | undefined;
   try {
     // A broken workflow definition stops the service here, before anything else starts.
     const workflows = compileAllWorkflows();
     logger.info({ workflows: [...workflows.keys()] }, 'workflow definitions valid');
-    db = await openDatabase(config, logger);
+    const database = await openDatabase(config, logger, (reason) => {
+      // A supervisor (systemd, Kubernetes, Docker) starts the service again, and with it its database.
+      logger.fatal({ reason }, 'the embedded PostgreSQL is gone; exiting');
+      process.exit(1);
+    });
+    db = database;
     logger.info({ database: db.description }, 'database ready');
     const em = db.orm.em.fork();
     if (config.bootstrapAdminSubject && (await ensureGlobalAdmin(em, config.bootstrapAdminSubject))) {
@@ -30,49 +53,54 @@ async function main(): Promise<void> {
     if (config.demoData && (await loadDemoData(em))) logger.info('demo data loaded');
     if (config.demoData && (await loadDemoProviders(em))) logger.info('demo provider catalogue loaded');
 
-    const jobs: JobRunner | undefined = config.jobs
-      ? await startJobs(db.orm, db.url, logger, createMailer(config.smtpUrl, config.smtpFrom))
-      : undefined;
     const verifier = await createTokenVerifier(config.auth);
-    const app = await createApp({ config, orm: db.orm, verifier, logger });
+    const server = await createApp({ config, orm: db.orm, verifier, logger, healthy: () => database.healthy() });
+    app = server;
     await new Promise<void>((resolve, reject) => {
-      app.server.once('error', reject);
-      app.server.listen(config.port, config.host, resolve);
+      server.server.once('error', reject);
+      server.server.listen(config.port, config.host, resolve);
     });
-    const { port } = app.server.address() as AddressInfo;
+    // The job queue starts once the port is ours: it would keep a process that cannot serve alive.
+    if (config.jobs) jobs = await startJobs(db.orm, db.url, logger, createMailer(config.smtpUrl, config.smtpFrom), config.jobsPoolMax);
+    const { port } = server.server.address() as AddressInfo;
     logger.info({ url: `http://localhost:${port}/graphql`, auth: config.auth.mode }, 'Triáda is serving GraphQL');
-
-    let stopping = false;
-    const shutdown = (signal: string): void => {
-      if (stopping) return;
-      stopping = true;
-      logger.info({ signal }, 'shutting down: finishing in-flight requests');
-      const force = setTimeout(() => {
-        logger.error('shutdown took too long; exiting');
-        process.exit(1);
-      }, SHUTDOWN_GRACE_MS);
-      force.unref();
-      void (async () => {
-        try {
-          await app.stop();
-          await jobs?.stop();
-          logger.info('requests finished; closing the database');
-          await db?.close();
-          logger.info('stopped');
-          process.exit(0);
-        } catch (err) {
-          logger.error({ err }, 'error while shutting down');
-          process.exit(1);
-        }
-      })();
-    };
-    process.on('SIGTERM', () => shutdown('SIGTERM'));
-    process.on('SIGINT', () => shutdown('SIGINT'));
   } catch (err) {
-    logger.fatal({ err: err instanceof Error ? { name: err.name, message: err.message } : err }, 'Triáda could not start');
+    const reason = listenProblem(err, config) ?? (err instanceof Error ? err.message : String(err));
+    logger.fatal({ reason, err: err instanceof Error ? { name: err.name, message: err.message } : err }, 'Triáda could not start');
+    // Whatever did start is stopped, and the process ends here: nothing it started may keep it alive.
+    await app?.stop(0).catch(() => undefined);
+    await jobs?.stop().catch(() => undefined);
     await db?.close().catch(() => undefined);
-    process.exitCode = 1;
+    process.exit(1);
   }
+  // What did start, as the shutdown below sees it.
+  const running = { app, db, jobs };
+  let stopping = false;
+  const shutdown = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal, graceSeconds: config.shutdownGraceSeconds }, 'shutting down: finishing in-flight requests');
+    const force = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, config.shutdownGraceSeconds * 1000 + SHUTDOWN_AFTER_GRACE_MS);
+    force.unref();
+    void (async () => {
+      try {
+        await running.app.stop(config.shutdownGraceSeconds * 1000);
+        await running.jobs?.stop();
+        logger.info('requests finished; closing the database');
+        await running.db.close();
+        logger.info('stopped');
+        process.exit(0);
+      } catch (err) {
+        logger.error({ err }, 'error while shutting down');
+        process.exit(1);
+      }
+    })();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
 void main();

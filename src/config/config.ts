@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { DatabaseLimits } from '../db/orm';
 
 /** What every token must satisfy, whoever signed it. */
 interface TokenRules {
@@ -46,6 +47,12 @@ export interface Config {
   mutationsPerMinutePerAddress: number;
   /** The service's address as clients reach it (e.g. behind a proxy), for links it hands out; unset: each request's scheme and host. */
   publicUrl: string | undefined;
+  /** On SIGTERM/SIGINT: how long requests in flight may take to finish before their connections are cut. */
+  shutdownGraceSeconds: number;
+  /** The service's connection pool and statement timeout. */
+  database: DatabaseLimits;
+  /** Connections of the job queue's own pool at most. */
+  jobsPoolMax: number;
 }
 
 /** Raised for a configuration the service must not start with; the message says what to change. */
@@ -169,5 +176,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mutationsPerMinutePerViewer: intVar(env, 'MUTATIONS_PER_MINUTE_PER_VIEWER', 120, 1, 1_000_000),
     mutationsPerMinutePerAddress: intVar(env, 'MUTATIONS_PER_MINUTE_PER_ADDRESS', 600, 1, 1_000_000),
     publicUrl: publicUrlVar(env.PUBLIC_URL),
+    shutdownGraceSeconds: intVar(env, 'SHUTDOWN_GRACE_SECONDS', 20, 1, 3600),
+    database: {
+      poolMax: intVar(env, 'DB_POOL_MAX', 10, 1, 1000),
+      acquireTimeoutMs: intVar(env, 'DB_POOL_ACQUIRE_TIMEOUT_MS', 10_000, 100, 600_000),
+      statementTimeoutMs: intVar(env, 'DB_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000),
+    },
+    jobsPoolMax: intVar(env, 'JOBS_POOL_MAX', 3, 1, 100),
   };
 }

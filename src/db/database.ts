@@ -6,6 +6,8 @@ import { migrate, openOrm, type Orm } from './orm';
 
 export interface Database {
   orm: Orm;
+  /** False while the embedded server has died and is being started again; an external server is not watched here (see /readyz). */
+  healthy(): boolean;
   /** Where the data live, for the start-up log (no password). */
   description: string;
   /** The connection URL, for other clients of the same database (the job queue). */
@@ -14,6 +16,11 @@ export interface Database {
 }
 
 const APP_DATABASE = 'triada';
+
+/** Waits between attempts to start the embedded server again after it died, in ms; the last repeats. */
+const RESTART_BACKOFF_MS = [250, 500, 1000, 2000, 4000];
+/** How long the service keeps trying before it gives up and exits for its supervisor. */
+const RESTART_GIVE_UP_MS = 120_000;
 
 /** Creates `name` on the server behind `adminUrl` unless it exists. */
 export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
@@ -28,26 +35,77 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<vo
 }
 
 /**
- * Opens the service's database: `DATABASE_URL` when set, otherwise the embedded server in the data
- * folder; then applies pending migrations.
+ * Keeps the embedded server up: when it dies (killed, crashed), it is started again with growing
+ * pauses; while it is down `healthy()` is false. Should it not come back within
+ * RESTART_GIVE_UP_MS, `onGiveUp` is told, and the process should exit for its supervisor.
  */
-export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
+function superviseEmbedded(embedded: EmbeddedDatabase, logger: Logger, onGiveUp: (reason: string) => void): { healthy(): boolean; stop(): void } {
+  let down = false;
+  let closing = false;
+  embedded.onUnexpectedExit((how) => {
+    if (down || closing) return;
+    down = true;
+    logger.error({ how, dataDir: embedded.dataDir }, 'the embedded PostgreSQL stopped unexpectedly; starting it again');
+    const since = Date.now();
+    void (async () => {
+      for (let attempt = 0; !closing; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, RESTART_BACKOFF_MS[Math.min(attempt, RESTART_BACKOFF_MS.length - 1)]));
+        try {
+          await embedded.start();
+          down = false;
+          logger.info({ attempts: attempt + 1 }, 'the embedded PostgreSQL runs again');
+          return;
+        } catch (err) {
+          const reason = err instanceof Error ? err.message : String(err);
+          if (Date.now() - since > RESTART_GIVE_UP_MS) {
+            closing = true;
+            onGiveUp(`the embedded PostgreSQL did not start again within ${RESTART_GIVE_UP_MS / 1000} s: ${reason}`);
+            return;
+          }
+          logger.warn({ attempt: attempt + 1, reason }, 'the embedded PostgreSQL did not start again yet');
+        }
+      }
+    })();
+  });
+  return {
+    healthy: () => !down,
+    stop: () => {
+      closing = true;
+    },
+  };
+}
+
+/**
+ * Opens the service's database: `DATABASE_URL` when set, otherwise the embedded server in the data
+ * folder (watched, see `superviseEmbedded`); then applies pending migrations.
+ */
+export async function openDatabase(config: Config, logger: Logger, onGiveUp: (reason: string) => void = () => undefined): Promise<Database> {
   let embedded: EmbeddedDatabase | undefined;
+  let supervisor: ReturnType<typeof superviseEmbedded> | undefined;
   let url = config.databaseUrl;
   if (!url) {
+    logger.info({ dataDir: config.dataDir }, 'starting the embedded PostgreSQL (the first start also initialises it)');
     embedded = await startEmbeddedDatabase({
       dataDir: config.dataDir,
       port: config.embeddedPort,
       onLog: (line) => logger.debug({ postgres: line }, 'embedded postgres'),
     });
+    supervisor = superviseEmbedded(embedded, logger, onGiveUp);
     await ensureDatabase(embedded.adminUrl, APP_DATABASE);
     url = withDatabase(embedded.adminUrl, APP_DATABASE);
   }
   let orm: Orm;
   try {
-    orm = await openOrm(url, undefined, logger);
-    const applied = await migrate(orm);
-    if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
+    // Migrations run on connections of their own without the statement timeout: building an
+    // index on a large table may rightly take longer than any request should.
+    const migrator = await openOrm(url, { poolMax: 1, statementTimeoutMs: 0 }, logger);
+    try {
+      const applied = await migrate(migrator);
+      if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
+    } finally {
+      await migrator.close(true);
+    }
+    orm = await openOrm(url, config.database, logger);
   } catch (err) {
     await embedded?.stop();
     throw err;
@@ -56,9 +114,11 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
   safe.password = '';
   return {
     orm,
+    healthy: () => supervisor?.healthy() ?? true,
     url,
     description: embedded ? `embedded PostgreSQL in ${embedded.dataDir} on ${safe.host}` : `PostgreSQL at ${safe.host}${safe.pathname}`,
     async close() {
+      supervisor?.stop();
       await orm.close(true);
       await embedded?.stop();
     },

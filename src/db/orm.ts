@@ -6,13 +6,26 @@ import { createLogger, type Logger } from '../logger';
 
 export type Orm = MikroORM;
 
+/** How the service uses its database connections (DB_POOL_MAX, DB_POOL_ACQUIRE_TIMEOUT_MS, DB_STATEMENT_TIMEOUT_MS). */
+export interface DatabaseLimits {
+  /** Connections of the pool at most. */
+  poolMax: number;
+  /** How long a request waits for a free connection before it is answered SERVICE_UNAVAILABLE, in ms. */
+  acquireTimeoutMs: number;
+  /** PostgreSQL's statement_timeout on every connection, in ms (0: none); a statement cut off is SERVICE_UNAVAILABLE. */
+  statementTimeoutMs: number;
+}
+
+export const DEFAULT_DATABASE_LIMITS: DatabaseLimits = { poolMax: 10, acquireTimeoutMs: 10_000, statementTimeoutMs: 30_000 };
+
 /**
- * ORM options for one database URL. The schema comes from migrations/, never from the entities.
- * What knex itself reports (a pooled connection found dead, deprecations) goes to `logger` as JSON
- * lines like everything else, not to the console.
+ * ORM options for one database URL; `limits` (or just the pool size) as configured. The schema
+ * comes from migrations/, never from the entities. What knex itself reports (a pooled connection
+ * found dead, deprecations) goes to `logger` as JSON lines like everything else, not to the console.
  */
-export function ormOptions(clientUrl: string, poolMax = 10, logger: Logger = createLogger(process.env.LOG_LEVEL ?? 'info')): Options {
+export function ormOptions(clientUrl: string, limits: number | Partial<DatabaseLimits> = {}, logger: Logger = createLogger(process.env.LOG_LEVEL ?? 'info')): Options {
   const knexLog = logger.child({ component: 'knex' });
+  const { poolMax, acquireTimeoutMs, statementTimeoutMs } = { ...DEFAULT_DATABASE_LIMITS, ...(typeof limits === 'number' ? { poolMax: limits } : limits) };
   return {
     clientUrl,
     entities,
@@ -23,6 +36,8 @@ export function ormOptions(clientUrl: string, poolMax = 10, logger: Logger = cre
     debug: false,
     pool: { min: 0, max: poolMax },
     driverOptions: {
+      acquireConnectionTimeout: acquireTimeoutMs,
+      connection: { statement_timeout: statementTimeoutMs },
       log: {
         warn: (message: unknown) => knexLog.warn({ detail: String(message) }, 'database driver warning'),
         error: (message: unknown) => knexLog.error({ detail: String(message) }, 'database driver error'),
@@ -41,8 +56,8 @@ export function ormOptions(clientUrl: string, poolMax = 10, logger: Logger = cre
   };
 }
 
-export async function openOrm(clientUrl: string, poolMax?: number, logger?: Logger): Promise<Orm> {
-  return MikroORM.init(ormOptions(clientUrl, poolMax, logger));
+export async function openOrm(clientUrl: string, limits?: number | Partial<DatabaseLimits>, logger?: Logger): Promise<Orm> {
+  return MikroORM.init(ormOptions(clientUrl, limits, logger));
 }
 
 /** The advisory lock every process takes while migrating (an arbitrary constant of this service). */

@@ -2,11 +2,12 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ErrorCode, SERVICE_UNAVAILABLE_RETRY_SECONDS } from './app-errors';
 
 /**
- * SQLSTATEs that mean the server went away rather than that the statement was wrong: the whole
- * class 08 (connection exception), 57P01–57P03 (terminated by an administrator or a shutdown, or
- * still starting up) and 53300 (too many connections).
+ * SQLSTATEs that mean the server went away or could not serve in time rather than that the
+ * statement was wrong: the whole class 08 (connection exception), 57P01–57P03 (terminated by an
+ * administrator or a shutdown, or still starting up), 53300 (too many connections) and 57014 (the
+ * statement cancelled, as DB_STATEMENT_TIMEOUT_MS does).
  */
-const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300']);
+const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300', '57014']);
 
 /** Socket errors of the driver when the server cannot be reached at all. */
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);

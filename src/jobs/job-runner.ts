@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import nodemailer from 'nodemailer';
 import type { Orm } from '../db/orm';
+import { isDatabaseUnavailable } from '../errors/database-unavailable';
 import type { Logger } from '../logger';
 import { dispatchOutbox, emailPending, type Mailer } from '../services/notification-dispatcher';
 import { pruneRateLimits } from '../services/rate-limiter';
@@ -14,9 +15,12 @@ export interface JobRunner {
 export function createMailer(smtpUrl: string | undefined, from: string): Mailer | undefined {
   if (!smtpUrl) return undefined;
   const transport = nodemailer.createTransport(smtpUrl);
+  // The sender's domain names the Message-IDs: "Triáda <noreply@obec.cz>" gives "<…@obec.cz>".
+  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'triada.invalid';
   return {
-    async send(to, subject, text) {
-      await transport.sendMail({ from, to, subject, text });
+    domain,
+    async send({ to, subject, text, messageId }) {
+      await transport.sendMail({ from, to, subject, text, messageId });
     },
   };
 }
@@ -27,9 +31,10 @@ export function createMailer(smtpUrl: string | undefined, from: string): Mailer 
  * Any number of service processes may run this; the queue and the outbox keep each job and each
  * notice to one.
  */
-export async function startJobs(orm: Orm, connectionString: string, logger: Logger, mailer?: Mailer): Promise<JobRunner> {
-  const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 3 });
-  boss.on('error', (err) => logger.error({ err }, 'job queue error'));
+export async function startJobs(orm: Orm, connectionString: string, logger: Logger, mailer?: Mailer, poolMax = 3): Promise<JobRunner> {
+  const boss = new PgBoss({ connectionString, schema: 'pgboss', max: poolMax });
+  // While the database is away the queue reports each failed poll; it carries on once it is back.
+  boss.on('error', (err) => (isDatabaseUnavailable(err) ? logger.warn({ err }, 'job queue: database unavailable') : logger.error({ err }, 'job queue error')));
   await boss.start();
   const dispatch = async (): Promise<void> => {
     while ((await dispatchOutbox(orm)) > 0);

@@ -356,6 +356,12 @@ export class MeetingService {
     const day = pragueDay(meeting.startsAt);
     const seats = (await ctx.em.find(Membership, { body: body.id, person: { $in: ids } })).filter((m) => m.isValidOn(day));
     return ctx.em.transactional(async (em) => {
+      // The meeting's row lock first: concurrent recordings of one person then read each other's
+      // row and update it, instead of both inserting it (a unique violation for one of them).
+      const m = await em.findOneOrFail(Meeting, { id: meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      if (![MeetingStatus.CONVENED, MeetingStatus.HELD].includes(m.status)) {
+        throw conflict(ctx.locale, { cs: 'Prezenci lze zapsat u svolaného nebo konaného jednání.', en: 'Attendance is recorded for a convened or held meeting.' });
+      }
       for (const entry of input.entries) {
         const seat = seats.find((s) => s.person.id === entry.personId);
         const values = {
@@ -368,7 +374,6 @@ export class MeetingService {
         if (existing) Object.assign(existing, values);
         else em.create(Attendance, { areaId: meeting.areaId, meetingId: meeting.id, personId: entry.personId, ...values });
       }
-      const m = await em.findOneOrFail(Meeting, { id: meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       m.version += 1;
       await em.flush();
       return m;

@@ -296,16 +296,32 @@ export class ProposalService {
     return { role: null, side: null, onBehalfOf: null };
   }
 
-  /**
-   * Fires a workflow event. With `via`, the work joins the caller's transaction; when a meeting's
-   * adopted resolution fires it, the triad rule is judged on that meeting's attendance and the
-   * history links the meeting.
-   */
+  /** Fires a workflow event in a transaction of its own, or with `via.em` in the caller's. */
   async transition(
     ctx: RequestContext,
     input: TransitionProposalInput,
     via?: { em: EntityManager; meetingId?: string; bodyId?: string; votingSides?: TriadSide[] },
   ): Promise<Proposal> {
+    const commit = await this.prepareTransition(ctx, input, via);
+    const moved = await (via?.em ?? ctx.em).transactional(commit);
+    // The history read while checking visibility is one event short now.
+    ctx.loaders.eventsByProposal.clear(moved.id);
+    return moved;
+  }
+
+  /**
+   * Reads everything a transition judges, before any transaction, and returns the step to run
+   * inside one: it locks the proposal, checks that it has not moved since, and saves the new state
+   * with its history event, on the transaction's connection alone (a second connection taken
+   * while a transaction holds one can run a busy pool dry). When a meeting's adopted resolution
+   * fires the event, the triad rule is judged on that meeting's attendance and the history links
+   * the meeting.
+   */
+  async prepareTransition(
+    ctx: RequestContext,
+    input: TransitionProposalInput,
+    via?: { meetingId?: string; bodyId?: string; votingSides?: TriadSide[] },
+  ): Promise<(em: EntityManager) => Promise<Proposal>> {
     const visible = await this.get(ctx, input.proposalId);
     const reason = input.reason ?? null;
     const resolutionNumber = input.resolutionNumber ?? null;
@@ -329,7 +345,7 @@ export class ProposalService {
       );
     }
 
-    const moved = await (via?.em ?? ctx.em).transactional(async (em) => {
+    return async (em: EntityManager) => {
       const p = await em.findOneOrFail(Proposal, { id: visible.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (input.idempotencyKey) {
         const earlier = await em.findOne(WorkflowEvent, { areaId: p.areaId, actorId: person.id, idempotencyKey: input.idempotencyKey });
@@ -378,10 +394,7 @@ export class ProposalService {
         meetingId: via?.meetingId ?? null,
       });
       return p;
-    });
-    // The history read while checking visibility is one event short now.
-    ctx.loaders.eventsByProposal.clear(moved.id);
-    return moved;
+    };
   }
 
   /** Saves the new state and appends the history event; the caller holds the row lock. */

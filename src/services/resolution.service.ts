@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { RequestContext } from '../context';
 import { AgendaItem } from '../entities/agenda-item.entity';
 import { MeetingStatus } from '../entities/enums';
@@ -12,6 +13,11 @@ import type { RecordResolutionInput } from '../schema/meeting.input';
 import { MeetingService } from './meeting.service';
 import { ProposalService } from './proposal.service';
 import { uniqueOrConflict } from './unique';
+
+const MEETING_CHANGED = {
+  cs: 'Jednání se mezitím změnilo (prezence, zápis); načtěte je znovu.',
+  en: 'The meeting has changed since you loaded it (attendance, minutes); reload it.',
+};
 
 const DECIDED = [MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFTED, MeetingStatus.MINUTES_VERIFIED, MeetingStatus.MINUTES_DISTRIBUTED];
 
@@ -47,9 +53,30 @@ export class ResolutionService {
     }
     const adopted = quorum.reached && input.votesFor * 2 > quorum.presentVoting;
     const sides = (await this.meetings.triadRepresentation(ctx, meeting)).present;
+    // Everything the proposal's transition judges is read now: the transaction below holds one
+    // connection only and takes its locks in one order, the meeting's and then the proposal's.
+    const fire =
+      adopted && input.proposalId && input.event
+        ? await this.proposals.prepareTransition(
+            ctx,
+            {
+              proposalId: input.proposalId,
+              event: input.event,
+              expectedVersion: (await this.proposals.get(ctx, input.proposalId)).version,
+              reason: input.reason ?? null,
+              resolutionNumber: input.number,
+            },
+            { meetingId: meeting.id, bodyId: body.id, votingSides: sides },
+          )
+        : null;
 
-    return uniqueOrConflict(ctx, { cs: 'Usnesení s tímto číslem už jednání má.', en: 'The meeting already has a resolution of this number.' }, 'number', () =>
+    const recorded = await uniqueOrConflict(ctx, { cs: 'Usnesení s tímto číslem už jednání má.', en: 'The meeting already has a resolution of this number.' }, 'number', () =>
       ctx.em.transactional(async (em) => {
+        // The meeting's lock serialises its resolutions and keeps its attendance as counted above;
+        // attendance or minutes recorded since (a new version) make the count stale.
+        const locked = await em.findOneOrFail(Meeting, { id: meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+        if (locked.version !== meeting.version) throw conflict(ctx.locale, MEETING_CHANGED, { currentVersion: locked.version });
+        if (fire) await fire(em);
         const resolution = em.create(Resolution, {
           areaId: meeting.areaId,
           meeting: em.getReference(Meeting, meeting.id),
@@ -64,16 +91,10 @@ export class ResolutionService {
           recordedBy: em.getReference(Person, person.id),
         });
         await em.flush();
-        if (adopted && input.proposalId && input.event) {
-          const proposal = await this.proposals.get(ctx, input.proposalId);
-          await this.proposals.transition(
-            ctx,
-            { proposalId: proposal.id, event: input.event, expectedVersion: proposal.version, reason: input.reason ?? null, resolutionNumber: input.number },
-            { em, meetingId: meeting.id, bodyId: body.id, votingSides: sides },
-          );
-        }
         return resolution;
       }),
     );
+    if (fire && input.proposalId) ctx.loaders.eventsByProposal.clear(input.proposalId);
+    return recorded;
   }
 }

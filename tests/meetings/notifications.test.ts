@@ -1,7 +1,8 @@
 import { openOrm, type Orm } from '../../src/db/orm';
 import { Notification } from '../../src/entities/notification.entity';
+import { createMailer } from '../../src/jobs/job-runner';
 import { createLogger } from '../../src/logger';
-import { dispatchOutbox, emailPending, type Mailer } from '../../src/services/notification-dispatcher';
+import { dispatchOutbox, emailPending } from '../../src/services/notification-dispatcher';
 import { enqueue } from '../../src/services/outbox';
 import { ProposalService } from '../../src/services/proposal.service';
 import { Proposal } from '../../src/entities/proposal.entity';
@@ -9,6 +10,7 @@ import { WorkflowEvent } from '../../src/entities/workflow-event.entity';
 import { contextFor } from '../support/request-context';
 import { scanReminders } from '../../src/services/reminders';
 import { aPipelineWorld } from '../support/pipeline-world';
+import { startSmtpSink } from '../support/smtp-sink';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 let app: TestApp;
@@ -128,17 +130,67 @@ test('with SMTP configured each notice is e-mailed once, even with two senders a
     });
   });
   await dispatchOutbox(app.orm);
-  const sent: Array<{ to: string; subject: string }> = [];
-  // An SMTP stand-in that records what would be sent.
-  const mailer: Mailer = {
-    send: (to, subject) => {
-      sent.push({ to, subject });
-      return Promise.resolve();
-    },
-  };
-  const logger = createLogger('silent');
-  await Promise.all([emailPending(app.orm, mailer, logger), emailPending(second, mailer, logger)]);
-  const ours = sent.filter((m) => [world.actors.author.person.email, world.actors.provider.person.email].includes(m.to));
-  expect(ours.map((m) => m.to).sort()).toEqual([world.actors.author.person.email, world.actors.provider.person.email].sort());
-  expect(ours.every((m) => m.subject === 'Pozvánka: PS Senioři')).toBe(true);
+  const sink = await startSmtpSink();
+  try {
+    const mailer = createMailer(sink.url, 'Triáda <noreply@triada.invalid>')!;
+    const logger = createLogger('silent');
+    await Promise.all([emailPending(app.orm, mailer, logger), emailPending(second, mailer, logger)]);
+    const ours = sink.seen.filter((m) => m.to.some((to) => to === world.actors.author.person.email || to === world.actors.provider.person.email));
+    expect(ours.map((m) => m.to[0]).sort()).toEqual([world.actors.author.person.email, world.actors.provider.person.email].sort());
+    expect(ours.every((m) => m.subject === '=?UTF-8?Q?Pozv=C3=A1nka=3A_PS_Senio=C5=99i?=' && m.reply === 250)).toBe(true);
+  } finally {
+    await sink.close();
+  }
+});
+
+test('an e-mail the SMTP server cannot take now is sent again after a back-off, under the same Message-ID, until it is taken; a refused address is given up at once', async () => {
+  const world = await aPipelineWorld(app.em());
+  const [author, provider] = [world.actors.author.person, world.actors.provider.person];
+  // The server defers each message to the author twice (451), then takes it; the provider's address it refuses (550).
+  const sink = await startSmtpSink((m, seen) => (m.to.includes(provider.email!) ? 550 : seen.filter((s) => s.to.includes(m.to[0])).length < 2 ? 451 : 250));
+  try {
+    await app.em().transactional(async (em) => {
+      await enqueue(em, world.area.id, { kind: 'MEETING_CONVENED', subjectId: world.group.id, title: { cs: 'Pozvánka: PS Senioři', en: 'Invitation: PS Senioři' }, recipients: [author.id, provider.id] });
+    });
+    await dispatchOutbox(app.orm);
+    const mailer = createMailer(sink.url, 'Triáda <noreply@triada.invalid>')!;
+    const logger = createLogger('silent');
+    const t0 = new Date();
+    const at = (minutes: number) => ({ now: new Date(t0.getTime() + minutes * 60_000) });
+    // The replies each address got, in order (the two notices are claimed together, in either order).
+    const ours = () => ({
+      author: sink.seen.filter((s) => s.to.includes(author.email!)).map((s) => s.reply),
+      provider: sink.seen.filter((s) => s.to.includes(provider.email!)).map((s) => s.reply),
+    });
+    const row = async (personId: string) => {
+      const n = await app.em().findOneOrFail(Notification, { personId, subjectId: world.group.id });
+      return { emailed: n.emailedAt !== null, failed: n.emailFailedAt !== null, attempts: n.emailAttempts };
+    };
+
+    await emailPending(app.orm, mailer, logger, at(0));
+    expect(ours()).toEqual({ author: [451], provider: [550] });
+    expect([await row(author.id), await row(provider.id)]).toEqual([
+      { emailed: false, failed: false, attempts: 1 },
+      { emailed: false, failed: true, attempts: 1 },
+    ]);
+    // Not again before the back-off has passed (a minute after the first failure, two after the second).
+    await emailPending(app.orm, mailer, logger, at(0.5));
+    expect(ours()).toEqual({ author: [451], provider: [550] });
+    await emailPending(app.orm, mailer, logger, at(1.1));
+    await emailPending(app.orm, mailer, logger, at(2));
+    expect(ours()).toEqual({ author: [451, 451], provider: [550] });
+    await emailPending(app.orm, mailer, logger, at(3.2));
+    await emailPending(app.orm, mailer, logger, at(600));
+    expect(ours()).toEqual({ author: [451, 451, 250], provider: [550] });
+    expect([await row(author.id), await row(provider.id)]).toEqual([
+      { emailed: true, failed: false, attempts: 3 },
+      { emailed: false, failed: true, attempts: 1 },
+    ]);
+    // Every attempt of one notice carries one Message-ID, so the receiving side knows a retry.
+    const ids = sink.seen.filter((s) => s.to.includes(author.email!)).map((s) => s.messageId);
+    expect(new Set(ids).size).toBe(1);
+    expect(ids[0]).toMatch(/^<[\w.-]+@triada\.invalid>$/);
+  } finally {
+    await sink.close();
+  }
 });

@@ -10,6 +10,7 @@ test.each([
   ['a SQLSTATE of class 08', Object.assign(new Error('connection failure'), { code: '08006' })],
   ['admin shutdown (57P01)', Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })],
   ['the server starting up (57P03)', Object.assign(new Error('the database system is starting up'), { code: '57P03' })],
+  ['a statement past the statement timeout (57014)', Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' })],
   ['a refused socket', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
   ['a dead client behind the ORM', orm('Client has encountered a connection error and is not queryable')],
   ['a connection ended mid-query', orm('Connection terminated unexpectedly')],

@@ -2,7 +2,7 @@ import { WorkflowEvent } from '../../src/entities/workflow-event.entity';
 import { Proposal } from '../../src/entities/proposal.entity';
 import { openOrm, type Orm } from '../../src/db/orm';
 import { expectNoLeak } from '../support/api-assertions';
-import { aPipelineWorld, type Actor, type PipelineWorld } from '../support/pipeline-world';
+import { aPipelineWorld, aSubmittedProposal, type Actor, type PipelineWorld } from '../support/pipeline-world';
 import { startServiceProcess, type ServiceProcess } from '../support/service-process';
 import { aTestDatabase, codes, postGraphQL, type GraphQLResponse } from '../support/test-app';
 
@@ -17,7 +17,6 @@ let orm: Orm;
 let world: PipelineWorld;
 const processes: ServiceProcess[] = [];
 
-const CREATE = `mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }`;
 const TRANSITION = `mutation($input: TransitionProposalInput!) { transitionProposal(input: $input) { state version } }`;
 const READ = `query($id: ID!) { proposal(id: $id) { state version } verifyHistory(proposalId: $id) { valid checkedEvents firstBrokenSeq } }`;
 
@@ -40,17 +39,7 @@ afterAll(async () => {
 });
 
 async function submittedProposal(via: ServiceProcess, title: string): Promise<string> {
-  const created = await postGraphQL<{ createProposal: { id: string } }>(
-    via.url,
-    CREATE,
-    { input: { workingGroupId: world.group.id, kind: 'MEASURE', title, summary: 'Posílení terénní péče v menších obcích.' } },
-    { as: world.actors.author.subject },
-  );
-  expect(created.errors).toBeUndefined();
-  const id = created.data!.createProposal.id;
-  const submitted = await postGraphQL(via.url, TRANSITION, { input: { proposalId: id, event: 'SUBMIT', expectedVersion: 1 } }, { as: world.actors.author.subject });
-  expect(submitted.errors).toBeUndefined();
-  return id;
+  return aSubmittedProposal(via.url, world, title);
 }
 
 /** The next move back and forth between the working group and the author, as the chair or the coordinator may make it. */

@@ -8,6 +8,10 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../src/db/embed
  */
 const dataDir = process.env.OWN_PG_DATA_DIR as string;
 const port = Number(process.env.OWN_PG_PORT);
+const binaries = process.env.OWN_PG_BINARIES || undefined;
+const sharedDir = process.env.OWN_PG_SHARED_DIR || undefined;
+// Run from a folder the server's user may not enter, as `npm start` does from a clone under /root.
+if (process.env.OWN_PG_CWD) process.chdir(process.env.OWN_PG_CWD);
 let server: EmbeddedDatabase | undefined;
 
 const reply = (message: Record<string, unknown>): void => {
@@ -17,7 +21,7 @@ const reply = (message: Record<string, unknown>): void => {
 async function run(command: string): Promise<void> {
   try {
     if (command === 'start') {
-      server ??= await startEmbeddedDatabase({ dataDir, port });
+      server ??= await startEmbeddedDatabase({ dataDir, port, binaries, sharedDir });
       reply({ done: 'start', adminUrl: server.adminUrl });
     } else if (command === 'stop') {
       await server?.stop();

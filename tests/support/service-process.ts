@@ -1,4 +1,6 @@
+import type { ChildProcess } from 'node:child_process';
 import readline from 'node:readline';
+import { waitFor } from './polling';
 import { TEST_AUDIENCE, TEST_ISSUER } from './test-app';
 import { spawnTypeScript } from './ts-process';
 
@@ -11,6 +13,12 @@ export interface ServiceProcess {
   output(): string;
   /** Every log line it wrote at level error or fatal. */
   errorLines(): string[];
+  /** Resolves once it has logged a line with this message (`msg`), with that line's fields. */
+  logged(msg: string, timeoutMs?: number): Promise<Record<string, unknown>>;
+  /** Sends a signal and returns at once. */
+  signal(signal: NodeJS.Signals): void;
+  /** Its exit code once it has exited (null when a signal ended it). */
+  exited(): Promise<number | null>;
   /** SIGTERM, then its exit code (SIGKILL and null after 20 s). */
   stop(): Promise<number | null>;
 }
@@ -22,12 +30,11 @@ function testEnv(name: string): string {
 }
 
 /**
- * Starts `src/main.ts` in a child process on the (migrated) database at `databaseUrl`, on a port
- * the OS picks, with the test identity provider's keys, no demo data and no background jobs.
- * Resolves once it serves and `/readyz` answers 200; fails (and kills it) if it exits or is not
- * ready within `timeoutMs`.
+ * Starts `src/main.ts` in a child process on the (migrated) database at `databaseUrl` (the embedded
+ * one when empty), on a port the OS picks, with the test identity provider's keys, no demo data and
+ * no background jobs; `env` overrides any of that. Does not wait for it: see `startServiceProcess`.
  */
-export async function startServiceProcess(databaseUrl: string, env: Record<string, string> = {}, timeoutMs = 40_000): Promise<ServiceProcess> {
+export function spawnServiceProcess(databaseUrl: string, env: Record<string, string> = {}): Omit<ServiceProcess, 'url'> & { url(): string | undefined; child: ChildProcess } {
   const child = spawnTypeScript('src/main.ts', {
     NODE_ENV: 'production',
     LOG_LEVEL: 'info',
@@ -46,6 +53,7 @@ export async function startServiceProcess(databaseUrl: string, env: Record<strin
     ...env,
   });
   const lines: string[] = [];
+  const entries: Array<Record<string, unknown>> = [];
   const remember = (line: string): void => {
     lines.push(line);
     if (lines.length > 200) lines.shift();
@@ -60,6 +68,7 @@ export async function startServiceProcess(databaseUrl: string, env: Record<strin
     remember(line);
     try {
       const entry = JSON.parse(line) as { level?: number; msg?: string; url?: string };
+      entries.push(entry);
       if ((entry.level ?? 0) >= 50) errorLines.push(line);
       if (entry.msg === 'Triáda is serving GraphQL' && entry.url) url = entry.url.replace('//localhost:', '//127.0.0.1:');
     } catch {
@@ -77,22 +86,44 @@ export async function startServiceProcess(databaseUrl: string, env: Record<strin
       clearTimeout(killer);
     }
   };
+  return {
+    child,
+    url: () => url,
+    pid: child.pid as number,
+    output,
+    errorLines: () => [...errorLines],
+    logged: (msg, timeoutMs = 20_000) =>
+      waitFor(`the service to log "${msg}"`, () => Promise.resolve(entries.find((e) => e.msg === msg)), timeoutMs).catch((err: Error) => {
+        throw new Error(`${err.message}; it wrote:\n${output()}`);
+      }),
+    signal: (signal) => child.kill(signal),
+    exited: () => exited,
+    stop,
+  };
+}
 
+/**
+ * Starts the service as `spawnServiceProcess` does and resolves once it serves and `/readyz`
+ * answers 200; fails (and kills it) if it exits or is not ready within `timeoutMs`.
+ */
+export async function startServiceProcess(databaseUrl: string, env: Record<string, string> = {}, timeoutMs = 40_000): Promise<ServiceProcess> {
+  const { child, url, ...service } = spawnServiceProcess(databaseUrl, env);
   try {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       if (child.exitCode !== null || child.signalCode !== null) {
-        throw new Error(`the service process exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output()}`);
+        throw new Error(`the service process exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${service.output()}`);
       }
-      if (Date.now() > deadline) throw new Error(`the service process was not ready within ${timeoutMs} ms:\n${output()}`);
-      if (url) {
-        const res = await fetch(url.replace('/graphql', '/readyz')).catch(() => null);
-        if (res?.status === 200) return { url, pid: child.pid as number, output, errorLines: () => [...errorLines], stop };
+      if (Date.now() > deadline) throw new Error(`the service process was not ready within ${timeoutMs} ms:\n${service.output()}`);
+      const serving = url();
+      if (serving) {
+        const res = await fetch(serving.replace('/graphql', '/readyz')).catch(() => null);
+        if (res?.status === 200) return { ...service, url: serving };
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   } catch (err) {
-    await stop();
+    await service.stop();
     throw err;
   }
 }

@@ -112,6 +112,9 @@ export function testConfig(databaseUrl: string, overrides: Partial<Config> = {})
     mutationsPerMinutePerViewer: 100_000,
     mutationsPerMinutePerAddress: 100_000,
     publicUrl: undefined,
+    shutdownGraceSeconds: 5,
+    database: { poolMax: 5, acquireTimeoutMs: 10_000, statementTimeoutMs: 30_000 },
+    jobsPoolMax: 2,
     ...overrides,
   };
 }
@@ -152,7 +155,7 @@ export async function serveTestApp(
   logger: Logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
 ): Promise<TestApp> {
   const config = testConfig(databaseUrl, overrides);
-  const orm = await openOrm(config.databaseUrl as string, 5, logger);
+  const orm = await openOrm(config.databaseUrl as string, config.database, logger);
   const app = await createApp({ config, orm, verifier: await createTokenVerifier(config.auth), logger });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const { port } = app.server.address() as AddressInfo;
