@@ -47,7 +47,7 @@ export type Condition =
   | { kind: 'signedIn' }
   /** A global admin (creates areas, maintains what all areas share). */
   | { kind: 'globalAdmin' }
-  /** A person of the resource's area (or a global admin). */
+  /** A person of the resource's area (a global admin is none: acts recorded under a name need one). */
   | { kind: 'areaPerson' }
   /** An area role valid today in the resource's area; ADMIN also admits global admins. */
   | { kind: 'areaRole'; roles: readonly AreaRoleKind[] }

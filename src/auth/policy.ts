@@ -94,7 +94,12 @@ export const POLICY = {
   'area.addMunicipality': row('Area', MANAGERS, ONLY_MANAGERS),
 
   // ── People ───────────────────────────────────────────────────────────────────────────────
-  /** Area roles see everyone; others the people seated in public bodies or in their own bodies, and themselves. */
+  /**
+   * Area roles see everyone; others the people seated in public bodies or in their own bodies, and
+   * themselves. A person named in a record the viewer may see (a seat of a visible body, an
+   * attendance, a history event, a convener) shows there with their name and side; their contacts
+   * only under person.readContacts.
+   */
   'person.read': row('Person', any(AREA_ROLES, self('self'), flag('seatedInPublicBody'), seat('seatBodies')), INVISIBLE, true),
   /** E-mail, phone and login subject. */
   'person.readContacts': row('Person', any(MANAGERS, self('self')), {
