@@ -17,12 +17,18 @@ export async function loadOrCreateLocalKey(keyPath: string): Promise<JWK> {
   jwk.alg = ALG;
   jwk.kid = await calculateJwkThumbprint(jwk);
   fs.mkdirSync(path.dirname(keyPath), { recursive: true, mode: 0o700 });
-  // `wx` fails if another process made the key meanwhile; then that key is read and used.
+  // Written whole under a name of its own, then linked into place: `link` never replaces a key
+  // another process made meanwhile, and nobody ever reads a half-written one. The loser reads and
+  // uses the winner's key.
+  const draft = `${keyPath}.${process.pid}.${Date.now()}.tmp`;
+  fs.writeFileSync(draft, JSON.stringify(jwk), { mode: 0o600, flag: 'wx' });
   try {
-    fs.writeFileSync(keyPath, JSON.stringify(jwk), { mode: 0o600, flag: 'wx' });
+    fs.linkSync(draft, keyPath);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     return JSON.parse(fs.readFileSync(keyPath, 'utf8')) as JWK;
+  } finally {
+    fs.rmSync(draft, { force: true });
   }
   return jwk;
 }

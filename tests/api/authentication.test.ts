@@ -212,6 +212,68 @@ describe('the lifetime of a token is capped (AUTH_MAX_TOKEN_LIFETIME_SECONDS, 24
   });
 });
 
+describe('the local signing key, made on first use', () => {
+  /**
+   * A slow disk, for one process: every file written into the data folder is written half, then
+   * after `pauseMs` the rest, so that another process starting meanwhile finds the write under way.
+   */
+  const SLOW_DISK = (dataDir: string, pauseMs: number) => `
+const fs = require('node:fs');
+const write = fs.writeFileSync;
+fs.writeFileSync = (file, data, options) => {
+  if (typeof file !== 'string' || !file.startsWith(${JSON.stringify(dataDir)})) return write(file, data, options);
+  const text = String(data);
+  const fd = fs.openSync(file, (options && options.flag) || 'w', (options && options.mode) || 0o666);
+  try {
+    fs.writeSync(fd, text.slice(0, text.length >> 1));
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ${pauseMs});
+    fs.writeSync(fd, text.slice(text.length >> 1));
+  } finally {
+    fs.closeSync(fd);
+  }
+};
+`;
+
+  const issue = (env: Record<string, string>) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawnTypeScript('src/cli/token.ts', env, ['cli-subject']);
+      let stdout = '';
+      let stderr = '';
+      child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.once('exit', (code) => resolve({ code, stdout: stdout.trim(), stderr: stderr.trim() }));
+    });
+
+  test('a first start while another is still writing the key gets a whole key, and both tokens verify against the one kept', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'triada-key-race-'));
+    const harness = fs.mkdtempSync(path.join(os.tmpdir(), 'triada-slow-disk-'));
+    const slowDisk = path.join(harness, 'slow-disk.js');
+    fs.writeFileSync(slowDisk, SLOW_DISK(dataDir, 4000));
+    try {
+      const slow = issue({ DATA_DIR: dataDir, NODE_OPTIONS: `--require ${slowDisk}` });
+      // The second start begins once the first is writing into the data folder.
+      const local = loadConfig({ DATA_DIR: dataDir }).auth;
+      if (local.mode !== 'local') throw new Error('no identity provider is configured here: local mode');
+      const keyFolder = path.dirname(local.keyPath);
+      for (let waited = 0; !(fs.existsSync(keyFolder) && fs.readdirSync(keyFolder).length > 0); waited += 20) {
+        if (waited > 30_000) throw new Error('the first start never began writing its key');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const runs = [await issue({ DATA_DIR: dataDir }), await slow];
+      expect(runs.map((r) => ({ code: r.code, stderr: r.stderr }))).toEqual([
+        { code: 0, stderr: '' },
+        { code: 0, stderr: '' },
+      ]);
+      const verifier = await createTokenVerifier(local);
+      for (const run of runs) expect(await verifier.verify(run.stdout)).toBe('cli-subject');
+      expect(fs.readdirSync(keyFolder).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(harness, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('a validly signed token whose subject is not usable', () => {
   test.each([
     ['U+0000', 'demo\u0000admin'],
