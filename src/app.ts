@@ -1,3 +1,4 @@
+import { shippedWorkflows, type WorkflowRegistry } from './workflows/workflow-registry';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -67,8 +68,11 @@ export async function createApp(options: {
   schema?: GraphQLSchema;
   /** Whether the process can serve at all (false while its embedded database is being started again). */
   healthy?: () => boolean;
+  /** The approval workflows this deployment runs (the shipped definitions unless given). */
+  workflows?: WorkflowRegistry;
 }): Promise<App> {
   const { config, orm, verifier, logger } = options;
+  const workflows = options.workflows ?? shippedWorkflows();
   // Permissions first (outermost), then argument hygiene (NFC, no control characters), then the
   // resolver, after which a mutation's loaders forget what they read; plain `allow` properties
   // without arguments are left unwrapped (see plain-fields.ts).
@@ -186,6 +190,7 @@ export async function createApp(options: {
       clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
       publicBaseUrl: config.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`,
       limits: { hearingCommentsPerHour: config.hearingCommentsPerHour },
+      workflows,
     };
   }
 

@@ -3,6 +3,7 @@ import type { Viewer } from './auth/viewer';
 import type { Locale } from './i18n/locale';
 import type { Loaders } from './loaders';
 import type { Logger } from './logger';
+import type { WorkflowRegistry } from './workflows/workflow-registry';
 
 /** Built once per request and passed explicitly to every resolver and service. */
 export interface RequestContext {
@@ -22,4 +23,6 @@ export interface RequestContext {
   publicBaseUrl: string;
   /** Limits configured for this deployment. */
   limits: { hearingCommentsPerHour: number };
+  /** The approval workflows this deployment runs, compiled and checked at start-up. */
+  workflows: WorkflowRegistry;
 }

@@ -78,7 +78,7 @@ export class ProposalResolver {
 
   @FieldResolver(() => String, { description: 'Label of the current stage in the request language (the area\'s own names, e.g. "MS – manažerská skupina").' })
   stageLabel(@Ctx() ctx: RequestContext, @Root() p: ProposalType): string {
-    return localize(this.service.stageLabel(p.entity), ctx.locale);
+    return localize(this.service.stageLabel(ctx, p.entity), ctx.locale);
   }
 
   @FieldResolver(() => BodyType, { description: 'The working group the proposal was born in.' })

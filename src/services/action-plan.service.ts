@@ -1,7 +1,7 @@
 import type { RequestContext } from '../context';
 import { LockMode } from '@mikro-orm/core';
 import { ActionPlan, ProjectIntent, ProjectIntentReport } from '../entities/action-plan.entity';
-import { ProposalKind, ProjectIntentStatus } from '../entities/enums';
+import { ProposalKind, ProposalPhase, ProjectIntentStatus } from '../entities/enums';
 import { PlanGoal, PlanMeasure, PlanPriority } from '../entities/plan.entity';
 import type { Person } from '../entities/person.entity';
 import { Proposal } from '../entities/proposal.entity';
@@ -99,7 +99,7 @@ export class ActionPlanService {
     }
     if (to !== found.status && (to === ProjectIntentStatus.IN_PROGRESS || to === ProjectIntentStatus.DONE) && found.proposalId) {
       const proposal = await ctx.em.findOne(Proposal, { id: found.proposalId, areaId: found.areaId });
-      if (proposal?.state !== 'APPROVED') {
+      if (proposal?.phase !== ProposalPhase.APPROVED) {
         reasons.push({ cs: 'Záměr prochází schvalováním; začít lze až po schválení.', en: 'The intent is going through approval; it starts once approved.' });
       }
     }

@@ -3,7 +3,6 @@ import { badInput, conflict, notFound, requireId } from '../errors/app-errors';
 import { Municipality } from '../entities/municipality.entity';
 import { PlanningArea } from '../entities/planning-area.entity';
 import type { AddMunicipalityInput, CreateAreaInput, UpdateAreaInput } from '../schema/area.input';
-import { isWorkflowKey, WORKFLOW_KEYS } from '../workflows/workflow-keys';
 import { authorize } from '../auth/authority';
 import { inArea, SHARED } from '../auth/resources';
 import { uniqueOrConflict } from './unique';
@@ -12,11 +11,12 @@ const AREA_NAME_TAKEN = { cs: 'Oblast s tímto názvem už existuje.', en: 'An a
 const MUNICIPALITY_TAKEN = { cs: 'Obec s tímto názvem už v oblasti je.', en: 'The area already has a municipality of this name.' };
 
 function assertWorkflowKey(ctx: RequestContext, key: string): void {
-  if (!isWorkflowKey(key)) {
+  if (!ctx.workflows.has(key)) {
+    const known = ctx.workflows.keys.join(', ');
     throw badInput(ctx.locale, [
       {
         field: 'workflowKey',
-        text: { cs: `Neznámý postup schvalování; známé: ${WORKFLOW_KEYS.join(', ')}.`, en: `Unknown workflow; known: ${WORKFLOW_KEYS.join(', ')}.` },
+        text: { cs: `Neznámý postup schvalování; známé: ${known}.`, en: `Unknown workflow; known: ${known}.` },
       },
     ]);
   }

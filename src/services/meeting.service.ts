@@ -1,6 +1,5 @@
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { initialTransition, transition } from 'xstate';
 import { assertPageSize, decodeTimeCursor, encodeCursor } from '../common/cursor';
 import { pragueDay } from '../common/dates';
 import type { RequestContext } from '../context';
@@ -16,7 +15,7 @@ import { AppError, badInput, conflict, ErrorCode, notFound, requireId } from '..
 import { assertInArea, authorize, belongsTo, can, onBehalfOf } from '../auth/authority';
 import type { Action } from '../auth/policy';
 import { bodyResource } from '../auth/resources';
-import { RefusalCode, refusal, refusalExtensions } from '../common/refusal';
+import { refusalExtensions } from '../common/refusal';
 import { localize, type Text } from '../i18n/locale';
 import type {
   AddAgendaItemInput,
@@ -27,7 +26,8 @@ import type {
   ScheduleMeetingInput,
   UpdateMeetingInput,
 } from '../schema/meeting.input';
-import { MEETING_TRANSITIONS, meetingMachine, meetingReasons, type MeetingEvent, type MeetingFacts } from '../workflows/meeting.workflow';
+import type { ActingAs } from '../workflows/engine';
+import { meetingWorkflow, type MeetingEventName, type MeetingFacts } from '../workflows/meeting.workflow';
 import { TRIAD_SIDES_REQUIRED } from '../workflows/workflow-guards';
 import { enqueue } from './outbox';
 import { refuseErased } from './erased-person';
@@ -122,7 +122,7 @@ export class MeetingService {
     if (!body || !belongsTo(ctx.viewer, body.areaId) || !this.canSee(ctx, body)) throw notFound(ctx.locale, 'Body', input.bodyId);
     authorize(ctx, 'meeting.schedule', bodyResource(body), 'Body', body.id);
     this.checkTimes(ctx, input.startsAt, input.endsAt ?? null, input.place ?? null, input.onlineLink ?? null);
-    const [initial] = initialTransition(meetingMachine);
+    const start = meetingWorkflow.start();
     return ctx.em.transactional(async (em) => {
       const meeting = em.create(Meeting, {
         areaId: body.areaId,
@@ -132,8 +132,8 @@ export class MeetingService {
         endsAt: input.endsAt ?? null,
         place: input.place ?? null,
         onlineLink: input.onlineLink ?? null,
-        status: MeetingStatus.PLANNED,
-        snapshot: meetingMachine.getPersistedSnapshot(initial),
+        status: start.state as MeetingStatus,
+        snapshot: start.snapshot,
       });
       await em.flush();
       return meeting;
@@ -209,8 +209,9 @@ export class MeetingService {
     const person = ctx.viewer.personIn(found.areaId);
     return ctx.em.transactional(async (em) => {
       const m = await em.findOneOrFail(Meeting, { id: found.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-      const facts = {
+      const facts: MeetingFacts = {
         actorIsConvener: can(ctx.viewer, action, resource),
+        onBehalfOf: onBehalfOf(ctx.viewer, action, resource, DelegatedPower.CONVENE),
         actorIsMinuteTaker: false,
         actorIsChair: false,
         actorDraftedMinutes: false,
@@ -218,12 +219,12 @@ export class MeetingService {
         started: ctx.now >= m.startsAt,
         reason: input.reason ?? null,
       };
-      this.fire(ctx, m, event, facts);
+      const acting = this.fire(ctx, m, event, facts);
       if (event === 'CONVENE') {
         m.convenedAt = ctx.now;
         // meeting.convene asks for a person of the area: the machine refused anyone else.
         m.convenedBy = em.getReference(Person, (person as Person).id);
-        m.convenedOnBehalfOfId = onBehalfOf(ctx.viewer, action, resource, DelegatedPower.CONVENE);
+        m.convenedOnBehalfOfId = acting.onBehalfOf;
         const day = pragueDay(m.startsAt);
         const members = (await em.find(Membership, { body: body.id })).filter((s) => s.isValidOn(day));
         const where = m.place ?? m.onlineLink ?? '';
@@ -241,18 +242,17 @@ export class MeetingService {
     });
   }
 
-  /** Moves the meeting through its machine, or refuses with the guards' reasons. */
-  fire(ctx: RequestContext, m: Meeting, event: MeetingEvent['type'], facts: MeetingFacts): void {
-    const target = MEETING_TRANSITIONS.find((t) => t.event === event && t.from === m.status)?.to;
-    const reasons = meetingReasons(event, m.status, facts);
-    const [next] = transition(meetingMachine, meetingMachine.resolveState(m.snapshot as never), { type: event, facts });
-    if (reasons === null || reasons.length > 0 || String(next.value) !== String(target)) {
+  /** Moves the meeting through its workflow, or refuses with every reason; says in which capacity the actor acted. */
+  fire(ctx: RequestContext, m: Meeting, event: MeetingEventName, facts: MeetingFacts): ActingAs {
+    const decision = meetingWorkflow.decide(m.snapshot, event, facts);
+    if (!decision.allowed) {
       throw new AppError(ErrorCode.TRANSITION_NOT_ALLOWED, localize({ cs: 'Tuto akci teď nelze provést.', en: 'This action is not allowed now.' }, ctx.locale), {
-        ...refusalExtensions(ctx.locale, reasons ?? [refusal(RefusalCode.STATUS_NOT_ALLOWED, { cs: `Ve stavu ${m.status} to nejde.`, en: `Not possible in status ${m.status}.` })]),
+        ...refusalExtensions(ctx.locale, decision.refusals),
       });
     }
-    m.status = String(next.value) as MeetingStatus;
-    m.snapshot = meetingMachine.getPersistedSnapshot(next);
+    m.status = decision.to as MeetingStatus;
+    m.snapshot = decision.snapshot;
+    return decision.actingAs;
   }
 
   async agenda(ctx: RequestContext, meeting: Meeting): Promise<AgendaItem[]> {

@@ -95,10 +95,9 @@ export class MinutesService {
     return ctx.em.transactional(async (em) => {
       const m = await em.findOneOrFail(Meeting, { id: meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       const current = await em.findOne(Minutes, { meeting: m.id }, { orderBy: { version: 'desc' } });
-      const facts = this.facts(ctx, body, person, current, 'minutes.draft');
-      this.meetings.fire(ctx, m, 'VERIFY_MINUTES', facts);
+      const acting = this.meetings.fire(ctx, m, 'VERIFY_MINUTES', this.facts(ctx, body, person, current, 'minutes.draft'));
       current!.verifiedBy = em.getReference(Person, person.id);
-      current!.verifiedOnBehalfOfId = facts.onBehalfOf ?? null;
+      current!.verifiedOnBehalfOfId = acting.onBehalfOf;
       current!.verifiedAt = ctx.now;
       m.version += 1;
       await em.flush();

@@ -4,7 +4,7 @@ import { pragueDay } from '../common/dates';
 import type { Orm } from '../db/orm';
 import { AreaRole } from '../entities/area-role.entity';
 import type { Body } from '../entities/body.entity';
-import { AreaRoleKind, MeetingStatus, PlanStatus, type ReportingPeriod } from '../entities/enums';
+import { AreaRoleKind, MeetingStatus, PlanStatus, ProposalPhase, type ReportingPeriod } from '../entities/enums';
 import { Meeting } from '../entities/meeting.entity';
 import { Membership } from '../entities/membership.entity';
 import { IndicatorGuarantor } from '../entities/plan.entity';
@@ -103,7 +103,7 @@ export async function scanIndicatorReminders(orm: Orm, now: Date): Promise<numbe
        join plan_goal g on g.area_id = m.area_id and g.id = m.goal_id
        join plan_priority pp on pp.area_id = g.area_id and pp.id = g.priority_id
        join plan p on p.area_id = pp.area_id and p.id = pp.plan_id
-       join proposal pr on pr.area_id = p.area_id and pr.id = p.proposal_id and pr.state = 'APPROVED'
+       join proposal pr on pr.area_id = p.area_id and pr.id = p.proposal_id and pr.phase = '${ProposalPhase.APPROVED}'
       where p.year_to >= ?`,
     [currentYear],
   );
