@@ -53,6 +53,22 @@ export default tseslint.config(
     },
   },
   {
+    // The floors of the house (docs/ARCHITECTURE.md): what each layer may import of ours.
+    files: ['src/**/*.ts'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          basePath: import.meta.dirname,
+          zones: [
+            { target: './src/domain', from: './src', except: ['./domain'], message: 'src/domain is pure: it imports nothing of ours.' },
+            { target: './src/workflows', from: './src', except: ['./workflows', './domain'], message: 'Workflows import only src/domain: facts come in, decisions go out.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['tests/support/global-setup.ts', 'tests/support/global-teardown.ts'],
     rules: { 'import-x/no-default-export': 'off' },
   },

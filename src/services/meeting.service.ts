@@ -17,15 +17,6 @@ import type { Action } from '../auth/policy';
 import { bodyResource } from '../auth/resources';
 import { refusalExtensions } from '../common/refusal';
 import { localize, type Text } from '../i18n/locale';
-import type {
-  AddAgendaItemInput,
-  MeetingActionInput,
-  MeetingFilter,
-  MoveAgendaItemInput,
-  RecordAttendanceInput,
-  ScheduleMeetingInput,
-  UpdateMeetingInput,
-} from '../schema/meeting.input';
 import type { ActingAs } from '../workflows/engine';
 import { meetingWorkflow, type MeetingEventName, type MeetingFacts } from '../workflows/meeting.workflow';
 import { TRIAD_SIDES_REQUIRED } from '../workflows/workflow-guards';
@@ -48,6 +39,58 @@ export interface QuorumResult {
   totalVoting: number;
   required: number;
   reached: boolean;
+}
+
+/** What the service is asked to do (a resolver passes its GraphQL input, which has these shapes). */
+export interface ScheduleMeetingCommand {
+  bodyId: string;
+  title: string;
+  startsAt: Date;
+  endsAt?: Date | null;
+  place?: string | null;
+  onlineLink?: string | null;
+}
+
+export interface UpdateMeetingCommand {
+  id: string;
+  title?: string;
+  startsAt?: Date;
+  endsAt?: Date | null;
+  place?: string | null;
+  onlineLink?: string | null;
+  nextMeetingDate?: string | null;
+}
+
+/** An act on a meeting (convene, hold, cancel; the minutes' steps), with a reason where one is asked. */
+export interface MeetingActionCommand {
+  meetingId: string;
+  reason?: string | null;
+}
+
+export interface AddAgendaItemCommand {
+  meetingId: string;
+  title: string;
+  presenterId?: string | null;
+  proposalId?: string | null;
+  urgencyReason?: string | null;
+}
+
+export interface MoveAgendaItemCommand {
+  itemId: string;
+  position: number;
+}
+
+export interface RecordAttendanceCommand {
+  meetingId: string;
+  entries: Array<{ personId: string; status: AttendanceStatus; guestSide?: TriadSide | null }>;
+}
+
+export interface MeetingQuery {
+  areaId: string;
+  bodyId?: string | null;
+  from?: Date | null;
+  to?: Date | null;
+  status?: MeetingStatus | null;
 }
 
 /** Meetings of bodies: convening, agenda with the materials deadline, attendance, quorum. */
@@ -87,7 +130,7 @@ export class MeetingService {
     return { meeting, body };
   }
 
-  async page(ctx: RequestContext, filter: MeetingFilter, first: number, after: string | null) {
+  async page(ctx: RequestContext, filter: MeetingQuery, first: number, after: string | null) {
     assertPageSize(ctx, first);
     const bodies = (await ctx.loaders.bodiesByArea.load(filter.areaId)).filter((b) => this.canSee(ctx, b));
     const and: Array<FilterQuery<Meeting>> = [{ areaId: filter.areaId, body: { $in: bodies.map((b) => b.id) } }];
@@ -117,7 +160,7 @@ export class MeetingService {
     if (problems.length) throw badInput(ctx.locale, problems);
   }
 
-  async schedule(ctx: RequestContext, input: ScheduleMeetingInput): Promise<Meeting> {
+  async schedule(ctx: RequestContext, input: ScheduleMeetingCommand): Promise<Meeting> {
     const body = await ctx.em.findOne(Body, { id: input.bodyId });
     if (!body || !belongsTo(ctx.viewer, body.areaId) || !this.canSee(ctx, body)) throw notFound(ctx.locale, 'Body', input.bodyId);
     authorize(ctx, 'meeting.schedule', bodyResource(body), 'Body', body.id);
@@ -140,7 +183,7 @@ export class MeetingService {
     });
   }
 
-  async update(ctx: RequestContext, input: UpdateMeetingInput): Promise<Meeting> {
+  async update(ctx: RequestContext, input: UpdateMeetingCommand): Promise<Meeting> {
     const { meeting: found, body } = await this.forConvener(ctx, input.id, 'meeting.update');
     if (input.title === null || input.startsAt === null) {
       throw badInput(ctx.locale, [{ field: input.title === null ? 'title' : 'startsAt', text: { cs: 'Nelze smazat.', en: 'Cannot be cleared.' } }]);
@@ -199,7 +242,7 @@ export class MeetingService {
   }
 
   /** CONVENE, HOLD or CANCEL through the meeting machine; refusals carry the reasons. */
-  async act(ctx: RequestContext, input: MeetingActionInput, event: 'CONVENE' | 'HOLD' | 'CANCEL'): Promise<Meeting> {
+  async act(ctx: RequestContext, input: MeetingActionCommand, event: 'CONVENE' | 'HOLD' | 'CANCEL'): Promise<Meeting> {
     const found = await this.get(ctx, input.meetingId);
     const body = await this.bodyOf(ctx, found);
     // Another area's meeting is NOT_FOUND to a change, public or not; within the area the machine judges.
@@ -259,7 +302,7 @@ export class MeetingService {
     return ctx.loaders.childrenOf(AgendaItem, 'meeting', { position: 'asc' }).load(meeting.id);
   }
 
-  async addAgendaItem(ctx: RequestContext, input: AddAgendaItemInput): Promise<AgendaItem> {
+  async addAgendaItem(ctx: RequestContext, input: AddAgendaItemCommand): Promise<AgendaItem> {
     const meeting = await this.get(ctx, input.meetingId);
     const body = await this.bodyOf(ctx, meeting);
     const resource = bodyResource(body);
@@ -315,7 +358,7 @@ export class MeetingService {
     });
   }
 
-  async moveAgendaItem(ctx: RequestContext, input: MoveAgendaItemInput): Promise<AgendaItem[]> {
+  async moveAgendaItem(ctx: RequestContext, input: MoveAgendaItemCommand): Promise<AgendaItem[]> {
     requireId(ctx.locale, 'itemId', input.itemId);
     const item = await ctx.em.findOne(AgendaItem, { id: input.itemId });
     if (!item) throw notFound(ctx.locale, 'AgendaItem', input.itemId);
@@ -339,7 +382,7 @@ export class MeetingService {
     return ctx.loaders.childrenOf(Attendance, 'meetingId', { personId: 'asc' }).load(meeting.id);
   }
 
-  async recordAttendance(ctx: RequestContext, input: RecordAttendanceInput): Promise<Meeting> {
+  async recordAttendance(ctx: RequestContext, input: RecordAttendanceCommand): Promise<Meeting> {
     const meeting = await this.get(ctx, input.meetingId);
     const body = await this.bodyOf(ctx, meeting);
     authorize(ctx, 'meeting.recordAttendance', bodyResource(body), 'Meeting', meeting.id);

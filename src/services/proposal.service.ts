@@ -17,7 +17,6 @@ import { WorkflowEvent } from '../entities/workflow-event.entity';
 import { AppError, badInput, conflict, ErrorCode, notFound, requireId } from '../errors/app-errors';
 import { assertPageSize, decodeTimeCursor, encodeCursor } from '../common/cursor';
 import { localize, type Text } from '../i18n/locale';
-import type { CreateProposalInput, ProposalFilter, TransitionProposalInput, UpdateProposalInput } from '../schema/proposal.input';
 import { eventHash, firstBrokenLink, type HashedEvent } from '../workflows/history-hash';
 import { closeHearingsOfAdoptedPlan, hearingStanding } from './hearing-standing';
 import { buildTransitionFacts } from '../workflows/transition-facts';
@@ -28,6 +27,50 @@ import type { Decision } from '../workflows/engine';
 import type { TransitionDefinition, TransitionInput } from '../workflows/workflow-definition';
 import type { TransitionFacts } from '../workflows/workflow-guards';
 import type { CompiledWorkflow } from '../workflows/workflow-registry';
+
+/** What the service is asked to do (a resolver passes its GraphQL input, which has these shapes). */
+export interface CreateProposalCommand {
+  workingGroupId: string;
+  kind: ProposalKind;
+  title: string;
+  summary?: string | null;
+  text?: string | null;
+  concernedOrganisationId?: string | null;
+}
+
+export interface UpdateProposalCommand {
+  id: string;
+  expectedVersion: number;
+  kind?: ProposalKind | null;
+  title?: string | null;
+  summary?: string | null;
+  text?: string | null;
+  concernedOrganisationId?: string | null;
+}
+
+export interface TransitionProposalCommand {
+  proposalId: string;
+  event: string;
+  expectedVersion: number;
+  reason?: string | null;
+  resolutionNumber?: string | null;
+  idempotencyKey?: string | null;
+}
+
+export interface ProposalQuery {
+  areaId: string;
+  state?: string | null;
+  bodyId?: string | null;
+  kind?: ProposalKind | null;
+  text?: string | null;
+}
+
+/** When a meeting's adopted resolution fires the event: the meeting, its body, and the sides present. */
+export interface ResolutionContext {
+  meetingId?: string;
+  bodyId?: string;
+  votingSides?: TriadSide[];
+}
 
 export interface ProposalPage {
   items: Proposal[];
@@ -121,7 +164,7 @@ export class ProposalService {
     return p;
   }
 
-  async page(ctx: RequestContext, filter: ProposalFilter, first: number, after: string | null): Promise<ProposalPage> {
+  async page(ctx: RequestContext, filter: ProposalQuery, first: number, after: string | null): Promise<ProposalPage> {
     assertPageSize(ctx, first);
     // The same rule that judges one proposal (proposal.read), as SQL over the page's rows; a raw
     // fragment serves one query only, so each query gets its own.
@@ -153,7 +196,7 @@ export class ProposalService {
    * Drafts a proposal. A PLAN or PROJECT_INTENT proposal is what a plan or a project intent carries:
    * it is born with it (`carries`), never typed in, so the kind cannot stand for something it is not.
    */
-  async create(ctx: RequestContext, input: CreateProposalInput, carries?: 'plan' | 'projectIntent'): Promise<Proposal> {
+  async create(ctx: RequestContext, input: CreateProposalCommand, carries?: 'plan' | 'projectIntent'): Promise<Proposal> {
     const group = await ctx.em.findOne(Body, { id: input.workingGroupId });
     if (!group || !belongsTo(ctx.viewer, group.areaId)) throw notFound(ctx.locale, 'Body', input.workingGroupId);
     if (group.kind !== BodyKind.WORKING_GROUP) {
@@ -190,7 +233,7 @@ export class ProposalService {
     });
   }
 
-  async update(ctx: RequestContext, input: UpdateProposalInput): Promise<Proposal> {
+  async update(ctx: RequestContext, input: UpdateProposalCommand): Promise<Proposal> {
     const found = await this.get(ctx, input.id);
     const resource = await this.resource(ctx, found);
     authorize(ctx, 'proposal.update', resource, 'Proposal', found.id);
@@ -217,7 +260,7 @@ export class ProposalService {
         });
       }
       if (input.kind !== undefined && input.kind !== null) p.kind = input.kind;
-      if (input.title !== undefined) p.title = input.title;
+      if (input.title !== undefined && input.title !== null) p.title = input.title;
       if (input.summary !== undefined) p.summary = input.summary;
       if (input.text !== undefined) p.text = input.text;
       if (input.concernedOrganisationId !== undefined) {
@@ -278,14 +321,10 @@ export class ProposalService {
     }));
   }
 
-  /** Fires a workflow event in a transaction of its own, or with `via.em` in the caller's. */
-  async transition(
-    ctx: RequestContext,
-    input: TransitionProposalInput,
-    via?: { em: EntityManager; meetingId?: string; bodyId?: string; votingSides?: TriadSide[] },
-  ): Promise<Proposal> {
-    const commit = await this.prepareTransition(ctx, input, via);
-    const moved = await (via?.em ?? ctx.em).transactional(commit);
+  /** Fires a workflow event in a transaction of its own. */
+  async transition(ctx: RequestContext, input: TransitionProposalCommand): Promise<Proposal> {
+    const commit = await this.prepareTransition(ctx, input);
+    const moved = await ctx.em.transactional(commit);
     // The history read while checking visibility is one event short now.
     ctx.loaders.eventsByProposal.clear(moved.id);
     return moved;
@@ -301,8 +340,8 @@ export class ProposalService {
    */
   async prepareTransition(
     ctx: RequestContext,
-    input: TransitionProposalInput,
-    via?: { meetingId?: string; bodyId?: string; votingSides?: TriadSide[] },
+    input: TransitionProposalCommand,
+    via?: ResolutionContext,
   ): Promise<(em: EntityManager) => Promise<Proposal>> {
     const visible = await this.get(ctx, input.proposalId);
     const reason = input.reason ?? null;

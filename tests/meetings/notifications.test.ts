@@ -70,9 +70,10 @@ test('a transition rolled back with the work around it notifies no one', async (
     as: world.actors.author.subject,
   });
   const ctx = await contextFor(app, world.actors.groupChair.subject);
+  const commit = await new ProposalService().prepareTransition(ctx, { proposalId, event: 'RECOMMEND', expectedVersion: 2 });
   await expect(
     ctx.em.transactional(async (em) => {
-      await new ProposalService().transition(ctx, { proposalId, event: 'RECOMMEND', expectedVersion: 2 }, { em });
+      await commit(em);
       throw new Error('a later step of the same change failed');
     }),
   ).rejects.toThrow('a later step');
