@@ -9,7 +9,7 @@ import { Plan } from '../entities/plan.entity';
 import { markdownInline as md } from '../common/markdown';
 import { localize } from '../i18n/locale';
 import { PlanService } from './plan.service';
-import { lockPlanProposal } from './hearing-standing';
+import { lockPlanProposal } from '../data/hearing-standing';
 import { clientKey, hitRateLimit } from './rate-limiter';
 
 const ADOPTED_NO_HEARING = { cs: 'Plán je schválen; veřejné projednání už nelze otevřít.', en: 'The plan is adopted; a public hearing can no longer be opened.' };

@@ -1,5 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { planStandingRows, type PlanStandingRow } from '../data/plan-standing-rows';
 import { PlanStatus, ProposalPhase } from '../entities/enums';
+
+export type { PlanStandingRow };
 
 /** Where a plan stands: its status and the years it governs. */
 export interface PlanStanding {
@@ -8,15 +11,6 @@ export interface PlanStanding {
   adoptedAt: Date | null;
   /** The years of its period it governs: those no plan adopted after it also covers. */
   inForceYears: number[];
-}
-
-export interface PlanStandingRow {
-  id: string;
-  yearFrom: number;
-  yearTo: number;
-  /** Phase of its PLAN proposal; null without one. */
-  proposalPhase: ProposalPhase | null;
-  adoptedAt: Date | null;
 }
 
 const NOT_STARTED: ReadonlySet<ProposalPhase> = new Set([ProposalPhase.DRAFT, ProposalPhase.REJECTED, ProposalPhase.WITHDRAWN]);
@@ -52,20 +46,7 @@ export function planStandings(rows: PlanStandingRow[], currentYear: number): Map
   return out;
 }
 
-/** Loads every plan of an area with its proposal's state and adoption time, in one statement. */
+/** Every plan of an area with where it stands. */
 export async function loadPlanStandings(em: EntityManager, areaId: string, currentYear: number): Promise<Map<string, PlanStanding>> {
-  const rows = await em.getConnection().execute<Array<{ id: string; year_from: number; year_to: number; phase: ProposalPhase | null; adopted_at: Date | null }>>(
-    `select p.id, p.year_from, p.year_to, pr.phase,
-            case when pr.phase = '${ProposalPhase.APPROVED}' then pr.decided_at end as adopted_at
-       from plan p
-       left join proposal pr on pr.area_id = p.area_id and pr.id = p.proposal_id
-      where p.area_id = ?`,
-    [areaId],
-    'all',
-    em.getTransactionContext(),
-  );
-  return planStandings(
-    rows.map((r) => ({ id: r.id, yearFrom: r.year_from, yearTo: r.year_to, proposalPhase: r.phase, adoptedAt: r.adopted_at ? new Date(r.adopted_at) : null })),
-    currentYear,
-  );
+  return planStandings(await planStandingRows(em, areaId), currentYear);
 }

@@ -18,7 +18,7 @@ import { AppError, badInput, conflict, ErrorCode, notFound, requireId } from '..
 import { assertPageSize, decodeTimeCursor, encodeCursor } from '../common/cursor';
 import { localize, type Text } from '../i18n/locale';
 import { eventHash, firstBrokenLink, type HashedEvent } from '../workflows/history-hash';
-import { closeHearingsOfAdoptedPlan, hearingStanding } from './hearing-standing';
+import { closeHearingsOfAdoptedPlan, hearingStanding } from '../data/hearing-standing';
 import { buildTransitionFacts } from '../workflows/transition-facts';
 import { transitionOutcome } from '../workflows/transition-outcome';
 import { enqueue } from './outbox';
