@@ -21,7 +21,8 @@ import { AppError, ErrorCode, internalError, notFound, SERVICE_UNAVAILABLE_RETRY
 import { isDatabaseUnavailable, serviceUnavailablePlugin } from './errors/database-unavailable';
 import { createFormatError } from './errors/format-error';
 import { localeFromHeader, type Locale, type Text } from './i18n/locale';
-import { Loaders } from './loaders';
+import { pingDatabase } from './data/health';
+import { Loaders } from './data/loaders';
 import type { Logger } from './logger';
 import { buildTriadaSchema } from './schema/build-schema';
 import { mountGraphiQL } from './security/graphiql';
@@ -123,7 +124,7 @@ export async function createApp(options: {
   });
   app.get('/readyz', async (_req, res) => {
     try {
-      await orm.em.getConnection().execute('select 1');
+      await pingDatabase(orm.em);
       res.json({ status: 'ready' });
     } catch {
       res.status(503).json({ status: 'database unavailable' });

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from './auth/viewer';
 import type { Locale } from './i18n/locale';
-import type { Loaders } from './loaders';
+import type { Loaders } from './data/loaders';
 import type { Logger } from './logger';
 
 /** Built once per request and passed explicitly to every resolver and service. */

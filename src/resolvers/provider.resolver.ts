@@ -1,8 +1,5 @@
-import DataLoader from 'dataloader';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { Provider, type SocialService } from '../entities/provider.entity';
-import type { Municipality } from '../entities/municipality.entity';
 import { requireId } from '../errors/app-errors';
 import { MunicipalityType } from '../schema/municipality.type';
 import { ImportProviderRegisterInput, ProviderFilter } from '../schema/provider.input';
@@ -17,41 +14,6 @@ import { providerCursor, ProviderService } from '../services/provider.service';
 import { SOCIAL_SERVICE_TYPES } from '../services/social-service-types';
 
 const service = new ProviderService();
-
-/** Batch loaders of the catalogue, one set per request. */
-class CatalogueLoaders {
-  constructor(private readonly ctx: RequestContext) {}
-
-  private servicesBy(activeOnly: boolean) {
-    return new DataLoader<string, SocialService[]>(async (ids) => {
-      const rows = await service.servicesOf(this.ctx.em, ids, activeOnly, this.ctx.today);
-      return ids.map((id) => rows.filter((s) => s.provider.id === id));
-    });
-  }
-
-  readonly activeServicesByProvider = this.servicesBy(true);
-  readonly allServicesByProvider = this.servicesBy(false);
-
-  readonly providerById = new DataLoader<string, Provider | null>(async (ids) => {
-    const rows = await this.ctx.em.find(Provider, { id: { $in: [...ids] } });
-    return ids.map((id) => rows.find((p) => p.id === id) ?? null);
-  });
-
-  readonly municipalitiesByCode = new DataLoader<number, Municipality[]>(async (codes) => {
-    const rows = await service.municipalitiesWithCodes(this.ctx.em, codes);
-    return codes.map((code) => rows.filter((m) => m.code === code));
-  });
-}
-
-const perRequest = new WeakMap<RequestContext, CatalogueLoaders>();
-function loaders(ctx: RequestContext): CatalogueLoaders {
-  let found = perRequest.get(ctx);
-  if (!found) {
-    found = new CatalogueLoaders(ctx);
-    perRequest.set(ctx, found);
-  }
-  return found;
-}
 
 @Resolver(() => ProviderType)
 export class ProviderResolver {
@@ -97,8 +59,7 @@ export class ProviderResolver {
     @Root() provider: ProviderType,
     @Arg('activeOnly', () => Boolean, { defaultValue: true, description: 'Only services in the register today (false adds ended and removed ones).' }) activeOnly: boolean,
   ): Promise<RegisteredServiceType[]> {
-    const l = loaders(ctx);
-    const rows = await (activeOnly ? l.activeServicesByProvider : l.allServicesByProvider).load(provider.id);
+    const rows = await ctx.loaders.servicesOfProvider(provider.id, activeOnly, ctx.today);
     return rows.map((s) => RegisteredServiceType.from(s, ctx.locale, ctx.today));
   }
 }
@@ -107,7 +68,7 @@ export class ProviderResolver {
 export class SocialServiceResolver {
   @FieldResolver(() => ProviderType, { description: 'Its provider.' })
   async provider(@Ctx() ctx: RequestContext, @Root() s: RegisteredServiceType): Promise<ProviderType> {
-    const provider = await loaders(ctx).providerById.load(s.providerId);
+    const provider = await ctx.loaders.providerById.load(s.providerId);
     if (!provider) throw new Error(`provider ${s.providerId} of service ${s.id} is missing`);
     return ProviderType.from(provider, ctx.locale);
   }
@@ -119,7 +80,7 @@ export class SocialServiceResolver {
     @Arg('areaId', () => ID, { nullable: true, description: 'Only municipalities of this area.' }) areaId: string | null,
   ): Promise<MunicipalityType[]> {
     if (areaId) requireId(ctx.locale, 'areaId', areaId);
-    const byCode = loaders(ctx).municipalitiesByCode;
+    const byCode = ctx.loaders.municipalitiesByCode;
     const found = (await Promise.all(s.municipalityCodes.map((code) => byCode.load(code)))).flat();
     return found
       .filter((m) => !areaId || m.areaId === areaId)

@@ -10,9 +10,18 @@ import { Membership } from '../entities/membership.entity';
 import { Minutes } from '../entities/minutes.entity';
 import { MinutesRecipient } from '../entities/minutes-recipient.entity';
 import { Person } from '../entities/person.entity';
-import type { DraftMinutesInput, MinutesActionInput } from '../schema/meeting.input';
 import type { MeetingFacts } from '../workflows/meeting.workflow';
 import { MeetingService } from './meeting.service';
+
+/** What the service is asked to do (a resolver passes its GraphQL input, which has these shapes). */
+export interface DraftMinutesCommand {
+  meetingId: string;
+  text: string;
+}
+
+export interface MinutesActionCommand {
+  meetingId: string;
+}
 
 const FROZEN = [MeetingStatus.MINUTES_VERIFIED, MeetingStatus.MINUTES_DISTRIBUTED];
 
@@ -63,7 +72,7 @@ export class MinutesService {
     };
   }
 
-  async draft(ctx: RequestContext, input: DraftMinutesInput): Promise<Meeting> {
+  async draft(ctx: RequestContext, input: DraftMinutesCommand): Promise<Meeting> {
     const { meeting, body, person } = await this.prepare(ctx, input.meetingId);
     return ctx.em.transactional(async (em) => {
       const m = await em.findOneOrFail(Meeting, { id: meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
@@ -90,7 +99,7 @@ export class MinutesService {
     });
   }
 
-  async verify(ctx: RequestContext, input: MinutesActionInput): Promise<Meeting> {
+  async verify(ctx: RequestContext, input: MinutesActionCommand): Promise<Meeting> {
     const { meeting, body, person } = await this.prepare(ctx, input.meetingId);
     return ctx.em.transactional(async (em) => {
       const m = await em.findOneOrFail(Meeting, { id: meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
@@ -107,7 +116,7 @@ export class MinutesService {
   }
 
   /** Sends the verified minutes to the body's members of the meeting day; who and when is recorded. */
-  async distribute(ctx: RequestContext, input: MinutesActionInput): Promise<Meeting> {
+  async distribute(ctx: RequestContext, input: MinutesActionCommand): Promise<Meeting> {
     const { meeting, body, person } = await this.prepare(ctx, input.meetingId);
     const day = pragueDay(meeting.startsAt);
     const members = (await ctx.em.find(Membership, { body: body.id })).filter((s) => s.isValidOn(day) || s.isValidOn(ctx.today));

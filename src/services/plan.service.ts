@@ -1,5 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
-import { loadForChange } from '../auth/access';
+import { loadForChange } from '../data/load-for-change';
 import type { RequestContext } from '../context';
 import { GoalStatus, PlanStatus, ProposalKind, ReportingPeriod } from '../entities/enums';
 import { Municipality } from '../entities/municipality.entity';

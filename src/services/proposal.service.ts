@@ -3,7 +3,7 @@ import { LoadStrategy, LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { initialTransition, transition as machineTransition } from 'xstate';
 import type { RequestContext } from '../context';
-import type { HistoryEvent } from '../loaders';
+import type { HistoryEvent } from '../data/loaders';
 import { Body } from '../entities/body.entity';
 import { BodyKind, MembershipRole, ProposalKind, type TriadSide } from '../entities/enums';
 import { type Person } from '../entities/person.entity';

@@ -9,10 +9,22 @@ import { Person } from '../entities/person.entity';
 import { Proposal } from '../entities/proposal.entity';
 import { Resolution } from '../entities/resolution.entity';
 import { badInput, conflict } from '../errors/app-errors';
-import type { RecordResolutionInput } from '../schema/meeting.input';
 import { MeetingService } from './meeting.service';
 import { ProposalService } from './proposal.service';
 import { uniqueOrConflict } from './unique';
+
+/** What the service is asked to do (a resolver passes its GraphQL input, which has this shape). */
+export interface RecordResolutionCommand {
+  meetingId: string;
+  number: string;
+  text: string;
+  votesFor: number;
+  votesAgainst: number;
+  votesAbstain: number;
+  proposalId?: string | null;
+  event?: string | null;
+  reason?: string | null;
+}
 
 const MEETING_CHANGED = {
   cs: 'Jednání se mezitím změnilo (prezence, zápis); načtěte je znovu.',
@@ -30,7 +42,7 @@ export class ResolutionService {
     return ctx.loaders.childrenOf(Resolution, 'meeting', { createdAt: 'asc', id: 'asc' }).load(meeting.id);
   }
 
-  async record(ctx: RequestContext, input: RecordResolutionInput): Promise<Resolution> {
+  async record(ctx: RequestContext, input: RecordResolutionCommand): Promise<Resolution> {
     const meeting = await this.meetings.get(ctx, input.meetingId);
     const body = (await ctx.loaders.bodyById.load(meeting.body.id))!;
     authorize(ctx, 'meeting.recordResolution', bodyResource(body), 'Meeting', meeting.id);

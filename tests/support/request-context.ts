@@ -1,7 +1,7 @@
 import { loadViewer } from '../../src/auth/viewer-loader';
 import { pragueDay } from '../../src/common/dates';
 import type { RequestContext } from '../../src/context';
-import { Loaders } from '../../src/loaders';
+import { Loaders } from '../../src/data/loaders';
 import { createLogger } from '../../src/logger';
 import type { TestApp } from './test-app';
 
