@@ -11,7 +11,7 @@ import {
   SocialServiceTypeInfoType,
 } from '../schema/provider.type';
 import { providerCursor, ProviderService } from '../services/provider.service';
-import { SOCIAL_SERVICE_TYPES } from '../services/social-service-types';
+import { SOCIAL_SERVICE_TYPES } from '../common/social-service-types';
 
 const service = new ProviderService();
 

@@ -6,7 +6,7 @@ import { lockPerson } from '../data/people';
 import { Person } from '../entities/person.entity';
 import { PlanningArea } from '../entities/planning-area.entity';
 import { conflict, notFound, requireId } from '../errors/app-errors';
-import { ERASED_PERSON_NAME } from '../schema/person.type';
+import { ERASED_PERSON_NAME } from '../common/person-name';
 
 export type { ErasureAction, PersonReference } from '../data/personal-data';
 

@@ -1,6 +1,6 @@
 import { markdownBlock, markdownInline as md } from '../common/markdown';
 import type { RequestContext } from '../context';
-import { displayName } from '../schema/person.type';
+import { displayName } from '../common/person-name';
 import { ActionPlanService } from './action-plan.service';
 import { PlanRegisterService, quadrantOf } from './plan-register.service';
 import { PlanService } from './plan.service';

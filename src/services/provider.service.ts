@@ -10,7 +10,7 @@ import { authorize } from '../auth/authority';
 import { SHARED } from '../auth/resources';
 import { lockRegisterImports, providerRows, type ProviderQuery } from '../data/providers';
 import { parseProviderRegister, RegisterFileError, type ParsedProvider, type ParsedService } from './provider-register.parser';
-import { targetGroupCode } from './social-service-types';
+import { targetGroupCode } from '../common/social-service-types';
 
 /** Largest register file accepted (bytes of UTF-8). */
 export const PROVIDER_REGISTER_MAX_BYTES = 20 * 1024 * 1024;
