@@ -1,9 +1,6 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { MarkNotificationReadInput, NotificationType } from '../schema/notification.type';
-import { NotificationService } from '../services/notification.service';
-
-const service = new NotificationService();
 
 @Resolver(() => NotificationType)
 export class NotificationResolver {
@@ -13,7 +10,7 @@ export class NotificationResolver {
     @Arg('unreadOnly', () => Boolean, { defaultValue: false, description: 'Only unread ones.' }) unreadOnly: boolean,
     @Arg('first', () => Int, { defaultValue: 50, description: 'How many, 1–100.' }) first: number,
   ): Promise<NotificationType[]> {
-    return (await service.mine(ctx, unreadOnly, first)).map((n) => NotificationType.from(n, ctx.locale));
+    return (await ctx.services.notifications.mine(ctx, unreadOnly, first)).map((n) => NotificationType.from(n, ctx.locale));
   }
 
   @Mutation(() => NotificationType, { description: 'Marks one of the viewer\'s notifications read.' })
@@ -21,6 +18,6 @@ export class NotificationResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => MarkNotificationReadInput, { description: 'What to do; see the input type.' }) input: MarkNotificationReadInput,
   ): Promise<NotificationType> {
-    return NotificationType.from(await service.markRead(ctx, input.id), ctx.locale);
+    return NotificationType.from(await ctx.services.notifications.markRead(ctx, input.id), ctx.locale);
   }
 }

@@ -10,10 +10,8 @@ import {
   RegisteredServiceType,
   SocialServiceTypeInfoType,
 } from '../schema/provider.type';
-import { providerCursor, ProviderService } from '../services/provider.service';
+import { providerCursor } from '../services/provider.service';
 import { SOCIAL_SERVICE_TYPES } from '../common/social-service-types';
-
-const service = new ProviderService();
 
 @Resolver(() => ProviderType)
 export class ProviderResolver {
@@ -24,7 +22,7 @@ export class ProviderResolver {
     @Arg('first', () => Int, { defaultValue: 20, description: 'Page size, 1 to 100.' }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the last item of the previous page.' }) after: string | null,
   ): Promise<ProviderConnection> {
-    const page = await service.page(ctx, filter ?? {}, first, after);
+    const page = await ctx.services.providers.page(ctx, filter ?? {}, first, after);
     return {
       edges: page.items.map((p) => ({ cursor: providerCursor(p), node: ProviderType.from(p, ctx.locale) })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.items.length ? providerCursor(page.items[page.items.length - 1]) : null },
@@ -34,7 +32,7 @@ export class ProviderResolver {
 
   @Query(() => ProviderType, { description: 'One provider of the catalogue (anyone). NOT_FOUND when there is none.' })
   async provider(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The provider.' }) id: string): Promise<ProviderType> {
-    return ProviderType.from(await service.get(ctx, id), ctx.locale);
+    return ProviderType.from(await ctx.services.providers.get(ctx, id), ctx.locale);
   }
 
   @Query(() => [SocialServiceTypeInfoType], { description: 'The kinds of social services of zákon 108/2006 Sb., in the order of the law, with their labels (for filters).' })
@@ -50,7 +48,7 @@ export class ProviderResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => ImportProviderRegisterInput, { description: 'What to do; see the input type.' }) input: ImportProviderRegisterInput,
   ): Promise<ProviderRegisterImportType> {
-    return ProviderRegisterImportType.from(await service.importRegister(ctx, input.content));
+    return ProviderRegisterImportType.from(await ctx.services.providers.importRegister(ctx, input.content));
   }
 
   @FieldResolver(() => [RegisteredServiceType], { description: 'Its registered services, by register identifier.' })

@@ -7,8 +7,8 @@ import type { Person } from '../entities/person.entity';
 import { Proposal } from '../entities/proposal.entity';
 import { AppError, badInput, conflict, ErrorCode, notFound, requireId } from '../errors/app-errors';
 import { localize } from '../i18n/locale';
-import { PlanService } from './plan.service';
-import { ProposalService } from './proposal.service';
+import type { PlanService } from './plan.service';
+import type { ProposalService } from './proposal.service';
 import { uniqueOrConflict } from './unique';
 
 /** What the service is asked to do (a resolver passes its GraphQL input, which has these shapes). */
@@ -45,8 +45,7 @@ const NEXT_STATUS: Record<ProjectIntentStatus, ProjectIntentStatus[]> = {
 
 /** Yearly action plans and their project intents; edited by the coordinator and support. */
 export class ActionPlanService {
-  private readonly plans = new PlanService();
-  private readonly proposals = new ProposalService();
+  constructor(private readonly plans: PlanService, private readonly proposals: ProposalService) {}
 
   async create(ctx: RequestContext, input: CreateActionPlanCommand): Promise<ActionPlan> {
     const plan = await this.plans.forEditing(ctx, 'plan', input.planId);

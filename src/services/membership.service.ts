@@ -9,7 +9,7 @@ import { loadForChange } from '../data/load-for-change';
 import { authorize, can } from '../auth/authority';
 import { bodyResource, seatResource } from '../auth/resources';
 import { refuseErased } from './erased-person';
-import { OrganisationService } from './organisation.service';
+import type { OrganisationService } from './organisation.service';
 
 /** What the service is asked to do (a resolver passes its GraphQL input, which has these shapes). */
 export interface AddMembershipCommand {
@@ -37,7 +37,7 @@ function overlaps(aFrom: string, aTo: string | null, bFrom: string, bTo: string 
 
 /** Seats in bodies. Admins and coordinators of the area set them up. */
 export class MembershipService {
-  private readonly organisations = new OrganisationService();
+  constructor(private readonly organisations: OrganisationService) {}
 
   /** Memberships of a body, for a viewer who may see the body: by role (chair first), then oldest first. */
   async ofBody(ctx: RequestContext, bodyId: string, activeOnly: boolean): Promise<Membership[]> {

@@ -11,7 +11,7 @@ import { Minutes } from '../entities/minutes.entity';
 import { MinutesRecipient } from '../entities/minutes-recipient.entity';
 import { Person } from '../entities/person.entity';
 import type { MeetingFacts } from '../workflows/meeting.workflow';
-import { MeetingService } from './meeting.service';
+import type { MeetingService } from './meeting.service';
 
 /** What the service is asked to do (a resolver passes its GraphQL input, which has these shapes). */
 export interface DraftMinutesCommand {
@@ -27,8 +27,7 @@ const FROZEN = [MeetingStatus.MINUTES_VERIFIED, MeetingStatus.MINUTES_DISTRIBUTE
 
 /** Minutes: drafted by the minute-taker, verified by the chair (never their author), distributed to the members. */
 export class MinutesService {
-  private readonly meetings = new MeetingService();
-
+  constructor(private readonly meetings: MeetingService) {}
 
   /**
    * The versions of the minutes the viewer may read, oldest first: verified ones with the meeting;

@@ -12,7 +12,7 @@ import type { Resource } from '../auth/conditions';
 import { inArea, PERSON_SQL, personResource } from '../auth/resources';
 import { assertPageSize, decodeNameCursor, encodeCursor } from '../common/cursor';
 import { containsPattern } from '../common/search';
-import { OrganisationService } from './organisation.service';
+import type { OrganisationService } from './organisation.service';
 import { uniqueOrConflict } from './unique';
 
 /** What the service is asked to do (a resolver passes its GraphQL input, which has these shapes). */
@@ -54,7 +54,7 @@ export function personCursor(p: Person): string {
 
 /** People of an area: who may see whom, and their records. */
 export class PersonService {
-  private readonly organisations = new OrganisationService();
+  constructor(private readonly organisations: OrganisationService) {}
 
   /** The person as the policy sees them: the bodies they sit in (any time), whether one is public, whether they are an admin today. */
   async resource(ctx: RequestContext, person: Person): Promise<Resource> {

@@ -1,9 +1,9 @@
 import type { RequestContext } from '../context';
 import { PlanRisk, PlanStakeholder, SolutionVariant, SwotItem } from '../entities/plan-risk.entity';
-import { Level, StakeholderQuadrant, type RiskArea, type SwotKind } from '../entities/enums';
+import { type Level, StakeholderQuadrant, type RiskArea, type SwotKind } from '../entities/enums';
 import { notFound, requireId } from '../errors/app-errors';
-import type { Text } from '../i18n/locale';
-import { PlanService } from './plan.service';
+import { quadrantOf } from '../mappers/plan.mapper';
+import type { PlanService } from './plan.service';
 
 /** What the service is asked to do (a resolver passes its GraphQL input, which has these shapes). */
 export interface AddRiskCommand {
@@ -49,17 +49,9 @@ export interface UpdateRiskCommand {
 
 const QUADRANT_ORDER = [StakeholderQuadrant.KEY_PLAYERS, StakeholderQuadrant.KEEP_SATISFIED, StakeholderQuadrant.KEEP_INFORMED, StakeholderQuadrant.CROWD];
 
-/** The stakeholder matrix: influence × interest gives the quadrant and how to work with them (seed 001). */
-export function quadrantOf(influence: Level, interest: Level): { quadrant: StakeholderQuadrant; approach: Text } {
-  if (influence === Level.HIGH && interest === Level.HIGH) return { quadrant: StakeholderQuadrant.KEY_PLAYERS, approach: { cs: 'vedení dialogu', en: 'dialogue' } };
-  if (influence === Level.HIGH) return { quadrant: StakeholderQuadrant.KEEP_SATISFIED, approach: { cs: 'zajištění spokojenosti', en: 'keep satisfied' } };
-  if (interest === Level.HIGH) return { quadrant: StakeholderQuadrant.KEEP_INFORMED, approach: { cs: 'průběžné informování', en: 'keep informed' } };
-  return { quadrant: StakeholderQuadrant.CROWD, approach: { cs: 'odpovídání na otázky', en: 'answer their questions' } };
-}
-
 /** A plan's risk register and stakeholder matrix; edited by the coordinator and support. */
 export class PlanRegisterService {
-  private readonly plans = new PlanService();
+  constructor(private readonly plans: PlanService) {}
 
   /** Risks by score, highest first. */
   async risks(ctx: RequestContext, planId: string): Promise<PlanRisk[]> {

@@ -9,9 +9,9 @@ import { badInput, conflict, notFound, requireId } from '../errors/app-errors';
 import type { Text } from '../i18n/locale';
 import { authorize, can } from '../auth/authority';
 import { guarantorsOf, inArea, planResource } from '../auth/resources';
-import { OrganisationService } from './organisation.service';
+import type { OrganisationService } from './organisation.service';
 import { loadPlanStandings, type PlanStanding } from './plan-standing';
-import { ProposalService } from './proposal.service';
+import type { ProposalService } from './proposal.service';
 import { refuseErased } from './erased-person';
 
 /** What the service is asked to do (a resolver passes its GraphQL input, which has these shapes). */
@@ -88,8 +88,7 @@ const sameGuarantor = (a: Partial<Pick<GoalGuarantor, 'municipalityId' | 'person
 
 /** Plans and their structure. Coordinators and support edit; the area reads; the public reads adopted plans. */
 export class PlanService {
-  private readonly proposals = new ProposalService();
-  private readonly organisations = new OrganisationService();
+  constructor(private readonly proposals: ProposalService, private readonly organisations: OrganisationService) {}
 
   /** Where every plan of an area stands, read once per request and area. */
   standings(ctx: RequestContext, areaId: string): Promise<Map<string, PlanStanding>> {
