@@ -3,6 +3,19 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 
+/** The layers' import floors (see the config below); `servicesWithoutSchema` false leaves services free to import the schema. */
+function floors(servicesWithoutSchema) {
+  return [
+    { target: './src/entities', from: ['./src/services', './src/resolvers', './src/schema', './src/data'], message: 'Entities never import services, resolvers, the GraphQL schema or the data layer.' },
+    ...(servicesWithoutSchema
+      ? [{ target: './src/services', from: ['./src/resolvers', './src/schema'], message: 'Services never import resolvers or the GraphQL schema: they take command types of their own; map output in resolvers or src/mappers.' }]
+      : [{ target: './src/services', from: './src/resolvers', message: 'Services never import resolvers.' }]),
+    { target: './src/data', from: ['./src/services', './src/resolvers', './src/schema'], message: 'The data layer never imports services, resolvers or the GraphQL schema.' },
+    { target: './src/schema', from: './src/services', message: 'The GraphQL schema never imports a service.' },
+    { target: './src/mappers', from: ['./src/services', './src/resolvers', './src/schema', './src/data'], message: 'Mappers turn entities into views and call nothing.' },
+  ];
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'bench/**', 'scripts/**', '*.js', '*.mjs'] },
   js.configs.recommended,
@@ -51,6 +64,19 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The floors: what each layer may import. Entities know nothing of the API or the services;
+    // services know nothing of GraphQL (they take commands of their own); SQL and loaders
+    // (src/data) serve the services and never call them; the GraphQL schema calls no service;
+    // mappers turn entities into views and call nothing.
+    files: ['src/**/*.ts'],
+    rules: { 'import-x/no-restricted-paths': ['error', { basePath: import.meta.dirname, zones: floors(true) }] },
+  },
+  {
+    // The proposal and meeting services still take the GraphQL inputs of their mutations.
+    files: ['src/services/proposal.service.ts', 'src/services/meeting.service.ts'],
+    rules: { 'import-x/no-restricted-paths': ['error', { basePath: import.meta.dirname, zones: floors(false) }] },
   },
   {
     files: ['tests/support/global-setup.ts', 'tests/support/global-teardown.ts'],
