@@ -7,7 +7,7 @@ import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { permissionRules, permissions } from './auth/permissions';
-import { unwrapPlainAllowedFields } from './auth/plain-fields';
+import { unwrapPlainFields } from './auth/plain-fields';
 import { loadFeedViewer } from './auth/calendar-feed-secret';
 import { InvalidTokenError, type TokenVerifier } from './auth/token-verifier';
 import { loadViewer } from './auth/viewer-loader';
@@ -79,9 +79,9 @@ export async function createApp(options: {
   const { config, orm, verifier, logger } = options;
   const services = options.services ?? createServices();
   // Permissions first (outermost), then argument hygiene (NFC, no control characters), then the
-  // resolver, after which a mutation's loaders forget what they read; plain `allow` properties
-  // without arguments are left unwrapped (see plain-fields.ts).
-  const schema = unwrapPlainAllowedFields(options.schema ?? (await buildTriadaSchema()), permissionRules, (s) =>
+  // resolver, after which a mutation's loaders forget what they read; the fields declared plain
+  // are left unwrapped (see plain-fields.ts).
+  const schema = unwrapPlainFields(options.schema ?? (await buildTriadaSchema()), permissionRules, (s) =>
     applyMiddleware(s, permissions, inputHygiene, freshLoadersAfterMutation),
   );
   const protection = queryProtection();
