@@ -8,7 +8,7 @@ import { RefusalCode, refusal, refusalExtensions } from '../common/refusal';
 import { Plan } from '../entities/plan.entity';
 import { markdownInline as md } from '../common/markdown';
 import { localize } from '../i18n/locale';
-import { PlanService } from './plan.service';
+import type { PlanService } from './plan.service';
 import { lockPlanProposal } from '../data/hearing-standing';
 import { clientKey, hitRateLimit } from './rate-limiter';
 
@@ -25,7 +25,7 @@ const cell = (v: string): string => `"${(/^[=+\-@\t\r]/.test(v) ? `'${v}` : v).r
 
 /** The public hearing of a plan draft: the coordinator opens it, anyone comments, the coordinator answers. */
 export class HearingService {
-  private readonly plans = new PlanService();
+  constructor(private readonly plans: PlanService) {}
 
   async open(ctx: RequestContext, input: { planId: string; opensAt?: Date | null; closesAt: Date }): Promise<Hearing> {
     const plan = await this.plans.get(ctx, input.planId);

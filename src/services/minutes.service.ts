@@ -11,7 +11,7 @@ import { Minutes } from '../entities/minutes.entity';
 import { MinutesRecipient } from '../entities/minutes-recipient.entity';
 import { Person } from '../entities/person.entity';
 import type { MeetingFacts } from '../workflows/meeting.workflow';
-import { MeetingService, type MeetingActionCommand } from './meeting.service';
+import type { MeetingService, MeetingActionCommand } from './meeting.service';
 
 const FROZEN = [MeetingStatus.MINUTES_VERIFIED, MeetingStatus.MINUTES_DISTRIBUTED];
 
@@ -23,8 +23,7 @@ export interface DraftMinutesCommand {
 
 /** Minutes: drafted by the minute-taker, verified by the chair (never their author), distributed to the members. */
 export class MinutesService {
-  private readonly meetings = new MeetingService();
-
+  constructor(private readonly meetings: MeetingService) {}
 
   /**
    * The versions of the minutes the viewer may read, oldest first: verified ones with the meeting;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { LoadStrategy, LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../context';
-import type { HistoryEvent } from '../loaders';
+import type { HistoryEvent } from '../data/loaders';
 import { Body } from '../entities/body.entity';
 import { BodyKind, DECIDED_PHASES, ProposalKind, ProposalPhase, type TriadSide } from '../entities/enums';
 import { type Person } from '../entities/person.entity';
@@ -22,7 +22,7 @@ import { closeHearingsOfAdoptedPlan, hearingStanding } from '../data/hearing-sta
 import { buildTransitionFacts } from '../workflows/transition-facts';
 import { transitionOutcome } from '../workflows/transition-outcome';
 import { enqueue } from './outbox';
-import { OrganisationService } from './organisation.service';
+import type { OrganisationService } from './organisation.service';
 import type { Decision } from '../workflows/engine';
 import type { TransitionDefinition, TransitionInput } from '../workflows/workflow-definition';
 import type { TransitionFacts } from '../workflows/workflow-guards';
@@ -113,7 +113,7 @@ export function proposalCursor(p: Proposal): string {
  * new state and append one hash-chained history event in the same transaction.
  */
 export class ProposalService {
-  private readonly organisations = new OrganisationService();
+  constructor(private readonly organisations: OrganisationService) {}
 
   /** The body chain of a working group: the group, then each body it reports to (all in its area). */
   async chain(ctx: RequestContext, areaId: string, workingGroupId: string): Promise<Body[]> {

@@ -9,9 +9,22 @@ import { Person } from '../entities/person.entity';
 import { Proposal } from '../entities/proposal.entity';
 import { Resolution } from '../entities/resolution.entity';
 import { badInput, conflict } from '../errors/app-errors';
-import { MeetingService } from './meeting.service';
-import { ProposalService } from './proposal.service';
+import type { MeetingService } from './meeting.service';
+import type { ProposalService } from './proposal.service';
 import { uniqueOrConflict } from './unique';
+
+/** What the service is asked to do (a resolver passes its GraphQL input, which has this shape). */
+export interface RecordResolutionCommand {
+  meetingId: string;
+  number: string;
+  text: string;
+  votesFor: number;
+  votesAgainst: number;
+  votesAbstain: number;
+  proposalId?: string | null;
+  event?: string | null;
+  reason?: string | null;
+}
 
 const MEETING_CHANGED = {
   cs: 'Jednání se mezitím změnilo (prezence, zápis); načtěte je znovu.',
@@ -35,8 +48,7 @@ export interface RecordResolutionCommand {
 
 /** Resolutions of meetings; an adopted one about a proposal moves it, in the same transaction. */
 export class ResolutionService {
-  private readonly meetings = new MeetingService();
-  private readonly proposals = new ProposalService();
+  constructor(private readonly meetings: MeetingService, private readonly proposals: ProposalService) {}
 
   async ofMeeting(ctx: RequestContext, meeting: Meeting): Promise<Resolution[]> {
     return ctx.loaders.childrenOf(Resolution, 'meeting', { createdAt: 'asc', id: 'asc' }).load(meeting.id);

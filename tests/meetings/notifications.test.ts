@@ -4,7 +4,6 @@ import { createMailer } from '../../src/jobs/job-runner';
 import { createLogger } from '../../src/logger';
 import { dispatchOutbox, emailPending } from '../../src/services/notification-dispatcher';
 import { enqueue } from '../../src/services/outbox';
-import { ProposalService } from '../../src/services/proposal.service';
 import { Proposal } from '../../src/entities/proposal.entity';
 import { WorkflowEvent } from '../../src/entities/workflow-event.entity';
 import { contextFor } from '../support/request-context';
@@ -70,7 +69,7 @@ test('a transition rolled back with the work around it notifies no one', async (
     as: world.actors.author.subject,
   });
   const ctx = await contextFor(app, world.actors.groupChair.subject);
-  const commit = await new ProposalService().prepareTransition(ctx, { proposalId, event: 'RECOMMEND', expectedVersion: 2 });
+  const commit = await ctx.services.proposals.prepareTransition(ctx, { proposalId, event: 'RECOMMEND', expectedVersion: 2 });
   await expect(
     ctx.em.transactional(async (em) => {
       await commit(em);
