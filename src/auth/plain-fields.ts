@@ -59,7 +59,7 @@ export const PLAIN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   PlanStakeholder: ['id', 'name', 'description', 'influence', 'interest', 'quadrant', 'approach'],
   ProjectIntent: ['id', 'measureId', 'title', 'responsibleOrganisation', 'budgetCzk', 'fundingSources', 'startsOn', 'endsOn', 'status', 'monitoringNote', 'proposalId'],
   ProjectIntentReport: ['id', 'statusFrom', 'statusTo', 'note', 'reportedOn'],
-  Proposal: ['id', 'kind', 'title', 'summary', 'text', 'state', 'version', 'workflowKey', 'workflowVersion', 'commissionRecommendation', 'councilResolution', 'assemblyResolution', 'submittedAt', 'createdAt', 'updatedAt'],
+  Proposal: ['id', 'kind', 'title', 'summary', 'text', 'state', 'phase', 'decidedAt', 'version', 'workflowKey', 'workflowVersion', 'commissionRecommendation', 'councilResolution', 'assemblyResolution', 'submittedAt', 'createdAt', 'updatedAt'],
   ProposalConnection: ['edges', 'pageInfo', 'totalCount'],
   ProposalEdge: ['cursor', 'node'],
   Provider: ['emails', 'phones', 'websites', 'id', 'ico', 'name', 'legalFormCode', 'legalForm', 'address', 'updatedAt'],
@@ -84,8 +84,8 @@ export const PLAIN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   WorkflowDefinition: ['key', 'version', 'name', 'initial', 'stages', 'transitions', 'mermaid'],
   WorkflowEvent: ['seq', 'event', 'fromState', 'toState', 'actorRole', 'actorTriadSide', 'reason', 'resolutionNumber', 'occurredAt', 'hash'],
   WorkflowGuard: ['name', 'params'],
-  WorkflowStage: ['key', 'label', 'labelCs', 'labelEn', 'bodyKind', 'final'],
-  WorkflowTransition: ['event', 'from', 'to', 'label', 'guards'],
+  WorkflowStage: ['key', 'label', 'labelCs', 'labelEn', 'bodyKind', 'final', 'phase'],
+  WorkflowTransition: ['event', 'from', 'to', 'label', 'guards', 'effects', 'returns'],
 };
 
 /** The rule graphql-shield applies to `type.field`: the field's own, the type's wildcard, or the type's. */
