@@ -13,7 +13,10 @@ import type { MeetingService } from './meeting.service';
 import type { ProposalService } from './proposal.service';
 import { uniqueOrConflict } from './unique';
 
-/** What the service is asked to do (a resolver passes its GraphQL input, which has this shape). */
+/**
+ * A resolution adopted at a held meeting, with the votes and, where it decides a proposal, the event
+ * it fires (a resolver passes its GraphQL input, which has this shape).
+ */
 export interface RecordResolutionCommand {
   meetingId: string;
   number: string;
@@ -32,19 +35,6 @@ const MEETING_CHANGED = {
 };
 
 const DECIDED = [MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFTED, MeetingStatus.MINUTES_VERIFIED, MeetingStatus.MINUTES_DISTRIBUTED];
-
-/** A resolution adopted at a held meeting, with the votes and, where it decides a proposal, the event it fires. */
-export interface RecordResolutionCommand {
-  meetingId: string;
-  number: string;
-  text: string;
-  votesFor: number;
-  votesAgainst: number;
-  votesAbstain: number;
-  proposalId?: string | null;
-  event?: string | null;
-  reason?: string | null;
-}
 
 /** Resolutions of meetings; an adopted one about a proposal moves it, in the same transaction. */
 export class ResolutionService {
