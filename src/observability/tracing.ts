@@ -19,7 +19,8 @@ const UNTRACED_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
  * The span attributes that may leave the process: what was done (method, route, status, the
  * operation's name and type, the resolver's field, the SQL text with its placeholders) and
  * never who or with what (client addresses, user agents, the GraphQL document, which may hold
- * literal values, variables, bound parameters, error messages, which may quote a value).
+ * literal values, variables, bound parameters, error messages, which may quote a value). The ORM
+ * writes values into its SQL: statements leave with every literal replaced by `?`.
  */
 const KEPT_ATTRIBUTE = new RegExp(
   [
@@ -34,12 +35,21 @@ const KEPT_ATTRIBUTE = new RegExp(
   ].join('|'),
 );
 
+const STATEMENT = new Set(['db.statement', 'db.query.text']);
+
+/** SQL with its string and number literals replaced by `?` (identifiers and `$1` placeholders kept). */
+export function withoutLiterals(sql: string): string {
+  return sql.replace(/(?<!\w)[Ee]'(?:[^'\\]|\\.|'')*'|'(?:[^']|'')*'/g, '?').replace(/(?<![\w"$.])\d+(?:\.\d+)?(?![\w"])/g, '?');
+}
+
 function keptAttributes(attributes: Attributes): Attributes {
   const kept: Attributes = {};
   for (const [key, value] of Object.entries(attributes)) {
     if (!KEPT_ATTRIBUTE.test(key)) continue;
+    if (typeof value !== 'string') kept[key] = value;
     // The query string may carry a calendar feed's secret.
-    kept[key] = key === 'http.target' && typeof value === 'string' ? value.split('?')[0] : value;
+    else if (key === 'http.target') kept[key] = value.split('?')[0];
+    else kept[key] = STATEMENT.has(key) ? withoutLiterals(value) : value;
   }
   return kept;
 }
