@@ -128,7 +128,7 @@ test('the outbox backlog and the age of its oldest notice, read from the databas
 });
 
 test('the job queue: waiting and failed jobs by queue', async () => {
-  const boss = new PgBoss({ connectionString: app.databaseUrl, schema: 'pgboss', max: 1 });
+  const boss = new PgBoss({ connectionString: app.databaseUrl, schema: 'pgboss', max: 1, supervise: false, schedule: false });
   await boss.start();
   try {
     await boss.createQueue('ops-test');

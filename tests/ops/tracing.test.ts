@@ -56,6 +56,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await service?.stop();
+  collector.closeAllConnections();
   collector.close();
   await orm?.close(true);
   await database?.drop();
