@@ -24,7 +24,7 @@ import { Loaders } from './loaders';
 import type { Logger } from './logger';
 import { accessLog } from './observability/access-log.middleware';
 import { guardedMetricsRoute } from './observability/metrics-endpoint';
-import { createMetrics, type Metrics } from './observability/metrics';
+import { createMetrics, uncountedMetrics, type Metrics } from './observability/metrics';
 import { observationPlugin } from './observability/observation.plugin';
 import { inRequestScope, observationOf, requestIdFrom } from './observability/request-observation';
 import { buildTriadaSchema } from './schema/build-schema';
@@ -74,7 +74,7 @@ export async function createApp(options: {
   schema?: GraphQLSchema;
   /** Whether the process can serve at all (false while its embedded database is being started again). */
   healthy?: () => boolean;
-  /** The metrics to count into; by default a registry of this app's own. */
+  /** The metrics to count into; by default a registry of this app's own when /metrics is served (config.metrics), else none. */
   metrics?: Metrics;
 }): Promise<App> {
   const { config, orm, verifier, logger } = options;
@@ -89,7 +89,7 @@ export async function createApp(options: {
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   const server = http.createServer(app);
-  const metrics = options.metrics ?? createMetrics(orm, logger);
+  const metrics = options.metrics ?? (config.metrics ? createMetrics(orm, logger) : uncountedMetrics());
   // Every request gets its id, its access-log line and its count first; CORS answers preflights.
   app.use(accessLog(logger, metrics));
   app.use(cors(config.corsOrigins, config.corsMaxAgeSeconds));

@@ -13,7 +13,7 @@ import { loadDemoProviders } from './demo/demo-providers';
 import { createMailer, startJobs, type JobRunner } from './jobs/job-runner';
 import { createLogger } from './logger';
 import { createMetricsServer } from './observability/metrics-endpoint';
-import { createMetrics } from './observability/metrics';
+import { createMetrics, uncountedMetrics } from './observability/metrics';
 import { compileAllWorkflows } from './workflows/workflow-registry';
 
 /** After the grace period for requests: what the job queue and the database may still take to stop. */
@@ -60,7 +60,8 @@ async function main(): Promise<void> {
     if (config.demoData && (await loadDemoProviders(em))) logger.info('demo provider catalogue loaded');
 
     const verifier = await createTokenVerifier(config.auth);
-    const metrics = createMetrics(db.orm, logger);
+    // Counted only when someone can read it.
+    const metrics = config.metrics ? createMetrics(db.orm, logger) : uncountedMetrics();
     const server = await createApp({ config, orm: db.orm, verifier, logger, healthy: () => database.healthy(), metrics });
     app = server;
     await new Promise<void>((resolve, reject) => {

@@ -27,6 +27,20 @@ export interface Metrics {
   render(): Promise<{ contentType: string; body: string }>;
 }
 
+/** Nothing counted: for a service that exposes no /metrics (neither METRICS_PORT nor METRICS_TOKEN). */
+export function uncountedMetrics(): Metrics {
+  const registry = new Registry();
+  return {
+    registry,
+    httpRequest: () => undefined,
+    graphqlOperation: () => undefined,
+    errors: () => undefined,
+    async render() {
+      return { contentType: registry.contentType, body: await registry.metrics() };
+    },
+  };
+}
+
 /**
  * A registry of its own (so that several services in one test process count apart), with the
  * process's own series, the database pool and statements of `orm`, the outbox and job queue
