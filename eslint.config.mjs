@@ -3,6 +3,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 
+/** The layers' import floors (docs/ARCHITECTURE.md): what each layer may import of ours. */
+const FLOORS = [
+  { target: './src/domain', from: './src', except: ['./domain'], message: 'src/domain is pure: it imports nothing of ours.' },
+  { target: './src/workflows', from: './src', except: ['./workflows', './domain'], message: 'Workflows import only src/domain: facts come in, decisions go out.' },
+  { target: './src/entities', from: ['./src/services', './src/resolvers', './src/schema', './src/data'], message: 'Entities never import services, resolvers, the GraphQL schema or the data layer.' },
+  { target: './src/services', from: ['./src/resolvers', './src/schema'], message: 'Services never import resolvers or the GraphQL schema: they take command types of their own; map output in resolvers or src/mappers.' },
+  { target: './src/data', from: ['./src/services', './src/resolvers', './src/schema'], message: 'The data layer never imports services, resolvers or the GraphQL schema.' },
+  { target: './src/schema', from: './src/services', message: 'The GraphQL schema never imports a service.' },
+  { target: './src/mappers', from: ['./src/services', './src/resolvers', './src/schema', './src/data'], message: 'Mappers turn entities into views and call nothing.' },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'bench/**', 'scripts/**', '*.js', '*.mjs'] },
   js.configs.recommended,
@@ -51,6 +62,14 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The floors: what each layer may import. The domain imports nothing of ours, the workflows
+    // only the domain; entities know nothing of the API or the services; services know nothing of
+    // GraphQL (they take commands of their own); SQL and loaders (src/data) serve the services and
+    // never call them; the GraphQL schema calls no service; mappers turn entities into views.
+    files: ['src/**/*.ts'],
+    rules: { 'import-x/no-restricted-paths': ['error', { basePath: import.meta.dirname, zones: FLOORS }] },
   },
   {
     files: ['tests/support/global-setup.ts', 'tests/support/global-teardown.ts'],

@@ -21,6 +21,7 @@ import { Migration20261125180000_guarantors } from './Migration20261125180000_gu
 import { Migration20261201000000_calendar_feeds } from './Migration20261201000000_calendar_feeds';
 import { Migration20261202000000_delegations } from './Migration20261202000000_delegations';
 import { Migration20261202000000_email_delivery } from './Migration20261202000000_email_delivery';
+import { Migration20261202100000_proposal_phase } from './Migration20261202100000_proposal_phase';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from the folder) so that the same
@@ -49,4 +50,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201000000_calendar_feeds', class: Migration20261201000000_calendar_feeds },
   { name: 'Migration20261202000000_delegations', class: Migration20261202000000_delegations },
   { name: 'Migration20261202000000_email_delivery', class: Migration20261202000000_email_delivery },
+  { name: 'Migration20261202100000_proposal_phase', class: Migration20261202100000_proposal_phase },
 ];

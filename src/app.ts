@@ -1,3 +1,4 @@
+import { shippedWorkflows, type WorkflowRegistry } from './workflows/workflow-registry';
 import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -6,7 +7,7 @@ import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { permissionRules, permissions } from './auth/permissions';
-import { unwrapPlainAllowedFields } from './auth/plain-fields';
+import { unwrapPlainFields } from './auth/plain-fields';
 import { loadFeedViewer } from './auth/calendar-feed-secret';
 import { InvalidTokenError, type TokenVerifier } from './auth/token-verifier';
 import { loadViewer } from './auth/viewer-loader';
@@ -20,7 +21,8 @@ import { AppError, ErrorCode, internalError, notFound, SERVICE_UNAVAILABLE_RETRY
 import { isDatabaseUnavailable, serviceUnavailablePlugin } from './errors/database-unavailable';
 import { createFormatError } from './errors/format-error';
 import { localeFromHeader, type Locale, type Text } from './i18n/locale';
-import { Loaders } from './loaders';
+import { pingDatabase } from './data/health';
+import { Loaders } from './data/loaders';
 import type { Logger } from './logger';
 import { accessLog } from './observability/access-log.middleware';
 import { guardedMetricsRoute } from './observability/metrics-endpoint';
@@ -33,8 +35,7 @@ import { mountGraphiQL } from './security/graphiql';
 import { inputHygiene } from './security/input-hygiene';
 import { mutationRateLimitPlugin } from './security/mutation-rate-limit.plugin';
 import { QUERY_LIMITS, queryProtection } from './security/query-limits';
-import { CalendarService } from './services/calendar.service';
-import { MaterialService } from './services/material.service';
+import { createServices, type Services } from './services/services';
 
 export interface App {
   server: http.Server;
@@ -62,6 +63,12 @@ function throwUnauthenticated(locale: Locale, text: Text): never {
   throw unauthenticated(locale, text);
 }
 
+/** The HTTP status of an error code, for the endpoints outside GraphQL; any other code is 500. */
+const HTTP_STATUS: Partial<Record<string, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, CONFLICT: 409, SERVICE_UNAVAILABLE: 503 };
+
+/** A calendar feed is there or not: a malformed body id is no calendar (404). */
+const CALENDAR_STATUS: Partial<Record<string, number>> = { BAD_USER_INPUT: 404 };
+
 // The scheme name is case-insensitive (RFC 9110 §11.1).
 const BEARER = /^Bearer ([A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]*\.[A-Za-z0-9\-_]*)$/i;
 
@@ -72,16 +79,22 @@ export async function createApp(options: {
   verifier: TokenVerifier;
   logger: Logger;
   schema?: GraphQLSchema;
+  /** The services to use; those of createServices() when not given. */
+  services?: Services;
   /** Whether the process can serve at all (false while its embedded database is being started again). */
   healthy?: () => boolean;
   /** The metrics to count into; by default a registry of this app's own when /metrics is served (config.metrics), else none. */
   metrics?: Metrics;
+  /** The approval workflows this deployment runs (the shipped definitions unless given). */
+  workflows?: WorkflowRegistry;
 }): Promise<App> {
   const { config, orm, verifier, logger } = options;
+  const workflows = options.workflows ?? shippedWorkflows();
+  const services = options.services ?? createServices();
   // Permissions first (outermost), then argument hygiene (NFC, no control characters), then the
-  // resolver, after which a mutation's loaders forget what they read; plain `allow` properties
-  // without arguments are left unwrapped (see plain-fields.ts).
-  const schema = unwrapPlainAllowedFields(options.schema ?? (await buildTriadaSchema()), permissionRules, (s) =>
+  // resolver, after which a mutation's loaders forget what they read; the fields declared plain
+  // are left unwrapped (see plain-fields.ts).
+  const schema = unwrapPlainFields(options.schema ?? (await buildTriadaSchema()), permissionRules, (s) =>
     applyMiddleware(s, permissions, inputHygiene, freshLoadersAfterMutation),
   );
   const protection = queryProtection();
@@ -144,7 +157,7 @@ export async function createApp(options: {
   if (config.metrics?.token) app.get('/metrics', guardedMetricsRoute(metrics, config.metrics.token, logger));
   app.get('/readyz', async (_req, res) => {
     try {
-      await orm.em.getConnection().execute('select 1');
+      await pingDatabase(orm.em);
       res.json({ status: 'ready' });
     } catch {
       res.status(503).json({ status: 'database unavailable' });
@@ -205,10 +218,12 @@ export async function createApp(options: {
       now,
       today,
       loaders: new Loaders(em),
+      services,
       logger: requestLogger,
       clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
       publicBaseUrl: config.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`,
       limits: { hearingCommentsPerHour: config.hearingCommentsPerHour },
+      workflows,
     };
   }
 
@@ -225,20 +240,24 @@ export async function createApp(options: {
   };
   app.use('/graphql', express.json({ limit: '100kb' }), rescope, expressMiddleware(apollo, { context: graphqlContext }));
 
-  const materials = new MaterialService();
-  const sendError = (res: express.Response, thrown: unknown): void => {
+  /**
+   * Answers a refused or failed request of the plain HTTP endpoints as JSON with its code. `statuses`
+   * overrides the status of a code where an endpoint says it otherwise (a calendar that cannot be
+   * read is simply not there).
+   */
+  const sendError = (res: express.Response, thrown: unknown, what = 'request failed', statuses: Partial<Record<string, number>> = {}): void => {
     // The database out of reach is a 503 the client may retry, here as in GraphQL.
     const err = isDatabaseUnavailable(thrown)
       ? new AppError(ErrorCode.SERVICE_UNAVAILABLE, `${SERVICE_UNAVAILABLE_TEXT.cs} / ${SERVICE_UNAVAILABLE_TEXT.en}`)
       : thrown;
     const code = err instanceof AppError ? String(err.extensions.code) : 'INTERNAL_SERVER_ERROR';
     observationOf(res.req)?.errorCodes.push(code);
-    const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, CONFLICT: 409, SERVICE_UNAVAILABLE: 503 }[code] ?? 500;
+    const status = statuses[code] ?? HTTP_STATUS[code] ?? 500;
     if (status === 503) {
       logger.warn({ err: thrown }, 'database unavailable');
       res.set('Retry-After', String(SERVICE_UNAVAILABLE_RETRY_SECONDS));
     }
-    if (status === 500) logger.error({ err }, 'request failed');
+    if (status === 500) logger.error({ err }, what);
     res.status(status).json({
       errors: [{ message: status === 500 ? 'Interní chyba serveru / Internal server error' : (err as Error).message, extensions: { code, ...(err instanceof AppError && err.extensions.fields ? { fields: err.extensions.fields } : {}) } }],
     });
@@ -251,7 +270,7 @@ export async function createApp(options: {
       if (!ctx.viewer.isAuthenticated) throw unauthenticated(ctx.locale);
       const q = req.query as Record<string, unknown>;
       const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
-      const material = await materials.attach(
+      const material = await services.materials.attach(
         ctx,
         {
           agendaItemId: str(q.agendaItemId),
@@ -271,7 +290,7 @@ export async function createApp(options: {
   app.get('/materials/:id', async (req, res) => {
     try {
       const ctx = await buildContext(req);
-      const material = await materials.content(ctx, req.params.id);
+      const material = await services.materials.content(ctx, req.params.id);
       res
         .type(material.mediaType)
         .set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(material.name)}`)
@@ -284,7 +303,6 @@ export async function createApp(options: {
     }
   });
 
-  const calendar = new CalendarService();
   // Calendar applications cannot send headers: `?feed=` carries a person's feed secret (read-only,
   // these feeds only). A bearer token is taken from the header alone, never from the URL.
   app.get('/calendar/:file', async (req, res) => {
@@ -296,16 +314,10 @@ export async function createApp(options: {
       if (token !== undefined) throw unauthenticated(locale, TOKEN_IN_URL);
       if (feed !== undefined && typeof feed !== 'string') throw unauthenticated(locale, FEED_REFUSED);
       const ctx = await buildContext(req, { feedSecret: feed });
-      const ics = match[1].toLowerCase() === 'me' ? await calendar.personalFeed(ctx) : await calendar.bodyFeed(ctx, match[1]);
+      const ics = match[1].toLowerCase() === 'me' ? await services.calendar.personalFeed(ctx) : await services.calendar.bodyFeed(ctx, match[1]);
       res.type('text/calendar; charset=utf-8').set('Cache-Control', 'private, max-age=300').send(ics);
     } catch (err) {
-      if (isDatabaseUnavailable(err)) return sendError(res, err);
-      const code = err instanceof AppError ? String(err.extensions.code) : 'INTERNAL_SERVER_ERROR';
-      observationOf(req)?.errorCodes.push(code);
-      const status = code === 'UNAUTHENTICATED' ? 401 : code === 'NOT_FOUND' || code === 'BAD_USER_INPUT' ? 404 : code === 'SERVICE_UNAVAILABLE' ? 503 : 500;
-      if (status === 500) logger.error({ err }, 'calendar feed failed');
-      if (status === 503) res.set('Retry-After', String(SERVICE_UNAVAILABLE_RETRY_SECONDS));
-      res.status(status).json({ errors: [{ message: status === 500 ? 'Internal server error' : (err as Error).message, extensions: { code } }] });
+      sendError(res, err, 'calendar feed failed', CALENDAR_STATUS);
     }
   });
 

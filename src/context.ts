@@ -1,8 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from './auth/viewer';
 import type { Locale } from './i18n/locale';
-import type { Loaders } from './loaders';
+import type { Loaders } from './data/loaders';
 import type { Logger } from './logger';
+import type { WorkflowRegistry } from './workflows/workflow-registry';
+import type { Services } from './services/services';
 
 /** Built once per request and passed explicitly to every resolver and service. */
 export interface RequestContext {
@@ -15,6 +17,8 @@ export interface RequestContext {
   now: Date;
   today: string;
   loaders: Loaders;
+  /** The application's services (created once, in src/services/services.ts). */
+  services: Services;
   logger: Logger;
   /** The client's address (behind trusted proxies, from X-Forwarded-For); for rate limits only. */
   clientAddress: string;
@@ -22,4 +26,6 @@ export interface RequestContext {
   publicBaseUrl: string;
   /** Limits configured for this deployment. */
   limits: { hearingCommentsPerHour: number };
+  /** The approval workflows this deployment runs, compiled and checked at start-up. */
+  workflows: WorkflowRegistry;
 }

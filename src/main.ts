@@ -14,7 +14,7 @@ import { createMailer, startJobs, type JobRunner } from './jobs/job-runner';
 import { createLogger } from './logger';
 import { createMetricsServer } from './observability/metrics-endpoint';
 import { createMetrics, uncountedMetrics } from './observability/metrics';
-import { compileAllWorkflows } from './workflows/workflow-registry';
+import { shippedWorkflows } from './workflows/workflow-registry';
 
 /** After the grace period for requests: what the job queue and the database may still take to stop. */
 const SHUTDOWN_AFTER_GRACE_MS = 15_000;
@@ -43,8 +43,8 @@ async function main(): Promise<void> {
   let metricsServer: http.Server | undefined;
   try {
     // A broken workflow definition stops the service here, before anything else starts.
-    const workflows = compileAllWorkflows();
-    logger.info({ workflows: [...workflows.keys()] }, 'workflow definitions valid');
+    const workflows = shippedWorkflows();
+    logger.info({ workflows: workflows.definitions.map((d) => `${d.key}@${d.version}`) }, 'workflow definitions valid');
     const database = await openDatabase(config, logger, (reason) => {
       // A supervisor (systemd, Kubernetes, Docker) starts the service again, and with it its database.
       logger.fatal({ reason }, 'the embedded PostgreSQL is gone; exiting');
@@ -56,13 +56,13 @@ async function main(): Promise<void> {
     if (config.bootstrapAdminSubject && (await ensureGlobalAdmin(em, config.bootstrapAdminSubject))) {
       logger.info({ subject: config.bootstrapAdminSubject }, 'bootstrap admin granted');
     }
-    if (config.demoData && (await loadDemoData(em))) logger.info('demo data loaded');
+    if (config.demoData && (await loadDemoData(em, workflows))) logger.info('demo data loaded');
     if (config.demoData && (await loadDemoProviders(em))) logger.info('demo provider catalogue loaded');
 
     const verifier = await createTokenVerifier(config.auth);
     // Counted only when someone can read it.
     const metrics = config.metrics ? createMetrics(db.orm, logger) : uncountedMetrics();
-    const server = await createApp({ config, orm: db.orm, verifier, logger, healthy: () => database.healthy(), metrics });
+    const server = await createApp({ config, orm: db.orm, verifier, logger, workflows, healthy: () => database.healthy(), metrics });
     app = server;
     await new Promise<void>((resolve, reject) => {
       server.server.once('error', reject);

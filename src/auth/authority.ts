@@ -175,11 +175,9 @@ type Maybe = boolean | 'unknown';
 function before(cond: Condition, viewer: Viewer): Maybe {
   switch (cond.kind) {
     case 'anyone':
-      return true;
     case 'signedIn':
-      return viewer.isAuthenticated;
     case 'globalAdmin':
-      return viewer.isGlobalAdmin;
+      return holds(cond, viewer, { areaId: null });
     case 'areaPerson':
     case 'areaRole':
     case 'areaSeat':

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { touchCalendarFeed } from '../data/calendar-feeds';
 import { CalendarFeed } from '../entities/calendar-feed.entity';
 import { Person } from '../entities/person.entity';
 import { Viewer } from './viewer';
@@ -36,9 +37,7 @@ export async function loadFeedViewer(em: EntityManager, secret: string, day: str
   if (!person?.subject || person.erasedAt) return null;
   const full = await loadViewer(em, person.subject, day);
   // A calendar polls every few minutes: "last used" is kept to the hour, without a write each time.
-  await em
-    .getConnection()
-    .execute(`update calendar_feed set last_used_at = now() where area_id = ? and id = ? and (last_used_at is null or last_used_at < now() - interval '1 hour')`, [feed.areaId, feed.id]);
+  await touchCalendarFeed(em, feed);
   return new Viewer(
     full.subject,
     false,

@@ -1,5 +1,5 @@
 import type { Body } from '../entities/body.entity';
-import { BodyKind } from '../entities/enums';
+import { BodyKind, ProposalPhase } from '../entities/enums';
 import type { Proposal } from '../entities/proposal.entity';
 import type { BodyFacts, Resource } from './conditions';
 import type { SqlForm } from './authority';
@@ -76,7 +76,7 @@ export const roleResource = (areaId: string, personId: string): Resource => ({ a
  * are in its history, and the working group's reporting chain (the group first).
  */
 export function proposalResource(
-  p: Pick<Proposal, 'areaId' | 'state'> & { author: { id: string }; workingGroup: { id: string }; currentBody?: { id: string } | null },
+  p: Pick<Proposal, 'areaId' | 'phase'> & { author: { id: string }; workingGroup: { id: string }; currentBody?: { id: string } | null },
   facts: { handledBodyIds?: readonly string[]; chain?: readonly Body[]; workingGroupPublic?: boolean } = {},
 ): Resource {
   return {
@@ -88,7 +88,7 @@ export function proposalResource(
       handledBodies: (facts.handledBodyIds ?? []).map((id) => ({ id })),
       chain: (facts.chain ?? []).map(bodyFacts),
     },
-    flags: { draft: p.state === 'DRAFT', approvedInPublicGroup: p.state === 'APPROVED' && facts.workingGroupPublic === true },
+    flags: { draft: p.phase === ProposalPhase.DRAFT, approvedInPublicGroup: p.phase === ProposalPhase.APPROVED && facts.workingGroupPublic === true },
   };
 }
 
@@ -101,8 +101,8 @@ export const PROPOSAL_SQL = (a: string): SqlForm => ({
     handledBodies: (ids) => `exists (select 1 from workflow_event e where e.area_id = ${a}.area_id and e.proposal_id = ${a}.id and e.body_id = any(${ids}))`,
   },
   flags: {
-    draft: `${a}.state = 'DRAFT'`,
-    approvedInPublicGroup: `(${a}.state = 'APPROVED' and exists (select 1 from body b where b.area_id = ${a}.area_id and b.id = ${a}.working_group_id and b.is_public))`,
+    draft: `${a}.phase = '${ProposalPhase.DRAFT}'`,
+    approvedInPublicGroup: `(${a}.phase = '${ProposalPhase.APPROVED}' and exists (select 1 from body b where b.area_id = ${a}.area_id and b.id = ${a}.working_group_id and b.is_public))`,
   },
 });
 

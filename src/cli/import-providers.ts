@@ -5,7 +5,7 @@ import { loadConfig } from '../config/config';
 import { openDatabase } from '../db/database';
 import { createLogger } from '../logger';
 import { RegisterFileError } from '../services/provider-register.parser';
-import { ProviderService } from '../services/provider.service';
+import { createServices } from '../services/services';
 
 /**
  * `npm run import-providers -- <file>`: imports the whole national register of social-service
@@ -22,7 +22,7 @@ async function run(): Promise<void> {
   const logger = createLogger(config.logLevel === 'silent' ? 'info' : config.logLevel);
   const db = await openDatabase(config, logger);
   try {
-    const done = await new ProviderService().importContent(db.orm.em.fork(), content, `cli:${process.env.USER ?? 'operator'}`, pragueDay(new Date()));
+    const done = await createServices().providers.importContent(db.orm.em.fork(), content, `cli:${process.env.USER ?? 'operator'}`, pragueDay(new Date()));
     logger.info(
       {
         providersInFile: done.providersInFile,

@@ -165,6 +165,11 @@ function otlpEndpointVar(raw: string | undefined): string | undefined {
   return raw.replace(/\/+$/, '');
 }
 
+/** The log level: LOG_LEVEL, or silent under tests and info otherwise. */
+export function logLevelOf(env: NodeJS.ProcessEnv = process.env): string {
+  return env.LOG_LEVEL ?? ((env.NODE_ENV ?? 'development') === 'test' ? 'silent' : 'info');
+}
+
 /** Reads and checks the environment once, at start; nothing else reads process.env. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const nodeEnv = env.NODE_ENV ?? 'development';
@@ -228,7 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bootstrapAdminSubject: env.BOOTSTRAP_ADMIN_SUBJECT || undefined,
     // The demo people have predictable subjects: a production service loads them only when asked.
     demoData: boolVar(env, 'DEMO_DATA', !production),
-    logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    logLevel: logLevelOf(env),
     materialMaxBytes: intVar(env, 'MATERIAL_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     smtpUrl: env.SMTP_URL || undefined,
     smtpFrom: env.SMTP_FROM ?? 'Triáda <noreply@triada.invalid>',

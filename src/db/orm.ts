@@ -1,6 +1,7 @@
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { migrationsList } from '../../migrations';
+import { logLevelOf } from '../config/config';
 import { entities } from '../entities';
 import { createLogger, type Logger } from '../logger';
 
@@ -23,7 +24,7 @@ export const DEFAULT_DATABASE_LIMITS: DatabaseLimits = { poolMax: 10, acquireTim
  * comes from migrations/, never from the entities. What knex itself reports (a pooled connection
  * found dead, deprecations) goes to `logger` as JSON lines like everything else, not to the console.
  */
-export function ormOptions(clientUrl: string, limits: number | Partial<DatabaseLimits> = {}, logger: Logger = createLogger(process.env.LOG_LEVEL ?? 'info')): Options {
+export function ormOptions(clientUrl: string, limits: number | Partial<DatabaseLimits> = {}, logger: Logger = createLogger(logLevelOf())): Options {
   const knexLog = logger.child({ component: 'knex' });
   const { poolMax, acquireTimeoutMs, statementTimeoutMs } = { ...DEFAULT_DATABASE_LIMITS, ...(typeof limits === 'number' ? { poolMax: limits } : limits) };
   return {

@@ -11,6 +11,7 @@ import { PlanningArea } from '../entities/planning-area.entity';
 import { Proposal } from '../entities/proposal.entity';
 import { defaultRules } from '../services/body.service';
 import { createChomutovPlan } from './demo-plan';
+import { shippedWorkflows, type WorkflowRegistry } from '../workflows/workflow-registry';
 import { createDemoProposals, type DemoCast, type DemoProposalSpec } from './demo-proposals';
 
 /** A demo person who can sign in (local mode: `npm run --silent token -- <subject>`). */
@@ -667,7 +668,7 @@ function createDelegations(tx: EntityManager, { spec, area, bodies, cast }: Buil
 }
 
 /** Loads the demo areas into an empty database; returns false (and writes nothing) otherwise. */
-export async function loadDemoData(em: EntityManager): Promise<boolean> {
+export async function loadDemoData(em: EntityManager, workflows: WorkflowRegistry = shippedWorkflows()): Promise<boolean> {
   if ((await em.count(PlanningArea, {})) > 0) return false;
   await em.transactional(async (tx) => {
     const areas = AREAS.map((spec) => ({ spec, area: tx.create(PlanningArea, { name: spec.name, kind: spec.kind, workflowKey: spec.workflowKey }) }));
@@ -681,7 +682,7 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
     for (const b of built) createDelegations(tx, b);
 
     for (const { spec, area, municipalities, bodies, cast } of built) {
-      await createDemoProposals(tx, area.id, spec.workflowKey, bodies, cast, spec.proposals);
+      await createDemoProposals(tx, area.id, spec.workflowKey, bodies, cast, spec.proposals, workflows);
       if (spec.key === 'chomutov') {
         const planProposal = await tx.findOne(Proposal, { areaId: area.id, kind: ProposalKind.PLAN, title: { $like: 'Střednědobý plán%' } });
         await createChomutovPlan(tx, area.id, planProposal?.id ?? null, municipalities, cast);

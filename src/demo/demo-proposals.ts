@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { initialTransition, transition } from 'xstate';
 import type { Body } from '../entities/body.entity';
-import { BodyKind, MembershipRole, type ProposalKind } from '../entities/enums';
+import { BodyKind, MembershipRole, ProposalPhase, type ProposalKind } from '../entities/enums';
 import type { Membership } from '../entities/membership.entity';
 import type { Organisation } from '../entities/organisation.entity';
 import type { Person } from '../entities/person.entity';
@@ -9,10 +8,10 @@ import { Proposal } from '../entities/proposal.entity';
 import { WorkflowEvent } from '../entities/workflow-event.entity';
 import { eventHash } from '../workflows/history-hash';
 import { bodyOfKind } from '../workflows/transition-facts';
-import { applyOutcome, transitionOutcome } from '../workflows/transition-outcome';
+import { transitionOutcome } from '../workflows/transition-outcome';
 import type { ActorRule } from '../workflows/workflow-definition';
 import { FACTS_PASSING_EVERY_GUARD } from '../workflows/workflow-guards';
-import { latestCompiledWorkflow } from '../workflows/workflow-registry';
+import type { WorkflowRegistry } from '../workflows/workflow-registry';
 
 /** A demo proposal and the events that brought it where it is. */
 export interface DemoProposalSpec {
@@ -51,8 +50,9 @@ export async function createDemoProposals(
   bodies: Map<string, Body>,
   cast: DemoCast,
   specs: DemoProposalSpec[],
+  workflows: WorkflowRegistry,
 ): Promise<void> {
-  const { definition, machine } = latestCompiledWorkflow(workflowKey);
+  const { definition, engine } = workflows.latest(workflowKey);
   const bodyById = new Map([...bodies.values()].map((b) => [b.id, b]));
   for (const [index, spec] of specs.entries()) {
     const group = bodies.get(spec.group);
@@ -60,7 +60,7 @@ export async function createDemoProposals(
     if (!group || !author) throw new Error(`demo proposal "${spec.title}": unknown group or author`);
     const chain: Body[] = [];
     for (let b: Body | undefined = group; b; b = b.reportsTo ? bodyById.get(b.reportsTo.id) : undefined) chain.push(b);
-    let snapshot = initialTransition(machine)[0];
+    const origin = engine.start();
     const start = Date.UTC(2026, 0, 12 + index * 3, 9);
     const p = tx.create(Proposal, {
       areaId,
@@ -71,11 +71,12 @@ export async function createDemoProposals(
       summary: spec.summary,
       text: null,
       concernedOrganisation: spec.concernedOrganisation ? (cast.organisations.get(spec.concernedOrganisation) ?? null) : null,
-      state: definition.initial,
+      state: origin.state,
+      phase: ProposalPhase.DRAFT,
       currentBody: null,
       workflowKey: definition.key,
       workflowVersion: definition.version,
-      snapshot: machine.getPersistedSnapshot(snapshot),
+      snapshot: origin.snapshot,
       createdAt: new Date(start),
       updatedAt: new Date(start),
     });
@@ -84,10 +85,9 @@ export async function createDemoProposals(
 
     let prevHash: string | null = null;
     spec.events.forEach((event, step) => {
-      const t = definition.transitions.find((x) => x.event === event && x.from.includes(p.state));
-      if (!t) throw new Error(`demo proposal "${spec.title}": ${event} is not possible in ${p.state}`);
-      const [next] = transition(machine, snapshot, { type: event, facts: { ...FACTS_PASSING_EVERY_GUARD, proposalKind: spec.kind } });
-      if (next.value !== t.to) throw new Error(`demo proposal "${spec.title}": ${event} refused in ${p.state}`);
+      const decision = engine.decide(p.snapshot, event, { ...FACTS_PASSING_EVERY_GUARD, proposalKind: spec.kind });
+      if (!decision.allowed) throw new Error(`demo proposal "${spec.title}": ${event} is not possible in ${p.state}`);
+      const t = decision.transition;
       const guard = t.guards.find((g) => g.name === 'actorIs');
       const rules: readonly ActorRule[] = guard && guard.name === 'actorIs' ? guard.params.anyOf : [];
       const acting = pickActor(rules, author, chain, cast);
@@ -97,7 +97,7 @@ export async function createDemoProposals(
       const needsResolution = t.guards.some((g) => g.name === 'resolutionNumberRequired');
       const fromKind = definition.stages.find((s) => s.key === p.state)?.bodyKind;
       const resolutionNumber = needsResolution ? `${fromKind === BodyKind.ASSEMBLY ? 'ZM' : 'RM'}/${40 + index}/${step + 1}/2026` : null;
-      const outcome = transitionOutcome(definition, t, p.state, chain, resolutionNumber);
+      const outcome = transitionOutcome(definition, t, decision.from, chain, resolutionNumber);
       const occurredAt = new Date(start + (step + 1) * 7 * DAY);
       const hashed = {
         proposalId: p.id,
@@ -117,8 +117,7 @@ export async function createDemoProposals(
       const hash = eventHash(prevHash, hashed);
       tx.create(WorkflowEvent, { ...hashed, areaId, idempotencyKey: null, requestHash: null, prevHash, hash });
       prevHash = hash;
-      snapshot = next;
-      applyOutcome(p, outcome, event, occurredAt, machine.getPersistedSnapshot(next), (id) => bodyById.get(id) as Body);
+      p.record(outcome, decision.snapshot, occurredAt, (id) => bodyById.get(id) as Body);
       p.updatedAt = occurredAt;
     });
   }

@@ -4,7 +4,7 @@ import { Municipality } from '../entities/municipality.entity';
 import { Person } from '../entities/person.entity';
 import { PlanningArea } from '../entities/planning-area.entity';
 import { Provider } from '../entities/provider.entity';
-import { ProviderService } from '../services/provider.service';
+import { createServices } from '../services/services';
 import register from './demo-provider-register.json';
 
 /**
@@ -34,7 +34,7 @@ export async function loadDemoProviders(em: EntityManager): Promise<boolean> {
       if (found) found.code = code;
     }
     await tx.flush();
-    await new ProviderService().importContent(tx, JSON.stringify(register), 'demo-data', pragueDay(new Date()));
+    await createServices().providers.importContent(tx, JSON.stringify(register), 'demo-data', pragueDay(new Date()));
   });
   return true;
 }

@@ -1,7 +1,8 @@
 import { Entity, Enum, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
 import { AreaOwnedEntity } from './area-owned.entity';
 import { Body } from './body.entity';
-import { CommissionRecommendation, ProposalKind } from './enums';
+import { CommissionRecommendation, DECIDED_PHASES, ProposalKind, ProposalPhase } from './enums';
+import type { TransitionOutcome } from '../workflows/transition-outcome';
 import { Organisation } from './organisation.entity';
 import { Person } from './person.entity';
 
@@ -37,6 +38,14 @@ export class Proposal extends AreaOwnedEntity {
   @Property({ type: 'text' })
   state!: string;
 
+  /** Where the proposal stands, as the stage's definition declares it; rules and queries ask this, never the stage's name. */
+  @Enum({ items: () => ProposalPhase })
+  phase!: ProposalPhase;
+
+  /** When it entered a decided phase (approved, rejected, withdrawn). */
+  @Property({ type: 'datetime', nullable: true })
+  decidedAt: Date | null = null;
+
   /** The body handling the current stage (null in DRAFT and in final stages). */
   @ManyToOne(() => Body, { fieldName: 'current_body_id', nullable: true })
   currentBody: Rel<Body> | null = null;
@@ -65,4 +74,18 @@ export class Proposal extends AreaOwnedEntity {
   /** When the materials went to the working group (first SUBMIT). */
   @Property({ type: 'datetime', nullable: true })
   submittedAt: Date | null = null;
+
+  /** Records a permitted transition: its stage, phase and snapshot, what it decided, and a new version. */
+  record(outcome: TransitionOutcome, snapshot: Record<string, unknown>, at: Date, bodyRef: (id: string) => Body): void {
+    if (outcome.submitted && !this.submittedAt) this.submittedAt = at;
+    if (outcome.commissionRecommendation) this.commissionRecommendation = outcome.commissionRecommendation;
+    if (outcome.councilResolution) this.councilResolution = outcome.councilResolution;
+    if (outcome.assemblyResolution) this.assemblyResolution = outcome.assemblyResolution;
+    this.state = outcome.toState;
+    this.phase = outcome.phase;
+    if (DECIDED_PHASES.includes(outcome.phase)) this.decidedAt = at;
+    this.snapshot = snapshot;
+    this.currentBody = outcome.nextBodyId ? bodyRef(outcome.nextBodyId) : null;
+    this.version += 1;
+  }
 }

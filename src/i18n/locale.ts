@@ -1,11 +1,6 @@
-/** Languages of human-facing labels and reasons. Czech is the default. */
-export type Locale = 'cs' | 'en';
+import type { Locale, Text } from '../domain/text';
 
-/** A text in both languages. */
-export interface Text {
-  cs: string;
-  en: string;
-}
+export type { Locale, Text };
 
 export function localize(text: Text, locale: Locale): string {
   return text[locale];

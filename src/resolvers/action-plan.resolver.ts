@@ -9,51 +9,37 @@ import {
   ProjectIntentType,
   ReportProjectIntentInput,
 } from '../schema/action-plan.type';
+import { intentView } from '../mappers/plan.mapper';
 import { PersonType } from '../schema/person.type';
 import { PlanType } from '../schema/plan.type';
-import { ActionPlanService } from '../services/action-plan.service';
 
 const INPUT = { description: 'What to do; see the input type.' };
-const service = new ActionPlanService();
 
-const toIntent = (i: ProjectIntent): ProjectIntentType =>
-  Object.assign(new ProjectIntentType(), {
-    id: i.id,
-    measureId: i.measureId,
-    title: i.title,
-    responsibleOrganisation: i.responsibleOrganisation,
-    budgetCzk: Number(i.budgetCzk),
-    fundingSources: i.fundingSources,
-    startsOn: i.startsOn,
-    endsOn: i.endsOn,
-    status: i.status,
-    monitoringNote: i.monitoringNote,
-    proposalId: i.proposalId,
-  });
+const toIntent = (i: ProjectIntent): ProjectIntentType => Object.assign(new ProjectIntentType(), intentView(i));
 
 @Resolver(() => ActionPlanType)
 export class ActionPlanResolver {
   @Mutation(() => ActionPlanType, { description: 'Creates the action plan of a year within the plan\'s period. The coordinator or support.' })
   async createActionPlan(@Ctx() ctx: RequestContext, @Arg('input', () => CreateActionPlanInput, INPUT) input: CreateActionPlanInput): Promise<ActionPlanType> {
-    const a = await service.create(ctx, input);
+    const a = await ctx.services.actionPlans.create(ctx, input);
     return Object.assign(new ActionPlanType(), { id: a.id, year: a.year });
   }
 
   @Mutation(() => ProjectIntentType, { description: 'Adds a project intent; with a working group it also starts its PROJECT_INTENT proposal. The coordinator or support.' })
   async addProjectIntent(@Ctx() ctx: RequestContext, @Arg('input', () => AddProjectIntentInput, INPUT) input: AddProjectIntentInput): Promise<ProjectIntentType> {
-    return toIntent(await service.addIntent(ctx, input));
+    return toIntent(await ctx.services.actionPlans.addIntent(ctx, input));
   }
 
   @Mutation(() => ProjectIntentType, {
     description: 'Reports progress of a project intent: a new status (PLANNED → IN_PROGRESS → DONE, or CANCELLED) and/or a monitoring note; each report is kept. The coordinator or support.',
   })
   async reportProjectIntent(@Ctx() ctx: RequestContext, @Arg('input', () => ReportProjectIntentInput, INPUT) input: ReportProjectIntentInput): Promise<ProjectIntentType> {
-    return toIntent(await service.report(ctx, input));
+    return toIntent(await ctx.services.actionPlans.report(ctx, input));
   }
 
   @FieldResolver(() => [ProjectIntentType], { description: 'Project intents, by start.' })
   async projectIntents(@Ctx() ctx: RequestContext, @Root() a: ActionPlanType): Promise<ProjectIntentType[]> {
-    return (await service.intents(ctx, a.id)).map(toIntent);
+    return (await ctx.services.actionPlans.intents(ctx, a.id)).map(toIntent);
   }
 }
 
@@ -61,7 +47,7 @@ export class ActionPlanResolver {
 export class ProjectIntentResolver {
   @FieldResolver(() => [ProjectIntentReportType], { description: 'Progress reports, oldest first.' })
   async reports(@Ctx() ctx: RequestContext, @Root() i: ProjectIntentType): Promise<ProjectIntentReportType[]> {
-    return (await service.reports(ctx, i.id)).map((r) =>
+    return (await ctx.services.actionPlans.reports(ctx, i.id)).map((r) =>
       Object.assign(new ProjectIntentReportType(), { id: r.id, statusFrom: r.statusFrom, statusTo: r.statusTo, note: r.note, reportedOn: r.reportedOn, reportedById: r.reportedById }),
     );
   }
@@ -80,6 +66,6 @@ export class ProjectIntentReportResolver {
 export class PlanActionPlansResolver {
   @FieldResolver(() => [ActionPlanType], { description: 'Yearly action plans.' })
   async actionPlans(@Ctx() ctx: RequestContext, @Root() p: PlanType): Promise<ActionPlanType[]> {
-    return (await service.ofPlan(ctx, p.id)).map((a) => Object.assign(new ActionPlanType(), { id: a.id, year: a.year }));
+    return (await ctx.services.actionPlans.ofPlan(ctx, p.id)).map((a) => Object.assign(new ActionPlanType(), { id: a.id, year: a.year }));
   }
 }

@@ -3,12 +3,9 @@ import type { RequestContext } from '../context';
 import { AgendaItemType, AttendanceType } from '../schema/meeting.type';
 import { PersonType } from '../schema/person.type';
 import { ProposalType } from '../schema/proposal.type';
-import { ProposalService } from '../services/proposal.service';
 
 @Resolver(() => AgendaItemType)
 export class AgendaItemResolver {
-  private readonly proposals = new ProposalService();
-
   @FieldResolver(() => PersonType, { nullable: true, description: 'Who presents the item.' })
   async presenter(@Ctx() ctx: RequestContext, @Root() item: AgendaItemType): Promise<PersonType | null> {
     const person = item.presenterId ? await ctx.loaders.personById.load(item.presenterId) : null;
@@ -18,7 +15,7 @@ export class AgendaItemResolver {
   @FieldResolver(() => ProposalType, { nullable: true, description: 'The proposal the item is about, if the viewer may see it.' })
   async proposal(@Ctx() ctx: RequestContext, @Root() item: AgendaItemType): Promise<ProposalType | null> {
     if (!item.proposalId) return null;
-    const p = await this.proposals.get(ctx, item.proposalId).catch(() => null);
+    const p = await ctx.services.proposals.get(ctx, item.proposalId).catch(() => null);
     return p ? ProposalType.from(p) : null;
   }
 }

@@ -4,22 +4,19 @@ import { notFound } from '../errors/app-errors';
 import { GrantAreaRoleInput, RevokeAreaRoleInput } from '../schema/area-role.input';
 import { AreaRoleType } from '../schema/area-role.type';
 import { PersonType } from '../schema/person.type';
-import { AreaRoleService } from '../services/area-role.service';
 
 @Resolver(() => AreaRoleType)
 export class AreaRoleResolver {
-  private readonly roles = new AreaRoleService();
-
   @Mutation(() => AreaRoleType, {
     description: "Grants an area role. The area's admins and coordinators; only admins grant ADMIN. Granting a held role returns it unchanged.",
   })
   async grantAreaRole(@Ctx() ctx: RequestContext, @Arg('input', () => GrantAreaRoleInput, { description: 'What to do; see the input type.' }) input: GrantAreaRoleInput): Promise<AreaRoleType> {
-    return AreaRoleType.from(await this.roles.grant(ctx, input));
+    return AreaRoleType.from(await ctx.services.areaRoles.grant(ctx, input));
   }
 
   @Mutation(() => AreaRoleType, { description: "Revokes an area role. The area's admins and coordinators; only admins revoke ADMIN; the last admin stays." })
   async revokeAreaRole(@Ctx() ctx: RequestContext, @Arg('input', () => RevokeAreaRoleInput, { description: 'What to do; see the input type.' }) input: RevokeAreaRoleInput): Promise<AreaRoleType> {
-    return AreaRoleType.from(await this.roles.revoke(ctx, input));
+    return AreaRoleType.from(await ctx.services.areaRoles.revoke(ctx, input));
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the role counts today: within its period and not revoked.' })

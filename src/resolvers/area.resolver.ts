@@ -7,34 +7,28 @@ import { BodyType } from '../schema/body.type';
 import { MunicipalityType } from '../schema/municipality.type';
 import { PersonConnection } from '../schema/person-connection.type';
 import { PersonType } from '../schema/person.type';
-import { AreaService } from '../services/area.service';
-import { BodyService } from '../services/body.service';
-import { personCursor, PersonService } from '../services/person.service';
+import { personCursor } from '../services/person.service';
 
 @Resolver(() => AreaType)
 export class AreaResolver {
-  private readonly areasService = new AreaService();
-  private readonly bodiesService = new BodyService();
-  private readonly peopleService = new PersonService();
-
   @Query(() => [AreaType], { description: 'All planning areas (public).' })
   async areas(@Ctx() ctx: RequestContext): Promise<AreaType[]> {
-    return (await this.areasService.list(ctx)).map(AreaType.from);
+    return (await ctx.services.areas.list(ctx)).map(AreaType.from);
   }
 
   @Query(() => AreaType, { description: 'One planning area (public). NOT_FOUND when there is none.' })
   async area(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The area.' }) id: string): Promise<AreaType> {
-    return AreaType.from(await this.areasService.get(ctx, id));
+    return AreaType.from(await ctx.services.areas.get(ctx, id));
   }
 
   @Mutation(() => AreaType, { description: 'Creates a planning area. Global admins only.' })
   async createArea(@Ctx() ctx: RequestContext, @Arg('input', () => CreateAreaInput, { description: 'What to do; see the input type.' }) input: CreateAreaInput): Promise<AreaType> {
-    return AreaType.from(await this.areasService.create(ctx, input));
+    return AreaType.from(await ctx.services.areas.create(ctx, input));
   }
 
   @Mutation(() => AreaType, { description: "Changes an area's name, kind or workflow. The area's admins (and global admins) only." })
   async updateArea(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateAreaInput, { description: 'What to do; see the input type.' }) input: UpdateAreaInput): Promise<AreaType> {
-    return AreaType.from(await this.areasService.update(ctx, input));
+    return AreaType.from(await ctx.services.areas.update(ctx, input));
   }
 
   @Mutation(() => MunicipalityType, { description: "Adds a member municipality. The area's admins and coordinators." })
@@ -42,7 +36,7 @@ export class AreaResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => AddMunicipalityInput, { description: 'What to do; see the input type.' }) input: AddMunicipalityInput,
   ): Promise<MunicipalityType> {
-    return MunicipalityType.from(await this.areasService.addMunicipality(ctx, input));
+    return MunicipalityType.from(await ctx.services.areas.addMunicipality(ctx, input));
   }
 
   @FieldResolver(() => [MunicipalityType], { description: 'Member municipalities, by name.' })
@@ -61,7 +55,7 @@ export class AreaResolver {
     @Root() area: AreaType,
     @Arg('kind', () => BodyKind, { nullable: true, description: 'Only bodies of this kind.' }) kind?: BodyKind | null,
   ): Promise<BodyType[]> {
-    return (await this.bodiesService.listInArea(ctx, area.id, kind)).map(BodyType.from);
+    return (await ctx.services.bodies.listInArea(ctx, area.id, kind)).map(BodyType.from);
   }
 
   @FieldResolver(() => PersonConnection, {
@@ -74,7 +68,7 @@ export class AreaResolver {
     @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts.' }) after?: string | null,
     @Arg('search', () => String, { nullable: true, description: 'Part of a name or organisation, case-insensitive.' }) search?: string | null,
   ): Promise<PersonConnection> {
-    const page = await this.peopleService.page(ctx, area.id, { first, after: after ?? null, search: search ?? null });
+    const page = await ctx.services.people.page(ctx, area.id, { first, after: after ?? null, search: search ?? null });
     const edges = page.items.map((p) => ({ cursor: personCursor(p), node: PersonType.from(p) }));
     return {
       edges,

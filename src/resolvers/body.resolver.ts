@@ -6,37 +6,28 @@ import { AreaType } from '../schema/area.type';
 import { CreateBodyInput, UpdateBodyInput } from '../schema/body.input';
 import { BodyType } from '../schema/body.type';
 import { MembershipType } from '../schema/membership.type';
-import { AreaService } from '../services/area.service';
-import { BodyService } from '../services/body.service';
-import { MembershipService } from '../services/membership.service';
-import { DelegationService } from '../services/delegation.service';
 import { DelegationType } from '../schema/delegation.type';
 
 @Resolver(() => BodyType)
 export class BodyResolver {
-  private readonly bodiesService = new BodyService();
-  private readonly areasService = new AreaService();
-  private readonly membershipsService = new MembershipService();
-  private readonly delegationsService = new DelegationService();
-
   @Query(() => BodyType, { description: 'One body: public bodies for everyone, others for their members and the area\'s roles; NOT_FOUND otherwise.' })
   async body(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The body.' }) id: string): Promise<BodyType> {
-    return BodyType.from(await this.bodiesService.get(ctx, id));
+    return BodyType.from(await ctx.services.bodies.get(ctx, id));
   }
 
   @Mutation(() => BodyType, { description: "Creates a body. The area's admins and coordinators." })
   async createBody(@Ctx() ctx: RequestContext, @Arg('input', () => CreateBodyInput, { description: 'What to do; see the input type.' }) input: CreateBodyInput): Promise<BodyType> {
-    return BodyType.from(await this.bodiesService.create(ctx, input));
+    return BodyType.from(await ctx.services.bodies.create(ctx, input));
   }
 
   @Mutation(() => BodyType, { description: "Changes a body's name, parent or rules. The area's admins and coordinators." })
   async updateBody(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateBodyInput, { description: 'What to do; see the input type.' }) input: UpdateBodyInput): Promise<BodyType> {
-    return BodyType.from(await this.bodiesService.update(ctx, input));
+    return BodyType.from(await ctx.services.bodies.update(ctx, input));
   }
 
   @FieldResolver(() => AreaType, { description: 'The area the body belongs to.' })
   async area(@Ctx() ctx: RequestContext, @Root() body: BodyType): Promise<AreaType> {
-    return AreaType.from(await this.areasService.get(ctx, body.areaId));
+    return AreaType.from(await ctx.services.areas.get(ctx, body.areaId));
   }
 
   @FieldResolver(() => BodyType, { nullable: true, description: 'The body this one reports to; null when none or when the viewer may not see it.' })
@@ -54,7 +45,7 @@ export class BodyResolver {
   ): Promise<MembershipType[]> {
     // A body reached through another record (a proposal's current body) shows its name, not its members, to those who may not see it.
     if (!seesBody(ctx, body)) return [];
-    return (await this.membershipsService.ofBody(ctx, body.id, activeOnly)).map(MembershipType.from);
+    return (await ctx.services.memberships.ofBody(ctx, body.id, activeOnly)).map(MembershipType.from);
   }
 
   @FieldResolver(() => [DelegationType], { description: "Delegations of the chair's power in the body (deputies acting for the chair, a secretary convening, a member verifying minutes), oldest first." })
@@ -64,7 +55,7 @@ export class BodyResolver {
     @Arg('activeOnly', () => Boolean, { defaultValue: false, description: 'Only those standing today.' }) activeOnly: boolean,
   ): Promise<DelegationType[]> {
     if (!seesBody(ctx, body)) return [];
-    return (await this.delegationsService.ofBody(ctx, body.id, activeOnly)).map(DelegationType.from);
+    return (await ctx.services.delegations.ofBody(ctx, body.id, activeOnly)).map(DelegationType.from);
   }
 }
 

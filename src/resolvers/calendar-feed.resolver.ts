@@ -1,15 +1,12 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { CalendarFeedType, IssueCalendarFeedInput, IssuedCalendarFeedType, RevokeCalendarFeedInput } from '../schema/calendar-feed.type';
-import { CalendarFeedService } from '../services/calendar-feed.service';
 
 @Resolver(() => CalendarFeedType)
 export class CalendarFeedResolver {
-  private readonly feeds = new CalendarFeedService();
-
   @Query(() => [CalendarFeedType], { description: "The viewer's calendar feed links that still work, newest first, without their secrets (empty for the public)." })
   async myCalendarFeeds(@Ctx() ctx: RequestContext): Promise<CalendarFeedType[]> {
-    return (await this.feeds.mine(ctx)).map(CalendarFeedType.from);
+    return (await ctx.services.calendarFeeds.mine(ctx)).map(CalendarFeedType.from);
   }
 
   @Mutation(() => IssuedCalendarFeedType, {
@@ -20,7 +17,7 @@ export class CalendarFeedResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => IssueCalendarFeedInput, { description: 'What to do; see the input type.' }) input: IssueCalendarFeedInput,
   ): Promise<IssuedCalendarFeedType> {
-    const issued = await this.feeds.issue(ctx, input);
+    const issued = await ctx.services.calendarFeeds.issue(ctx, input);
     return Object.assign(new IssuedCalendarFeedType(), { ...issued, feed: CalendarFeedType.from(issued.feed) });
   }
 
@@ -32,6 +29,6 @@ export class CalendarFeedResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => RevokeCalendarFeedInput, { description: 'What to do; see the input type.' }) input: RevokeCalendarFeedInput,
   ): Promise<CalendarFeedType> {
-    return CalendarFeedType.from(await this.feeds.revoke(ctx, input.id));
+    return CalendarFeedType.from(await ctx.services.calendarFeeds.revoke(ctx, input.id));
   }
 }

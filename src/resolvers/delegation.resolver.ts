@@ -5,32 +5,29 @@ import { BodyType } from '../schema/body.type';
 import { GrantDelegationInput, RevokeDelegationInput } from '../schema/delegation.input';
 import { DelegationType } from '../schema/delegation.type';
 import { PersonType } from '../schema/person.type';
-import { DelegationService } from '../services/delegation.service';
 import { can } from '../auth/authority';
 import { delegationResource } from '../auth/resources';
 
 @Resolver(() => DelegationType)
 export class DelegationResolver {
-  private readonly delegations = new DelegationService();
-
   @Mutation(() => DelegationType, {
     description:
       "Delegates a chair's power to another member of the body for a term. The body's chair, or the area's admin or coordinator recording the body's decision; never to oneself. BAD_USER_INPUT when the delegate is not a member for the whole term or is the chair; CONFLICT when they already hold it then.",
   })
   async grantDelegation(@Ctx() ctx: RequestContext, @Arg('input', () => GrantDelegationInput, { description: 'What to do; see the input type.' }) input: GrantDelegationInput): Promise<DelegationType> {
-    return DelegationType.from(await this.delegations.grant(ctx, input));
+    return DelegationType.from(await ctx.services.delegations.grant(ctx, input));
   }
 
   @Mutation(() => DelegationType, { description: "Ends a delegation now. The body's chair, the area's admin or coordinator, or the delegate. Revoking twice changes nothing." })
   async revokeDelegation(@Ctx() ctx: RequestContext, @Arg('input', () => RevokeDelegationInput, { description: 'What to do; see the input type.' }) input: RevokeDelegationInput): Promise<DelegationType> {
-    return DelegationType.from(await this.delegations.revoke(ctx, input));
+    return DelegationType.from(await ctx.services.delegations.revoke(ctx, input));
   }
 
   @FieldResolver(() => Boolean, {
     description: 'Whether it counts today: not revoked, within its term, its delegate seated in the body and the chair it acts for still chairing it.',
   })
   async active(@Ctx() ctx: RequestContext, @Root() d: DelegationType): Promise<boolean> {
-    return this.delegations.standsToday(ctx, d);
+    return ctx.services.delegations.standsToday(ctx, d);
   }
 
   @FieldResolver(() => String, { nullable: true, description: "Why or under which decision it was granted; only for the area's managers, the body's chair and the delegate (null for others)." })

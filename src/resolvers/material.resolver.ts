@@ -6,21 +6,18 @@ import { AgendaItemType } from '../schema/meeting.type';
 import { MaterialType } from '../schema/material.type';
 import { PersonType } from '../schema/person.type';
 import { ProposalType } from '../schema/proposal.type';
-import { MaterialService } from '../services/material.service';
 
 const INLINE_MAX_BYTES = 64 * 1024;
 
 @Resolver(() => MaterialType)
 export class MaterialResolver {
-  private readonly service = new MaterialService();
-
   @Mutation(() => MaterialType, { description: 'Attaches a small document (up to 64 kB, base64) to an agenda item or a proposal. The presenter, chair, convener, author or support.' })
   async attachMaterial(@Ctx() ctx: RequestContext, @Arg('input', () => AttachMaterialInput, { description: 'What to do; see the input type.' }) input: AttachMaterialInput): Promise<MaterialType> {
     if (!/^[A-Za-z0-9+/]+={0,2}$/.test(input.contentBase64)) {
       throw badInput(ctx.locale, [{ field: 'contentBase64', text: { cs: 'Obsah není v base64.', en: 'The content is not base64.' } }]);
     }
     const content = Buffer.from(input.contentBase64, 'base64');
-    return MaterialType.from(await this.service.attach(ctx, { ...input, content }, INLINE_MAX_BYTES));
+    return MaterialType.from(await ctx.services.materials.attach(ctx, { ...input, content }, INLINE_MAX_BYTES));
   }
 
   @FieldResolver(() => PersonType, { nullable: true, description: 'Who uploaded this version.' })
@@ -32,20 +29,16 @@ export class MaterialResolver {
 
 @Resolver(() => AgendaItemType)
 export class AgendaItemMaterialsResolver {
-  private readonly service = new MaterialService();
-
   @FieldResolver(() => [MaterialType], { description: 'Documents of the item, every version.' })
   async materials(@Ctx() ctx: RequestContext, @Root() item: AgendaItemType): Promise<MaterialType[]> {
-    return (await this.service.ofAgendaItem(ctx, item.id)).map(MaterialType.from);
+    return (await ctx.services.materials.ofAgendaItem(ctx, item.id)).map(MaterialType.from);
   }
 }
 
 @Resolver(() => ProposalType)
 export class ProposalMaterialsResolver {
-  private readonly service = new MaterialService();
-
   @FieldResolver(() => [MaterialType], { description: 'Documents of the proposal, every version.' })
   async materials(@Ctx() ctx: RequestContext, @Root() p: ProposalType): Promise<MaterialType[]> {
-    return (await this.service.ofProposal(ctx, p.id)).map(MaterialType.from);
+    return (await ctx.services.materials.ofProposal(ctx, p.id)).map(MaterialType.from);
   }
 }

@@ -6,6 +6,7 @@ import { notFound } from '../errors/app-errors';
 import { BodyType } from '../schema/body.type';
 import { PersonType } from '../schema/person.type';
 import { MeetingConnection } from '../schema/meeting-connection.type';
+import { MeetingService } from '../services/meeting.service';
 import {
   AddAgendaItemInput,
   MeetingActionInput,
@@ -17,19 +18,14 @@ import {
   UpdateMeetingInput,
 } from '../schema/meeting.input';
 import { AgendaItemType, AttendanceType, MeetingType, QuorumType, ResolutionType, TriadRepresentationType } from '../schema/meeting.type';
-import { MeetingService } from '../services/meeting.service';
-import { ResolutionService } from '../services/resolution.service';
 
 const INPUT = { description: 'What to do; see the input type.' };
 
 @Resolver(() => MeetingType)
 export class MeetingResolver {
-  private readonly service = new MeetingService();
-  private readonly resolutionService = new ResolutionService();
-
   @Query(() => MeetingType, { description: 'One meeting the viewer may see; NOT_FOUND otherwise.' })
   async meeting(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The meeting.' }) id: string): Promise<MeetingType> {
-    return MeetingType.from(await this.service.get(ctx, id));
+    return MeetingType.from(await ctx.services.meetings.get(ctx, id));
   }
 
   @Query(() => MeetingConnection, { description: 'Meetings of an area the viewer may see, by start time.' })
@@ -40,7 +36,7 @@ export class MeetingResolver {
     @Info() info: GraphQLResolveInfo,
     @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts.' }) after?: string | null,
   ): Promise<MeetingConnection> {
-    const page = await this.service.page(ctx, filter, first, after ?? null);
+    const page = await ctx.services.meetings.page(ctx, filter, first, after ?? null);
     const edges = page.items.map((m) => ({ cursor: MeetingService.cursor(m), node: MeetingType.from(m) }));
     const totalCount = selectsField(info, 'totalCount') ? await page.totalCount() : 0;
     return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
@@ -48,42 +44,42 @@ export class MeetingResolver {
 
   @Mutation(() => MeetingType, { description: "Schedules a meeting of a body. The body's convener (its rule: chair, coordinator, or either)." })
   async scheduleMeeting(@Ctx() ctx: RequestContext, @Arg('input', () => ScheduleMeetingInput, INPUT) input: ScheduleMeetingInput): Promise<MeetingType> {
-    return MeetingType.from(await this.service.schedule(ctx, input));
+    return MeetingType.from(await ctx.services.meetings.schedule(ctx, input));
   }
 
   @Mutation(() => MeetingType, { description: 'Changes a meeting: time and place while planned or convened; the next meeting date at any time. The convener.' })
   async updateMeeting(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateMeetingInput, INPUT) input: UpdateMeetingInput): Promise<MeetingType> {
-    return MeetingType.from(await this.service.update(ctx, input));
+    return MeetingType.from(await ctx.services.meetings.update(ctx, input));
   }
 
   @Mutation(() => MeetingType, { description: 'Convenes a planned meeting (the invitation with the agenda goes out). The convener; needs an agenda.' })
   async conveneMeeting(@Ctx() ctx: RequestContext, @Arg('input', () => MeetingActionInput, INPUT) input: MeetingActionInput): Promise<MeetingType> {
-    return MeetingType.from(await this.service.act(ctx, input, 'CONVENE'));
+    return MeetingType.from(await ctx.services.meetings.act(ctx, input, 'CONVENE'));
   }
 
   @Mutation(() => MeetingType, { description: 'Records that a convened meeting took place, once it has started. The convener.' })
   async holdMeeting(@Ctx() ctx: RequestContext, @Arg('input', () => MeetingActionInput, INPUT) input: MeetingActionInput): Promise<MeetingType> {
-    return MeetingType.from(await this.service.act(ctx, input, 'HOLD'));
+    return MeetingType.from(await ctx.services.meetings.act(ctx, input, 'HOLD'));
   }
 
   @Mutation(() => MeetingType, { description: 'Cancels a planned or convened meeting, with a reason. The convener.' })
   async cancelMeeting(@Ctx() ctx: RequestContext, @Arg('input', () => MeetingActionInput, INPUT) input: MeetingActionInput): Promise<MeetingType> {
-    return MeetingType.from(await this.service.act(ctx, input, 'CANCEL'));
+    return MeetingType.from(await ctx.services.meetings.act(ctx, input, 'CANCEL'));
   }
 
   @Mutation(() => AgendaItemType, { description: 'Adds an agenda item at the end. The convener or the chair; late materials only with the chair\'s urgency reason.' })
   async addAgendaItem(@Ctx() ctx: RequestContext, @Arg('input', () => AddAgendaItemInput, INPUT) input: AddAgendaItemInput): Promise<AgendaItemType> {
-    return AgendaItemType.from(await this.service.addAgendaItem(ctx, input));
+    return AgendaItemType.from(await ctx.services.meetings.addAgendaItem(ctx, input));
   }
 
   @Mutation(() => [AgendaItemType], { description: 'Moves an agenda item; returns the agenda in its new order. The convener.' })
   async moveAgendaItem(@Ctx() ctx: RequestContext, @Arg('input', () => MoveAgendaItemInput, INPUT) input: MoveAgendaItemInput): Promise<AgendaItemType[]> {
-    return (await this.service.moveAgendaItem(ctx, input)).map(AgendaItemType.from);
+    return (await ctx.services.meetings.moveAgendaItem(ctx, input)).map(AgendaItemType.from);
   }
 
   @Mutation(() => MeetingType, { description: "Records attendance. The convener or the body's secretary." })
   async recordAttendance(@Ctx() ctx: RequestContext, @Arg('input', () => RecordAttendanceInput, INPUT) input: RecordAttendanceInput): Promise<MeetingType> {
-    return MeetingType.from(await this.service.recordAttendance(ctx, input));
+    return MeetingType.from(await ctx.services.meetings.recordAttendance(ctx, input));
   }
 
   @Mutation(() => ResolutionType, {
@@ -91,12 +87,12 @@ export class MeetingResolver {
       "Records a resolution of a held meeting. The convener, chair or secretary. Adopted and tied to a proposal on the agenda, it fires the proposal's event in the same transaction, with the triad rule judged on this meeting's attendance; a refusal writes nothing.",
   })
   async recordResolution(@Ctx() ctx: RequestContext, @Arg('input', () => RecordResolutionInput, INPUT) input: RecordResolutionInput): Promise<ResolutionType> {
-    return ResolutionType.from(await this.resolutionService.record(ctx, input));
+    return ResolutionType.from(await ctx.services.resolutions.record(ctx, input));
   }
 
   @FieldResolver(() => [ResolutionType], { description: 'Resolutions of the meeting, in order of recording.' })
   async resolutions(@Ctx() ctx: RequestContext, @Root() m: MeetingType): Promise<ResolutionType[]> {
-    return (await this.resolutionService.ofMeeting(ctx, m.entity)).map(ResolutionType.from);
+    return (await ctx.services.resolutions.ofMeeting(ctx, m.entity)).map(ResolutionType.from);
   }
 
   @FieldResolver(() => PersonType, { nullable: true, description: 'Who convened it; null until convened.' })
@@ -128,32 +124,32 @@ export class MeetingResolver {
   @FieldResolver(() => String, { description: "Last day (YYYY-MM-DD) by which a proposal's materials must have been submitted to go on the agenda." })
   async materialsDeadline(@Ctx() ctx: RequestContext, @Root() m: MeetingType): Promise<string> {
     const body = await ctx.loaders.bodyById.load(m.entity.body.id);
-    return this.service.materialsDeadline(m.entity, body!);
+    return ctx.services.meetings.materialsDeadline(m.entity, body!);
   }
 
   @FieldResolver(() => String, { description: 'Day (YYYY-MM-DD) by which the minutes must go out.' })
   async minutesDueDate(@Ctx() ctx: RequestContext, @Root() m: MeetingType): Promise<string> {
     const body = await ctx.loaders.bodyById.load(m.entity.body.id);
-    return this.service.minutesDueDate(m.entity, body!);
+    return ctx.services.meetings.minutesDueDate(m.entity, body!);
   }
 
   @FieldResolver(() => [AgendaItemType], { description: 'The agenda, in order.' })
   async agenda(@Ctx() ctx: RequestContext, @Root() m: MeetingType): Promise<AgendaItemType[]> {
-    return (await this.service.agenda(ctx, m.entity)).map(AgendaItemType.from);
+    return (await ctx.services.meetings.agenda(ctx, m.entity)).map(AgendaItemType.from);
   }
 
   @FieldResolver(() => [AttendanceType], { description: 'Attendance as recorded.' })
   async attendance(@Ctx() ctx: RequestContext, @Root() m: MeetingType): Promise<AttendanceType[]> {
-    return (await this.service.attendance(ctx, m.entity)).map(AttendanceType.from);
+    return (await ctx.services.meetings.attendance(ctx, m.entity)).map(AttendanceType.from);
   }
 
   @FieldResolver(() => QuorumType, { description: "Present voting members against the body's quorum rule." })
   async quorum(@Ctx() ctx: RequestContext, @Root() m: MeetingType): Promise<QuorumType> {
-    return this.service.quorum(ctx, m.entity);
+    return ctx.services.meetings.quorum(ctx, m.entity);
   }
 
   @FieldResolver(() => TriadRepresentationType, { description: 'Which triad sides are present with a vote.' })
   async triadRepresentation(@Ctx() ctx: RequestContext, @Root() m: MeetingType): Promise<TriadRepresentationType> {
-    return this.service.triadRepresentation(ctx, m.entity);
+    return ctx.services.meetings.triadRepresentation(ctx, m.entity);
   }
 }

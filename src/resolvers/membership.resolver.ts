@@ -6,24 +6,19 @@ import { AddMembershipInput, EndMembershipInput } from '../schema/membership.inp
 import { MembershipType } from '../schema/membership.type';
 import { OrganisationType } from '../schema/organisation.type';
 import { PersonType } from '../schema/person.type';
-import { MembershipService } from '../services/membership.service';
-import { OrganisationService } from '../services/organisation.service';
 
 @Resolver(() => MembershipType)
 export class MembershipResolver {
-  private readonly memberships = new MembershipService();
-  private readonly organisations = new OrganisationService();
-
   @Mutation(() => MembershipType, {
     description: "Seats a person in a body. The area's admins and coordinators. CONFLICT when the person already sits there in that period, or a second chair would.",
   })
   async addMembership(@Ctx() ctx: RequestContext, @Arg('input', () => AddMembershipInput, { description: 'What to do; see the input type.' }) input: AddMembershipInput): Promise<MembershipType> {
-    return MembershipType.from(await this.memberships.add(ctx, input));
+    return MembershipType.from(await ctx.services.memberships.add(ctx, input));
   }
 
   @Mutation(() => MembershipType, { description: "Ends a seat on a given day (today by default). The area's admins and coordinators." })
   async endMembership(@Ctx() ctx: RequestContext, @Arg('input', () => EndMembershipInput, { description: 'What to do; see the input type.' }) input: EndMembershipInput): Promise<MembershipType> {
-    return MembershipType.from(await this.memberships.end(ctx, input));
+    return MembershipType.from(await ctx.services.memberships.end(ctx, input));
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the seat is held today.' })
@@ -40,7 +35,7 @@ export class MembershipResolver {
 
   @FieldResolver(() => OrganisationType, { nullable: true, description: 'The organisation the person represents in this body, if any.' })
   async organisation(@Ctx() ctx: RequestContext, @Root() m: MembershipType): Promise<OrganisationType | null> {
-    return OrganisationType.orNull(await this.organisations.referred(ctx, m.organisationId));
+    return OrganisationType.orNull(await ctx.services.organisations.referred(ctx, m.organisationId));
   }
 
   @FieldResolver(() => BodyType, { description: 'The body.' })

@@ -3,27 +3,24 @@ import type { RequestContext } from '../context';
 import { DraftMinutesInput, MinutesActionInput } from '../schema/meeting.input';
 import { MeetingType, MinutesRecipientType, MinutesType } from '../schema/meeting.type';
 import { PersonType } from '../schema/person.type';
-import { MinutesService } from '../services/minutes.service';
 
 const INPUT = { description: 'What to do; see the input type.' };
 
 @Resolver(() => MinutesType)
 export class MinutesResolver {
-  private readonly service = new MinutesService();
-
   @Mutation(() => MeetingType, { description: "Drafts the minutes of a held meeting. The body's minute-taker (the coordinator unless the body names its secretary); verified minutes are not changed but get a new version." })
   async draftMinutes(@Ctx() ctx: RequestContext, @Arg('input', () => DraftMinutesInput, INPUT) input: DraftMinutesInput): Promise<MeetingType> {
-    return MeetingType.from(await this.service.draft(ctx, input));
+    return MeetingType.from(await ctx.services.minutes.draft(ctx, input));
   }
 
   @Mutation(() => MeetingType, { description: 'Verifies the current minutes. The chair of the body, never the author of the minutes.' })
   async verifyMinutes(@Ctx() ctx: RequestContext, @Arg('input', () => MinutesActionInput, INPUT) input: MinutesActionInput): Promise<MeetingType> {
-    return MeetingType.from(await this.service.verify(ctx, input));
+    return MeetingType.from(await ctx.services.minutes.verify(ctx, input));
   }
 
   @Mutation(() => MeetingType, { description: "Sends the verified minutes to the body's members and records who got them. The minute-taker." })
   async distributeMinutes(@Ctx() ctx: RequestContext, @Arg('input', () => MinutesActionInput, INPUT) input: MinutesActionInput): Promise<MeetingType> {
-    return MeetingType.from(await this.service.distribute(ctx, input));
+    return MeetingType.from(await ctx.services.minutes.distribute(ctx, input));
   }
 
   @FieldResolver(() => PersonType, { nullable: true, description: 'Who wrote this version.' })
@@ -46,7 +43,7 @@ export class MinutesResolver {
 
   @FieldResolver(() => [MinutesRecipientType], { description: 'Who received this version.' })
   async recipients(@Ctx() ctx: RequestContext, @Root() m: MinutesType): Promise<MinutesRecipientType[]> {
-    return (await this.service.recipients(ctx, m.id)).map((r) => Object.assign(new MinutesRecipientType(), { sentAt: r.sentAt, personId: r.personId }));
+    return (await ctx.services.minutes.recipients(ctx, m.id)).map((r) => Object.assign(new MinutesRecipientType(), { sentAt: r.sentAt, personId: r.personId }));
   }
 }
 
@@ -61,23 +58,21 @@ export class MinutesRecipientResolver {
 
 @Resolver(() => MeetingType)
 export class MeetingMinutesResolver {
-  private readonly service = new MinutesService();
-
   @FieldResolver(() => MinutesType, { nullable: true, description: 'The current version of the minutes.' })
   async minutes(@Ctx() ctx: RequestContext, @Root() m: MeetingType): Promise<MinutesType | null> {
-    const versions = await this.service.versions(ctx, m.entity);
+    const versions = await ctx.services.minutes.versions(ctx, m.entity);
     const last = versions.at(-1);
     return last ? MinutesType.from(last) : null;
   }
 
   @FieldResolver(() => [MinutesType], { description: 'Every version of the minutes, oldest first; earlier versions stay readable.' })
   async minutesVersions(@Ctx() ctx: RequestContext, @Root() m: MeetingType): Promise<MinutesType[]> {
-    return (await this.service.versions(ctx, m.entity)).map(MinutesType.from);
+    return (await ctx.services.minutes.versions(ctx, m.entity)).map(MinutesType.from);
   }
 
   @FieldResolver(() => Boolean, { description: "Whether the minutes are overdue: the meeting was held and they have not gone out by the body's deadline." })
   async minutesOverdue(@Ctx() ctx: RequestContext, @Root() m: MeetingType): Promise<boolean> {
     const body = await ctx.loaders.bodyById.load(m.entity.body.id);
-    return body ? this.service.overdue(ctx, m.entity, body) : false;
+    return body ? ctx.services.minutes.overdue(ctx, m.entity, body) : false;
   }
 }

@@ -4,14 +4,12 @@ import { OrganisationConnection } from '../schema/organisation-connection.type';
 import { CreateOrganisationInput, UpdateOrganisationInput } from '../schema/organisation.input';
 import { OrganisationType } from '../schema/organisation.type';
 import { ProviderType } from '../schema/provider.type';
-import { organisationCursor, OrganisationService } from '../services/organisation.service';
+import { organisationCursor } from '../services/organisation.service';
 
 const INPUT = { description: 'What to do; see the input type.' };
 
 @Resolver(() => OrganisationType)
 export class OrganisationResolver {
-  private readonly service = new OrganisationService();
-
   @Query(() => OrganisationConnection, {
     description: "An area's organisations by name, for the area's people (and global admins); an empty page for anyone else.",
   })
@@ -22,28 +20,28 @@ export class OrganisationResolver {
     @Arg('first', () => Int, { defaultValue: 20, description: 'Page size, 1–100.' }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts.' }) after: string | null | undefined,
   ): Promise<OrganisationConnection> {
-    const page = await this.service.page(ctx, areaId, { first, after: after ?? null, search: search ?? null });
+    const page = await ctx.services.organisations.page(ctx, areaId, { first, after: after ?? null, search: search ?? null });
     const edges = page.items.map((o) => ({ cursor: organisationCursor(o), node: OrganisationType.from(o) }));
     return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: page.totalCount };
   }
 
   @Query(() => OrganisationType, { description: "One organisation, for its area's people (and global admins); NOT_FOUND otherwise." })
   async organisation(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The organisation.' }) id: string): Promise<OrganisationType> {
-    return OrganisationType.from(await this.service.get(ctx, id));
+    return OrganisationType.from(await ctx.services.organisations.get(ctx, id));
   }
 
   @Mutation(() => OrganisationType, {
     description: "Records an organisation of an area. The area's admins and coordinators. A bad IČO is BAD_USER_INPUT; an IČO another organisation of the area has is CONFLICT.",
   })
   async createOrganisation(@Ctx() ctx: RequestContext, @Arg('input', () => CreateOrganisationInput, INPUT) input: CreateOrganisationInput): Promise<OrganisationType> {
-    return OrganisationType.from(await this.service.create(ctx, input));
+    return OrganisationType.from(await ctx.services.organisations.create(ctx, input));
   }
 
   @Mutation(() => OrganisationType, {
     description: "Renames an organisation or changes its IČO; every record referring to it follows. The area's admins and coordinators.",
   })
   async updateOrganisation(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateOrganisationInput, INPUT) input: UpdateOrganisationInput): Promise<OrganisationType> {
-    return OrganisationType.from(await this.service.update(ctx, input));
+    return OrganisationType.from(await ctx.services.organisations.update(ctx, input));
   }
 
   @FieldResolver(() => ProviderType, {

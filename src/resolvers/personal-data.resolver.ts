@@ -2,12 +2,9 @@ import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { PersonType } from '../schema/person.type';
 import { ErasePersonInput, PersonalDataExportType } from '../schema/personal-data.type';
-import { PersonalDataService } from '../services/personal-data.service';
 
 @Resolver(() => PersonalDataExportType)
 export class PersonalDataResolver {
-  private readonly personalData = new PersonalDataService();
-
   @Query(() => PersonalDataExportType, {
     description:
       "Everything held about a person, as JSON (GDPR access). The person themselves and the area's admins (and global admins); others of the area get FORBIDDEN, anyone else NOT_FOUND.",
@@ -16,7 +13,7 @@ export class PersonalDataResolver {
     @Ctx() ctx: RequestContext,
     @Arg('personId', () => ID, { description: 'The person.' }) personId: string,
   ): Promise<PersonalDataExportType> {
-    const result = await this.personalData.export(ctx, personId);
+    const result = await ctx.services.personalData.export(ctx, personId);
     return Object.assign(new PersonalDataExportType(), { ...result, coverage: [...result.coverage] });
   }
 
@@ -28,6 +25,6 @@ export class PersonalDataResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => ErasePersonInput, { description: 'What to do; see the input type.' }) input: ErasePersonInput,
   ): Promise<PersonType> {
-    return PersonType.from(await this.personalData.erase(ctx, input.personId));
+    return PersonType.from(await ctx.services.personalData.erase(ctx, input.personId));
   }
 }

@@ -26,15 +26,11 @@ import {
   PlanType,
 } from '../schema/plan.type';
 import { nextValueDue } from '../services/indicator-due';
-import { OrganisationService } from '../services/organisation.service';
-import { PlanService } from '../services/plan.service';
 
 const INPUT = { description: 'What to do; see the input type.' };
-const service = new PlanService();
-const organisations = new OrganisationService();
 
 const toPlan = async (ctx: RequestContext, p: Plan): Promise<PlanType> => {
-  const { status, adoptedAt, inForceYears } = await service.standing(ctx, p);
+  const { status, adoptedAt, inForceYears } = await ctx.services.plans.standing(ctx, p);
   return Object.assign(new PlanType(), {
     id: p.id,
     title: p.title,
@@ -78,7 +74,7 @@ const toValue = (v: IndicatorValue): IndicatorValueType => Object.assign(new Ind
 export class PlanResolver {
   @Query(() => [PlanType], { description: "An area's plans the viewer may see, newest period first." })
   async plans(@Ctx() ctx: RequestContext, @Arg('areaId', () => ID, { description: 'The area.' }) areaId: string): Promise<PlanType[]> {
-    return Promise.all((await service.list(ctx, areaId)).map((p) => toPlan(ctx, p)));
+    return Promise.all((await ctx.services.plans.list(ctx, areaId)).map((p) => toPlan(ctx, p)));
   }
 
   @Query(() => PlanType, { nullable: true, description: 'The plan in force in an area for a year (only one is), or null. Public: plans in force are adopted.' })
@@ -87,38 +83,38 @@ export class PlanResolver {
     @Arg('areaId', () => ID, { description: 'The area.' }) areaId: string,
     @Arg('year', () => Int, { description: 'The year, e.g. 2027.' }) year: number,
   ): Promise<PlanType | null> {
-    const plan = await service.inForce(ctx, areaId, year);
+    const plan = await ctx.services.plans.inForce(ctx, areaId, year);
     return plan ? toPlan(ctx, plan) : null;
   }
 
   @Query(() => PlanType, { description: 'One plan; NOT_FOUND when the viewer may not see it.' })
   async plan(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The plan.' }) id: string): Promise<PlanType> {
-    return toPlan(ctx, await service.get(ctx, id));
+    return toPlan(ctx, await ctx.services.plans.get(ctx, id));
   }
 
   @Mutation(() => PlanType, { description: 'Creates a plan, and with a working group its PLAN proposal. The coordinator.' })
   async createPlan(@Ctx() ctx: RequestContext, @Arg('input', () => CreatePlanInput, INPUT) input: CreatePlanInput): Promise<PlanType> {
-    return toPlan(ctx, await service.create(ctx, input));
+    return toPlan(ctx, await ctx.services.plans.create(ctx, input));
   }
 
   @Mutation(() => PlanPriorityType, { description: 'Adds a priority to a plan. The coordinator or support.' })
   async addPriority(@Ctx() ctx: RequestContext, @Arg('input', () => AddPlanPartInput, INPUT) input: AddPlanPartInput): Promise<PlanPriorityType> {
-    return toPriority((await service.addPart(ctx, 'priority', input)) as PlanPriority);
+    return toPriority((await ctx.services.plans.addPart(ctx, 'priority', input)) as PlanPriority);
   }
 
   @Mutation(() => PlanGoalType, { description: 'Adds a goal to a priority. The coordinator or support.' })
   async addGoal(@Ctx() ctx: RequestContext, @Arg('input', () => AddPlanPartInput, INPUT) input: AddPlanPartInput): Promise<PlanGoalType> {
-    return toGoal((await service.addPart(ctx, 'goal', input)) as PlanGoal);
+    return toGoal((await ctx.services.plans.addPart(ctx, 'goal', input)) as PlanGoal);
   }
 
   @Mutation(() => PlanMeasureType, { description: 'Adds a measure to a goal. The coordinator or support.' })
   async addMeasure(@Ctx() ctx: RequestContext, @Arg('input', () => AddPlanPartInput, INPUT) input: AddPlanPartInput): Promise<PlanMeasureType> {
-    return toMeasure((await service.addPart(ctx, 'measure', input)) as PlanMeasure);
+    return toMeasure((await ctx.services.plans.addPart(ctx, 'measure', input)) as PlanMeasure);
   }
 
   @Mutation(() => IndicatorType, { description: 'Adds an indicator to a measure. The coordinator or support.' })
   async addIndicator(@Ctx() ctx: RequestContext, @Arg('input', () => AddIndicatorInput, INPUT) input: AddIndicatorInput): Promise<IndicatorType> {
-    return toIndicator(await service.addIndicator(ctx, input));
+    return toIndicator(await ctx.services.plans.addIndicator(ctx, input));
   }
 
   @Mutation(() => GoalGuarantorType, {
@@ -126,12 +122,12 @@ export class PlanResolver {
       "Adds a goal guarantor (gestor cíle): a municipality and/or a person, or an organisation. The area's coordinators, admins and support, also once the plan is adopted. The same guarantor twice is CONFLICT.",
   })
   async assignGoalGuarantor(@Ctx() ctx: RequestContext, @Arg('input', () => AssignGoalGuarantorInput, INPUT) input: AssignGoalGuarantorInput): Promise<GoalGuarantorType> {
-    return toGuarantor(await service.assignGoalGuarantor(ctx, input));
+    return toGuarantor(await ctx.services.plans.assignGoalGuarantor(ctx, input));
   }
 
   @Mutation(() => PlanGoalType, { description: "Removes a goal guarantor; returns the goal. The area's coordinators, admins and support." })
   async removeGoalGuarantor(@Ctx() ctx: RequestContext, @Arg('input', () => RemoveGuarantorInput, INPUT) input: RemoveGuarantorInput): Promise<PlanGoalType> {
-    return toGoal(await service.removeGoalGuarantor(ctx, input));
+    return toGoal(await ctx.services.plans.removeGoalGuarantor(ctx, input));
   }
 
   @Mutation(() => IndicatorGuarantorType, {
@@ -142,31 +138,31 @@ export class PlanResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => AssignIndicatorGuarantorInput, INPUT) input: AssignIndicatorGuarantorInput,
   ): Promise<IndicatorGuarantorType> {
-    return toIndicatorGuarantor(await service.assignIndicatorGuarantor(ctx, input));
+    return toIndicatorGuarantor(await ctx.services.plans.assignIndicatorGuarantor(ctx, input));
   }
 
   @Mutation(() => IndicatorType, { description: "Removes an indicator guarantor; returns the indicator. The area's coordinators, admins and support." })
   async removeIndicatorGuarantor(@Ctx() ctx: RequestContext, @Arg('input', () => RemoveGuarantorInput, INPUT) input: RemoveGuarantorInput): Promise<IndicatorType> {
-    return toIndicator(await service.removeIndicatorGuarantor(ctx, input));
+    return toIndicator(await ctx.services.plans.removeIndicatorGuarantor(ctx, input));
   }
 
   @Mutation(() => IndicatorValueType, {
     description: "Records a measured value. The indicator's guarantors (a person guarantor, or a person of a guarantor organisation by their person record or a seat held today), the area's coordinators and admins.",
   })
   async recordIndicatorValue(@Ctx() ctx: RequestContext, @Arg('input', () => RecordIndicatorValueInput, INPUT) input: RecordIndicatorValueInput): Promise<IndicatorValueType> {
-    return toValue(await service.recordValue(ctx, input));
+    return toValue(await ctx.services.plans.recordValue(ctx, input));
   }
 
   @Mutation(() => PlanGoalType, {
     description: "Sets a goal's status. Its guarantors (a person guarantor, or a person of a guarantor organisation by their person record or a seat held today), the area's coordinators and admins.",
   })
   async updateGoalStatus(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateGoalStatusInput, INPUT) input: UpdateGoalStatusInput): Promise<PlanGoalType> {
-    return toGoal(await service.updateGoalStatus(ctx, input));
+    return toGoal(await ctx.services.plans.updateGoalStatus(ctx, input));
   }
 
   @FieldResolver(() => [PlanPriorityType], { description: 'Priorities, in order.' })
   async priorities(@Ctx() ctx: RequestContext, @Root() p: PlanType): Promise<PlanPriorityType[]> {
-    return (await service.priorities(ctx, p.id)).map(toPriority);
+    return (await ctx.services.plans.priorities(ctx, p.id)).map(toPriority);
   }
 }
 
@@ -174,7 +170,7 @@ export class PlanResolver {
 export class PlanPriorityResolver {
   @FieldResolver(() => [PlanGoalType], { description: 'Goals, in order.' })
   async goals(@Ctx() ctx: RequestContext, @Root() p: PlanPriorityType): Promise<PlanGoalType[]> {
-    return (await service.goals(ctx, p.id)).map(toGoal);
+    return (await ctx.services.plans.goals(ctx, p.id)).map(toGoal);
   }
 }
 
@@ -182,12 +178,12 @@ export class PlanPriorityResolver {
 export class PlanGoalResolver {
   @FieldResolver(() => [GoalGuarantorType], { description: 'Goal guarantors.' })
   async guarantors(@Ctx() ctx: RequestContext, @Root() g: PlanGoalType): Promise<GoalGuarantorType[]> {
-    return (await service.guarantors(ctx, g.id)).map(toGuarantor);
+    return (await ctx.services.plans.guarantors(ctx, g.id)).map(toGuarantor);
   }
 
   @FieldResolver(() => [PlanMeasureType], { description: 'Measures, in order.' })
   async measures(@Ctx() ctx: RequestContext, @Root() g: PlanGoalType): Promise<PlanMeasureType[]> {
-    return (await service.measures(ctx, g.id)).map(toMeasure);
+    return (await ctx.services.plans.measures(ctx, g.id)).map(toMeasure);
   }
 }
 
@@ -206,7 +202,7 @@ export class GoalGuarantorResolver {
 
   @FieldResolver(() => OrganisationType, { nullable: true, description: 'The guarantor organisation.' })
   async organisation(@Ctx() ctx: RequestContext, @Root() g: GoalGuarantorType): Promise<OrganisationType | null> {
-    return OrganisationType.orNull(await organisations.referred(ctx, g.organisationId));
+    return OrganisationType.orNull(await ctx.services.organisations.referred(ctx, g.organisationId));
   }
 }
 
@@ -219,7 +215,7 @@ export class IndicatorGuarantorResolver {
 
   @FieldResolver(() => OrganisationType, { nullable: true, description: 'The guarantor organisation; null when a person is the guarantor.' })
   async organisation(@Ctx() ctx: RequestContext, @Root() g: IndicatorGuarantorType): Promise<OrganisationType | null> {
-    return OrganisationType.orNull(await organisations.referred(ctx, g.organisationId));
+    return OrganisationType.orNull(await ctx.services.organisations.referred(ctx, g.organisationId));
   }
 }
 
@@ -227,7 +223,7 @@ export class IndicatorGuarantorResolver {
 export class PlanMeasureResolver {
   @FieldResolver(() => [IndicatorType], { description: 'Indicators.' })
   async indicators(@Ctx() ctx: RequestContext, @Root() m: PlanMeasureType): Promise<IndicatorType[]> {
-    return (await service.indicators(ctx, m.id)).map(toIndicator);
+    return (await ctx.services.plans.indicators(ctx, m.id)).map(toIndicator);
   }
 }
 
@@ -235,19 +231,19 @@ export class PlanMeasureResolver {
 export class IndicatorResolver {
   @FieldResolver(() => [IndicatorGuarantorType], { description: 'Indicator guarantors (gestoři indikátoru), people and organisations, in the order named.' })
   async guarantors(@Ctx() ctx: RequestContext, @Root() i: IndicatorType): Promise<IndicatorGuarantorType[]> {
-    return (await service.indicatorGuarantors(ctx, i.id)).map(toIndicatorGuarantor);
+    return (await ctx.services.plans.indicatorGuarantors(ctx, i.id)).map(toIndicatorGuarantor);
   }
 
   @FieldResolver(() => [IndicatorValueType], { description: 'Measured values, oldest first.' })
   async values(@Ctx() ctx: RequestContext, @Root() i: IndicatorType): Promise<IndicatorValueType[]> {
-    return (await service.values(ctx, i.id)).map(toValue);
+    return (await ctx.services.plans.values(ctx, i.id)).map(toValue);
   }
 
   @FieldResolver(() => String, {
     description: 'The day (YYYY-MM-DD) its next value is due: one reporting period after the latest value, or after the baseline. Its guarantors are reminded from that day while the plan is adopted.',
   })
   async nextValueDue(@Ctx() ctx: RequestContext, @Root() i: IndicatorType): Promise<string> {
-    const latest = (await service.values(ctx, i.id)).at(-1);
+    const latest = (await ctx.services.plans.values(ctx, i.id)).at(-1);
     return nextValueDue(i.reportingPeriod, i.baselineDate, latest?.measuredOn ?? null);
   }
 
@@ -256,7 +252,7 @@ export class IndicatorResolver {
     description: 'Progress from baseline to target of the latest value: 0 at the baseline, 1 at the target (below 0 or above 1 beyond them); null with no value yet.',
   })
   async progress(@Ctx() ctx: RequestContext, @Root() i: IndicatorType): Promise<number | null> {
-    const latest = (await service.values(ctx, i.id)).at(-1);
+    const latest = (await ctx.services.plans.values(ctx, i.id)).at(-1);
     if (!latest || i.targetValue === i.baselineValue) return null;
     return (Number(latest.value) - i.baselineValue) / (i.targetValue - i.baselineValue);
   }

@@ -13,17 +13,13 @@ import { PersonType } from '../schema/person.type';
 import { ProposalConnection } from '../schema/proposal-connection.type';
 import { CreateProposalInput, ProposalFilter, TransitionProposalInput, UpdateProposalInput } from '../schema/proposal.input';
 import { AvailableTransitionType, HistoryVerificationType, ProposalType, WorkflowEventType } from '../schema/proposal.type';
-import { OrganisationService } from '../services/organisation.service';
-import { proposalCursor, ProposalService } from '../services/proposal.service';
+import { proposalCursor } from '../services/proposal.service';
 
 @Resolver(() => ProposalType)
 export class ProposalResolver {
-  private readonly service = new ProposalService();
-  private readonly organisations = new OrganisationService();
-
   @Query(() => ProposalType, { description: 'One proposal the viewer may see; NOT_FOUND otherwise.' })
   async proposal(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The proposal.' }) id: string): Promise<ProposalType> {
-    return ProposalType.from(await this.service.get(ctx, id));
+    return ProposalType.from(await ctx.services.proposals.get(ctx, id));
   }
 
   @Query(() => ProposalConnection, { description: 'Proposals of an area the viewer may see, newest first.' })
@@ -34,7 +30,7 @@ export class ProposalResolver {
     @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts.' }) after: string | null | undefined,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ProposalConnection> {
-    const page = await this.service.page(ctx, filter, first, after ?? null);
+    const page = await ctx.services.proposals.page(ctx, filter, first, after ?? null);
     const edges = page.items.map((p) => ({ cursor: proposalCursor(p), node: ProposalType.from(p) }));
     // Counting is a statement of its own: only when some selection of this field asks for it.
     const totalCount = selectsField(info, 'totalCount') ? await page.totalCount() : 0;
@@ -46,7 +42,7 @@ export class ProposalResolver {
     @Ctx() ctx: RequestContext,
     @Arg('proposalId', () => ID, { description: 'The proposal.' }) proposalId: string,
   ): Promise<HistoryVerificationType> {
-    return this.service.verify(ctx, proposalId);
+    return ctx.services.proposals.verify(ctx, proposalId);
   }
 
   @Mutation(() => ProposalType, { description: 'Drafts a proposal in a working group. Its members and the coordinator.' })
@@ -54,7 +50,7 @@ export class ProposalResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => CreateProposalInput, { description: 'What to do; see the input type.' }) input: CreateProposalInput,
   ): Promise<ProposalType> {
-    return ProposalType.from(await this.service.create(ctx, input));
+    return ProposalType.from(await ctx.services.proposals.create(ctx, input));
   }
 
   @Mutation(() => ProposalType, { description: 'Edits a draft. Its author or the working-group chair; CONFLICT on a stale version.' })
@@ -62,7 +58,7 @@ export class ProposalResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => UpdateProposalInput, { description: 'What to do; see the input type.' }) input: UpdateProposalInput,
   ): Promise<ProposalType> {
-    return ProposalType.from(await this.service.update(ctx, input));
+    return ProposalType.from(await ctx.services.proposals.update(ctx, input));
   }
 
   @Mutation(() => ProposalType, {
@@ -73,12 +69,12 @@ export class ProposalResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => TransitionProposalInput, { description: 'What to do; see the input type.' }) input: TransitionProposalInput,
   ): Promise<ProposalType> {
-    return ProposalType.from(await this.service.transition(ctx, input));
+    return ProposalType.from(await ctx.services.proposals.transition(ctx, input));
   }
 
   @FieldResolver(() => String, { description: 'Label of the current stage in the request language (the area\'s own names, e.g. "MS – manažerská skupina").' })
   stageLabel(@Ctx() ctx: RequestContext, @Root() p: ProposalType): string {
-    return localize(this.service.stageLabel(p.entity), ctx.locale);
+    return localize(ctx.services.proposals.stageLabel(ctx, p.entity), ctx.locale);
   }
 
   @FieldResolver(() => BodyType, { description: 'The working group the proposal was born in.' })
@@ -108,12 +104,12 @@ export class ProposalResolver {
     description: 'The organisation (usually a provider) the proposal concerns, if any: a member representing it cannot record the working group\'s recommendation (conflict of interest).',
   })
   async concernedOrganisation(@Ctx() ctx: RequestContext, @Root() p: ProposalType): Promise<OrganisationType | null> {
-    return OrganisationType.orNull(await this.organisations.referred(ctx, p.concernedOrganisationId));
+    return OrganisationType.orNull(await ctx.services.organisations.referred(ctx, p.concernedOrganisationId));
   }
 
   @FieldResolver(() => [AvailableTransitionType], { description: 'What the viewer can do now: every event of the current stage, allowed or with coded refusals, and the inputs each needs.' })
   async availableTransitions(@Ctx() ctx: RequestContext, @Root() p: ProposalType): Promise<AvailableTransitionType[]> {
-    return (await this.service.available(ctx, p.entity)).map((o) => {
+    return (await ctx.services.proposals.available(ctx, p.entity)).map((o) => {
       const refusals = refusalsFor(ctx.locale, o.refusals);
       return {
         event: o.event,
@@ -136,7 +132,7 @@ export class ProposalResolver {
     if (last !== undefined && last !== null && last < 0) {
       throw badInput(ctx.locale, [{ field: 'last', text: { cs: 'Počet nesmí být záporný.', en: 'The count cannot be negative.' } }]);
     }
-    const events = await this.service.history(ctx, p.entity, last ?? undefined);
+    const events = await ctx.services.proposals.history(ctx, p.entity, last ?? undefined);
     return events.map((e) =>
       Object.assign(new WorkflowEventType(), {
         seq: e.seq,

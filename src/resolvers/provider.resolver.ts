@@ -1,8 +1,5 @@
-import DataLoader from 'dataloader';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { Provider, type SocialService } from '../entities/provider.entity';
-import type { Municipality } from '../entities/municipality.entity';
 import { requireId } from '../errors/app-errors';
 import { MunicipalityType } from '../schema/municipality.type';
 import { ImportProviderRegisterInput, ProviderFilter } from '../schema/provider.input';
@@ -13,45 +10,8 @@ import {
   RegisteredServiceType,
   SocialServiceTypeInfoType,
 } from '../schema/provider.type';
-import { providerCursor, ProviderService } from '../services/provider.service';
-import { SOCIAL_SERVICE_TYPES } from '../services/social-service-types';
-
-const service = new ProviderService();
-
-/** Batch loaders of the catalogue, one set per request. */
-class CatalogueLoaders {
-  constructor(private readonly ctx: RequestContext) {}
-
-  private servicesBy(activeOnly: boolean) {
-    return new DataLoader<string, SocialService[]>(async (ids) => {
-      const rows = await service.servicesOf(this.ctx.em, ids, activeOnly, this.ctx.today);
-      return ids.map((id) => rows.filter((s) => s.provider.id === id));
-    });
-  }
-
-  readonly activeServicesByProvider = this.servicesBy(true);
-  readonly allServicesByProvider = this.servicesBy(false);
-
-  readonly providerById = new DataLoader<string, Provider | null>(async (ids) => {
-    const rows = await this.ctx.em.find(Provider, { id: { $in: [...ids] } });
-    return ids.map((id) => rows.find((p) => p.id === id) ?? null);
-  });
-
-  readonly municipalitiesByCode = new DataLoader<number, Municipality[]>(async (codes) => {
-    const rows = await service.municipalitiesWithCodes(this.ctx.em, codes);
-    return codes.map((code) => rows.filter((m) => m.code === code));
-  });
-}
-
-const perRequest = new WeakMap<RequestContext, CatalogueLoaders>();
-function loaders(ctx: RequestContext): CatalogueLoaders {
-  let found = perRequest.get(ctx);
-  if (!found) {
-    found = new CatalogueLoaders(ctx);
-    perRequest.set(ctx, found);
-  }
-  return found;
-}
+import { providerCursor } from '../services/provider.service';
+import { SOCIAL_SERVICE_TYPES } from '../common/social-service-types';
 
 @Resolver(() => ProviderType)
 export class ProviderResolver {
@@ -62,7 +22,7 @@ export class ProviderResolver {
     @Arg('first', () => Int, { defaultValue: 20, description: 'Page size, 1 to 100.' }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the last item of the previous page.' }) after: string | null,
   ): Promise<ProviderConnection> {
-    const page = await service.page(ctx, filter ?? {}, first, after);
+    const page = await ctx.services.providers.page(ctx, filter ?? {}, first, after);
     return {
       edges: page.items.map((p) => ({ cursor: providerCursor(p), node: ProviderType.from(p, ctx.locale) })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.items.length ? providerCursor(page.items[page.items.length - 1]) : null },
@@ -72,7 +32,7 @@ export class ProviderResolver {
 
   @Query(() => ProviderType, { description: 'One provider of the catalogue (anyone). NOT_FOUND when there is none.' })
   async provider(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The provider.' }) id: string): Promise<ProviderType> {
-    return ProviderType.from(await service.get(ctx, id), ctx.locale);
+    return ProviderType.from(await ctx.services.providers.get(ctx, id), ctx.locale);
   }
 
   @Query(() => [SocialServiceTypeInfoType], { description: 'The kinds of social services of zákon 108/2006 Sb., in the order of the law, with their labels (for filters).' })
@@ -88,7 +48,7 @@ export class ProviderResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => ImportProviderRegisterInput, { description: 'What to do; see the input type.' }) input: ImportProviderRegisterInput,
   ): Promise<ProviderRegisterImportType> {
-    return ProviderRegisterImportType.from(await service.importRegister(ctx, input.content));
+    return ProviderRegisterImportType.from(await ctx.services.providers.importRegister(ctx, input.content));
   }
 
   @FieldResolver(() => [RegisteredServiceType], { description: 'Its registered services, by register identifier.' })
@@ -97,8 +57,7 @@ export class ProviderResolver {
     @Root() provider: ProviderType,
     @Arg('activeOnly', () => Boolean, { defaultValue: true, description: 'Only services in the register today (false adds ended and removed ones).' }) activeOnly: boolean,
   ): Promise<RegisteredServiceType[]> {
-    const l = loaders(ctx);
-    const rows = await (activeOnly ? l.activeServicesByProvider : l.allServicesByProvider).load(provider.id);
+    const rows = await ctx.loaders.servicesOfProvider(provider.id, activeOnly, ctx.today);
     return rows.map((s) => RegisteredServiceType.from(s, ctx.locale, ctx.today));
   }
 }
@@ -107,7 +66,7 @@ export class ProviderResolver {
 export class SocialServiceResolver {
   @FieldResolver(() => ProviderType, { description: 'Its provider.' })
   async provider(@Ctx() ctx: RequestContext, @Root() s: RegisteredServiceType): Promise<ProviderType> {
-    const provider = await loaders(ctx).providerById.load(s.providerId);
+    const provider = await ctx.loaders.providerById.load(s.providerId);
     if (!provider) throw new Error(`provider ${s.providerId} of service ${s.id} is missing`);
     return ProviderType.from(provider, ctx.locale);
   }
@@ -119,7 +78,7 @@ export class SocialServiceResolver {
     @Arg('areaId', () => ID, { nullable: true, description: 'Only municipalities of this area.' }) areaId: string | null,
   ): Promise<MunicipalityType[]> {
     if (areaId) requireId(ctx.locale, 'areaId', areaId);
-    const byCode = loaders(ctx).municipalitiesByCode;
+    const byCode = ctx.loaders.municipalitiesByCode;
     const found = (await Promise.all(s.municipalityCodes.map((code) => byCode.load(code)))).flat();
     return found
       .filter((m) => !areaId || m.areaId === areaId)

@@ -2,17 +2,14 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { MeetingType } from '../schema/meeting.type';
 import { PersonType } from '../schema/person.type';
-import { MeetingService } from '../services/meeting.service';
 import { WorkflowEventType } from '../schema/proposal.type';
 
 @Resolver(() => WorkflowEventType)
 export class WorkflowEventResolver {
-  private readonly meetings = new MeetingService();
-
   @FieldResolver(() => MeetingType, { nullable: true, description: 'The meeting whose resolution fired the event, if any and if the viewer may see it.' })
   async meeting(@Ctx() ctx: RequestContext, @Root() e: WorkflowEventType): Promise<MeetingType | null> {
     if (!e.meetingId) return null;
-    const m = await this.meetings.get(ctx, e.meetingId).catch(() => null);
+    const m = await ctx.services.meetings.get(ctx, e.meetingId).catch(() => null);
     return m ? MeetingType.from(m) : null;
   }
 

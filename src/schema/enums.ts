@@ -21,6 +21,7 @@ import {
   MembershipRole,
   DelegatedPower,
   ProposalKind,
+  ProposalPhase,
   QuorumRule,
   TargetGroup,
   TriadSide,
@@ -123,6 +124,18 @@ registerEnumType(ProposalKind, {
     PROJECT_INTENT: { description: 'A project intent (projektový záměr).' },
     MATERIAL: { description: 'A material for the council (materiál do rady).' },
     PLAN: { description: 'The medium-term plan itself; approved by the assembly, never by the council.' },
+  },
+});
+
+registerEnumType(ProposalPhase, {
+  name: 'ProposalPhase',
+  description: "Where a proposal stands, whatever its area's workflow calls the stage (each stage of a definition declares its phase).",
+  valuesConfig: {
+    DRAFT: { description: 'Being written; the author may still edit it (koncept).' },
+    IN_REVIEW: { description: 'Before a body of the pipeline (projednává se).' },
+    APPROVED: { description: 'Adopted by the final decision (schváleno).' },
+    REJECTED: { description: 'Refused by a decision (zamítnuto).' },
+    WITHDRAWN: { description: 'Taken back by its author or the coordinator (staženo).' },
   },
 });
 

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { CommissionRecommendation, ProposalKind } from '../entities/enums';
+import { CommissionRecommendation, ProposalKind, ProposalPhase } from '../entities/enums';
 import type { Proposal } from '../entities/proposal.entity';
 import './enums';
 import { RefusalType, TransitionInputKind } from './refusal.type';
@@ -21,8 +21,14 @@ export class ProposalType {
   @Field(() => String, { nullable: true, description: 'Full text.' })
   text!: string | null;
 
-  @Field(() => String, { description: 'The workflow stage, e.g. DRAFT, WORKING_GROUP, COUNCIL, APPROVED.' })
+  @Field(() => String, { description: "The workflow stage, as the area's definition names it, e.g. DRAFT, WORKING_GROUP, COUNCIL, APPROVED." })
   state!: string;
+
+  @Field(() => ProposalPhase, { description: 'Where the proposal stands whatever the stage is called: draft, in review, approved, rejected or withdrawn.' })
+  phase!: ProposalPhase;
+
+  @Field(() => Date, { nullable: true, description: 'When it was decided (approved, rejected or withdrawn); null until then.' })
+  decidedAt!: Date | null;
 
   @Field(() => Int, { description: 'Version for optimistic locking: pass it as `expectedVersion` when changing the proposal.' })
   version!: number;
@@ -63,6 +69,8 @@ export class ProposalType {
       text: p.text,
       concernedOrganisationId: p.concernedOrganisation?.id ?? null,
       state: p.state,
+      phase: p.phase,
+      decidedAt: p.decidedAt,
       version: p.version,
       workflowKey: p.workflowKey,
       workflowVersion: p.workflowVersion,

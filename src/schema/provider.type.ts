@@ -9,7 +9,7 @@ import {
   type SocialService,
 } from '../entities/provider.entity';
 import { localize, type Locale } from '../i18n/locale';
-import { legalFormLabel, SOCIAL_SERVICE_TYPES, serviceTypeInfo, targetGroupLabel, type SocialServiceTypeInfo } from '../services/social-service-types';
+import { legalFormLabel, SOCIAL_SERVICE_TYPES, serviceTypeInfo, targetGroupLabel, type SocialServiceTypeInfo } from '../common/social-service-types';
 import { PageInfo } from './page-info.type';
 
 registerEnumType(SocialServiceType, {

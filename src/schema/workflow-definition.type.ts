@@ -1,4 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import { ProposalPhase } from '../entities/enums';
+import './enums';
 
 @ObjectType('WorkflowStage', { description: 'A stage of a workflow.' })
 export class WorkflowStageType {
@@ -19,6 +21,9 @@ export class WorkflowStageType {
 
   @Field(() => Boolean, { description: 'Whether no event leaves the stage.' })
   final!: boolean;
+
+  @Field(() => ProposalPhase, { description: 'Where a proposal in this stage stands: draft, in review, approved, rejected or withdrawn.' })
+  phase!: ProposalPhase;
 }
 
 @ObjectType('WorkflowGuard', { description: 'A named guard of a transition with its parameters.' })
@@ -46,6 +51,15 @@ export class WorkflowTransitionType {
 
   @Field(() => [WorkflowGuardType], { description: 'Guards that must all pass.' })
   guards!: WorkflowGuardType[];
+
+  @Field(() => [String], {
+    description:
+      'What the transition records besides the stage: SUBMITTED (the first submission time), COMMISSION_RECOMMENDS or COMMISSION_DOES_NOT_RECOMMEND (the commission\'s recommendation), COUNCIL_RESOLUTION or ASSEMBLY_RESOLUTION (whose resolution the number typed is).',
+  })
+  effects!: string[];
+
+  @Field(() => Boolean, { description: 'Whether the transition sends the proposal back to an earlier stage for rework.' })
+  returns!: boolean;
 }
 
 @ObjectType('WorkflowDefinition', { description: 'An approval workflow definition (data compiled into a state machine).' })

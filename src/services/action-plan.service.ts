@@ -1,16 +1,39 @@
 import type { RequestContext } from '../context';
 import { LockMode } from '@mikro-orm/core';
 import { ActionPlan, ProjectIntent, ProjectIntentReport } from '../entities/action-plan.entity';
-import { ProposalKind, ProjectIntentStatus } from '../entities/enums';
+import { ProposalKind, ProposalPhase, ProjectIntentStatus } from '../entities/enums';
 import { PlanGoal, PlanMeasure, PlanPriority } from '../entities/plan.entity';
 import type { Person } from '../entities/person.entity';
 import { Proposal } from '../entities/proposal.entity';
 import { AppError, badInput, conflict, ErrorCode, notFound, requireId } from '../errors/app-errors';
 import { localize } from '../i18n/locale';
-import type { AddProjectIntentInput, CreateActionPlanInput, ReportProjectIntentInput } from '../schema/action-plan.type';
-import { PlanService } from './plan.service';
-import { ProposalService } from './proposal.service';
+import type { PlanService } from './plan.service';
+import type { ProposalService } from './proposal.service';
 import { uniqueOrConflict } from './unique';
+
+/** What the service is asked to do (a resolver passes its GraphQL input, which has these shapes). */
+export interface AddProjectIntentCommand {
+  actionPlanId: string;
+  measureId: string;
+  title: string;
+  responsibleOrganisation: string;
+  budgetCzk: number;
+  fundingSources?: string | null;
+  startsOn: string;
+  endsOn: string;
+  workingGroupId?: string | null;
+}
+
+export interface CreateActionPlanCommand {
+  planId: string;
+  year: number;
+}
+
+export interface ReportProjectIntentCommand {
+  projectIntentId: string;
+  status?: ProjectIntentStatus | null;
+  note?: string | null;
+}
 
 /** Where a project intent may go from each status. */
 const NEXT_STATUS: Record<ProjectIntentStatus, ProjectIntentStatus[]> = {
@@ -22,10 +45,9 @@ const NEXT_STATUS: Record<ProjectIntentStatus, ProjectIntentStatus[]> = {
 
 /** Yearly action plans and their project intents; edited by the coordinator and support. */
 export class ActionPlanService {
-  private readonly plans = new PlanService();
-  private readonly proposals = new ProposalService();
+  constructor(private readonly plans: PlanService, private readonly proposals: ProposalService) {}
 
-  async create(ctx: RequestContext, input: CreateActionPlanInput): Promise<ActionPlan> {
+  async create(ctx: RequestContext, input: CreateActionPlanCommand): Promise<ActionPlan> {
     const plan = await this.plans.forEditing(ctx, 'plan', input.planId);
     if (input.year < plan.yearFrom || input.year > plan.yearTo) {
       throw badInput(ctx.locale, [{ field: 'year', text: { cs: `Rok musí ležet v období plánu ${plan.yearFrom}–${plan.yearTo}.`, en: `The year must lie within the plan's period ${plan.yearFrom}–${plan.yearTo}.` } }]);
@@ -47,7 +69,7 @@ export class ActionPlanService {
     return priority?.planId ?? null;
   }
 
-  async addIntent(ctx: RequestContext, input: AddProjectIntentInput): Promise<ProjectIntent> {
+  async addIntent(ctx: RequestContext, input: AddProjectIntentCommand): Promise<ProjectIntent> {
     requireId(ctx.locale, 'actionPlanId', input.actionPlanId);
     const actionPlan = await ctx.em.findOne(ActionPlan, { id: input.actionPlanId });
     if (!actionPlan) throw notFound(ctx.locale, 'ActionPlan', input.actionPlanId);
@@ -83,7 +105,7 @@ export class ActionPlanService {
    * (or to CANCELLED before it is done) and/or a monitoring note. An intent sent through the
    * pipeline starts only once its proposal is approved. The coordinator or support.
    */
-  async report(ctx: RequestContext, input: ReportProjectIntentInput): Promise<ProjectIntent> {
+  async report(ctx: RequestContext, input: ReportProjectIntentCommand): Promise<ProjectIntent> {
     requireId(ctx.locale, 'projectIntentId', input.projectIntentId);
     const found = await ctx.em.findOne(ProjectIntent, { id: input.projectIntentId });
     if (!found) throw notFound(ctx.locale, 'ProjectIntent', input.projectIntentId);
@@ -99,7 +121,7 @@ export class ActionPlanService {
     }
     if (to !== found.status && (to === ProjectIntentStatus.IN_PROGRESS || to === ProjectIntentStatus.DONE) && found.proposalId) {
       const proposal = await ctx.em.findOne(Proposal, { id: found.proposalId, areaId: found.areaId });
-      if (proposal?.state !== 'APPROVED') {
+      if (proposal?.phase !== ProposalPhase.APPROVED) {
         reasons.push({ cs: 'Záměr prochází schvalováním; začít lze až po schválení.', en: 'The intent is going through approval; it starts once approved.' });
       }
     }

@@ -4,14 +4,28 @@ import { AreaRole } from '../entities/area-role.entity';
 import { AreaRoleKind } from '../entities/enums';
 import { Person } from '../entities/person.entity';
 import { badInput, notFound } from '../errors/app-errors';
-import type { GrantAreaRoleInput, RevokeAreaRoleInput } from '../schema/area-role.input';
 import { authorize, can } from '../auth/authority';
 import { inArea, roleResource } from '../auth/resources';
 import { refuseErased } from './erased-person';
 
+/** What the service is asked to do (a resolver passes its GraphQL input, which has these shapes). */
+export interface GrantAreaRoleCommand {
+  areaId: string;
+  personId: string;
+  role: AreaRoleKind;
+  validFrom?: string;
+  validTo?: string;
+}
+
+export interface RevokeAreaRoleCommand {
+  areaId: string;
+  personId: string;
+  role: AreaRoleKind;
+}
+
 /** Area roles: coordinators grant and revoke them, but only admins touch the ADMIN role. */
 export class AreaRoleService {
-  async grant(ctx: RequestContext, input: GrantAreaRoleInput): Promise<AreaRole> {
+  async grant(ctx: RequestContext, input: GrantAreaRoleCommand): Promise<AreaRole> {
     authorize(ctx, input.role === AreaRoleKind.ADMIN ? 'role.grantAdmin' : 'role.grant', roleResource(input.areaId, input.personId), 'Area', input.areaId);
     const validFrom = input.validFrom ?? ctx.today;
     if (input.validTo && input.validTo < validFrom) {
@@ -40,7 +54,7 @@ export class AreaRoleService {
     });
   }
 
-  async revoke(ctx: RequestContext, input: RevokeAreaRoleInput): Promise<AreaRole> {
+  async revoke(ctx: RequestContext, input: RevokeAreaRoleCommand): Promise<AreaRole> {
     authorize(ctx, input.role === AreaRoleKind.ADMIN ? 'role.revokeAdmin' : 'role.revoke', roleResource(input.areaId, input.personId), 'Area', input.areaId);
     return ctx.em.transactional(async (em) => {
       // Revoking ADMIN locks the area's admin rows first (in id order, so two admins revoking each

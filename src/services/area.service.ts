@@ -2,21 +2,42 @@ import type { RequestContext } from '../context';
 import { badInput, conflict, notFound, requireId } from '../errors/app-errors';
 import { Municipality } from '../entities/municipality.entity';
 import { PlanningArea } from '../entities/planning-area.entity';
-import type { AddMunicipalityInput, CreateAreaInput, UpdateAreaInput } from '../schema/area.input';
-import { isWorkflowKey, WORKFLOW_KEYS } from '../workflows/workflow-keys';
 import { authorize } from '../auth/authority';
 import { inArea, SHARED } from '../auth/resources';
 import { uniqueOrConflict } from './unique';
+import type { AreaKind } from '../entities/enums';
+
+/** What the service is asked to do (a resolver passes its GraphQL input, which has these shapes). */
+export interface AddMunicipalityCommand {
+  areaId: string;
+  name: string;
+  population: number;
+  code?: number | null;
+}
+
+export interface CreateAreaCommand {
+  name: string;
+  kind: AreaKind;
+  workflowKey: string;
+}
+
+export interface UpdateAreaCommand {
+  id: string;
+  name?: string;
+  kind?: AreaKind;
+  workflowKey?: string;
+}
 
 const AREA_NAME_TAKEN = { cs: 'Oblast s tímto názvem už existuje.', en: 'An area with this name already exists.' };
 const MUNICIPALITY_TAKEN = { cs: 'Obec s tímto názvem už v oblasti je.', en: 'The area already has a municipality of this name.' };
 
 function assertWorkflowKey(ctx: RequestContext, key: string): void {
-  if (!isWorkflowKey(key)) {
+  if (!ctx.workflows.has(key)) {
+    const known = ctx.workflows.keys.join(', ');
     throw badInput(ctx.locale, [
       {
         field: 'workflowKey',
-        text: { cs: `Neznámý postup schvalování; známé: ${WORKFLOW_KEYS.join(', ')}.`, en: `Unknown workflow; known: ${WORKFLOW_KEYS.join(', ')}.` },
+        text: { cs: `Neznámý postup schvalování; známé: ${known}.`, en: `Unknown workflow; known: ${known}.` },
       },
     ]);
   }
@@ -35,7 +56,7 @@ export class AreaService {
     return area;
   }
 
-  async create(ctx: RequestContext, input: CreateAreaInput): Promise<PlanningArea> {
+  async create(ctx: RequestContext, input: CreateAreaCommand): Promise<PlanningArea> {
     authorize(ctx, 'area.create', SHARED, 'Area');
     assertWorkflowKey(ctx, input.workflowKey);
     return uniqueOrConflict(ctx, AREA_NAME_TAKEN, 'name', () =>
@@ -47,7 +68,7 @@ export class AreaService {
     );
   }
 
-  async update(ctx: RequestContext, input: UpdateAreaInput): Promise<PlanningArea> {
+  async update(ctx: RequestContext, input: UpdateAreaCommand): Promise<PlanningArea> {
     authorize(ctx, 'area.update', inArea(input.id), 'Area', input.id);
     // Every field of an area is required: null (unlike an omitted field) would be a silent no-op.
     const cleared = (['name', 'kind', 'workflowKey'] as const).filter((field) => input[field] === null);
@@ -71,7 +92,7 @@ export class AreaService {
     );
   }
 
-  async addMunicipality(ctx: RequestContext, input: AddMunicipalityInput): Promise<Municipality> {
+  async addMunicipality(ctx: RequestContext, input: AddMunicipalityCommand): Promise<Municipality> {
     authorize(ctx, 'area.addMunicipality', inArea(input.areaId), 'Area', input.areaId);
     const code = input.code ?? null;
     if (code !== null && (await ctx.em.count(Municipality, { areaId: input.areaId, code })) > 0) {

@@ -1,13 +1,44 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../context';
 import { Body } from '../entities/body.entity';
-import { BODY_KIND_RANK, BodyKind, Convener, QuorumRule } from '../entities/enums';
+import { BODY_KIND_RANK, BodyKind, Convener, QuorumRule, type MinuteTaker, type TargetGroup } from '../entities/enums';
 import { badInput, notFound, requireId } from '../errors/app-errors';
-import type { CreateBodyInput, UpdateBodyInput } from '../schema/body.input';
-import { loadForChange } from '../auth/access';
+import { loadForChange } from '../data/load-for-change';
 import { authorize, can } from '../auth/authority';
 import { bodyResource, inArea } from '../auth/resources';
 import { uniqueOrConflict } from './unique';
+
+/** What the service is asked to do (a resolver passes its GraphQL input, which has these shapes). */
+export interface CreateBodyCommand {
+  areaId: string;
+  kind: BodyKind;
+  name: string;
+  shortName?: string | null;
+  description?: string | null;
+  targetGroup?: TargetGroup | null;
+  reportsToId?: string | null;
+  isPublic?: boolean;
+  materialsLeadDays?: number;
+  minutesDueDays?: number;
+  quorumRule?: QuorumRule;
+  convener?: Convener;
+  minuteTaker?: MinuteTaker;
+}
+
+export interface UpdateBodyCommand {
+  id: string;
+  name?: string;
+  shortName?: string | null;
+  description?: string | null;
+  targetGroup?: TargetGroup | null;
+  reportsToId?: string | null;
+  isPublic?: boolean | null;
+  materialsLeadDays?: number | null;
+  minutesDueDays?: number | null;
+  quorumRule?: QuorumRule | null;
+  convener?: Convener | null;
+  minuteTaker?: MinuteTaker | null;
+}
 
 const NAME_TAKEN = { cs: 'Orgán s tímto názvem už v oblasti je.', en: 'The area already has a body of this name.' };
 
@@ -73,7 +104,7 @@ export class BodyService {
     return parent;
   }
 
-  async create(ctx: RequestContext, input: CreateBodyInput): Promise<Body> {
+  async create(ctx: RequestContext, input: CreateBodyCommand): Promise<Body> {
     authorize(ctx, 'body.create', inArea(input.areaId), 'Area', input.areaId);
     const defaults = defaultRules(input.kind);
     return uniqueOrConflict(ctx, NAME_TAKEN, 'name', () =>
@@ -100,7 +131,7 @@ export class BodyService {
     );
   }
 
-  async update(ctx: RequestContext, input: UpdateBodyInput): Promise<Body> {
+  async update(ctx: RequestContext, input: UpdateBodyCommand): Promise<Body> {
     const found = await loadForChange(ctx, Body, input.id, 'Body');
     authorize(ctx, 'body.read', bodyResource(found), 'Body', found.id);
     authorize(ctx, 'body.update', bodyResource(found), 'Body', found.id);

@@ -5,6 +5,7 @@ import { Person } from '../entities/person.entity';
 import { conflict, notFound, requireId } from '../errors/app-errors';
 import { authorize } from '../auth/authority';
 import { personResource } from '../auth/resources';
+import { lockPerson } from '../data/people';
 
 /** Active links one person may hold: one per device or application is plenty, and a leak stays countable. */
 export const MAX_ACTIVE_CALENDAR_FEEDS = 10;
@@ -31,9 +32,7 @@ export class CalendarFeedService {
     const feed = await ctx.em.transactional(async (em) => {
       // The person's row is locked, as erasure locks it: the limit holds under concurrent requests,
       // and no link is issued to a person being erased.
-      const [locked] = await em
-        .getConnection()
-        .execute<Array<{ erased: boolean }>>('select erased_at is not null as erased from person where area_id = ? and id = ? for update', [person.areaId, person.id], 'all', em.getTransactionContext());
+      const locked = await lockPerson(em, person.areaId, person.id);
       if (!locked || locked.erased) throw notFound(ctx.locale, 'Person', person.id);
       const active = await em.count(CalendarFeed, { areaId: person.areaId, personId: person.id, revokedAt: null });
       if (active >= MAX_ACTIVE_CALENDAR_FEEDS) {

@@ -6,7 +6,7 @@ import { notFound, requireId } from '../errors/app-errors';
 import { authorize } from '../auth/authority';
 import { SHARED } from '../auth/resources';
 import { localize } from '../i18n/locale';
-import { MeetingService } from './meeting.service';
+import type { MeetingService } from './meeting.service';
 
 /** RFC 5545 text escaping. */
 function escapeText(value: string): string {
@@ -46,7 +46,7 @@ const STATUS: Record<MeetingStatus, string> = {
 
 /** iCalendar feeds of meetings, for whoever may see them: one body's, or all of a person's bodies'. */
 export class CalendarService {
-  private readonly meetings = new MeetingService();
+  constructor(private readonly meetings: MeetingService) {}
 
   async bodyFeed(ctx: RequestContext, bodyId: string): Promise<string> {
     requireId(ctx.locale, 'bodyId', bodyId);

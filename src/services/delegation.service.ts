@@ -1,16 +1,29 @@
 import { LockMode } from '@mikro-orm/core';
 import type { RequestContext } from '../context';
-import { loadForChange } from '../auth/access';
+import { loadForChange } from '../data/load-for-change';
 import { authorize } from '../auth/authority';
 import { bodyResource, delegationResource } from '../auth/resources';
 import { Body } from '../entities/body.entity';
 import { Delegation } from '../entities/delegation.entity';
-import { MembershipRole } from '../entities/enums';
+import { MembershipRole, type DelegatedPower } from '../entities/enums';
 import { Membership } from '../entities/membership.entity';
 import { Person } from '../entities/person.entity';
 import { badInput, conflict, notFound } from '../errors/app-errors';
-import type { GrantDelegationInput, RevokeDelegationInput } from '../schema/delegation.input';
 import { refuseErased } from './erased-person';
+
+/** What the service is asked to do (a resolver passes its GraphQL input, which has these shapes). */
+export interface GrantDelegationCommand {
+  bodyId: string;
+  delegateId: string;
+  power: DelegatedPower;
+  validFrom?: string;
+  validTo?: string | null;
+  note?: string | null;
+}
+
+export interface RevokeDelegationCommand {
+  delegationId: string;
+}
 
 const seatCovers = (m: Membership, from: string, to: string | null): boolean =>
   m.validFrom <= from && (m.validTo === null || (to !== null && m.validTo >= to));
@@ -35,7 +48,7 @@ export class DelegationService {
     return stands(d, seats, ctx.today);
   }
 
-  async grant(ctx: RequestContext, input: GrantDelegationInput): Promise<Delegation> {
+  async grant(ctx: RequestContext, input: GrantDelegationCommand): Promise<Delegation> {
     const found = await loadForChange(ctx, Body, input.bodyId, 'Body');
     authorize(ctx, 'body.read', bodyResource(found), 'Body', found.id);
     authorize(ctx, 'delegation.grant', delegationResource(found, input.delegateId), 'Body', found.id);
@@ -89,7 +102,7 @@ export class DelegationService {
     });
   }
 
-  async revoke(ctx: RequestContext, input: RevokeDelegationInput): Promise<Delegation> {
+  async revoke(ctx: RequestContext, input: RevokeDelegationCommand): Promise<Delegation> {
     const found = await loadForChange(ctx, Delegation, input.delegationId, 'Delegation');
     const body = await ctx.em.findOneOrFail(Body, { id: found.bodyId, areaId: found.areaId });
     authorize(ctx, 'body.read', bodyResource(body), 'Delegation', found.id);

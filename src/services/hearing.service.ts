@@ -1,5 +1,5 @@
 import type { RequestContext } from '../context';
-import { HearingDecision } from '../entities/enums';
+import { HearingDecision, ProposalPhase } from '../entities/enums';
 import { Hearing, HearingComment } from '../entities/hearing.entity';
 import { AppError, badInput, conflict, ErrorCode, notFound, rateLimited, requireId } from '../errors/app-errors';
 import { authorize } from '../auth/authority';
@@ -8,8 +8,8 @@ import { RefusalCode, refusal, refusalExtensions } from '../common/refusal';
 import { Plan } from '../entities/plan.entity';
 import { markdownInline as md } from '../common/markdown';
 import { localize } from '../i18n/locale';
-import { PlanService } from './plan.service';
-import { lockPlanProposal } from './hearing-standing';
+import type { PlanService } from './plan.service';
+import { lockPlanProposal } from '../data/hearing-standing';
 import { clientKey, hitRateLimit } from './rate-limiter';
 
 const ADOPTED_NO_HEARING = { cs: 'Plán je schválen; veřejné projednání už nelze otevřít.', en: 'The plan is adopted; a public hearing can no longer be opened.' };
@@ -25,7 +25,7 @@ const cell = (v: string): string => `"${(/^[=+\-@\t\r]/.test(v) ? `'${v}` : v).r
 
 /** The public hearing of a plan draft: the coordinator opens it, anyone comments, the coordinator answers. */
 export class HearingService {
-  private readonly plans = new PlanService();
+  constructor(private readonly plans: PlanService) {}
 
   async open(ctx: RequestContext, input: { planId: string; opensAt?: Date | null; closesAt: Date }): Promise<Hearing> {
     const plan = await this.plans.get(ctx, input.planId);
@@ -37,7 +37,7 @@ export class HearingService {
     const person = ctx.viewer.personIn(plan.areaId);
     return ctx.em.transactional(async (em) => {
       // Under the plan's proposal lock, as a transition judges the hearing rule (hearing-standing.ts).
-      if ((await lockPlanProposal(em, plan, 'update')) === 'APPROVED') throw conflict(ctx.locale, ADOPTED_NO_HEARING);
+      if ((await lockPlanProposal(em, plan, 'update')) === ProposalPhase.APPROVED) throw conflict(ctx.locale, ADOPTED_NO_HEARING);
       const hearing = em.create(Hearing, { areaId: plan.areaId, planId: plan.id, opensAt, closesAt: input.closesAt, openedById: person!.id });
       await em.flush();
       return hearing;
@@ -71,7 +71,7 @@ export class HearingService {
     if (retryAfter !== null) throw rateLimited(ctx.locale, retryAfter);
     return ctx.em.transactional(async (em) => {
       // A transition of the plan holds its proposal's lock while it judges the hearing rule.
-      if ((await lockPlanProposal(em, plan, 'share')) === 'APPROVED') throw closed();
+      if ((await lockPlanProposal(em, plan, 'share')) === ProposalPhase.APPROVED) throw closed();
       const comment = em.create(HearingComment, {
         areaId: hearing.areaId,
         hearingId: hearing.id,
@@ -94,7 +94,7 @@ export class HearingService {
     const plan = await ctx.em.findOneOrFail(Plan, { id: hearing.planId, areaId: found.areaId });
     return ctx.em.transactional(async (em) => {
       // The settlement is part of the adopted plan's record: closed with it.
-      if ((await lockPlanProposal(em, plan, 'share')) === 'APPROVED') {
+      if ((await lockPlanProposal(em, plan, 'share')) === ProposalPhase.APPROVED) {
         throw conflict(ctx.locale, { cs: 'Plán je schválen; vypořádání připomínek je uzavřeno.', en: 'The plan is adopted; the settlement of comments is closed.' });
       }
       const comment = await em.findOneOrFail(HearingComment, { id: found.id });

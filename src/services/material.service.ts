@@ -8,8 +8,8 @@ import { Material } from '../entities/material.entity';
 import { Person } from '../entities/person.entity';
 import { Proposal } from '../entities/proposal.entity';
 import { badInput, conflict, notFound, requireId } from '../errors/app-errors';
-import { MeetingService } from './meeting.service';
-import { ProposalService } from './proposal.service';
+import type { MeetingService } from './meeting.service';
+import type { ProposalService } from './proposal.service';
 
 /** Media types accepted, with the leading bytes a real file of that type starts with (none: text). */
 const MEDIA_TYPES: Record<string, Buffer[] | null> = {
@@ -40,8 +40,7 @@ export interface MaterialUpload {
 
 /** Documents of agenda items and proposals: visible to whoever may see the meeting or the proposal. */
 export class MaterialService {
-  private readonly meetings = new MeetingService();
-  private readonly proposals = new ProposalService();
+  constructor(private readonly meetings: MeetingService, private readonly proposals: ProposalService) {}
 
   /** Checks the viewer may see the material's owner; NOT_FOUND otherwise. */
   async get(ctx: RequestContext, id: string): Promise<Material> {

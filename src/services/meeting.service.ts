@@ -1,6 +1,5 @@
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { initialTransition, transition } from 'xstate';
 import { assertPageSize, decodeTimeCursor, encodeCursor } from '../common/cursor';
 import { pragueDay } from '../common/dates';
 import type { RequestContext } from '../context';
@@ -16,18 +15,10 @@ import { AppError, badInput, conflict, ErrorCode, notFound, requireId } from '..
 import { assertInArea, authorize, belongsTo, can, onBehalfOf } from '../auth/authority';
 import type { Action } from '../auth/policy';
 import { bodyResource } from '../auth/resources';
-import { RefusalCode, refusal, refusalExtensions } from '../common/refusal';
+import { refusalExtensions } from '../common/refusal';
 import { localize, type Text } from '../i18n/locale';
-import type {
-  AddAgendaItemInput,
-  MeetingActionInput,
-  MeetingFilter,
-  MoveAgendaItemInput,
-  RecordAttendanceInput,
-  ScheduleMeetingInput,
-  UpdateMeetingInput,
-} from '../schema/meeting.input';
-import { MEETING_TRANSITIONS, meetingMachine, meetingReasons, type MeetingEvent, type MeetingFacts } from '../workflows/meeting.workflow';
+import type { ActingAs } from '../workflows/engine';
+import { meetingWorkflow, type MeetingEventName, type MeetingFacts } from '../workflows/meeting.workflow';
 import { TRIAD_SIDES_REQUIRED } from '../workflows/workflow-guards';
 import { enqueue } from './outbox';
 import { refuseErased } from './erased-person';
@@ -48,6 +39,58 @@ export interface QuorumResult {
   totalVoting: number;
   required: number;
   reached: boolean;
+}
+
+/** What the service is asked to do (a resolver passes its GraphQL input, which has these shapes). */
+export interface ScheduleMeetingCommand {
+  bodyId: string;
+  title: string;
+  startsAt: Date;
+  endsAt?: Date | null;
+  place?: string | null;
+  onlineLink?: string | null;
+}
+
+export interface UpdateMeetingCommand {
+  id: string;
+  title?: string;
+  startsAt?: Date;
+  endsAt?: Date | null;
+  place?: string | null;
+  onlineLink?: string | null;
+  nextMeetingDate?: string | null;
+}
+
+/** An act on a meeting (convene, hold, cancel; the minutes' steps), with a reason where one is asked. */
+export interface MeetingActionCommand {
+  meetingId: string;
+  reason?: string | null;
+}
+
+export interface AddAgendaItemCommand {
+  meetingId: string;
+  title: string;
+  presenterId?: string | null;
+  proposalId?: string | null;
+  urgencyReason?: string | null;
+}
+
+export interface MoveAgendaItemCommand {
+  itemId: string;
+  position: number;
+}
+
+export interface RecordAttendanceCommand {
+  meetingId: string;
+  entries: Array<{ personId: string; status: AttendanceStatus; guestSide?: TriadSide | null }>;
+}
+
+export interface MeetingQuery {
+  areaId: string;
+  bodyId?: string | null;
+  from?: Date | null;
+  to?: Date | null;
+  status?: MeetingStatus | null;
 }
 
 /** Meetings of bodies: convening, agenda with the materials deadline, attendance, quorum. */
@@ -87,7 +130,7 @@ export class MeetingService {
     return { meeting, body };
   }
 
-  async page(ctx: RequestContext, filter: MeetingFilter, first: number, after: string | null) {
+  async page(ctx: RequestContext, filter: MeetingQuery, first: number, after: string | null) {
     assertPageSize(ctx, first);
     const bodies = (await ctx.loaders.bodiesByArea.load(filter.areaId)).filter((b) => this.canSee(ctx, b));
     const and: Array<FilterQuery<Meeting>> = [{ areaId: filter.areaId, body: { $in: bodies.map((b) => b.id) } }];
@@ -117,12 +160,12 @@ export class MeetingService {
     if (problems.length) throw badInput(ctx.locale, problems);
   }
 
-  async schedule(ctx: RequestContext, input: ScheduleMeetingInput): Promise<Meeting> {
+  async schedule(ctx: RequestContext, input: ScheduleMeetingCommand): Promise<Meeting> {
     const body = await ctx.em.findOne(Body, { id: input.bodyId });
     if (!body || !belongsTo(ctx.viewer, body.areaId) || !this.canSee(ctx, body)) throw notFound(ctx.locale, 'Body', input.bodyId);
     authorize(ctx, 'meeting.schedule', bodyResource(body), 'Body', body.id);
     this.checkTimes(ctx, input.startsAt, input.endsAt ?? null, input.place ?? null, input.onlineLink ?? null);
-    const [initial] = initialTransition(meetingMachine);
+    const start = meetingWorkflow.start();
     return ctx.em.transactional(async (em) => {
       const meeting = em.create(Meeting, {
         areaId: body.areaId,
@@ -132,15 +175,15 @@ export class MeetingService {
         endsAt: input.endsAt ?? null,
         place: input.place ?? null,
         onlineLink: input.onlineLink ?? null,
-        status: MeetingStatus.PLANNED,
-        snapshot: meetingMachine.getPersistedSnapshot(initial),
+        status: start.state as MeetingStatus,
+        snapshot: start.snapshot,
       });
       await em.flush();
       return meeting;
     });
   }
 
-  async update(ctx: RequestContext, input: UpdateMeetingInput): Promise<Meeting> {
+  async update(ctx: RequestContext, input: UpdateMeetingCommand): Promise<Meeting> {
     const { meeting: found, body } = await this.forConvener(ctx, input.id, 'meeting.update');
     if (input.title === null || input.startsAt === null) {
       throw badInput(ctx.locale, [{ field: input.title === null ? 'title' : 'startsAt', text: { cs: 'Nelze smazat.', en: 'Cannot be cleared.' } }]);
@@ -199,7 +242,7 @@ export class MeetingService {
   }
 
   /** CONVENE, HOLD or CANCEL through the meeting machine; refusals carry the reasons. */
-  async act(ctx: RequestContext, input: MeetingActionInput, event: 'CONVENE' | 'HOLD' | 'CANCEL'): Promise<Meeting> {
+  async act(ctx: RequestContext, input: MeetingActionCommand, event: 'CONVENE' | 'HOLD' | 'CANCEL'): Promise<Meeting> {
     const found = await this.get(ctx, input.meetingId);
     const body = await this.bodyOf(ctx, found);
     // Another area's meeting is NOT_FOUND to a change, public or not; within the area the machine judges.
@@ -209,8 +252,9 @@ export class MeetingService {
     const person = ctx.viewer.personIn(found.areaId);
     return ctx.em.transactional(async (em) => {
       const m = await em.findOneOrFail(Meeting, { id: found.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-      const facts = {
+      const facts: MeetingFacts = {
         actorIsConvener: can(ctx.viewer, action, resource),
+        onBehalfOf: onBehalfOf(ctx.viewer, action, resource, DelegatedPower.CONVENE),
         actorIsMinuteTaker: false,
         actorIsChair: false,
         actorDraftedMinutes: false,
@@ -218,12 +262,12 @@ export class MeetingService {
         started: ctx.now >= m.startsAt,
         reason: input.reason ?? null,
       };
-      this.fire(ctx, m, event, facts);
+      const acting = this.fire(ctx, m, event, facts);
       if (event === 'CONVENE') {
         m.convenedAt = ctx.now;
         // meeting.convene asks for a person of the area: the machine refused anyone else.
         m.convenedBy = em.getReference(Person, (person as Person).id);
-        m.convenedOnBehalfOfId = onBehalfOf(ctx.viewer, action, resource, DelegatedPower.CONVENE);
+        m.convenedOnBehalfOfId = acting.onBehalfOf;
         const day = pragueDay(m.startsAt);
         const members = (await em.find(Membership, { body: body.id })).filter((s) => s.isValidOn(day));
         const where = m.place ?? m.onlineLink ?? '';
@@ -241,25 +285,24 @@ export class MeetingService {
     });
   }
 
-  /** Moves the meeting through its machine, or refuses with the guards' reasons. */
-  fire(ctx: RequestContext, m: Meeting, event: MeetingEvent['type'], facts: MeetingFacts): void {
-    const target = MEETING_TRANSITIONS.find((t) => t.event === event && t.from === m.status)?.to;
-    const reasons = meetingReasons(event, m.status, facts);
-    const [next] = transition(meetingMachine, meetingMachine.resolveState(m.snapshot as never), { type: event, facts });
-    if (reasons === null || reasons.length > 0 || String(next.value) !== String(target)) {
+  /** Moves the meeting through its workflow, or refuses with every reason; says in which capacity the actor acted. */
+  fire(ctx: RequestContext, m: Meeting, event: MeetingEventName, facts: MeetingFacts): ActingAs {
+    const decision = meetingWorkflow.decide(m.snapshot, event, facts);
+    if (!decision.allowed) {
       throw new AppError(ErrorCode.TRANSITION_NOT_ALLOWED, localize({ cs: 'Tuto akci teď nelze provést.', en: 'This action is not allowed now.' }, ctx.locale), {
-        ...refusalExtensions(ctx.locale, reasons ?? [refusal(RefusalCode.STATUS_NOT_ALLOWED, { cs: `Ve stavu ${m.status} to nejde.`, en: `Not possible in status ${m.status}.` })]),
+        ...refusalExtensions(ctx.locale, decision.refusals),
       });
     }
-    m.status = String(next.value) as MeetingStatus;
-    m.snapshot = meetingMachine.getPersistedSnapshot(next);
+    m.status = decision.to as MeetingStatus;
+    m.snapshot = decision.snapshot;
+    return decision.actingAs;
   }
 
   async agenda(ctx: RequestContext, meeting: Meeting): Promise<AgendaItem[]> {
     return ctx.loaders.childrenOf(AgendaItem, 'meeting', { position: 'asc' }).load(meeting.id);
   }
 
-  async addAgendaItem(ctx: RequestContext, input: AddAgendaItemInput): Promise<AgendaItem> {
+  async addAgendaItem(ctx: RequestContext, input: AddAgendaItemCommand): Promise<AgendaItem> {
     const meeting = await this.get(ctx, input.meetingId);
     const body = await this.bodyOf(ctx, meeting);
     const resource = bodyResource(body);
@@ -315,7 +358,7 @@ export class MeetingService {
     });
   }
 
-  async moveAgendaItem(ctx: RequestContext, input: MoveAgendaItemInput): Promise<AgendaItem[]> {
+  async moveAgendaItem(ctx: RequestContext, input: MoveAgendaItemCommand): Promise<AgendaItem[]> {
     requireId(ctx.locale, 'itemId', input.itemId);
     const item = await ctx.em.findOne(AgendaItem, { id: input.itemId });
     if (!item) throw notFound(ctx.locale, 'AgendaItem', input.itemId);
@@ -339,7 +382,7 @@ export class MeetingService {
     return ctx.loaders.childrenOf(Attendance, 'meetingId', { personId: 'asc' }).load(meeting.id);
   }
 
-  async recordAttendance(ctx: RequestContext, input: RecordAttendanceInput): Promise<Meeting> {
+  async recordAttendance(ctx: RequestContext, input: RecordAttendanceCommand): Promise<Meeting> {
     const meeting = await this.get(ctx, input.meetingId);
     const body = await this.bodyOf(ctx, meeting);
     authorize(ctx, 'meeting.recordAttendance', bodyResource(body), 'Meeting', meeting.id);

@@ -1,16 +1,32 @@
 import { LockMode } from '@mikro-orm/core';
 import type { RequestContext } from '../context';
 import { Body } from '../entities/body.entity';
-import { MembershipRole } from '../entities/enums';
+import { MembershipRole, type TriadSide } from '../entities/enums';
 import { Membership } from '../entities/membership.entity';
 import { Person } from '../entities/person.entity';
 import { badInput, conflict, notFound } from '../errors/app-errors';
-import type { AddMembershipInput, EndMembershipInput } from '../schema/membership.input';
-import { loadForChange } from '../auth/access';
+import { loadForChange } from '../data/load-for-change';
 import { authorize, can } from '../auth/authority';
 import { bodyResource, seatResource } from '../auth/resources';
 import { refuseErased } from './erased-person';
-import { OrganisationService } from './organisation.service';
+import type { OrganisationService } from './organisation.service';
+
+/** What the service is asked to do (a resolver passes its GraphQL input, which has these shapes). */
+export interface AddMembershipCommand {
+  bodyId: string;
+  personId: string;
+  role: MembershipRole;
+  triadSide: TriadSide;
+  votingRight?: boolean;
+  validFrom?: string;
+  validTo?: string | null;
+  organisationId?: string | null;
+}
+
+export interface EndMembershipCommand {
+  membershipId: string;
+  validTo?: string;
+}
 
 const ROLE_ORDER = [MembershipRole.CHAIR, MembershipRole.DEPUTY, MembershipRole.SECRETARY, MembershipRole.MEMBER, MembershipRole.GUEST];
 
@@ -21,7 +37,7 @@ function overlaps(aFrom: string, aTo: string | null, bFrom: string, bTo: string 
 
 /** Seats in bodies. Admins and coordinators of the area set them up. */
 export class MembershipService {
-  private readonly organisations = new OrganisationService();
+  constructor(private readonly organisations: OrganisationService) {}
 
   /** Memberships of a body, for a viewer who may see the body: by role (chair first), then oldest first. */
   async ofBody(ctx: RequestContext, bodyId: string, activeOnly: boolean): Promise<Membership[]> {
@@ -41,7 +57,7 @@ export class MembershipService {
     });
   }
 
-  async add(ctx: RequestContext, input: AddMembershipInput): Promise<Membership> {
+  async add(ctx: RequestContext, input: AddMembershipCommand): Promise<Membership> {
     const found = await loadForChange(ctx, Body, input.bodyId, 'Body');
     authorize(ctx, 'body.read', bodyResource(found), 'Body', found.id);
     authorize(ctx, 'membership.add', seatResource(found, input.personId), 'Body', found.id);
@@ -97,7 +113,7 @@ export class MembershipService {
     });
   }
 
-  async end(ctx: RequestContext, input: EndMembershipInput): Promise<Membership> {
+  async end(ctx: RequestContext, input: EndMembershipCommand): Promise<Membership> {
     const found = await loadForChange(ctx, Membership, input.membershipId, 'Membership');
     const body = await ctx.em.findOneOrFail(Body, { id: found.body.id, areaId: found.areaId });
     authorize(ctx, 'body.read', bodyResource(body), 'Membership', found.id);

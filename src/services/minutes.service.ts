@@ -10,16 +10,20 @@ import { Membership } from '../entities/membership.entity';
 import { Minutes } from '../entities/minutes.entity';
 import { MinutesRecipient } from '../entities/minutes-recipient.entity';
 import { Person } from '../entities/person.entity';
-import type { DraftMinutesInput, MinutesActionInput } from '../schema/meeting.input';
 import type { MeetingFacts } from '../workflows/meeting.workflow';
-import { MeetingService } from './meeting.service';
+import type { MeetingService, MeetingActionCommand } from './meeting.service';
 
 const FROZEN = [MeetingStatus.MINUTES_VERIFIED, MeetingStatus.MINUTES_DISTRIBUTED];
 
+/** The minutes' text, as written by the minute-taker. */
+export interface DraftMinutesCommand {
+  meetingId: string;
+  text: string;
+}
+
 /** Minutes: drafted by the minute-taker, verified by the chair (never their author), distributed to the members. */
 export class MinutesService {
-  private readonly meetings = new MeetingService();
-
+  constructor(private readonly meetings: MeetingService) {}
 
   /**
    * The versions of the minutes the viewer may read, oldest first: verified ones with the meeting;
@@ -63,7 +67,7 @@ export class MinutesService {
     };
   }
 
-  async draft(ctx: RequestContext, input: DraftMinutesInput): Promise<Meeting> {
+  async draft(ctx: RequestContext, input: DraftMinutesCommand): Promise<Meeting> {
     const { meeting, body, person } = await this.prepare(ctx, input.meetingId);
     return ctx.em.transactional(async (em) => {
       const m = await em.findOneOrFail(Meeting, { id: meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
@@ -90,15 +94,14 @@ export class MinutesService {
     });
   }
 
-  async verify(ctx: RequestContext, input: MinutesActionInput): Promise<Meeting> {
+  async verify(ctx: RequestContext, input: MeetingActionCommand): Promise<Meeting> {
     const { meeting, body, person } = await this.prepare(ctx, input.meetingId);
     return ctx.em.transactional(async (em) => {
       const m = await em.findOneOrFail(Meeting, { id: meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       const current = await em.findOne(Minutes, { meeting: m.id }, { orderBy: { version: 'desc' } });
-      const facts = this.facts(ctx, body, person, current, 'minutes.draft');
-      this.meetings.fire(ctx, m, 'VERIFY_MINUTES', facts);
+      const acting = this.meetings.fire(ctx, m, 'VERIFY_MINUTES', this.facts(ctx, body, person, current, 'minutes.draft'));
       current!.verifiedBy = em.getReference(Person, person.id);
-      current!.verifiedOnBehalfOfId = facts.onBehalfOf ?? null;
+      current!.verifiedOnBehalfOfId = acting.onBehalfOf;
       current!.verifiedAt = ctx.now;
       m.version += 1;
       await em.flush();
@@ -107,7 +110,7 @@ export class MinutesService {
   }
 
   /** Sends the verified minutes to the body's members of the meeting day; who and when is recorded. */
-  async distribute(ctx: RequestContext, input: MinutesActionInput): Promise<Meeting> {
+  async distribute(ctx: RequestContext, input: MeetingActionCommand): Promise<Meeting> {
     const { meeting, body, person } = await this.prepare(ctx, input.meetingId);
     const day = pragueDay(meeting.startsAt);
     const members = (await ctx.em.find(Membership, { body: body.id })).filter((s) => s.isValidOn(day) || s.isValidOn(ctx.today));

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { claimNotificationsToEmail, settleNotificationEmail, type EmailSettlement } from '../data/notifications';
+import { dispatchOutboxRows } from '../data/outbox';
 import type { Orm } from '../db/orm';
 import type { Logger } from '../logger';
-import type { OutboxMessage } from './outbox';
 
 /** One e-mail; `messageId` is the same on every attempt of one notice, so that a retry is recognisable. */
 export interface MailMessage {
@@ -25,31 +24,7 @@ export interface Mailer {
  */
 export async function dispatchOutbox(orm: Orm, batch = 100): Promise<number> {
   const em = orm.em.fork();
-  return em.transactional(async (tx: EntityManager) => {
-    const conn = tx.getConnection();
-    const trx: unknown = tx.getTransactionContext();
-    const rows = await conn.execute<Array<{ area_id: string; id: string; payload: OutboxMessage }>>(
-      `select area_id, id, payload from outbox where dispatched_at is null order by id limit ? for update skip locked`,
-      [batch],
-      'all',
-      trx,
-    );
-    for (const row of rows) {
-      const m = row.payload;
-      for (const personId of new Set(m.recipients)) {
-        await conn.execute(
-          `insert into notification (area_id, id, person_id, kind, title_cs, title_en, subject_id, outbox_id)
-           select ?, ?, ?, ?, ?, ?, ?, ? where exists (select 1 from person where area_id = ? and id = ? and erased_at is null)
-           on conflict do nothing`,
-          [row.area_id, randomUUID(), personId, m.kind, m.title.cs, m.title.en, m.subjectId, row.id, row.area_id, personId],
-          'run',
-          trx,
-        );
-      }
-      await conn.execute(`update outbox set dispatched_at = now() where area_id = ? and id = ?`, [row.area_id, row.id], 'run', trx);
-    }
-    return rows.length;
-  });
+  return em.transactional((tx) => dispatchOutboxRows(tx, batch));
 }
 
 /** At most this many attempts to e-mail one notice. */
@@ -79,20 +54,9 @@ function permanent(err: unknown): boolean {
  */
 export async function emailPending(orm: Orm, mailer: Mailer, logger: Logger, options: { now?: Date; batch?: number } = {}): Promise<number> {
   const now = options.now ?? new Date();
-  const conn = orm.em.fork().getConnection();
-  const claimed = await conn.execute<Array<{ area_id: string; id: string; email_attempts: number; email: string | null; title_cs: string; title_en: string }>>(
-    `update notification n set email_attempts = n.email_attempts + 1, email_retry_at = ?
-       from person p
-      where p.area_id = n.area_id and p.id = n.person_id
-        and (n.area_id, n.id) in (
-          select area_id, id from notification
-           where emailed_at is null and email_failed_at is null and (email_retry_at is null or email_retry_at <= ?)
-           order by created_at limit ? for update skip locked)
-     returning n.area_id, n.id, n.email_attempts, p.email, n.title_cs, n.title_en`,
-    [new Date(now.getTime() + EMAIL_LEASE_MS), now, options.batch ?? 50],
-  );
-  const settle = (n: { area_id: string; id: string }, column: 'emailed_at' | 'email_failed_at' | 'email_retry_at', at: Date) =>
-    conn.execute(`update notification set ${column} = ? where area_id = ? and id = ?`, [at, n.area_id, n.id], 'run');
+  const em = orm.em.fork();
+  const claimed = await claimNotificationsToEmail(em, now, new Date(now.getTime() + EMAIL_LEASE_MS), options.batch ?? 50);
+  const settle = (n: { area_id: string; id: string }, column: EmailSettlement, at: Date) => settleNotificationEmail(em, n, column, at);
   for (const n of claimed) {
     if (!n.email) {
       await settle(n, 'email_failed_at', now);

@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { loadForChange } from '../auth/access';
+import { loadForChange } from '../data/load-for-change';
 import { authorize, can } from '../auth/authority';
 import { inArea } from '../auth/resources';
 import { isValidIco } from '../common/ico';
@@ -9,8 +9,20 @@ import { containsPattern } from '../common/search';
 import type { RequestContext } from '../context';
 import { Organisation } from '../entities/organisation.entity';
 import { badInput, conflict, notFound, requireId } from '../errors/app-errors';
-import type { CreateOrganisationInput, UpdateOrganisationInput } from '../schema/organisation.input';
 import { uniqueOrConflict } from './unique';
+
+/** What the service is asked to do (a resolver passes its GraphQL input, which has these shapes). */
+export interface CreateOrganisationCommand {
+  areaId: string;
+  name: string;
+  ico?: string | null;
+}
+
+export interface UpdateOrganisationCommand {
+  id: string;
+  name?: string;
+  ico?: string | null;
+}
 
 const ICO_TAKEN = {
   cs: 'Organizace s tímto IČO už v oblasti je.',
@@ -70,7 +82,7 @@ export class OrganisationService {
   }
 
   /** The area's admins and coordinators. */
-  async create(ctx: RequestContext, input: CreateOrganisationInput): Promise<Organisation> {
+  async create(ctx: RequestContext, input: CreateOrganisationCommand): Promise<Organisation> {
     authorize(ctx, 'organisation.create', inArea(input.areaId), 'Area', input.areaId);
     const ico = this.validIco(ctx, input.ico);
     return uniqueOrConflict(ctx, ICO_TAKEN, 'ico', () =>
@@ -84,7 +96,7 @@ export class OrganisationService {
   }
 
   /** The area's admins and coordinators. */
-  async update(ctx: RequestContext, input: UpdateOrganisationInput): Promise<Organisation> {
+  async update(ctx: RequestContext, input: UpdateOrganisationCommand): Promise<Organisation> {
     const found = await loadForChange(ctx, Organisation, input.id, 'Organisation');
     authorize(ctx, 'organisation.update', inArea(found.areaId), 'Organisation', found.id);
     if (input.name === null) {

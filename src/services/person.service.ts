@@ -6,15 +6,33 @@ import { Organisation } from '../entities/organisation.entity';
 import { Person } from '../entities/person.entity';
 import { CalendarFeed } from '../entities/calendar-feed.entity';
 import { badInput, conflict, notFound, requireId } from '../errors/app-errors';
-import type { CreatePersonInput, UpdatePersonInput } from '../schema/person.input';
-import { loadForChange } from '../auth/access';
+import { loadForChange } from '../data/load-for-change';
 import { authorize, visibleFilter } from '../auth/authority';
 import type { Resource } from '../auth/conditions';
 import { inArea, PERSON_SQL, personResource } from '../auth/resources';
 import { assertPageSize, decodeNameCursor, encodeCursor } from '../common/cursor';
 import { containsPattern } from '../common/search';
-import { OrganisationService } from './organisation.service';
+import type { OrganisationService } from './organisation.service';
 import { uniqueOrConflict } from './unique';
+
+/** What the service is asked to do (a resolver passes its GraphQL input, which has these shapes). */
+export interface CreatePersonCommand {
+  areaId: string;
+  name: string;
+  email?: string | null;
+  phone?: string | null;
+  organisationId?: string | null;
+  subject?: string | null;
+}
+
+export interface UpdatePersonCommand {
+  id: string;
+  name?: string;
+  email?: string | null;
+  phone?: string | null;
+  organisationId?: string | null;
+  subject?: string | null;
+}
 
 const SUBJECT_TAKEN = {
   cs: 'Tento účet identity (subject) už má v oblasti jiná osoba.',
@@ -36,7 +54,7 @@ export function personCursor(p: Person): string {
 
 /** People of an area: who may see whom, and their records. */
 export class PersonService {
-  private readonly organisations = new OrganisationService();
+  constructor(private readonly organisations: OrganisationService) {}
 
   /** The person as the policy sees them: the bodies they sit in (any time), whether one is public, whether they are an admin today. */
   async resource(ctx: RequestContext, person: Person): Promise<Resource> {
@@ -88,7 +106,7 @@ export class PersonService {
     return { items: rows.slice(0, args.first), hasNextPage: rows.length > args.first, totalCount };
   }
 
-  async create(ctx: RequestContext, input: CreatePersonInput): Promise<Person> {
+  async create(ctx: RequestContext, input: CreatePersonCommand): Promise<Person> {
     authorize(ctx, 'person.create', inArea(input.areaId), 'Area', input.areaId);
     // A new person linked to a login at once: linking a login is an action of its own.
     if (input.subject != null) authorize(ctx, 'person.changeSubject', inArea(input.areaId), 'Area', input.areaId);
@@ -114,7 +132,7 @@ export class PersonService {
    * login and the organisation are actions of their own: the organisation decides conflicts of
    * interest and who acts for a guarantor organisation.
    */
-  async update(ctx: RequestContext, input: UpdatePersonInput): Promise<Person> {
+  async update(ctx: RequestContext, input: UpdatePersonCommand): Promise<Person> {
     const person = await loadForChange(ctx, Person, input.id, 'Person');
     const resource = await this.resource(ctx, person);
     authorize(ctx, 'person.read', resource, 'Person', input.id);

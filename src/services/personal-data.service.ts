@@ -1,34 +1,14 @@
-import { randomUUID } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../context';
 import { authorize, can } from '../auth/authority';
 import { inArea, personResource } from '../auth/resources';
+import { eraseReferences, insertErasure, lockAreaAdmins, outboxRowsJson, personRowJson, referringRowsJson, strikeFromOutbox, type PersonReference } from '../data/personal-data';
+import { lockPerson } from '../data/people';
 import { Person } from '../entities/person.entity';
 import { PlanningArea } from '../entities/planning-area.entity';
 import { conflict, notFound, requireId } from '../errors/app-errors';
-import { ERASED_PERSON_NAME } from '../schema/person.type';
+import { ERASED_PERSON_NAME } from '../common/person-name';
 
-/**
- * What erasure does to the rows of a table that refer to the erased person:
- * - KEEP: the row stays as it is; it refers to the person by id only, and the API shows a deleted person;
- * - REVOKE_ROLE: current area roles are revoked (the rows stay: that the role was held is a record);
- * - END_SEAT: current seats end today, seats that have not started yet are removed (held seats stay);
- * - DELETE: the rows go (they are about the person and record nothing of the area's decisions).
- */
-export type ErasureAction = 'KEEP' | 'REVOKE_ROLE' | 'END_SEAT' | 'DELETE';
-
-/** A table whose columns refer to a person, with what erasure does to its rows and why. */
-export interface PersonReference {
-  table: string;
-  /** The columns holding a person id (the foreign keys to `person`, besides `area_id`). */
-  columns: readonly string[];
-  onErase: ErasureAction;
-  why: string;
-  /** Columns the export leaves out (document contents, secrets' hashes): the metadata is the data about the person. */
-  omit?: readonly string[];
-  /** Order of the exported rows. */
-  orderBy: string;
-}
+export type { ErasureAction, PersonReference } from '../data/personal-data';
 
 /**
  * Every foreign key to `person`, each with its erasure decision. The export walks this list, and a
@@ -78,8 +58,6 @@ export interface PersonalDataExport {
   json: string;
 }
 
-type Row = Record<string, unknown>;
-
 /** Erasure and export of a person's personal data (issue 5, item 6). */
 export class PersonalDataService {
   /**
@@ -106,16 +84,11 @@ export class PersonalDataService {
     const found = await this.load(ctx, personId, 'erase');
     if (found.erasedAt) return found;
     return ctx.em.transactional(async (em) => {
-      const sql = rawSql(em);
       const { areaId } = found;
       // Admin rows first, then the person, in one order for every erasure and revocation: two
       // admins erasing each other cannot both succeed, nor deadlock.
-      const admins = await sql<{ person_id: string; current: boolean }>(
-        `select person_id, (valid_from <= ?::date and (valid_to is null or valid_to >= ?::date)) as current
-           from area_role where area_id = ? and role = 'ADMIN' and revoked_at is null order by id for update`,
-        [ctx.today, ctx.today, areaId],
-      );
-      await sql(`select 1 from person where area_id = ? and id = ? for update`, [areaId, personId]);
+      const admins = await lockAreaAdmins(em, areaId, ctx.today);
+      await lockPerson(em, areaId, personId);
       const person = await em.findOneOrFail(Person, { id: personId }, { refresh: true });
       if (person.erasedAt) return person;
 
@@ -140,83 +113,34 @@ export class PersonalDataService {
       person.erasedAt = ctx.now;
       await em.flush();
 
-      for (const ref of PERSON_REFERENCES) await this.applyErasure(sql, ctx, ref, areaId, personId);
+      for (const ref of PERSON_REFERENCES) await eraseReferences(em, ref, areaId, personId, ctx.now, ctx.today);
       // Pending and dispatched messages: the person's id is struck from their recipients.
-      await sql(
-        `update outbox set payload = jsonb_set(payload, '{recipients}', coalesce(
-            (select jsonb_agg(r) from jsonb_array_elements(payload -> 'recipients') r where r <> to_jsonb(?::text)), '[]'::jsonb))
-          where area_id = ? and payload -> 'recipients' @> jsonb_build_array(?::text)`,
-        [personId, areaId, personId],
-      );
+      await strikeFromOutbox(em, areaId, personId);
       const by = ctx.viewer.personIn(areaId);
-      await sql(
-        `insert into person_erasure (area_id, id, person_id, erased_by_id, erased_by_subject, erased_at) values (?, ?, ?, ?, ?, ?)`,
-        [areaId, randomUUID(), personId, by?.id ?? null, by ? null : ctx.viewer.subject, ctx.now],
-      );
+      await insertErasure(em, { areaId, personId, byPersonId: by?.id ?? null, bySubject: by ? null : ctx.viewer.subject, at: ctx.now });
       return person;
     });
-  }
-
-  private async applyErasure(sql: RawSql, ctx: RequestContext, ref: PersonReference, areaId: string, personId: string): Promise<void> {
-    const column = ref.columns[0];
-    switch (ref.onErase) {
-      case 'KEEP':
-        return;
-      case 'DELETE':
-        await sql(`delete from ${ref.table} where area_id = ? and ${column} = ?`, [areaId, personId]);
-        return;
-      case 'REVOKE_ROLE':
-        await sql(`update ${ref.table} set revoked_at = ?, updated_at = now() where area_id = ? and ${column} = ? and revoked_at is null`, [ctx.now, areaId, personId]);
-        return;
-      case 'END_SEAT':
-        await sql(`delete from ${ref.table} where area_id = ? and ${column} = ? and valid_from > ?::date`, [areaId, personId, ctx.today]);
-        await sql(
-          `update ${ref.table} set valid_to = ?::date, updated_at = now() where area_id = ? and ${column} = ? and (valid_to is null or valid_to > ?::date)`,
-          [ctx.today, areaId, personId, ctx.today],
-        );
-        return;
-    }
   }
 
   /** Everything held about the person, as JSON text: the person row and every row that refers to them. */
   async export(ctx: RequestContext, personId: string): Promise<PersonalDataExport> {
     const person = await this.load(ctx, personId, 'export');
-    const sql = rawSql(ctx.em);
     const { areaId } = person;
     const area = await ctx.em.findOneOrFail(PlanningArea, { id: areaId });
-    const [personRow] = await sql<{ row: Row }>(`select to_jsonb(p) as row from person p where area_id = ? and id = ?`, [areaId, personId]);
-    const records: Record<string, Row[]> = {};
-    for (const ref of PERSON_REFERENCES) {
-      const omit = (ref.omit ?? []).map((c) => ` - '${c}'`).join('');
-      const rows = await sql<{ row: Row }>(
-        `select to_jsonb(t)${omit} as row from ${ref.table} t where t.area_id = ? and (${ref.columns.map((c) => `t.${c} = ?`).join(' or ')}) order by ${ref.orderBy}`,
-        [areaId, ...ref.columns.map(() => personId)],
-      );
-      records[ref.table] = rows.map((r) => r.row);
-    }
-    const outbox = await sql<{ row: Row }>(
-      `select to_jsonb(o) as row from outbox o where area_id = ? and payload -> 'recipients' @> jsonb_build_array(?::text) order by id`,
-      [areaId, personId],
-    );
-    records.outbox = outbox.map((r) => r.row);
+    const personRow = await personRowJson(ctx.em, areaId, personId);
+    const records: Record<string, unknown[]> = {};
+    for (const ref of PERSON_REFERENCES) records[ref.table] = await referringRowsJson(ctx.em, ref, areaId, personId);
+    records.outbox = await outboxRowsJson(ctx.em, areaId, personId);
     const exportedAt = ctx.now;
     const document = {
       format: 'triada-personal-data/1',
       exportedAt: exportedAt.toISOString(),
       area: { id: area.id, name: area.name },
-      person: personRow?.row ?? null,
+      person: personRow,
       records,
       coverage: EXPORT_COVERAGE,
       notes: NOT_LINKED,
     };
     return { personId, exportedAt, coverage: EXPORT_COVERAGE, json: JSON.stringify(document, null, 2) };
   }
-}
-
-type RawSql = <T = Row>(query: string, params: unknown[]) => Promise<T[]>;
-
-/** Raw SQL within the entity manager's transaction (if any). Table and column names come from PERSON_REFERENCES only. */
-function rawSql(em: EntityManager): RawSql {
-  return <T>(query: string, params: unknown[]) =>
-    em.getConnection().execute<T[]>(query, params, 'all', em.getTransactionContext());
 }

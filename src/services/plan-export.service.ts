@@ -1,10 +1,10 @@
 import { markdownBlock, markdownInline as md } from '../common/markdown';
 import type { RequestContext } from '../context';
-import { displayName } from '../schema/person.type';
-import { ActionPlanService } from './action-plan.service';
-import { PlanRegisterService, quadrantOf } from './plan-register.service';
-import { PlanService } from './plan.service';
-
+import { displayName } from '../common/person-name';
+import { intentView, riskView, stakeholderView } from '../mappers/plan.mapper';
+import type { ActionPlanService } from './action-plan.service';
+import type { PlanRegisterService } from './plan-register.service';
+import type { PlanService } from './plan.service';
 
 /** A guarantor by name: "Výsluní, Jana Nováková" (a municipality and the person for it), a person, or an organisation. */
 const guarantorName = (g: { municipality?: string | null; person: string | null; organisation: string | null }): string =>
@@ -12,9 +12,7 @@ const guarantorName = (g: { municipality?: string | null; person: string | null;
 
 /** A plan as one document: its structure, guarantors, indicators with their latest values, risks and stakeholders. */
 export class PlanExportService {
-  private readonly plans = new PlanService();
-  private readonly register = new PlanRegisterService();
-  private readonly actionPlans = new ActionPlanService();
+  constructor(private readonly plans: PlanService, private readonly register: PlanRegisterService, private readonly actionPlans: ActionPlanService) {}
 
   async document(ctx: RequestContext, planId: string) {
     const plan = await this.plans.get(ctx, planId);
@@ -59,34 +57,31 @@ export class PlanExportService {
       }
       priorities.push({ title: p.title, goals });
     }
-    const risks = (await this.register.risks(ctx, plan.id)).map((r) => ({
+    const risks = (await this.register.risks(ctx, plan.id)).map(riskView).map((r) => ({
       area: r.riskArea,
       description: r.description,
       probability: r.probability,
       impact: r.impact,
-      score: r.probability * r.impact,
+      score: r.score,
       mitigation: r.mitigation,
       owner: r.owner,
     }));
-    const stakeholders = (await this.register.stakeholders(ctx, plan.id)).map((s) => ({
-      name: s.name,
-      influence: s.influence,
-      interest: s.interest,
-      quadrant: quadrantOf(s.influence, s.interest).quadrant,
-    }));
+    const stakeholders = (await this.register.stakeholders(ctx, plan.id))
+      .map((s) => stakeholderView(s, ctx.locale))
+      .map(({ name, influence, interest, quadrant }) => ({ name, influence, interest, quadrant }));
     const measureTitles = new Map(priorities.flatMap((p) => p.goals.flatMap((g) => g.measures.map((m) => [m.id, m.title] as const))));
     const actionPlans = [];
     for (const a of await this.actionPlans.ofPlan(ctx, plan.id)) {
-      const intents = (await this.actionPlans.intents(ctx, a.id)).map((i) => ({
-        title: i.title,
-        measure: measureTitles.get(i.measureId) ?? null,
-        responsibleOrganisation: i.responsibleOrganisation,
-        budgetCzk: Number(i.budgetCzk),
-        fundingSources: i.fundingSources,
-        startsOn: i.startsOn,
-        endsOn: i.endsOn,
-        status: i.status,
-        monitoringNote: i.monitoringNote,
+      const intents = (await this.actionPlans.intents(ctx, a.id)).map(intentView).map(({ title, measureId, responsibleOrganisation, budgetCzk, fundingSources, startsOn, endsOn, status, monitoringNote }) => ({
+        title,
+        measure: measureTitles.get(measureId) ?? null,
+        responsibleOrganisation,
+        budgetCzk,
+        fundingSources,
+        startsOn,
+        endsOn,
+        status,
+        monitoringNote,
       }));
       actionPlans.push({ year: a.year, intents });
     }

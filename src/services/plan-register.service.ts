@@ -1,24 +1,57 @@
 import type { RequestContext } from '../context';
 import { PlanRisk, PlanStakeholder, SolutionVariant, SwotItem } from '../entities/plan-risk.entity';
-import { Level, StakeholderQuadrant } from '../entities/enums';
+import { type Level, StakeholderQuadrant, type RiskArea, type SwotKind } from '../entities/enums';
 import { notFound, requireId } from '../errors/app-errors';
-import type { Text } from '../i18n/locale';
-import type { AddRiskInput, AddSolutionVariantInput, AddStakeholderInput, AddSwotItemInput, UpdateRiskInput } from '../schema/plan.input';
-import { PlanService } from './plan.service';
+import { quadrantOf } from '../mappers/plan.mapper';
+import type { PlanService } from './plan.service';
+
+/** What the service is asked to do (a resolver passes its GraphQL input, which has these shapes). */
+export interface AddRiskCommand {
+  planId: string;
+  riskArea: RiskArea;
+  description: string;
+  probability: number;
+  impact: number;
+  mitigation?: string | null;
+  owner?: string | null;
+  reviewDate?: string | null;
+}
+
+export interface AddSolutionVariantCommand {
+  planId: string;
+  title: string;
+  description?: string | null;
+  chosen: boolean;
+}
+
+export interface AddStakeholderCommand {
+  planId: string;
+  name: string;
+  description?: string | null;
+  influence: Level;
+  interest: Level;
+}
+
+export interface AddSwotItemCommand {
+  planId: string;
+  kind: SwotKind;
+  text: string;
+}
+
+export interface UpdateRiskCommand {
+  id: string;
+  probability?: number;
+  impact?: number;
+  mitigation?: string | null;
+  owner?: string | null;
+  reviewDate?: string | null;
+}
 
 const QUADRANT_ORDER = [StakeholderQuadrant.KEY_PLAYERS, StakeholderQuadrant.KEEP_SATISFIED, StakeholderQuadrant.KEEP_INFORMED, StakeholderQuadrant.CROWD];
 
-/** The stakeholder matrix: influence × interest gives the quadrant and how to work with them (seed 001). */
-export function quadrantOf(influence: Level, interest: Level): { quadrant: StakeholderQuadrant; approach: Text } {
-  if (influence === Level.HIGH && interest === Level.HIGH) return { quadrant: StakeholderQuadrant.KEY_PLAYERS, approach: { cs: 'vedení dialogu', en: 'dialogue' } };
-  if (influence === Level.HIGH) return { quadrant: StakeholderQuadrant.KEEP_SATISFIED, approach: { cs: 'zajištění spokojenosti', en: 'keep satisfied' } };
-  if (interest === Level.HIGH) return { quadrant: StakeholderQuadrant.KEEP_INFORMED, approach: { cs: 'průběžné informování', en: 'keep informed' } };
-  return { quadrant: StakeholderQuadrant.CROWD, approach: { cs: 'odpovídání na otázky', en: 'answer their questions' } };
-}
-
 /** A plan's risk register and stakeholder matrix; edited by the coordinator and support. */
 export class PlanRegisterService {
-  private readonly plans = new PlanService();
+  constructor(private readonly plans: PlanService) {}
 
   /** Risks by score, highest first. */
   async risks(ctx: RequestContext, planId: string): Promise<PlanRisk[]> {
@@ -33,7 +66,7 @@ export class PlanRegisterService {
     return [...rows].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'cs'));
   }
 
-  async addRisk(ctx: RequestContext, input: AddRiskInput): Promise<PlanRisk> {
+  async addRisk(ctx: RequestContext, input: AddRiskCommand): Promise<PlanRisk> {
     const plan = await this.plans.forEditing(ctx, 'plan', input.planId);
     return ctx.em.transactional(async (em) => {
       const risk = em.create(PlanRisk, {
@@ -52,7 +85,7 @@ export class PlanRegisterService {
     });
   }
 
-  async updateRisk(ctx: RequestContext, input: UpdateRiskInput): Promise<PlanRisk> {
+  async updateRisk(ctx: RequestContext, input: UpdateRiskCommand): Promise<PlanRisk> {
     requireId(ctx.locale, 'id', input.id);
     const found = await ctx.em.findOne(PlanRisk, { id: input.id });
     if (!found) throw notFound(ctx.locale, 'PlanRisk', input.id);
@@ -69,7 +102,7 @@ export class PlanRegisterService {
     });
   }
 
-  async addStakeholder(ctx: RequestContext, input: AddStakeholderInput): Promise<PlanStakeholder> {
+  async addStakeholder(ctx: RequestContext, input: AddStakeholderCommand): Promise<PlanStakeholder> {
     const plan = await this.plans.forEditing(ctx, 'plan', input.planId);
     return ctx.em.transactional(async (em) => {
       const row = em.create(PlanStakeholder, {
@@ -93,7 +126,7 @@ export class PlanRegisterService {
     return ctx.loaders.childrenOf(SolutionVariant, 'planId', { position: 'asc' }).load(planId);
   }
 
-  async addSwotItem(ctx: RequestContext, input: AddSwotItemInput): Promise<SwotItem> {
+  async addSwotItem(ctx: RequestContext, input: AddSwotItemCommand): Promise<SwotItem> {
     const plan = await this.plans.forTextEditing(ctx, 'plan', input.planId);
     return ctx.em.transactional(async (em) => {
       const row = em.create(SwotItem, { areaId: plan.areaId, planId: plan.id, kind: input.kind, text: input.text });
@@ -103,7 +136,7 @@ export class PlanRegisterService {
   }
 
   /** Adds a variant; a chosen one unchooses the others, so a plan has at most one chosen variant. */
-  async addSolutionVariant(ctx: RequestContext, input: AddSolutionVariantInput): Promise<SolutionVariant> {
+  async addSolutionVariant(ctx: RequestContext, input: AddSolutionVariantCommand): Promise<SolutionVariant> {
     const plan = await this.plans.forTextEditing(ctx, 'plan', input.planId);
     return ctx.em.transactional(async (em) => {
       const existing = await em.find(SolutionVariant, { planId: plan.id });

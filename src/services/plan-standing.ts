@@ -1,5 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { PlanStatus } from '../entities/enums';
+import { planStandingRows, type PlanStandingRow } from '../data/plan-standing-rows';
+import { PlanStatus, ProposalPhase } from '../entities/enums';
+
+export type { PlanStandingRow };
 
 /** Where a plan stands: its status and the years it governs. */
 export interface PlanStanding {
@@ -10,16 +13,7 @@ export interface PlanStanding {
   inForceYears: number[];
 }
 
-export interface PlanStandingRow {
-  id: string;
-  yearFrom: number;
-  yearTo: number;
-  /** State of its PLAN proposal; null without one. */
-  proposalState: string | null;
-  adoptedAt: Date | null;
-}
-
-const NOT_STARTED = new Set(['DRAFT', 'REJECTED', 'WITHDRAWN']);
+const NOT_STARTED: ReadonlySet<ProposalPhase> = new Set([ProposalPhase.DRAFT, ProposalPhase.REJECTED, ProposalPhase.WITHDRAWN]);
 
 /**
  * The rule that only one plan of an area is in force for a year: a year is governed by the plan
@@ -29,17 +23,17 @@ const NOT_STARTED = new Set(['DRAFT', 'REJECTED', 'WITHDRAWN']);
  */
 export function planStandings(rows: PlanStandingRow[], currentYear: number): Map<string, PlanStanding> {
   const adopted = rows
-    .filter((r) => r.proposalState === 'APPROVED' && r.adoptedAt)
+    .filter((r) => r.proposalPhase === ProposalPhase.APPROVED && r.adoptedAt)
     .sort((a, b) => (a.adoptedAt as Date).getTime() - (b.adoptedAt as Date).getTime() || a.id.localeCompare(b.id));
   const governor = new Map<number, string>();
   for (const r of adopted) for (let y = r.yearFrom; y <= r.yearTo; y++) governor.set(y, r.id);
   const out = new Map<string, PlanStanding>();
   for (const r of rows) {
-    if (r.proposalState === null || NOT_STARTED.has(r.proposalState)) {
+    if (r.proposalPhase === null || NOT_STARTED.has(r.proposalPhase)) {
       out.set(r.id, { status: PlanStatus.DRAFT, adoptedAt: null, inForceYears: [] });
       continue;
     }
-    if (r.proposalState !== 'APPROVED') {
+    if (r.proposalPhase !== ProposalPhase.APPROVED) {
       out.set(r.id, { status: PlanStatus.IN_APPROVAL, adoptedAt: null, inForceYears: [] });
       continue;
     }
@@ -52,21 +46,7 @@ export function planStandings(rows: PlanStandingRow[], currentYear: number): Map
   return out;
 }
 
-/** Loads every plan of an area with its proposal's state and adoption time, in one statement. */
+/** Every plan of an area with where it stands. */
 export async function loadPlanStandings(em: EntityManager, areaId: string, currentYear: number): Promise<Map<string, PlanStanding>> {
-  const rows = await em.getConnection().execute<Array<{ id: string; year_from: number; year_to: number; state: string | null; adopted_at: Date | null }>>(
-    `select p.id, p.year_from, p.year_to, pr.state,
-            (select max(e.occurred_at) from workflow_event e
-              where e.area_id = p.area_id and e.proposal_id = p.proposal_id and e.to_state = 'APPROVED') as adopted_at
-       from plan p
-       left join proposal pr on pr.area_id = p.area_id and pr.id = p.proposal_id
-      where p.area_id = ?`,
-    [areaId],
-    'all',
-    em.getTransactionContext(),
-  );
-  return planStandings(
-    rows.map((r) => ({ id: r.id, yearFrom: r.year_from, yearTo: r.year_to, proposalState: r.state, adoptedAt: r.adopted_at ? new Date(r.adopted_at) : null })),
-    currentYear,
-  );
+  return planStandings(await planStandingRows(em, areaId), currentYear);
 }

@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
-import { loadForChange } from '../auth/access';
+import { loadForChange } from '../data/load-for-change';
 import type { RequestContext } from '../context';
-import { GoalStatus, PlanStatus, ProposalKind, ReportingPeriod } from '../entities/enums';
+import { GoalStatus, PlanStatus, ProposalKind, ReportingPeriod, type IndicatorDirection } from '../entities/enums';
 import { Municipality } from '../entities/municipality.entity';
 import { Person } from '../entities/person.entity';
 import { GoalGuarantor, Indicator, IndicatorGuarantor, IndicatorValue, Plan, PlanGoal, PlanMeasure, PlanPriority } from '../entities/plan.entity';
@@ -9,20 +9,69 @@ import { badInput, conflict, notFound, requireId } from '../errors/app-errors';
 import type { Text } from '../i18n/locale';
 import { authorize, can } from '../auth/authority';
 import { guarantorsOf, inArea, planResource } from '../auth/resources';
-import type {
-  AddIndicatorInput,
-  AddPlanPartInput,
-  AssignGoalGuarantorInput,
-  AssignIndicatorGuarantorInput,
-  CreatePlanInput,
-  RecordIndicatorValueInput,
-  RemoveGuarantorInput,
-  UpdateGoalStatusInput,
-} from '../schema/plan.input';
-import { OrganisationService } from './organisation.service';
+import type { OrganisationService } from './organisation.service';
 import { loadPlanStandings, type PlanStanding } from './plan-standing';
-import { ProposalService } from './proposal.service';
+import type { ProposalService } from './proposal.service';
 import { refuseErased } from './erased-person';
+
+/** What the service is asked to do (a resolver passes its GraphQL input, which has these shapes). */
+export interface AddIndicatorCommand {
+  measureId: string;
+  name: string;
+  unit: string;
+  baselineValue: number;
+  baselineDate: string;
+  targetValue: number;
+  targetDate: string;
+  direction: IndicatorDirection;
+  guarantorPersonIds?: string[] | null;
+  guarantorOrganisationIds?: string[] | null;
+  reportingPeriod?: ReportingPeriod | null;
+}
+
+export interface AddPlanPartCommand {
+  parentId: string;
+  title: string;
+  description?: string | null;
+}
+
+export interface AssignGoalGuarantorCommand {
+  goalId: string;
+  municipalityId?: string | null;
+  personId?: string | null;
+  organisationId?: string | null;
+}
+
+export interface AssignIndicatorGuarantorCommand {
+  indicatorId: string;
+  personId?: string | null;
+  organisationId?: string | null;
+}
+
+export interface CreatePlanCommand {
+  areaId: string;
+  title: string;
+  yearFrom: number;
+  yearTo: number;
+  workingGroupId?: string | null;
+}
+
+export interface RecordIndicatorValueCommand {
+  indicatorId: string;
+  value: number;
+  measuredOn: string;
+  note?: string | null;
+}
+
+export interface RemoveGuarantorCommand {
+  guarantorId: string;
+}
+
+export interface UpdateGoalStatusCommand {
+  goalId: string;
+  status: GoalStatus;
+  comment?: string | null;
+}
 
 /** Plan standings memoised per request (the context object), so a list reads them once. */
 const STANDINGS = new WeakMap<RequestContext, Map<string, Promise<Map<string, PlanStanding>>>>();
@@ -39,8 +88,7 @@ const sameGuarantor = (a: Partial<Pick<GoalGuarantor, 'municipalityId' | 'person
 
 /** Plans and their structure. Coordinators and support edit; the area reads; the public reads adopted plans. */
 export class PlanService {
-  private readonly proposals = new ProposalService();
-  private readonly organisations = new OrganisationService();
+  constructor(private readonly proposals: ProposalService, private readonly organisations: OrganisationService) {}
 
   /** Where every plan of an area stands, read once per request and area. */
   standings(ctx: RequestContext, areaId: string): Promise<Map<string, PlanStanding>> {
@@ -156,7 +204,7 @@ export class PlanService {
     return plan;
   }
 
-  async create(ctx: RequestContext, input: CreatePlanInput): Promise<Plan> {
+  async create(ctx: RequestContext, input: CreatePlanCommand): Promise<Plan> {
     authorize(ctx, 'plan.create', inArea(input.areaId), 'Area', input.areaId);
     if (input.yearTo < input.yearFrom) throw badInput(ctx.locale, [{ field: 'yearTo', text: { cs: 'Konec je před začátkem.', en: 'yearTo is before yearFrom.' } }]);
     const proposal = input.workingGroupId
@@ -174,7 +222,7 @@ export class PlanService {
     });
   }
 
-  async addPart(ctx: RequestContext, kind: 'priority' | 'goal' | 'measure', input: AddPlanPartInput): Promise<PlanPriority | PlanGoal | PlanMeasure> {
+  async addPart(ctx: RequestContext, kind: 'priority' | 'goal' | 'measure', input: AddPlanPartCommand): Promise<PlanPriority | PlanGoal | PlanMeasure> {
     const parentKind = kind === 'priority' ? 'plan' : kind === 'goal' ? 'priority' : 'goal';
     const plan = await this.forTextEditing(ctx, parentKind, input.parentId);
     return ctx.em.transactional(async (em) => {
@@ -206,7 +254,7 @@ export class PlanService {
     refuseErased(ctx, person);
   }
 
-  async addIndicator(ctx: RequestContext, input: AddIndicatorInput): Promise<Indicator> {
+  async addIndicator(ctx: RequestContext, input: AddIndicatorCommand): Promise<Indicator> {
     const plan = await this.forTextEditing(ctx, 'measure', input.measureId);
     if (input.targetDate < input.baselineDate) {
       throw badInput(ctx.locale, [{ field: 'targetDate', text: { cs: 'Cíl je před výchozím stavem.', en: 'targetDate is before baselineDate.' } }]);
@@ -259,7 +307,7 @@ export class PlanService {
   }
 
   /** One more goal guarantor. The coordinator, admins or support; guarantors stay open after adoption. */
-  async assignGoalGuarantor(ctx: RequestContext, input: AssignGoalGuarantorInput): Promise<GoalGuarantor> {
+  async assignGoalGuarantor(ctx: RequestContext, input: AssignGoalGuarantorCommand): Promise<GoalGuarantor> {
     const plan = await this.forEditing(ctx, 'goal', input.goalId);
     if (!input.municipalityId && !input.personId && !input.organisationId) {
       throw badInput(ctx.locale, [
@@ -286,7 +334,7 @@ export class PlanService {
   }
 
   /** Removes a goal guarantor; returns the goal. As assignGoalGuarantor. */
-  async removeGoalGuarantor(ctx: RequestContext, input: RemoveGuarantorInput): Promise<PlanGoal> {
+  async removeGoalGuarantor(ctx: RequestContext, input: RemoveGuarantorCommand): Promise<PlanGoal> {
     const found = await loadForChange(ctx, GoalGuarantor, input.guarantorId, 'GoalGuarantor');
     await this.forEditing(ctx, 'goal', found.goalId);
     return ctx.em.transactional(async (em) => {
@@ -297,7 +345,7 @@ export class PlanService {
   }
 
   /** One more indicator guarantor: a person or an organisation. The coordinator, admins or support; open after adoption. */
-  async assignIndicatorGuarantor(ctx: RequestContext, input: AssignIndicatorGuarantorInput): Promise<IndicatorGuarantor> {
+  async assignIndicatorGuarantor(ctx: RequestContext, input: AssignIndicatorGuarantorCommand): Promise<IndicatorGuarantor> {
     const plan = await this.forEditing(ctx, 'indicator', input.indicatorId);
     if (!input.personId === !input.organisationId) {
       throw badInput(ctx.locale, [
@@ -320,7 +368,7 @@ export class PlanService {
   }
 
   /** Removes an indicator guarantor; returns the indicator. As assignIndicatorGuarantor. */
-  async removeIndicatorGuarantor(ctx: RequestContext, input: RemoveGuarantorInput): Promise<Indicator> {
+  async removeIndicatorGuarantor(ctx: RequestContext, input: RemoveGuarantorCommand): Promise<Indicator> {
     const found = await loadForChange(ctx, IndicatorGuarantor, input.guarantorId, 'IndicatorGuarantor');
     await this.forEditing(ctx, 'indicator', found.indicatorId);
     return ctx.em.transactional(async (em) => {
@@ -331,7 +379,7 @@ export class PlanService {
   }
 
   /** The indicator's guarantors, or the coordinator and admins, record its values (plan.recordIndicatorValue). */
-  async recordValue(ctx: RequestContext, input: RecordIndicatorValueInput): Promise<IndicatorValue> {
+  async recordValue(ctx: RequestContext, input: RecordIndicatorValueCommand): Promise<IndicatorValue> {
     const plan = await this.planOf(ctx, 'indicator', input.indicatorId);
     const indicator = await ctx.em.findOneOrFail(Indicator, { id: input.indicatorId });
     const guarantors = await ctx.em.find(IndicatorGuarantor, { indicatorId: indicator.id });
@@ -352,7 +400,7 @@ export class PlanService {
   }
 
   /** The goal's guarantors, or the coordinator and admins, change its status (plan.updateGoalStatus). */
-  async updateGoalStatus(ctx: RequestContext, input: UpdateGoalStatusInput): Promise<PlanGoal> {
+  async updateGoalStatus(ctx: RequestContext, input: UpdateGoalStatusCommand): Promise<PlanGoal> {
     const plan = await this.planOf(ctx, 'goal', input.goalId);
     const guarantors = await ctx.em.find(GoalGuarantor, { goalId: input.goalId });
     authorize(ctx, 'plan.updateGoalStatus', planResource(plan.areaId, guarantorsOf(guarantors)), 'PlanGoal', input.goalId);

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import { LoadStrategy, LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { initialTransition, transition as machineTransition } from 'xstate';
 import type { RequestContext } from '../context';
-import type { HistoryEvent } from '../loaders';
+import type { HistoryEvent } from '../data/loaders';
 import { Body } from '../entities/body.entity';
-import { BodyKind, MembershipRole, ProposalKind, type TriadSide } from '../entities/enums';
+import { BodyKind, DECIDED_PHASES, ProposalKind, ProposalPhase, type TriadSide } from '../entities/enums';
 import { type Person } from '../entities/person.entity';
 import { authorize, belongsTo, can, chairsOnChain, representsOrganisation, visibleFilter } from '../auth/authority';
 import type { Resource } from '../auth/conditions';
@@ -18,16 +17,60 @@ import { WorkflowEvent } from '../entities/workflow-event.entity';
 import { AppError, badInput, conflict, ErrorCode, notFound, requireId } from '../errors/app-errors';
 import { assertPageSize, decodeTimeCursor, encodeCursor } from '../common/cursor';
 import { localize, type Text } from '../i18n/locale';
-import type { CreateProposalInput, ProposalFilter, TransitionProposalInput, UpdateProposalInput } from '../schema/proposal.input';
 import { eventHash, firstBrokenLink, type HashedEvent } from '../workflows/history-hash';
-import { closeHearingsOfAdoptedPlan, hearingStanding } from './hearing-standing';
+import { closeHearingsOfAdoptedPlan, hearingStanding } from '../data/hearing-standing';
 import { buildTransitionFacts } from '../workflows/transition-facts';
-import { applyOutcome, transitionOutcome } from '../workflows/transition-outcome';
+import { transitionOutcome } from '../workflows/transition-outcome';
 import { enqueue } from './outbox';
-import { OrganisationService } from './organisation.service';
-import type { ActorRule, TransitionDefinition, TransitionInput, WorkflowDefinition } from '../workflows/workflow-definition';
-import { checkGuard, requiredInputs, type TransitionFacts } from '../workflows/workflow-guards';
-import { compiledWorkflow, latestCompiledWorkflow } from '../workflows/workflow-registry';
+import type { OrganisationService } from './organisation.service';
+import type { Decision } from '../workflows/engine';
+import type { TransitionDefinition, TransitionInput } from '../workflows/workflow-definition';
+import type { TransitionFacts } from '../workflows/workflow-guards';
+import type { CompiledWorkflow } from '../workflows/workflow-registry';
+
+/** What the service is asked to do (a resolver passes its GraphQL input, which has these shapes). */
+export interface CreateProposalCommand {
+  workingGroupId: string;
+  kind: ProposalKind;
+  title: string;
+  summary?: string | null;
+  text?: string | null;
+  concernedOrganisationId?: string | null;
+}
+
+export interface UpdateProposalCommand {
+  id: string;
+  expectedVersion: number;
+  kind?: ProposalKind | null;
+  title?: string | null;
+  summary?: string | null;
+  text?: string | null;
+  concernedOrganisationId?: string | null;
+}
+
+export interface TransitionProposalCommand {
+  proposalId: string;
+  event: string;
+  expectedVersion: number;
+  reason?: string | null;
+  resolutionNumber?: string | null;
+  idempotencyKey?: string | null;
+}
+
+export interface ProposalQuery {
+  areaId: string;
+  state?: string | null;
+  bodyId?: string | null;
+  kind?: ProposalKind | null;
+  text?: string | null;
+}
+
+/** When a meeting's adopted resolution fires the event: the meeting, its body, and the sides present. */
+export interface ResolutionContext {
+  meetingId?: string;
+  bodyId?: string;
+  votingSides?: TriadSide[];
+}
 
 export interface ProposalPage {
   items: Proposal[];
@@ -70,7 +113,7 @@ export function proposalCursor(p: Proposal): string {
  * new state and append one hash-chained history event in the same transaction.
  */
 export class ProposalService {
-  private readonly organisations = new OrganisationService();
+  constructor(private readonly organisations: OrganisationService) {}
 
   /** The body chain of a working group: the group, then each body it reports to (all in its area). */
   async chain(ctx: RequestContext, areaId: string, workingGroupId: string): Promise<Body[]> {
@@ -85,23 +128,24 @@ export class ProposalService {
     return chain;
   }
 
-  private definitionOf(p: Proposal): WorkflowDefinition {
-    return compiledWorkflow(p.workflowKey, p.workflowVersion).definition;
+  /** The workflow the proposal runs on: its definition's key and the version it started with. */
+  private workflowOf(ctx: RequestContext, p: Proposal): CompiledWorkflow {
+    return ctx.workflows.get(p.workflowKey, p.workflowVersion);
   }
 
-  /** Whether the proposal stands in a final stage of its workflow (approved, rejected, withdrawn). */
+  /** Whether the proposal has been decided (approved, rejected, withdrawn). */
   isDecided(p: Proposal): boolean {
-    return this.definitionOf(p).stages.find((s) => s.key === p.state)?.final === true;
+    return DECIDED_PHASES.includes(p.phase);
   }
 
-  stageLabel(p: Proposal): Text {
-    return this.definitionOf(p).stages.find((s) => s.key === p.state)?.label ?? { cs: p.state, en: p.state };
+  stageLabel(ctx: RequestContext, p: Proposal): Text {
+    return this.workflowOf(ctx, p).definition.stages.find((s) => s.key === p.state)?.label ?? { cs: p.state, en: p.state };
   }
 
   /** The proposal as the policy sees it: its author, bodies, the bodies in its history, its chain. */
   async resource(ctx: RequestContext, p: Proposal, chain?: Body[]): Promise<Resource> {
     const events = await ctx.loaders.eventsByProposal.load(p.id);
-    const wg = p.state === 'APPROVED' ? await ctx.loaders.bodyOfArea(p.areaId, p.workingGroup.id) : null;
+    const wg = p.phase === ProposalPhase.APPROVED ? await ctx.loaders.bodyOfArea(p.areaId, p.workingGroup.id) : null;
     return proposalResource(p, {
       handledBodyIds: [...new Set(events.flatMap((e) => (e.bodyId ? [e.bodyId] : [])))],
       workingGroupPublic: wg?.isPublic === true,
@@ -120,7 +164,7 @@ export class ProposalService {
     return p;
   }
 
-  async page(ctx: RequestContext, filter: ProposalFilter, first: number, after: string | null): Promise<ProposalPage> {
+  async page(ctx: RequestContext, filter: ProposalQuery, first: number, after: string | null): Promise<ProposalPage> {
     assertPageSize(ctx, first);
     // The same rule that judges one proposal (proposal.read), as SQL over the page's rows; a raw
     // fragment serves one query only, so each query gets its own.
@@ -152,7 +196,7 @@ export class ProposalService {
    * Drafts a proposal. A PLAN or PROJECT_INTENT proposal is what a plan or a project intent carries:
    * it is born with it (`carries`), never typed in, so the kind cannot stand for something it is not.
    */
-  async create(ctx: RequestContext, input: CreateProposalInput, carries?: 'plan' | 'projectIntent'): Promise<Proposal> {
+  async create(ctx: RequestContext, input: CreateProposalCommand, carries?: 'plan' | 'projectIntent'): Promise<Proposal> {
     const group = await ctx.em.findOne(Body, { id: input.workingGroupId });
     if (!group || !belongsTo(ctx.viewer, group.areaId)) throw notFound(ctx.locale, 'Body', input.workingGroupId);
     if (group.kind !== BodyKind.WORKING_GROUP) {
@@ -165,8 +209,8 @@ export class ProposalService {
     const author = ctx.viewer.personIn(group.areaId) as Person;
     if (input.concernedOrganisationId) await this.organisations.requireInArea(ctx, group.areaId, input.concernedOrganisationId);
     const area = await ctx.em.findOneOrFail(PlanningArea, { id: group.areaId });
-    const { definition, machine } = latestCompiledWorkflow(area.workflowKey);
-    const [initial] = initialTransition(machine);
+    const { definition, engine } = ctx.workflows.latest(area.workflowKey);
+    const start = engine.start();
     return ctx.em.transactional(async (em) => {
       const p = em.create(Proposal, {
         areaId: group.areaId,
@@ -177,18 +221,19 @@ export class ProposalService {
         summary: input.summary ?? null,
         text: input.text ?? null,
         concernedOrganisation: input.concernedOrganisationId ?? null,
-        state: definition.initial,
+        state: start.state,
+        phase: ProposalPhase.DRAFT,
         currentBody: null,
         workflowKey: definition.key,
         workflowVersion: definition.version,
-        snapshot: machine.getPersistedSnapshot(initial),
+        snapshot: start.snapshot,
       });
       await em.flush();
       return p;
     });
   }
 
-  async update(ctx: RequestContext, input: UpdateProposalInput): Promise<Proposal> {
+  async update(ctx: RequestContext, input: UpdateProposalCommand): Promise<Proposal> {
     const found = await this.get(ctx, input.id);
     const resource = await this.resource(ctx, found);
     authorize(ctx, 'proposal.update', resource, 'Proposal', found.id);
@@ -209,13 +254,13 @@ export class ProposalService {
     return ctx.em.transactional(async (em) => {
       const p = await em.findOneOrFail(Proposal, { id: found.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (p.version !== input.expectedVersion) throw conflict(ctx.locale, STALE, { currentVersion: p.version });
-      if (p.state !== 'DRAFT') {
+      if (p.phase !== ProposalPhase.DRAFT) {
         throw new AppError(ErrorCode.TRANSITION_NOT_ALLOWED, localize({ cs: 'Upravit lze jen koncept.', en: 'Only a draft can be edited.' }, ctx.locale), {
           ...refusalExtensions(ctx.locale, [refusal(RefusalCode.STATUS_NOT_ALLOWED, { cs: 'Návrh už není koncept.', en: 'The proposal is no longer a draft.' })]),
         });
       }
       if (input.kind !== undefined && input.kind !== null) p.kind = input.kind;
-      if (input.title !== undefined) p.title = input.title;
+      if (input.title !== undefined && input.title !== null) p.title = input.title;
       if (input.summary !== undefined) p.summary = input.summary;
       if (input.text !== undefined) p.text = input.text;
       if (input.concernedOrganisationId !== undefined) {
@@ -241,11 +286,15 @@ export class ProposalService {
     return buildTransitionFacts({
       proposal: { kind: p.kind, title: p.title, summary: p.summary, authorId: p.author.id, concernedOrganisationId: p.concernedOrganisation?.id ?? null },
       actorPersonId: person?.id ?? null,
-
+      actorSideInWorkingGroup: ctx.viewer.seatIn(p.workingGroup.id)?.triadSide ?? null,
       actorAreaRoles: ctx.viewer.rolesIn(p.areaId),
       chain,
       actorRepresentsConcerned: p.concernedOrganisation !== null && representsOrganisation(ctx.viewer, p.areaId, p.concernedOrganisation.id),
-      actorChairOf: chairsOnChain(ctx.viewer, chain).map((c) => c.body.kind),
+      actorChairOf: chairsOnChain(ctx.viewer, chain).map((c) => ({
+        bodyKind: c.body.kind,
+        side: ctx.viewer.seatIn(c.body.id)?.triadSide ?? null,
+        onBehalfOf: c.onBehalfOf,
+      })),
       votingSides: votingSides ?? (await ctx.loaders.votingSides(p.workingGroup.id, ctx.today)),
       reason,
       resolutionNumber,
@@ -254,56 +303,28 @@ export class ProposalService {
     });
   }
 
-  private transitionsFrom(p: Proposal): TransitionDefinition[] {
-    return this.definitionOf(p).transitions.filter((t) => t.from.includes(p.state));
-  }
-
   /**
    * Every event of the current stage: why the viewer cannot fire it now (empty when they can), and
    * what they must type to fire it. A missing reason or resolution number is not a refusal here:
    * the button stays and asks for it.
    */
   async available(ctx: RequestContext, p: Proposal): Promise<TransitionOption[]> {
-    const options = this.transitionsFrom(p);
-    if (options.length === 0) return [];
+    const { engine } = this.workflowOf(ctx, p);
+    if (engine.transitionsFrom(p.state).length === 0) return [];
     const facts = await this.facts(ctx, p, await this.chain(ctx, p.areaId, p.workingGroup.id), TYPED_WHEN_FIRING, TYPED_WHEN_FIRING);
-    return options.map((t) => ({
+    return engine.options(p.state, facts).map(({ transition: t, refusals, inputs }) => ({
       event: t.event,
       label: t.label,
       target: t.to,
-      refusals: t.guards.flatMap((g) => checkGuard(g, facts)),
-      requiredInputs: requiredInputs(t.guards, facts),
+      refusals,
+      requiredInputs: inputs,
     }));
   }
 
-  /** Which of the transition's actor rules the actor meets, for the history: role, side, and for whom when by delegation. */
-  private actingAs(
-    ctx: RequestContext,
-    p: Proposal,
-    t: TransitionDefinition,
-    facts: TransitionFacts,
-    chain: Body[],
-  ): { role: string | null; side: string | null; onBehalfOf: string | null } {
-    const guard = t.guards.find((g) => g.name === 'actorIs');
-    const rules: readonly ActorRule[] = guard && guard.name === 'actorIs' ? guard.params.anyOf : [];
-    const chairs = chairsOnChain(ctx.viewer, chain);
-    for (const rule of rules) {
-      const chair = rule.kind === 'CHAIR_OF' ? chairs.find((c) => c.body.kind === rule.bodyKind) : undefined;
-      if (chair) return { role: MembershipRole.CHAIR, side: ctx.viewer.seatIn(chair.body.id)?.triadSide ?? null, onBehalfOf: chair.onBehalfOf };
-      if (rule.kind === 'AREA_ROLE' && facts.actor.areaRoles.includes(rule.role)) return { role: rule.role, side: null, onBehalfOf: null };
-      if (rule.kind === 'AUTHOR' && facts.actor.isAuthor) return { role: 'AUTHOR', side: ctx.viewer.seatIn(p.workingGroup.id)?.triadSide ?? null, onBehalfOf: null };
-    }
-    return { role: null, side: null, onBehalfOf: null };
-  }
-
-  /** Fires a workflow event in a transaction of its own, or with `via.em` in the caller's. */
-  async transition(
-    ctx: RequestContext,
-    input: TransitionProposalInput,
-    via?: { em: EntityManager; meetingId?: string; bodyId?: string; votingSides?: TriadSide[] },
-  ): Promise<Proposal> {
-    const commit = await this.prepareTransition(ctx, input, via);
-    const moved = await (via?.em ?? ctx.em).transactional(commit);
+  /** Fires a workflow event in a transaction of its own. */
+  async transition(ctx: RequestContext, input: TransitionProposalCommand): Promise<Proposal> {
+    const commit = await this.prepareTransition(ctx, input);
+    const moved = await ctx.em.transactional(commit);
     // The history read while checking visibility is one event short now.
     ctx.loaders.eventsByProposal.clear(moved.id);
     return moved;
@@ -319,8 +340,8 @@ export class ProposalService {
    */
   async prepareTransition(
     ctx: RequestContext,
-    input: TransitionProposalInput,
-    via?: { meetingId?: string; bodyId?: string; votingSides?: TriadSide[] },
+    input: TransitionProposalCommand,
+    via?: ResolutionContext,
   ): Promise<(em: EntityManager) => Promise<Proposal>> {
     const visible = await this.get(ctx, input.proposalId);
     const reason = input.reason ?? null;
@@ -336,7 +357,7 @@ export class ProposalService {
     authorize(ctx, 'proposal.transition', await this.resource(ctx, visible, chain), 'Proposal', visible.id);
     const person = ctx.viewer.personIn(visible.areaId) as Person;
     const facts = await this.facts(ctx, visible, chain, reason, resolutionNumber, via?.votingSides);
-    const t = this.transitionsFrom(visible).find((x) => x.event === input.event);
+    const workflow = this.workflowOf(ctx, visible);
     if (via?.bodyId && visible.currentBody?.id !== via.bodyId) {
       throw new AppError(
         ErrorCode.TRANSITION_NOT_ALLOWED,
@@ -361,13 +382,6 @@ export class ProposalService {
       if (p.version !== input.expectedVersion || p.version !== visible.version) {
         throw conflict(ctx.locale, STALE, { currentVersion: p.version });
       }
-      if (!t) {
-        throw new AppError(
-          ErrorCode.TRANSITION_NOT_ALLOWED,
-          localize({ cs: `Událost ${input.event} nelze ve fázi ${p.state} použít.`, en: `Event ${input.event} is not available in stage ${p.state}.` }, ctx.locale),
-          refusalExtensions(ctx.locale, [refusal(RefusalCode.EVENT_NOT_AVAILABLE, { cs: 'Tato akce v této fázi neexistuje.', en: 'This action does not exist in this stage.' })]),
-        );
-      }
       // The hearing rule is judged again under the row lock: a hearing opened, or a comment taken,
       // since the facts were read takes this proposal's lock first, so it is seen here.
       if (p.kind === ProposalKind.PLAN) {
@@ -375,17 +389,21 @@ export class ProposalService {
         facts.unansweredHearingComments = standing.unanswered;
         facts.openHearings = standing.open;
       }
-      const reasons = t.guards.flatMap((g) => checkGuard(g, facts));
-      const { machine } = compiledWorkflow(p.workflowKey, p.workflowVersion);
-      const [next] = machineTransition(machine, machine.resolveState(p.snapshot as never), { type: input.event, facts });
-      if (reasons.length > 0 || next.value !== t.to) {
+      const decision = workflow.engine.decide(p.snapshot, input.event, facts);
+      if (!decision.allowed) {
+        const unavailable = decision.refusals.some((r) => r.code === RefusalCode.EVENT_NOT_AVAILABLE);
         throw new AppError(
           ErrorCode.TRANSITION_NOT_ALLOWED,
-          localize({ cs: 'Tuto akci teď nelze provést.', en: 'This action is not allowed now.' }, ctx.locale),
-          refusalExtensions(ctx.locale, reasons),
+          localize(
+            unavailable
+              ? { cs: `Událost ${input.event} nelze ve fázi ${p.state} použít.`, en: `Event ${input.event} is not available in stage ${p.state}.` }
+              : { cs: 'Tuto akci teď nelze provést.', en: 'This action is not allowed now.' },
+            ctx.locale,
+          ),
+          refusalExtensions(ctx.locale, decision.refusals),
         );
       }
-      await this.apply(em, ctx, p, t, facts, chain, machine.getPersistedSnapshot(next), {
+      await this.apply(em, ctx, p, workflow, decision, chain, {
         actorId: person.id,
         reason,
         resolutionNumber,
@@ -397,15 +415,14 @@ export class ProposalService {
     };
   }
 
-  /** Saves the new state and appends the history event; the caller holds the row lock. */
+  /** Saves what was decided and appends the history event; the caller holds the row lock. */
   private async apply(
     em: EntityManager,
     ctx: RequestContext,
     p: Proposal,
-    t: TransitionDefinition,
-    facts: TransitionFacts,
+    workflow: CompiledWorkflow,
+    decision: Extract<Decision<TransitionDefinition>, { allowed: true }>,
     chain: Body[],
-    snapshot: Record<string, unknown>,
     extra: {
       actorId: string;
       reason: string | null;
@@ -415,24 +432,24 @@ export class ProposalService {
       meetingId: string | null;
     },
   ): Promise<void> {
-    const outcome = transitionOutcome(this.definitionOf(p), t, p.state, chain, extra.resolutionNumber);
-    const acting = this.actingAs(ctx, p, t, facts, chain);
+    const def = workflow.definition;
+    const outcome = transitionOutcome(def, decision.transition, decision.from, chain, extra.resolutionNumber);
     const last = await em.findOne(WorkflowEvent, { proposalId: p.id }, { orderBy: { seq: 'desc' } });
     const hashed: HashedEvent = {
       proposalId: p.id,
       seq: (last?.seq ?? 0) + 1,
-      event: t.event,
-      fromState: p.state,
-      toState: t.to,
+      event: decision.transition.event,
+      fromState: decision.from,
+      toState: decision.to,
       actorId: extra.actorId,
-      actorRole: acting.role,
-      actorTriadSide: acting.side,
+      actorRole: decision.actingAs.role,
+      actorTriadSide: decision.actingAs.side,
       bodyId: outcome.decidingBodyId,
       meetingId: extra.meetingId,
       reason: extra.reason,
       resolutionNumber: extra.resolutionNumber,
       occurredAt: ctx.now,
-      onBehalfOfId: acting.onBehalfOf,
+      onBehalfOfId: decision.actingAs.onBehalfOf,
     };
     const prevHash = last?.hash ?? null;
     em.create(WorkflowEvent, {
@@ -443,12 +460,11 @@ export class ProposalService {
       prevHash,
       hash: eventHash(prevHash, hashed),
     });
-    const def = this.definitionOf(p);
     const label = (key: string): Text => def.stages.find((s) => s.key === key)?.label ?? { cs: key, en: key };
-    const [from, to] = [label(p.state), label(t.to)];
-    applyOutcome(p, outcome, t.event, ctx.now, snapshot, (id) => em.getReference(Body, id));
+    const [from, to] = [label(decision.from), label(decision.to)];
+    p.record(outcome, decision.snapshot, ctx.now, (id) => em.getReference(Body, id));
     await em.flush();
-    if (p.kind === ProposalKind.PLAN && p.state === 'APPROVED') await closeHearingsOfAdoptedPlan(em, p, ctx.now);
+    if (p.kind === ProposalKind.PLAN && p.phase === ProposalPhase.APPROVED) await closeHearingsOfAdoptedPlan(em, p, ctx.now);
     if (p.author.id !== extra.actorId) {
       await enqueue(em, p.areaId, {
         kind: 'PROPOSAL_MOVED',

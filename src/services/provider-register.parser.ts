@@ -6,7 +6,7 @@ import {
 } from '../entities/provider.entity';
 import { isValidIco } from '../common/ico';
 import type { Text } from '../i18n/locale';
-import { CAPACITY_UNITS, DELIVERY_FORMS, serviceTypeFromRegister } from './social-service-types';
+import { CAPACITY_UNITS, DELIVERY_FORMS, serviceTypeFromRegister } from '../common/social-service-types';
 
 /**
  * Reads the open-data file of the national register of social-service providers (Registr

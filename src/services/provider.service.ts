@@ -8,14 +8,12 @@ import { Provider, ProviderRegisterImport, SocialService, type SocialServiceType
 import { badInput, notFound, requireId } from '../errors/app-errors';
 import { authorize } from '../auth/authority';
 import { SHARED } from '../auth/resources';
+import { lockRegisterImports, providerRows, type ProviderQuery } from '../data/providers';
 import { parseProviderRegister, RegisterFileError, type ParsedProvider, type ParsedService } from './provider-register.parser';
-import { targetGroupCode } from './social-service-types';
+import { targetGroupCode } from '../common/social-service-types';
 
 /** Largest register file accepted (bytes of UTF-8). */
 export const PROVIDER_REGISTER_MAX_BYTES = 20 * 1024 * 1024;
-
-/** Key of the advisory lock that runs imports one at a time. */
-const IMPORT_LOCK = 71_082_006;
 
 export interface ProviderFilter {
   search?: string | null;
@@ -68,9 +66,6 @@ const serviceValues = (s: ParsedService | SocialService, providerId: string) => 
   websites: s.websites,
 });
 
-/** Services in the register today: not removed by an import, and not past their last day. */
-const ACTIVE_SQL = 's.removed_at is null and (s.provided_to is null or s.provided_to >= ?)';
-
 /**
  * The public catalogue of providers and their registered services, and its import from the
  * national register. Anyone reads it; a global admin imports the register.
@@ -86,73 +81,44 @@ export class ProviderService {
   /** A page of providers by name; service criteria must all hold for one active service. */
   async page(ctx: RequestContext, filter: ProviderFilter, first: number, after: string | null): Promise<ProviderPage> {
     assertPageSize(ctx, first);
-    const where: string[] = [];
-    const params: unknown[] = [];
+    const query: ProviderQuery = { today: ctx.today };
     if (filter.search) {
       const search = filter.search.trim();
       // PostgreSQL text cannot hold NUL: refused here, it would otherwise fail the query as an internal error.
       if (search.length > 200 || search.includes('\u0000')) {
         throw badInput(ctx.locale, [{ field: 'search', text: { cs: 'Neplatný hledaný text.', en: 'Invalid search text.' } }]);
       }
-      where.push('(p.name ilike ? or p.ico like ?)');
-      params.push(`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, `${search.replace(/\D/g, '') || '-'}%`);
+      query.search = search;
     }
-    const service: string[] = [];
-    const serviceParams: unknown[] = [];
-    if (filter.serviceType) {
-      service.push('s.service_type = ?');
-      serviceParams.push(filter.serviceType);
-    }
+    if (filter.serviceType) query.serviceType = filter.serviceType;
     if (filter.targetGroup) {
       if (filter.targetGroup.length > 100 || filter.targetGroup.includes('\u0000')) {
         throw badInput(ctx.locale, [{ field: 'targetGroup', text: { cs: 'Neplatná cílová skupina.', en: 'Invalid target group.' } }]);
       }
-      service.push('? = any(s.target_groups)');
-      serviceParams.push(targetGroupCode(filter.targetGroup.trim()));
+      query.targetGroup = targetGroupCode(filter.targetGroup.trim());
     }
     if (filter.areaId) {
       requireId(ctx.locale, 'areaId', filter.areaId);
       if (!(await ctx.em.findOne(PlanningArea, { id: filter.areaId }))) throw notFound(ctx.locale, 'Area', filter.areaId);
-      service.push('s.municipality_codes && array(select m.code from municipality m where m.area_id = ? and m.code is not null)');
-      serviceParams.push(filter.areaId);
+      query.areaId = filter.areaId;
     }
     if (filter.municipalityId) {
       requireId(ctx.locale, 'municipalityId', filter.municipalityId);
       const municipality = await ctx.em.findOne(Municipality, { id: filter.municipalityId });
       if (!municipality) throw notFound(ctx.locale, 'Municipality', filter.municipalityId);
       // A municipality without a code matches no service.
-      service.push('? = any(s.municipality_codes)');
-      serviceParams.push(municipality.code ?? -1);
+      query.municipalityCode = municipality.code ?? -1;
     }
-    if (service.length > 0) {
-      where.push(`exists (select 1 from social_service s where s.provider_id = p.id and ${ACTIVE_SQL} and ${service.join(' and ')})`);
-      params.push(ctx.today, ...serviceParams);
-    }
-    const qb = ctx.em.createQueryBuilder(Provider, 'p');
-    if (where.length > 0) qb.where(where.join(' and '), params);
-    const totalCount = await qb.clone().getCount();
+    let cursor: [string, string] | null = null;
     if (after) {
       const [name, id] = decodeCursor(ctx, after, 2) as [string, string];
       // A cursor is opaque but comes from the client: its parts must fit the columns they are compared with.
       requireId(ctx.locale, 'after', id);
       if (name.includes('\u0000')) throw badInput(ctx.locale, [{ field: 'after', text: { cs: 'Neplatný kurzor.', en: 'Invalid cursor.' } }]);
-      qb.andWhere('(p.name, p.id) > (?, ?)', [name, id]);
+      cursor = [name, id];
     }
-    const rows = await qb.orderBy({ name: 'asc', id: 'asc' }).limit(first + 1).getResultList();
+    const { rows, totalCount } = await providerRows(ctx.em, query, first, cursor);
     return { items: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
-  }
-
-  /** The services of providers, by identifier; only those in the register today unless `activeOnly` is false. */
-  async servicesOf(em: EntityManager, providerIds: readonly string[], activeOnly: boolean, today: string): Promise<SocialService[]> {
-    const qb = em.createQueryBuilder(SocialService, 's').where({ provider: { $in: [...providerIds] } });
-    if (activeOnly) qb.andWhere(ACTIVE_SQL, [today]);
-    return qb.orderBy({ identifier: 'asc' }).getResultList();
-  }
-
-  /** Municipalities of our areas with these codes (of one area when given), by name. */
-  async municipalitiesWithCodes(em: EntityManager, codes: readonly number[]): Promise<Municipality[]> {
-    if (codes.length === 0) return [];
-    return em.find(Municipality, { code: { $in: [...codes] } }, { orderBy: { name: 'asc', id: 'asc' } });
   }
 
   /**
@@ -189,7 +155,7 @@ export class ProviderService {
   async importContent(em: EntityManager, content: string, importedBy: string, today: string): Promise<ProviderRegisterImport> {
     const parsed = parseProviderRegister(content, today);
     return em.transactional(async (tx) => {
-      await tx.getConnection().execute('select pg_advisory_xact_lock(?)', [IMPORT_LOCK], 'all', tx.getTransactionContext());
+      await lockRegisterImports(tx);
       const now = new Date();
       const counts = { providersCreated: 0, providersUpdated: 0, providersUnchanged: 0, servicesCreated: 0, servicesUpdated: 0, servicesUnchanged: 0, servicesEnded: 0 };
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { addHits, dropWindowsBefore } from '../data/rate-limits';
 
 /** A limit: at most `max` hits per window of `windowSeconds`. */
 export interface RateLimit {
@@ -20,17 +21,12 @@ export function clientKey(address: string): string {
 export async function hitRateLimit(em: EntityManager, bucket: string, limit: RateLimit, now: Date, hits = 1): Promise<number | null> {
   const windowMillis = limit.windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMillis) * windowMillis);
-  const [row] = await em.getConnection().execute<Array<{ hits: number }>>(
-    `insert into rate_limit_window (bucket, window_start, hits) values (?, ?, ?)
-     on conflict (bucket, window_start) do update set hits = rate_limit_window.hits + excluded.hits
-     returning hits`,
-    [bucket, windowStart, hits],
-  );
-  if (row.hits <= limit.max) return null;
+  const hitsSoFar = await addHits(em, bucket, windowStart, hits);
+  if (hitsSoFar <= limit.max) return null;
   return Math.max(1, Math.ceil((windowStart.getTime() + windowMillis - now.getTime()) / 1000));
 }
 
 /** Drops windows that ended more than a day ago. */
 export async function pruneRateLimits(em: EntityManager, now: Date): Promise<void> {
-  await em.getConnection().execute('delete from rate_limit_window where window_start < ?', [new Date(now.getTime() - 86_400_000)], 'run');
+  await dropWindowsBefore(em, new Date(now.getTime() - 86_400_000));
 }

@@ -4,7 +4,8 @@ import { pragueDay } from '../common/dates';
 import type { Orm } from '../db/orm';
 import { AreaRole } from '../entities/area-role.entity';
 import type { Body } from '../entities/body.entity';
-import { AreaRoleKind, MeetingStatus, PlanStatus, type ReportingPeriod } from '../entities/enums';
+import { indicatorsOfAdoptedPlans } from '../data/reminders';
+import { AreaRoleKind, MeetingStatus, PlanStatus } from '../entities/enums';
 import { Meeting } from '../entities/meeting.entity';
 import { Membership } from '../entities/membership.entity';
 import { IndicatorGuarantor } from '../entities/plan.entity';
@@ -93,20 +94,7 @@ export async function scanIndicatorReminders(orm: Orm, now: Date): Promise<numbe
   const em = orm.em.fork();
   const today = pragueDay(now);
   const currentYear = Number(today.slice(0, 4));
-  const rows = await em.getConnection().execute<
-    Array<{ area_id: string; plan_id: string; year_to: number; id: string; name: string; reporting_period: ReportingPeriod; baseline_date: string; latest: string | null }>
-  >(
-    `select i.area_id, p.id as plan_id, p.year_to, i.id, i.name, i.reporting_period, to_char(i.baseline_date, 'YYYY-MM-DD') as baseline_date,
-            (select to_char(max(v.measured_on), 'YYYY-MM-DD') from indicator_value v where v.area_id = i.area_id and v.indicator_id = i.id) as latest
-       from indicator i
-       join plan_measure m on m.area_id = i.area_id and m.id = i.measure_id
-       join plan_goal g on g.area_id = m.area_id and g.id = m.goal_id
-       join plan_priority pp on pp.area_id = g.area_id and pp.id = g.priority_id
-       join plan p on p.area_id = pp.area_id and p.id = pp.plan_id
-       join proposal pr on pr.area_id = p.area_id and pr.id = p.proposal_id and pr.state = 'APPROVED'
-      where p.year_to >= ?`,
-    [currentYear],
-  );
+  const rows = await indicatorsOfAdoptedPlans(em, currentYear);
   const standings = new Map<string, Map<string, PlanStanding>>();
   let queued = 0;
   await em.transactional(async (tx) => {

@@ -9,10 +9,22 @@ import { Person } from '../entities/person.entity';
 import { Proposal } from '../entities/proposal.entity';
 import { Resolution } from '../entities/resolution.entity';
 import { badInput, conflict } from '../errors/app-errors';
-import type { RecordResolutionInput } from '../schema/meeting.input';
-import { MeetingService } from './meeting.service';
-import { ProposalService } from './proposal.service';
+import type { MeetingService } from './meeting.service';
+import type { ProposalService } from './proposal.service';
 import { uniqueOrConflict } from './unique';
+
+/** What the service is asked to do (a resolver passes its GraphQL input, which has this shape). */
+export interface RecordResolutionCommand {
+  meetingId: string;
+  number: string;
+  text: string;
+  votesFor: number;
+  votesAgainst: number;
+  votesAbstain: number;
+  proposalId?: string | null;
+  event?: string | null;
+  reason?: string | null;
+}
 
 const MEETING_CHANGED = {
   cs: 'Jednání se mezitím změnilo (prezence, zápis); načtěte je znovu.',
@@ -21,16 +33,28 @@ const MEETING_CHANGED = {
 
 const DECIDED = [MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFTED, MeetingStatus.MINUTES_VERIFIED, MeetingStatus.MINUTES_DISTRIBUTED];
 
+/** A resolution adopted at a held meeting, with the votes and, where it decides a proposal, the event it fires. */
+export interface RecordResolutionCommand {
+  meetingId: string;
+  number: string;
+  text: string;
+  votesFor: number;
+  votesAgainst: number;
+  votesAbstain: number;
+  proposalId?: string | null;
+  event?: string | null;
+  reason?: string | null;
+}
+
 /** Resolutions of meetings; an adopted one about a proposal moves it, in the same transaction. */
 export class ResolutionService {
-  private readonly meetings = new MeetingService();
-  private readonly proposals = new ProposalService();
+  constructor(private readonly meetings: MeetingService, private readonly proposals: ProposalService) {}
 
   async ofMeeting(ctx: RequestContext, meeting: Meeting): Promise<Resolution[]> {
     return ctx.loaders.childrenOf(Resolution, 'meeting', { createdAt: 'asc', id: 'asc' }).load(meeting.id);
   }
 
-  async record(ctx: RequestContext, input: RecordResolutionInput): Promise<Resolution> {
+  async record(ctx: RequestContext, input: RecordResolutionCommand): Promise<Resolution> {
     const meeting = await this.meetings.get(ctx, input.meetingId);
     const body = (await ctx.loaders.bodyById.load(meeting.body.id))!;
     authorize(ctx, 'meeting.recordResolution', bodyResource(body), 'Meeting', meeting.id);

@@ -1,15 +1,14 @@
-import { and, setup } from 'xstate';
-import { MeetingStatus } from '../entities/enums';
-import { hasVisibleText } from '../common/text';
-import { RefusalCode, refusal, type Refusal } from '../common/refusal';
-import type { Text } from '../i18n/locale';
+import { MeetingStatus } from '../domain/enums';
+import { RefusalCode, refusal } from '../domain/refusal';
+import { hasVisibleText, type Text } from '../domain/text';
+import { WorkflowEngine, type GuardVerdict } from './engine';
 
 /** What the meeting guards judge, loaded before the transition. */
 export interface MeetingFacts {
   actorIsConvener: boolean;
   actorIsMinuteTaker: boolean;
   actorIsChair: boolean;
-  /** Whose chair's power the actor used, when acting by delegation (recorded with the act). */
+  /** Whose power the actor uses when acting by delegation (convening, verifying); recorded with the act. */
   onBehalfOf?: string | null;
   /** The actor wrote the current draft of the minutes. */
   actorDraftedMinutes: boolean;
@@ -19,71 +18,83 @@ export interface MeetingFacts {
   reason: string | null;
 }
 
-export interface MeetingEvent {
-  type: 'CONVENE' | 'HOLD' | 'CANCEL' | 'DRAFT_MINUTES' | 'VERIFY_MINUTES' | 'DISTRIBUTE_MINUTES';
-  facts: MeetingFacts;
+type MeetingGuardName = 'isConvener' | 'hasAgenda' | 'hasStarted' | 'reasonGiven' | 'isMinuteTaker' | 'isChair' | 'notMinutesAuthor';
+
+/** The events of a meeting. */
+export type MeetingEventName = 'CONVENE' | 'HOLD' | 'CANCEL' | 'DRAFT_MINUTES' | 'VERIFY_MINUTES' | 'DISTRIBUTE_MINUTES';
+
+export interface MeetingTransition {
+  from: MeetingStatus[];
+  event: MeetingEventName;
+  to: MeetingStatus;
+  label: Text;
+  guards: Array<{ name: MeetingGuardName }>;
 }
 
-type GuardName = 'isConvener' | 'hasAgenda' | 'hasStarted' | 'reasonGiven' | 'isMinuteTaker' | 'isChair' | 'notMinutesAuthor';
+const PASS: GuardVerdict = { refusals: [] };
+/** The guard that judges the actor also says on whose behalf they act. */
+const acting = (f: MeetingFacts): GuardVerdict => ({ refusals: [], actingAs: { role: null, side: null, onBehalfOf: f.onBehalfOf ?? null } });
+const no = (code: RefusalCode, text: Text): GuardVerdict => ({ refusals: [refusal(code, text)] });
 
-const no = (code: RefusalCode, text: Text): Refusal[] => [refusal(code, text)];
-
-/** Why each guard refuses, empty when it passes. */
-export const MEETING_GUARDS: Record<GuardName, (f: MeetingFacts) => Refusal[]> = {
+/** Why each meeting guard refuses; nothing when it passes. */
+export const MEETING_GUARDS: Record<MeetingGuardName, (f: MeetingFacts) => GuardVerdict> = {
   isConvener: (f) =>
-    f.actorIsConvener ? [] : no(RefusalCode.NOT_YOUR_ROLE, { cs: 'Toto smí jen ten, kdo podle pravidel orgánu svolává jednání.', en: "Only the body's convener may do this." }),
-  hasAgenda: (f) => (f.agendaItems > 0 ? [] : no(RefusalCode.NO_AGENDA, { cs: 'Pozvánka musí obsahovat program.', en: 'The invitation needs an agenda.' })),
-  hasStarted: (f) => (f.started ? [] : no(RefusalCode.NOT_STARTED, { cs: 'Jednání ještě nezačalo.', en: 'The meeting has not started yet.' })),
-  reasonGiven: (f) => (hasVisibleText(f.reason) ? [] : no(RefusalCode.REASON_REQUIRED, { cs: 'Je třeba uvést důvod.', en: 'A reason is required.' })),
+    f.actorIsConvener ? acting(f) : no(RefusalCode.NOT_YOUR_ROLE, { cs: 'Toto smí jen ten, kdo podle pravidel orgánu svolává jednání.', en: "Only the body's convener may do this." }),
+  hasAgenda: (f) => (f.agendaItems > 0 ? PASS : no(RefusalCode.NO_AGENDA, { cs: 'Pozvánka musí obsahovat program.', en: 'The invitation needs an agenda.' })),
+  hasStarted: (f) => (f.started ? PASS : no(RefusalCode.NOT_STARTED, { cs: 'Jednání ještě nezačalo.', en: 'The meeting has not started yet.' })),
+  reasonGiven: (f) =>
+    hasVisibleText(f.reason) ? { refusals: [], inputs: ['REASON'] } : { ...no(RefusalCode.REASON_REQUIRED, { cs: 'Je třeba uvést důvod.', en: 'A reason is required.' }), inputs: ['REASON'] },
   isMinuteTaker: (f) =>
-    f.actorIsMinuteTaker ? [] : no(RefusalCode.NOT_YOUR_ROLE, { cs: 'Zápis píše zapisovatel určený pravidly orgánu.', en: "Only the body's minute-taker writes the minutes." }),
-  isChair: (f) => (f.actorIsChair ? [] : no(RefusalCode.NOT_YOUR_ROLE, { cs: 'Zápis ověřuje předseda orgánu.', en: 'The chair verifies the minutes.' })),
+    f.actorIsMinuteTaker ? PASS : no(RefusalCode.NOT_YOUR_ROLE, { cs: 'Zápis píše zapisovatel určený pravidly orgánu.', en: "Only the body's minute-taker writes the minutes." }),
+  isChair: (f) => (f.actorIsChair ? acting(f) : no(RefusalCode.NOT_YOUR_ROLE, { cs: 'Zápis ověřuje předseda orgánu.', en: 'The chair verifies the minutes.' })),
   notMinutesAuthor: (f) =>
-    f.actorDraftedMinutes ? no(RefusalCode.OWN_MINUTES, { cs: 'Zápis nemůže ověřit jeho autor.', en: 'The minutes cannot be verified by their author.' }) : [],
+    f.actorDraftedMinutes ? no(RefusalCode.OWN_MINUTES, { cs: 'Zápis nemůže ověřit jeho autor.', en: 'The minutes cannot be verified by their author.' }) : PASS,
 };
 
-/** The events of each status, with their target and guards: the data the machine is built from. */
-export const MEETING_TRANSITIONS: Array<{ from: MeetingStatus; event: MeetingEvent['type']; to: MeetingStatus; guards: GuardName[]; label: Text }> = [
-  { from: MeetingStatus.PLANNED, event: 'CONVENE', to: MeetingStatus.CONVENED, guards: ['isConvener', 'hasAgenda'], label: { cs: 'Svolat', en: 'Convene' } },
-  { from: MeetingStatus.PLANNED, event: 'CANCEL', to: MeetingStatus.CANCELLED, guards: ['isConvener', 'reasonGiven'], label: { cs: 'Zrušit', en: 'Cancel' } },
-  { from: MeetingStatus.CONVENED, event: 'CANCEL', to: MeetingStatus.CANCELLED, guards: ['isConvener', 'reasonGiven'], label: { cs: 'Zrušit', en: 'Cancel' } },
-  { from: MeetingStatus.CONVENED, event: 'HOLD', to: MeetingStatus.HELD, guards: ['isConvener', 'hasStarted'], label: { cs: 'Jednání proběhlo', en: 'Mark as held' } },
-  ...[MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFTED, MeetingStatus.MINUTES_VERIFIED, MeetingStatus.MINUTES_DISTRIBUTED].map((from) => ({
-    from,
-    event: 'DRAFT_MINUTES' as const,
+const guards = (...names: MeetingGuardName[]) => names.map((name) => ({ name }));
+
+/** A meeting's course as data: planned → convened → held → minutes drafted → verified → distributed, or cancelled. */
+export const MEETING_TRANSITIONS: MeetingTransition[] = [
+  { from: [MeetingStatus.PLANNED], event: 'CONVENE', to: MeetingStatus.CONVENED, guards: guards('isConvener', 'hasAgenda'), label: { cs: 'Svolat', en: 'Convene' } },
+  {
+    from: [MeetingStatus.PLANNED, MeetingStatus.CONVENED],
+    event: 'CANCEL',
+    to: MeetingStatus.CANCELLED,
+    guards: guards('isConvener', 'reasonGiven'),
+    label: { cs: 'Zrušit', en: 'Cancel' },
+  },
+  { from: [MeetingStatus.CONVENED], event: 'HOLD', to: MeetingStatus.HELD, guards: guards('isConvener', 'hasStarted'), label: { cs: 'Jednání proběhlo', en: 'Mark as held' } },
+  {
+    from: [MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFTED, MeetingStatus.MINUTES_VERIFIED, MeetingStatus.MINUTES_DISTRIBUTED],
+    event: 'DRAFT_MINUTES',
     to: MeetingStatus.MINUTES_DRAFTED,
-    guards: ['isMinuteTaker'] as GuardName[],
+    guards: guards('isMinuteTaker'),
     label: { cs: 'Zapsat zápis', en: 'Draft the minutes' },
-  })),
-  { from: MeetingStatus.MINUTES_DRAFTED, event: 'VERIFY_MINUTES', to: MeetingStatus.MINUTES_VERIFIED, guards: ['isChair', 'notMinutesAuthor'], label: { cs: 'Ověřit zápis', en: 'Verify the minutes' } },
-  { from: MeetingStatus.MINUTES_VERIFIED, event: 'DISTRIBUTE_MINUTES', to: MeetingStatus.MINUTES_DISTRIBUTED, guards: ['isMinuteTaker'], label: { cs: 'Rozeslat zápis', en: 'Distribute the minutes' } },
+  },
+  {
+    from: [MeetingStatus.MINUTES_DRAFTED],
+    event: 'VERIFY_MINUTES',
+    to: MeetingStatus.MINUTES_VERIFIED,
+    guards: guards('isChair', 'notMinutesAuthor'),
+    label: { cs: 'Ověřit zápis', en: 'Verify the minutes' },
+  },
+  {
+    from: [MeetingStatus.MINUTES_VERIFIED],
+    event: 'DISTRIBUTE_MINUTES',
+    to: MeetingStatus.MINUTES_DISTRIBUTED,
+    guards: guards('isMinuteTaker'),
+    label: { cs: 'Rozeslat zápis', en: 'Distribute the minutes' },
+  },
 ];
 
-const guard = (names: GuardName[]) => and(names.map((type) => ({ type })));
-
-/** The meeting status machine; minutes extend it from HELD. */
-export const meetingMachine = setup({
-  types: { events: {} as MeetingEvent },
-  guards: Object.fromEntries(
-    (Object.keys(MEETING_GUARDS) as GuardName[]).map((name) => [name, ({ event }: { event: MeetingEvent }) => MEETING_GUARDS[name](event.facts).length === 0]),
-  ) as Record<GuardName, (args: { event: MeetingEvent }) => boolean>,
-}).createMachine({
-  id: 'meeting',
-  initial: MeetingStatus.PLANNED,
-  states: Object.fromEntries(
-    Object.values(MeetingStatus).map((status) => {
-      const out = MEETING_TRANSITIONS.filter((t) => t.from === status);
-      return [
-        status,
-        status === MeetingStatus.CANCELLED
-          ? { type: 'final' as const }
-          : { on: Object.fromEntries(out.map((t) => [t.event, { target: t.to, guard: guard(t.guards) }])) },
-      ];
-    }),
-  ),
-});
-
-export function meetingReasons(event: MeetingEvent['type'], from: MeetingStatus, facts: MeetingFacts): Refusal[] | null {
-  const t = MEETING_TRANSITIONS.find((x) => x.event === event && x.from === from);
-  return t ? t.guards.flatMap((g) => MEETING_GUARDS[g](facts)) : null;
-}
+/** The meeting workflow, compiled once and checked like every definition. */
+export const meetingWorkflow = new WorkflowEngine<MeetingTransition, MeetingFacts>(
+  {
+    id: 'meeting@1',
+    initial: MeetingStatus.PLANNED,
+    stages: Object.values(MeetingStatus).map((key) => ({ key, final: key === MeetingStatus.CANCELLED })),
+    transitions: MEETING_TRANSITIONS,
+    unavailable: (_event, from) => refusal(RefusalCode.STATUS_NOT_ALLOWED, { cs: `Ve stavu ${from} to nejde.`, en: `Not possible in status ${from}.` }),
+  },
+  { names: Object.keys(MEETING_GUARDS), judge: (guard, facts) => MEETING_GUARDS[guard.name](facts) },
+);

@@ -1,4 +1,4 @@
-import { BodyKind } from '../entities/enums';
+import { BodyKind, ProposalPhase } from '../domain/enums';
 import type { ActorRule, GuardRef, StageDefinition, TransitionDefinition, WorkflowDefinition } from './workflow-definition';
 
 const COORDINATOR: ActorRule = { kind: 'AREA_ROLE', role: 'COORDINATOR' };
@@ -7,15 +7,15 @@ const AUTHOR: ActorRule = { kind: 'AUTHOR' };
 const chairOf = (bodyKind: BodyKind): ActorRule => ({ kind: 'CHAIR_OF', bodyKind });
 
 export const STANDARD_STAGES: StageDefinition[] = [
-  { key: 'DRAFT', label: { cs: 'Návrh', en: 'Draft' } },
-  { key: 'WORKING_GROUP', label: { cs: 'Pracovní skupina', en: 'Working group' }, bodyKind: BodyKind.WORKING_GROUP },
-  { key: 'STEERING_GROUP', label: { cs: 'Řídící skupina', en: 'Steering group' }, bodyKind: BodyKind.STEERING_GROUP },
-  { key: 'SOCIAL_COMMISSION', label: { cs: 'Sociální komise', en: 'Social commission' }, bodyKind: BodyKind.SOCIAL_COMMISSION },
-  { key: 'COUNCIL', label: { cs: 'Rada města', en: 'Council' }, bodyKind: BodyKind.COUNCIL },
-  { key: 'ASSEMBLY', label: { cs: 'Zastupitelstvo', en: 'Assembly' }, bodyKind: BodyKind.ASSEMBLY },
-  { key: 'APPROVED', label: { cs: 'Schváleno', en: 'Approved' }, final: true },
-  { key: 'REJECTED', label: { cs: 'Zamítnuto', en: 'Rejected' }, final: true },
-  { key: 'WITHDRAWN', label: { cs: 'Staženo', en: 'Withdrawn' }, final: true },
+  { key: 'DRAFT', label: { cs: 'Návrh', en: 'Draft' }, phase: ProposalPhase.DRAFT },
+  { key: 'WORKING_GROUP', label: { cs: 'Pracovní skupina', en: 'Working group' }, phase: ProposalPhase.IN_REVIEW, bodyKind: BodyKind.WORKING_GROUP },
+  { key: 'STEERING_GROUP', label: { cs: 'Řídící skupina', en: 'Steering group' }, phase: ProposalPhase.IN_REVIEW, bodyKind: BodyKind.STEERING_GROUP },
+  { key: 'SOCIAL_COMMISSION', label: { cs: 'Sociální komise', en: 'Social commission' }, phase: ProposalPhase.IN_REVIEW, bodyKind: BodyKind.SOCIAL_COMMISSION },
+  { key: 'COUNCIL', label: { cs: 'Rada města', en: 'Council' }, phase: ProposalPhase.IN_REVIEW, bodyKind: BodyKind.COUNCIL },
+  { key: 'ASSEMBLY', label: { cs: 'Zastupitelstvo', en: 'Assembly' }, phase: ProposalPhase.IN_REVIEW, bodyKind: BodyKind.ASSEMBLY },
+  { key: 'APPROVED', label: { cs: 'Schváleno', en: 'Approved' }, phase: ProposalPhase.APPROVED },
+  { key: 'REJECTED', label: { cs: 'Zamítnuto', en: 'Rejected' }, phase: ProposalPhase.REJECTED },
+  { key: 'WITHDRAWN', label: { cs: 'Staženo', en: 'Withdrawn' }, phase: ProposalPhase.WITHDRAWN },
 ];
 
 const SUBMIT = { cs: 'Předložit pracovní skupině', en: 'Submit to the working group' };
@@ -30,6 +30,7 @@ export const DRAFTING_TRANSITIONS: TransitionDefinition[] = [
     to: 'WORKING_GROUP',
     label: SUBMIT,
     guards: [{ name: 'actorIs', params: { anyOf: [AUTHOR, chairOf(BodyKind.WORKING_GROUP), COORDINATOR] } }, { name: 'hasTitleAndSummary' }],
+    effects: ['SUBMITTED'],
   },
   {
     from: ['DRAFT', 'WORKING_GROUP'],
@@ -44,6 +45,7 @@ export const DRAFTING_TRANSITIONS: TransitionDefinition[] = [
     to: 'DRAFT',
     label: RETURN,
     guards: [{ name: 'actorIs', params: { anyOf: [chairOf(BodyKind.WORKING_GROUP), COORDINATOR] } }, { name: 'reasonRequired' }],
+    returns: true,
   },
 ];
 
@@ -58,6 +60,7 @@ export function councilAndAssembly(councilReturnsTo: string): TransitionDefiniti
       to: 'APPROVED',
       label: { cs: 'Rada schválila', en: 'Council approved' },
       guards: [recorder, resolution, { name: 'kindIsNot', params: { kinds: ['PLAN'] } }],
+      effects: ['COUNCIL_RESOLUTION'],
     },
     {
       from: ['COUNCIL'],
@@ -65,6 +68,7 @@ export function councilAndAssembly(councilReturnsTo: string): TransitionDefiniti
       to: 'ASSEMBLY',
       label: { cs: 'Rada doporučila zastupitelstvu', en: 'Council referred to the assembly' },
       guards: [recorder, resolution],
+      effects: ['COUNCIL_RESOLUTION'],
     },
     {
       from: ['COUNCIL'],
@@ -72,6 +76,7 @@ export function councilAndAssembly(councilReturnsTo: string): TransitionDefiniti
       to: 'REJECTED',
       label: { cs: 'Rada zamítla', en: 'Council rejected' },
       guards: [recorder, resolution, { name: 'reasonRequired' }],
+      effects: ['COUNCIL_RESOLUTION'],
     },
     {
       from: ['COUNCIL'],
@@ -79,6 +84,8 @@ export function councilAndAssembly(councilReturnsTo: string): TransitionDefiniti
       to: councilReturnsTo,
       label: { cs: 'Rada vrátila', en: 'Council returned' },
       guards: [recorder, resolution, { name: 'reasonRequired' }],
+      effects: ['COUNCIL_RESOLUTION'],
+      returns: true,
     },
     {
       from: ['ASSEMBLY'],
@@ -86,6 +93,7 @@ export function councilAndAssembly(councilReturnsTo: string): TransitionDefiniti
       to: 'APPROVED',
       label: { cs: 'Zastupitelstvo schválilo', en: 'Assembly approved' },
       guards: [recorder, resolution],
+      effects: ['ASSEMBLY_RESOLUTION'],
     },
     {
       from: ['ASSEMBLY'],
@@ -93,6 +101,7 @@ export function councilAndAssembly(councilReturnsTo: string): TransitionDefiniti
       to: 'REJECTED',
       label: { cs: 'Zastupitelstvo zamítlo', en: 'Assembly rejected' },
       guards: [recorder, resolution, { name: 'reasonRequired' }],
+      effects: ['ASSEMBLY_RESOLUTION'],
     },
   ];
 }
@@ -125,6 +134,7 @@ export function workingAndSteeringGroups(steeringNext: string): TransitionDefini
       to: 'WORKING_GROUP',
       label: RETURN,
       guards: [steeringDecider, { name: 'reasonRequired' }],
+      returns: true,
     },
     {
       from: ['STEERING_GROUP'],
@@ -154,6 +164,7 @@ export const standardWorkflow: WorkflowDefinition = {
       to: 'COUNCIL',
       label: { cs: 'Komise doporučuje radě', en: 'Commission recommends to the council' },
       guards: [commissionChair],
+      effects: ['COMMISSION_RECOMMENDS'],
     },
     {
       from: ['SOCIAL_COMMISSION'],
@@ -161,6 +172,7 @@ export const standardWorkflow: WorkflowDefinition = {
       to: 'COUNCIL',
       label: { cs: 'Komise nedoporučuje', en: 'Commission does not recommend' },
       guards: [commissionChair, { name: 'reasonRequired' }],
+      effects: ['COMMISSION_DOES_NOT_RECOMMEND'],
     },
     {
       from: ['SOCIAL_COMMISSION'],
@@ -168,6 +180,7 @@ export const standardWorkflow: WorkflowDefinition = {
       to: 'STEERING_GROUP',
       label: RETURN,
       guards: [commissionChair, { name: 'reasonRequired' }],
+      returns: true,
     },
     ...councilAndAssembly('SOCIAL_COMMISSION'),
   ],

@@ -1,60 +1,53 @@
-import type { Body } from '../entities/body.entity';
-import { BodyKind, CommissionRecommendation } from '../entities/enums';
-import type { Proposal } from '../entities/proposal.entity';
+import { CommissionRecommendation, type ProposalPhase } from '../domain/enums';
+import type { BodyRef } from '../domain/refs';
 import { bodyOfKind } from './transition-facts';
 import type { TransitionDefinition, WorkflowDefinition } from './workflow-definition';
 
-/** What a transition does to a proposal besides its state, derived from the definition and the chain. */
+/** What a permitted transition does to a proposal, from what the definition declares and the body chain. */
 export interface TransitionOutcome {
   toState: string;
+  /** The phase of the stage entered. */
+  phase: ProposalPhase;
   /** The body that decided: the one handling the stage left. */
   decidingBodyId: string | null;
   /** The body handling the stage entered. */
   nextBodyId: string | null;
+  /** The materials went to the working group (stamps `submittedAt` the first time). */
+  submitted: boolean;
   commissionRecommendation: CommissionRecommendation | null;
   councilResolution: string | null;
   assemblyResolution: string | null;
 }
 
+function stage(def: WorkflowDefinition, key: string) {
+  const found = def.stages.find((s) => s.key === key);
+  if (!found) throw new Error(`Workflow ${def.key}@${def.version} has no stage "${key}"`);
+  return found;
+}
+
+/** The outcome of `t` from `fromState`; pure, and the same for the service, the demo data and the tests. */
 export function transitionOutcome(
   def: WorkflowDefinition,
   t: TransitionDefinition,
   fromState: string,
-  chain: Body[],
+  chain: readonly BodyRef[],
   resolutionNumber: string | null,
 ): TransitionOutcome {
-  const fromKind = def.stages.find((s) => s.key === fromState)?.bodyKind;
-  const toKind = def.stages.find((s) => s.key === t.to)?.bodyKind;
-  const commissionDecides = fromKind === BodyKind.SOCIAL_COMMISSION && (t.event === 'RECOMMEND' || t.event === 'NOT_RECOMMEND');
+  const fromKind = stage(def, fromState).bodyKind;
+  const to = stage(def, t.to);
+  const effects = new Set(t.effects ?? []);
   return {
     toState: t.to,
+    phase: to.phase,
     decidingBodyId: fromKind ? (bodyOfKind(chain, fromKind)?.id ?? null) : null,
-    nextBodyId: toKind ? (bodyOfKind(chain, toKind)?.id ?? null) : null,
-    commissionRecommendation: commissionDecides
-      ? t.event === 'RECOMMEND'
-        ? CommissionRecommendation.RECOMMENDED
-        : CommissionRecommendation.NOT_RECOMMENDED
-      : null,
-    councilResolution: fromKind === BodyKind.COUNCIL ? resolutionNumber : null,
-    assemblyResolution: fromKind === BodyKind.ASSEMBLY ? resolutionNumber : null,
+    nextBodyId: to.bodyKind ? (bodyOfKind(chain, to.bodyKind)?.id ?? null) : null,
+    submitted: effects.has('SUBMITTED'),
+    commissionRecommendation: effects.has('COMMISSION_RECOMMENDS')
+      ? CommissionRecommendation.RECOMMENDED
+      : effects.has('COMMISSION_DOES_NOT_RECOMMEND')
+        ? CommissionRecommendation.NOT_RECOMMENDED
+        : null,
+    councilResolution: effects.has('COUNCIL_RESOLUTION') ? resolutionNumber : null,
+    assemblyResolution: effects.has('ASSEMBLY_RESOLUTION') ? resolutionNumber : null,
   };
-}
-
-/** Writes an outcome onto the proposal row and bumps its version. */
-export function applyOutcome(
-  p: Proposal,
-  o: TransitionOutcome,
-  event: string,
-  at: Date,
-  snapshot: Record<string, unknown>,
-  bodyRef: (id: string) => Body,
-): void {
-  if (p.state === 'DRAFT' && event === 'SUBMIT' && !p.submittedAt) p.submittedAt = at;
-  if (o.commissionRecommendation) p.commissionRecommendation = o.commissionRecommendation;
-  if (o.councilResolution) p.councilResolution = o.councilResolution;
-  if (o.assemblyResolution) p.assemblyResolution = o.assemblyResolution;
-  p.state = o.toState;
-  p.snapshot = snapshot;
-  p.currentBody = o.nextBodyId ? bodyRef(o.nextBodyId) : null;
-  p.version += 1;
 }

@@ -1,10 +1,16 @@
-import type { BodyKind } from '../entities/enums';
-import type { Text } from '../i18n/locale';
+import type { BodyKind, ProposalPhase } from '../domain/enums';
+import type { Text } from '../domain/text';
+import type { TransitionInput } from './engine';
+
+export type { TransitionInput };
 
 /**
- * An approval workflow as plain data. It is validated and compiled into an XState machine at
- * start-up (src/workflows/workflow-compiler.ts); areas pick one by key, and a proposal keeps the
- * version it started with.
+ * An approval workflow as plain data. It owns all of its vocabulary: the names of its stages and
+ * events appear nowhere else in the code. What the rest of the product needs to know of a stage
+ * (its phase: draft, in review, approved, rejected, withdrawn; the kind of body handling it) and of
+ * a transition (what it records, whether it sends the proposal back) is declared here, and checked
+ * when the definition is compiled at start-up (src/workflows/workflow-compiler.ts). Areas pick a
+ * definition by key, and a proposal keeps the version it started with.
  */
 export interface WorkflowDefinition {
   key: string;
@@ -14,15 +20,22 @@ export interface WorkflowDefinition {
   initial: string;
   stages: StageDefinition[];
   transitions: TransitionDefinition[];
+  /**
+   * Where the public hearing of a plan binds (the `hearingSettled` guard): on every transition that
+   * leaves the steering group's stage (`LEAVING_STEERING_GROUP`), or on every transition that
+   * carries a proposal on — all but returns, rejections and withdrawals (`EVERY_PASS`). Checked at
+   * start-up against the guards the transitions name.
+   */
+  hearingRule?: 'LEAVING_STEERING_GROUP' | 'EVERY_PASS';
 }
 
 export interface StageDefinition {
   key: string;
   label: Text;
+  /** Where a proposal in this stage stands; the initial stage is the only DRAFT, and the decided phases are final. */
+  phase: ProposalPhase;
   /** The kind of body that handles proposals in this stage, if any. */
   bodyKind?: BodyKind;
-  /** No event leaves a final stage. */
-  final?: boolean;
 }
 
 /** Who may fire an event: any one of these. */
@@ -44,8 +57,15 @@ export type GuardRef =
   | { name: 'hearingSettled' }
   | { name: 'kindIsNot'; params: { kinds: readonly string[] } };
 
-/** What an actor types when firing a transition, besides the event. */
-export type TransitionInput = 'REASON' | 'RESOLUTION_NUMBER';
+/**
+ * What a transition records on the proposal besides its stage:
+ * - `SUBMITTED`: the materials went to the working group (the first time stamps `submittedAt`);
+ * - `COMMISSION_RECOMMENDS` / `COMMISSION_DOES_NOT_RECOMMEND`: the social commission's recommendation
+ *   to the council (only from a stage the social commission handles);
+ * - `COUNCIL_RESOLUTION` / `ASSEMBLY_RESOLUTION`: the resolution number typed is the council's or the
+ *   assembly's (only from a stage that body handles, and only with `resolutionNumberRequired`).
+ */
+export type TransitionEffect = 'SUBMITTED' | 'COMMISSION_RECOMMENDS' | 'COMMISSION_DOES_NOT_RECOMMEND' | 'COUNCIL_RESOLUTION' | 'ASSEMBLY_RESOLUTION';
 
 export interface TransitionDefinition {
   from: string[];
@@ -53,4 +73,7 @@ export interface TransitionDefinition {
   to: string;
   label: Text;
   guards: GuardRef[];
+  effects?: TransitionEffect[];
+  /** The proposal goes back to an earlier stage for rework (a return neither passes a stage nor ends the proposal). */
+  returns?: boolean;
 }

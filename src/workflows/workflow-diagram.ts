@@ -1,4 +1,5 @@
-import type { Locale } from '../i18n/locale';
+import { DECIDED_PHASES } from '../domain/enums';
+import type { Locale } from '../domain/text';
 import type { WorkflowDefinition } from './workflow-definition';
 
 /** A Mermaid `stateDiagram-v2` of a definition, with labels in the given language. */
@@ -8,6 +9,6 @@ export function mermaidDiagram(def: WorkflowDefinition, locale: Locale): string 
   for (const t of def.transitions) {
     for (const from of t.from) lines.push(`  ${from} --> ${t.to} : ${t.event}`);
   }
-  for (const s of def.stages.filter((x) => x.final)) lines.push(`  ${s.key} --> [*]`);
+  for (const s of def.stages.filter((x) => DECIDED_PHASES.includes(x.phase))) lines.push(`  ${s.key} --> [*]`);
   return lines.join('\n');
 }

@@ -1,40 +1,43 @@
+import { BodyKind } from '../domain/enums';
 import { ceskyKrumlovWorkflow } from './cesky-krumlov.workflow';
 import { novyJicinWorkflow } from './novy-jicin.workflow';
 import { standardWorkflow } from './standard.workflow';
-import { compileWorkflow, type WorkflowMachine } from './workflow-compiler';
-import type { WorkflowDefinition } from './workflow-definition';
+import { compileWorkflow, passes, type ProposalEngine } from './workflow-compiler';
+import type { StageDefinition, WorkflowDefinition } from './workflow-definition';
+
+const leavesSteeringGroup = (stages: StageDefinition[], from: string[]): boolean =>
+  from.some((f) => stages.find((s) => s.key === f)?.bodyKind === BodyKind.STEERING_GROUP);
 
 /**
- * Version 2 of a definition: a PLAN may not leave the steering group while comments of its public
- * hearing are unanswered (the guard passes for every other proposal).
+ * Version 2 of a definition: a PLAN may not leave the steering group's stage while comments of its
+ * public hearing are unanswered (the guard passes for every other proposal).
  */
 function withHearingGuard(def: WorkflowDefinition): WorkflowDefinition {
   return {
     ...def,
     version: def.version + 1,
-    transitions: def.transitions.map((t) => (t.from.includes('STEERING_GROUP') ? { ...t, guards: [...t.guards, { name: 'hearingSettled' as const }] } : t)),
+    hearingRule: 'LEAVING_STEERING_GROUP',
+    transitions: def.transitions.map((t) => (leavesSteeringGroup(def.stages, t.from) ? { ...t, guards: [...t.guards, { name: 'hearingSettled' as const }] } : t)),
   };
 }
 
-/** Events that do not carry a proposal on: it goes back, ends rejected or is withdrawn. */
-const NOT_PASSING = new Set(['RETURN', 'REJECT', 'WITHDRAW']);
-
 /**
  * Version 3: the hearing rule holds whenever the hearing was opened. A PLAN passes no stage (every
- * event but a return, a rejection or a withdrawal) while a hearing of it is open or has an
- * unanswered comment; the guard passes for every other proposal.
+ * transition that carries it on: all but returns, rejections and withdrawals) while a hearing of it
+ * is open or has an unanswered comment; the guard passes for every other proposal.
  */
 function withHearingRule(first: WorkflowDefinition): WorkflowDefinition {
   return {
     ...first,
     version: first.version + 2,
-    transitions: first.transitions.map((t) => (NOT_PASSING.has(t.event) ? t : { ...t, guards: [...t.guards, { name: 'hearingSettled' as const }] })),
+    hearingRule: 'EVERY_PASS',
+    transitions: first.transitions.map((t) => (passes(first, t) ? { ...t, guards: [...t.guards, { name: 'hearingSettled' as const }] } : t)),
   };
 }
 
 const FIRST_VERSIONS = [standardWorkflow, novyJicinWorkflow, ceskyKrumlovWorkflow];
 
-/** Every version of every definition stays here, so proposals in flight keep working after a change. */
+/** Every version of every shipped definition, so proposals in flight keep working after a change. */
 export const WORKFLOW_DEFINITIONS: readonly WorkflowDefinition[] = [
   ...FIRST_VERSIONS,
   ...FIRST_VERSIONS.map(withHearingGuard),
@@ -43,43 +46,57 @@ export const WORKFLOW_DEFINITIONS: readonly WorkflowDefinition[] = [
 
 export interface CompiledWorkflow {
   definition: WorkflowDefinition;
-  machine: WorkflowMachine;
+  engine: ProposalEngine;
 }
 
-/** Compiles and checks all definitions; throws WorkflowDefinitionError for the first broken one. */
-export function compileAllWorkflows(defs: readonly WorkflowDefinition[] = WORKFLOW_DEFINITIONS): Map<string, CompiledWorkflow> {
-  const compiled = new Map<string, CompiledWorkflow>();
-  for (const definition of defs) {
-    const id = `${definition.key}@${definition.version}`;
-    if (compiled.has(id)) throw new Error(`Workflow ${id} is defined twice`);
-    compiled.set(id, { definition, machine: compileWorkflow(definition) });
+/**
+ * The approval workflows a deployment runs: every version of every definition, compiled and
+ * checked once (a broken definition fails the start with WorkflowDefinitionError). A proposal runs
+ * on its definition's key and the version it started with; new proposals on the newest version.
+ */
+export class WorkflowRegistry {
+  private readonly compiled = new Map<string, CompiledWorkflow>();
+  private readonly newest = new Map<string, CompiledWorkflow>();
+
+  constructor(readonly definitions: readonly WorkflowDefinition[] = WORKFLOW_DEFINITIONS) {
+    for (const definition of definitions) {
+      const id = `${definition.key}@${definition.version}`;
+      if (this.compiled.has(id)) throw new Error(`Workflow ${id} is defined twice`);
+      const entry = { definition, engine: compileWorkflow(definition) };
+      this.compiled.set(id, entry);
+      const current = this.newest.get(definition.key);
+      if (!current || current.definition.version < definition.version) this.newest.set(definition.key, entry);
+    }
   }
-  return compiled;
-}
 
-/** The newest version of each key: what new proposals start with. */
-export function latestVersions(defs: readonly WorkflowDefinition[] = WORKFLOW_DEFINITIONS): Map<string, WorkflowDefinition> {
-  const latest = new Map<string, WorkflowDefinition>();
-  for (const d of defs) {
-    const current = latest.get(d.key);
-    if (!current || current.version < d.version) latest.set(d.key, d);
+  /** The definition keys an area may choose. */
+  get keys(): string[] {
+    return [...this.newest.keys()];
   }
-  return latest;
+
+  has(key: string): boolean {
+    return this.newest.has(key);
+  }
+
+  /** The workflow a proposal runs on: its definition key and the version it started with. */
+  get(key: string, version: number): CompiledWorkflow {
+    const found = this.compiled.get(`${key}@${version}`);
+    if (!found) throw new Error(`Workflow ${key}@${version} is not defined`);
+    return found;
+  }
+
+  /** The newest version of a key, for new proposals. */
+  latest(key: string): CompiledWorkflow {
+    const found = this.newest.get(key);
+    if (!found) throw new Error(`Workflow ${key} is not defined`);
+    return found;
+  }
 }
 
-let compiledCache: Map<string, CompiledWorkflow> | undefined;
+let shipped: WorkflowRegistry | undefined;
 
-/** The compiled machine a proposal runs on: its definition key and the version it started with. */
-export function compiledWorkflow(key: string, version: number): CompiledWorkflow {
-  compiledCache ??= compileAllWorkflows();
-  const found = compiledCache.get(`${key}@${version}`);
-  if (!found) throw new Error(`Workflow ${key}@${version} is not defined`);
-  return found;
-}
-
-/** The newest compiled version of a key, for new proposals. */
-export function latestCompiledWorkflow(key: string): CompiledWorkflow {
-  const def = latestVersions().get(key);
-  if (!def) throw new Error(`Workflow ${key} is not defined`);
-  return compiledWorkflow(def.key, def.version);
+/** The shipped definitions, compiled once per process. */
+export function shippedWorkflows(): WorkflowRegistry {
+  shipped ??= new WorkflowRegistry();
+  return shipped;
 }

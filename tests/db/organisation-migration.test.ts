@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { withDatabase } from '../../src/db/embedded-database';
 import { openOrm, type Orm } from '../../src/db/orm';
-import { latestCompiledWorkflow } from '../../src/workflows/workflow-registry';
+import { shippedWorkflows } from '../../src/workflows/workflow-registry';
 import { codes, serveTestApp, signTestToken, type TestApp } from '../support/test-app';
 
 /**
@@ -79,8 +79,8 @@ beforeAll(async () => {
   await seat(id(), ids.provider, 'MEMBER', 'PROVIDER', null);
   await seat(id(), ids.user, 'MEMBER', 'SERVICE_USER', null);
 
-  const { definition, machine } = latestCompiledWorkflow('standard');
-  const snapshot = machine.getPersistedSnapshot(machine.resolveState({ value: 'WORKING_GROUP' }));
+  const { definition, engine } = shippedWorkflows().latest('standard');
+  const snapshot = engine.snapshotAt('WORKING_GROUP');
   await sql(
     `insert into proposal (area_id, id, working_group_id, author_id, kind, title, summary, concerned_organisation, state, current_body_id, workflow_key, workflow_version, snapshot, submitted_at)
      values (?, ?, ?, ?, 'MEASURE', 'Odlehčovací služba', 'Rozšířit kapacitu.', 'Diakonie ČCE z. s.', 'WORKING_GROUP', ?, ?, ?, ?::jsonb, now())`,

@@ -4,7 +4,6 @@ import { createMailer } from '../../src/jobs/job-runner';
 import { createLogger } from '../../src/logger';
 import { dispatchOutbox, emailPending } from '../../src/services/notification-dispatcher';
 import { enqueue } from '../../src/services/outbox';
-import { ProposalService } from '../../src/services/proposal.service';
 import { Proposal } from '../../src/entities/proposal.entity';
 import { WorkflowEvent } from '../../src/entities/workflow-event.entity';
 import { contextFor } from '../support/request-context';
@@ -70,9 +69,10 @@ test('a transition rolled back with the work around it notifies no one', async (
     as: world.actors.author.subject,
   });
   const ctx = await contextFor(app, world.actors.groupChair.subject);
+  const commit = await ctx.services.proposals.prepareTransition(ctx, { proposalId, event: 'RECOMMEND', expectedVersion: 2 });
   await expect(
     ctx.em.transactional(async (em) => {
-      await new ProposalService().transition(ctx, { proposalId, event: 'RECOMMEND', expectedVersion: 2 }, { em });
+      await commit(em);
       throw new Error('a later step of the same change failed');
     }),
   ).rejects.toThrow('a later step');

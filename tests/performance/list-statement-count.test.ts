@@ -1,7 +1,7 @@
 import { Proposal } from '../../src/entities/proposal.entity';
 import { WorkflowEvent } from '../../src/entities/workflow-event.entity';
-import { ProposalKind } from '../../src/entities/enums';
-import { latestCompiledWorkflow } from '../../src/workflows/workflow-registry';
+import { ProposalKind, ProposalPhase } from '../../src/entities/enums';
+import { shippedWorkflows } from '../../src/workflows/workflow-registry';
 import { aPipelineWorld, type PipelineWorld } from '../support/pipeline-world';
 import { statementCounter } from '../support/statement-count';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -30,8 +30,8 @@ beforeAll(async () => {
   app = await startTestApp();
   world = await aPipelineWorld(app.em());
   const em = app.em();
-  const { definition, machine } = latestCompiledWorkflow('standard');
-  const snapshot = machine.getPersistedSnapshot(machine.resolveState({ value: 'WORKING_GROUP' }));
+  const { definition, engine } = shippedWorkflows().latest('standard');
+  const snapshot = engine.snapshotAt('WORKING_GROUP');
   const authors = [world.actors.author.person, world.actors.provider.person, world.actors.groupChair.person];
   /** The `i`-th proposal of a kind in the working group, `i` minutes after `from`. */
   const aProposal = (kind: ProposalKind, i: number, from: number, version: number): Proposal => {
@@ -44,6 +44,7 @@ beforeAll(async () => {
       title: `${kind} ${i}`,
       summary: 'Shrnutí.',
       state: 'WORKING_GROUP',
+      phase: ProposalPhase.IN_REVIEW,
       currentBody: world.group,
       workflowKey: definition.key,
       workflowVersion: definition.version,

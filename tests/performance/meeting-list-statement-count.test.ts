@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import { AgendaItem } from '../../src/entities/agenda-item.entity';
 import { Attendance } from '../../src/entities/attendance.entity';
-import { AttendanceStatus, MeetingStatus, ProposalKind } from '../../src/entities/enums';
+import { AttendanceStatus, MeetingStatus, ProposalKind, ProposalPhase } from '../../src/entities/enums';
 import { Material } from '../../src/entities/material.entity';
 import { Meeting } from '../../src/entities/meeting.entity';
 import { MinutesRecipient } from '../../src/entities/minutes-recipient.entity';
 import { Minutes } from '../../src/entities/minutes.entity';
 import { Proposal } from '../../src/entities/proposal.entity';
 import { Resolution } from '../../src/entities/resolution.entity';
-import { meetingMachine } from '../../src/workflows/meeting.workflow';
-import { latestCompiledWorkflow } from '../../src/workflows/workflow-registry';
+import { meetingWorkflow } from '../../src/workflows/meeting.workflow';
+import { shippedWorkflows } from '../../src/workflows/workflow-registry';
 import { aPipelineWorld, type PipelineWorld } from '../support/pipeline-world';
 import { statementCounter } from '../support/statement-count';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -44,9 +44,9 @@ beforeAll(async () => {
   app = await startTestApp();
   world = await aPipelineWorld(app.em());
   const em = app.em();
-  const { definition, machine } = latestCompiledWorkflow('standard');
-  const proposalSnapshot = machine.getPersistedSnapshot(machine.resolveState({ value: 'WORKING_GROUP' }));
-  const meetingSnapshot = meetingMachine.getPersistedSnapshot(meetingMachine.resolveState({ value: MeetingStatus.MINUTES_DISTRIBUTED }));
+  const { definition, engine } = shippedWorkflows().latest('standard');
+  const proposalSnapshot = engine.snapshotAt('WORKING_GROUP');
+  const meetingSnapshot = meetingWorkflow.snapshotAt(MeetingStatus.MINUTES_DISTRIBUTED);
   const { coordinator, groupChair, author, provider } = world.actors;
   const people = [coordinator.person, groupChair.person, author.person, provider.person];
   const areaId = world.area.id;
@@ -75,6 +75,7 @@ beforeAll(async () => {
       title: `Návrh ${i + 1}`,
       summary: 'Shrnutí.',
       state: 'WORKING_GROUP',
+      phase: ProposalPhase.IN_REVIEW,
       currentBody: world.group,
       workflowKey: definition.key,
       workflowVersion: definition.version,

@@ -1,5 +1,5 @@
 import { pragueDay } from '../../src/common/dates';
-import { PlanStatus } from '../../src/entities/enums';
+import { PlanStatus, ProposalPhase } from '../../src/entities/enums';
 import { HearingComment } from '../../src/entities/hearing.entity';
 import { addMonths, nextValueDue } from '../../src/services/indicator-due';
 import { planStandings } from '../../src/services/plan-standing';
@@ -52,14 +52,14 @@ describe('only one plan of an area is in force for a year', () => {
     const at = (day: string) => new Date(`${day}T10:00:00Z`);
     const standings = planStandings(
       [
-        { id: 'old', yearFrom: 2019, yearTo: 2021, proposalState: 'APPROVED', adoptedAt: at('2018-12-01') },
-        { id: 'a', yearFrom: 2022, yearTo: 2024, proposalState: 'APPROVED', adoptedAt: at('2021-12-01') },
-        { id: 'b', yearFrom: 2024, yearTo: 2027, proposalState: 'APPROVED', adoptedAt: at('2023-12-01') },
-        { id: 'same-period-earlier', yearFrom: 2026, yearTo: 2028, proposalState: 'APPROVED', adoptedAt: at('2025-06-01') },
-        { id: 'same-period-later', yearFrom: 2026, yearTo: 2028, proposalState: 'APPROVED', adoptedAt: at('2025-09-01') },
-        { id: 'in-approval', yearFrom: 2028, yearTo: 2030, proposalState: 'COUNCIL', adoptedAt: null },
-        { id: 'rejected', yearFrom: 2028, yearTo: 2030, proposalState: 'REJECTED', adoptedAt: null },
-        { id: 'no-proposal', yearFrom: 2028, yearTo: 2030, proposalState: null, adoptedAt: null },
+        { id: 'old', yearFrom: 2019, yearTo: 2021, proposalPhase: ProposalPhase.APPROVED, adoptedAt: at('2018-12-01') },
+        { id: 'a', yearFrom: 2022, yearTo: 2024, proposalPhase: ProposalPhase.APPROVED, adoptedAt: at('2021-12-01') },
+        { id: 'b', yearFrom: 2024, yearTo: 2027, proposalPhase: ProposalPhase.APPROVED, adoptedAt: at('2023-12-01') },
+        { id: 'same-period-earlier', yearFrom: 2026, yearTo: 2028, proposalPhase: ProposalPhase.APPROVED, adoptedAt: at('2025-06-01') },
+        { id: 'same-period-later', yearFrom: 2026, yearTo: 2028, proposalPhase: ProposalPhase.APPROVED, adoptedAt: at('2025-09-01') },
+        { id: 'in-approval', yearFrom: 2028, yearTo: 2030, proposalPhase: ProposalPhase.IN_REVIEW, adoptedAt: null },
+        { id: 'rejected', yearFrom: 2028, yearTo: 2030, proposalPhase: ProposalPhase.REJECTED, adoptedAt: null },
+        { id: 'no-proposal', yearFrom: 2028, yearTo: 2030, proposalPhase: null, adoptedAt: null },
       ],
       2026,
     );

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Municipality } from '../../src/entities/municipality.entity';
 import { ServiceDeliveryForm, SocialServiceType } from '../../src/entities/provider.entity';
 import { parseProviderRegister, RegisterFileError } from '../../src/services/provider-register.parser';
-import { SOCIAL_SERVICE_TYPES } from '../../src/services/social-service-types';
+import { SOCIAL_SERVICE_TYPES } from '../../src/common/social-service-types';
 import { expectBadInput, expectRefused, leakChecked, subjectOf, who, type Api } from '../support/api-assertions';
 import { dbFingerprint } from '../support/db-fingerprint';
 import { aGlobalAdmin, anOrganisedArea } from '../support/factories';

@@ -10,7 +10,7 @@ import { Meeting } from '../../src/entities/meeting.entity';
 import { Minutes } from '../../src/entities/minutes.entity';
 import { Person } from '../../src/entities/person.entity';
 import { buildTriadaSchema } from '../../src/schema/build-schema';
-import { meetingMachine } from '../../src/workflows/meeting.workflow';
+import { meetingWorkflow } from '../../src/workflows/meeting.workflow';
 import { expectNoLeak } from '../support/api-assertions';
 import { fastFingerprint } from '../support/db-fingerprint';
 import { aPerson, aRole, aSeat } from '../support/factories';
@@ -74,7 +74,7 @@ async function aPlainMember(extra?: (p: Person) => Promise<unknown>): Promise<Pe
 async function aMeeting(key: BodyKey, status: MeetingStatus, opts: { items?: number; presenter?: Kind; minutesBy?: Kind; verifiedBy?: Kind } = {}): Promise<Meeting> {
   const em = app.em();
   const body: Body = w.bodies[key];
-  const snapshot = meetingMachine.getPersistedSnapshot(meetingMachine.resolveState({ value: status, context: undefined }));
+  const snapshot = meetingWorkflow.snapshotAt(status);
   const meeting = em.create(Meeting, {
     areaId: w.areaId,
     body,

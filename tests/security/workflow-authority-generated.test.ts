@@ -1,7 +1,7 @@
 import { Proposal } from '../../src/entities/proposal.entity';
 import { BodyKind, DelegatedPower, MembershipRole, ProposalKind } from '../../src/entities/enums';
 import type { ActorRule, TransitionDefinition, WorkflowDefinition } from '../../src/workflows/workflow-definition';
-import { compiledWorkflow, latestVersions } from '../../src/workflows/workflow-registry';
+import { shippedWorkflows } from '../../src/workflows/workflow-registry';
 import { expectNoLeak } from '../support/api-assertions';
 import { anAuthorityWorld, expectedAllowed, KINDS, PROFILES, refusalProblem, type AuthorityWorld, type BodyKey, type Kind, type Target } from '../support/authority-world';
 import { fastFingerprint } from '../support/db-fingerprint';
@@ -20,7 +20,7 @@ let app: TestApp;
 const worlds = new Map<string, AuthorityWorld>();
 /** A world of its own for comparing lists with single records: only the proposals made for it. */
 let listWorld: AuthorityWorld;
-const DEFINITIONS = [...latestVersions().values()];
+const DEFINITIONS = shippedWorkflows().keys.map((key) => shippedWorkflows().latest(key).definition);
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -63,8 +63,7 @@ const stageBody = (def: WorkflowDefinition, stage: string): BodyKey | null => {
 /** A proposal by the service user standing in `stage`, straight in the database. */
 async function aProposalIn(world: AuthorityWorld, def: WorkflowDefinition, stage: string): Promise<string> {
   const em = app.em();
-  const { machine } = compiledWorkflow(def.key, def.version);
-  const snapshot = machine.getPersistedSnapshot(machine.resolveState({ value: stage, context: undefined }));
+  const snapshot = shippedWorkflows().get(def.key, def.version).engine.snapshotAt(stage);
   const body = stageBody(def, stage);
   const p = em.create(Proposal, {
     areaId: world.areaId,
@@ -74,6 +73,7 @@ async function aProposalIn(world: AuthorityWorld, def: WorkflowDefinition, stage
     title: `Návrh ve fázi ${stage}`,
     summary: 'Rozšíření služby.',
     state: stage,
+    phase: def.stages.find((s) => s.key === stage)!.phase,
     currentBody: body ? world.bodies[body] : null,
     workflowKey: def.key,
     workflowVersion: def.version,

@@ -1,19 +1,19 @@
 import { getSimplePaths } from '@xstate/graph';
-import { initialTransition, transition } from 'xstate';
-import { BodyKind, TriadSide } from '../../src/entities/enums';
+import { BodyKind, DECIDED_PHASES, ProposalPhase, TriadSide } from '../../src/entities/enums';
 import { standardWorkflow } from '../../src/workflows/standard.workflow';
 import { compileWorkflow, validateWorkflow, WorkflowDefinitionError } from '../../src/workflows/workflow-compiler';
 import type { WorkflowDefinition } from '../../src/workflows/workflow-definition';
 import { checkGuard, FACTS_PASSING_EVERY_GUARD } from '../../src/workflows/workflow-guards';
-import { compileAllWorkflows, WORKFLOW_DEFINITIONS } from '../../src/workflows/workflow-registry';
+import { WORKFLOW_DEFINITIONS, WorkflowRegistry } from '../../src/workflows/workflow-registry';
 
 /** Facts under which every guard passes: the coordinator, with everything filled in. */
 const permissive = FACTS_PASSING_EVERY_GUARD;
 
 function finalPaths(def: WorkflowDefinition): string[] {
-  const machine = compileWorkflow(def);
-  const events = [...new Set(def.transitions.map((t) => t.event))].map((type) => ({ type, facts: permissive }));
-  const finals = new Set(def.stages.filter((s) => s.final).map((s) => s.key));
+  // Every event as if its guards passed: the paths the definition allows at all.
+  const { machine } = compileWorkflow(def);
+  const events = [...new Set(def.transitions.map((t) => t.event))].map((type) => ({ type, permitted: true }));
+  const finals = new Set(def.stages.filter((s) => DECIDED_PHASES.includes(s.phase)).map((s) => s.key));
   return getSimplePaths(machine, { events })
     .filter((p) => finals.has(String(p.state.value)))
     .map((p) => [def.initial, ...p.steps.slice(1).map((s) => `${s.event.type}→${String(s.state.value)}`)].join(' '));
@@ -21,8 +21,8 @@ function finalPaths(def: WorkflowDefinition): string[] {
 
 describe('workflow definitions', () => {
   test('all shipped definitions compile', () => {
-    const compiled = compileAllWorkflows();
-    expect([...compiled.keys()].sort()).toEqual([
+    const compiled = new WorkflowRegistry();
+    expect(compiled.definitions.map((d) => `${d.key}@${d.version}`).sort()).toEqual([
       'cesky-krumlov@1',
       'cesky-krumlov@2',
       'cesky-krumlov@3',
@@ -64,7 +64,7 @@ describe('validation at start-up', () => {
 
   test('an unknown target stops the service with a clear message', () => {
     expect(broken((d) => ({ ...d, transitions: [...d.transitions, { ...d.transitions[0], event: 'JUMP', to: 'NOWHERE' }] }))).toThrow(
-      /Workflow "standard" v1: event JUMP targets unknown stage "NOWHERE"/,
+      /Workflow "standard@1": event JUMP targets unknown stage "NOWHERE"/,
     );
   });
 
@@ -75,7 +75,7 @@ describe('validation at start-up', () => {
   });
 
   test('an unreachable stage is refused', () => {
-    expect(broken((d) => ({ ...d, stages: [...d.stages, { key: 'LIMBO', label: { cs: 'x', en: 'x' }, final: true }] }))).toThrow(
+    expect(broken((d) => ({ ...d, stages: [...d.stages, { key: 'LIMBO', label: { cs: 'x', en: 'x' }, phase: ProposalPhase.REJECTED }] }))).toThrow(
       /unreachable stage\(s\): LIMBO/,
     );
   });
@@ -85,15 +85,71 @@ describe('validation at start-up', () => {
   });
 });
 
-describe('guards decide the machine', () => {
-  const machine = compileWorkflow(standardWorkflow);
-  const [draft] = initialTransition(machine);
+describe('what a definition declares is checked at start-up', () => {
+  const broken = (change: (d: WorkflowDefinition) => WorkflowDefinition) => () => validateWorkflow(change(structuredClone(standardWorkflow)));
+  const editing = (event: string, from: string, change: (t: WorkflowDefinition['transitions'][number]) => WorkflowDefinition['transitions'][number]) =>
+    broken((d) => ({ ...d, transitions: d.transitions.map((t) => (t.event === event && t.from.includes(from) ? change(t) : t)) }));
 
-  test('a refused guard leaves the state unchanged', () => {
-    const [next] = transition(machine, draft, { type: 'SUBMIT', facts: { ...permissive, hasSummary: false } });
-    expect(next.value).toBe('DRAFT');
-    const [submitted] = transition(machine, draft, { type: 'SUBMIT', facts: permissive });
-    expect(submitted.value).toBe('WORKING_GROUP');
+  test('the draft is the initial stage and the only one', () => {
+    expect(broken((d) => ({ ...d, stages: d.stages.map((s) => (s.key === 'WORKING_GROUP' ? { ...s, phase: ProposalPhase.DRAFT } : s)) }))).toThrow(
+      /the initial stage, and it alone, must be in phase DRAFT \(found: DRAFT, WORKING_GROUP\)/,
+    );
+  });
+
+  test('a decided phase is final: nothing may leave it', () => {
+    expect(broken((d) => ({ ...d, stages: d.stages.map((s) => (s.key === 'COUNCIL' ? { ...s, phase: ProposalPhase.APPROVED } : s)) }))).toThrow(
+      /leaves final stage "COUNCIL"/,
+    );
+  });
+
+  test("the commission's recommendation is recorded only from the commission's stage, and every recommendation that carries a proposal on records it", () => {
+    expect(editing('RECOMMEND', 'STEERING_GROUP', (t) => ({ ...t, effects: ['COMMISSION_RECOMMENDS'] }))).toThrow(
+      /records COMMISSION_RECOMMENDS from "STEERING_GROUP", which the SOCIAL_COMMISSION does not handle/,
+    );
+    expect(editing('NOT_RECOMMEND', 'SOCIAL_COMMISSION', (t) => ({ ...t, effects: [] }))).toThrow(/without recording its recommendation/);
+  });
+
+  test("a resolution number typed at the council is recorded as the council's, and a resolution only with its number", () => {
+    expect(editing('REJECT', 'COUNCIL', (t) => ({ ...t, effects: [] }))).toThrow(/does not record it as the COUNCIL's \(COUNCIL_RESOLUTION\)/);
+    expect(editing('APPROVE', 'ASSEMBLY', (t) => ({ ...t, effects: ['COUNCIL_RESOLUTION', 'ASSEMBLY_RESOLUTION'] }))).toThrow(/records COUNCIL_RESOLUTION from "ASSEMBLY"/);
+    expect(editing('APPROVE', 'ASSEMBLY', (t) => ({ ...t, guards: t.guards.filter((g) => g.name !== 'resolutionNumberRequired') }))).toThrow(
+      /records a resolution without requiring its number/,
+    );
+  });
+
+  test('submission is recorded only from the draft, and a return never ends a proposal', () => {
+    expect(editing('RECOMMEND', 'WORKING_GROUP', (t) => ({ ...t, effects: ['SUBMITTED'] }))).toThrow(/records SUBMITTED from "WORKING_GROUP"/);
+    expect(editing('REJECT', 'STEERING_GROUP', (t) => ({ ...t, returns: true }))).toThrow(/returns to the final stage "REJECTED"/);
+  });
+
+  test('the hearing rule binds exactly the transitions it names', () => {
+    const v3 = WORKFLOW_DEFINITIONS.find((d) => d.key === 'standard' && d.hearingRule === 'EVERY_PASS')!;
+    expect(() => validateWorkflow(v3)).not.toThrow();
+    const dropped = { ...v3, transitions: v3.transitions.map((t) => (t.event === 'APPROVE' ? { ...t, guards: t.guards.filter((g) => g.name !== 'hearingSettled') } : t)) };
+    expect(() => validateWorkflow(dropped)).toThrow(/event APPROVE from COUNCIL lacks the hearingSettled guard, against the hearing rule \(EVERY_PASS\)/);
+    const onReturn = { ...v3, transitions: v3.transitions.map((t) => (t.returns ? { ...t, guards: [...t.guards, { name: 'hearingSettled' as const }] } : t)) };
+    expect(() => validateWorkflow(onReturn)).toThrow(/names the hearingSettled guard/);
+  });
+});
+
+describe('guards decide the machine', () => {
+  const engine = compileWorkflow(standardWorkflow);
+  const draft = engine.start().snapshot;
+
+  test('a refused guard leaves the state unchanged and says why; each guard runs once', () => {
+    const refused = engine.decide(draft, 'SUBMIT', { ...permissive, hasSummary: false });
+    expect(refused).toEqual({ allowed: false, refusals: [{ code: 'SUMMARY_REQUIRED', text: { cs: 'Chybí shrnutí návrhu.', en: 'The proposal needs a summary.' } }] });
+    const submitted = engine.decide(draft, 'SUBMIT', permissive);
+    expect(submitted.allowed && [submitted.from, submitted.to, submitted.effects, engine.stateOf(submitted.snapshot)]).toEqual([
+      'DRAFT',
+      'WORKING_GROUP',
+      ['SUBMITTED'],
+      'WORKING_GROUP',
+    ]);
+  });
+
+  test('an event the stage does not have is refused as not available', () => {
+    expect(engine.decide(draft, 'APPROVE', permissive)).toMatchObject({ allowed: false, refusals: [{ code: 'EVENT_NOT_AVAILABLE' }] });
   });
 
   test('the triad rule names each missing side', () => {

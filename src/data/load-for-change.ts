@@ -1,7 +1,7 @@
 import type { EntityName } from '@mikro-orm/core';
 import type { RequestContext } from '../context';
 import { notFound } from '../errors/app-errors';
-import { belongsTo } from './authority';
+import { belongsTo } from '../auth/authority';
 
 /**
  * Loads an area-owned object for a change. Another area's object, or a missing one, is NOT_FOUND:

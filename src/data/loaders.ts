@@ -1,17 +1,18 @@
 import DataLoader from 'dataloader';
 import type { EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AreaRole } from './entities/area-role.entity';
-import type { TriadSide } from './entities/enums';
-import { Body } from './entities/body.entity';
-import { Membership } from './entities/membership.entity';
-import { Municipality } from './entities/municipality.entity';
-import { Organisation } from './entities/organisation.entity';
-import { Person } from './entities/person.entity';
-import { PlanningArea } from './entities/planning-area.entity';
-import { Proposal } from './entities/proposal.entity';
-import { Provider } from './entities/provider.entity';
-import type { WorkflowEvent } from './entities/workflow-event.entity';
+import { AreaRole } from '../entities/area-role.entity';
+import type { TriadSide } from '../entities/enums';
+import { Body } from '../entities/body.entity';
+import { Membership } from '../entities/membership.entity';
+import { Municipality } from '../entities/municipality.entity';
+import { Organisation } from '../entities/organisation.entity';
+import { Person } from '../entities/person.entity';
+import { PlanningArea } from '../entities/planning-area.entity';
+import { Proposal } from '../entities/proposal.entity';
+import { Provider, type SocialService } from '../entities/provider.entity';
+import type { WorkflowEvent } from '../entities/workflow-event.entity';
+import { municipalitiesWithCodes, servicesOf } from './providers';
 
 function inOrderOf<T extends { id: string }>(rows: T[], ids: readonly string[]): Array<T | null> {
   const map = new Map(rows.map((r) => [r.id, r]));
@@ -67,6 +68,27 @@ export class Loaders {
   readonly providerByIco = new DataLoader<string, Provider | null>(async (icos) => {
     const rows = await this.em.find(Provider, { ico: { $in: [...icos] } });
     return icos.map((ico) => rows.find((p) => p.ico === ico) ?? null);
+  });
+
+  readonly providerById = this.byId(Provider);
+
+  /** The registered services of a provider by identifier; only those in the register on `today` when `activeOnly`. */
+  servicesOfProvider(providerId: string, activeOnly: boolean, today: string): Promise<SocialService[]> {
+    const loader = memo(this.servicesByProvider, `${activeOnly}:${today}`, () =>
+      new DataLoader<string, SocialService[]>(async (ids) => {
+        const rows = await servicesOf(this.em, ids, activeOnly, today);
+        return ids.map((id) => rows.filter((s) => s.provider.id === id));
+      }),
+    );
+    return loader.load(providerId);
+  }
+
+  private readonly servicesByProvider = new Map<string, DataLoader<string, SocialService[]>>();
+
+  /** Municipalities of our areas by their code (the register's way of naming them). */
+  readonly municipalitiesByCode = new DataLoader<number, Municipality[]>(async (codes) => {
+    const rows = await municipalitiesWithCodes(this.em, codes);
+    return codes.map((code) => rows.filter((m) => m.code === code));
   });
 
   /**

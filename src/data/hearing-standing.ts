@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { type ProposalPhase } from '../entities/enums';
 import type { Proposal } from '../entities/proposal.entity';
 
 /**
@@ -9,12 +10,16 @@ import type { Proposal } from '../entities/proposal.entity';
  */
 
 /** Locks the plan's PLAN proposal row (if it has one) and returns its state. */
-export async function lockPlanProposal(em: EntityManager, plan: { areaId: string; proposalId: string | null }, mode: 'update' | 'share'): Promise<string | null> {
+export async function lockPlanProposal(
+  em: EntityManager,
+  plan: { areaId: string; proposalId: string | null },
+  mode: 'update' | 'share',
+): Promise<ProposalPhase | null> {
   if (!plan.proposalId) return null;
   const [row] = await em
     .getConnection()
-    .execute<Array<{ state: string }>>(`select state from proposal where area_id = ? and id = ? for ${mode}`, [plan.areaId, plan.proposalId], 'all', em.getTransactionContext());
-  return row?.state ?? null;
+    .execute<Array<{ phase: ProposalPhase }>>(`select phase from proposal where area_id = ? and id = ? for ${mode}`, [plan.areaId, plan.proposalId], 'all', em.getTransactionContext());
+  return row?.phase ?? null;
 }
 
 /** Comments without an answer and hearings opened and not yet closed, of the plan a PLAN proposal carries. */

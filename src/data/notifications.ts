@@ -1,0 +1,43 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Notification } from '../entities/notification.entity';
+
+/** A notification claimed for e-mailing, with its person's address. */
+export interface ClaimedNotification {
+  area_id: string;
+  id: string;
+  email_attempts: number;
+  email: string | null;
+  title_cs: string;
+  title_en: string;
+}
+
+/** What became of an attempt to e-mail a notification. */
+export type EmailSettlement = 'emailed_at' | 'email_failed_at' | 'email_retry_at';
+
+/**
+ * Claims up to `batch` notifications due for e-mailing at `now` (SKIP LOCKED), counting the attempt
+ * and holding each until `leaseUntil`, in one statement.
+ */
+export function claimNotificationsToEmail(em: EntityManager, now: Date, leaseUntil: Date, batch: number): Promise<ClaimedNotification[]> {
+  return em.getConnection().execute<ClaimedNotification[]>(
+    `update notification n set email_attempts = n.email_attempts + 1, email_retry_at = ?
+       from person p
+      where p.area_id = n.area_id and p.id = n.person_id
+        and (n.area_id, n.id) in (
+          select area_id, id from notification
+           where emailed_at is null and email_failed_at is null and (email_retry_at is null or email_retry_at <= ?)
+           order by created_at limit ? for update skip locked)
+     returning n.area_id, n.id, n.email_attempts, p.email, n.title_cs, n.title_en`,
+    [leaseUntil, now, batch],
+  );
+}
+
+/** Records at `at` that a claimed notification was e-mailed, given up, or is to be tried again. */
+export async function settleNotificationEmail(em: EntityManager, n: { area_id: string; id: string }, column: EmailSettlement, at: Date): Promise<void> {
+  await em.getConnection().execute(`update notification set ${column} = ? where area_id = ? and id = ?`, [at, n.area_id, n.id], 'run');
+}
+
+/** Notifications of these people, newest first. */
+export function notificationsOf(em: EntityManager, personIds: string[], unreadOnly: boolean, first: number): Promise<Notification[]> {
+  return em.find(Notification, { personId: { $in: personIds }, ...(unreadOnly ? { readAt: null } : {}) }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first });
+}

@@ -1,0 +1,86 @@
+import { ActionPlanService } from './action-plan.service';
+import { AreaRoleService } from './area-role.service';
+import { AreaService } from './area.service';
+import { BodyService } from './body.service';
+import { CalendarFeedService } from './calendar-feed.service';
+import { CalendarService } from './calendar.service';
+import { DelegationService } from './delegation.service';
+import { HearingService } from './hearing.service';
+import { MaterialService } from './material.service';
+import { MeetingService } from './meeting.service';
+import { MembershipService } from './membership.service';
+import { MinutesService } from './minutes.service';
+import { NotificationService } from './notification.service';
+import { OrganisationService } from './organisation.service';
+import { PersonService } from './person.service';
+import { PersonalDataService } from './personal-data.service';
+import { PlanExportService } from './plan-export.service';
+import { PlanRegisterService } from './plan-register.service';
+import { PlanService } from './plan.service';
+import { ProposalService } from './proposal.service';
+import { ProviderService } from './provider.service';
+import { ResolutionService } from './resolution.service';
+
+/** Every service of the application, created once with its dependencies (see createServices). */
+export interface Services {
+  actionPlans: ActionPlanService;
+  areaRoles: AreaRoleService;
+  areas: AreaService;
+  bodies: BodyService;
+  calendar: CalendarService;
+  calendarFeeds: CalendarFeedService;
+  delegations: DelegationService;
+  hearings: HearingService;
+  materials: MaterialService;
+  meetings: MeetingService;
+  memberships: MembershipService;
+  minutes: MinutesService;
+  notifications: NotificationService;
+  organisations: OrganisationService;
+  people: PersonService;
+  personalData: PersonalDataService;
+  planExport: PlanExportService;
+  planRegister: PlanRegisterService;
+  plans: PlanService;
+  proposals: ProposalService;
+  providers: ProviderService;
+  resolutions: ResolutionService;
+}
+
+/**
+ * The composition root: the one place services are created and wired to what they use. Services
+ * hold no state of their own (the request's state travels in its context), so one set serves every
+ * request; it reaches resolvers as `ctx.services`. A test or a deployment swaps a service here.
+ */
+export function createServices(): Services {
+  const organisations = new OrganisationService();
+  const proposals = new ProposalService(organisations);
+  const meetings = new MeetingService();
+  const plans = new PlanService(proposals, organisations);
+  const planRegister = new PlanRegisterService(plans);
+  const actionPlans = new ActionPlanService(plans, proposals);
+  return {
+    actionPlans,
+    areaRoles: new AreaRoleService(),
+    areas: new AreaService(),
+    bodies: new BodyService(),
+    calendar: new CalendarService(meetings),
+    calendarFeeds: new CalendarFeedService(),
+    delegations: new DelegationService(),
+    hearings: new HearingService(plans),
+    materials: new MaterialService(meetings, proposals),
+    meetings,
+    memberships: new MembershipService(organisations),
+    minutes: new MinutesService(meetings),
+    notifications: new NotificationService(),
+    organisations,
+    people: new PersonService(organisations),
+    personalData: new PersonalDataService(),
+    planExport: new PlanExportService(plans, planRegister, actionPlans),
+    planRegister,
+    plans,
+    proposals,
+    providers: new ProviderService(),
+    resolutions: new ResolutionService(meetings, proposals),
+  };
+}

@@ -1,0 +1,244 @@
+import { initialTransition, setup, transition as machineTransition } from 'xstate';
+import type { Refusal } from '../domain/refusal';
+
+/**
+ * The one transition engine. Every workflow of the product — a proposal's approval pipeline, a
+ * meeting's course — is a definition made of plain data: stages, and transitions between them that
+ * name their guards and declare their effects. The engine compiles a definition into an XState
+ * machine once, at start-up, and answers one question, "may this event happen now, and what does it
+ * do?", with `decide`: the guards run once, each saying why it refuses (or, for the guard that
+ * judges the actor, in which capacity the actor acts); a refusal lists every reason with its code;
+ * a permitted event yields the next persisted snapshot, the stage entered and the effects the
+ * definition declares. Nothing here touches the database: the caller loads the facts, decides, and
+ * writes what was decided.
+ */
+
+/** What a transition needs a person to type when they fire it. */
+export type TransitionInput = 'REASON' | 'RESOLUTION_NUMBER';
+
+/** In which capacity the actor acts, as the history records it. */
+export interface ActingAs {
+  role: string | null;
+  side: string | null;
+  /** The chair on whose behalf a delegate acts; null when acting in one's own right. */
+  onBehalfOf: string | null;
+}
+
+/** A guard's answer: why it refuses (empty when it passes), what it asks to be typed, and for the actor's guard, as whom. */
+export interface GuardVerdict {
+  refusals: Refusal[];
+  inputs?: TransitionInput[];
+  actingAs?: ActingAs;
+}
+
+/** A guard named in a definition, with its parameters. */
+export interface NamedGuard {
+  name: string;
+  params?: unknown;
+}
+
+export interface EngineStage {
+  key: string;
+  /** No event leaves a final stage. */
+  final: boolean;
+}
+
+export interface EngineTransition {
+  from: readonly string[];
+  event: string;
+  to: string;
+  guards: readonly NamedGuard[];
+  effects?: readonly unknown[];
+}
+
+type GuardOf<T extends EngineTransition> = T['guards'][number];
+type EffectOf<T extends EngineTransition> = NonNullable<T['effects']>[number];
+
+/** What the engine needs of a definition. */
+export interface EngineDefinition<T extends EngineTransition> {
+  /** Unique among compiled definitions, e.g. `standard@3` or `meeting@1`. */
+  id: string;
+  initial: string;
+  stages: readonly EngineStage[];
+  transitions: readonly T[];
+  /** Why an event that does not leave the current stage is refused, in this workflow's words. */
+  unavailable: (event: string, from: string) => Refusal;
+}
+
+/** The guard catalogue of a kind of workflow: judges one named guard against the facts. */
+export type GuardCatalogue<G, F> = {
+  names: readonly string[];
+  judge: (guard: G, facts: F) => GuardVerdict;
+};
+
+/** Raised at start-up for a definition that cannot run; the message names the definition and the fault. */
+export class WorkflowDefinitionError extends Error {
+  override name = 'WorkflowDefinitionError';
+}
+
+export type PersistedSnapshot = Record<string, unknown>;
+
+export type Decision<T extends EngineTransition> =
+  | { allowed: false; refusals: Refusal[] }
+  | {
+      allowed: true;
+      from: string;
+      to: string;
+      transition: T;
+      snapshot: PersistedSnapshot;
+      effects: ReadonlyArray<EffectOf<T>>;
+      actingAs: ActingAs;
+    };
+
+/** One event of the current stage as a person sees it: why they cannot fire it now, and what they must type. */
+export interface EventOption<T extends EngineTransition> {
+  transition: T;
+  refusals: Refusal[];
+  inputs: TransitionInput[];
+}
+
+const NOBODY_IN_PARTICULAR: ActingAs = { role: null, side: null, onBehalfOf: null };
+
+/**
+ * Checks what every definition must hold: known initial stage, sources and targets; known guards;
+ * no event twice from one stage; nothing leaves a final stage; every stage reachable from the
+ * initial one; every non-final stage has a way out.
+ */
+export function validateDefinition(def: EngineDefinition<EngineTransition>, guardNames: readonly string[]): void {
+  const fail = (msg: string): never => {
+    throw new WorkflowDefinitionError(`Workflow "${def.id}": ${msg}`);
+  };
+  const stages = new Map(def.stages.map((s) => [s.key, s]));
+  if (stages.size !== def.stages.length) fail('a stage key is used twice');
+  if (!stages.has(def.initial)) fail(`unknown initial stage "${def.initial}"`);
+  const seen = new Set<string>();
+  for (const t of def.transitions) {
+    if (!stages.has(t.to)) fail(`event ${t.event} targets unknown stage "${t.to}"`);
+    for (const from of t.from) {
+      const stage = stages.get(from) ?? fail(`event ${t.event} leaves unknown stage "${from}"`);
+      if (stage.final) fail(`event ${t.event} leaves final stage "${from}"`);
+      const key = `${from}/${t.event}`;
+      if (seen.has(key)) fail(`event ${t.event} is defined twice for stage "${from}"`);
+      seen.add(key);
+    }
+    for (const g of t.guards) {
+      if (!guardNames.includes(g.name)) fail(`event ${t.event} uses unknown guard "${g.name}"`);
+    }
+  }
+  const reachable = new Set([def.initial]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const t of def.transitions) {
+      if (t.from.some((f) => reachable.has(f)) && !reachable.has(t.to)) {
+        reachable.add(t.to);
+        grew = true;
+      }
+    }
+  }
+  const unreachable = def.stages.filter((s) => !reachable.has(s.key)).map((s) => s.key);
+  if (unreachable.length) fail(`unreachable stage(s): ${unreachable.join(', ')}`);
+  const stuck = def.stages.filter((s) => !s.final && !def.transitions.some((t) => t.from.includes(s.key))).map((s) => s.key);
+  if (stuck.length) fail(`non-final stage(s) with no way out: ${stuck.join(', ')}`);
+}
+
+/** The machine's event: the workflow event, and whether the engine's guards permitted it. */
+interface MachineEvent {
+  type: string;
+  permitted: boolean;
+}
+
+/**
+ * A compiled definition. The XState machine holds the stages and the targets; whether an event
+ * may happen is judged once, by the catalogue's guards, before the machine is asked to move.
+ */
+export class WorkflowEngine<T extends EngineTransition, F> {
+  /** The XState machine, for tools that explore it (paths, diagrams); decisions go through `decide`. */
+  readonly machine;
+
+  constructor(
+    readonly definition: EngineDefinition<T>,
+    private readonly guards: GuardCatalogue<GuardOf<T>, F>,
+  ) {
+    validateDefinition(definition, guards.names);
+    const states = Object.fromEntries(
+      definition.stages.map((stage) => [
+        stage.key,
+        stage.final
+          ? { type: 'final' as const }
+          : {
+              on: Object.fromEntries(
+                definition.transitions.filter((t) => t.from.includes(stage.key)).map((t) => [t.event, { target: t.to, guard: 'permitted' }]),
+              ),
+            },
+      ]),
+    );
+    this.machine = setup({
+      types: { events: {} as MachineEvent },
+      guards: { permitted: ({ event }: { event: MachineEvent }) => event.permitted },
+    }).createMachine({ id: definition.id, initial: definition.initial, states: states as never });
+  }
+
+  /** Where a new record starts: the initial stage and its persisted snapshot. */
+  start(): { state: string; snapshot: PersistedSnapshot } {
+    const [initial] = initialTransition(this.machine);
+    return { state: this.definition.initial, snapshot: this.machine.getPersistedSnapshot(initial) };
+  }
+
+  /** The persisted snapshot of a record standing in `state` (for records written before snapshots, demo data and tests). */
+  snapshotAt(state: string): PersistedSnapshot {
+    return this.machine.getPersistedSnapshot(this.machine.resolveState({ value: state, context: undefined }));
+  }
+
+  /** The stage a persisted snapshot stands in. */
+  stateOf(snapshot: PersistedSnapshot): string {
+    return String(this.machine.resolveState(snapshot as never).value);
+  }
+
+  /** The transitions leaving a stage. */
+  transitionsFrom(state: string): T[] {
+    return this.definition.transitions.filter((t) => t.from.includes(state));
+  }
+
+  /** Runs each guard once: every refusal, the inputs asked for, and the actor's capacity. */
+  private judge(t: T, facts: F): { refusals: Refusal[]; inputs: TransitionInput[]; actingAs: ActingAs } {
+    const refusals: Refusal[] = [];
+    const inputs = new Set<TransitionInput>();
+    let actingAs = NOBODY_IN_PARTICULAR;
+    for (const guard of t.guards as ReadonlyArray<GuardOf<T>>) {
+      const verdict = this.guards.judge(guard, facts);
+      refusals.push(...verdict.refusals);
+      for (const input of verdict.inputs ?? []) inputs.add(input);
+      if (verdict.actingAs) actingAs = verdict.actingAs;
+    }
+    return { refusals, inputs: [...inputs], actingAs };
+  }
+
+  /** Every event of the stage, judged for the facts given. */
+  options(state: string, facts: F): Array<EventOption<T>> {
+    return this.transitionsFrom(state).map((transition) => {
+      const { refusals, inputs } = this.judge(transition, facts);
+      return { transition, refusals, inputs };
+    });
+  }
+
+  /** May `event` happen to the record whose persisted snapshot this is, given the facts? */
+  decide(snapshot: PersistedSnapshot, event: string, facts: F): Decision<T> {
+    const current = this.machine.resolveState(snapshot as never);
+    const from = String(current.value);
+    const t = this.transitionsFrom(from).find((x) => x.event === event);
+    if (!t) return { allowed: false, refusals: [this.definition.unavailable(event, from)] };
+    const { refusals, actingAs } = this.judge(t, facts);
+    if (refusals.length > 0) return { allowed: false, refusals };
+    const [next] = machineTransition(this.machine, current, { type: event, permitted: true });
+    if (String(next.value) !== t.to) throw new WorkflowDefinitionError(`Workflow "${this.definition.id}": ${event} from ${from} did not reach ${t.to}`);
+    return {
+      allowed: true,
+      from,
+      to: t.to,
+      transition: t,
+      snapshot: this.machine.getPersistedSnapshot(next),
+      effects: (t.effects ?? []),
+      actingAs,
+    };
+  }
+}
