@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts the built service as `npm start` does (embedded database, demo data) in a fresh data folder,
-# lists the demo area's bodies with a demo coordinator's token, restarts it, checks the data stayed,
-# and checks a SIGTERM ends it cleanly.
+# runs the README's curl example, lists the demo area's bodies with a demo coordinator's token,
+# restarts it, checks the data stayed, and checks a SIGTERM ends it cleanly.
 set -euo pipefail
 data=${1:?data folder}
 mkdir -p "$data"; chmod 755 "$data"
@@ -35,7 +35,21 @@ query_bodies() {
     --data '{"query":"{ areas { name bodies { name kind } } }"}'
 }
 
+# The README's "Try it with curl" example, as written (the port aside): the data and no error.
+readme_example() {
+  local example
+  example=$(awk '/^### Try it with curl/{on=1} on&&/^```sh/{grab=1;next} grab&&/^```/{exit} grab' README.md)
+  [ -n "$example" ] || { echo "the README's curl example was not found" >&2; exit 1; }
+  bash -c "${example//localhost:4000/127.0.0.1:$port}" | node -e "
+    const r = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+    if (r.errors) { console.error('the README example answered errors:', JSON.stringify(r.errors.map((e) => e.extensions.code))); process.exit(1); }
+    if (!r.data.me.person || r.data.areas.length < 2) { console.error('the README example answered no data'); process.exit(1); }
+    console.log('README curl example: no errors,', r.data.areas.length, 'areas, signed in as', r.data.me.person.name);
+  "
+}
+
 start
+readme_example
 first=$(query_bodies)
 echo "$first" | node -e "
   const r = JSON.parse(require('fs').readFileSync(0, 'utf8'));

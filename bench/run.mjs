@@ -8,6 +8,7 @@
 // "LIST,DETAIL"), BENCH_CONNECTIONS (e.g. "10"), BENCH_SERVICE_NODE_OPTIONS (NODE_OPTIONS of the service only).
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -54,6 +55,21 @@ const PEER_DETAIL = `query Detail($areaId: UUID!, $id: UUID!) { proposalByAreaId
   bodyByAreaIdAndWorkingGroupId { name membershipsByAreaIdAndBodyId { nodes { role triadSide validTo personByAreaIdAndPersonId { name } } } }
   workflowEventsByAreaIdAndProposalId(orderBy: SEQ_ASC) { nodes { seq event fromState toState actorRole reason occurredAt hash } } } }`;
 
+const TRACE_SINK_PORT = 4318;
+
+/** An OTLP/HTTP collector that reads what it is sent and keeps nothing; counts the spans' batches. */
+function startTraceSink() {
+  let batches = 0;
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      batches += 1;
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+  });
+  return new Promise((resolve) => server.listen(TRACE_SINK_PORT, '127.0.0.1', () => resolve({ batches: () => batches, close: () => server.close() })));
+}
+
 const ok = (cond) => (cond ? 'ok' : 'error');
 const codeOf = (res) => res.errors?.[0]?.extensions?.code;
 
@@ -66,8 +82,7 @@ function targets(env, key) {
     DETAIL: (res, v) => ok(res.data?.proposal?.id === v.id && res.data.proposal.history.length > 0 && res.data.proposal.workingGroup.memberships.length > 0),
     TRANSITION: (res, v) => (res.data?.transitionProposal ? ok(res.data.transitionProposal.version === v.input.expectedVersion + 1) : codeOf(res) === 'CONFLICT' ? 'conflict' : 'error'),
   };
-  return {
-    triada: {
+  const triada = {
       label: 'Triáda (this service)',
       cmd: [process.execPath, [path.join(ROOT_DIR, 'dist/src/main.js')]],
       env: {
@@ -82,7 +97,15 @@ function targets(env, key) {
       LIST: { build: (v) => graphql(SERVICE_LIST)({ filter: { areaId: v.areaId, state: v.state }, first: PAGE }), check: serviceChecks.LIST },
       DETAIL: { build: (v) => graphql(SERVICE_DETAIL)({ id: v.id }), check: serviceChecks.DETAIL },
       TRANSITION: { build: (v) => graphql(SERVICE_TRANSITION)(v), check: serviceChecks.TRANSITION },
-    },
+  };
+  // The service again with its observability on: metrics counted (METRICS_PORT) and the access log
+  // written (LOG_LEVEL=info, to /dev/null as all its output here); then tracing too, to a collector
+  // that takes the spans and drops them (TRACE_SINK_PORT, in this process).
+  const observedEnv = { ...triada.env, LOG_LEVEL: 'info', METRICS_PORT: '4190', METRICS_HOST: '127.0.0.1' };
+  return {
+    triada,
+    'triada-observed': { ...triada, label: 'Triáda, metrics and access log on', env: observedEnv },
+    'triada-traced': { ...triada, label: 'Triáda, metrics, access log and tracing on', env: { ...observedEnv, OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${TRACE_SINK_PORT}` } },
     limit: {
       label: 'limit (http + pg, hand-written SQL)',
       cmd: [process.execPath, [path.join(BENCH_DIR, 'servers/limit.mjs')]],
@@ -298,7 +321,7 @@ function round(x, digits = 1) {
 // ---------------------------------------------------------------- the run
 
 async function runTarget(name, target, db, fx, tokens, counter) {
-  const duration = name === 'triada' ? DURATION : PEER_DURATION;
+  const duration = name.startsWith('triada') ? DURATION : PEER_DURATION;
   log(`${target.label}: starting`);
   const [bin, args] = target.cmd;
   const pin = PINNED ? ['taskset', ['-c', '0', bin, ...args]] : [bin, args];
@@ -447,6 +470,7 @@ async function main() {
       rows: [],
       memory: {},
     };
+    const sink = chosen.includes('triada-traced') ? await startTraceSink() : null;
     for (const name of chosen) {
       try {
         const { rows, memory } = await runTarget(name, all[name], db, fx, tokens, counter);
@@ -456,6 +480,10 @@ async function main() {
         log(`${name} failed: ${err.stack ?? err}`);
         result.failed = { ...result.failed, [name]: String(err.message ?? err) };
       }
+    }
+    if (sink) {
+      result.traceBatchesReceived = sink.batches();
+      sink.close();
     }
     result.totalSeconds = round((Date.now() - started) / 1000, 0);
     // The machine's load average (1, 5, 15 min) around the run: figures from a busy machine are not comparable.

@@ -1,5 +1,4 @@
 import { shippedWorkflows, type WorkflowRegistry } from './workflows/workflow-registry';
-import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -25,7 +24,13 @@ import { localeFromHeader, type Locale, type Text } from './i18n/locale';
 import { pingDatabase } from './data/health';
 import { Loaders } from './data/loaders';
 import type { Logger } from './logger';
+import { accessLog } from './observability/access-log.middleware';
+import { guardedMetricsRoute } from './observability/metrics-endpoint';
+import { createMetrics, uncountedMetrics, type Metrics } from './observability/metrics';
+import { observationPlugin } from './observability/observation.plugin';
+import { inRequestScope, observationOf, requestIdFrom } from './observability/request-observation';
 import { buildTriadaSchema } from './schema/build-schema';
+import { cors } from './security/cors';
 import { mountGraphiQL } from './security/graphiql';
 import { inputHygiene } from './security/input-hygiene';
 import { mutationRateLimitPlugin } from './security/mutation-rate-limit.plugin';
@@ -34,6 +39,8 @@ import { createServices, type Services } from './services/services';
 
 export interface App {
   server: http.Server;
+  /** The service's Prometheus series (served per METRICS_PORT / METRICS_TOKEN). */
+  metrics: Metrics;
   /** Stops taking requests, lets in-flight ones finish (up to the grace period), then stops Apollo. */
   stop(graceMillis?: number): Promise<void>;
 }
@@ -76,6 +83,8 @@ export async function createApp(options: {
   services?: Services;
   /** Whether the process can serve at all (false while its embedded database is being started again). */
   healthy?: () => boolean;
+  /** The metrics to count into; by default a registry of this app's own when /metrics is served (config.metrics), else none. */
+  metrics?: Metrics;
   /** The approval workflows this deployment runs (the shipped definitions unless given). */
   workflows?: WorkflowRegistry;
 }): Promise<App> {
@@ -93,6 +102,16 @@ export async function createApp(options: {
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   const server = http.createServer(app);
+  const metrics = options.metrics ?? (config.metrics ? createMetrics(orm, logger) : uncountedMetrics());
+  // Every request gets its id, its access-log line and its count first; CORS answers preflights.
+  app.use(accessLog(logger, metrics));
+  app.use(cors(config.corsOrigins, config.corsMaxAgeSeconds));
+  // Body parsers call on outside the request's scope: this enters it again (see request-observation.ts).
+  const rescope: express.RequestHandler = (req, _res, next) => {
+    const observation = observationOf(req);
+    if (observation) inRequestScope(observation, next);
+    else next();
+  };
   // Responses being written while the service stops tell their client to drop the connection, so
   // that no client sends another request on a connection that is about to close.
   let stopping = false;
@@ -124,6 +143,7 @@ export async function createApp(options: {
       ...(protection.plugins as Array<ApolloServerPlugin<RequestContext>>),
       mutationRateLimitPlugin({ perViewerPerMinute: config.mutationsPerMinutePerViewer, perAddressPerMinute: config.mutationsPerMinutePerAddress }),
       serviceUnavailablePlugin(),
+      observationPlugin(),
     ],
   });
   await apollo.start();
@@ -134,6 +154,7 @@ export async function createApp(options: {
     if (options.healthy && !options.healthy()) res.status(503).json({ status: 'embedded database down; starting it again' });
     else res.json({ status: 'ok' });
   });
+  if (config.metrics?.token) app.get('/metrics', guardedMetricsRoute(metrics, config.metrics.token, logger));
   app.get('/readyz', async (_req, res) => {
     try {
       await pingDatabase(orm.em);
@@ -150,11 +171,13 @@ export async function createApp(options: {
    * masked, never as a bare 500.
    */
   async function buildContext(req: express.Request, credentials: { feedSecret?: string } = {}): Promise<RequestContext> {
-    const requestId =
-      typeof req.headers['x-request-id'] === 'string' && /^[\w\-.]{1,64}$/.test(req.headers['x-request-id']) ? req.headers['x-request-id'] : randomUUID();
+    const observation = observationOf(req);
+    const requestId = observation?.requestId ?? requestIdFrom(req.headers['x-request-id']);
     const locale = localeFromHeader(req.headers['accept-language']);
     try {
-      return await createContext(req, requestId, locale, credentials.feedSecret);
+      const context = await createContext(req, requestId, locale, credentials.feedSecret);
+      if (observation) observation.personIds = context.viewer.people.map((p) => p.id);
+      return context;
     } catch (err) {
       if (err instanceof AppError) throw err;
       // The viewer is read from the database; while it is out of reach, say so (503), not 500.
@@ -205,7 +228,17 @@ export async function createApp(options: {
   }
 
   if (!config.production) mountGraphiQL(app, logger);
-  app.use('/graphql', express.json({ limit: '100kb' }), expressMiddleware(apollo, { context: ({ req }) => buildContext(req) }));
+  // A context that cannot be built (a refused token, the database away) is answered by Apollo
+  // before any plugin runs: its code is noted here.
+  const graphqlContext = async ({ req }: { req: express.Request }): Promise<RequestContext> => {
+    try {
+      return await buildContext(req);
+    } catch (err) {
+      observationOf(req)?.errorCodes.push(err instanceof AppError ? String(err.extensions.code) : ErrorCode.INTERNAL_SERVER_ERROR);
+      throw err;
+    }
+  };
+  app.use('/graphql', express.json({ limit: '100kb' }), rescope, expressMiddleware(apollo, { context: graphqlContext }));
 
   /**
    * Answers a refused or failed request of the plain HTTP endpoints as JSON with its code. `statuses`
@@ -218,6 +251,7 @@ export async function createApp(options: {
       ? new AppError(ErrorCode.SERVICE_UNAVAILABLE, `${SERVICE_UNAVAILABLE_TEXT.cs} / ${SERVICE_UNAVAILABLE_TEXT.en}`)
       : thrown;
     const code = err instanceof AppError ? String(err.extensions.code) : 'INTERNAL_SERVER_ERROR';
+    observationOf(res.req)?.errorCodes.push(code);
     const status = statuses[code] ?? HTTP_STATUS[code] ?? 500;
     if (status === 503) {
       logger.warn({ err: thrown }, 'database unavailable');
@@ -230,7 +264,7 @@ export async function createApp(options: {
   };
 
   // Documents too large for a GraphQL request: the raw file as the body, its type in Content-Type.
-  app.post('/materials', express.raw({ type: () => true, limit: config.materialMaxBytes }), async (req, res) => {
+  app.post('/materials', express.raw({ type: () => true, limit: config.materialMaxBytes }), rescope, async (req, res) => {
     try {
       const ctx = await buildContext(req);
       if (!ctx.viewer.isAuthenticated) throw unauthenticated(ctx.locale);
@@ -288,9 +322,10 @@ export async function createApp(options: {
   });
 
   // A body that is not JSON, or too large, gets a JSON error with a code, never an HTML page.
-  app.use((err: { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+  app.use((err: { status?: number; type?: string }, req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (!err) return next();
     const status = err.status ?? 500;
+    observationOf(req)?.errorCodes.push(status === 413 ? 'PAYLOAD_TOO_LARGE' : status >= 400 && status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR');
     if (status === 413) {
       res.status(413).json({ errors: [{ message: 'Požadavek je příliš velký / Request body too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
       return;
@@ -305,6 +340,7 @@ export async function createApp(options: {
 
   return {
     server,
+    metrics,
     async stop(graceMillis = 10_000) {
       // Stop accepting connections; idle keep-alive ones close now, busy ones when their request
       // has been answered, and whatever still runs after the grace period is cut. Only then may

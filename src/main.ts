@@ -1,4 +1,7 @@
 import 'reflect-metadata';
+// First: tracing instruments http, pg and graphql as they load.
+import { tracing } from './observability/tracing-at-start';
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type App } from './app';
 import { createTokenVerifier } from './auth/token-verifier';
@@ -9,6 +12,8 @@ import { loadDemoData } from './demo/demo-data';
 import { loadDemoProviders } from './demo/demo-providers';
 import { createMailer, startJobs, type JobRunner } from './jobs/job-runner';
 import { createLogger } from './logger';
+import { createMetricsServer } from './observability/metrics-endpoint';
+import { createMetrics, uncountedMetrics } from './observability/metrics';
 import { shippedWorkflows } from './workflows/workflow-registry';
 
 /** After the grace period for requests: what the job queue and the database may still take to stop. */
@@ -35,6 +40,7 @@ async function main(): Promise<void> {
   let db: Database | undefined;
   let jobs: JobRunner | undefined;
   let app: App | undefined;
+  let metricsServer: http.Server | undefined;
   try {
     // A broken workflow definition stops the service here, before anything else starts.
     const workflows = shippedWorkflows();
@@ -54,27 +60,41 @@ async function main(): Promise<void> {
     if (config.demoData && (await loadDemoProviders(em))) logger.info('demo provider catalogue loaded');
 
     const verifier = await createTokenVerifier(config.auth);
-    const server = await createApp({ config, orm: db.orm, verifier, logger, workflows, healthy: () => database.healthy() });
+    // Counted only when someone can read it.
+    const metrics = config.metrics ? createMetrics(db.orm, logger) : uncountedMetrics();
+    const server = await createApp({ config, orm: db.orm, verifier, logger, workflows, healthy: () => database.healthy(), metrics });
     app = server;
     await new Promise<void>((resolve, reject) => {
       server.server.once('error', reject);
       server.server.listen(config.port, config.host, resolve);
     });
+    if (config.metrics?.port !== undefined) {
+      const exposure = { port: config.metrics.port, host: config.metrics.host };
+      const listener = createMetricsServer(metrics, logger);
+      metricsServer = listener;
+      await new Promise<void>((resolve, reject) => {
+        listener.once('error', (err) => reject(new Error(`METRICS_PORT ${exposure.port} on ${exposure.host} cannot be listened on (${err.message}): set METRICS_PORT to a free port`)));
+        listener.listen(exposure.port, exposure.host, resolve);
+      });
+      const { port } = listener.address() as AddressInfo;
+      logger.info({ url: `http://${exposure.host}:${port}/metrics` }, 'serving metrics');
+    }
     // The job queue starts once the port is ours: it would keep a process that cannot serve alive.
     if (config.jobs) jobs = await startJobs(db.orm, db.url, logger, createMailer(config.smtpUrl, config.smtpFrom), config.jobsPoolMax);
     const { port } = server.server.address() as AddressInfo;
-    logger.info({ url: `http://localhost:${port}/graphql`, auth: config.auth.mode }, 'Triáda is serving GraphQL');
+    logger.info({ url: `http://localhost:${port}/graphql`, auth: config.auth.mode, tracing: tracing ? config.otlpEndpoint : 'off' }, 'Triáda is serving GraphQL');
   } catch (err) {
     const reason = listenProblem(err, config) ?? (err instanceof Error ? err.message : String(err));
     logger.fatal({ reason, err: err instanceof Error ? { name: err.name, message: err.message } : err }, 'Triáda could not start');
     // Whatever did start is stopped, and the process ends here: nothing it started may keep it alive.
+    metricsServer?.close();
     await app?.stop(0).catch(() => undefined);
     await jobs?.stop().catch(() => undefined);
     await db?.close().catch(() => undefined);
     process.exit(1);
   }
   // What did start, as the shutdown below sees it.
-  const running = { app, db, jobs };
+  const running = { app, db, jobs, metricsServer };
   let stopping = false;
   const shutdown = (signal: string): void => {
     if (stopping) return;
@@ -91,6 +111,10 @@ async function main(): Promise<void> {
         await running.jobs?.stop();
         logger.info('requests finished; closing the database');
         await running.db.close();
+        running.metricsServer?.close();
+        running.metricsServer?.closeAllConnections();
+        // Spans still buffered go to the collector before the process ends.
+        await tracing?.shutdown().catch((err: unknown) => logger.warn({ err }, 'traces could not be sent'));
         logger.info('stopped');
         process.exit(0);
       } catch (err) {

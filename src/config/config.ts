@@ -53,6 +53,26 @@ export interface Config {
   database: DatabaseLimits;
   /** Connections of the job queue's own pool at most. */
   jobsPoolMax: number;
+  /** Where Prometheus reads `/metrics`; unset: nowhere (nothing is exposed). */
+  metrics: MetricsExposure | undefined;
+  /** Browser origins allowed to call the API (CORS), exactly as a browser sends them; none by default. */
+  corsOrigins: string[];
+  /** How long a browser may cache a CORS preflight answer, in seconds. */
+  corsMaxAgeSeconds: number;
+  /** OTLP/HTTP collector that receives traces (`/v1/traces` is appended); unset: no tracing. */
+  otlpEndpoint: string | undefined;
+  /** The service name spans carry (OTEL_SERVICE_NAME). */
+  otelServiceName: string;
+}
+
+/**
+ * `/metrics` on a listener of its own (METRICS_PORT, reachable only where that port is), or on the
+ * service's port behind a bearer token (METRICS_TOKEN); both may be set.
+ */
+export interface MetricsExposure {
+  port: number | undefined;
+  host: string;
+  token: string | undefined;
 }
 
 /** Raised for a configuration the service must not start with; the message says what to change. */
@@ -90,19 +110,59 @@ function trustProxyVar(raw: string | undefined): boolean | number | string {
   return raw;
 }
 
+function urlOrNothing(raw: string): URL | undefined {
+  try {
+    return new URL(raw);
+  } catch {
+    return undefined;
+  }
+}
+
 /** PUBLIC_URL: an absolute http(s) address, possibly with a path, kept without its trailing slash. */
 function publicUrlVar(raw: string | undefined): string | undefined {
   if (raw === undefined || raw === '') return undefined;
-  let url: URL | undefined;
-  try {
-    url = new URL(raw);
-  } catch {
-    url = undefined;
-  }
+  const url = urlOrNothing(raw);
   if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash || url.username || url.password) {
     throw new ConfigError(`PUBLIC_URL must be an http(s) address without query or credentials, e.g. https://kpss.example.cz, got "${raw}"`);
   }
   return url.href.replace(/\/+$/, '');
+}
+
+/** METRICS_PORT / METRICS_HOST / METRICS_TOKEN: where `/metrics` is served, if anywhere. */
+function metricsVar(env: NodeJS.ProcessEnv, serviceHost: string, servicePort: number): MetricsExposure | undefined {
+  const port = env.METRICS_PORT ? intVar(env, 'METRICS_PORT', 0, 0, 65535) : undefined;
+  const token = env.METRICS_TOKEN || undefined;
+  if (token !== undefined && !/^[\x21-\x7e]{24,256}$/.test(token)) {
+    throw new ConfigError('METRICS_TOKEN must be 24 to 256 printable ASCII characters without spaces (e.g. the output of `openssl rand -hex 24`)');
+  }
+  if (port !== undefined && port !== 0 && port === servicePort) throw new ConfigError('METRICS_PORT must differ from PORT (or use METRICS_TOKEN to serve /metrics on PORT)');
+  if (port === undefined && token === undefined) return undefined;
+  return { port, host: env.METRICS_HOST || serviceHost, token };
+}
+
+/** CORS_ORIGINS: a comma-separated list of origins (`https://kpss.example.cz`), no paths, no wildcard. */
+function corsOriginsVar(raw: string | undefined): string[] {
+  const listed = (raw ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of listed) {
+    const url = urlOrNothing(origin);
+    if (!url || !['http:', 'https:'].includes(url.protocol) || url.origin !== origin.replace(/\/$/, '')) {
+      throw new ConfigError(`CORS_ORIGINS must list origins such as https://kpss.example.cz (scheme, host and port only; no wildcard), got "${origin}"`);
+    }
+  }
+  return listed.map((o) => o.replace(/\/$/, ''));
+}
+
+/** OTEL_EXPORTER_OTLP_ENDPOINT: the collector's base address (http or https). */
+function otlpEndpointVar(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const url = urlOrNothing(raw);
+  if (!url || !['http:', 'https:'].includes(url.protocol)) {
+    throw new ConfigError(`OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) address such as http://otel-collector:4318, got "${raw}"`);
+  }
+  return raw.replace(/\/+$/, '');
 }
 
 /** The log level: LOG_LEVEL, or silent under tests and info otherwise. */
@@ -159,11 +219,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     };
   }
 
+  const port = intVar(env, 'PORT', 4000, 0, 65535);
+  const host = env.HOST ?? '0.0.0.0';
   return {
     nodeEnv,
     production,
-    port: intVar(env, 'PORT', 4000, 0, 65535),
-    host: env.HOST ?? '0.0.0.0',
+    port,
+    host,
     dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
     embeddedPort: intVar(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
@@ -188,5 +250,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       statementTimeoutMs: intVar(env, 'DB_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000),
     },
     jobsPoolMax: intVar(env, 'JOBS_POOL_MAX', 3, 1, 100),
+    metrics: metricsVar(env, host, port),
+    corsOrigins: corsOriginsVar(env.CORS_ORIGINS),
+    corsMaxAgeSeconds: intVar(env, 'CORS_MAX_AGE_SECONDS', 600, 0, 86_400),
+    otlpEndpoint: otlpEndpointVar(env.OTEL_EXPORTER_OTLP_ENDPOINT),
+    otelServiceName: env.OTEL_SERVICE_NAME || 'triada',
   };
 }

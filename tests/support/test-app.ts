@@ -116,6 +116,11 @@ export function testConfig(databaseUrl: string, overrides: Partial<Config> = {})
     shutdownGraceSeconds: 5,
     database: { poolMax: 5, acquireTimeoutMs: 10_000, statementTimeoutMs: 30_000 },
     jobsPoolMax: 2,
+    metrics: undefined,
+    corsOrigins: [],
+    corsMaxAgeSeconds: 600,
+    otlpEndpoint: undefined,
+    otelServiceName: 'triada',
     ...overrides,
   };
 }
