@@ -122,3 +122,31 @@ test("a proposal's concerned organisation is one of its area; updateProposal cha
   const cleared = await api.gql(UPDATE, { input: { id, expectedVersion: 2, concernedOrganisationId: null } }, { as: world.actors.author.subject });
   expect(cleared.data).toEqual({ updateProposal: { version: 3, concernedOrganisation: null } });
 });
+
+test("a person represents their own organisation without any seat: the coordinator whose person record names it may neither recommend nor change what the proposal concerns", async () => {
+  const world = await aPipelineWorld(app.em());
+  const diakonie = await anOrganisation(app.em(), world.area, { name: 'Diakonie ČCE z. s.' });
+  const charita = await anOrganisation(app.em(), world.area, { name: 'Oblastní charita' });
+  const { coordinator, author } = world.actors;
+  // The coordinator holds no seat anywhere: only the person record ties them to the organisation.
+  await app.em().getConnection().execute(`update person set organisation_id = ? where id = ?`, [diakonie.id, coordinator.person.id]);
+  const id = await submitted(world, diakonie);
+  const en = { as: coordinator.subject, headers: { 'accept-language': 'en' } };
+
+  const recommend = await expectRefused(app, TRANSITION, { input: { proposalId: id, event: 'RECOMMEND', expectedVersion: await version(id) } }, en, 'TRANSITION_NOT_ALLOWED');
+  expect(recommend.errors![0].extensions!.reasons).toEqual([CONFLICT_REASON]);
+
+  const UPDATE = `mutation($input: UpdateProposalInput!) { updateProposal(input: $input) { version concernedOrganisation { id } } }`;
+  // Neither away from the organisation they represent, nor (for the author) to it.
+  await expectRefused(app, UPDATE, { input: { id, expectedVersion: await version(id), concernedOrganisationId: charita.id } }, en, 'FORBIDDEN');
+  await app.em().getConnection().execute(`update person set organisation_id = ? where id = ?`, [charita.id, author.person.id]);
+  const draft = await api.gql<{ createProposal: { id: string; version: number } }>(
+    `mutation($input: CreateProposalInput!) { createProposal(input: $input) { id version } }`,
+    { input: { workingGroupId: world.group.id, kind: 'MEASURE', title: 'Jiný návrh' } },
+    { as: author.subject },
+  );
+  await expectRefused(app, UPDATE, { input: { id: draft.data!.createProposal.id, expectedVersion: 1, concernedOrganisationId: charita.id } }, { as: author.subject }, 'FORBIDDEN');
+  // Someone who represents neither may change it.
+  const byOther = await api.gql(UPDATE, { input: { id: draft.data!.createProposal.id, expectedVersion: 1, concernedOrganisationId: diakonie.id } }, { as: author.subject });
+  expect(byOther.data).toEqual({ updateProposal: { version: 2, concernedOrganisation: { id: diakonie.id } } });
+});

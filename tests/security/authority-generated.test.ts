@@ -4,16 +4,14 @@ import { randomBytes } from 'node:crypto';
 import { getNamedType, isInputObjectType, isNonNullType, type GraphQLSchema } from 'graphql';
 import { OPERATION_ACTIONS, POLICY, type Action } from '../../src/auth/policy';
 import { AgendaItem } from '../../src/entities/agenda-item.entity';
-import type { Body } from '../../src/entities/body.entity';
 import { AreaRoleKind, MeetingStatus, MembershipRole, TriadSide } from '../../src/entities/enums';
-import { Meeting } from '../../src/entities/meeting.entity';
+import { type Meeting } from '../../src/entities/meeting.entity';
 import { Minutes } from '../../src/entities/minutes.entity';
 import { Person } from '../../src/entities/person.entity';
 import { buildTriadaSchema } from '../../src/schema/build-schema';
-import { meetingWorkflow } from '../../src/workflows/meeting.workflow';
 import { expectNoLeak } from '../support/api-assertions';
 import { fastFingerprint } from '../support/db-fingerprint';
-import { aPerson, aRole, aSeat } from '../support/factories';
+import { aMeetingOf, aPerson, aRole, aSeat } from '../support/factories';
 import {
   anAuthorityWorld,
   expectedAllowed,
@@ -73,20 +71,7 @@ async function aPlainMember(extra?: (p: Person) => Promise<unknown>): Promise<Pe
 /** A meeting of a body in a given status, straight in the database (its snapshot as the machine keeps it). */
 async function aMeeting(key: BodyKey, status: MeetingStatus, opts: { items?: number; presenter?: Kind; minutesBy?: Kind; verifiedBy?: Kind } = {}): Promise<Meeting> {
   const em = app.em();
-  const body: Body = w.bodies[key];
-  const snapshot = meetingWorkflow.snapshotAt(status);
-  const meeting = em.create(Meeting, {
-    areaId: w.areaId,
-    body,
-    title: `Jednání ${uniq()}`,
-    startsAt: new Date(Date.now() - 86_400_000),
-    place: 'Radnice',
-    status,
-    snapshot: snapshot,
-  });
-  for (let i = 1; i <= (opts.items ?? 1); i++) {
-    em.create(AgendaItem, { areaId: w.areaId, meeting, position: i, title: `Bod ${i}`, presenter: opts.presenter ? personOf(opts.presenter)! : null, late: false });
-  }
+  const meeting = await aMeetingOf(em, w.bodies[key], status, { items: opts.items, presenter: opts.presenter ? personOf(opts.presenter)! : null });
   if (opts.minutesBy) {
     em.create(Minutes, {
       areaId: w.areaId,

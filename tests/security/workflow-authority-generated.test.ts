@@ -1,9 +1,8 @@
 import { Proposal } from '../../src/entities/proposal.entity';
-import { BodyKind, DelegatedPower, MembershipRole, ProposalKind } from '../../src/entities/enums';
-import type { ActorRule, TransitionDefinition, WorkflowDefinition } from '../../src/workflows/workflow-definition';
+import type { TransitionDefinition } from '../../src/workflows/workflow-definition';
 import { shippedWorkflows } from '../../src/workflows/workflow-registry';
 import { expectNoLeak } from '../support/api-assertions';
-import { anAuthorityWorld, expectedAllowed, KINDS, PROFILES, refusalProblem, type AuthorityWorld, type BodyKey, type Kind, type Target } from '../support/authority-world';
+import { anAuthorityWorld, aProposalIn, KINDS, mayFire, proposalTarget, refusalProblem, type AuthorityWorld, type Kind } from '../support/authority-world';
 import { fastFingerprint } from '../support/db-fingerprint';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -31,59 +30,6 @@ afterAll(async () => {
   await app.close();
 });
 
-const KIND_OF_BODY: Record<BodyKind, BodyKey> = {
-  [BodyKind.WORKING_GROUP]: 'wg',
-  [BodyKind.STEERING_GROUP]: 'steering',
-  [BodyKind.SOCIAL_COMMISSION]: 'commission',
-  [BodyKind.COUNCIL]: 'council',
-  [BodyKind.ASSEMBLY]: 'assembly',
-};
-const CHAIN: BodyKey[] = ['wg', 'steering', 'commission', 'council', 'assembly'];
-
-/** Whether the definition's actor rule names the kind (as the workflow guard `actorIs` reads it). */
-function named(rule: ActorRule, kind: Kind): boolean {
-  const p = PROFILES[kind];
-  switch (rule.kind) {
-    case 'AUTHOR':
-      return kind === 'serviceUser';
-    case 'CHAIR_OF': {
-      const b = KIND_OF_BODY[rule.bodyKind];
-      return p.seats?.[b] === MembershipRole.CHAIR || (p.delegations?.[b] ?? []).includes(DelegatedPower.CHAIR);
-    }
-    case 'AREA_ROLE':
-      return (p.roles ?? []).some((r) => String(r) === rule.role);
-  }
-}
-
-const stageBody = (def: WorkflowDefinition, stage: string): BodyKey | null => {
-  const kind = def.stages.find((s) => s.key === stage)?.bodyKind;
-  return kind ? KIND_OF_BODY[kind] : null;
-};
-
-/** A proposal by the service user standing in `stage`, straight in the database. */
-async function aProposalIn(world: AuthorityWorld, def: WorkflowDefinition, stage: string): Promise<string> {
-  const em = app.em();
-  const snapshot = shippedWorkflows().get(def.key, def.version).engine.snapshotAt(stage);
-  const body = stageBody(def, stage);
-  const p = em.create(Proposal, {
-    areaId: world.areaId,
-    workingGroup: world.bodies.wg,
-    author: world.people.serviceUser!,
-    kind: ProposalKind.MEASURE,
-    title: `Návrh ve fázi ${stage}`,
-    summary: 'Rozšíření služby.',
-    state: stage,
-    phase: def.stages.find((s) => s.key === stage)!.phase,
-    currentBody: body ? world.bodies[body] : null,
-    workflowKey: def.key,
-    workflowVersion: def.version,
-    snapshot: snapshot,
-    submittedAt: stage === def.initial ? null : new Date(),
-  });
-  await em.flush();
-  return p.id;
-}
-
 const CASES = DEFINITIONS.flatMap((def) => def.transitions.flatMap((t) => t.from.map((from) => [`${def.key}@${def.version} ${from} ${t.event}`, def, t, from] as const)));
 
 test('every event of every shipped definition has a case', () => {
@@ -94,19 +40,8 @@ test('every event of every shipped definition has a case', () => {
 
 test.each(CASES)('%s: fired exactly by whom the policy and the definition name; refused, nothing written', async (_name, def, t: TransitionDefinition, from) => {
   const world = worlds.get(def.key)!;
-  const current = stageBody(def, from);
-  const target: Target = {
-    area: 'A',
-    people: { author: ['serviceUser'] },
-    bodies: { workingGroup: ['wg'], currentBody: current ? [current] : [], handledBodies: [], chain: CHAIN },
-    flags: { draft: from === def.initial, approvedInPublicGroup: false },
-  };
-  const actorIs = t.guards.find((g) => g.name === 'actorIs');
-  const rules = actorIs && actorIs.name === 'actorIs' ? actorIs.params.anyOf : [];
-  const verdicts = KINDS.map((kind) => ({
-    kind,
-    allowed: expectedAllowed(['proposal.read', 'proposal.transition'], kind, target) && (rules.length === 0 || rules.some((r) => named(r, kind))),
-  }));
+  const target = proposalTarget(def, from);
+  const verdicts = KINDS.map((kind) => ({ kind, allowed: mayFire(def, t, from, kind) }));
   const fire = (proposalId: string, kind: Kind) =>
     app.gql<{ transitionProposal: { state: string } }>(
       'mutation($input: TransitionProposalInput!) { transitionProposal(input: $input) { state } }',
@@ -115,7 +50,7 @@ test.each(CASES)('%s: fired exactly by whom the policy and the definition name; 
     );
 
   const problems: string[] = [];
-  const shared = await aProposalIn(world, def, from);
+  const shared = await aProposalIn(app.em(), world, def, from);
   // The attempts are independent: refused ones write nothing, allowed ones act on proposals of their own.
   const before = await fastFingerprint(app.em());
   const refused = verdicts.filter((v) => !v.allowed).map((v) => v.kind);
@@ -130,7 +65,7 @@ test.each(CASES)('%s: fired exactly by whom the policy and the definition name; 
 
   const allowed = verdicts.filter((v) => v.allowed).map((v) => v.kind);
   const targets: string[] = [];
-  for (let i = 0; i < allowed.length; i++) targets.push(await aProposalIn(world, def, from));
+  for (let i = 0; i < allowed.length; i++) targets.push(await aProposalIn(app.em(), world, def, from));
   (await Promise.all(allowed.map((kind, i) => fire(targets[i], kind)))).forEach((res, i) => {
     if (res.errors || res.data?.transitionProposal.state !== t.to) problems.push(`${allowed[i]} should move it to ${t.to}: ${JSON.stringify(res.errors ?? res.data)}`);
   });
@@ -143,7 +78,7 @@ test('the list filter and the single-record check are one rule: for every kind, 
   const def = DEFINITIONS.find((d) => d.key === 'standard')!;
   const world = listWorld;
   // A proposal in every stage, one of them approved in the public working group, one with history in the steering group.
-  for (const stage of def.stages.map((s) => s.key)) await aProposalIn(world, def, stage);
+  for (const stage of def.stages.map((s) => s.key)) await aProposalIn(app.em(), world, def, stage);
   const ids = (await app.em().find(Proposal, { areaId: world.areaId }, { fields: ['id'] })).map((p) => p.id);
   const problems: string[] = [];
   for (const kind of KINDS) {

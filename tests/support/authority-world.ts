@@ -2,7 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { BodyRef, Condition, Flag, PersonRef } from '../../src/auth/conditions';
 import { POLICY, type Action } from '../../src/auth/policy';
 import { Delegation } from '../../src/entities/delegation.entity';
-import { AreaRoleKind, BodyKind, Convener, DelegatedPower, MembershipRole, MinuteTaker, TriadSide } from '../../src/entities/enums';
+import { AreaRoleKind, BodyKind, Convener, DelegatedPower, MembershipRole, MinuteTaker, ProposalKind, TriadSide } from '../../src/entities/enums';
+import { Proposal } from '../../src/entities/proposal.entity';
+import type { ActorRule, TransitionDefinition, WorkflowDefinition } from '../../src/workflows/workflow-definition';
+import { shippedWorkflows } from '../../src/workflows/workflow-registry';
 import type { Body } from '../../src/entities/body.entity';
 import type { Person } from '../../src/entities/person.entity';
 import { aBody, aGlobalAdmin, anArea, aPerson, aRole, aSeat } from './factories';
@@ -256,4 +259,78 @@ export async function anAuthorityWorld(em: EntityManager, workflowKey = 'standar
   subjects.stranger = `stranger-${tag}`;
   subjects.globalAdmin = await aGlobalAdmin(em, `global-admin-${tag}`);
   return { areaId: area.id, otherAreaId: other.id, bodies, people, subjects, spareAdmin };
+}
+
+// ── Workflow definitions read for the world ─────────────────────────────────────────────────
+
+const KIND_OF_BODY: Record<BodyKind, BodyKey> = {
+  [BodyKind.WORKING_GROUP]: 'wg',
+  [BodyKind.STEERING_GROUP]: 'steering',
+  [BodyKind.SOCIAL_COMMISSION]: 'commission',
+  [BodyKind.COUNCIL]: 'council',
+  [BodyKind.ASSEMBLY]: 'assembly',
+};
+/** The world's reporting chain, the working group first. */
+export const CHAIN: BodyKey[] = ['wg', 'steering', 'commission', 'council', 'assembly'];
+
+/** Whether the definition's actor rule names the kind (as the workflow guard `actorIs` reads it); the service user is the author. */
+export function named(rule: ActorRule, kind: Kind): boolean {
+  const p = PROFILES[kind];
+  switch (rule.kind) {
+    case 'AUTHOR':
+      return kind === 'serviceUser';
+    case 'CHAIR_OF': {
+      const b = KIND_OF_BODY[rule.bodyKind];
+      return p.seats?.[b] === MembershipRole.CHAIR || (p.delegations?.[b] ?? []).includes(DelegatedPower.CHAIR);
+    }
+    case 'AREA_ROLE':
+      return (p.roles ?? []).some((r) => String(r) === rule.role);
+  }
+}
+
+/** The world's body that handles a stage of the definition, if any. */
+export const stageBody = (def: WorkflowDefinition, stage: string): BodyKey | null => {
+  const kind = def.stages.find((s) => s.key === stage)?.bodyKind;
+  return kind ? KIND_OF_BODY[kind] : null;
+};
+
+/** A proposal by the service user standing in `stage`, straight in the database. */
+export async function aProposalIn(em: EntityManager, world: AuthorityWorld, def: WorkflowDefinition, stage: string, kind: ProposalKind = ProposalKind.MEASURE): Promise<string> {
+  const snapshot = shippedWorkflows().get(def.key, def.version).engine.snapshotAt(stage);
+  const body = stageBody(def, stage);
+  const p = em.create(Proposal, {
+    areaId: world.areaId,
+    workingGroup: world.bodies.wg,
+    author: world.people.serviceUser!,
+    kind,
+    title: `Návrh ve fázi ${stage}`,
+    summary: 'Rozšíření služby.',
+    state: stage,
+    phase: def.stages.find((s) => s.key === stage)!.phase,
+    currentBody: body ? world.bodies[body] : null,
+    workflowKey: def.key,
+    workflowVersion: def.version,
+    snapshot: snapshot,
+    submittedAt: stage === def.initial ? null : new Date(),
+  });
+  await em.flush();
+  return p.id;
+}
+
+/** A proposal by the service user standing in `from`, as the policy sees it. */
+export function proposalTarget(def: WorkflowDefinition, from: string): Target {
+  const current = stageBody(def, from);
+  return {
+    area: 'A',
+    people: { author: ['serviceUser'] },
+    bodies: { workingGroup: ['wg'], currentBody: current ? [current] : [], handledBodies: [], chain: CHAIN },
+    flags: { draft: from === def.initial, approvedInPublicGroup: false },
+  };
+}
+
+/** Whether the kind may fire the transition from `from`: the policy lets them see and act on the proposal, and the definition's `actorIs` names them. */
+export function mayFire(def: WorkflowDefinition, t: TransitionDefinition, from: string, kind: Kind): boolean {
+  const actorIs = t.guards.find((g) => g.name === 'actorIs');
+  const rules = actorIs?.name === 'actorIs' ? actorIs.params.anyOf : [];
+  return expectedAllowed(['proposal.read', 'proposal.transition'], kind, proposalTarget(def, from)) && (rules.length === 0 || rules.some((r) => named(r, kind)));
 }

@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AreaRole } from '../../src/entities/area-role.entity';
 import { Body } from '../../src/entities/body.entity';
-import { AreaKind, AreaRoleKind, BodyKind, MembershipRole, TriadSide } from '../../src/entities/enums';
+import { AgendaItem } from '../../src/entities/agenda-item.entity';
+import { AreaKind, AreaRoleKind, BodyKind, type DelegatedPower, type MeetingStatus, MembershipRole, TriadSide } from '../../src/entities/enums';
+import { Delegation } from '../../src/entities/delegation.entity';
+import { Meeting } from '../../src/entities/meeting.entity';
 import { GlobalAdmin } from '../../src/entities/global-admin.entity';
 import { Membership } from '../../src/entities/membership.entity';
 import { Municipality } from '../../src/entities/municipality.entity';
@@ -10,6 +13,7 @@ import { Organisation } from '../../src/entities/organisation.entity';
 import { Person } from '../../src/entities/person.entity';
 import { PlanningArea } from '../../src/entities/planning-area.entity';
 import { defaultRules } from '../../src/services/body.service';
+import { meetingWorkflow } from '../../src/workflows/meeting.workflow';
 
 const unique = (): string => randomBytes(3).toString('hex');
 
@@ -64,7 +68,7 @@ export async function aBody(
   em: EntityManager,
   area: PlanningArea,
   kind: BodyKind,
-  overrides: Partial<Pick<Body, 'name' | 'isPublic' | 'reportsTo' | 'shortName' | 'materialsLeadDays'>> = {},
+  overrides: Partial<Pick<Body, 'name' | 'isPublic' | 'reportsTo' | 'shortName' | 'materialsLeadDays' | 'convener' | 'minuteTaker'>> = {},
 ): Promise<Body> {
   const body = em.create(Body, { areaId: area.id, kind, name: `${kind} ${unique()}`, ...defaultRules(kind), ...overrides });
   await em.flush();
@@ -120,4 +124,38 @@ export async function anOrganisedArea(em: EntityManager) {
   await aSeat(em, group, member, { triadSide: TriadSide.SERVICE_USER });
   await aSeat(em, steering, steeringMember, { triadSide: TriadSide.COMMISSIONER });
   return { area, admin, coordinator, support, clerk, steering, group, chair, member, steeringMember, outsider };
+}
+
+/** A chair's power delegated in a body for an open term (the delegate should hold a seat there). */
+export async function aDelegation(em: EntityManager, body: Body, chair: Person, delegate: Person, power: DelegatedPower): Promise<Delegation> {
+  const d = em.create(Delegation, {
+    areaId: body.areaId,
+    bodyId: body.id,
+    delegateId: delegate.id,
+    forPersonId: chair.id,
+    power,
+    validFrom: '2020-01-01',
+    validTo: null,
+    revokedAt: null,
+    grantedById: chair.id,
+    note: null,
+  });
+  await em.flush();
+  return d;
+}
+
+/** A meeting of a body standing in `status` (its snapshot as the machine keeps it), begun yesterday, with `items` agenda items (by `presenter`). */
+export async function aMeetingOf(em: EntityManager, body: Body, status: MeetingStatus, opts: { items?: number; presenter?: Person | null } = {}): Promise<Meeting> {
+  const meeting = em.create(Meeting, {
+    areaId: body.areaId,
+    body,
+    title: `Jednání ${unique()}`,
+    startsAt: new Date(Date.now() - 86_400_000),
+    place: 'Radnice',
+    status,
+    snapshot: meetingWorkflow.snapshotAt(status),
+  });
+  for (let i = 1; i <= (opts.items ?? 1); i++) em.create(AgendaItem, { areaId: body.areaId, meeting, position: i, title: `Bod ${i}`, presenter: opts.presenter ?? null, late: false });
+  await em.flush();
+  return meeting;
 }

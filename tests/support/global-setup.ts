@@ -30,6 +30,9 @@ async function freePort(): Promise<number> {
  * tokens use. Each test file then clones the template into a database of its own.
  */
 export default async function globalSetup(): Promise<void> {
+  // Mutation testing runs Jest again and again in one process (scripts/mutation.mjs): the template
+  // and the keys of the first run serve every later one.
+  if (process.env.TRIADA_TEST_REUSE_TEMPLATE && globalThis.__triadaTestServer) return;
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'triada-test-'));
   fs.chmodSync(workDir, 0o755);
   let embedded: EmbeddedDatabase | undefined;

@@ -1,0 +1,57 @@
+// Mutation testing of the rules (`npm run mutation`, scripts/mutation.mjs; README "Mutation
+// testing"). Each scope names the rule modules it mutates and the test files that exercise them
+// through the API; MUTATION_SCOPE picks one (default: all of them, which takes hours).
+//
+// Mutants of code that runs when a module loads or a test file starts (the policy table's rows,
+// the definitions' data, compiling the workflows) are "static": Stryker can only try them against
+// every test of the scope, so they are left out unless MUTATION_STATIC=1. Those rows are guarded by
+// the generated tests (tests/security/*-generated.test.ts, tests/workflows/typed-inputs-from-the-rules.test.ts).
+
+/** @type {Record<string, { mutate: string[]; tests: string[] }>} */
+const SCOPES = {
+  history: {
+    mutate: ['src/workflows/history-hash.ts'],
+    tests: ['tests/proposals/history-tamper.test.ts'],
+  },
+  workflows: {
+    mutate: ['src/workflows/workflow-guards.ts', 'src/workflows/engine.ts', 'src/workflows/workflow-compiler.ts', 'src/workflows/transition-facts.ts'],
+    tests: ['tests/workflows/workflow-definitions.test.ts', 'tests/workflows/typed-inputs-from-the-rules.test.ts', 'tests/proposals/conflict-of-interest.test.ts'],
+  },
+  meetings: {
+    mutate: ['src/workflows/meeting.workflow.ts', 'src/services/meeting.service.ts', 'src/services/minutes.service.ts'],
+    tests: ['tests/meetings/conveners.test.ts', 'tests/meetings/meetings.test.ts', 'tests/meetings/minutes.test.ts'],
+  },
+  authority: {
+    mutate: ['src/auth/authority.ts', 'src/auth/conditions.ts', 'src/auth/policy.ts', 'src/auth/resources.ts'],
+    tests: ['tests/meetings/conveners.test.ts', 'tests/security/areas-of-one-login.test.ts', 'tests/proposals/conflict-of-interest.test.ts', 'tests/security/authority-generated.test.ts'],
+  },
+};
+
+const picked = (process.env.MUTATION_SCOPE ?? Object.keys(SCOPES).join(',')).split(',').map((name) => {
+  const scope = SCOPES[name.trim()];
+  if (!scope) throw new Error(`MUTATION_SCOPE: no scope "${name}" (${Object.keys(SCOPES).join(', ')})`);
+  return scope;
+});
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: 'npm',
+  testRunner: 'jest',
+  jest: {
+    projectType: 'custom',
+    configFile: 'jest.config.js',
+    enableFindRelatedTests: false,
+    config: { testMatch: [...new Set(picked.flatMap((s) => s.tests))].map((file) => `<rootDir>/${file}`) },
+  },
+  mutate: [...new Set(picked.flatMap((s) => s.mutate))],
+  coverageAnalysis: 'perTest',
+  ignoreStatic: process.env.MUTATION_STATIC !== '1',
+  concurrency: 2,
+  timeoutMS: 60000,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+  thresholds: { high: 90, low: 80, break: null },
+};
