@@ -52,8 +52,11 @@ if [ "$(id -u)" = 0 ] && [ "$(ps -o user= -p "$pid")" != nobody ]; then fail "th
 answer=$(curl -fsS "http://127.0.0.1:$port/graphql" -H 'content-type: application/json' --data '{"query":"{ areas { name } }"}')
 [ "$answer" = '{"data":{"areas":[]}}' ] || fail "unexpected GraphQL answer: $answer"
 # Production: no GraphiQL, no introspection.
-curl -sS "http://127.0.0.1:$port/graphql" -H 'content-type: application/json' --data '{"query":"{ __schema { queryType { name } } }"}' | grep -q GRAPHQL_VALIDATION_FAILED || fail "introspection answered in production"
-curl -fsS "http://127.0.0.1:$metrics_port/metrics" | grep -q '^triada_http_requests_total{method="POST",route="/graphql",status="200"} 1$' || fail "/metrics did not count the request"
+# Read whole, then searched: `curl | grep -q` fails under pipefail when grep stops reading early.
+introspection=$(curl -sS "http://127.0.0.1:$port/graphql" -H 'content-type: application/json' --data '{"query":"{ __schema { queryType { name } } }"}')
+grep -q GRAPHQL_VALIDATION_FAILED <<< "$introspection" || fail "introspection answered in production"
+metrics=$(curl -fsS "http://127.0.0.1:$metrics_port/metrics")
+grep -q '^triada_http_requests_total{method="POST",route="/graphql",status="200"} 1$' <<< "$metrics" || fail "/metrics did not count the request"
 grep -q '"msg":"request"' "$work/service.log" || fail "no access-log line"
 
 kill -TERM "$pid"
