@@ -2,7 +2,7 @@ import { BodyKind, ProposalKind, ProposalPhase } from '../../src/entities/enums'
 import type { TransitionDefinition, WorkflowDefinition } from '../../src/workflows/workflow-definition';
 import { shippedWorkflows } from '../../src/workflows/workflow-registry';
 import { badFields, expectNoLeak } from '../support/api-assertions';
-import { anAuthorityWorld, aProposalIn, KINDS, mayFire, type AuthorityWorld } from '../support/authority-world';
+import { anAuthorityWorld, aProposalIn, KINDS, mayFire, named, type AuthorityWorld, type Kind } from '../support/authority-world';
 import { fastFingerprint } from '../support/db-fingerprint';
 import { codes, startTestApp, type GraphQLResponse, type TestApp } from '../support/test-app';
 
@@ -14,7 +14,9 @@ import { codes, startTestApp, type GraphQLResponse, type TestApp } from '../supp
  * is never approved by the council. For every event of every shipped definition (its newest
  * version), fired through the API by someone the definition names: without the typed values it is
  * refused with exactly those refusals (text of invisible characters only is refused as input) and
- * nothing written, the button asks for exactly those inputs, and with them it happens.
+ * nothing written, the button asks for exactly those inputs, and with them it happens — recorded in
+ * the history with what was typed and the capacity the actor acted in (the first of the
+ * definition's actor rules that names them).
  */
 
 let app: TestApp;
@@ -53,6 +55,15 @@ const NUMBER = 'RM/12/2026';
 type Fired = GraphQLResponse<{ transitionProposal: { state: string } }>;
 const refusalCodes = (res: GraphQLResponse<unknown>): string[] =>
   ((res.errors?.[0]?.extensions?.refusals as Array<{ code: string }> | undefined) ?? []).map((r) => r.code).sort();
+
+const HISTORY = 'query($id: ID!) { proposal(id: $id) { history(last: 1) { event actorRole reason resolutionNumber } } }';
+
+/** In which capacity the history records the actor: the first of the definition's actor rules that names them. */
+function capacityOf(t: TransitionDefinition, kind: Kind): string | null {
+  const actorIs = t.guards.find((g) => g.name === 'actorIs');
+  const rule = actorIs?.name === 'actorIs' ? actorIs.params.anyOf.find((r) => named(r, kind)) : undefined;
+  return !rule ? null : rule.kind === 'AUTHOR' ? 'AUTHOR' : rule.kind === 'CHAIR_OF' ? 'CHAIR' : rule.role;
+}
 
 const CASES = DEFINITIONS.flatMap((def) => def.transitions.flatMap((t) => t.from.map((from) => [`${def.key}@${def.version} ${from} ${t.event}`, def, t, from] as const)));
 
@@ -115,10 +126,22 @@ test.each(CASES)('%s: refused without what the rules ask to be typed, nothing wr
     const done = await fire(id, {});
     if (done.errors || done.data?.transitionProposal.state !== t.to) problems.push(`needs nothing typed, yet: ${JSON.stringify(done.errors ?? done.data)}`);
   }
+  // The history keeps what was typed, and in which capacity the actor acted.
+  const recorded = (await app.gql<{ proposal: { history: Array<Record<string, unknown>> } }>(HISTORY, { id }, as)).data?.proposal.history[0];
+  const expected = {
+    event: t.event,
+    actorRole: capacityOf(t, actor),
+    ...(expectedRefusals.includes('REASON_REQUIRED') ? { reason: REASON } : {}),
+    ...(rule.resolutionNumber ? { resolutionNumber: NUMBER } : {}),
+  };
+  if (!recorded || Object.entries(expected).some(([k, v]) => recorded[k] !== v)) problems.push(`the history says ${JSON.stringify(recorded)}, expected ${JSON.stringify(expected)}`);
 
   if (rule.reasonUnlessAuthor && mayFire(def, t, from, 'serviceUser')) {
-    const byAuthor = await fire(await aProposalIn(app.em(), world, def, from), {}, { as: world.subjects.serviceUser! });
+    const own = await aProposalIn(app.em(), world, def, from);
+    const byAuthor = await fire(own, {}, { as: world.subjects.serviceUser! });
     if (byAuthor.errors || byAuthor.data?.transitionProposal.state !== t.to) problems.push(`the author without a reason: ${JSON.stringify(byAuthor.errors ?? byAuthor.data)}`);
+    const recorded = (await app.gql<{ proposal: { history: Array<{ actorRole: string | null }> } }>(HISTORY, { id: own }, { as: world.subjects.serviceUser! })).data?.proposal.history[0];
+    if (recorded?.actorRole !== 'AUTHOR') problems.push(`the author's withdrawal recorded as ${JSON.stringify(recorded)}`);
   }
 
   if (rule.neverForPlan) {
