@@ -15,7 +15,14 @@ const SCOPES = {
   },
   workflows: {
     mutate: ['src/workflows/workflow-guards.ts', 'src/workflows/engine.ts', 'src/workflows/workflow-compiler.ts', 'src/workflows/transition-facts.ts'],
-    tests: ['tests/workflows/workflow-definitions.test.ts', 'tests/workflows/typed-inputs-from-the-rules.test.ts', 'tests/proposals/conflict-of-interest.test.ts'],
+    tests: [
+      'tests/workflows/workflow-definitions.test.ts',
+      'tests/workflows/typed-inputs-from-the-rules.test.ts',
+      'tests/proposals/conflict-of-interest.test.ts',
+      // The hearing guard's refusals; each chair's power judged for the body of its own kind.
+      'tests/plans/hearing.test.ts',
+      'tests/security/workflow-authority-generated.test.ts',
+    ],
   },
   meetings: {
     mutate: ['src/workflows/meeting.workflow.ts', 'src/services/meeting.service.ts', 'src/services/minutes.service.ts'],
@@ -53,5 +60,6 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
-  thresholds: { high: 90, low: 80, break: null },
+  // `break`: the run fails below the last recorded score (README, "Mutation testing"); raise it, never lower it.
+  thresholds: { high: 90, low: 80, break: 69 },
 };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { WorkflowEvent } from '../../src/entities/workflow-event.entity';
 import { aPipelineWorld } from '../support/pipeline-world';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -96,4 +97,30 @@ test('a change to any recorded column of an event is found by verifyHistory; und
     await conn.execute(`alter table workflow_event enable trigger workflow_event_no_update`);
   }
   expect(problems).toEqual([]);
+});
+
+test('histories written before keep verifying: the hash is SHA-256 of the previous hash, a newline and the event as a JSON array in a fixed order', async () => {
+  // Computed here from the documented format, not by the service: a change of format would leave
+  // every stored history broken.
+  const world = await aPipelineWorld(app.em());
+  const { author, groupChair, coordinator } = world.actors;
+  const created = await app.gql<{ createProposal: { id: string } }>(
+    `mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }`,
+    { input: { workingGroupId: world.group.id, kind: 'MEASURE', title: 'Stará historie', summary: 'Zapsáno dřívější verzí.' } },
+    { as: author.subject },
+  );
+  const id = created.data!.createProposal.id;
+  const sha = (prev: string | null, fields: unknown[]) => createHash('sha256').update(`${prev ?? ''}\n${JSON.stringify(fields)}`).digest('hex');
+  const first = { at: '2026-03-02T08:00:00.000Z', fields: [id, 1, 'SUBMIT', 'DRAFT', 'WORKING_GROUP', author.person.id, 'AUTHOR', 'SERVICE_USER', world.group.id, null, null, null] };
+  // Acting for the chair: who the delegate acted for comes last, and only when there is someone.
+  const second = { at: '2026-03-09T15:30:00.000Z', fields: [id, 2, 'RETURN', 'WORKING_GROUP', 'DRAFT', coordinator.person.id, 'CHAIR', null, world.group.id, null, 'Doplnit.', null] };
+  const h1 = sha(null, [...first.fields, first.at]);
+  const h2 = sha(h1, [...second.fields, second.at, groupChair.person.id]);
+  const insert = `insert into workflow_event (area_id, proposal_id, seq, event, from_state, to_state, actor_id, actor_role, actor_triad_side, body_id, meeting_id, reason, resolution_number, occurred_at, on_behalf_of_id, prev_hash, hash)
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  const conn = app.em().getConnection();
+  await conn.execute(insert, [world.area.id, ...first.fields, first.at, null, null, h1]);
+  await conn.execute(insert, [world.area.id, ...second.fields, second.at, groupChair.person.id, h1, h2]);
+  const res = await app.gql(VERIFY, { id }, { as: coordinator.subject });
+  expect(res.data).toEqual({ verifyHistory: { valid: true, checkedEvents: 2, firstBrokenSeq: null } });
 });
