@@ -21,3 +21,18 @@ export function isCalendarDay(value: string): boolean {
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
+
+/**
+ * A term (of a seat, a delegation) from the dates asked for: from today unless a start is given,
+ * open-ended unless an end is; `problem` says so when it would end before it starts.
+ */
+export function termOf(
+  today: string,
+  validFrom: string | null | undefined,
+  validTo: string | null | undefined,
+): { validFrom: string; validTo: string | null; problem: { field: 'validTo'; text: { cs: string; en: string } } | null } {
+  const from = validFrom ?? today;
+  const to = validTo ?? null;
+  const problem = to !== null && to < from ? { field: 'validTo' as const, text: { cs: 'Konec je před začátkem.', en: 'validTo is before validFrom.' } } : null;
+  return { validFrom: from, validTo: to, problem };
+}

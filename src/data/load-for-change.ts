@@ -1,6 +1,6 @@
 import type { EntityName } from '@mikro-orm/core';
 import type { RequestContext } from '../context';
-import { notFound } from '../errors/app-errors';
+import { notFound, requireId } from '../errors/app-errors';
 import { belongsTo } from '../auth/authority';
 
 /**
@@ -16,5 +16,16 @@ export async function loadForChange<T extends { id: string; areaId: string }>(
 ): Promise<T> {
   const found = (await ctx.em.findOne(entity, { id } as never)) as T | null;
   if (!found || !belongsTo(ctx.viewer, found.areaId)) throw notFound(ctx.locale, what, id);
+  return found;
+}
+
+/**
+ * Loads a record by the id given in `field`, or NOT_FOUND (an id that is no id is BAD_USER_INPUT
+ * first). Whether the viewer may see or change it is asked afterwards, of what it belongs to.
+ */
+export async function findOrNotFound<T extends { id: string }>(ctx: RequestContext, entity: EntityName<T>, field: string, id: string, what: string): Promise<T> {
+  requireId(ctx.locale, field, id);
+  const found = (await ctx.em.findOne(entity, { id } as never)) as T | null;
+  if (!found) throw notFound(ctx.locale, what, id);
   return found;
 }

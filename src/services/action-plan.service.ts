@@ -1,3 +1,4 @@
+import { findOrNotFound } from '../data/load-for-change';
 import type { RequestContext } from '../context';
 import { LockMode } from '@mikro-orm/core';
 import { ActionPlan, ProjectIntent, ProjectIntentReport } from '../entities/action-plan.entity';
@@ -106,9 +107,7 @@ export class ActionPlanService {
    * pipeline starts only once its proposal is approved. The coordinator or support.
    */
   async report(ctx: RequestContext, input: ReportProjectIntentCommand): Promise<ProjectIntent> {
-    requireId(ctx.locale, 'projectIntentId', input.projectIntentId);
-    const found = await ctx.em.findOne(ProjectIntent, { id: input.projectIntentId });
-    if (!found) throw notFound(ctx.locale, 'ProjectIntent', input.projectIntentId);
+    const found = await findOrNotFound(ctx, ProjectIntent, 'projectIntentId', input.projectIntentId, 'ProjectIntent');
     const actionPlan = await ctx.em.findOneOrFail(ActionPlan, { id: found.actionPlanId, areaId: found.areaId });
     await this.plans.forEditing(ctx, 'plan', actionPlan.planId);
     const to = input.status ?? found.status;

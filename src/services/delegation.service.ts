@@ -1,3 +1,4 @@
+import { termOf } from '../common/dates';
 import { LockMode } from '@mikro-orm/core';
 import type { RequestContext } from '../context';
 import { loadForChange } from '../data/load-for-change';
@@ -52,11 +53,8 @@ export class DelegationService {
     const found = await loadForChange(ctx, Body, input.bodyId, 'Body');
     authorize(ctx, 'body.read', bodyResource(found), 'Body', found.id);
     authorize(ctx, 'delegation.grant', delegationResource(found, input.delegateId), 'Body', found.id);
-    const validFrom = input.validFrom ?? ctx.today;
-    const validTo = input.validTo ?? null;
-    if (validTo !== null && validTo < validFrom) {
-      throw badInput(ctx.locale, [{ field: 'validTo', text: { cs: 'Konec je před začátkem.', en: 'validTo is before validFrom.' } }]);
-    }
+    const { validFrom, validTo, problem } = termOf(ctx.today, input.validFrom, input.validTo);
+    if (problem) throw badInput(ctx.locale, [problem]);
     return ctx.em.transactional(async (em) => {
       // The body's row lock serialises delegations (and seats) of one body.
       const body = await em.findOneOrFail(Body, { id: found.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });

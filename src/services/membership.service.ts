@@ -1,3 +1,4 @@
+import { termOf } from '../common/dates';
 import { LockMode } from '@mikro-orm/core';
 import type { RequestContext } from '../context';
 import { Body } from '../entities/body.entity';
@@ -61,12 +62,8 @@ export class MembershipService {
     const found = await loadForChange(ctx, Body, input.bodyId, 'Body');
     authorize(ctx, 'body.read', bodyResource(found), 'Body', found.id);
     authorize(ctx, 'membership.add', seatResource(found, input.personId), 'Body', found.id);
-    const validFrom = input.validFrom ?? ctx.today;
-    const validTo = input.validTo ?? null;
-    const problems: Array<{ field: string; text: { cs: string; en: string } }> = [];
-    if (validTo !== null && validTo < validFrom) {
-      problems.push({ field: 'validTo', text: { cs: 'Konec je před začátkem.', en: 'validTo is before validFrom.' } });
-    }
+    const { validFrom, validTo, problem } = termOf(ctx.today, input.validFrom, input.validTo);
+    const problems: Array<{ field: string; text: { cs: string; en: string } }> = problem ? [problem] : [];
     if (input.role === MembershipRole.GUEST && input.votingRight === true) {
       problems.push({ field: 'votingRight', text: { cs: 'Host nehlasuje.', en: 'A guest has no vote.' } });
     }

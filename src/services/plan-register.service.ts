@@ -1,7 +1,7 @@
+import { findOrNotFound } from '../data/load-for-change';
 import type { RequestContext } from '../context';
 import { PlanRisk, PlanStakeholder, SolutionVariant, SwotItem } from '../entities/plan-risk.entity';
 import { type Level, StakeholderQuadrant, type RiskArea, type SwotKind } from '../entities/enums';
-import { notFound, requireId } from '../errors/app-errors';
 import { quadrantOf } from '../mappers/plan.mapper';
 import type { PlanService } from './plan.service';
 
@@ -86,9 +86,7 @@ export class PlanRegisterService {
   }
 
   async updateRisk(ctx: RequestContext, input: UpdateRiskCommand): Promise<PlanRisk> {
-    requireId(ctx.locale, 'id', input.id);
-    const found = await ctx.em.findOne(PlanRisk, { id: input.id });
-    if (!found) throw notFound(ctx.locale, 'PlanRisk', input.id);
+    const found = await findOrNotFound(ctx, PlanRisk, 'id', input.id, 'PlanRisk');
     await this.plans.forEditing(ctx, 'plan', found.planId);
     return ctx.em.transactional(async (em) => {
       const risk = await em.findOneOrFail(PlanRisk, { id: input.id });
