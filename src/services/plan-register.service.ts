@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { findOrNotFound } from '../data/load-for-change';
 import type { RequestContext } from '../context';
 import { PlanRisk, PlanStakeholder, SolutionVariant, SwotItem } from '../entities/plan-risk.entity';
@@ -66,10 +67,19 @@ export class PlanRegisterService {
     return [...rows].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'cs'));
   }
 
-  async addRisk(ctx: RequestContext, input: AddRiskCommand): Promise<PlanRisk> {
-    const plan = await this.plans.forEditing(ctx, 'plan', input.planId);
+  /** Adds a row of a plan's register (a risk, a stakeholder) in a transaction, once the plan may be edited. */
+  private async addToPlan<T extends object>(ctx: RequestContext, planId: string, create: (em: EntityManager, plan: { id: string; areaId: string }) => T): Promise<T> {
+    const plan = await this.plans.forEditing(ctx, 'plan', planId);
     return ctx.em.transactional(async (em) => {
-      const risk = em.create(PlanRisk, {
+      const row = create(em, plan);
+      await em.flush();
+      return row;
+    });
+  }
+
+  async addRisk(ctx: RequestContext, input: AddRiskCommand): Promise<PlanRisk> {
+    return this.addToPlan(ctx, input.planId, (em, plan) =>
+      em.create(PlanRisk, {
         areaId: plan.areaId,
         planId: plan.id,
         riskArea: input.riskArea,
@@ -79,10 +89,8 @@ export class PlanRegisterService {
         mitigation: input.mitigation ?? null,
         owner: input.owner ?? null,
         reviewDate: input.reviewDate ?? null,
-      });
-      await em.flush();
-      return risk;
-    });
+      }),
+    );
   }
 
   async updateRisk(ctx: RequestContext, input: UpdateRiskCommand): Promise<PlanRisk> {
@@ -101,19 +109,16 @@ export class PlanRegisterService {
   }
 
   async addStakeholder(ctx: RequestContext, input: AddStakeholderCommand): Promise<PlanStakeholder> {
-    const plan = await this.plans.forEditing(ctx, 'plan', input.planId);
-    return ctx.em.transactional(async (em) => {
-      const row = em.create(PlanStakeholder, {
+    return this.addToPlan(ctx, input.planId, (em, plan) =>
+      em.create(PlanStakeholder, {
         areaId: plan.areaId,
         planId: plan.id,
         name: input.name,
         description: input.description ?? null,
         influence: input.influence,
         interest: input.interest,
-      });
-      await em.flush();
-      return row;
-    });
+      }),
+    );
   }
 
   swot(ctx: RequestContext, planId: string): Promise<SwotItem[]> {
