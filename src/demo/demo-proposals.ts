@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Body } from '../entities/body.entity';
-import { BodyKind, MembershipRole, ProposalPhase, type ProposalKind } from '../entities/enums';
+import { BodyKind, MembershipRole, type ProposalKind } from '../entities/enums';
 import type { Membership } from '../entities/membership.entity';
 import type { Organisation } from '../entities/organisation.entity';
 import type { Person } from '../entities/person.entity';
@@ -8,7 +8,7 @@ import { Proposal } from '../entities/proposal.entity';
 import { WorkflowEvent } from '../entities/workflow-event.entity';
 import { eventHash } from '../workflows/history-hash';
 import { bodyOfKind } from '../workflows/transition-facts';
-import { transitionOutcome } from '../workflows/transition-outcome';
+import { stageOf, transitionOutcome } from '../workflows/transition-outcome';
 import type { ActorRule } from '../workflows/workflow-definition';
 import { FACTS_PASSING_EVERY_GUARD } from '../workflows/workflow-guards';
 import type { WorkflowRegistry } from '../workflows/workflow-registry';
@@ -72,7 +72,7 @@ export async function createDemoProposals(
       text: null,
       concernedOrganisation: spec.concernedOrganisation ? (cast.organisations.get(spec.concernedOrganisation) ?? null) : null,
       state: origin.state,
-      phase: ProposalPhase.DRAFT,
+      phase: stageOf(definition, origin.state).phase,
       currentBody: null,
       workflowKey: definition.key,
       workflowVersion: definition.version,

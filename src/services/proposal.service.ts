@@ -20,7 +20,7 @@ import { localize, type Text } from '../i18n/locale';
 import { eventHash, firstBrokenLink, type HashedEvent } from '../workflows/history-hash';
 import { closeHearingsOfAdoptedPlan, hearingStanding } from '../data/hearing-standing';
 import { buildTransitionFacts } from '../workflows/transition-facts';
-import { transitionOutcome } from '../workflows/transition-outcome';
+import { stageOf, transitionOutcome } from '../workflows/transition-outcome';
 import { enqueue } from './outbox';
 import type { OrganisationService } from './organisation.service';
 import type { Decision } from '../workflows/engine';
@@ -222,7 +222,7 @@ export class ProposalService {
         text: input.text ?? null,
         concernedOrganisation: input.concernedOrganisationId ?? null,
         state: start.state,
-        phase: ProposalPhase.DRAFT,
+        phase: stageOf(definition, start.state).phase,
         currentBody: null,
         workflowKey: definition.key,
         workflowVersion: definition.version,

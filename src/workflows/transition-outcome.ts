@@ -1,7 +1,7 @@
 import { CommissionRecommendation, type ProposalPhase } from '../domain/enums';
 import type { BodyRef } from '../domain/refs';
 import { bodyOfKind } from './transition-facts';
-import type { TransitionDefinition, WorkflowDefinition } from './workflow-definition';
+import type { StageDefinition, TransitionDefinition, WorkflowDefinition } from './workflow-definition';
 
 /** What a permitted transition does to a proposal, from what the definition declares and the body chain. */
 export interface TransitionOutcome {
@@ -19,7 +19,8 @@ export interface TransitionOutcome {
   assemblyResolution: string | null;
 }
 
-function stage(def: WorkflowDefinition, key: string) {
+/** A stage of the definition by its key. */
+export function stageOf(def: WorkflowDefinition, key: string): StageDefinition {
   const found = def.stages.find((s) => s.key === key);
   if (!found) throw new Error(`Workflow ${def.key}@${def.version} has no stage "${key}"`);
   return found;
@@ -33,8 +34,8 @@ export function transitionOutcome(
   chain: readonly BodyRef[],
   resolutionNumber: string | null,
 ): TransitionOutcome {
-  const fromKind = stage(def, fromState).bodyKind;
-  const to = stage(def, t.to);
+  const fromKind = stageOf(def, fromState).bodyKind;
+  const to = stageOf(def, t.to);
   const effects = new Set(t.effects ?? []);
   return {
     toState: t.to,

@@ -17,10 +17,10 @@ export function passes(def: WorkflowDefinition, t: TransitionDefinition): boolea
   return !t.returns && phase !== ProposalPhase.REJECTED && phase !== ProposalPhase.WITHDRAWN;
 }
 
-/** The transitions the definition's hearing rule binds. */
-function boundByHearing(def: WorkflowDefinition, t: TransitionDefinition): boolean {
+/** The transitions a hearing rule binds in a definition (its own rule unless another is named). */
+export function boundByHearing(def: WorkflowDefinition, t: TransitionDefinition, rule = def.hearingRule): boolean {
   const kindOf = (key: string) => def.stages.find((s) => s.key === key)?.bodyKind;
-  switch (def.hearingRule) {
+  switch (rule) {
     case 'LEAVING_STEERING_GROUP':
       return t.from.some((f) => kindOf(f) === BodyKind.STEERING_GROUP);
     case 'EVERY_PASS':
@@ -103,10 +103,4 @@ function toEngineDefinition(def: WorkflowDefinition) {
 export function compileWorkflow(def: WorkflowDefinition): ProposalEngine {
   validateWorkflow(def);
   return new WorkflowEngine(toEngineDefinition(def), PROPOSAL_GUARDS);
-}
-
-/** Whether a stage of the definition is final (no event leaves it). */
-export function isFinalStage(def: WorkflowDefinition, key: string): boolean {
-  const s = def.stages.find((x) => x.key === key);
-  return s !== undefined && isFinal(s);
 }

@@ -1,37 +1,24 @@
-import { BodyKind } from '../domain/enums';
 import { ceskyKrumlovWorkflow } from './cesky-krumlov.workflow';
 import { novyJicinWorkflow } from './novy-jicin.workflow';
 import { standardWorkflow } from './standard.workflow';
-import { compileWorkflow, passes, type ProposalEngine } from './workflow-compiler';
-import type { StageDefinition, WorkflowDefinition } from './workflow-definition';
-
-const leavesSteeringGroup = (stages: StageDefinition[], from: string[]): boolean =>
-  from.some((f) => stages.find((s) => s.key === f)?.bodyKind === BodyKind.STEERING_GROUP);
+import { boundByHearing, compileWorkflow, type ProposalEngine } from './workflow-compiler';
+import type { WorkflowDefinition } from './workflow-definition';
 
 /**
- * Version 2 of a definition: a PLAN may not leave the steering group's stage while comments of its
- * public hearing are unanswered (the guard passes for every other proposal).
+ * A later version of a definition under a hearing rule: the `hearingSettled` guard added to every
+ * transition the rule binds (the guard passes for every proposal but a PLAN).
+ * - Version 2, LEAVING_STEERING_GROUP: a PLAN may not leave the steering group's stage while
+ *   comments of its public hearing are unanswered.
+ * - Version 3, EVERY_PASS: the rule holds whenever the hearing was opened; a PLAN passes no stage
+ *   (every transition but returns, rejections and withdrawals) while a hearing of it is open or has
+ *   an unanswered comment.
  */
-function withHearingGuard(def: WorkflowDefinition): WorkflowDefinition {
-  return {
-    ...def,
-    version: def.version + 1,
-    hearingRule: 'LEAVING_STEERING_GROUP',
-    transitions: def.transitions.map((t) => (leavesSteeringGroup(def.stages, t.from) ? { ...t, guards: [...t.guards, { name: 'hearingSettled' as const }] } : t)),
-  };
-}
-
-/**
- * Version 3: the hearing rule holds whenever the hearing was opened. A PLAN passes no stage (every
- * transition that carries it on: all but returns, rejections and withdrawals) while a hearing of it
- * is open or has an unanswered comment; the guard passes for every other proposal.
- */
-function withHearingRule(first: WorkflowDefinition): WorkflowDefinition {
+function underHearingRule(first: WorkflowDefinition, hearingRule: NonNullable<WorkflowDefinition['hearingRule']>, version: number): WorkflowDefinition {
   return {
     ...first,
-    version: first.version + 2,
-    hearingRule: 'EVERY_PASS',
-    transitions: first.transitions.map((t) => (passes(first, t) ? { ...t, guards: [...t.guards, { name: 'hearingSettled' as const }] } : t)),
+    version,
+    hearingRule,
+    transitions: first.transitions.map((t) => (boundByHearing(first, t, hearingRule) ? { ...t, guards: [...t.guards, { name: 'hearingSettled' as const }] } : t)),
   };
 }
 
@@ -40,8 +27,8 @@ const FIRST_VERSIONS = [standardWorkflow, novyJicinWorkflow, ceskyKrumlovWorkflo
 /** Every version of every shipped definition, so proposals in flight keep working after a change. */
 export const WORKFLOW_DEFINITIONS: readonly WorkflowDefinition[] = [
   ...FIRST_VERSIONS,
-  ...FIRST_VERSIONS.map(withHearingGuard),
-  ...FIRST_VERSIONS.map(withHearingRule),
+  ...FIRST_VERSIONS.map((d) => underHearingRule(d, 'LEAVING_STEERING_GROUP', d.version + 1)),
+  ...FIRST_VERSIONS.map((d) => underHearingRule(d, 'EVERY_PASS', d.version + 2)),
 ];
 
 export interface CompiledWorkflow {

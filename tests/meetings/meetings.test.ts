@@ -167,6 +167,11 @@ test('only the convener schedules, convenes and cancels; cancelling needs a reas
   const cancelled = await app.gql(ACT('cancelMeeting'), { input: { meetingId, reason: 'Nízká účast' } }, { as: world.actors.coordinator.subject });
   expect(cancelled.data).toEqual({ cancelMeeting: { status: 'CANCELLED', version: 2, cancelReason: 'Nízká účast' } });
   expect((await app.em().findOneOrFail(Meeting, { id: meetingId })).status).toBe('CANCELLED');
+  // A cancelled meeting is final: convening it is refused as not possible in its status, nothing written.
+  const afterCancel = await dbFingerprint(app.em());
+  const convened = await app.gql(ACT('conveneMeeting'), { input: { meetingId } }, { as: world.actors.coordinator.subject });
+  expect(convened.errors?.[0]?.extensions).toMatchObject({ code: 'TRANSITION_NOT_ALLOWED', refusals: [{ code: 'STATUS_NOT_ALLOWED' }] });
+  expect(await dbFingerprint(app.em())).toEqual(afterCancel);
 });
 
 test('moveAgendaItem reorders the agenda', async () => {
