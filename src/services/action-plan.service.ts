@@ -83,16 +83,12 @@ export class ActionPlanService {
       ? await this.proposals.create(ctx, { workingGroupId: input.workingGroupId, kind: ProposalKind.PROJECT_INTENT, title: input.title, summary: `${input.responsibleOrganisation}, ${input.budgetCzk} Kč` }, 'projectIntent')
       : null;
     return ctx.em.transactional(async (em) => {
+      const { actionPlanId: _actionPlan, workingGroupId: _group, budgetCzk, ...intent } = input;
       const row = em.create(ProjectIntent, {
+        ...intent,
         areaId: plan.areaId,
         actionPlanId: actionPlan.id,
-        measureId: input.measureId,
-        title: input.title,
-        responsibleOrganisation: input.responsibleOrganisation,
-        budgetCzk: input.budgetCzk.toFixed(2),
-        fundingSources: input.fundingSources ?? null,
-        startsOn: input.startsOn,
-        endsOn: input.endsOn,
+        budgetCzk: budgetCzk.toFixed(2),
         status: ProjectIntentStatus.PLANNED,
         proposalId: proposal?.id ?? null,
       });

@@ -166,15 +166,12 @@ export class MeetingService {
     authorize(ctx, 'meeting.schedule', bodyResource(body), 'Body', body.id);
     this.checkTimes(ctx, input.startsAt, input.endsAt ?? null, input.place ?? null, input.onlineLink ?? null);
     const start = meetingWorkflow.start();
+    const { bodyId: _bodyId, ...schedule } = input;
     return ctx.em.transactional(async (em) => {
       const meeting = em.create(Meeting, {
+        ...schedule,
         areaId: body.areaId,
         body: em.getReference(Body, body.id),
-        title: input.title,
-        startsAt: input.startsAt,
-        endsAt: input.endsAt ?? null,
-        place: input.place ?? null,
-        onlineLink: input.onlineLink ?? null,
         status: start.state as MeetingStatus,
         snapshot: start.snapshot,
       });

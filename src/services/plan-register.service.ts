@@ -79,17 +79,7 @@ export class PlanRegisterService {
 
   async addRisk(ctx: RequestContext, input: AddRiskCommand): Promise<PlanRisk> {
     return this.addToPlan(ctx, input.planId, (em, plan) =>
-      em.create(PlanRisk, {
-        areaId: plan.areaId,
-        planId: plan.id,
-        riskArea: input.riskArea,
-        description: input.description,
-        probability: input.probability,
-        impact: input.impact,
-        mitigation: input.mitigation ?? null,
-        owner: input.owner ?? null,
-        reviewDate: input.reviewDate ?? null,
-      }),
+      em.create(PlanRisk, { ...input, areaId: plan.areaId, planId: plan.id }),
     );
   }
 
@@ -110,14 +100,7 @@ export class PlanRegisterService {
 
   async addStakeholder(ctx: RequestContext, input: AddStakeholderCommand): Promise<PlanStakeholder> {
     return this.addToPlan(ctx, input.planId, (em, plan) =>
-      em.create(PlanStakeholder, {
-        areaId: plan.areaId,
-        planId: plan.id,
-        name: input.name,
-        description: input.description ?? null,
-        influence: input.influence,
-        interest: input.interest,
-      }),
+      em.create(PlanStakeholder, { ...input, areaId: plan.areaId, planId: plan.id }),
     );
   }
 

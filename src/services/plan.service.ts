@@ -267,17 +267,13 @@ export class PlanService {
     for (const id of personIds) await this.personOfArea(ctx, plan.areaId, id);
     for (const id of organisationIds) await this.organisations.requireInArea(ctx, plan.areaId, id);
     return ctx.em.transactional(async (em) => {
+      const { guarantorPersonIds: _people, guarantorOrganisationIds: _organisations, baselineValue, targetValue, reportingPeriod, ...indicator } = input;
       const row = em.create(Indicator, {
+        ...indicator,
         areaId: plan.areaId,
-        measureId: input.measureId,
-        name: input.name,
-        unit: input.unit,
-        baselineValue: String(input.baselineValue),
-        baselineDate: input.baselineDate,
-        targetValue: String(input.targetValue),
-        targetDate: input.targetDate,
-        direction: input.direction,
-        reportingPeriod: input.reportingPeriod ?? ReportingPeriod.YEARLY,
+        baselineValue: String(baselineValue),
+        targetValue: String(targetValue),
+        reportingPeriod: reportingPeriod ?? ReportingPeriod.YEARLY,
       });
       await em.flush();
       for (const personId of personIds) em.create(IndicatorGuarantor, { areaId: plan.areaId, indicatorId: row.id, personId, organisationId: null });

@@ -212,15 +212,13 @@ export class ProposalService {
     const { definition, engine } = ctx.workflows.latest(area.workflowKey);
     const start = engine.start();
     return ctx.em.transactional(async (em) => {
+      const { workingGroupId: _group, concernedOrganisationId, ...content } = input;
       const p = em.create(Proposal, {
+        ...content,
         areaId: group.areaId,
         workingGroup: em.getReference(Body, group.id),
         author: author.id,
-        kind: input.kind,
-        title: input.title,
-        summary: input.summary ?? null,
-        text: input.text ?? null,
-        concernedOrganisation: input.concernedOrganisationId ?? null,
+        concernedOrganisation: concernedOrganisationId ?? null,
         state: start.state,
         phase: stageOf(definition, start.state).phase,
         currentBody: null,
