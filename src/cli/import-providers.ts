@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
 import 'reflect-metadata';
 import { pragueDay } from '../common/dates';
 import { loadConfig } from '../config/config';
@@ -22,7 +23,7 @@ async function run(): Promise<void> {
   const logger = createLogger(config.logLevel === 'silent' ? 'info' : config.logLevel);
   const db = await openDatabase(config, logger);
   try {
-    const done = await createServices().providers.importContent(db.orm.em.fork(), content, `cli:${process.env.USER ?? 'operator'}`, pragueDay(new Date()));
+    const done = await createServices().providers.importContent(db.orm.em.fork(), content, `cli:${userInfo().username}`, pragueDay(new Date()));
     logger.info(
       {
         providersInFile: done.providersInFile,
