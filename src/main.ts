@@ -37,64 +37,10 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger(config.logLevel);
-  let db: Database | undefined;
-  let jobs: JobRunner | undefined;
-  let app: App | undefined;
-  let metricsServer: http.Server | undefined;
-  try {
-    // A broken workflow definition stops the service here, before anything else starts.
-    const workflows = shippedWorkflows();
-    logger.info({ workflows: workflows.definitions.map((d) => `${d.key}@${d.version}`) }, 'workflow definitions valid');
-    const database = await openDatabase(config, logger, (reason) => {
-      // A supervisor (systemd, Kubernetes, Docker) starts the service again, and with it its database.
-      logger.fatal({ reason }, 'the embedded PostgreSQL is gone; exiting');
-      process.exit(1);
-    });
-    db = database;
-    logger.info({ database: db.description }, 'database ready');
-    const em = db.orm.em.fork();
-    if (config.bootstrapAdminSubject && (await ensureGlobalAdmin(em, config.bootstrapAdminSubject))) {
-      logger.info({ subject: config.bootstrapAdminSubject }, 'bootstrap admin granted');
-    }
-    if (config.demoData && (await loadDemoData(em, workflows))) logger.info('demo data loaded');
-    if (config.demoData && (await loadDemoProviders(em))) logger.info('demo provider catalogue loaded');
-
-    const verifier = await createTokenVerifier(config.auth);
-    // Counted only when someone can read it.
-    const metrics = config.metrics ? createMetrics(db.orm, logger) : uncountedMetrics();
-    const server = await createApp({ config, orm: db.orm, verifier, logger, workflows, healthy: () => database.healthy(), metrics });
-    app = server;
-    await new Promise<void>((resolve, reject) => {
-      server.server.once('error', reject);
-      server.server.listen(config.port, config.host, resolve);
-    });
-    if (config.metrics?.port !== undefined) {
-      const exposure = { port: config.metrics.port, host: config.metrics.host };
-      const listener = createMetricsServer(metrics, logger);
-      metricsServer = listener;
-      await new Promise<void>((resolve, reject) => {
-        listener.once('error', (err) => reject(new Error(`METRICS_PORT ${exposure.port} on ${exposure.host} cannot be listened on (${err.message}): set METRICS_PORT to a free port`)));
-        listener.listen(exposure.port, exposure.host, resolve);
-      });
-      const { port } = listener.address() as AddressInfo;
-      logger.info({ url: `http://${exposure.host}:${port}/metrics` }, 'serving metrics');
-    }
-    // The job queue starts once the port is ours: it would keep a process that cannot serve alive.
-    if (config.jobs) jobs = await startJobs(db.orm, db.url, logger, createMailer(config.smtpUrl, config.smtpFrom), config.jobsPoolMax);
-    const { port } = server.server.address() as AddressInfo;
-    logger.info({ url: `http://localhost:${port}/graphql`, auth: config.auth.mode, tracing: tracing ? config.otlpEndpoint : 'off' }, 'Triáda is serving GraphQL');
-  } catch (err) {
-    const reason = listenProblem(err, config) ?? (err instanceof Error ? err.message : String(err));
-    logger.fatal({ reason, err: err instanceof Error ? { name: err.name, message: err.message } : err }, 'Triáda could not start');
-    // Whatever did start is stopped, and the process ends here: nothing it started may keep it alive.
-    metricsServer?.close();
-    await app?.stop(0).catch(() => undefined);
-    await jobs?.stop().catch(() => undefined);
-    await db?.close().catch(() => undefined);
-    process.exit(1);
-  }
-  // What did start, as the shutdown below sees it.
-  const running = { app, db, jobs, metricsServer };
+  // What has started so far, as a shutdown sees it: a signal may come at any moment of the start.
+  const running: { app?: App; db?: Database; jobs?: JobRunner; metricsServer?: http.Server } = {};
+  let started: () => void = () => undefined;
+  const starting = new Promise<void>((resolve) => (started = resolve));
   let stopping = false;
   const shutdown = (signal: string): void => {
     if (stopping) return;
@@ -107,10 +53,12 @@ async function main(): Promise<void> {
     force.unref();
     void (async () => {
       try {
-        await running.app.stop(config.shutdownGraceSeconds * 1000);
+        // A start under way is let finish (a half-started database or queue cannot be stopped cleanly), then all of it stops.
+        await starting;
+        await running.app?.stop(config.shutdownGraceSeconds * 1000);
         await running.jobs?.stop();
         logger.info('requests finished; closing the database');
-        await running.db.close();
+        await running.db?.close();
         running.metricsServer?.close();
         running.metricsServer?.closeAllConnections();
         // Spans still buffered go to the collector before the process ends.
@@ -125,6 +73,59 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  try {
+    // A broken workflow definition stops the service here, before anything else starts.
+    const workflows = shippedWorkflows();
+    logger.info({ workflows: workflows.definitions.map((d) => `${d.key}@${d.version}`) }, 'workflow definitions valid');
+    const database = await openDatabase(config, logger, (reason) => {
+      // A supervisor (systemd, Kubernetes, Docker) starts the service again, and with it its database.
+      logger.fatal({ reason }, 'the embedded PostgreSQL is gone; exiting');
+      process.exit(1);
+    });
+    running.db = database;
+    logger.info({ database: database.description }, 'database ready');
+    const em = database.orm.em.fork();
+    if (config.bootstrapAdminSubject && (await ensureGlobalAdmin(em, config.bootstrapAdminSubject))) {
+      logger.info({ subject: config.bootstrapAdminSubject }, 'bootstrap admin granted');
+    }
+    if (config.demoData && (await loadDemoData(em, workflows))) logger.info('demo data loaded');
+    if (config.demoData && (await loadDemoProviders(em))) logger.info('demo provider catalogue loaded');
+
+    const verifier = await createTokenVerifier(config.auth);
+    // Counted only when someone can read it.
+    const metrics = config.metrics ? createMetrics(database.orm, logger) : uncountedMetrics();
+    const server = await createApp({ config, orm: database.orm, verifier, logger, workflows, healthy: () => database.healthy(), metrics });
+    running.app = server;
+    await new Promise<void>((resolve, reject) => {
+      server.server.once('error', reject);
+      server.server.listen(config.port, config.host, resolve);
+    });
+    if (config.metrics?.port !== undefined) {
+      const exposure = { port: config.metrics.port, host: config.metrics.host };
+      const listener = createMetricsServer(metrics, logger);
+      running.metricsServer = listener;
+      await new Promise<void>((resolve, reject) => {
+        listener.once('error', (err) => reject(new Error(`METRICS_PORT ${exposure.port} on ${exposure.host} cannot be listened on (${err.message}): set METRICS_PORT to a free port`)));
+        listener.listen(exposure.port, exposure.host, resolve);
+      });
+      const { port } = listener.address() as AddressInfo;
+      logger.info({ url: `http://${exposure.host}:${port}/metrics` }, 'serving metrics');
+    }
+    // The job queue starts once the port is ours: it would keep a process that cannot serve alive.
+    if (config.jobs) running.jobs = await startJobs(database.orm, database.url, logger, createMailer(config.smtpUrl, config.smtpFrom), config.jobsPoolMax);
+    const { port } = server.server.address() as AddressInfo;
+    logger.info({ url: `http://localhost:${port}/graphql`, auth: config.auth.mode, tracing: tracing ? config.otlpEndpoint : 'off' }, 'Triáda is serving GraphQL');
+  } catch (err) {
+    const reason = listenProblem(err, config) ?? (err instanceof Error ? err.message : String(err));
+    logger.fatal({ reason, err: err instanceof Error ? { name: err.name, message: err.message } : err }, 'Triáda could not start');
+    // Whatever did start is stopped, and the process ends here: nothing it started may keep it alive.
+    running.metricsServer?.close();
+    await running.app?.stop(0).catch(() => undefined);
+    await running.jobs?.stop().catch(() => undefined);
+    await running.db?.close().catch(() => undefined);
+    process.exit(1);
+  }
+  started();
 }
 
 void main();

@@ -106,6 +106,33 @@ test('SIGTERM with requests in flight: no new connection is taken, every request
   expect(await em.count(WorkflowEvent, { proposalId: { $in: ids } })).toBe(2 * ids.length);
 });
 
+test('SIGTERM while it is still starting: the process waits for what is starting, stops it cleanly, exits 0 and leaves no embedded PostgreSQL running', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'triada-lifecycle-'));
+  fs.chmodSync(dataDir, 0o755);
+  const service = spawnServiceProcess('', { DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()) });
+  const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
+  let postmaster = 0;
+  try {
+    await service.logged('database ready', 90_000);
+    postmaster = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+    service.signal('SIGTERM');
+    expect(await exitCodeWithin(service, 30_000)).toBe(0);
+    await service.logged('stopped');
+    expect(fs.existsSync(pidFile)).toBe(false);
+    expect(() => process.kill(postmaster, 0)).toThrow();
+  } finally {
+    await service.stop();
+    if (postmaster) {
+      try {
+        process.kill(postmaster, 'SIGKILL');
+      } catch {
+        // Stopped already, as it should be.
+      }
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
 test('the HTTP port already taken: the service exits non-zero at once, saying which port and what to do', async () => {
   const taken = net.createServer();
   await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
