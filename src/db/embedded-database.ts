@@ -281,6 +281,18 @@ export async function startEmbeddedDatabase(options: {
   };
 }
 
+/**
+ * The cluster folder of a data folder as its server uses it, and the user it belongs to, for a cold
+ * copy of it or a restore into it (see src/db/backup.ts). Refuses a folder a running server holds.
+ */
+export function clusterOf(dataDir: string, sharedDir = DEFAULT_SHARED_DIR): { folder: string; owner: { uid: number; gid: number } | undefined } {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const owner = serverUser();
+  const folder = placeCluster(dataDir, owner, sharedDir);
+  assertNotInUse(folder);
+  return { folder, owner };
+}
+
 /** The URL of another database on the same server. */
 export function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);

@@ -1,0 +1,134 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { Client } from 'pg';
+import { loadDemoData } from '../../src/demo/demo-data';
+import { openOrm, type Orm } from '../../src/db/orm';
+import { shippedWorkflows } from '../../src/workflows/workflow-registry';
+import { freePort } from '../support/own-postgres';
+import { aTestDatabase } from '../support/test-app';
+import { spawnTypeScript } from '../support/ts-process';
+
+/**
+ * `npm run backup` (src/cli/backup.ts): what it refuses, and that its check of a restored database
+ * can fail. The whole drill — a backup of the demo data restored elsewhere, every history verified
+ * and every table compared — is `scripts/backup-drill.sh`, which CI runs on the embedded database
+ * and on the server at 127.0.0.1:5432.
+ */
+
+interface Ran {
+  code: number | null;
+  out: string;
+  err: string;
+}
+
+function backupCli(env: Record<string, string>, ...args: string[]): Promise<Ran> {
+  const child = spawnTypeScript('src/cli/backup.ts', { LOG_LEVEL: 'warn', DATA_DIR: folder, ...env }, args);
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, out, err })));
+}
+
+let folder: string;
+let database: { url: string; drop(): Promise<void> };
+let orm: Orm;
+
+beforeAll(async () => {
+  folder = fs.mkdtempSync(path.join(os.tmpdir(), 'triada-backup-'));
+  fs.chmodSync(folder, 0o755);
+  database = await aTestDatabase();
+  orm = await openOrm(database.url, 2);
+  await loadDemoData(orm.em.fork(), shippedWorkflows());
+}, 120_000);
+
+afterAll(async () => {
+  await orm?.close(true);
+  await database?.drop();
+  fs.rmSync(folder, { recursive: true, force: true });
+});
+
+async function serverMajor(url: string): Promise<number> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query<{ server_version_num: string }>('show server_version_num');
+  await client.end();
+  return Math.floor(Number(rows[0].server_version_num) / 10000);
+}
+
+test('verify checks every proposal\'s history, and fails naming the proposal whose stored history was changed', async () => {
+  const server = { DATABASE_URL: database.url };
+  const whole = await backupCli(server, 'verify', '--fingerprint', path.join(folder, 'before.json'));
+  expect(whole).toMatchObject({ code: 0 });
+  expect(whole.out).toMatch(/^20 proposals, 62 history entries checked: 0 broken$/m);
+  const tables = JSON.parse(fs.readFileSync(path.join(folder, 'before.json'), 'utf8')) as Array<{ table: string; rows: number; digest: string }>;
+  expect(tables.find((t) => t.table === 'workflow_event')).toMatchObject({ rows: 62, digest: expect.stringMatching(/^[0-9a-f]{32}$/) });
+  expect(tables.find((t) => t.table === 'proposal')?.rows).toBe(20);
+
+  // As someone with the database's owner rights would: the append-only trigger switched off first.
+  const conn = orm.em.getConnection();
+  await conn.execute('alter table workflow_event disable trigger workflow_event_no_update');
+  const [changed] = await conn.execute<Array<{ proposal_id: string; seq: number; reason: string | null }>>(
+    `update workflow_event set reason = coalesce(reason, '') || '.' where (proposal_id, seq) = (select proposal_id, max(seq) from workflow_event group by proposal_id order by proposal_id limit 1) returning proposal_id, seq, reason`,
+  );
+  try {
+    const broken = await backupCli(server, 'verify');
+    expect(broken.code).toBe(1);
+    expect(broken.out).toContain('20 proposals, 62 history entries checked: 1 broken');
+    expect(broken.out).toContain(`proposal ${changed.proposal_id}: broken from entry ${changed.seq}`);
+  } finally {
+    await conn.execute(`update workflow_event set reason = nullif(left(reason, length(reason) - 1), '') where proposal_id = ? and seq = ?`, [changed.proposal_id, changed.seq]);
+    await conn.execute('alter table workflow_event enable trigger workflow_event_no_update');
+  }
+  expect((await backupCli(server, 'verify')).code).toBe(0);
+}, 120_000);
+
+test('on a PostgreSQL server: a pg_dump older than the server is refused before anything is written; one that fits restores only into an empty database', async () => {
+  const server = { DATABASE_URL: database.url };
+  const file = path.join(folder, 'server.backup');
+  const tools = Number(/(\d+)/.exec(spawnSync('pg_dump', ['--version'], { encoding: 'utf8' }).stdout ?? '')?.[1]);
+  const major = await serverMajor(database.url);
+  const made = await backupCli(server, 'create', file);
+  if (!(tools >= major)) {
+    expect(made.code).toBe(1);
+    expect(made.err).toContain(`pg_dump ${tools} is older than the PostgreSQL ${major} server: install the PostgreSQL ${major} client tools (or newer) and run this again.`);
+    expect(fs.existsSync(file)).toBe(false);
+    return;
+  }
+  expect(made).toMatchObject({ code: 0 });
+  expect(fs.statSync(file).size).toBeGreaterThan(0);
+  // Not over an existing file, and not into a database that holds the service's tables.
+  expect(await backupCli(server, 'create', file)).toMatchObject({ code: 1, err: expect.stringContaining('exists already: name a new file') });
+  const refused = await backupCli(server, 'restore', file);
+  expect(refused.code).toBe(1);
+  expect(refused.err).toContain('is not empty: restore into a new, empty database');
+}, 120_000);
+
+test('the embedded database: backed up only while no server runs on it, restored only into a data folder that holds no database', async () => {
+  const port = String(await freePort());
+  const original = path.join(folder, 'original');
+  const restored = path.join(folder, 'restored');
+  const file = path.join(folder, 'embedded.backup');
+  // The first use initialises it and applies the migrations.
+  expect(await backupCli({ DATA_DIR: original, EMBEDDED_PG_PORT: port }, 'verify')).toMatchObject({ code: 0, out: expect.stringContaining('0 proposals, 0 history entries checked: 0 broken') });
+
+  // Held as if a server ran there (the lock file names a live process): refused, nothing written.
+  const pidFile = path.join(original, 'postgres', 'postmaster.pid');
+  fs.writeFileSync(pidFile, `${process.pid}\n${path.join(original, 'postgres')}\n`);
+  try {
+    const busy = await backupCli({ DATA_DIR: original }, 'create', file);
+    expect(busy.code).toBe(1);
+    expect(busy.err).toContain('Stop the service first');
+    expect(fs.existsSync(file)).toBe(false);
+  } finally {
+    fs.rmSync(pidFile);
+  }
+
+  expect(await backupCli({ DATA_DIR: original }, 'create', file)).toMatchObject({ code: 0 });
+  expect(await backupCli({ DATA_DIR: restored }, 'restore', file)).toMatchObject({ code: 0 });
+  expect(await backupCli({ DATA_DIR: restored }, 'restore', file)).toMatchObject({ code: 1, err: expect.stringContaining('holds a database already') });
+  expect(await backupCli({ DATA_DIR: restored, EMBEDDED_PG_PORT: port }, 'verify')).toMatchObject({ code: 0 });
+  expect(await backupCli({}, 'restore')).toMatchObject({ code: 2, err: expect.stringContaining('usage: npm run --silent backup') });
+}, 180_000);
