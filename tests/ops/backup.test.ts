@@ -32,6 +32,9 @@ function backupCli(env: Record<string, string>, ...args: string[]): Promise<Ran>
   return new Promise((resolve) => child.once('exit', (code) => resolve({ code, out, err })));
 }
 
+/** Exit code and error output of a run, to compare in one assertion. */
+const said = (ran: Ran): [number | null, string] => [ran.code, ran.err];
+
 let folder: string;
 let database: { url: string; drop(): Promise<void> };
 let orm: Orm;
@@ -64,7 +67,9 @@ test('verify checks every proposal\'s history, and fails naming the proposal who
   expect(whole).toMatchObject({ code: 0 });
   expect(whole.out).toMatch(/^20 proposals, 62 history entries checked: 0 broken$/m);
   const tables = JSON.parse(fs.readFileSync(path.join(folder, 'before.json'), 'utf8')) as Array<{ table: string; rows: number; digest: string }>;
-  expect(tables.find((t) => t.table === 'workflow_event')).toMatchObject({ rows: 62, digest: expect.stringMatching(/^[0-9a-f]{32}$/) });
+  const events = tables.find((t) => t.table === 'workflow_event');
+  expect(events?.rows).toBe(62);
+  expect(events?.digest).toMatch(/^[0-9a-f]{32}$/);
   expect(tables.find((t) => t.table === 'proposal')?.rows).toBe(20);
 
   // As someone with the database's owner rights would: the append-only trigger switched off first.
@@ -100,7 +105,7 @@ test('on a PostgreSQL server: a pg_dump older than the server is refused before 
   expect(made).toMatchObject({ code: 0 });
   expect(fs.statSync(file).size).toBeGreaterThan(0);
   // Not over an existing file, and not into a database that holds the service's tables.
-  expect(await backupCli(server, 'create', file)).toMatchObject({ code: 1, err: expect.stringContaining('exists already: name a new file') });
+  expect(said(await backupCli(server, 'create', file))).toEqual([1, expect.stringContaining('exists already: name a new file')]);
   const refused = await backupCli(server, 'restore', file);
   expect(refused.code).toBe(1);
   expect(refused.err).toContain('is not empty: restore into a new, empty database');
@@ -112,7 +117,8 @@ test('the embedded database: backed up only while no server runs on it, restored
   const restored = path.join(folder, 'restored');
   const file = path.join(folder, 'embedded.backup');
   // The first use initialises it and applies the migrations.
-  expect(await backupCli({ DATA_DIR: original, EMBEDDED_PG_PORT: port }, 'verify')).toMatchObject({ code: 0, out: expect.stringContaining('0 proposals, 0 history entries checked: 0 broken') });
+  const first = await backupCli({ DATA_DIR: original, EMBEDDED_PG_PORT: port }, 'verify');
+  expect([first.code, first.out]).toEqual([0, '0 proposals, 0 history entries checked: 0 broken\n']);
 
   // Held as if a server ran there (the lock file names a live process): refused, nothing written.
   const pidFile = path.join(original, 'postgres', 'postmaster.pid');
@@ -128,7 +134,7 @@ test('the embedded database: backed up only while no server runs on it, restored
 
   expect(await backupCli({ DATA_DIR: original }, 'create', file)).toMatchObject({ code: 0 });
   expect(await backupCli({ DATA_DIR: restored }, 'restore', file)).toMatchObject({ code: 0 });
-  expect(await backupCli({ DATA_DIR: restored }, 'restore', file)).toMatchObject({ code: 1, err: expect.stringContaining('holds a database already') });
+  expect(said(await backupCli({ DATA_DIR: restored }, 'restore', file))).toEqual([1, expect.stringContaining('holds a database already')]);
   expect(await backupCli({ DATA_DIR: restored, EMBEDDED_PG_PORT: port }, 'verify')).toMatchObject({ code: 0 });
-  expect(await backupCli({}, 'restore')).toMatchObject({ code: 2, err: expect.stringContaining('usage: npm run --silent backup') });
+  expect(said(await backupCli({}, 'restore'))).toEqual([2, expect.stringContaining('usage: npm run --silent backup')]);
 }, 180_000);
