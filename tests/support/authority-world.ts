@@ -41,6 +41,19 @@ export const KINDS = [
 ] as const;
 export type Kind = (typeof KINDS)[number];
 
+/** The triad side of every seat a kind of viewer holds (the commissioners' side unless named here). */
+const SIDES: Partial<Record<Kind, TriadSide>> = {
+  commissioner: TriadSide.COMMISSIONER,
+  provider: TriadSide.PROVIDER,
+  serviceUser: TriadSide.SERVICE_USER,
+  publicMember: TriadSide.PUBLIC,
+  guest: TriadSide.PUBLIC,
+  secretary: TriadSide.COMMISSIONER,
+  chair: TriadSide.COMMISSIONER,
+  deputy: TriadSide.PROVIDER,
+};
+export const sideOf = (kind: Kind): TriadSide => SIDES[kind] ?? TriadSide.COMMISSIONER;
+
 export type BodyKey = 'wg' | 'steering' | 'commission' | 'council' | 'assembly';
 
 /** What a kind of viewer is in the area: the facts the policy's conditions speak of. */
@@ -202,16 +215,6 @@ export async function anAuthorityWorld(em: EntityManager, workflowKey = 'standar
 
   const people: Partial<Record<Kind, Person>> = {};
   const subjects: Partial<Record<Kind, string>> = {};
-  const sides: Partial<Record<Kind, TriadSide>> = {
-    commissioner: TriadSide.COMMISSIONER,
-    provider: TriadSide.PROVIDER,
-    serviceUser: TriadSide.SERVICE_USER,
-    publicMember: TriadSide.PUBLIC,
-    guest: TriadSide.PUBLIC,
-    secretary: TriadSide.COMMISSIONER,
-    chair: TriadSide.COMMISSIONER,
-    deputy: TriadSide.PROVIDER,
-  };
   for (const kind of KINDS) {
     const profile = PROFILES[kind];
     if (!profile.person) continue;
@@ -222,7 +225,7 @@ export async function anAuthorityWorld(em: EntityManager, workflowKey = 'standar
     for (const [key, seatRole] of Object.entries(profile.seats ?? {}) as Array<[BodyKey, MembershipRole]>) {
       await aSeat(em, bodies[key], person, {
         role: seatRole,
-        triadSide: sides[kind] ?? TriadSide.COMMISSIONER,
+        triadSide: sideOf(kind),
         votingRight: seatRole !== MembershipRole.GUEST,
       });
     }

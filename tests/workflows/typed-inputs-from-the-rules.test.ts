@@ -2,7 +2,7 @@ import { BodyKind, ProposalKind, ProposalPhase } from '../../src/entities/enums'
 import type { TransitionDefinition, WorkflowDefinition } from '../../src/workflows/workflow-definition';
 import { shippedWorkflows } from '../../src/workflows/workflow-registry';
 import { badFields, expectNoLeak } from '../support/api-assertions';
-import { anAuthorityWorld, aProposalIn, KINDS, mayFire, named, type AuthorityWorld, type Kind } from '../support/authority-world';
+import { anAuthorityWorld, aProposalIn, KINDS, mayFire, named, sideOf, type AuthorityWorld, type Kind } from '../support/authority-world';
 import { fastFingerprint } from '../support/db-fingerprint';
 import { codes, startTestApp, type GraphQLResponse, type TestApp } from '../support/test-app';
 
@@ -15,8 +15,8 @@ import { codes, startTestApp, type GraphQLResponse, type TestApp } from '../supp
  * version), fired through the API by someone the definition names: without the typed values it is
  * refused with exactly those refusals (text of invisible characters only is refused as input) and
  * nothing written, the button asks for exactly those inputs, and with them it happens — recorded in
- * the history with what was typed and the capacity the actor acted in (the first of the
- * definition's actor rules that names them).
+ * the history with what was typed, the capacity the actor acted in (the first of the definition's
+ * actor rules that names them) and the triad side of the seat they acted from.
  */
 
 let app: TestApp;
@@ -56,7 +56,7 @@ type Fired = GraphQLResponse<{ transitionProposal: { state: string } }>;
 const refusalCodes = (res: GraphQLResponse<unknown>): string[] =>
   ((res.errors?.[0]?.extensions?.refusals as Array<{ code: string }> | undefined) ?? []).map((r) => r.code).sort();
 
-const HISTORY = 'query($id: ID!) { proposal(id: $id) { history(last: 1) { event actorRole reason resolutionNumber } } }';
+const HISTORY = 'query($id: ID!) { proposal(id: $id) { history(last: 1) { event actorRole actorTriadSide reason resolutionNumber } } }';
 
 /** In which capacity the history records the actor: the first of the definition's actor rules that names them. */
 function capacityOf(t: TransitionDefinition, kind: Kind): string | null {
@@ -64,6 +64,9 @@ function capacityOf(t: TransitionDefinition, kind: Kind): string | null {
   const rule = actorIs?.name === 'actorIs' ? actorIs.params.anyOf.find((r) => named(r, kind)) : undefined;
   return !rule ? null : rule.kind === 'AUTHOR' ? 'AUTHOR' : rule.kind === 'CHAIR_OF' ? 'CHAIR' : rule.role;
 }
+
+/** The side the history records: of the seat the actor acted through (the author's, the chair's or a deputy's own), none for an office. */
+const sideRecorded = (t: TransitionDefinition, kind: Kind): string | null => (['AUTHOR', 'CHAIR'].includes(capacityOf(t, kind) ?? '') ? sideOf(kind) : null);
 
 const CASES = DEFINITIONS.flatMap((def) => def.transitions.flatMap((t) => t.from.map((from) => [`${def.key}@${def.version} ${from} ${t.event}`, def, t, from] as const)));
 
@@ -131,6 +134,7 @@ test.each(CASES)('%s: refused without what the rules ask to be typed, nothing wr
   const expected = {
     event: t.event,
     actorRole: capacityOf(t, actor),
+    actorTriadSide: sideRecorded(t, actor),
     ...(expectedRefusals.includes('REASON_REQUIRED') ? { reason: REASON } : {}),
     ...(rule.resolutionNumber ? { resolutionNumber: NUMBER } : {}),
   };
@@ -140,8 +144,18 @@ test.each(CASES)('%s: refused without what the rules ask to be typed, nothing wr
     const own = await aProposalIn(app.em(), world, def, from);
     const byAuthor = await fire(own, {}, { as: world.subjects.serviceUser! });
     if (byAuthor.errors || byAuthor.data?.transitionProposal.state !== t.to) problems.push(`the author without a reason: ${JSON.stringify(byAuthor.errors ?? byAuthor.data)}`);
-    const recorded = (await app.gql<{ proposal: { history: Array<{ actorRole: string | null }> } }>(HISTORY, { id: own }, { as: world.subjects.serviceUser! })).data?.proposal.history[0];
-    if (recorded?.actorRole !== 'AUTHOR') problems.push(`the author's withdrawal recorded as ${JSON.stringify(recorded)}`);
+    const recorded = (await app.gql<{ proposal: { history: Array<{ actorRole: string | null; actorTriadSide: string | null }> } }>(HISTORY, { id: own }, { as: world.subjects.serviceUser! })).data?.proposal.history[0];
+    if (recorded?.actorRole !== 'AUTHOR' || recorded.actorTriadSide !== sideOf('serviceUser')) problems.push(`the author's withdrawal recorded as ${JSON.stringify(recorded)}`);
+  }
+
+  // A deputy firing with the chair's delegated power acts from their own seat: their side is recorded, not the chair's.
+  if (actor !== 'deputy' && capacityOf(t, 'deputy') === 'CHAIR' && mayFire(def, t, from, 'deputy')) {
+    const delegated = await aProposalIn(app.em(), world, def, from);
+    const byDeputy = await fire(delegated, { reason: REASON, resolutionNumber: NUMBER }, { as: world.subjects.deputy! });
+    const recorded = (await app.gql<{ proposal: { history: Array<Record<string, unknown>> } }>(HISTORY, { id: delegated }, as)).data?.proposal.history[0];
+    if (byDeputy.errors || recorded?.actorRole !== 'CHAIR' || recorded.actorTriadSide !== sideOf('deputy')) {
+      problems.push(`the deputy's ${t.event}: ${JSON.stringify(byDeputy.errors ?? recorded)}`);
+    }
   }
 
   if (rule.neverForPlan) {
