@@ -9,7 +9,7 @@ import { applyMiddleware } from 'graphql-middleware';
 import { permissionRules, permissions } from './auth/permissions';
 import { unwrapPlainFields } from './auth/plain-fields';
 import { loadFeedViewer } from './auth/calendar-feed-secret';
-import { InvalidTokenError, type TokenVerifier } from './auth/token-verifier';
+import { InvalidTokenError, UnknownSigningKeyError, type TokenVerifier } from './auth/token-verifier';
 import { loadViewer } from './auth/viewer-loader';
 import { freshLoadersAfterMutation } from './common/fresh-loaders.middleware';
 import { Viewer } from './auth/viewer';
@@ -52,6 +52,42 @@ const TOKEN_REFUSALS: Record<string, Text> = {
   'token invalid': { cs: 'Neplatný přístupový token.', en: 'Invalid access token.' },
 };
 
+/**
+ * What a client is told of a token whose key id names no key this service trusts: the key it names,
+ * the keys trusted (ids only: they are public) and what to do. Data folders are never named.
+ */
+function unknownSigningKeyText({ tokenKeyId, expectedKeyIds, keySource }: UnknownSigningKeyError): Text {
+  const quoted = { cs: expectedKeyIds.map((id) => `„${id}“`).join(', '), en: expectedKeyIds.map((id) => `"${id}"`).join(', ') };
+  const signed =
+    tokenKeyId === null
+      ? { cs: 'Token neuvádí identifikátor klíče (kid)', en: 'The token names no key id (kid)' }
+      : { cs: `Token je podepsán klíčem „${tokenKeyId}“`, en: `The token was signed with key "${tokenKeyId}"` };
+  if (keySource === 'local') {
+    return {
+      cs: `${TOKEN_REFUSALS['token invalid'].cs} ${signed.cs}, služba ale přijímá jen tokeny svého místního podpisového klíče ${quoted.cs}. Token byl nejspíš vytvořen s jiným DATA_DIR, než s jakým běží server: spusťte \`npm run token\` se stejným DATA_DIR jako server.`,
+      en: `${TOKEN_REFUSALS['token invalid'].en} ${signed.en}, but this service accepts only tokens of its local signing key ${quoted.en}. The token was probably made with another DATA_DIR than the server runs with: run \`npm run token\` with the same DATA_DIR as the server.`,
+    };
+  }
+  const published = { cs: quoted.cs || 'jen klíče bez identifikátoru', en: quoted.en || 'only keys without an id' };
+  return tokenKeyId === null
+    ? {
+        cs: `${TOKEN_REFUSALS['token invalid'].cs} ${signed.cs} a žádný klíč, který poskytovatel identit zveřejňuje (${published.cs}), jej neověřil. Vyžádejte si nový token od poskytovatele identit.`,
+        en: `${TOKEN_REFUSALS['token invalid'].en} ${signed.en} and no key the identity provider publishes (${published.en}) verifies it. Get a new token from the identity provider.`,
+      }
+    : {
+        cs: `${TOKEN_REFUSALS['token invalid'].cs} ${signed.cs}, který poskytovatel identit nezveřejňuje (zveřejňuje ${published.cs}). Vyžádejte si nový token od poskytovatele identit.`,
+        en: `${TOKEN_REFUSALS['token invalid'].en} ${signed.en}, which the identity provider does not publish (it publishes ${published.en}). Get a new token from the identity provider.`,
+      };
+}
+
+/** The refusal of a token: its text by the verifier's reason, and for an unknown key a hint machines can read. */
+function tokenRefusal(locale: Locale, err: InvalidTokenError): AppError {
+  if (err instanceof UnknownSigningKeyError) {
+    return unauthenticated(locale, unknownSigningKeyText(err), { reason: 'UNKNOWN_SIGNING_KEY', tokenKeyId: err.tokenKeyId, expectedKeyIds: err.expectedKeyIds });
+  }
+  return unauthenticated(locale, TOKEN_REFUSALS[err.message] ?? TOKEN_REFUSALS['token invalid']);
+}
+
 const FEED_REFUSED: Text = { cs: 'Neplatný nebo zrušený odkaz pro kalendář.', en: 'Invalid or revoked calendar feed link.' };
 
 const TOKEN_IN_URL: Text = {
@@ -65,6 +101,9 @@ function throwUnauthenticated(locale: Locale, text: Text): never {
 
 /** The HTTP status of an error code, for the endpoints outside GraphQL; any other code is 500. */
 const HTTP_STATUS: Partial<Record<string, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, CONFLICT: 409, SERVICE_UNAVAILABLE: 503 };
+
+/** What the endpoints outside GraphQL tell of an error besides its code: the offending fields, why a token was refused. */
+const PLAIN_HTTP_EXTENSIONS = ['fields', 'reason', 'tokenKeyId', 'expectedKeyIds'] as const;
 
 /** A calendar feed is there or not: a malformed body id is no calendar (404). */
 const CALENDAR_STATUS: Partial<Record<string, number>> = { BAD_USER_INPUT: 404 };
@@ -205,8 +244,9 @@ export async function createApp(options: {
         subject = await verifier.verify(match[1]);
       } catch (err) {
         if (!(err instanceof InvalidTokenError)) throw err;
-        requestLogger.info({ reason: err.message }, 'token refused');
-        throw unauthenticated(locale, TOKEN_REFUSALS[err.message] ?? TOKEN_REFUSALS['token invalid']);
+        const keys = err instanceof UnknownSigningKeyError ? { tokenKeyId: err.tokenKeyId, expectedKeyIds: err.expectedKeyIds } : {};
+        requestLogger.info({ reason: err.message, ...keys }, 'token refused');
+        throw tokenRefusal(locale, err);
       }
       viewer = await loadViewer(em, subject, today);
     }
@@ -258,8 +298,9 @@ export async function createApp(options: {
       res.set('Retry-After', String(SERVICE_UNAVAILABLE_RETRY_SECONDS));
     }
     if (status === 500) logger.error({ err }, what);
+    const extra = err instanceof AppError ? Object.fromEntries(PLAIN_HTTP_EXTENSIONS.filter((k) => err.extensions[k] !== undefined).map((k) => [k, err.extensions[k]])) : {};
     res.status(status).json({
-      errors: [{ message: status === 500 ? 'Interní chyba serveru / Internal server error' : (err as Error).message, extensions: { code, ...(err instanceof AppError && err.extensions.fields ? { fields: err.extensions.fields } : {}) } }],
+      errors: [{ message: status === 500 ? 'Interní chyba serveru / Internal server error' : (err as Error).message, extensions: { code, ...extra } }],
     });
   };
 

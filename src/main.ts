@@ -11,7 +11,7 @@ import { openDatabase, type Database } from './db/database';
 import { loadDemoData } from './demo/demo-data';
 import { loadDemoProviders } from './demo/demo-providers';
 import { createMailer, startJobs, type JobRunner } from './jobs/job-runner';
-import { createLogger } from './logger';
+import { createLogger, wantsPrettyLogs } from './logger';
 import { createMetricsServer } from './observability/metrics-endpoint';
 import { createMetrics, uncountedMetrics } from './observability/metrics';
 import { shippedWorkflows } from './workflows/workflow-registry';
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     process.stderr.write(`Triáda could not start: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, undefined, wantsPrettyLogs(config.logFormat));
   // What has started so far, as a shutdown sees it: a signal may come at any moment of the start.
   const running: { app?: App; db?: Database; jobs?: JobRunner; metricsServer?: http.Server } = {};
   let started: () => void = () => undefined;

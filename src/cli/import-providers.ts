@@ -4,7 +4,7 @@ import 'reflect-metadata';
 import { pragueDay } from '../common/dates';
 import { loadConfig } from '../config/config';
 import { openDatabase } from '../db/database';
-import { createLogger } from '../logger';
+import { createLogger, wantsPrettyLogs } from '../logger';
 import { RegisterFileError } from '../services/provider-register.parser';
 import { createServices } from '../services/services';
 
@@ -20,7 +20,7 @@ async function run(): Promise<void> {
   if (!file) throw new Error('usage: npm run import-providers -- <rpss.json>');
   const content = await readFile(file, 'utf8');
   const config = loadConfig();
-  const logger = createLogger(config.logLevel === 'silent' ? 'info' : config.logLevel);
+  const logger = createLogger(config.logLevel === 'silent' ? 'info' : config.logLevel, undefined, wantsPrettyLogs(config.logFormat));
   const db = await openDatabase(config, logger);
   try {
     const done = await createServices().providers.importContent(db.orm.em.fork(), content, `cli:${userInfo().username}`, pragueDay(new Date()));

@@ -1,4 +1,4 @@
-import { signLocalToken, loadOrCreateLocalKey } from '../auth/local-signing-key';
+import { localKeyId, localKeyOf, signLocalToken } from '../auth/local-signing-key';
 import { loadConfig } from '../config/config';
 
 const USAGE = 'usage: npm run --silent token -- <subject> [--ttl <hours>]';
@@ -10,6 +10,8 @@ const hours = (seconds: number): string => `${Number((seconds / 3600).toFixed(2)
 /**
  * `npm run token -- <subject>`: prints a bearer token signed with the local-mode key, valid for 12
  * hours or for `--ttl` hours, and never longer than the service accepts (AUTH_MAX_TOKEN_LIFETIME_SECONDS).
+ * Stdout is the token alone (`TOKEN=$(npm run --silent token -- <subject>)`); stderr says which key
+ * signed it and from which data folder, since a server with another DATA_DIR refuses it.
  */
 async function run(argv: string[]): Promise<void> {
   const args = [...argv];
@@ -30,13 +32,19 @@ async function run(argv: string[]): Promise<void> {
   if (config.auth.mode !== 'local') {
     throw new Error('Tokens are issued by your identity provider (AUTH_JWKS_URL / AUTH_JWKS_PATH is set); this command works in local mode only.');
   }
-  const key = await loadOrCreateLocalKey(config.auth.keyPath);
+  const { key, made } = await localKeyOf(config.auth.keyPath);
   const token = await signLocalToken(key, {
     subject,
     issuer: config.auth.issuer,
     audience: config.auth.audience,
     ttlSeconds,
   });
+  const kid = await localKeyId(key);
+  process.stderr.write(
+    made
+      ? `No local signing key was in data folder ${config.dataDir} (DATA_DIR): made a new one, key id ${kid}, and signed with it. A server started with another DATA_DIR refuses this token.\n`
+      : `Signed with local key id ${kid} of data folder ${config.dataDir} (DATA_DIR); a server accepts the token when it runs with the same DATA_DIR.\n`,
+  );
   process.stdout.write(`${token}\n`);
 }
 

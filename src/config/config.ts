@@ -30,6 +30,11 @@ export interface Config {
   bootstrapAdminSubject: string | undefined;
   demoData: boolean;
   logLevel: string;
+  /**
+   * How logs are written: `pretty` (lines for people, development only, and only to a terminal) or
+   * `json` (a JSON object a line, for collectors); LOG_FORMAT, `pretty` by default outside production.
+   */
+  logFormat: LogFormat;
   /** Largest material (document) accepted, in bytes. */
   materialMaxBytes: number;
   /** SMTP server for e-mailed notifications; none: notifications stay in the app. */
@@ -74,6 +79,8 @@ export interface MetricsExposure {
   host: string;
   token: string | undefined;
 }
+
+export type LogFormat = 'json' | 'pretty';
 
 /** Raised for a configuration the service must not start with; the message says what to change. */
 export class ConfigError extends Error {
@@ -170,6 +177,20 @@ export function logLevelOf(env: NodeJS.ProcessEnv = process.env): string {
   return env.LOG_LEVEL ?? ((env.NODE_ENV ?? 'development') === 'test' ? 'silent' : 'info');
 }
 
+/**
+ * LOG_FORMAT: `json` or `pretty`; unset, `pretty` outside production. Production logs are JSON for
+ * its collectors, and pino-pretty, a development dependency, is not installed there: `pretty` is
+ * refused.
+ */
+function logFormatVar(raw: string | undefined, production: boolean): LogFormat {
+  if (raw === undefined || raw === '') return production ? 'json' : 'pretty';
+  if (raw !== 'json' && raw !== 'pretty') throw new ConfigError(`LOG_FORMAT must be json or pretty, got "${raw}"`);
+  if (raw === 'pretty' && production) {
+    throw new ConfigError('LOG_FORMAT=pretty is for development: under NODE_ENV=production logs are JSON lines (pino-pretty is not installed there); unset LOG_FORMAT or set it to json');
+  }
+  return raw;
+}
+
 /** Reads and checks the environment once, at start; nothing else reads process.env. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const nodeEnv = env.NODE_ENV ?? 'development';
@@ -234,6 +255,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // The demo people have predictable subjects: a production service loads them only when asked.
     demoData: boolVar(env, 'DEMO_DATA', !production),
     logLevel: logLevelOf(env),
+    logFormat: logFormatVar(env.LOG_FORMAT, production),
     materialMaxBytes: intVar(env, 'MATERIAL_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     smtpUrl: env.SMTP_URL || undefined,
     smtpFrom: env.SMTP_FROM ?? 'Triáda <noreply@triada.invalid>',

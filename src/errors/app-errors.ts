@@ -41,8 +41,10 @@ const TEXTS = {
   badInput: { cs: 'Neplatný vstup.', en: 'Invalid input.' },
 } satisfies Record<string, Text>;
 
-export function unauthenticated(locale: Locale, detail?: Text): AppError {
+/** `extensions`: more for machines to read beside the code (e.g. why a token was refused). */
+export function unauthenticated(locale: Locale, detail?: Text, extensions: Record<string, unknown> = {}): AppError {
   return new AppError(ErrorCode.UNAUTHENTICATED, localize(detail ?? TEXTS.unauthenticated, locale), {
+    ...extensions,
     http: { status: 401 },
   });
 }

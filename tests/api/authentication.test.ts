@@ -6,10 +6,11 @@ import pino from 'pino';
 import { AreaRoleKind, MembershipRole, TriadSide } from '../../src/entities/enums';
 import { aGlobalAdmin, anOrganisedArea, aPerson, aRole, aSeat } from '../support/factories';
 import { expectRefused, leakChecked, subjectOf, who, type Api } from '../support/api-assertions';
+import { loadOrCreateLocalKey } from '../../src/auth/local-signing-key';
 import { createTokenVerifier } from '../../src/auth/token-verifier';
 import { ConfigError, loadConfig } from '../../src/config/config';
 import { aTestDatabase, codes, serveTestApp, signTestToken, TEST_AUDIENCE, TEST_ISSUER, testConfig, type TestApp } from '../support/test-app';
-import { spawnTypeScript } from '../support/ts-process';
+import { runTypeScript } from '../support/ts-process';
 
 /** Bearer tokens (who is asking) and `me` (what the API thinks of them). */
 
@@ -180,15 +181,10 @@ describe('the lifetime of a token is capped (AUTH_MAX_TOKEN_LIFETIME_SECONDS, 24
 
   test('`npm run token` issues tokens within the cap, and refuses a --ttl beyond it', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'triada-token-'));
-    const run = (env: Record<string, string>, args: string[]) =>
-      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-        const child = spawnTypeScript('src/cli/token.ts', { DATA_DIR: dataDir, ...env }, args);
-        let stdout = '';
-        let stderr = '';
-        child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-        child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-        child.once('exit', (code) => resolve({ code, stdout: stdout.trim(), stderr: stderr.trim() }));
-      });
+    const run = async (env: Record<string, string>, args: string[]) => {
+      const { code, stdout, stderr } = await runTypeScript('src/cli/token.ts', { DATA_DIR: dataDir, ...env }, args);
+      return { code, stdout: stdout.trim(), stderr: stderr.trim() };
+    };
     try {
       const [byDefault, capped, tooLong] = await Promise.all([
         run({}, ['cli-subject']),
@@ -234,15 +230,10 @@ fs.writeFileSync = (file, data, options) => {
 };
 `;
 
-  const issue = (env: Record<string, string>) =>
-    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawnTypeScript('src/cli/token.ts', env, ['cli-subject']);
-      let stdout = '';
-      let stderr = '';
-      child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.once('exit', (code) => resolve({ code, stdout: stdout.trim(), stderr: stderr.trim() }));
-    });
+  const issue = async (env: Record<string, string>) => {
+    const { code, stdout, stderr } = await runTypeScript('src/cli/token.ts', env, ['cli-subject']);
+    return { code, stdout: stdout.trim(), stderr: stderr.trim() };
+  };
 
   test('a first start while another is still writing the key gets a whole key, and both tokens verify against the one kept', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'triada-key-race-'));
@@ -260,10 +251,11 @@ fs.writeFileSync = (file, data, options) => {
         await new Promise((r) => setTimeout(r, 20));
       }
       const runs = [await issue({ DATA_DIR: dataDir }), await slow];
-      expect(runs.map((r) => ({ code: r.code, stderr: r.stderr }))).toEqual([
-        { code: 0, stderr: '' },
-        { code: 0, stderr: '' },
-      ]);
+      expect(runs.map((r) => r.code)).toEqual([0, 0]);
+      // Each names the key it signed with, the one kept; one of them made it.
+      const kept = (await loadOrCreateLocalKey(local.keyPath)).kid as string;
+      for (const run of runs) expect(run.stderr).toContain(`key id ${kept}`);
+      expect(runs.filter((r) => r.stderr.startsWith('No local signing key was in data folder'))).toHaveLength(1);
       const verifier = await createTokenVerifier(local);
       for (const run of runs) expect(await verifier.verify(run.stdout)).toBe('cli-subject');
       expect(fs.readdirSync(keyFolder).filter((f) => f.endsWith('.tmp'))).toEqual([]);

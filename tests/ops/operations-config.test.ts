@@ -39,3 +39,14 @@ test('OTEL_EXPORTER_OTLP_ENDPOINT turns tracing on; it must be an http(s) addres
   });
   expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'otel-collector:4318' })).toThrow(/OTEL_EXPORTER_OTLP_ENDPOINT must be an http\(s\) address/);
 });
+
+test('LOG_FORMAT: pretty by default outside production, JSON in production; pretty is refused there, anything else everywhere', () => {
+  const provider = { AUTH_JWKS_URL: 'https://idp.example.cz/certs', AUTH_ISSUER: 'https://idp.example.cz', AUTH_AUDIENCE: 'triada' };
+  expect(loadConfig({}).logFormat).toBe('pretty');
+  expect(loadConfig({ LOG_FORMAT: 'json' }).logFormat).toBe('json');
+  expect(loadConfig({ LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+  expect(loadConfig({ NODE_ENV: 'production', ...provider }).logFormat).toBe('json');
+  expect(loadConfig({ NODE_ENV: 'production', LOG_FORMAT: 'json', ...provider }).logFormat).toBe('json');
+  expect(() => loadConfig({ NODE_ENV: 'production', LOG_FORMAT: 'pretty', ...provider })).toThrow(/LOG_FORMAT=pretty is for development.*production.*JSON/);
+  for (const bad of ['yaml', 'PRETTY', 'text']) expect(() => loadConfig({ LOG_FORMAT: bad })).toThrow(/LOG_FORMAT must be json or pretty/);
+});

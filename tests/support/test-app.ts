@@ -104,6 +104,7 @@ export function testConfig(databaseUrl: string, overrides: Partial<Config> = {})
     bootstrapAdminSubject: undefined,
     demoData: false,
     logLevel: 'silent',
+    logFormat: 'json',
     materialMaxBytes: 64 * 1024,
     smtpUrl: undefined,
     smtpFrom: 'test@triada.invalid',

@@ -31,3 +31,15 @@ export function spawnTypeScript(script: string, env: Record<string, string>, arg
     stdio: ['pipe', 'pipe', 'pipe'],
   });
 }
+
+/** Runs a TypeScript file of the repository to its end (see spawnTypeScript): its exit code and all it printed. */
+export function runTypeScript(script: string, env: Record<string, string>, args: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawnTypeScript(script, env, args);
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
