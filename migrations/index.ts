@@ -22,6 +22,7 @@ import { Migration20261201000000_calendar_feeds } from './Migration2026120100000
 import { Migration20261202000000_delegations } from './Migration20261202000000_delegations';
 import { Migration20261202000000_email_delivery } from './Migration20261202000000_email_delivery';
 import { Migration20261202100000_proposal_phase } from './Migration20261202100000_proposal_phase';
+import { Migration20261202120000_notification_body } from './Migration20261202120000_notification_body';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from the folder) so that the same
@@ -51,4 +52,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202000000_delegations', class: Migration20261202000000_delegations },
   { name: 'Migration20261202000000_email_delivery', class: Migration20261202000000_email_delivery },
   { name: 'Migration20261202100000_proposal_phase', class: Migration20261202100000_proposal_phase },
+  { name: 'Migration20261202120000_notification_body', class: Migration20261202120000_notification_body },
 ];

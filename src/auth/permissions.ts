@@ -71,6 +71,8 @@ export const permissionRules: IRules = {
   MinutesRecipient: allow,
   Material: allow,
   Notification: allow,
+  NotificationConnection: allow,
+  NotificationEdge: allow,
   Plan: allow,
   PlanPriority: allow,
   PlanGoal: allow,

@@ -289,6 +289,8 @@ export const POLICY = {
   // ── The viewer's own ─────────────────────────────────────────────────────────────────────
   'notification.read': row('Notification', signedIn, INVISIBLE),
   'notification.markRead': row('Notification', self('recipient'), INVISIBLE, true),
+  /** Every unread notice of one's own at once: whoever is signed in (nothing to mark for someone without a person record). */
+  'notification.markAllRead': row('Notification', signedIn, { cs: 'Přihlaste se.', en: 'Authentication required.' }),
   /** Calendar feed links (read-only secrets for calendar applications): each person issues and revokes their own. */
   'calendarFeed.issue': row('Person', self('self'), { cs: 'Odkaz pro kalendář si každý vydává sám.', en: 'Each person issues their own calendar feed links.' }),
   'calendarFeed.revoke': row('Person', self('self'), INVISIBLE, true),
@@ -317,6 +319,7 @@ export const OPERATION_ACTIONS: { Query: Record<string, Action | 'anyone'>; Muta
     meeting: 'meeting.read',
     meetings: 'meeting.read',
     myNotifications: 'anyone',
+    notificationInbox: 'anyone',
     plans: 'plan.read',
     plan: 'plan.read',
     planInForce: 'anyone',
@@ -365,6 +368,7 @@ export const OPERATION_ACTIONS: { Query: Record<string, Action | 'anyone'>; Muta
     distributeMinutes: 'minutes.distribute',
     attachMaterial: ['meeting.attachMaterial', 'proposal.attachMaterial'],
     markNotificationRead: 'notification.markRead',
+    markAllNotificationsRead: 'notification.markAllRead',
     createPlan: 'plan.create',
     addPriority: 'plan.edit',
     addGoal: 'plan.edit',

@@ -11,6 +11,25 @@ export function pragueDay(at: Date): string {
   return PRAGUE_DAY.format(at);
 }
 
+const SPOKEN_DAY = {
+  cs: new Intl.DateTimeFormat('cs-CZ', { timeZone: 'Europe/Prague', weekday: 'long', day: 'numeric', month: 'numeric', year: 'numeric' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Prague', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
+};
+const SPOKEN_TIME = {
+  cs: new Intl.DateTimeFormat('cs-CZ', { timeZone: 'Europe/Prague', hour: 'numeric', minute: '2-digit' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Prague', hour: '2-digit', minute: '2-digit' }),
+};
+
+/** The day of an instant in Prague as people write it: "úterý 11. 11. 2014" / "Tuesday, 11 November 2014". */
+export function spokenDay(at: Date): { cs: string; en: string } {
+  return { cs: SPOKEN_DAY.cs.format(at), en: SPOKEN_DAY.en.format(at) };
+}
+
+/** The time of an instant in Prague: "9:00" / "09:00". */
+export function spokenTime(at: Date): { cs: string; en: string } {
+  return { cs: SPOKEN_TIME.cs.format(at), en: SPOKEN_TIME.en.format(at) };
+}
+
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Whether `value` is a real calendar day in YYYY-MM-DD form (2026-02-30 is not). */

@@ -1,3 +1,4 @@
+import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Notification } from '../entities/notification.entity';
 
@@ -37,7 +38,22 @@ export async function settleNotificationEmail(em: EntityManager, n: { area_id: s
   await em.getConnection().execute(`update notification set ${column} = ? where area_id = ? and id = ?`, [at, n.area_id, n.id], 'run');
 }
 
-/** Notifications of these people, newest first. */
-export function notificationsOf(em: EntityManager, personIds: string[], unreadOnly: boolean, first: number): Promise<Notification[]> {
-  return em.find(Notification, { personId: { $in: personIds }, ...(unreadOnly ? { readAt: null } : {}) }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first });
+/** Which of a person's notifications: all or the unread ones. */
+const ofPeople = (personIds: string[], unreadOnly: boolean): FilterQuery<Notification> => ({ personId: { $in: personIds }, ...(unreadOnly ? { readAt: null } : {}) });
+
+/** A page of these people's notifications, newest first, after the one at `after` ([createdAt, id]); one more than `first` tells whether more follow. */
+export function notificationPage(em: EntityManager, personIds: string[], unreadOnly: boolean, first: number, after: [Date, string] | null): Promise<Notification[]> {
+  const and: Array<FilterQuery<Notification>> = [ofPeople(personIds, unreadOnly)];
+  if (after) and.push({ $or: [{ createdAt: { $lt: after[0] } }, { createdAt: after[0], id: { $lt: after[1] } }] });
+  return em.find(Notification, { $and: and }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first + 1 });
+}
+
+/** How many notifications these people have (only the unread ones with `unreadOnly`). */
+export function countNotifications(em: EntityManager, personIds: string[], unreadOnly: boolean): Promise<number> {
+  return em.count(Notification, ofPeople(personIds, unreadOnly));
+}
+
+/** Marks every unread notification of these people read at `at`; how many it marked. */
+export function markNotificationsRead(em: EntityManager, personIds: string[], at: Date): Promise<number> {
+  return em.nativeUpdate(Notification, ofPeople(personIds, true), { readAt: at });
 }

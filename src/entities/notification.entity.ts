@@ -16,6 +16,13 @@ export class Notification extends AreaOwnedEntity {
   @Property({ type: 'text' })
   titleEn!: string;
 
+  /** More than the title says (an invitation's date, time and place); none for older notices and reminders. */
+  @Property({ type: 'text', nullable: true })
+  bodyCs: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  bodyEn: string | null = null;
+
   /** The meeting or proposal it is about. */
   @Property({ type: 'uuid', nullable: true })
   subjectId: string | null = null;

@@ -1,7 +1,7 @@
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertPageSize, decodeTimeCursor, encodeCursor } from '../common/cursor';
-import { pragueDay } from '../common/dates';
+import { pragueDay, spokenDay, spokenTime } from '../common/dates';
 import type { RequestContext } from '../context';
 import { AgendaItem } from '../entities/agenda-item.entity';
 import { Attendance } from '../entities/attendance.entity';
@@ -94,6 +94,24 @@ export interface MeetingQuery {
 }
 
 /** Meetings of bodies: convening, agenda with the materials deadline, attendance, quorum. */
+/** What an invitation says besides its title: the body, the day, the time from–to, the place and the online link. */
+function invitationBody(m: Meeting, bodyName: string): Text {
+  const day = spokenDay(m.startsAt);
+  const from = spokenTime(m.startsAt);
+  const to = m.endsAt ? spokenTime(m.endsAt) : null;
+  const cs = [`${bodyName}: ${m.title}.`, `Kdy: ${day.cs} od ${from.cs}${to ? ` do ${to.cs}` : ''}.`];
+  const en = [`${bodyName}: ${m.title}.`, `When: ${day.en}, ${from.en}${to ? `–${to.en}` : ''}.`];
+  if (m.place) {
+    cs.push(`Místo: ${m.place}.`);
+    en.push(`Where: ${m.place}.`);
+  }
+  if (m.onlineLink) {
+    cs.push(`Online: ${m.onlineLink}`);
+    en.push(`Online: ${m.onlineLink}`);
+  }
+  return { cs: cs.join('\n'), en: en.join('\n') };
+}
+
 export class MeetingService {
   /** Whether the viewer may see the body's meetings (src/auth/policy.ts, meeting.read). */
   canSee(ctx: RequestContext, body: Body): boolean {
@@ -272,6 +290,7 @@ export class MeetingService {
           kind: 'MEETING_CONVENED',
           subjectId: m.id,
           title: { cs: `Pozvánka: ${m.title}, ${day}, ${where}`, en: `Invitation: ${m.title}, ${day}, ${where}` },
+          body: invitationBody(m, body.name),
           recipients: members.map((s) => s.person.id),
         });
       }

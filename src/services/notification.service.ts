@@ -1,19 +1,38 @@
 import type { RequestContext } from '../context';
-import { assertPageSize } from '../common/cursor';
-import { notificationsOf } from '../data/notifications';
+import { assertPageSize, decodeTimeCursor, encodeCursor } from '../common/cursor';
+import { countNotifications, markNotificationsRead, notificationPage } from '../data/notifications';
 import { Notification } from '../entities/notification.entity';
 import { notFound } from '../errors/app-errors';
 import { authorize } from '../auth/authority';
 import { notificationResource } from '../auth/resources';
 
-/** A person's notifications: each reads and marks only their own. */
+/** A page of the viewer's inbox; the counts are statements of their own, run only when asked for. */
+export interface InboxPage {
+  items: Notification[];
+  hasNextPage: boolean;
+  totalCount(): Promise<number>;
+  unreadCount(): Promise<number>;
+}
+
+/** A person's notifications: each reads and marks only their own (all the people records of their login, in every area). */
 export class NotificationService {
-  /** The viewer's notifications, newest first (none for the public). */
-  async mine(ctx: RequestContext, unreadOnly: boolean, first: number): Promise<Notification[]> {
+  /** The viewer's notifications, newest first, a page after the cursor `after` (none for the public). */
+  async inbox(ctx: RequestContext, unreadOnly: boolean, first: number, after: string | null): Promise<InboxPage> {
     assertPageSize(ctx, first);
+    const cursor = after ? decodeTimeCursor(ctx, after) : null;
     const personIds = ctx.viewer.people.map((p) => p.id);
-    if (personIds.length === 0) return [];
-    return notificationsOf(ctx.em, personIds, unreadOnly, first);
+    if (personIds.length === 0) return { items: [], hasNextPage: false, totalCount: () => Promise.resolve(0), unreadCount: () => Promise.resolve(0) };
+    const rows = await notificationPage(ctx.em, personIds, unreadOnly, first, cursor);
+    return {
+      items: rows.slice(0, first),
+      hasNextPage: rows.length > first,
+      totalCount: () => countNotifications(ctx.em, personIds, unreadOnly),
+      unreadCount: () => countNotifications(ctx.em, personIds, true),
+    };
+  }
+
+  static cursor(n: Notification): string {
+    return encodeCursor([n.createdAt.toISOString(), n.id]);
   }
 
   /** Marks one of the viewer's notifications read; reading it again changes nothing. */
@@ -26,5 +45,13 @@ export class NotificationService {
       await em.flush();
       return row;
     });
+  }
+
+  /** Marks every unread notification of the viewer read; how many it marked (0 when none were unread). */
+  async markAllRead(ctx: RequestContext): Promise<number> {
+    authorize(ctx, 'notification.markAllRead', { areaId: null }, 'Notification');
+    const personIds = ctx.viewer.people.map((p) => p.id);
+    if (personIds.length === 0) return 0;
+    return ctx.em.transactional((em) => markNotificationsRead(em, personIds, ctx.now));
   }
 }

@@ -112,6 +112,21 @@ export function proposalCursor(p: Proposal): string {
  * Proposals and their approval workflow: load → ask the machine → refuse with reasons, or save the
  * new state and append one hash-chained history event in the same transaction.
  */
+/** What the author is told besides the stages: what happened, with the reason and the resolution number given. */
+function movedBody(action: Text, reason: string | null, resolutionNumber: string | null): Text {
+  const cs = [`${action.cs}.`];
+  const en = [`${action.en}.`];
+  if (reason) {
+    cs.push(`Důvod: ${reason}`);
+    en.push(`Reason: ${reason}`);
+  }
+  if (resolutionNumber) {
+    cs.push(`Usnesení č. ${resolutionNumber}`);
+    en.push(`Resolution no. ${resolutionNumber}`);
+  }
+  return { cs: cs.join('\n'), en: en.join('\n') };
+}
+
 export class ProposalService {
   constructor(private readonly organisations: OrganisationService) {}
 
@@ -468,6 +483,7 @@ export class ProposalService {
         kind: 'PROPOSAL_MOVED',
         subjectId: p.id,
         title: { cs: `Návrh „${p.title}“: ${from.cs} → ${to.cs}`, en: `Proposal "${p.title}": ${from.en} → ${to.en}` },
+        body: movedBody(decision.transition.label, extra.reason, extra.resolutionNumber),
         recipients: [p.author.id],
       });
     }

@@ -8,9 +8,10 @@ import { Proposal } from '../../src/entities/proposal.entity';
 import { WorkflowEvent } from '../../src/entities/workflow-event.entity';
 import { contextFor } from '../support/request-context';
 import { scanReminders } from '../../src/services/reminders';
-import { aPipelineWorld } from '../support/pipeline-world';
+import { aPipelineWorld, aSubmittedProposal } from '../support/pipeline-world';
+import { shippedWorkflows } from '../../src/workflows/workflow-registry';
 import { startSmtpSink } from '../support/smtp-sink';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { codes, startTestApp, type TestApp } from '../support/test-app';
 
 let app: TestApp;
 let second: Orm;
@@ -193,4 +194,75 @@ test('an e-mail the SMTP server cannot take now is sent again after a back-off, 
   } finally {
     await sink.close();
   }
+});
+
+test('the inbox: pages newest first with cursors, counts the unread, marks all read, and an invitation says when and where', async () => {
+  const world = await aPipelineWorld(app.em());
+  const chair = { as: world.actors.groupChair.subject };
+  const author = { as: world.actors.author.subject };
+  // 14:30–16:45 in Prague (CET) on a Tuesday.
+  const m = await app.gql<{ scheduleMeeting: { id: string } }>(
+    `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`,
+    { input: { bodyId: world.group.id, title: 'Setkání PS Senioři', startsAt: '2027-03-09T13:30:00Z', endsAt: '2027-03-09T15:45:00Z', place: 'Radnice, zasedací místnost', onlineLink: 'https://meet.example.cz/ps-seniori' } },
+    chair,
+  );
+  const meetingId = m.data!.scheduleMeeting.id;
+  await app.gql(`mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }`, { input: { meetingId, title: 'Plán' } }, chair);
+  await app.gql(`mutation($input: MeetingActionInput!) { conveneMeeting(input: $input) { status } }`, { input: { meetingId } }, chair);
+  const proposalId = await aSubmittedProposal(app.url, world, 'Odlehčovací služba');
+  const moved = await app.gql(`mutation($input: TransitionProposalInput!) { transitionProposal(input: $input) { state } }`, { input: { proposalId, event: 'RECOMMEND', expectedVersion: 2 } }, chair);
+  expect(moved.errors).toBeUndefined();
+  await dispatchOutbox(app.orm);
+  // Three more at once: made in one transaction, they share one moment, and the cursor's id breaks the tie.
+  await app.em().transactional(async (em) => {
+    for (const n of [1, 2, 3]) await enqueue(em, world.area.id, { kind: 'MINUTES_OVERDUE', subjectId: meetingId, title: { cs: `Upomínka ${n}`, en: `Reminder ${n}` }, recipients: [world.actors.author.person.id] });
+  });
+  await dispatchOutbox(app.orm);
+
+  type Inbox = { notificationInbox: { edges: Array<{ cursor: string; node: { id: string; kind: string; title: string; body: string | null; subjectId: string; subjectKind: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null }; totalCount: number; unreadCount: number } };
+  const INBOX = `query($first: Int!, $after: String, $unreadOnly: Boolean! = false) { notificationInbox(first: $first, after: $after, unreadOnly: $unreadOnly) {
+    edges { cursor node { id kind title body subjectId subjectKind } } pageInfo { hasNextPage endCursor } totalCount unreadCount } }`;
+  const page = async (first: number, after: string | null, as = author, headers: Record<string, string> = {}, unreadOnly = false) => {
+    const res = await app.gql<Inbox>(INBOX, { first, after, unreadOnly }, { ...as, headers });
+    expect(res.errors).toBeUndefined();
+    return res.data!.notificationInbox;
+  };
+
+  // The author's five, two at a time: every one once, newest first, counted on every page.
+  const pages = [await page(2, null)];
+  while (pages.at(-1)!.pageInfo.hasNextPage) pages.push(await page(2, pages.at(-1)!.pageInfo.endCursor));
+  expect(pages.map((p) => [p.edges.length, p.totalCount, p.unreadCount])).toEqual([[2, 5, 5], [2, 5, 5], [1, 5, 5]]);
+  const seen = pages.flatMap((p) => p.edges.map((e) => e.node));
+  expect(new Set(seen.map((n) => n.id)).size).toBe(5);
+  expect(seen.map((n) => n.kind)).toEqual(['MINUTES_OVERDUE', 'MINUTES_OVERDUE', 'MINUTES_OVERDUE', 'PROPOSAL_MOVED', 'MEETING_CONVENED']);
+  const byKind = (kind: string) => seen.find((n) => n.kind === kind)!;
+  expect(byKind('MINUTES_OVERDUE')).toMatchObject({ body: null, subjectId: meetingId, subjectKind: 'MEETING' });
+  const recommend = shippedWorkflows().latest('standard').definition.transitions.find((t) => t.event === 'RECOMMEND' && t.from.includes('WORKING_GROUP'))!;
+  expect(byKind('PROPOSAL_MOVED')).toMatchObject({ subjectId: proposalId, subjectKind: 'PROPOSAL', body: `${recommend.label.cs}.` });
+  expect(byKind('MEETING_CONVENED')).toMatchObject({
+    subjectId: meetingId,
+    subjectKind: 'MEETING',
+    body: 'PS Senioři: Setkání PS Senioři.\nKdy: úterý 9. 3. 2027 od 14:30 do 16:45.\nMísto: Radnice, zasedací místnost.\nOnline: https://meet.example.cz/ps-seniori',
+  });
+  const english = (await page(5, null, author, { 'accept-language': 'en' })).edges.map((e) => e.node).find((n) => n.kind === 'MEETING_CONVENED')!;
+  expect(english.body).toBe('PS Senioři: Setkání PS Senioři.\nWhen: Tuesday, 9 March 2027, 14:30–16:45.\nWhere: Radnice, zasedací místnost.\nOnline: https://meet.example.cz/ps-seniori');
+
+  // One read, then all: the counts follow; another member's notices stay unread.
+  await app.gql(`mutation($input: MarkNotificationReadInput!) { markNotificationRead(input: $input) { id } }`, { input: { id: seen[0].id } }, author);
+  const unread = await page(10, null, author, {}, true);
+  expect([unread.edges.length, unread.totalCount, unread.unreadCount]).toEqual([4, 4, 4]);
+  expect(unread.edges.map((e) => e.node.id)).not.toContain(seen[0].id);
+  const providerBefore = (await page(10, null, { as: world.actors.provider.subject })).unreadCount;
+  expect(providerBefore).toBe(1);
+  expect((await app.gql(`mutation { markAllNotificationsRead }`, {}, author)).data).toEqual({ markAllNotificationsRead: 4 });
+  expect((await app.gql(`mutation { markAllNotificationsRead }`, {}, author)).data).toEqual({ markAllNotificationsRead: 0 });
+  expect([(await page(10, null)).unreadCount, (await page(10, null)).totalCount]).toEqual([0, 5]);
+  expect((await page(10, null, { as: world.actors.provider.subject })).unreadCount).toBe(1);
+
+  // The public has no inbox and marks nothing; a cursor not of ours is refused as input.
+  const anonymous = await app.gql<Inbox>(INBOX, { first: 5 });
+  expect(anonymous.data!.notificationInbox).toEqual({ edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0, unreadCount: 0 });
+  expect(codes(await app.gql(`mutation { markAllNotificationsRead }`, {}))).toEqual(['UNAUTHENTICATED']);
+  expect(codes(await app.gql(INBOX, { first: 5, after: 'bm90IGEgY3Vyc29y' }, author))).toEqual(['BAD_USER_INPUT']);
+  expect(codes(await app.gql(INBOX, { first: 0 }, author))).toEqual(['BAD_USER_INPUT']);
 });

@@ -304,6 +304,8 @@ const CASES: Case[] = [
       return input({ id: n.id });
     },
   },
+  // Every unread notice of one's own: whoever is signed in (a viewer with no person record marks none).
+  { mutation: 'markAllNotificationsRead', document: 'mutation { markAllNotificationsRead }', actions: ['notification.markAllRead'], target: { area: null }, prepare: () => ({}) },
   { mutation: 'issueCalendarFeed', document: M('issueCalendarFeed', 'IssueCalendarFeedInput', '__typename'), actions: ['calendarFeed.issue'], target: (kind) => ({ area: 'A', people: { self: [feedOwner(kind)] } }), prepare: (kind) => input({ personId: personOf(feedOwner(kind))!.id, label: `Telefon ${uniq()}` }) },
   {
     mutation: 'revokeCalendarFeed', document: M('revokeCalendarFeed', 'RevokeCalendarFeedInput'), actions: ['calendarFeed.revoke'], target: { area: 'A', people: { self: ['publicMember'] } },
