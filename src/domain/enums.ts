@@ -190,5 +190,11 @@ export enum ProposalPhase {
   WITHDRAWN = 'WITHDRAWN',
 }
 
+/** The order of a list of proposals: by when they were drafted. */
+export enum ProposalOrder {
+  NEWEST = 'NEWEST',
+  OLDEST = 'OLDEST',
+}
+
 /** Phases no event leaves. */
 export const DECIDED_PHASES: readonly ProposalPhase[] = [ProposalPhase.APPROVED, ProposalPhase.REJECTED, ProposalPhase.WITHDRAWN];

@@ -13,6 +13,7 @@ import { PersonType } from '../schema/person.type';
 import { ProposalConnection } from '../schema/proposal-connection.type';
 import { CreateProposalInput, ProposalFilter, TransitionProposalInput, UpdateProposalInput } from '../schema/proposal.input';
 import { AvailableTransitionType, HistoryVerificationType, ProposalType, WorkflowEventType } from '../schema/proposal.type';
+import { ProposalOrder } from '../entities/enums';
 import { proposalCursor } from '../services/proposal.service';
 
 @Resolver(() => ProposalType)
@@ -27,10 +28,11 @@ export class ProposalResolver {
     @Ctx() ctx: RequestContext,
     @Arg('filter', () => ProposalFilter, { description: 'Which proposals.' }) filter: ProposalFilter,
     @Arg('first', () => Int, { defaultValue: 20, description: 'Page size, 1–100.' }) first: number,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts.' }) after: string | null | undefined,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts (from a page in the same `orderBy`).' }) after: string | null | undefined,
     @Info() info: GraphQLResolveInfo,
+    @Arg('orderBy', () => ProposalOrder, { defaultValue: ProposalOrder.NEWEST, description: 'The order of the pages: newest or oldest drafted first.' }) orderBy: ProposalOrder,
   ): Promise<ProposalConnection> {
-    const page = await ctx.services.proposals.page(ctx, filter, first, after ?? null);
+    const page = await ctx.services.proposals.page(ctx, filter, first, after ?? null, orderBy);
     const edges = page.items.map((p) => ({ cursor: proposalCursor(p), node: ProposalType.from(p) }));
     // Counting is a statement of its own: only when some selection of this field asks for it.
     const totalCount = selectsField(info, 'totalCount') ? await page.totalCount() : 0;

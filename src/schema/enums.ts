@@ -22,6 +22,7 @@ import {
   DelegatedPower,
   ProposalKind,
   ProposalPhase,
+  ProposalOrder,
   QuorumRule,
   TargetGroup,
   TriadSide,
@@ -136,6 +137,15 @@ registerEnumType(ProposalPhase, {
     APPROVED: { description: 'Adopted by the final decision (schváleno).' },
     REJECTED: { description: 'Refused by a decision (zamítnuto).' },
     WITHDRAWN: { description: 'Taken back by its author or the coordinator (staženo).' },
+  },
+});
+
+registerEnumType(ProposalOrder, {
+  name: 'ProposalOrder',
+  description: 'The order of a list of proposals.',
+  valuesConfig: {
+    NEWEST: { description: 'Newest drafted first (the default).' },
+    OLDEST: { description: 'Oldest drafted first: what has waited longest.' },
   },
 });
 

@@ -1,6 +1,6 @@
 import { IsEnum, IsInt, IsOptional, IsUUID, Length, Matches, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { ProposalKind } from '../entities/enums';
+import { ProposalKind, ProposalPhase } from '../entities/enums';
 import './enums';
 import { IsPlainText } from './validators';
 
@@ -138,4 +138,18 @@ export class ProposalFilter {
   @Length(1, 200)
   @IsPlainText()
   text?: string | null;
+
+  @Field(() => ProposalPhase, { nullable: true, description: 'Only in this phase (DRAFT, IN_REVIEW, APPROVED, REJECTED, WITHDRAWN), whatever the stages are called in the area\'s workflow.' })
+  @IsOptional()
+  @IsEnum(ProposalPhase)
+  phase?: ProposalPhase | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only proposals of this author (a person of the area).' })
+  @IsOptional()
+  @IsUUID('all')
+  authorId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Only the viewer's own proposals (none for someone without a person record in the area)." })
+  @IsOptional()
+  authoredByMe?: boolean | null;
 }

@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../context';
 import type { HistoryEvent } from '../data/loaders';
 import { Body } from '../entities/body.entity';
-import { BodyKind, DECIDED_PHASES, ProposalKind, ProposalPhase, type TriadSide } from '../entities/enums';
+import { BodyKind, DECIDED_PHASES, ProposalKind, ProposalOrder, ProposalPhase, type TriadSide } from '../entities/enums';
 import { type Person } from '../entities/person.entity';
 import { authorize, belongsTo, can, chairsOnChain, representsOrganisation, visibleFilter } from '../auth/authority';
 import type { Resource } from '../auth/conditions';
@@ -63,6 +63,9 @@ export interface ProposalQuery {
   bodyId?: string | null;
   kind?: ProposalKind | null;
   text?: string | null;
+  phase?: ProposalPhase | null;
+  authorId?: string | null;
+  authoredByMe?: boolean | null;
 }
 
 /** When a meeting's adopted resolution fires the event: the meeting, its body, and the sides present. */
@@ -179,7 +182,7 @@ export class ProposalService {
     return p;
   }
 
-  async page(ctx: RequestContext, filter: ProposalQuery, first: number, after: string | null): Promise<ProposalPage> {
+  async page(ctx: RequestContext, filter: ProposalQuery, first: number, after: string | null, order = ProposalOrder.NEWEST): Promise<ProposalPage> {
     assertPageSize(ctx, first);
     // The same rule that judges one proposal (proposal.read), as SQL over the page's rows; a raw
     // fragment serves one query only, so each query gets its own.
@@ -187,6 +190,14 @@ export class ProposalService {
     const and: Array<FilterQuery<Proposal>> = [{ areaId: filter.areaId }];
     if (filter.state) and.push({ state: filter.state });
     if (filter.kind) and.push({ kind: filter.kind });
+    if (filter.phase) and.push({ phase: filter.phase });
+    if (filter.authorId) and.push({ author: filter.authorId });
+    if (filter.authoredByMe) {
+      const me = ctx.viewer.personIn(filter.areaId);
+      // Someone with no person record in the area has authored nothing there.
+      if (!me) return { items: [], hasNextPage: false, totalCount: () => Promise.resolve(0) };
+      and.push({ author: me.id });
+    }
     if (filter.bodyId) and.push({ $or: [{ workingGroup: filter.bodyId }, { currentBody: filter.bodyId }] });
     if (filter.text) {
       const like = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -196,13 +207,14 @@ export class ProposalService {
     const totalCount = () => ctx.em.count(Proposal, { $and: [...matching, visible()] });
     if (after) {
       const [atDate, id] = decodeTimeCursor(ctx, after);
-      and.push({ $or: [{ createdAt: { $lt: atDate } }, { createdAt: atDate, id: { $lt: id } }] });
+      const beyond = order === ProposalOrder.NEWEST ? '$lt' : '$gt';
+      and.push({ $or: [{ createdAt: { [beyond]: atDate } }, { createdAt: atDate, id: { [beyond]: id } }] });
     }
     // The authors come in the same statement (a join): every list shows them.
     const rows = await ctx.em.find(
       Proposal,
       { $and: [...and, visible()] },
-      { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first + 1, populate: ['author'], strategy: LoadStrategy.JOINED },
+      { orderBy: order === ProposalOrder.NEWEST ? { createdAt: 'desc', id: 'desc' } : { createdAt: 'asc', id: 'asc' }, limit: first + 1, populate: ['author'], strategy: LoadStrategy.JOINED },
     );
     return { items: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
   }
