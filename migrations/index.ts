@@ -23,6 +23,7 @@ import { Migration20261202000000_delegations } from './Migration20261202000000_d
 import { Migration20261202000000_email_delivery } from './Migration20261202000000_email_delivery';
 import { Migration20261202100000_proposal_phase } from './Migration20261202100000_proposal_phase';
 import { Migration20261202120000_notification_body } from './Migration20261202120000_notification_body';
+import { Migration20261202130000_indicator_value_corrections } from './Migration20261202130000_indicator_value_corrections';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from the folder) so that the same
@@ -53,4 +54,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202000000_email_delivery', class: Migration20261202000000_email_delivery },
   { name: 'Migration20261202100000_proposal_phase', class: Migration20261202100000_proposal_phase },
   { name: 'Migration20261202120000_notification_body', class: Migration20261202120000_notification_body },
+  { name: 'Migration20261202130000_indicator_value_corrections', class: Migration20261202130000_indicator_value_corrections },
 ];

@@ -81,6 +81,7 @@ export const permissionRules: IRules = {
   PlanMeasure: allow,
   Indicator: allow,
   IndicatorValue: allow,
+  IndicatorValueCorrection: allow,
   PlanRisk: allow,
   PlanStakeholder: allow,
   SwotItem: allow,

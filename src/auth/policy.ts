@@ -379,6 +379,7 @@ export const OPERATION_ACTIONS: { Query: Record<string, Action | 'anyone'>; Muta
     removeGoalGuarantor: 'plan.edit',
     removeIndicatorGuarantor: 'plan.edit',
     recordIndicatorValue: 'plan.recordIndicatorValue',
+    correctIndicatorValue: 'plan.recordIndicatorValue',
     updateGoalStatus: 'plan.updateGoalStatus',
     addRisk: 'plan.edit',
     updateRisk: 'plan.edit',

@@ -17,7 +17,7 @@ export interface IndicatorOfAdoptedPlan {
 export async function indicatorsOfAdoptedPlans(em: EntityManager, currentYear: number): Promise<IndicatorOfAdoptedPlan[]> {
   return em.getConnection().execute<IndicatorOfAdoptedPlan[]>(
     `select i.area_id, p.id as plan_id, p.year_to, i.id, i.name, i.reporting_period, to_char(i.baseline_date, 'YYYY-MM-DD') as baseline_date,
-            (select to_char(max(v.measured_on), 'YYYY-MM-DD') from indicator_value v where v.area_id = i.area_id and v.indicator_id = i.id) as latest
+            (select to_char(max(v.measured_on), 'YYYY-MM-DD') from indicator_value v where v.area_id = i.area_id and v.indicator_id = i.id and v.superseded_by_id is null) as latest
        from indicator i
        join plan_measure m on m.area_id = i.area_id and m.id = i.measure_id
        join plan_goal g on g.area_id = m.area_id and g.id = m.goal_id

@@ -144,4 +144,16 @@ export class IndicatorValue extends AreaOwnedEntity {
 
   @Property({ type: 'uuid' })
   recordedById!: string;
+
+  /** The value this one corrects (a correction is a new value, never an overwrite). */
+  @Property({ type: 'uuid', nullable: true })
+  correctsId: string | null = null;
+
+  /** Why the corrected value was wrong; set exactly when `correctsId` is. */
+  @Property({ type: 'text', nullable: true })
+  correctionReason: string | null = null;
+
+  /** The correction that replaced this value; null while it is the value in force for its day. */
+  @Property({ type: 'uuid', nullable: true })
+  supersededById: string | null = null;
 }

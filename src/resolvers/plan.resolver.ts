@@ -12,6 +12,7 @@ import {
   AssignIndicatorGuarantorInput,
   CreatePlanInput,
   RecordIndicatorValueInput,
+  CorrectIndicatorValueInput,
   RemoveGuarantorInput,
   UpdateGoalStatusInput,
 } from '../schema/plan.input';
@@ -20,6 +21,7 @@ import {
   IndicatorGuarantorType,
   IndicatorType,
   IndicatorValueType,
+  IndicatorValueCorrectionType,
   PlanGoalType,
   PlanMeasureType,
   PlanPriorityType,
@@ -68,7 +70,15 @@ const toIndicator = (i: Indicator): IndicatorType =>
     direction: i.direction,
     reportingPeriod: i.reportingPeriod,
   });
-const toValue = (v: IndicatorValue): IndicatorValueType => Object.assign(new IndicatorValueType(), { value: Number(v.value), measuredOn: v.measuredOn, note: v.note, recordedById: v.recordedById });
+const toValue = (v: IndicatorValue, corrects: IndicatorValue | null = null): IndicatorValueType =>
+  Object.assign(new IndicatorValueType(), {
+    id: v.id,
+    value: Number(v.value),
+    measuredOn: v.measuredOn,
+    note: v.note,
+    recordedById: v.recordedById,
+    correction: corrects && v.correctionReason ? Object.assign(new IndicatorValueCorrectionType(), { previousValue: Number(corrects.value), previousMeasuredOn: corrects.measuredOn, reason: v.correctionReason }) : null,
+  });
 
 @Resolver(() => PlanType)
 export class PlanResolver {
@@ -153,6 +163,16 @@ export class PlanResolver {
     return toValue(await ctx.services.plans.recordValue(ctx, input));
   }
 
+  @Mutation(() => IndicatorValueType, {
+    description:
+      'Corrects a recorded value — its number, or its day too — saying why: the correction is a new value in force that names what it replaced; the old one stays in the record. Who may record the indicator\'s values. CONFLICT when the value was corrected already or the new day has a value.',
+  })
+  async correctIndicatorValue(@Ctx() ctx: RequestContext, @Arg('input', () => CorrectIndicatorValueInput, INPUT) input: CorrectIndicatorValueInput): Promise<IndicatorValueType> {
+    const row = await ctx.services.plans.correctValue(ctx, input);
+    const corrects = (await ctx.services.plans.values(ctx, row.indicatorId)).find((v) => v.value.id === row.id)?.corrects ?? null;
+    return toValue(row, corrects);
+  }
+
   @Mutation(() => PlanGoalType, {
     description: "Sets a goal's status. Its guarantors (a person guarantor, or a person of a guarantor organisation by their person record or a seat held today), the area's coordinators and admins.",
   })
@@ -234,16 +254,16 @@ export class IndicatorResolver {
     return (await ctx.services.plans.indicatorGuarantors(ctx, i.id)).map(toIndicatorGuarantor);
   }
 
-  @FieldResolver(() => [IndicatorValueType], { description: 'Measured values, oldest first.' })
+  @FieldResolver(() => [IndicatorValueType], { description: 'Measured values in force (one per day), oldest first; a corrected value shows what it replaced.' })
   async values(@Ctx() ctx: RequestContext, @Root() i: IndicatorType): Promise<IndicatorValueType[]> {
-    return (await ctx.services.plans.values(ctx, i.id)).map(toValue);
+    return (await ctx.services.plans.values(ctx, i.id)).map((v) => toValue(v.value, v.corrects));
   }
 
   @FieldResolver(() => String, {
     description: 'The day (YYYY-MM-DD) its next value is due: one reporting period after the latest value, or after the baseline. Its guarantors are reminded from that day while the plan is adopted.',
   })
   async nextValueDue(@Ctx() ctx: RequestContext, @Root() i: IndicatorType): Promise<string> {
-    const latest = (await ctx.services.plans.values(ctx, i.id)).at(-1);
+    const latest = (await ctx.services.plans.values(ctx, i.id)).at(-1)?.value;
     return nextValueDue(i.reportingPeriod, i.baselineDate, latest?.measuredOn ?? null);
   }
 
@@ -252,7 +272,7 @@ export class IndicatorResolver {
     description: 'Progress from baseline to target of the latest value: 0 at the baseline, 1 at the target (below 0 or above 1 beyond them); null with no value yet.',
   })
   async progress(@Ctx() ctx: RequestContext, @Root() i: IndicatorType): Promise<number | null> {
-    const latest = (await ctx.services.plans.values(ctx, i.id)).at(-1);
+    const latest = (await ctx.services.plans.values(ctx, i.id)).at(-1)?.value;
     if (!latest || i.targetValue === i.baselineValue) return null;
     return (Number(latest.value) - i.baselineValue) / (i.targetValue - i.baselineValue);
   }

@@ -115,7 +115,7 @@ export class RecordIndicatorValueInput {
   @IsNumber({ allowNaN: false, allowInfinity: false })
   value!: number;
 
-  @Field(() => String, { description: 'Day measured (YYYY-MM-DD).' })
+  @Field(() => String, { description: 'Day measured (YYYY-MM-DD); not a day still to come, and one value per day (correct a wrong one with `correctIndicatorValue`).' })
   @IsCalendarDay()
   measuredOn!: string;
 
@@ -124,6 +124,33 @@ export class RecordIndicatorValueInput {
   @Length(1, 2000)
   @IsPlainText()
   note?: string | null;
+}
+
+@InputType({ description: 'A correction of a recorded value: the new number (and day, when the day was wrong) and why.' })
+export class CorrectIndicatorValueInput {
+  @Field(() => ID, { description: 'The value to correct (a value in force).' })
+  @IsUUID('all')
+  valueId!: string;
+
+  @Field(() => Float, { description: 'The right value.' })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  value!: number;
+
+  @Field(() => String, { nullable: true, description: 'The right day (YYYY-MM-DD), when the day was wrong; the corrected value\'s day otherwise. Never a day still to come.' })
+  @IsOptional()
+  @IsCalendarDay()
+  measuredOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Note; the corrected value\'s note when omitted, none when null.' })
+  @IsOptional()
+  @Length(1, 2000)
+  @IsPlainText()
+  note?: string | null;
+
+  @Field(() => String, { description: 'Why the recorded value was wrong (e.g. "Chyba v přepisu z výroční zprávy.").' })
+  @Length(1, 2000)
+  @IsPlainText()
+  reason!: string;
 }
 
 @InputType({

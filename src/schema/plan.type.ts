@@ -103,8 +103,23 @@ export class PlanMeasureType {
   description!: string | null;
 }
 
+@ObjectType('IndicatorValueCorrection', { description: 'What a corrected value replaced, and why (the replaced value stays in the record).' })
+export class IndicatorValueCorrectionType {
+  @Field(() => Float, { description: 'The value it replaced.' })
+  previousValue!: number;
+
+  @Field(() => String, { description: 'The day of the value it replaced (YYYY-MM-DD).' })
+  previousMeasuredOn!: string;
+
+  @Field(() => String, { description: 'Why the replaced value was wrong.' })
+  reason!: string;
+}
+
 @ObjectType('IndicatorValue', { description: 'A measured value of an indicator.' })
 export class IndicatorValueType {
+  @Field(() => ID, { description: 'Identifier (to correct it with `correctIndicatorValue`).' })
+  id!: string;
+
   @Field(() => Float, { description: 'The value.' })
   value!: number;
 
@@ -113,6 +128,9 @@ export class IndicatorValueType {
 
   @Field(() => String, { nullable: true, description: 'Note.' })
   note!: string | null;
+
+  @Field(() => IndicatorValueCorrectionType, { nullable: true, description: 'When this value corrects another: what it replaced and why; null for a value as first recorded.' })
+  correction!: IndicatorValueCorrectionType | null;
 
   recordedById!: string;
 }

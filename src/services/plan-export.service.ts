@@ -35,7 +35,7 @@ export class PlanExportService {
         for (const m of await this.plans.measures(ctx, g.id)) {
           const indicators = [];
           for (const i of await this.plans.indicators(ctx, m.id)) {
-            const latest = (await this.plans.values(ctx, i.id)).at(-1);
+            const latest = (await this.plans.values(ctx, i.id)).at(-1)?.value;
             const guarantors = [];
             for (const ig of await this.plans.indicatorGuarantors(ctx, i.id)) {
               guarantors.push({ person: await personName(ig.personId), organisation: await organisationName(ig.organisationId) });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import { loadForChange } from '../data/load-for-change';
 import type { RequestContext } from '../context';
@@ -7,6 +8,8 @@ import { Person } from '../entities/person.entity';
 import { GoalGuarantor, Indicator, IndicatorGuarantor, IndicatorValue, Plan, PlanGoal, PlanMeasure, PlanPriority } from '../entities/plan.entity';
 import { badInput, conflict, notFound, requireId } from '../errors/app-errors';
 import type { Text } from '../i18n/locale';
+import { pragueDay } from '../common/dates';
+import { uniqueOrConflict } from './unique';
 import { authorize, can } from '../auth/authority';
 import { guarantorsOf, inArea, planResource } from '../auth/resources';
 import type { OrganisationService } from './organisation.service';
@@ -62,6 +65,30 @@ export interface RecordIndicatorValueCommand {
   measuredOn: string;
   note?: string | null;
 }
+
+export interface CorrectIndicatorValueCommand {
+  valueId: string;
+  value: number;
+  /** Another day, when the day was wrong; the corrected value's day otherwise. */
+  measuredOn?: string | null;
+  note?: string | null;
+  reason: string;
+}
+
+/** A value in force, with the value it corrected (if it is a correction). */
+export interface ValueInForce {
+  value: IndicatorValue;
+  corrects: IndicatorValue | null;
+}
+
+const SAME_DAY: Text = {
+  cs: 'Hodnota k tomuto dni je už zapsána: opravte ji (correctIndicatorValue) s uvedením důvodu.',
+  en: 'A value for this day is recorded already: correct it (correctIndicatorValue), saying why.',
+};
+const ALREADY_CORRECTED: Text = {
+  cs: 'Tato hodnota už byla opravena: opravujte hodnotu, která platí.',
+  en: 'This value has been corrected already: correct the value in force.',
+};
 
 export interface RemoveGuarantorCommand {
   guarantorId: string;
@@ -374,25 +401,75 @@ export class PlanService {
     });
   }
 
-  /** The indicator's guarantors, or the coordinator and admins, record its values (plan.recordIndicatorValue). */
+  /**
+   * The indicator's guarantors, or the coordinator and admins, record its values
+   * (plan.recordIndicatorValue): one per day, never for a day still to come; a wrong one is corrected.
+   */
   async recordValue(ctx: RequestContext, input: RecordIndicatorValueCommand): Promise<IndicatorValue> {
-    const plan = await this.planOf(ctx, 'indicator', input.indicatorId);
-    const indicator = await ctx.em.findOneOrFail(Indicator, { id: input.indicatorId });
+    const { plan, indicator } = await this.indicatorForValues(ctx, input.indicatorId);
+    this.refuseFutureDay(ctx, input.measuredOn);
+    const person = ctx.viewer.personIn(plan.areaId) as Person;
+    return uniqueOrConflict(ctx, SAME_DAY, 'measuredOn', () =>
+      ctx.em.transactional(async (em) => {
+        if (await em.count(IndicatorValue, { indicatorId: indicator.id, measuredOn: input.measuredOn, supersededById: null })) throw conflict(ctx.locale, SAME_DAY, { field: 'measuredOn' });
+        const { indicatorId: _indicator, value, ...rest } = input;
+        const row = em.create(IndicatorValue, { ...rest, areaId: plan.areaId, indicatorId: indicator.id, value: String(value), recordedById: person.id });
+        await em.flush();
+        return row;
+      }),
+    );
+  }
+
+  /**
+   * Corrects a recorded value (its number, or its day too), saying why: the correction is a new
+   * value naming the one it corrects, which stays, superseded. Who may record values may correct.
+   */
+  async correctValue(ctx: RequestContext, input: CorrectIndicatorValueCommand): Promise<IndicatorValue> {
+    requireId(ctx.locale, 'valueId', input.valueId);
+    const found = await ctx.em.findOne(IndicatorValue, { id: input.valueId });
+    if (!found) throw notFound(ctx.locale, 'IndicatorValue', input.valueId);
+    const { plan } = await this.indicatorForValues(ctx, found.indicatorId);
+    const measuredOn = input.measuredOn ?? found.measuredOn;
+    this.refuseFutureDay(ctx, measuredOn);
+    const person = ctx.viewer.personIn(plan.areaId) as Person;
+    return uniqueOrConflict(ctx, SAME_DAY, 'measuredOn', () =>
+      ctx.em.transactional(async (em) => {
+        const old = await em.findOneOrFail(IndicatorValue, { id: found.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+        if (old.supersededById) throw conflict(ctx.locale, ALREADY_CORRECTED, { field: 'valueId' });
+        // The old one leaves force first (one value in force per day), then its correction is written.
+        const id = randomUUID();
+        old.supersededById = id;
+        await em.flush();
+        const row = em.create(IndicatorValue, {
+          id,
+          areaId: old.areaId,
+          indicatorId: old.indicatorId,
+          value: String(input.value),
+          measuredOn,
+          note: input.note === undefined ? old.note : input.note,
+          recordedById: person.id,
+          correctsId: old.id,
+          correctionReason: input.reason,
+        });
+        await em.flush();
+        return row;
+      }),
+    );
+  }
+
+  /** The plan and indicator a value is recorded for, once the viewer may record its values. */
+  private async indicatorForValues(ctx: RequestContext, indicatorId: string): Promise<{ plan: Plan; indicator: Indicator }> {
+    const plan = await this.planOf(ctx, 'indicator', indicatorId);
+    const indicator = await ctx.em.findOneOrFail(Indicator, { id: indicatorId });
     const guarantors = await ctx.em.find(IndicatorGuarantor, { indicatorId: indicator.id });
     authorize(ctx, 'plan.recordIndicatorValue', planResource(plan.areaId, guarantorsOf(guarantors)), 'Indicator', indicator.id);
-    const person = ctx.viewer.personIn(plan.areaId) as Person;
-    return ctx.em.transactional(async (em) => {
-      const row = em.create(IndicatorValue, {
-        areaId: plan.areaId,
-        indicatorId: indicator.id,
-        value: String(input.value),
-        measuredOn: input.measuredOn,
-        note: input.note ?? null,
-        recordedById: person.id,
-      });
-      await em.flush();
-      return row;
-    });
+    return { plan, indicator };
+  }
+
+  private refuseFutureDay(ctx: RequestContext, day: string): void {
+    if (day > pragueDay(ctx.now)) {
+      throw badInput(ctx.locale, [{ field: 'measuredOn', text: { cs: 'Hodnotu nelze zapsat ke dni, který teprve přijde.', en: 'A value cannot be recorded for a day still to come.' } }]);
+    }
   }
 
   /** The goal's guarantors, or the coordinator and admins, change its status (plan.updateGoalStatus). */
@@ -433,7 +510,10 @@ export class PlanService {
     return ctx.loaders.childrenOf(Indicator, 'measureId', { name: 'asc' }).load(measureId);
   }
 
-  values(ctx: RequestContext, indicatorId: string): Promise<IndicatorValue[]> {
-    return ctx.loaders.childrenOf(IndicatorValue, 'indicatorId', { measuredOn: 'asc', createdAt: 'asc' }).load(indicatorId);
+  /** The values in force, oldest day first, each with the value it corrected. */
+  async values(ctx: RequestContext, indicatorId: string): Promise<ValueInForce[]> {
+    const all = await ctx.loaders.childrenOf(IndicatorValue, 'indicatorId', { measuredOn: 'asc', createdAt: 'asc' }).load(indicatorId);
+    const byId = new Map(all.map((v) => [v.id, v]));
+    return all.filter((v) => v.supersededById === null).map((value) => ({ value, corrects: value.correctsId ? (byId.get(value.correctsId) ?? null) : null }));
   }
 }

@@ -121,7 +121,8 @@ describe('indicator guarantors', () => {
 
   test('values are recorded by a person guarantor, and by people of a guarantor organisation: by their record or a seat held today', async () => {
     for (const [who, value] of [[world.actors.provider.person, 6], [byRecord, 7], [bySeat, 8], [world.actors.coordinator.person, 9]] as const) {
-      const res = await api.gql(RECORD, { input: { indicatorId: plan.indicatorId, value, measuredOn: `${THIS_YEAR - 1}-03-31` } }, subject(who));
+      // One value per day: each on a day of its own.
+      const res = await api.gql(RECORD, { input: { indicatorId: plan.indicatorId, value, measuredOn: `${THIS_YEAR - 1}-03-${20 + value}` } }, subject(who));
       expect({ who: who.name, errors: res.errors, data: res.data }).toEqual({ who: who.name, errors: undefined, data: { recordIndicatorValue: { value, recordedBy: { name: who.name } } } });
     }
   });

@@ -143,6 +143,80 @@ describe('indicator values come due by their reporting period', () => {
   });
 });
 
+describe('an indicator holds one value per day, none for a day to come, and a wrong one is corrected, not overwritten', () => {
+  const RECORD = `mutation($input: RecordIndicatorValueInput!) { recordIndicatorValue(input: $input) { id value measuredOn } }`;
+  const CORRECT = `mutation($input: CorrectIndicatorValueInput!) { correctIndicatorValue(input: $input) { id value measuredOn note correction { previousValue previousMeasuredOn reason } recordedBy { name } } }`;
+  const VALUES = `query($id: ID!) { plan(id: $id) { priorities { goals { measures { indicators { progress nextValueDue values { id value measuredOn note correction { previousValue previousMeasuredOn reason } } } } } } } }`;
+  type Value = { id: string; value: number; measuredOn: string; note: string | null; correction: { previousValue: number; previousMeasuredOn: string; reason: string } | null };
+
+  test('recorded, refused, corrected, and the record kept', async () => {
+    const world = await aPipelineWorld(app.em());
+    const p = await planWithStructure(app, world);
+    const guarantor = { as: world.actors.provider.subject };
+    const coordinator = { as: world.actors.coordinator.subject };
+    const read = async () =>
+      (await app.gql<{ plan: { priorities: Array<{ goals: Array<{ measures: Array<{ indicators: Array<{ progress: number | null; nextValueDue: string; values: Value[] }> }> }> }> } }>(VALUES, { id: p.planId }, coordinator))
+        .data!.plan.priorities[0].goals[0].measures[0].indicators[0];
+    const record = (input: Record<string, unknown>, as = guarantor) => app.gql<{ recordIndicatorValue: Value }>(RECORD, { input: { indicatorId: p.indicatorId, ...input } }, as);
+    const correct = (input: Record<string, unknown>, as = guarantor) => app.gql<{ correctIndicatorValue: Value }>(CORRECT, { input }, as);
+
+    const first = (await record({ value: 7, measuredOn: `${THIS_YEAR - 1}-12-31`, note: 'Výroční zpráva' })).data!.recordIndicatorValue;
+    const today = pragueDay(new Date());
+    const tomorrow = pragueDay(new Date(Date.now() + 86_400_000));
+
+    // A day still to come, and a second value for a day that has one: refused, nothing written.
+    const before = await dbFingerprint(app.em());
+    const future = await record({ value: 8, measuredOn: tomorrow });
+    expect([codes(future), future.errors?.[0].extensions?.fields]).toEqual([['BAD_USER_INPUT'], [{ field: 'measuredOn', message: 'Hodnotu nelze zapsat ke dni, který teprve přijde.' }]]);
+    const twice = await record({ value: 8, measuredOn: `${THIS_YEAR - 1}-12-31` }, coordinator);
+    expect([codes(twice), twice.errors?.[0].message]).toEqual([['CONFLICT'], 'Hodnota k tomuto dni je už zapsána: opravte ji (correctIndicatorValue) s uvedením důvodu.']);
+    expect(codes(await correct({ valueId: first.id, value: 8, measuredOn: tomorrow, reason: 'Posun.' }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await correct({ valueId: first.id, value: 8, reason: ' \u200b' }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await correct({ valueId: first.id, value: 8, reason: 'Chyba.' }, { as: world.actors.author.subject }))).toEqual(['FORBIDDEN']);
+    expect(await dbFingerprint(app.em())).toEqual(before);
+
+    // Corrected: the new value is in force and says what it replaced; the progress and the due day follow it.
+    const fixed = await correct({ valueId: first.id, value: 9, reason: 'Chyba v přepisu z výroční zprávy.' }, coordinator);
+    expect(fixed.errors).toBeUndefined();
+    expect(fixed.data!.correctIndicatorValue).toMatchObject({
+      value: 9, measuredOn: `${THIS_YEAR - 1}-12-31`, note: 'Výroční zpráva', recordedBy: { name: 'coordinator' },
+      correction: { previousValue: 7, previousMeasuredOn: `${THIS_YEAR - 1}-12-31`, reason: 'Chyba v přepisu z výroční zprávy.' },
+    });
+    const afterFix = await read();
+    expect(afterFix.values.map((v) => [v.value, v.measuredOn])).toEqual([[9, `${THIS_YEAR - 1}-12-31`]]);
+    // The corrected one cannot be corrected again: the value in force is.
+    const stale = await correct({ valueId: first.id, value: 10, reason: 'Znovu.' });
+    expect([codes(stale), stale.errors?.[0].message]).toEqual([['CONFLICT'], 'Tato hodnota už byla opravena: opravujte hodnotu, která platí.']);
+
+    // A wrong day corrected to another day; not onto a day that has a value.
+    const second = (await record({ value: 11, measuredOn: today })).data!.recordIndicatorValue;
+    expect(codes(await correct({ valueId: second.id, value: 11, measuredOn: `${THIS_YEAR - 1}-12-31`, reason: 'Den.' }))).toEqual(['CONFLICT']);
+    const moved = await correct({ valueId: second.id, value: 11, measuredOn: `${THIS_YEAR}-01-31`, note: null, reason: 'Hodnota je k 31. lednu.' });
+    expect(moved.data!.correctIndicatorValue).toMatchObject({ measuredOn: `${THIS_YEAR}-01-31`, note: null, correction: { previousValue: 11, previousMeasuredOn: today } });
+    const now = await read();
+    expect(now.values.map((v) => [v.value, v.measuredOn])).toEqual([[9, `${THIS_YEAR - 1}-12-31`], [11, `${THIS_YEAR}-01-31`]]);
+    expect(now.nextValueDue).toBe(addMonths(`${THIS_YEAR}-01-31`, 12));
+
+    // Every value stays in the record: four rows, two of them superseded by the corrections that name them.
+    const rows = await app.em().getConnection().execute<Array<{ value: string; superseded: boolean; corrects: boolean }>>(
+      'select value::text, superseded_by_id is not null as superseded, corrects_id is not null as corrects from indicator_value where indicator_id = ? order by created_at, id',
+      [p.indicatorId],
+    );
+    expect(rows.map((r) => [Number(r.value), r.superseded, r.corrects])).toEqual([[7, true, false], [9, false, true], [11, true, false], [11, false, true]]);
+  });
+
+  test('two values for one day at once: one is recorded, the other is CONFLICT (no internal error)', async () => {
+    const world = await aPipelineWorld(app.em());
+    const p = await planWithStructure(app, world);
+    const day = `${THIS_YEAR - 1}-06-30`;
+    const results = await Promise.all(
+      [1, 2, 3, 4].map((n) => app.gql(RECORD, { input: { indicatorId: p.indicatorId, value: n, measuredOn: day } }, { as: n % 2 ? world.actors.provider.subject : world.actors.coordinator.subject })),
+    );
+    expect(results.map((r) => (r.errors ? r.errors[0].extensions?.code : 'RECORDED')).sort()).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'RECORDED']);
+    expect(await app.em().getConnection().execute('select count(*)::int as n from indicator_value where indicator_id = ?', [p.indicatorId])).toEqual([{ n: 1 }]);
+  });
+});
+
 describe('project intents report their progress', () => {
   const REPORT = `mutation($input: ReportProjectIntentInput!) { reportProjectIntent(input: $input) { status monitoringNote } }`;
 

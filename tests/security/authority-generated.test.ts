@@ -40,6 +40,9 @@ let w: AuthorityWorld;
 let schema: GraphQLSchema;
 const A: Target = { area: 'A' };
 const uniq = () => randomBytes(4).toString('hex');
+/** A day gone by, another on every call: an indicator takes one value per day, never for a day to come. */
+let pastDays = 0;
+const aPastDay = () => new Date(Date.UTC(2020, 0, 1) + pastDays++ * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -334,7 +337,14 @@ const CASES: Case[] = [
   })),
   {
     mutation: 'recordIndicatorValue', document: M('recordIndicatorValue', 'RecordIndicatorValueInput', '__typename'), actions: ['plan.read', 'plan.recordIndicatorValue'], target: { area: 'A', people: { guarantor: ['provider'] } },
-    prepare: async () => input({ indicatorId: (await planPieces()).indicatorId, value: 2, measuredOn: '2027-06-30' }),
+    prepare: async () => input({ indicatorId: (await planPieces()).indicatorId, value: 2, measuredOn: aPastDay() }),
+  },
+  {
+    mutation: 'correctIndicatorValue', document: M('correctIndicatorValue', 'CorrectIndicatorValueInput', '__typename'), actions: ['plan.read', 'plan.recordIndicatorValue'], target: { area: 'A', people: { guarantor: ['provider'] } },
+    prepare: async () => {
+      const recorded = await setup<{ recordIndicatorValue: { id: string } }>('coordinator', M('recordIndicatorValue', 'RecordIndicatorValueInput'), { indicatorId: (await planPieces()).indicatorId, value: 2, measuredOn: aPastDay() });
+      return input({ valueId: recorded.recordIndicatorValue.id, value: 3, reason: 'Překlep při přepisu.' });
+    },
   },
   {
     mutation: 'updateGoalStatus', document: M('updateGoalStatus', 'UpdateGoalStatusInput'), actions: ['plan.read', 'plan.updateGoalStatus'], target: { area: 'A', people: { guarantor: ['commissioner'] } },
