@@ -7,7 +7,11 @@ import type { DiscardedRows } from './reversal';
  * rate-limit anonymous writes across every service process.
  */
 export class Migration20261125120000_plan_monitoring extends Migration {
-  static readonly downDiscards: readonly DiscardedRows[] = [{ table: 'project_intent_report' }, { table: 'rate_limit_window' }, { table: 'indicator', where: "reporting_period <> 'YEARLY'" }];
+  /** The rate limiter's counters (`rate_limit_window`) count the current minute or hour only: nothing of worth lost. */
+  static readonly downDiscards: readonly DiscardedRows[] = [
+    { table: 'project_intent_report' },
+    { table: 'indicator', where: "reporting_period <> 'YEARLY'" },
+  ];
 
   override up(): void {
     this.addSql(`

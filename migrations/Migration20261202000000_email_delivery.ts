@@ -8,7 +8,7 @@ import type { DiscardedRows } from './reversal';
  * the service gave up (no address, a permanent refusal, or too many attempts).
  */
 export class Migration20261202000000_email_delivery extends Migration {
-  /** Reverting forgets the delivery attempts: notices given up on would be sent again. */
+  /** Reverting forgets the delivery attempts: a notice given up on could be sent again. */
   static readonly downDiscards: readonly DiscardedRows[] = [{ table: 'notification', where: 'email_attempts > 0 or email_retry_at is not null or email_failed_at is not null' }];
 
   override up(): void {
