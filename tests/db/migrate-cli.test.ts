@@ -1,43 +1,23 @@
-import { execFile } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { Migration } from '@mikro-orm/migrations';
 import { Client } from 'pg';
 import { migrationsList } from '../../migrations';
 import { rollbackPlan, RollbackRefused } from '../../src/db/migration-admin';
+import { buildTree, type BuiltTree, type ProgramRun } from '../support/built-tree';
 import { aTestDatabase } from '../support/test-app';
-import { REPO_ROOT } from '../support/ts-process';
 
 /**
- * `npm run migrate` as an operator runs it: the built CLI (`node <build>/src/cli/migrate.js`, built
- * into a folder of this test's own under dist/) on an empty database of its own, step by step, each
- * test going on from where the one before left the database.
+ * `npm run migrate` as an operator runs it: the built CLI (`node <build>/src/cli/migrate.js`, the
+ * build in a folder of this test's own) on an empty database of its own, step by step, each test
+ * going on from where the one before left the database.
  */
 
-const out = path.join('dist', `.migrate-cli-test-${process.pid}`);
+const CLI = 'src/cli/migrate.js';
 const names = migrationsList.map((m) => m.name);
 const last = names[names.length - 1];
+let built: BuiltTree;
 let database: Awaited<ReturnType<typeof aTestDatabase>>;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function migrateCli(...args: string[]): Promise<Run> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [path.join(out, 'src', 'cli', 'migrate.js'), ...args], {
-      cwd: REPO_ROOT,
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', DATABASE_URL: database.url, LOG_LEVEL: 'warn' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const failed = err as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const migrateCli = (...args: string[]): Promise<ProgramRun> => built.run(CLI, args, { DATABASE_URL: database.url, LOG_LEVEL: 'warn' });
 
 interface StatusJson {
   database: string;
@@ -76,12 +56,12 @@ async function schema(): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  await promisify(execFile)(process.execPath, ['scripts/build.mjs', '--out', out], { cwd: REPO_ROOT });
+  built = await buildTree('migrate-cli-test');
   database = await aTestDatabase({ migrated: false });
 });
 
 afterAll(async () => {
-  fs.rmSync(path.join(REPO_ROOT, out), { recursive: true, force: true });
+  built.remove();
   await database.drop();
 });
 
