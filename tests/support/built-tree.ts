@@ -13,6 +13,17 @@ export interface ProgramRun {
   stderr: string;
 }
 
+/** Runs `node <file> <args>` from the repository root with exactly `env` (plus PATH); never throws for an exit code. */
+export async function runNode(file: string, args: string[], env: Record<string, string>): Promise<ProgramRun> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [file, ...args], { cwd: REPO_ROOT, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const failed = err as ProgramRun;
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
 /** The build of the repository in a folder of its own (see `buildTree`). */
 export interface BuiltTree {
   /** Runs `node <folder>/<program>` (e.g. `src/cli/migrate.js`) from the repository root with exactly `env` (plus PATH). */
@@ -29,18 +40,7 @@ export async function buildTree(name: string): Promise<BuiltTree> {
   const out = path.join('dist', `.${name}-${process.pid}`);
   await run(process.execPath, ['scripts/build.mjs', '--out', out], { cwd: REPO_ROOT });
   return {
-    async run(program, args, env) {
-      try {
-        const { stdout, stderr } = await run(process.execPath, [path.join(out, program), ...args], {
-          cwd: REPO_ROOT,
-          env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env },
-        });
-        return { code: 0, stdout, stderr };
-      } catch (err) {
-        const failed = err as ProgramRun;
-        return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-      }
-    },
+    run: (program, args, env) => runNode(path.join(out, program), args, env),
     remove() {
       fs.rmSync(path.join(REPO_ROOT, out), { recursive: true, force: true });
     },
