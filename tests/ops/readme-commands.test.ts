@@ -36,6 +36,7 @@ const dryRun = (runs: string): InTest => ({ test: 'tests/ops/long-runs-dry-run.t
 const WHERE_RUN: Record<string, InTest | InCi> = {
   'npm ci': { ci: '.ci/run', runs: 'npm ci --no-audit --no-fund' },
   'npm start': { ci: '.ci/smoke-start.sh', runs: 'npm start' },
+  'node dist/src/main.js': { ci: '.ci/smoke-start.sh', runs: 'node dist/src/main.js' },
   'npm test': { ci: '.ci/run', runs: 'npm test -- --json' },
   'npm run build': { test: 'tests/build/build.test.ts', runs: 'scripts/build.mjs' },
   'npm run lint': { ci: '.ci/run', runs: 'npm run lint' },
