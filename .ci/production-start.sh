@@ -4,6 +4,7 @@
 # `node dist/src/main.js` under NODE_ENV=production as a user other than root (`nobody` when run as
 # root), with an identity provider's keys, the embedded database and METRICS_PORT. It must become
 # ready, answer GraphQL and /metrics, hold no development dependency, and stop cleanly on SIGTERM.
+# Then the operator's command of the container, `node dist/src/cli/migrate.js status`, on its data.
 set -euo pipefail
 work=${1:?work folder}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -62,4 +63,10 @@ grep -q '"msg":"request"' "$work/service.log" || fail "no access-log line"
 kill -TERM "$pid"
 status=0; wait "$pid" || status=$?
 [ "$status" -eq 0 ] || fail "the service exited with $status on SIGTERM"
-echo "production start: npm ci --omit=dev, NODE_ENV=production, as $( [ "$(id -u)" = 0 ] && echo nobody || id -un ): ready, served GraphQL and /metrics, stopped cleanly"
+
+# With the service's settings, as `docker compose run --rm triada node dist/src/cli/migrate.js status` has them.
+migrations=$(cd "$app" && env -i PATH="$PATH" HOME="$data" NODE_ENV=production DATA_DIR="$data" EMBEDDED_PG_PORT="$pg_port" LOG_LEVEL=warn \
+  AUTH_JWKS_PATH="$work/jwks.json" AUTH_ISSUER=https://idp.example/realms/kpss AUTH_AUDIENCE=triada \
+  "${runner[@]}" node dist/src/cli/migrate.js status) || fail "migrate.js status failed in the production tree"
+grep -q '^[0-9]* applied, 0 pending\.$' <<< "$migrations" || fail "unexpected migration status: $migrations"
+echo "production start: npm ci --omit=dev, NODE_ENV=production, as $( [ "$(id -u)" = 0 ] && echo nobody || id -un ): ready, served GraphQL and /metrics, stopped cleanly; $(tail -1 <<< "$migrations")"

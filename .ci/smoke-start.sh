@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Starts the built service as `npm start` does (embedded database, demo data) in a fresh data folder,
-# runs the README's curl example, lists the demo area's bodies with a demo coordinator's token,
-# restarts it, checks the data stayed, and checks a SIGTERM ends it cleanly.
+# Starts the service with `npm start`, as the README's "Run it" says (embedded database, demo data),
+# in a fresh data folder, runs the README's curl example, lists the demo area's bodies with a demo
+# coordinator's token, stops it, starts the built service again as `node dist/src/main.js`, checks
+# the data stayed, and checks a SIGTERM ends each start cleanly.
 set -euo pipefail
 data=${1:?data folder}
 mkdir -p "$data"; chmod 755 "$data"
@@ -10,9 +11,25 @@ pgport=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',(
 export DATA_DIR="$data" PORT="$port" EMBEDDED_PG_PORT="$pgport" LOG_LEVEL=warn
 unset DATABASE_URL
 
+# `npm start` runs the service under npm and a shell, in a process group of its own here; a
+# supervisor's SIGTERM reaches the service itself (node), after which npm must end with 0 too.
+# `node dist/src/main.js` is the service itself.
 start() {
-  node dist/src/main.js > "$data/service.log" 2>&1 &
-  pid=$!
+  if [ "$1" = npm ]; then
+    setsid npm start > "$data/service.log" 2>&1 &
+    pid=$!
+    service=
+    for _ in $(seq 1 300); do
+      if service=$(pgrep -g "$pid" -f '^node dist/src/main.js'); then break; fi
+      kill -0 "$pid" 2>/dev/null || { cat "$data/service.log"; echo "npm start exited early" >&2; exit 1; }
+      sleep 0.2
+    done
+    [ -n "$service" ] || { cat "$data/service.log"; echo "npm start did not start the service" >&2; exit 1; }
+  else
+    node dist/src/main.js > "$data/service.log" 2>&1 &
+    pid=$!
+    service=$pid
+  fi
   for _ in $(seq 1 120); do
     if curl -fsS "http://127.0.0.1:$port/readyz" > /dev/null 2>&1; then return 0; fi
     if ! kill -0 "$pid" 2>/dev/null; then cat "$data/service.log"; echo "service exited early" >&2; exit 1; fi
@@ -22,7 +39,7 @@ start() {
 }
 
 stop() {
-  kill -TERM "$pid"
+  kill -TERM "$service"
   local status=0
   wait "$pid" || status=$?
   if [ "$status" -ne 0 ]; then cat "$data/service.log"; echo "service exited with $status on SIGTERM" >&2; exit 1; fi
@@ -48,7 +65,7 @@ readme_example() {
   "
 }
 
-start
+start npm
 readme_example
 first=$(query_bodies)
 echo "$first" | node -e "
@@ -59,7 +76,7 @@ echo "$first" | node -e "
   console.log('ORP Chomutov bodies seen by the demo coordinator:', chomutov.bodies.length);
 "
 stop
-start
+start node
 second=$(query_bodies)
 [ "$first" = "$second" ] || { echo "data changed across a restart" >&2; exit 1; }
 echo "restart kept the data"

@@ -7,10 +7,13 @@
 // 5 areas × (25 municipalities, 12 bodies = 8 working groups + steering group + social commission
 // + council + assembly, 400 people on all triad sides, 10,000 proposals, 1,000 meetings with 10
 // agenda items each); 10 history events per proposal on average (500,000 in all).
+//
+// `node bench/data.mjs --dry-run` checks the settings (BENCH_SEED, BENCH_PG_PORT) and prints what
+// would be generated and where, then exits without building, starting or loading anything.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { BENCH_DB, DATA_DIR, dist, log, openBenchDatabase, prng, requireRoot, withClient } from './lib/common.mjs';
+import { BENCH_DB, BENCH_PG_PORT, DATA_DIR, dist, log, numberSetting, openBenchDatabase, prng, requireRoot, startOrDryRun, withClient } from './lib/common.mjs';
 
 const AREAS = 5;
 const MUNICIPALITIES = 25;
@@ -21,7 +24,7 @@ const PROPOSALS = 10_000;
 const EVENTS_PER_PROPOSAL = 10;
 const MEETINGS = 1_000;
 const AGENDA_ITEMS = 10;
-const SEED = Number(process.env.BENCH_SEED ?? 20261125);
+const SEED = numberSetting('BENCH_SEED', 20261125, { integer: true });
 
 const SIDES = ['COMMISSIONER', 'PROVIDER', 'SERVICE_USER', 'PUBLIC'];
 const TARGET_GROUPS = ['SENIORS', 'PEOPLE_WITH_DISABILITIES', 'CHILDREN_YOUTH_FAMILY', 'SOCIAL_EXCLUSION', 'ADDICTIONS', 'ETHNIC_MINORITIES', 'ALL', 'SENIORS'];
@@ -42,6 +45,14 @@ function derivedUuid(key) {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 const BASE = Date.UTC(2023, 0, 2, 8, 0, 0);
+
+startOrDryRun(() => [
+  `bench:data: seed ${SEED}; ${AREAS} areas × (${MUNICIPALITIES} municipalities, ${WORKING_GROUPS + 4} bodies, ${PEOPLE} people, ` +
+    `${PROPOSALS.toLocaleString('en')} proposals with about ${EVENTS_PER_PROPOSAL} history events each, ${MEETINGS.toLocaleString('en')} meetings with ${AGENDA_ITEMS} agenda items each)`,
+  process.env.DATABASE_URL
+    ? `into DATABASE_URL${process.env.BENCH_RESET === '1' ? ', its public schema dropped first (BENCH_RESET=1)' : ' (refused if it holds a schema: BENCH_RESET=1 drops it)'}`
+    : `into a fresh database ${BENCH_DB} of the embedded PostgreSQL in ${DATA_DIR}, port ${BENCH_PG_PORT}`,
+]);
 
 requireRoot('reflect-metadata');
 const { openOrm, migrate } = dist('src/db/orm.js');

@@ -6,20 +6,22 @@
 // 5-minute run), BENCH_PEER_DURATION (seconds per scenario for the limit and PostGraphile, default
 // 15), BENCH_WARMUP (seconds, default 3), BENCH_TARGETS (e.g. "triada,limit"), BENCH_SCENARIOS (e.g.
 // "LIST,DETAIL"), BENCH_CONNECTIONS (e.g. "10"), BENCH_SERVICE_NODE_OPTIONS (NODE_OPTIONS of the service only).
+//
+// `node bench/run.mjs --dry-run` checks these settings and prints what a run would measure and for
+// how long, then exits without starting anything (nor needing bench/node_modules).
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import pg from 'pg';
-import { BENCH_DIR, DATA_DIR, ROOT_DIR, benchKey, log, openBenchDatabase, prng, signToken } from './lib/common.mjs';
+import { BENCH_DIR, DATA_DIR, ROOT_DIR, benchKey, listSetting, log, numberListSetting, numberSetting, openBenchDatabase, prng, signToken, startOrDryRun } from './lib/common.mjs';
 
-const DURATION = Number(process.env.BENCH_DURATION ?? 25);
-const PEER_DURATION = Number(process.env.BENCH_PEER_DURATION ?? 15);
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
-const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '1,10,32').split(',').map(Number);
-const SCENARIOS = (process.env.BENCH_SCENARIOS ?? 'LIST,DETAIL,TRANSITION,MIXED').split(',');
+const DURATION = numberSetting('BENCH_DURATION', 25, { min: 1 });
+const PEER_DURATION = numberSetting('BENCH_PEER_DURATION', 15, { min: 1 });
+const WARMUP = numberSetting('BENCH_WARMUP', 3);
+const CONNECTIONS = numberListSetting('BENCH_CONNECTIONS', '1,10,32', { min: 1, integer: true });
+const SCENARIOS = listSetting('BENCH_SCENARIOS', 'LIST,DETAIL,TRANSITION,MIXED', ['LIST', 'DETAIL', 'TRANSITION', 'MIXED']);
 const STATES = ['DRAFT', 'WORKING_GROUP', 'STEERING_GROUP', 'SOCIAL_COMMISSION', 'COUNCIL', 'ASSEMBLY', 'APPROVED', 'REJECTED', 'WITHDRAWN'];
 const PAGE = 20;
 const REASON = 'Doplnit podklady (benchmark).';
@@ -75,7 +77,6 @@ const codeOf = (res) => res.errors?.[0]?.extensions?.code;
 
 /** Each target: how to start it, and for each kind of request its path, body and check. */
 function targets(env, key) {
-  const realNode22 = fs.realpathSync(path.join(BENCH_DIR, 'node_modules/.bin/node'));
   const graphql = (query) => (variables) => ({ path: '/graphql', body: JSON.stringify({ query, variables }) });
   const serviceChecks = {
     LIST: (res) => ok(res.data?.proposals?.edges?.length === PAGE && res.data.proposals.edges.every((e) => Array.isArray(e.node.availableTransitions) && e.node.history.length <= 5 && e.node.author.name)),
@@ -118,7 +119,10 @@ function targets(env, key) {
     },
     postgraphile: {
       label: 'PostGraphile 5 (peer)',
-      cmd: [realNode22, [path.join(BENCH_DIR, 'servers/postgraphile.mjs')]],
+      // Node 22 of bench/node_modules, looked up only when it starts.
+      get cmd() {
+        return [fs.realpathSync(path.join(BENCH_DIR, 'node_modules/.bin/node')), [path.join(BENCH_DIR, 'servers/postgraphile.mjs')]];
+      },
       env: { PORT: '4102', NODE_ENV: 'production' },
       port: 4102,
       scenarios: SCENARIOS.filter((s) => s === 'LIST' || s === 'DETAIL'),
@@ -301,6 +305,7 @@ async function drive(target, kind, connections, seconds, fx, pool, tokens, r) {
     counts[verdict === 'ok' ? 'ok' : 'error']++;
   };
   const started = performance.now();
+  const { default: autocannon } = await import('autocannon');
   const result = await autocannon({
     url: `http://127.0.0.1:${target.port}`,
     connections,
@@ -428,8 +433,26 @@ function markdown(result) {
   return lines.join('\n');
 }
 
+/** What a run with these settings does, for --dry-run. */
+function plan(named, chosen) {
+  const seconds = (name) => WARMUP + named[name].scenarios.length * CONNECTIONS.length * (name.startsWith('triada') ? DURATION : PEER_DURATION);
+  const minutes = (s) => `about ${Math.max(1, Math.round(s / 60))} min`;
+  const dataset = process.env.DATABASE_URL
+    ? 'DATABASE_URL'
+    : `the embedded PostgreSQL in ${DATA_DIR}${fs.existsSync(path.join(DATA_DIR, 'dataset.json')) ? '' : ' (its dataset generated first)'}`;
+  const total = chosen.reduce((sum, name) => sum + seconds(name), 0);
+  return [
+    `bench: ${chosen.join(', ')} on ${dataset}, ${minutes(total)} of measuring`,
+    ...chosen.map((name) => `  ${name}: ${named[name].scenarios.join(', ')} at ${CONNECTIONS.join(', ')} connections, ${minutes(seconds(name))}`),
+  ];
+}
+
 async function main() {
   const started = Date.now();
+  // The targets as the settings name them (no key is read for that).
+  const named = targets(process.env, {});
+  const chosen = listSetting('BENCH_TARGETS', 'triada,limit,postgraphile', Object.keys(named));
+  startOrDryRun(() => plan(named, chosen));
   // A clean clone has no data yet: load it first (about a minute), as `npm run bench:data` would.
   if (!process.env.DATABASE_URL && !fs.existsSync(path.join(DATA_DIR, 'dataset.json'))) {
     log('no benchmark dataset in bench/.data yet: generating it first');
@@ -461,7 +484,6 @@ async function main() {
         (select count(*) from meeting)::int as meetings, (select count(*) from agenda_item)::int as "agendaItems"`)
     ).rows[0];
     const all = targets(process.env, key);
-    const chosen = (process.env.BENCH_TARGETS ?? 'triada,limit,postgraphile').split(',');
     const result = {
       date: new Date().toISOString(),
       settings: { pinned: PINNED, serviceNodeOptions: process.env.BENCH_SERVICE_NODE_OPTIONS ?? null, serviceSecondsPerScenario: DURATION, peerSecondsPerScenario: PEER_DURATION, warmupSeconds: WARMUP, connections: CONNECTIONS, page: PAGE, statements: counter.method, database: dbh.embedded ? 'embedded (bench/.data)' : 'DATABASE_URL' },

@@ -7,18 +7,21 @@
 // Environment: SOAK_MINUTES (10), SOAK_CLIENTS (6), SOAK_THINK_MS (pause of a client between
 // requests, 10), SOAK_KILL_EVERY_SECONDS (15). It runs on a PostgreSQL of its own (embedded, in
 // bench/.soak, made afresh), on the built service (`npm run build` first, as `npm run soak` does).
+// `node bench/soak.mjs --dry-run` checks these settings and prints what a run would do, then exits
+// without starting anything.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 import pg from 'pg';
-import { BENCH_DIR, ROOT_DIR, benchKey, dist, log, prng, signToken } from './lib/common.mjs';
+import { BENCH_DIR, ROOT_DIR, benchKey, dist, log, numberSetting, prng, signToken, startOrDryRun } from './lib/common.mjs';
 
-const MINUTES = Number(process.env.SOAK_MINUTES ?? 10);
-const CLIENTS = Number(process.env.SOAK_CLIENTS ?? 6);
-const THINK_MS = Number(process.env.SOAK_THINK_MS ?? 10);
-const KILL_EVERY_SECONDS = Number(process.env.SOAK_KILL_EVERY_SECONDS ?? 15);
+const MINUTES = numberSetting('SOAK_MINUTES', 10, { min: 0.1 });
+const CLIENTS = numberSetting('SOAK_CLIENTS', 6, { min: 1, integer: true });
+const THINK_MS = numberSetting('SOAK_THINK_MS', 10);
+const KILL_EVERY_SECONDS = numberSetting('SOAK_KILL_EVERY_SECONDS', 15, { min: 1 });
+const WHAT = `soak: ${MINUTES} min, ${CLIENTS} clients, two service processes, database restarts at 30 % and 70 %, a backend killed every ${KILL_EVERY_SECONDS} s`;
 const SOAK_DIR = path.join(BENCH_DIR, '.soak');
 const SUBJECT = 'demo-chomutov-coordinator';
 const TITLE = 'Soak';
@@ -228,10 +231,14 @@ async function faults(db, totalMs, running, report) {
 // ---------------------------------------------------------------- the run
 
 async function main() {
+  startOrDryRun(() => [
+    `${WHAT}; ${THINK_MS} ms between a client's requests`,
+    `on a PostgreSQL of its own in ${path.relative(ROOT_DIR, SOAK_DIR)} (made afresh) and the built service (${fs.existsSync(path.join(ROOT_DIR, 'dist/src/main.js')) ? 'dist/ is there' : 'no dist/ yet: npm run soak builds it'})`,
+  ]);
   const totalMs = MINUTES * 60_000;
   const key = benchKey();
   const token = signToken(key, SUBJECT, 2 + Math.ceil(MINUTES / 60));
-  log(`soak: ${MINUTES} min, ${CLIENTS} clients, two service processes, database restarts at 30 % and 70 %, a backend killed every ${KILL_EVERY_SECONDS} s`);
+  log(WHAT);
   const db = await startDatabase();
   const services = [await startService('service A', db.url, key, { DEMO_DATA: '1' })];
   services.push(await startService('service B', db.url, key, { DEMO_DATA: '0' }));

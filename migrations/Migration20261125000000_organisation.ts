@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import type { DiscardedRows } from './reversal';
 
 /**
  * Planning areas and their organisation: municipalities, people, area roles, bodies, memberships.
@@ -9,6 +10,8 @@ import { Migration } from '@mikro-orm/migrations';
  * distributed by `area_id` (Citus) without a redesign.
  */
 export class Migration20261125000000_organisation extends Migration {
+  static readonly downDiscards: readonly DiscardedRows[] = [{ table: 'planning_area' }, { table: 'global_admin' }, { table: 'municipality' }, { table: 'person' }, { table: 'area_role' }, { table: 'body' }, { table: 'membership' }];
+
   override up(): void {
     this.addSql(`
       create table planning_area (

@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import type { DiscardedRows } from './reversal';
 
 /**
  * Proposals and their append-only, hash-chained workflow history.
@@ -8,6 +9,8 @@ import { Migration } from '@mikro-orm/migrations';
  * made behind the service's back (e.g. with the trigger disabled by the owner) is detectable.
  */
 export class Migration20261125010000_proposals extends Migration {
+  static readonly downDiscards: readonly DiscardedRows[] = [{ table: 'proposal' }, { table: 'workflow_event' }];
+
   override up(): void {
     this.addSql(`
       create table proposal (

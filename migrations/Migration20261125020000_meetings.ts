@@ -1,10 +1,13 @@
 import { Migration } from '@mikro-orm/migrations';
+import type { DiscardedRows } from './reversal';
 
 /**
  * Meetings of bodies: who convenes them (a body rule), the agenda with the materials deadline,
  * and attendance with the triad side and vote each person held that day.
  */
 export class Migration20261125020000_meetings extends Migration {
+  static readonly downDiscards: readonly DiscardedRows[] = [{ table: 'meeting' }, { table: 'agenda_item' }, { table: 'attendance' }, { table: 'body', where: "convener <> 'CHAIR_OR_COORDINATOR'" }];
+
   override up(): void {
     this.addSql(`
       alter table body add column convener text not null default 'CHAIR_OR_COORDINATOR'

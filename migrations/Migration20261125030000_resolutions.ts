@@ -1,7 +1,10 @@
 import { Migration } from '@mikro-orm/migrations';
+import type { DiscardedRows } from './reversal';
 
 /** Resolutions (usnesení) of meetings, with the vote; one may fire a proposal's transition. */
 export class Migration20261125030000_resolutions extends Migration {
+  static readonly downDiscards: readonly DiscardedRows[] = [{ table: 'resolution' }];
+
   override up(): void {
     this.addSql(`
       create table resolution (

@@ -1,10 +1,13 @@
 import { Migration } from '@mikro-orm/migrations';
+import type { DiscardedRows } from './reversal';
 
 /**
  * Minutes of meetings in versions: drafted by the body's minute-taker, verified by the chair (never
  * by their author), distributed to the members. A verified version is frozen; a change is a new one.
  */
 export class Migration20261125040000_minutes extends Migration {
+  static readonly downDiscards: readonly DiscardedRows[] = [{ table: 'minutes' }, { table: 'minutes_recipient' }, { table: 'body', where: "minute_taker <> 'COORDINATOR'" }];
+
   override up(): void {
     this.addSql(`
       alter table body add column minute_taker text not null default 'COORDINATOR'

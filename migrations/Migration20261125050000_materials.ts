@@ -1,7 +1,10 @@
 import { Migration } from '@mikro-orm/migrations';
+import type { DiscardedRows } from './reversal';
 
 /** Documents of agenda items and proposals, stored in PostgreSQL, in versions, with their SHA-256. */
 export class Migration20261125050000_materials extends Migration {
+  static readonly downDiscards: readonly DiscardedRows[] = [{ table: 'material' }];
+
   override up(): void {
     this.addSql(`
       create table material (

@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import type { DiscardedRows } from './reversal';
 
 /**
  * Notifications through a transactional outbox: a change writes an outbox row in its own
@@ -6,6 +7,8 @@ import { Migration } from '@mikro-orm/migrations';
  * rows with SKIP LOCKED and turn them into per-person notifications exactly once.
  */
 export class Migration20261125060000_notifications extends Migration {
+  static readonly downDiscards: readonly DiscardedRows[] = [{ table: 'notification' }, { table: 'outbox' }];
+
   override up(): void {
     this.addSql(`
       create table outbox (

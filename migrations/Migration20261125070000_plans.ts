@@ -1,10 +1,13 @@
 import { Migration } from '@mikro-orm/migrations';
+import type { DiscardedRows } from './reversal';
 
 /**
  * Medium-term plans and their structure: priorities → goals → measures → indicators, with goal
  * and indicator guarantors and the indicators' measured values over time.
  */
 export class Migration20261125070000_plans extends Migration {
+  static readonly downDiscards: readonly DiscardedRows[] = [{ table: 'plan' }, { table: 'plan_priority' }, { table: 'plan_goal' }, { table: 'goal_guarantor' }, { table: 'plan_measure' }, { table: 'indicator' }, { table: 'indicator_value' }];
+
   override up(): void {
     this.addSql(`
       create table plan (

@@ -1,7 +1,10 @@
 import { Migration } from '@mikro-orm/migrations';
+import type { DiscardedRows } from './reversal';
 
 /** The risk register and the stakeholder matrix of a plan. Scores and quadrants are computed, never stored from input. */
 export class Migration20261125080000_risks_stakeholders extends Migration {
+  static readonly downDiscards: readonly DiscardedRows[] = [{ table: 'plan_risk' }, { table: 'plan_stakeholder' }];
+
   override up(): void {
     this.addSql(`
       create table plan_risk (

@@ -1,7 +1,10 @@
 import { Migration } from '@mikro-orm/migrations';
+import type { DiscardedRows } from './reversal';
 
 /** The public hearing (veřejné projednání) of a plan draft: comments from anyone, answered by the coordinator. */
 export class Migration20261125090000_public_hearing extends Migration {
+  static readonly downDiscards: readonly DiscardedRows[] = [{ table: 'hearing' }, { table: 'hearing_comment' }];
+
   override up(): void {
     this.addSql(`
       create table hearing (

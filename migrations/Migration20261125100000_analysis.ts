@@ -1,7 +1,10 @@
 import { Migration } from '@mikro-orm/migrations';
+import type { DiscardedRows } from './reversal';
 
 /** The analysis behind a plan: SWOT items and solution variants, one of them chosen. */
 export class Migration20261125100000_analysis extends Migration {
+  static readonly downDiscards: readonly DiscardedRows[] = [{ table: 'swot_item' }, { table: 'solution_variant' }];
+
   override up(): void {
     this.addSql(`
       create table swot_item (

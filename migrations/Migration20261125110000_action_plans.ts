@@ -1,7 +1,10 @@
 import { Migration } from '@mikro-orm/migrations';
+import type { DiscardedRows } from './reversal';
 
 /** Yearly action plans of a plan and their project intents (projektové záměry), linked to measures. */
 export class Migration20261125110000_action_plans extends Migration {
+  static readonly downDiscards: readonly DiscardedRows[] = [{ table: 'action_plan' }, { table: 'project_intent' }];
+
   override up(): void {
     this.addSql(`
       create table action_plan (

@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import type { DiscardedRows } from './reversal';
 
 /**
  * Monitoring of a plan in force: each indicator's reporting period (when its guarantor owes a
@@ -6,6 +7,12 @@ import { Migration } from '@mikro-orm/migrations';
  * rate-limit anonymous writes across every service process.
  */
 export class Migration20261125120000_plan_monitoring extends Migration {
+  /** The rate limiter's counters (`rate_limit_window`) count the current minute or hour only: nothing of worth lost. */
+  static readonly downDiscards: readonly DiscardedRows[] = [
+    { table: 'project_intent_report' },
+    { table: 'indicator', where: "reporting_period <> 'YEARLY'" },
+  ];
+
   override up(): void {
     this.addSql(`
       alter table indicator

@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import type { DiscardedRows } from './reversal';
 
 /**
  * The public provider catalogue, loaded from the national register of social-service providers
@@ -8,6 +9,8 @@ import { Migration } from '@mikro-orm/migrations';
  * time, so no national row refers to an area-owned one.
  */
 export class Migration20261125130000_provider_catalogue extends Migration {
+  static readonly downDiscards: readonly DiscardedRows[] = [{ table: 'provider' }, { table: 'social_service' }, { table: 'provider_register_import' }, { table: 'municipality', where: 'code is not null' }];
+
   override up(): void {
     this.addSql(`
       alter table municipality add column code integer check (code between 500000 and 599999);

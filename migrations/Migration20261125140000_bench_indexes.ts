@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import type { DiscardedRows } from './reversal';
 
 /**
  * Indexes for every filter of the proposal list and for the batch loaders' look-ups (issue 6).
@@ -10,6 +11,9 @@ import { Migration } from '@mikro-orm/migrations';
  *   `person_id in (…)`), which the composite primary keys `(area_id, …)` do not lead with.
  */
 export class Migration20261125140000_bench_indexes extends Migration {
+  /** Reverting drops indexes only. */
+  static readonly downDiscards: readonly DiscardedRows[] = [];
+
   override up(): void {
     this.addSql(`
       create extension if not exists pg_trgm;

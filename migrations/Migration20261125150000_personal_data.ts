@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import type { DiscardedRows } from './reversal';
 
 /**
  * Erasure of a person's personal data (issue 5, item 6).
@@ -12,6 +13,8 @@ import { Migration } from '@mikro-orm/migrations';
  * per person: the unique index makes a repeated erasure a no-op rather than a second record.
  */
 export class Migration20261125150000_personal_data extends Migration {
+  static readonly downDiscards: readonly DiscardedRows[] = [{ table: 'person_erasure' }, { table: 'person', where: 'erased_at is not null' }];
+
   override up(): void {
     this.addSql(`
       alter table person add column erased_at timestamptz;

@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import type { DiscardedRows } from './reversal';
 
 /**
  * A person may hold the same area role in several terms (a coordinator whose term ended and who is
@@ -7,6 +8,9 @@ import { Migration } from '@mikro-orm/migrations';
  * person with a row lock.
  */
 export class Migration20261125160000_area_role_terms extends Migration {
+  /** Reverting changes indexes only (it fails, changing nothing, while a person holds a role in two unrevoked terms). */
+  static readonly downDiscards: readonly DiscardedRows[] = [];
+
   override up(): void {
     this.addSql(`
       drop index area_role_current_uq;

@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import type { DiscardedRows } from './reversal';
 
 /**
  * Organisations become records of their area (issue 12, item 4): a name and an optional IČO, so that
@@ -18,6 +19,9 @@ const LINKS = [
 ] as const;
 
 export class Migration20261125170000_organisations extends Migration {
+  /** Reverting writes the organisations back as text: their IČO and the organisations nothing names are lost. */
+  static readonly downDiscards: readonly DiscardedRows[] = [{ table: 'organisation' }];
+
   override up(): void {
     this.addSql(`
       create table organisation (

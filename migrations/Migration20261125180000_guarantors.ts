@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import type { DiscardedRows } from './reversal';
 
 /**
  * Guarantors can be several, people or organisations (issue 12, item 4; seed 000 names an NGO and a
@@ -7,6 +8,9 @@ import { Migration } from '@mikro-orm/migrations';
  * goal guarantor may be an organisation, besides a municipality and/or a person.
  */
 export class Migration20261125180000_guarantors extends Migration {
+  /** Reverting keeps the first person guarantor of each indicator and the goal guarantors that are no organisation. */
+  static readonly downDiscards: readonly DiscardedRows[] = [{ table: 'indicator_guarantor' }, { table: 'goal_guarantor', where: 'organisation_id is not null' }];
+
   override up(): void {
     this.addSql(`
       alter table goal_guarantor add column organisation_id uuid;

@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import type { DiscardedRows } from './reversal';
 
 /**
  * Calendar feed links (issue 12, defect 10): a person's read-only secret for the iCalendar feeds,
@@ -11,6 +12,8 @@ import { Migration } from '@mikro-orm/migrations';
  * key includes `area_id`, as every key of area-owned data does.
  */
 export class Migration20261201000000_calendar_feeds extends Migration {
+  static readonly downDiscards: readonly DiscardedRows[] = [{ table: 'calendar_feed' }];
+
   override up(): void {
     this.addSql(`
       create table calendar_feed (

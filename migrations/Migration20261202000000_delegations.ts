@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import type { DiscardedRows } from './reversal';
 
 /**
  * Delegations of a chair's power for a term (a deputy acting for the chair, a secretary convening,
@@ -10,6 +11,13 @@ import { Migration } from '@mikro-orm/migrations';
  * service refuses overlapping ones).
  */
 export class Migration20261202000000_delegations extends Migration {
+  static readonly downDiscards: readonly DiscardedRows[] = [
+    { table: 'delegation' },
+    { table: 'workflow_event', where: 'on_behalf_of_id is not null' },
+    { table: 'meeting', where: 'convened_on_behalf_of_id is not null' },
+    { table: 'minutes', where: 'verified_on_behalf_of_id is not null' },
+  ];
+
   override up(): void {
     this.addSql(`
       create table delegation (

@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import type { DiscardedRows } from './reversal';
 
 /**
  * E-mailed notices are delivered at least once: a notice is marked e-mailed only once the SMTP
@@ -7,6 +8,9 @@ import { Migration } from '@mikro-orm/migrations';
  * the service gave up (no address, a permanent refusal, or too many attempts).
  */
 export class Migration20261202000000_email_delivery extends Migration {
+  /** Reverting forgets the delivery attempts: a notice given up on could be sent again. */
+  static readonly downDiscards: readonly DiscardedRows[] = [{ table: 'notification', where: 'email_attempts > 0 or email_retry_at is not null or email_failed_at is not null' }];
+
   override up(): void {
     this.addSql(`
       alter table notification

@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import type { DiscardedRows } from './reversal';
 
 /**
  * Where a proposal stands, whatever its workflow calls the stage: `phase` (DRAFT, IN_REVIEW,
@@ -10,6 +11,9 @@ import { Migration } from '@mikro-orm/migrations';
  * decision from the history.
  */
 export class Migration20261202100000_proposal_phase extends Migration {
+  /** Reverting drops columns that `up()` derives again from the state and the history. */
+  static readonly downDiscards: readonly DiscardedRows[] = [];
+
   override up(): void {
     this.addSql(`
       alter table proposal

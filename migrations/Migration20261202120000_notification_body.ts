@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import type { DiscardedRows } from './reversal';
 
 /**
  * A notice carries a body besides its title (a meeting invitation its date, time and place), and a
@@ -6,6 +7,8 @@ import { Migration } from '@mikro-orm/migrations';
  * to the millisecond, as a page cursor carries them.
  */
 export class Migration20261202120000_notification_body extends Migration {
+  static readonly downDiscards: readonly DiscardedRows[] = [{ table: 'notification', where: 'body_cs is not null or body_en is not null' }];
+
   override up(): void {
     this.addSql(`
       alter table notification add column body_cs text, add column body_en text,

@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import type { DiscardedRows } from './reversal';
 
 /**
  * An indicator's value is corrected, never overwritten: a correction is a new value that names the
@@ -6,6 +7,8 @@ import { Migration } from '@mikro-orm/migrations';
  * indicator and day (values recorded twice for one day before this keep the newest in force).
  */
 export class Migration20261202130000_indicator_value_corrections extends Migration {
+  static readonly downDiscards: readonly DiscardedRows[] = [{ table: 'indicator_value', where: 'corrects_id is not null or superseded_by_id is not null' }];
+
   override up(): void {
     this.addSql(`
       alter table indicator_value

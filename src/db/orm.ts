@@ -65,20 +65,28 @@ export async function openOrm(clientUrl: string, limits?: number | Partial<Datab
 const MIGRATION_LOCK = 7_245_117_001;
 
 /**
- * Applies pending migrations; returns the names applied. Several service processes may start at
- * once on one database: each waits for a session advisory lock, held on a connection of its own,
- * so one migrates and the others then find nothing pending.
+ * Runs `work` (a change of the schema) under a session advisory lock, held on a connection of its
+ * own: several service processes starting at once on one database, or an operator's
+ * `npm run migrate -- down` beside a starting process, change it one at a time.
  */
-export async function migrate(orm: Orm): Promise<string[]> {
+export async function withMigrationLock<T>(orm: Orm, work: () => Promise<T>): Promise<T> {
   const lock = new Client({ connectionString: orm.config.get('clientUrl') });
   await lock.connect();
   try {
     await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    const applied = await orm.getMigrator().up();
-    return applied.map((m) => m.name);
+    return await work();
   } finally {
     // Ending the session releases the lock too, also when the unlock cannot be sent.
     await lock.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     await lock.end();
   }
+}
+
+/**
+ * Applies pending migrations; returns the names applied. Of several processes starting at once,
+ * one migrates and the others then find nothing pending (`withMigrationLock`).
+ */
+export async function migrate(orm: Orm): Promise<string[]> {
+  const applied = await withMigrationLock(orm, () => orm.getMigrator().up());
+  return applied.map((m) => m.name);
 }

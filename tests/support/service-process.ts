@@ -32,10 +32,14 @@ function testEnv(name: string): string {
 /**
  * Starts `src/main.ts` in a child process on the (migrated) database at `databaseUrl` (the embedded
  * one when empty), on a port the OS picks, with the test identity provider's keys, no demo data and
- * no background jobs; `env` overrides any of that. Does not wait for it: see `startServiceProcess`.
+ * no background jobs; `env` overrides any of that (a variable given as undefined is not set). Does
+ * not wait for it: see `startServiceProcess`.
  */
-export function spawnServiceProcess(databaseUrl: string, env: Record<string, string> = {}): Omit<ServiceProcess, 'url'> & { url(): string | undefined; child: ChildProcess } {
-  const child = spawnTypeScript('src/main.ts', {
+export function spawnServiceProcess(
+  databaseUrl: string,
+  env: Record<string, string | undefined> = {},
+): Omit<ServiceProcess, 'url'> & { url(): string | undefined; child: ChildProcess } {
+  const settings: Record<string, string | undefined> = {
     NODE_ENV: 'production',
     LOG_LEVEL: 'info',
     HOST: '127.0.0.1',
@@ -51,7 +55,8 @@ export function spawnServiceProcess(databaseUrl: string, env: Record<string, str
     MUTATIONS_PER_MINUTE_PER_VIEWER: '1000000',
     MUTATIONS_PER_MINUTE_PER_ADDRESS: '1000000',
     ...env,
-  });
+  };
+  const child = spawnTypeScript('src/main.ts', Object.fromEntries(Object.entries(settings).filter((entry): entry is [string, string] => entry[1] !== undefined)));
   const lines: string[] = [];
   const entries: Array<Record<string, unknown>> = [];
   const remember = (line: string): void => {
@@ -106,7 +111,7 @@ export function spawnServiceProcess(databaseUrl: string, env: Record<string, str
  * Starts the service as `spawnServiceProcess` does and resolves once it serves and `/readyz`
  * answers 200; fails (and kills it) if it exits or is not ready within `timeoutMs`.
  */
-export async function startServiceProcess(databaseUrl: string, env: Record<string, string> = {}, timeoutMs = 40_000): Promise<ServiceProcess> {
+export async function startServiceProcess(databaseUrl: string, env: Record<string, string | undefined> = {}, timeoutMs = 40_000): Promise<ServiceProcess> {
   const { child, url, ...service } = spawnServiceProcess(databaseUrl, env);
   try {
     const deadline = Date.now() + timeoutMs;

@@ -63,14 +63,17 @@ export async function signTestToken(
     .sign(await importJWK(jwk, 'ES256'));
 }
 
-/** A database of one's own: a clone of the migrated template, dropped by `drop()`. */
-export async function aTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+/**
+ * A database of one's own, dropped by `drop()`: a clone of the migrated template, or with
+ * `migrated: false` an empty one (no migration applied).
+ */
+export async function aTestDatabase({ migrated = true } = {}): Promise<{ url: string; drop(): Promise<void> }> {
   const adminUrl = testEnv('TRIADA_TEST_ADMIN_URL');
   const template = testEnv('TRIADA_TEST_TEMPLATE');
   const database = `${template.replace('triada_tpl_', 'triada_t_')}_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${database} template ${template}`);
+  await admin.query(migrated ? `create database ${database} template ${template}` : `create database ${database}`);
   await admin.end();
   return {
     url: withDatabase(adminUrl, database),
