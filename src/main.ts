@@ -83,7 +83,10 @@ async function main(): Promise<void> {
       process.exit(1);
     });
     running.db = database;
+    // A signal during the start: what started so far stops (see shutdown), nothing more starts.
+    const stopRequested = (): boolean => stopping;
     logger.info({ database: database.description }, 'database ready');
+    if (stopRequested()) return started();
     const em = database.orm.em.fork();
     if (config.bootstrapAdminSubject && (await ensureGlobalAdmin(em, config.bootstrapAdminSubject))) {
       logger.info({ subject: config.bootstrapAdminSubject }, 'bootstrap admin granted');
@@ -91,6 +94,7 @@ async function main(): Promise<void> {
     if (config.demoData && (await loadDemoData(em, workflows))) logger.info('demo data loaded');
     if (config.demoData && (await loadDemoProviders(em))) logger.info('demo provider catalogue loaded');
 
+    if (stopRequested()) return started();
     const verifier = await createTokenVerifier(config.auth);
     // Counted only when someone can read it.
     const metrics = config.metrics ? createMetrics(database.orm, logger) : uncountedMetrics();
@@ -111,6 +115,7 @@ async function main(): Promise<void> {
       const { port } = listener.address() as AddressInfo;
       logger.info({ url: `http://${exposure.host}:${port}/metrics` }, 'serving metrics');
     }
+    if (stopRequested()) return started();
     // The job queue starts once the port is ours: it would keep a process that cannot serve alive.
     if (config.jobs) running.jobs = await startJobs(database.orm, database.url, logger, createMailer(config.smtpUrl, config.smtpFrom), config.jobsPoolMax);
     const { port } = server.server.address() as AddressInfo;

@@ -1,9 +1,12 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import 'reflect-metadata';
 import { loadConfig } from '../config/config';
 import { checkEveryHistory, tableFingerprints } from '../data/backup-check';
 import { BackupError, createBackup, restoreBackup, type BackupTarget } from '../db/backup';
-import { openDatabase } from '../db/database';
+import { startDatabaseServer } from '../db/database';
+import { pendingWithoutWriting } from '../db/migration-admin';
+import { openOrm } from '../db/orm';
 import { createLogger } from '../logger';
 
 const USAGE = [
@@ -29,17 +32,33 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'verify' && (rest.length === 0 || (rest.length === 2 && rest[0] === '--fingerprint'))) {
+    // Checked as it is: nothing created, nothing migrated (a restored database of an older release
+    // is verified by that release, or after `npm run migrate`).
+    if (target.kind === 'embedded' && !fs.existsSync(path.join(target.dataDir, 'postgres', 'PG_VERSION'))) {
+      throw new BackupError(`There is no embedded database in ${target.dataDir}: is DATA_DIR right?`);
+    }
     const logger = createLogger('warn');
-    const db = await openDatabase(config, logger);
+    const server = await startDatabaseServer(config, logger);
     try {
-      const em = db.orm.em.fork();
-      const histories = await checkEveryHistory(em);
-      if (rest[1]) fs.writeFileSync(rest[1], `${JSON.stringify(await tableFingerprints(em), null, 2)}\n`);
-      console.log(`${histories.proposals} proposals, ${histories.events} history entries checked: ${histories.broken.length} broken`);
-      for (const b of histories.broken) console.log(`  proposal ${b.proposalId}: broken from entry ${b.firstBrokenSeq}`);
-      return histories.broken.length === 0 ? 0 : 1;
+      const orm = await openOrm(server.url, 2, logger);
+      try {
+        const pending = await pendingWithoutWriting(orm);
+        if (pending.length > 0) {
+          throw new BackupError(
+            `${server.description} is not at this release's schema (${pending.length} pending migrations, e.g. ${pending[0]}): an empty database, or one of an older release — verify it with that release, or after npm run migrate.`,
+          );
+        }
+        const em = orm.em.fork();
+        const histories = await checkEveryHistory(em);
+        if (rest[1]) fs.writeFileSync(rest[1], `${JSON.stringify(await tableFingerprints(em), null, 2)}\n`);
+        console.log(`${histories.proposals} proposals, ${histories.events} history entries checked: ${histories.broken.length} broken`);
+        for (const b of histories.broken) console.log(`  proposal ${b.proposalId}: broken from entry ${b.firstBrokenSeq}`);
+        return histories.broken.length === 0 ? 0 : 1;
+      } finally {
+        await orm.close(true);
+      }
     } finally {
-      await db.close();
+      await server.stop();
     }
   }
   console.error(USAGE);

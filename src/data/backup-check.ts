@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { ProposalPhase } from '../domain/enums';
 import { WorkflowEvent } from '../entities/workflow-event.entity';
 import { firstBrokenLink } from '../workflows/history-hash';
 
@@ -38,22 +39,32 @@ export interface HistoriesChecked {
   broken: Array<{ proposalId: string; firstBrokenSeq: number }>;
 }
 
-/** Checks the hash chain of every proposal's history, a few hundred proposals at a time. */
+/**
+ * Checks every proposal's history, a few hundred proposals at a time: its hash chain from entry 1
+ * without a gap, and that it is whole — the proposal stands where its newest entry took it, and a
+ * proposal with no entry at all is still a draft. (A chain verifies on its own even when its newest
+ * entries are lost; the proposal's own state tells.) A broken one is named with the first entry that
+ * is wrong or missing.
+ */
 export async function checkEveryHistory(em: EntityManager, batch = 500): Promise<HistoriesChecked> {
   const result: HistoriesChecked = { proposals: 0, events: 0, broken: [] };
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const ids = await em.getConnection().execute<Array<{ id: string }>>('select id from proposal where id > ? order by id limit ?', [after, batch]);
-    if (ids.length === 0) return result;
-    const events = await em.fork().find(WorkflowEvent, { proposalId: { $in: ids.map((r) => r.id) } }, { orderBy: { proposalId: 'asc', seq: 'asc' } });
-    const byProposal = new Map<string, WorkflowEvent[]>(ids.map((r) => [r.id, []]));
+    const proposals = await em
+      .getConnection()
+      .execute<Array<{ id: string; state: string; phase: ProposalPhase }>>('select id, state, phase from proposal where id > ? order by id limit ?', [after, batch]);
+    if (proposals.length === 0) return result;
+    const events = await em.fork().find(WorkflowEvent, { proposalId: { $in: proposals.map((r) => r.id) } }, { orderBy: { proposalId: 'asc', seq: 'asc' } });
+    const byProposal = new Map<string, WorkflowEvent[]>(proposals.map((r) => [r.id, []]));
     for (const e of events) byProposal.get(e.proposalId)?.push(e);
-    for (const [proposalId, history] of byProposal) {
-      const broken = firstBrokenLink(history);
-      if (broken !== null) result.broken.push({ proposalId, firstBrokenSeq: broken });
+    for (const p of proposals) {
+      const history = byProposal.get(p.id) ?? [];
+      const newest = history.at(-1);
+      const broken = firstBrokenLink(history) ?? (newest ? (newest.toState === p.state ? null : newest.seq + 1) : p.phase === ProposalPhase.DRAFT ? null : 1);
+      if (broken !== null) result.broken.push({ proposalId: p.id, firstBrokenSeq: broken });
       result.events += history.length;
     }
-    result.proposals += ids.length;
-    after = ids[ids.length - 1].id;
+    result.proposals += proposals.length;
+    after = proposals[proposals.length - 1].id;
   }
 }

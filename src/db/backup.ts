@@ -73,23 +73,37 @@ async function databaseIsEmpty(url: string): Promise<boolean> {
   }
 }
 
-/** Writes a backup of the target's database to `file` (a new file). */
+/**
+ * Writes a backup of the target's database to `file` (a new file). It is written under a temporary
+ * name readable by its owner alone (it holds personal data) and renamed when whole, so a failed run
+ * never leaves something that looks like a backup.
+ */
 export async function createBackup(target: BackupTarget, file: string): Promise<string> {
   if (fs.existsSync(file)) throw new BackupError(`${file} exists already: name a new file.`);
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  if (target.kind === 'server') {
-    await assertToolFits('pg_dump', target.url);
-    const { url, env } = split(target.url);
-    await run('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`, `--dbname=${url}`], env);
-    return `pg_dump of ${new URL(url).pathname.slice(1)} written to ${file}`;
-  }
-  const { folder } = clusterOfStopped(target.dataDir);
-  if (!fs.existsSync(path.join(folder, 'PG_VERSION'))) throw new BackupError(`There is no embedded database in ${target.dataDir} to back up.`);
-  // The archive is written under a temporary name and renamed when whole, so a half-written one never looks like a backup.
+  const folder = path.dirname(path.resolve(file));
+  if (!fs.existsSync(folder)) fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
   const partial = `${file}.partial`;
-  await run('tar', ['--create', '--gzip', `--file=${partial}`, `--directory=${folder}`, '--exclude=./postmaster.pid', '--exclude=./postmaster.opts', '.']);
-  fs.renameSync(partial, file);
-  return `cold copy of the embedded database in ${target.dataDir} written to ${file}`;
+  fs.closeSync(fs.openSync(partial, 'w', 0o600));
+  fs.chmodSync(partial, 0o600);
+  try {
+    let said: string;
+    if (target.kind === 'server') {
+      await assertToolFits('pg_dump', target.url);
+      const { url, env } = split(target.url);
+      await run('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${partial}`, `--dbname=${url}`], env);
+      said = `pg_dump of ${new URL(url).pathname.slice(1)} written to ${file}`;
+    } else {
+      const { folder: cluster } = clusterOfStopped(target.dataDir);
+      if (!fs.existsSync(path.join(cluster, 'PG_VERSION'))) throw new BackupError(`There is no embedded database in ${target.dataDir} to back up.`);
+      // --force-local: a name with a colon (a time of day) is a file, never a remote host.
+      await run('tar', ['--create', '--gzip', '--force-local', `--file=${partial}`, `--directory=${cluster}`, '--exclude=./postmaster.pid', '--exclude=./postmaster.opts', '.']);
+      said = `cold copy of the embedded database in ${target.dataDir} written to ${file}`;
+    }
+    fs.renameSync(partial, file);
+    return said;
+  } finally {
+    fs.rmSync(partial, { force: true });
+  }
 }
 
 /** Restores `file` into the target, which must hold no database yet. */
@@ -101,17 +115,29 @@ export async function restoreBackup(target: BackupTarget, file: string): Promise
       throw new BackupError(`The database ${new URL(target.url).pathname.slice(1)} is not empty: restore into a new, empty database, then point DATABASE_URL at it.`);
     }
     const { url, env } = split(target.url);
-    await run('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', `--dbname=${url}`, file], env);
+    await run('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', `--dbname=${url}`, '--', file], env);
     return `${file} restored into ${new URL(url).pathname.slice(1)}`;
   }
   const { folder, owner } = clusterOfStopped(target.dataDir);
-  if (fs.existsSync(path.join(folder, 'PG_VERSION'))) {
+  if (fs.existsSync(folder) && fs.readdirSync(folder).length > 0) {
     throw new BackupError(`${target.dataDir} holds a database already: restore into a new DATA_DIR (or move this one aside first).`);
   }
-  fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
-  fs.chmodSync(folder, 0o700);
-  await run('tar', ['--extract', '--gzip', `--file=${file}`, `--directory=${folder}`]);
-  if (owner) await run('chown', ['-R', `${owner.uid}:${owner.gid}`, folder]);
+  // The whole archive is read first, and unpacked beside its place: only a complete cluster is
+  // moved into place, so a damaged archive or a full disk leaves nothing a service would start on.
+  await run('tar', ['--list', '--gzip', '--force-local', `--file=${file}`]);
+  const partial = `${folder}.restoring`;
+  fs.rmSync(partial, { recursive: true, force: true });
+  fs.mkdirSync(partial, { recursive: true, mode: 0o700 });
+  try {
+    await run('tar', ['--extract', '--gzip', '--force-local', `--file=${file}`, `--directory=${partial}`]);
+    if (!fs.existsSync(path.join(partial, 'PG_VERSION'))) throw new BackupError(`${file} is not a backup of an embedded database (no PG_VERSION in it).`);
+    fs.chmodSync(partial, 0o700);
+    if (owner) await run('chown', ['-R', `${owner.uid}:${owner.gid}`, partial]);
+    if (fs.existsSync(folder)) fs.rmdirSync(folder);
+    fs.renameSync(partial, folder);
+  } finally {
+    fs.rmSync(partial, { recursive: true, force: true });
+  }
   return `${file} restored into the embedded database of ${target.dataDir}`;
 }
 

@@ -29,6 +29,18 @@ export async function migrationStatus(orm: Orm, shipped: readonly ShippedMigrati
   };
 }
 
+/**
+ * The migrations of this release not applied to the database, read without changing anything (the
+ * migrator itself would create its table in an empty database): for checks that must leave a
+ * database as they found it, such as verifying a restored backup.
+ */
+export async function pendingWithoutWriting(orm: Orm, shipped: readonly ShippedMigration[] = migrationsList): Promise<string[]> {
+  const connection = orm.em.fork().getConnection();
+  const [{ present }] = await connection.execute<Array<{ present: boolean }>>(`select to_regclass('mikro_orm_migrations') is not null as present`);
+  const applied = present ? new Set((await connection.execute<Array<{ name: string }>>('select name from mikro_orm_migrations')).map((r) => r.name)) : new Set<string>();
+  return shipped.map((m) => m.name).filter((name) => !applied.has(name));
+}
+
 /** A rollback that is not done: why, one line per reason. Nothing was reverted. */
 export class RollbackRefused extends Error {
   constructor(readonly reasons: string[]) {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadForChange } from '../data/load-for-change';
 import type { RequestContext } from '../context';
 import { GoalStatus, PlanStatus, ProposalKind, ReportingPeriod, type IndicatorDirection } from '../entities/enums';
@@ -79,6 +80,14 @@ export interface CorrectIndicatorValueCommand {
 export interface ValueInForce {
   value: IndicatorValue;
   corrects: IndicatorValue | null;
+}
+
+/**
+ * Writes to one indicator's values go one at a time (its row locked until commit): two corrections
+ * crossing each other's days would otherwise wait on each other's unique-index check and deadlock.
+ */
+async function lockValuesOf(em: EntityManager, indicatorId: string): Promise<void> {
+  await em.findOneOrFail(Indicator, { id: indicatorId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
 }
 
 const SAME_DAY: Text = {
@@ -411,6 +420,7 @@ export class PlanService {
     const person = ctx.viewer.personIn(plan.areaId) as Person;
     return uniqueOrConflict(ctx, SAME_DAY, 'measuredOn', () =>
       ctx.em.transactional(async (em) => {
+        await lockValuesOf(em, indicator.id);
         if (await em.count(IndicatorValue, { indicatorId: indicator.id, measuredOn: input.measuredOn, supersededById: null })) throw conflict(ctx.locale, SAME_DAY, { field: 'measuredOn' });
         const { indicatorId: _indicator, value, ...rest } = input;
         const row = em.create(IndicatorValue, { ...rest, areaId: plan.areaId, indicatorId: indicator.id, value: String(value), recordedById: person.id });
@@ -434,6 +444,7 @@ export class PlanService {
     const person = ctx.viewer.personIn(plan.areaId) as Person;
     return uniqueOrConflict(ctx, SAME_DAY, 'measuredOn', () =>
       ctx.em.transactional(async (em) => {
+        await lockValuesOf(em, found.indicatorId);
         const old = await em.findOneOrFail(IndicatorValue, { id: found.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
         if (old.supersededById) throw conflict(ctx.locale, ALREADY_CORRECTED, { field: 'valueId' });
         // The old one leaves force first (one value in force per day), then its correction is written.

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { Client } from 'pg';
+import { createBackup } from '../../src/db/backup';
 import { loadDemoData } from '../../src/demo/demo-data';
 import { openOrm, type Orm } from '../../src/db/orm';
 import { shippedWorkflows } from '../../src/workflows/workflow-registry';
@@ -21,6 +22,14 @@ interface Ran {
   code: number | null;
   out: string;
   err: string;
+}
+
+/** `npm run migrate` as an operator runs it: exit code. */
+function migrateCli(env: Record<string, string>): Promise<number | null> {
+  const child = spawnTypeScript('src/cli/migrate.ts', { LOG_LEVEL: 'warn', ...env });
+  child.stdout!.resume();
+  child.stderr!.resume();
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
 function backupCli(env: Record<string, string>, ...args: string[]): Promise<Ran> {
@@ -116,7 +125,12 @@ test('the embedded database: backed up only while no server runs on it, restored
   const original = path.join(folder, 'original');
   const restored = path.join(folder, 'restored');
   const file = path.join(folder, 'embedded.backup');
-  // The first use initialises it and applies the migrations.
+  // Nothing there yet: verify creates nothing and says so (a mistyped DATA_DIR is no empty success).
+  const nothing = await backupCli({ DATA_DIR: original, EMBEDDED_PG_PORT: port }, 'verify');
+  expect([nothing.code, nothing.err.trim()]).toEqual([1, `There is no embedded database in ${original}: is DATA_DIR right?`]);
+  expect(fs.existsSync(path.join(original, 'postgres', 'PG_VERSION'))).toBe(false);
+  // Made by the service's own migration command.
+  expect(await migrateCli({ DATA_DIR: original, EMBEDDED_PG_PORT: port })).toBe(0);
   const first = await backupCli({ DATA_DIR: original, EMBEDDED_PG_PORT: port }, 'verify');
   expect([first.code, first.out]).toEqual([0, '0 proposals, 0 history entries checked: 0 broken\n']);
 
@@ -133,8 +147,68 @@ test('the embedded database: backed up only while no server runs on it, restored
   }
 
   expect(await backupCli({ DATA_DIR: original }, 'create', file)).toMatchObject({ code: 0 });
+  // It holds personal data: readable by its owner alone; no partial file left beside it.
+  expect((fs.statSync(file).mode & 0o777).toString(8)).toBe('600');
+  expect(fs.existsSync(`${file}.partial`)).toBe(false);
+
+  // A damaged archive (cut off in transit): refused, and nothing left that a service would start on; the whole one then restores.
+  const damaged = path.join(folder, 'damaged.backup');
+  fs.writeFileSync(damaged, fs.readFileSync(file).subarray(0, Math.floor(fs.statSync(file).size / 2)));
+  const cut = await backupCli({ DATA_DIR: restored }, 'restore', damaged);
+  expect(cut.code).toBe(1);
+  expect(cut.err).toContain('tar failed');
+  expect(fs.readdirSync(restored).filter((f) => f.startsWith('postgres') && fs.readdirSync(path.join(restored, f)).length > 0)).toEqual([]);
   expect(await backupCli({ DATA_DIR: restored }, 'restore', file)).toMatchObject({ code: 0 });
   expect(said(await backupCli({ DATA_DIR: restored }, 'restore', file))).toEqual([1, expect.stringContaining('holds a database already')]);
   expect(await backupCli({ DATA_DIR: restored, EMBEDDED_PG_PORT: port }, 'verify')).toMatchObject({ code: 0 });
   expect(said(await backupCli({}, 'restore'))).toEqual([2, expect.stringContaining('usage: npm run --silent backup')]);
 }, 180_000);
+
+test('a backup named with a time of day (a colon) is a local file, never a remote host', async () => {
+  const original = path.join(folder, 'original');
+  const cwd = process.cwd();
+  process.chdir(folder);
+  try {
+    expect(await createBackup({ kind: 'embedded', dataDir: original }, 'triada-2026-12-02T10:00.backup')).toContain('written to triada-2026-12-02T10:00.backup');
+    expect(fs.existsSync(path.join(folder, 'triada-2026-12-02T10:00.backup'))).toBe(true);
+  } finally {
+    process.chdir(cwd);
+  }
+}, 60_000);
+
+test('verify finds a history that lost its newest entries or all of them (a chain of what is left verifies on its own), and refuses a database not of this release', async () => {
+  const lost = await aTestDatabase();
+  const lostOrm = await openOrm(lost.url, 2);
+  const empty = await aTestDatabase({ migrated: false });
+  try {
+    await loadDemoData(lostOrm.em.fork(), shippedWorkflows());
+    const conn = lostOrm.em.getConnection();
+    await conn.execute('alter table workflow_event disable trigger workflow_event_no_update');
+    const [newest] = await conn.execute<Array<{ proposal_id: string; seq: number }>>(
+      `delete from workflow_event where (proposal_id, seq) = (select proposal_id, max(seq) from workflow_event group by proposal_id having max(seq) > 1 order by proposal_id limit 1) returning proposal_id, seq`,
+    );
+    const [all] = await conn.execute<Array<{ proposal_id: string }>>(
+      `delete from workflow_event where proposal_id = (select proposal_id from workflow_event where proposal_id <> ? order by proposal_id limit 1) returning proposal_id`,
+      [newest.proposal_id],
+    );
+    const ran = await backupCli({ DATABASE_URL: lost.url }, 'verify');
+    expect(ran.code).toBe(1);
+    expect(ran.out).toContain('2 broken');
+    expect(ran.out).toContain(`proposal ${newest.proposal_id}: broken from entry ${newest.seq}`);
+    expect(ran.out).toContain(`proposal ${all.proposal_id}: broken from entry 1`);
+
+    const notOurs = await backupCli({ DATABASE_URL: empty.url }, 'verify');
+    expect(notOurs.code).toBe(1);
+    expect(notOurs.err).toMatch(/is not at this release's schema \(\d+ pending migrations/);
+    // Checked as it is: nothing was migrated into it.
+    const client = new Client({ connectionString: empty.url });
+    await client.connect();
+    const { rows } = await client.query<{ n: number }>(`select count(*)::int as n from information_schema.tables where table_schema = current_schema()`);
+    await client.end();
+    expect(rows).toEqual([{ n: 0 }]);
+  } finally {
+    await lostOrm.close(true);
+    await lost.drop();
+    await empty.drop();
+  }
+}, 120_000);

@@ -205,6 +205,25 @@ describe('an indicator holds one value per day, none for a day to come, and a wr
     expect(rows.map((r) => [Number(r.value), r.superseded, r.corrects])).toEqual([[7, true, false], [9, false, true], [11, true, false], [11, false, true]]);
   });
 
+  test('two corrections crossing each other\'s days at once: each CONFLICT (the other day has a value), never an internal error', async () => {
+    const world = await aPipelineWorld(app.em());
+    const p = await planWithStructure(app, world);
+    const as = { as: world.actors.coordinator.subject };
+    const CORRECT_ID = `mutation($input: CorrectIndicatorValueInput!) { correctIndicatorValue(input: $input) { id } }`;
+    const seen: string[] = [];
+    for (let round = 0; round < 6; round++) {
+      const [d1, d2] = [1, 2].map((k) => `${THIS_YEAR - 2}-01-${String(round * 2 + k).padStart(2, '0')}`);
+      const a = (await app.gql<{ recordIndicatorValue: { id: string } }>(RECORD, { input: { indicatorId: p.indicatorId, value: 1, measuredOn: d1 } }, as)).data!.recordIndicatorValue.id;
+      const b = (await app.gql<{ recordIndicatorValue: { id: string } }>(RECORD, { input: { indicatorId: p.indicatorId, value: 2, measuredOn: d2 } }, as)).data!.recordIndicatorValue.id;
+      const results = await Promise.all([
+        app.gql(CORRECT_ID, { input: { valueId: a, value: 1, measuredOn: d2, reason: 'Den.' } }, as),
+        app.gql(CORRECT_ID, { input: { valueId: b, value: 2, measuredOn: d1, reason: 'Den.' } }, as),
+      ]);
+      for (const r of results) seen.push(r.errors ? String(r.errors[0].extensions?.code) : 'DONE');
+    }
+    expect([...new Set(seen)]).toEqual(['CONFLICT']);
+  });
+
   test('two values for one day at once: one is recorded, the other is CONFLICT (no internal error)', async () => {
     const world = await aPipelineWorld(app.em());
     const p = await planWithStructure(app, world);
