@@ -75,6 +75,7 @@ test('no input carries an area, state, version or author of an existing object; 
       'MeetingFilter.areaId',
       'MeetingFilter.status',
       'ProposalFilter.areaId',
+      'ProposalFilter.authorId',
       'ProposalFilter.state',
       'ProviderFilter.areaId',
       // Whether a person was present, as the minute-taker records it.
