@@ -168,9 +168,8 @@ export class PlanResolver {
       'Corrects a recorded value — its number, or its day too — saying why: the correction is a new value in force that names what it replaced; the old one stays in the record. Who may record the indicator\'s values. CONFLICT when the value was corrected already or the new day has a value.',
   })
   async correctIndicatorValue(@Ctx() ctx: RequestContext, @Arg('input', () => CorrectIndicatorValueInput, INPUT) input: CorrectIndicatorValueInput): Promise<IndicatorValueType> {
-    const row = await ctx.services.plans.correctValue(ctx, input);
-    const corrects = (await ctx.services.plans.values(ctx, row.indicatorId)).find((v) => v.value.id === row.id)?.corrects ?? null;
-    return toValue(row, corrects);
+    const corrected = await ctx.services.plans.correctValue(ctx, input);
+    return toValue(corrected.value, corrected.corrects);
   }
 
   @Mutation(() => PlanGoalType, {

@@ -434,7 +434,7 @@ export class PlanService {
    * Corrects a recorded value (its number, or its day too), saying why: the correction is a new
    * value naming the one it corrects, which stays, superseded. Who may record values may correct.
    */
-  async correctValue(ctx: RequestContext, input: CorrectIndicatorValueCommand): Promise<IndicatorValue> {
+  async correctValue(ctx: RequestContext, input: CorrectIndicatorValueCommand): Promise<ValueInForce> {
     requireId(ctx.locale, 'valueId', input.valueId);
     const found = await ctx.em.findOne(IndicatorValue, { id: input.valueId });
     if (!found) throw notFound(ctx.locale, 'IndicatorValue', input.valueId);
@@ -463,7 +463,7 @@ export class PlanService {
           correctionReason: input.reason,
         });
         await em.flush();
-        return row;
+        return { value: row, corrects: old };
       }),
     );
   }

@@ -158,6 +158,13 @@ test('the embedded database: backed up only while no server runs on it, restored
   expect(cut.code).toBe(1);
   expect(cut.err).toContain('tar failed');
   expect(fs.readdirSync(restored).filter((f) => f.startsWith('postgres') && fs.readdirSync(path.join(restored, f)).length > 0)).toEqual([]);
+  // A file that is not there, and an archive that holds no cluster: refused, nothing left.
+  expect(said(await backupCli({ DATA_DIR: restored }, 'restore', path.join(folder, 'none.backup')))).toEqual([1, expect.stringContaining('none.backup does not exist')]);
+  const notCluster = path.join(folder, 'not-a-cluster.backup');
+  fs.writeFileSync(path.join(folder, 'note.txt'), 'Zápis');
+  expect(spawnSync('tar', ['--create', '--gzip', `--file=${notCluster}`, `--directory=${folder}`, 'note.txt']).status).toBe(0);
+  expect(said(await backupCli({ DATA_DIR: restored }, 'restore', notCluster))).toEqual([1, expect.stringContaining('is not a backup of an embedded database (no PG_VERSION in it)')]);
+  expect(fs.readdirSync(restored).filter((f) => f.startsWith('postgres') && fs.readdirSync(path.join(restored, f)).length > 0)).toEqual([]);
   expect(await backupCli({ DATA_DIR: restored }, 'restore', file)).toMatchObject({ code: 0 });
   expect(said(await backupCli({ DATA_DIR: restored }, 'restore', file))).toEqual([1, expect.stringContaining('holds a database already')]);
   expect(await backupCli({ DATA_DIR: restored, EMBEDDED_PG_PORT: port }, 'verify')).toMatchObject({ code: 0 });

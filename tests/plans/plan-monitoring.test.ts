@@ -173,6 +173,7 @@ describe('an indicator holds one value per day, none for a day to come, and a wr
     expect(codes(await correct({ valueId: first.id, value: 8, measuredOn: tomorrow, reason: 'Posun.' }))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await correct({ valueId: first.id, value: 8, reason: ' \u200b' }))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await correct({ valueId: first.id, value: 8, reason: 'Chyba.' }, { as: world.actors.author.subject }))).toEqual(['FORBIDDEN']);
+    expect(codes(await correct({ valueId: '00000000-0000-4000-8000-000000000000', value: 8, reason: 'Chyba.' }))).toEqual(['NOT_FOUND']);
     expect(await dbFingerprint(app.em())).toEqual(before);
 
     // Corrected: the new value is in force and says what it replaced; the progress and the due day follow it.
