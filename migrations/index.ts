@@ -23,6 +23,7 @@ import { Migration20261202000000_email_delivery } from './Migration2026120200000
 import { Migration20261202100000_proposal_phase } from './Migration20261202100000_proposal_phase';
 import { Migration20261202120000_notification_body } from './Migration20261202120000_notification_body';
 import { Migration20261202130000_indicator_value_corrections } from './Migration20261202130000_indicator_value_corrections';
+import { Migration20261202170000_change_signals } from './Migration20261202170000_change_signals';
 import type { ShippedMigration } from './reversal';
 
 /**
@@ -56,4 +57,5 @@ export const migrationsList: ShippedMigration[] = [
   { name: 'Migration20261202100000_proposal_phase', class: Migration20261202100000_proposal_phase },
   { name: 'Migration20261202120000_notification_body', class: Migration20261202120000_notification_body },
   { name: 'Migration20261202130000_indicator_value_corrections', class: Migration20261202130000_indicator_value_corrections },
+  { name: 'Migration20261202170000_change_signals', class: Migration20261202170000_change_signals },
 ];

@@ -6,16 +6,23 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
-import { permissionRules, permissions } from './auth/permissions';
+import { guardSubscriptions, permissionRules, permissions } from './auth/permissions';
 import { unwrapPlainFields } from './auth/plain-fields';
 import { loadFeedViewer } from './auth/calendar-feed-secret';
-import { InvalidTokenError, UnknownSigningKeyError, type TokenVerifier } from './auth/token-verifier';
+import { InvalidTokenError, UnknownSigningKeyError, type TokenVerifier, type VerifiedToken } from './auth/token-verifier';
 import { loadViewer } from './auth/viewer-loader';
 import { freshLoadersAfterMutation } from './common/fresh-loaders.middleware';
 import { Viewer } from './auth/viewer';
 import { pragueDay } from './common/dates';
 import type { Config } from './config/config';
-import type { RequestContext } from './context';
+import type { LiveContext, RequestContext } from './context';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { WebSocket } from 'ws';
+import { listenForChanges } from './data/change-signals';
+import { ChangeHub } from './live/change-hub';
+import { attachSubscriptionServer, dropSlowSubscriber, type LiveSession } from './live/subscription-server';
+import { countSubscriptionStart } from './security/mutation-rate-limit.plugin';
 import type { Orm } from './db/orm';
 import { AppError, ErrorCode, internalError, notFound, SERVICE_UNAVAILABLE_RETRY_SECONDS, SERVICE_UNAVAILABLE_TEXT, serviceUnavailable, unauthenticated } from './errors/app-errors';
 import { isDatabaseUnavailable, serviceUnavailablePlugin } from './errors/database-unavailable';
@@ -31,6 +38,7 @@ import { observationPlugin } from './observability/observation.plugin';
 import { inRequestScope, observationOf, requestIdFrom } from './observability/request-observation';
 import { buildTriadaSchema } from './schema/build-schema';
 import { cors } from './security/cors';
+import { clientAddressOf, protocolOf, type TrustProxy } from './security/upgrade-request';
 import { mountGraphiQL } from './security/graphiql';
 import { inputHygiene } from './security/input-hygiene';
 import { mutationRateLimitPlugin } from './security/mutation-rate-limit.plugin';
@@ -39,6 +47,8 @@ import { createServices, type Services } from './services/services';
 
 export interface App {
   server: http.Server;
+  /** This process's change signals, as its subscriptions receive them. */
+  changes: ChangeHub;
   /** The service's Prometheus series (served per METRICS_PORT / METRICS_TOKEN). */
   metrics: Metrics;
   /** Stops taking requests, lets in-flight ones finish (up to the grace period), then stops Apollo. */
@@ -134,7 +144,7 @@ export async function createApp(options: {
   // resolver, after which a mutation's loaders forget what they read; the fields declared plain
   // are left unwrapped (see plain-fields.ts).
   const schema = unwrapPlainFields(options.schema ?? (await buildTriadaSchema()), permissionRules, (s) =>
-    applyMiddleware(s, permissions, inputHygiene, freshLoadersAfterMutation),
+    guardSubscriptions(applyMiddleware(s, permissions, inputHygiene, freshLoadersAfterMutation)),
   );
   const protection = queryProtection();
   const app = express();
@@ -239,32 +249,87 @@ export async function createApp(options: {
     } else if (header !== undefined) {
       const match = BEARER.exec(header);
       if (!match?.[1]) throw unauthenticated(locale, { cs: 'Neplatná hlavička Authorization.', en: 'Malformed Authorization header.' });
-      let subject: string;
-      try {
-        subject = await verifier.verify(match[1]);
-      } catch (err) {
-        if (!(err instanceof InvalidTokenError)) throw err;
-        const keys = err instanceof UnknownSigningKeyError ? { tokenKeyId: err.tokenKeyId, expectedKeyIds: err.expectedKeyIds } : {};
-        requestLogger.info({ reason: err.message, ...keys }, 'token refused');
-        throw tokenRefusal(locale, err);
-      }
+      const { subject } = await verifyBearer(match[1], locale, requestLogger);
       viewer = await loadViewer(em, subject, today);
     }
+    return contextOf({ requestId, locale, viewer, em, now, logger: requestLogger, clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown', publicBaseUrl: publicBaseUrlOf(req.protocol, req.get('host')) });
+  }
+
+  /** A bearer token's subject and expiry; a refused token is UNAUTHENTICATED with the reason's text. */
+  async function verifyBearer(token: string, locale: Locale, requestLogger: Logger): Promise<VerifiedToken> {
+    try {
+      return await verifier.verifyToken(token);
+    } catch (err) {
+      if (!(err instanceof InvalidTokenError)) throw err;
+      const keys = err instanceof UnknownSigningKeyError ? { tokenKeyId: err.tokenKeyId, expectedKeyIds: err.expectedKeyIds } : {};
+      requestLogger.info({ reason: err.message, ...keys }, 'token refused');
+      throw tokenRefusal(locale, err);
+    }
+  }
+
+  function publicBaseUrlOf(protocol: string, host: string | undefined): string {
+    return config.publicUrl ?? `${protocol}://${host ?? 'localhost'}`;
+  }
+
+  /** A request's context from who asks and how; the rest is the deployment's. */
+  function contextOf(c: Pick<RequestContext, 'requestId' | 'locale' | 'viewer' | 'em' | 'now' | 'logger' | 'clientAddress' | 'publicBaseUrl'>): RequestContext {
     return {
-      requestId,
-      locale,
-      viewer,
-      em,
-      now,
-      today,
-      loaders: new Loaders(em),
+      ...c,
+      today: pragueDay(c.now),
+      loaders: new Loaders(c.em),
       services,
-      logger: requestLogger,
-      clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
-      publicBaseUrl: config.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`,
       limits: { hearingCommentsPerHour: config.hearingCommentsPerHour },
       workflows,
     };
+  }
+
+  // Live updates: the database's change signals fanned out to this process's subscriptions (GraphQL over WebSocket on /graphql).
+  const changes = new ChangeHub();
+  const listener = await listenForChanges(orm.config.get('clientUrl') ?? '', logger.child({ component: 'live' }), (signal) => changes.publish(signal));
+  const subscriptions = attachSubscriptionServer({
+    server,
+    schema,
+    logger: logger.child({ component: 'live' }),
+    validationRules: protection.validationRules,
+    maxTokens: QUERY_LIMITS.maxTokens,
+    production: config.production,
+    verifyToken: (token) => verifier.verifyToken(token),
+    clientAddressOf: (request) => clientAddressOf(request, app.get('trust proxy fn') as TrustProxy),
+    publicBaseUrlOf: (request) => publicBaseUrlOf(protocolOf(request, app.get('trust proxy fn') as TrustProxy), request.headers.host),
+    formatError: createFormatError(logger),
+    liveContext: (session, socket) => liveContextOf(session, socket),
+    countSubscription: (ctx) => countSubscriptionStart(ctx, { perViewerPerMinute: config.mutationsPerMinutePerViewer, perAddressPerMinute: config.mutationsPerMinutePerAddress }),
+  });
+
+  /** How old a subscriber's roles may be before an event reads them again. */
+  const VIEWER_FRESH_MS = 30_000;
+
+  /** The context of one subscription: renewed for each event, the viewer read again once stale. */
+  async function liveContextOf(session: LiveSession, socket: WebSocket): Promise<LiveContext> {
+    const requestId = randomUUID();
+    const liveLogger = logger.child({ requestId, component: 'live' });
+    const load = async (em: EntityManager, now: Date): Promise<Viewer> => (session.subject === null ? Viewer.anonymous() : loadViewer(em, session.subject, pragueDay(now)));
+    const now = new Date();
+    const em = orm.em.fork();
+    let viewerReadAt = now.getTime();
+    const ctx: LiveContext = {
+      ...contextOf({ requestId, locale: session.locale, viewer: await load(em, now), em, now, logger: liveLogger, clientAddress: session.clientAddress, publicBaseUrl: session.publicBaseUrl }),
+      changes,
+      async renew() {
+        const at = new Date();
+        const fresh = orm.em.fork();
+        if (at.getTime() - viewerReadAt > VIEWER_FRESH_MS) {
+          ctx.viewer = await load(fresh, at);
+          viewerReadAt = at.getTime();
+        }
+        Object.assign(ctx, { em: fresh, loaders: new Loaders(fresh), now: at, today: pragueDay(at) });
+      },
+      tooSlow() {
+        liveLogger.warn('a subscriber fell behind its events; dropped');
+        dropSlowSubscriber(socket);
+      },
+    };
+    return ctx;
   }
 
   if (!config.production) mountGraphiQL(app, logger);
@@ -381,12 +446,16 @@ export async function createApp(options: {
 
   return {
     server,
+    changes,
     metrics,
     async stop(graceMillis = 10_000) {
       // Stop accepting connections; idle keep-alive ones close now, busy ones when their request
       // has been answered, and whatever still runs after the grace period is cut. Only then may
       // the caller close the database: the requests in flight still need it.
       stopping = true;
+      await subscriptions.close();
+      changes.close();
+      await listener.close();
       for (const res of open) if (!res.headersSent) res.set('Connection', 'close');
       const wasListening = server.listening;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

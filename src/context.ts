@@ -5,6 +5,7 @@ import type { Loaders } from './data/loaders';
 import type { Logger } from './logger';
 import type { WorkflowRegistry } from './workflows/workflow-registry';
 import type { Services } from './services/services';
+import type { ChangeHub } from './live/change-hub';
 
 /** Built once per request and passed explicitly to every resolver and service. */
 export interface RequestContext {
@@ -28,4 +29,17 @@ export interface RequestContext {
   limits: { hearingCommentsPerHour: number };
   /** The approval workflows this deployment runs, compiled and checked at start-up. */
   workflows: WorkflowRegistry;
+}
+
+/**
+ * The context of one subscription (GraphQL over WebSocket): a request context that starts afresh
+ * for each event it sends, so that every event is read as a new request of its subscriber would be.
+ */
+export interface LiveContext extends RequestContext {
+  /** This process's change signals. */
+  changes: ChangeHub;
+  /** Begins the next event: a new EntityManager and loaders, the instant and day, the viewer read again when stale. */
+  renew(): Promise<void>;
+  /** Drops the subscriber: it fell too far behind its events. */
+  tooSlow(): void;
 }

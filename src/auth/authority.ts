@@ -211,12 +211,12 @@ function before(cond: Condition, viewer: Viewer): Maybe {
  * operation? Refuses only what no record could allow (no token, or no role that could ever
  * qualify), so a refusal here says nothing about any record.
  */
-export function mayAttempt(ctx: RequestContext, operation: 'Query' | 'Mutation', field: string): true | AppError {
+export function mayAttempt(ctx: RequestContext, operation: 'Query' | 'Mutation' | 'Subscription', field: string): true | AppError {
   const mapped = OPERATION_ACTIONS[operation][field];
   if (mapped === undefined) return deny(ctx, ErrorCode.FORBIDDEN, RefusalCode.NOT_YOUR_ROLE, { cs: 'Neznámá operace.', en: 'Unknown operation.' });
   const actions = (mapped === 'anyone' ? [] : Array.isArray(mapped) ? mapped : [mapped]) as Action[];
-  // Reads refused are NOT_FOUND or an empty list, which only the service can give.
-  if (operation === 'Query' && actions.every((a) => 'hidden' in POLICY[a])) return true;
+  // Reads (and subscriptions, which read each event) refused are NOT_FOUND or an empty list, which only the service can give.
+  if (operation !== 'Mutation' && actions.every((a) => 'hidden' in POLICY[a])) return true;
   if (actions.some((a) => before(POLICY[a].who, ctx.viewer) !== false)) return true;
   if (!ctx.viewer.isAuthenticated) return deny(ctx, ErrorCode.UNAUTHENTICATED, RefusalCode.NOT_SIGNED_IN, { cs: 'Přihlaste se.', en: 'Authentication required.' });
   return deny(ctx, ErrorCode.FORBIDDEN, RefusalCode.NOT_YOUR_ROLE, POLICY[actions[0]].says);

@@ -1,6 +1,6 @@
 import { allow, deny, rule, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { RequestContext } from '../context';
 import { AppError, ErrorCode, forbidden, serviceUnavailable, unauthenticated } from '../errors/app-errors';
 import { can, forbiddenBy, mayAttempt } from './authority';
@@ -16,12 +16,12 @@ import type { PersonType } from '../schema/person.type';
  */
 
 /** The rule of one operation: public ones pass, the others ask the decision point. */
-function operationRule(operation: 'Query' | 'Mutation', field: string, action: string) {
+function operationRule(operation: 'Query' | 'Mutation' | 'Subscription', field: string, action: string) {
   if (action === 'anyone') return allow;
   return rule(`${operation}.${field}`, { cache: 'contextual' })((_parent, _args, ctx: RequestContext) => mayAttempt(ctx, operation, field));
 }
 
-const operationRules = (operation: 'Query' | 'Mutation') =>
+const operationRules = (operation: 'Query' | 'Mutation' | 'Subscription') =>
   Object.fromEntries(
     Object.entries(OPERATION_ACTIONS[operation]).map(([field, action]) => [field, operationRule(operation, field, Array.isArray(action) ? 'some' : String(action))]),
   );
@@ -34,6 +34,8 @@ const readsContacts = rule({ cache: 'strict' })((person: PersonType, _args, ctx:
 export const permissionRules: IRules = {
   Query: operationRules('Query'),
   Mutation: operationRules('Mutation'),
+  Subscription: operationRules('Subscription'),
+  DeskChange: allow,
   // Objects reach a viewer only through queries that already filtered them by the read actions.
   Viewer: allow,
   Area: allow,
@@ -130,6 +132,24 @@ function fallbackError(thrown: unknown, _parent: unknown, _args: unknown, ctx: R
   }
   ctx.logger.error({ err: thrown, requestId: ctx.requestId }, 'unexpected error in resolver');
   return new AppError(ErrorCode.INTERNAL_SERVER_ERROR, `Internal server error (request ${ctx.requestId})`);
+}
+
+/**
+ * graphql-middleware wraps a subscription field's per-event resolver, not its `subscribe`: this puts
+ * the same operation rule before every subscription starts, so a viewer who could not attempt it
+ * is refused before anything is listened for (each event is then read under its read rule).
+ */
+export function guardSubscriptions(schema: GraphQLSchema): GraphQLSchema {
+  for (const field of Object.values(schema.getSubscriptionType()?.getFields() ?? {})) {
+    const subscribe = field.subscribe;
+    if (!subscribe) continue;
+    field.subscribe = (source, args, ctx: RequestContext, info) => {
+      const allowed = mayAttempt(ctx, 'Subscription', field.name);
+      if (allowed !== true) throw allowed;
+      return subscribe(source, args, ctx, info);
+    };
+  }
+  return schema;
 }
 
 export const permissions = shield(permissionRules, {

@@ -295,6 +295,8 @@ export const POLICY = {
   'calendarFeed.issue': row('Person', self('self'), { cs: 'Odkaz pro kalendář si každý vydává sám.', en: 'Each person issues their own calendar feed links.' }),
   'calendarFeed.revoke': row('Person', self('self'), INVISIBLE, true),
   /** The personal calendar of one's own seats (a feed link or a token). */
+  /** What awaits one on one's desk and its changes, live: whoever is signed in. */
+  'desk.read': row('Notification', signedIn, { cs: 'Přihlaste se.', en: 'Authentication required.' }),
   'calendar.readOwn': row('Notification', signedIn, { cs: 'Přihlaste se.', en: 'Authentication required.' }),
 } as const satisfies Record<string, PolicyRow>;
 
@@ -305,7 +307,11 @@ export type Action = keyof typeof POLICY;
  * the generated authority test; queries marked `anyone` are public (their results are filtered by
  * the read actions of what they return).
  */
-export const OPERATION_ACTIONS: { Query: Record<string, Action | 'anyone'>; Mutation: Record<string, Action | readonly Action[]> } = {
+export const OPERATION_ACTIONS: {
+  Query: Record<string, Action | 'anyone'>;
+  Mutation: Record<string, Action | readonly Action[]>;
+  Subscription: Record<string, Action | 'anyone'>;
+} = {
   Query: {
     me: 'anyone',
     areas: 'anyone',
@@ -396,5 +402,12 @@ export const OPERATION_ACTIONS: { Query: Record<string, Action | 'anyone'>; Muta
     erasePerson: 'person.erase',
     issueCalendarFeed: 'calendarFeed.issue',
     revokeCalendarFeed: 'calendarFeed.revoke',
+  },
+  // Every event of a subscription is read again for its subscriber under the read action of what it sends.
+  Subscription: {
+    proposalChanged: 'proposal.read',
+    meetingChanged: 'meeting.read',
+    notificationAdded: 'notification.read',
+    myDeskChanged: 'desk.read',
   },
 };

@@ -62,9 +62,17 @@ function isUsableSubject(sub: unknown): sub is string {
 /** How far the identity provider's clock may be from ours. */
 const CLOCK_TOLERANCE_SECONDS = 30;
 
+/** What a verified token says: whose it is and until when it holds. */
+export interface VerifiedToken {
+  subject: string;
+  expiresAt: Date;
+}
+
 export interface TokenVerifier {
   /** Returns the token's subject, or throws InvalidTokenError. */
   verify(token: string): Promise<string>;
+  /** Returns the token's subject and expiry (a live connection ends then), or throws InvalidTokenError. */
+  verifyToken(token: string): Promise<VerifiedToken>;
 }
 
 /**
@@ -112,8 +120,11 @@ export async function createTokenVerifier(auth: AuthConfig): Promise<TokenVerifi
     const expected = [...new Set(trusted.filter((id): id is string => id !== undefined))];
     return new UnknownSigningKeyError(kid ?? null, expected, keySource);
   }
-  return {
+  const verifier: TokenVerifier = {
     async verify(token: string): Promise<string> {
+      return (await verifier.verifyToken(token)).subject;
+    },
+    async verifyToken(token: string): Promise<VerifiedToken> {
       try {
         const { payload } = await jwtVerify(token, key as JWTVerifyGetKey, {
           issuer: auth.issuer,
@@ -132,7 +143,7 @@ export async function createTokenVerifier(auth: AuthConfig): Promise<TokenVerifi
         if (remaining > auth.maxTokenLifetimeSeconds + CLOCK_TOLERANCE_SECONDS || (payload.iat !== undefined && exp - payload.iat > auth.maxTokenLifetimeSeconds)) {
           throw new InvalidTokenError('token lifetime too long');
         }
-        return payload.sub;
+        return { subject: payload.sub, expiresAt: new Date(exp * 1000) };
       } catch (err) {
         if (err instanceof InvalidTokenError) throw err;
         const code = (err as { code?: string }).code ?? '';
@@ -140,4 +151,5 @@ export async function createTokenVerifier(auth: AuthConfig): Promise<TokenVerifi
       }
     },
   };
+  return verifier;
 }

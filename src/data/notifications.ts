@@ -57,3 +57,8 @@ export function countNotifications(em: EntityManager, personIds: string[], unrea
 export function markNotificationsRead(em: EntityManager, personIds: string[], at: Date): Promise<number> {
   return em.nativeUpdate(Notification, ofPeople(personIds, true), { readAt: at });
 }
+
+/** One notification, if it is addressed to one of `personIds`. */
+export function ownNotification(em: EntityManager, personIds: string[], id: string): Promise<Notification | null> {
+  return em.findOne(Notification, { id, personId: { $in: personIds } });
+}

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
 import { ActionPlanResolver, PlanActionPlansResolver, ProjectIntentReportResolver, ProjectIntentResolver } from '../resolvers/action-plan.resolver';
 import { AgendaItemResolver, AttendanceResolver } from '../resolvers/agenda-item.resolver';
 import { AreaRoleResolver } from '../resolvers/area-role.resolver';
@@ -9,6 +9,7 @@ import { BodyResolver } from '../resolvers/body.resolver';
 import { DelegationResolver } from '../resolvers/delegation.resolver';
 import { CalendarFeedResolver } from '../resolvers/calendar-feed.resolver';
 import { AgendaItemMaterialsResolver, MaterialResolver, ProposalMaterialsResolver } from '../resolvers/material.resolver';
+import { LiveResolver } from '../resolvers/live.resolver';
 import { HearingCommentsResolver, HearingResolver, PlanHearingResolver } from '../resolvers/hearing.resolver';
 import { MeetingResolver } from '../resolvers/meeting.resolver';
 import { MembershipResolver } from '../resolvers/membership.resolver';
@@ -76,7 +77,18 @@ export const resolvers = [
   SocialServiceResolver,
   PersonalDataResolver,
   CalendarFeedResolver,
+  LiveResolver,
 ] as const;
+
+/** type-graphql's topic bus, which no subscription here uses. */
+const NO_TOPICS: PubSub = {
+  publish() {
+    throw new Error('subscriptions here are fed by change signals, not topics');
+  },
+  subscribe() {
+    throw new Error('subscriptions here are fed by change signals, not topics');
+  },
+};
 
 /** The schema without permissions: what `schema.graphql` shows. */
 export async function buildTriadaSchema(): Promise<GraphQLSchema> {
@@ -85,5 +97,8 @@ export async function buildTriadaSchema(): Promise<GraphQLSchema> {
     // GraphQL already admits only declared fields; class-validator checks their values.
     validate: { forbidUnknownValues: true },
     emitSchemaFile: false,
+    // Every subscription brings its own `subscribe` (src/services/live.service.ts, fed by the
+    // database's change signals); type-graphql asks for a topic bus all the same, and none is used.
+    pubSub: NO_TOPICS,
   });
 }

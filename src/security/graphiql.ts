@@ -12,7 +12,8 @@ const ASSETS: Record<string, { pkg: string; file: string; type: string }> = {
 };
 
 const INIT = `'use strict';
-var fetcher = GraphiQL.createFetcher({ url: '/graphql', headers: {} });
+// Subscriptions go over WebSocket (graphql-ws) on the same path; the Headers tab is the connection's connectionParams.
+var fetcher = GraphiQL.createFetcher({ url: '/graphql', headers: {}, subscriptionUrl: (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/graphql' });
 ReactDOM.createRoot(document.getElementById('graphiql')).render(
   React.createElement(GraphiQL, { fetcher: fetcher, defaultEditorToolsVisibility: true, shouldPersistHeaders: false })
 );

@@ -56,3 +56,17 @@ export function mutationRateLimitPlugin(limits: MutationRateLimits): ApolloServe
     },
   };
 }
+
+/**
+ * Counts the start of a subscription (over WebSocket) against the viewer's and the client address's
+ * minute windows of their own, with the limits of mutations; over either it is refused with
+ * RATE_LIMITED.
+ */
+export async function countSubscriptionStart(ctx: RequestContext, limits: MutationRateLimits): Promise<void> {
+  const windows: Array<[string, number]> = [[`subscriptions:address:${clientKey(ctx.clientAddress)}`, limits.perAddressPerMinute]];
+  if (ctx.viewer.subject) windows.push([`subscriptions:viewer:${clientKey(ctx.viewer.subject)}`, limits.perViewerPerMinute]);
+  for (const [bucket, max] of windows) {
+    const retryAfter = await hitRateLimit(ctx.em, bucket, { max, windowSeconds: 60 }, ctx.now);
+    if (retryAfter !== null) throw rateLimited(ctx.locale, retryAfter);
+  }
+}

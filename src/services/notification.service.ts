@@ -1,6 +1,6 @@
 import type { RequestContext } from '../context';
 import { assertPageSize, decodeTimeCursor, encodeCursor } from '../common/cursor';
-import { countNotifications, markNotificationsRead, notificationPage } from '../data/notifications';
+import { countNotifications, markNotificationsRead, notificationPage, ownNotification } from '../data/notifications';
 import { Notification } from '../entities/notification.entity';
 import { notFound } from '../errors/app-errors';
 import { authorize } from '../auth/authority';
@@ -29,6 +29,15 @@ export class NotificationService {
       totalCount: () => countNotifications(ctx.em, personIds, unreadOnly),
       unreadCount: () => countNotifications(ctx.em, personIds, true),
     };
+  }
+
+  /** One of the viewer's own notifications (NOT_FOUND for anyone else's, as if it did not exist). */
+  async own(ctx: RequestContext, id: string): Promise<Notification> {
+    authorize(ctx, 'notification.read', { areaId: null }, 'Notification', id);
+    const personIds = ctx.viewer.people.map((p) => p.id);
+    const row = personIds.length > 0 ? await ownNotification(ctx.em, personIds, id) : null;
+    if (!row) throw notFound(ctx.locale, 'Notification', id);
+    return row;
   }
 
   static cursor(n: Notification): string {

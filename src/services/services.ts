@@ -6,6 +6,7 @@ import { CalendarFeedService } from './calendar-feed.service';
 import { CalendarService } from './calendar.service';
 import { DelegationService } from './delegation.service';
 import { HearingService } from './hearing.service';
+import { LiveService } from './live.service';
 import { MaterialService } from './material.service';
 import { MeetingService } from './meeting.service';
 import { MembershipService } from './membership.service';
@@ -31,6 +32,7 @@ export interface Services {
   calendarFeeds: CalendarFeedService;
   delegations: DelegationService;
   hearings: HearingService;
+  live: LiveService;
   materials: MaterialService;
   meetings: MeetingService;
   memberships: MembershipService;
@@ -59,20 +61,23 @@ export function createServices(): Services {
   const plans = new PlanService(proposals, organisations);
   const planRegister = new PlanRegisterService(plans);
   const actionPlans = new ActionPlanService(plans, proposals);
+  const bodies = new BodyService();
+  const notifications = new NotificationService();
   return {
     actionPlans,
     areaRoles: new AreaRoleService(),
     areas: new AreaService(),
-    bodies: new BodyService(),
+    bodies,
     calendar: new CalendarService(meetings),
     calendarFeeds: new CalendarFeedService(),
     delegations: new DelegationService(),
     hearings: new HearingService(plans),
+    live: new LiveService(proposals, meetings, bodies, notifications),
     materials: new MaterialService(meetings, proposals),
     meetings,
     memberships: new MembershipService(organisations),
     minutes: new MinutesService(meetings),
-    notifications: new NotificationService(),
+    notifications,
     organisations,
     people: new PersonService(organisations),
     personalData: new PersonalDataService(),

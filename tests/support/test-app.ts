@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { importJWK, SignJWT, type JWK } from 'jose';
 import { Client } from 'pg';
-import { createApp } from '../../src/app';
+import { createApp, type App } from '../../src/app';
 import { createTokenVerifier } from '../../src/auth/token-verifier';
 import type { Config } from '../../src/config/config';
 import { withDatabase } from '../../src/db/embedded-database';
@@ -37,6 +37,8 @@ export interface TestApp {
   em(): EntityManager;
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResponse<T>>;
   token(subject: string, claims?: { issuer?: string; audience?: string; expiresIn?: number; key?: JWK }): Promise<string>;
+  /** The service itself (its change signals, for tests of live updates). */
+  app: App;
   close(): Promise<void>;
 }
 
@@ -178,15 +180,13 @@ export async function serveTestApp(
     orm,
     em: () => orm.em.fork(),
     token: signTestToken,
+    app,
     gql<T>(query: string, variables: Record<string, unknown> = {}, options: RequestOptions = {}): Promise<GraphQLResponse<T>> {
       return postGraphQL<T>(url, query, variables, options);
     },
     async close() {
-      await new Promise<void>((resolve) => {
-        app.server.close(() => resolve());
-        app.server.closeAllConnections();
-      });
-      await app.stop();
+      // Live sockets first (they would hold the server open), then every connection at once.
+      await app.stop(0);
       await orm.close(true);
       await afterClose?.();
     },
