@@ -46,11 +46,15 @@ async function applied(): Promise<string[]> {
   return (await sql<{ name: string }>('select name from mikro_orm_migrations order by id')).map((r) => r.name);
 }
 
-/** The tables' columns and the indexes of the schema, as `table.column` and `index:name`. */
+/** The tables' columns, the indexes, triggers and functions of the schema, as `table.column`, `index:name`, `trigger:table.name` and `function:name`. */
 async function schema(): Promise<string[]> {
   const rows = await sql<{ item: string }>(
     `select table_name || '.' || column_name as item from information_schema.columns where table_schema = 'public'
-     union all select 'index:' || indexname from pg_indexes where schemaname = 'public' order by item`,
+     union all select 'index:' || indexname from pg_indexes where schemaname = 'public'
+     union all select 'trigger:' || c.relname || '.' || t.tgname from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
+                where n.nspname = 'public' and not t.tgisinternal
+     union all select 'function:' || p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = 'public'
+     order by item`,
   );
   return rows.map((r) => r.item);
 }

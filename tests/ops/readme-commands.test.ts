@@ -56,6 +56,7 @@ const WHERE_RUN: Record<string, InTest | InCi> = {
   'npm run import-providers -- rpss.json': { test: 'tests/providers/import-providers-cli.test.ts', runs: 'src/cli/import-providers.js', args: ['rpss-sample.json'] },
   'npm run bench:data': dryRun('bench/data.mjs'),
   'npm run bench': dryRun('bench/run.mjs'),
+  'npm run bench:fanout': dryRun('bench/fanout.mjs'),
   'npm run soak': dryRun('bench/soak.mjs'),
   'npm run mutation': dryRun('scripts/mutation.mjs'),
   'npm run mutants': dryRun('scripts/mutation.mjs'),
