@@ -217,6 +217,11 @@ export const POLICY = {
     cs: 'S tímto návrhem nemůžete nic dělat.',
     en: 'You cannot act on this proposal.',
   }),
+  /**
+   * Whom a proposal waits on is shown on the desk of its author and of its working group's chair
+   * (or whoever holds the chair's power): the people it came from.
+   */
+  'proposal.follow': row('Proposal', any(self('author'), chair('workingGroup')), INVISIBLE, true),
   'proposal.attachMaterial': row('Proposal', all(areaPerson, any(self('author'), MANAGERS, SUPPORT, chair('workingGroup'))), {
     cs: 'Podklady k návrhu vkládá jeho autor, předseda skupiny, koordinátor nebo podpůrná organizace.',
     en: "The author, the group chair, the coordinator or support attach a proposal's materials.",
@@ -287,6 +292,8 @@ export const POLICY = {
   }),
 
   // ── The viewer's own ─────────────────────────────────────────────────────────────────────
+  /** One's desk (what waits for one across every area and body): whoever is signed in; each item on it is judged by its own row. */
+  'desk.read': row('Person', signedIn, { cs: 'Přihlaste se.', en: 'Authentication required.' }),
   'notification.read': row('Notification', signedIn, INVISIBLE),
   'notification.markRead': row('Notification', self('recipient'), INVISIBLE, true),
   /** Every unread notice of one's own at once: whoever is signed in (nothing to mark for someone without a person record). */
@@ -333,6 +340,7 @@ export const OPERATION_ACTIONS: { Query: Record<string, Action | 'anyone'>; Muta
     organisation: 'organisation.read',
     // The viewer's own links; empty for the public.
     myCalendarFeeds: 'anyone',
+    myDesk: 'desk.read',
   },
   Mutation: {
     createArea: 'area.create',

@@ -5,6 +5,7 @@ import { BodyService } from './body.service';
 import { CalendarFeedService } from './calendar-feed.service';
 import { CalendarService } from './calendar.service';
 import { DelegationService } from './delegation.service';
+import { DeskService } from './desk.service';
 import { HearingService } from './hearing.service';
 import { MaterialService } from './material.service';
 import { MeetingService } from './meeting.service';
@@ -30,6 +31,7 @@ export interface Services {
   calendar: CalendarService;
   calendarFeeds: CalendarFeedService;
   delegations: DelegationService;
+  desk: DeskService;
   hearings: HearingService;
   materials: MaterialService;
   meetings: MeetingService;
@@ -59,6 +61,8 @@ export function createServices(): Services {
   const plans = new PlanService(proposals, organisations);
   const planRegister = new PlanRegisterService(plans);
   const actionPlans = new ActionPlanService(plans, proposals);
+  const materials = new MaterialService(meetings, proposals);
+  const minutes = new MinutesService(meetings);
   return {
     actionPlans,
     areaRoles: new AreaRoleService(),
@@ -67,11 +71,12 @@ export function createServices(): Services {
     calendar: new CalendarService(meetings),
     calendarFeeds: new CalendarFeedService(),
     delegations: new DelegationService(),
+    desk: new DeskService(proposals, meetings, minutes, materials),
     hearings: new HearingService(plans),
-    materials: new MaterialService(meetings, proposals),
+    materials,
     meetings,
     memberships: new MembershipService(organisations),
-    minutes: new MinutesService(meetings),
+    minutes,
     notifications: new NotificationService(),
     organisations,
     people: new PersonService(organisations),
