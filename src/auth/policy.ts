@@ -274,6 +274,8 @@ export const POLICY = {
     cs: 'Hodnoty indikátoru zapisuje jeho gestor nebo koordinátor.',
     en: "Only the indicator's guarantor or the coordinator records its values.",
   }),
+  /** Whose desk an indicator's values due are on: its guarantors (a person named, or a person of an organisation named). */
+  'plan.guaranteeIndicator': row('Plan', all(areaPerson, any(self('guarantor'), represents('guarantor'))), INVISIBLE, true),
   'plan.updateGoalStatus': row('Plan', all(areaPerson, any(self('guarantor'), represents('guarantor'), MANAGERS)), {
     cs: 'Stav cíle mění jeho gestor nebo koordinátor.',
     en: "Only the goal's guarantor or the coordinator changes its status.",

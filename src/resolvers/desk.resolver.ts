@@ -5,12 +5,16 @@ import type { RequestContext } from '../context';
 import { localize } from '../i18n/locale';
 import { BodyType } from '../schema/body.type';
 import {
+  DeskHearingCommentConnection,
+  DeskIndicatorValueDueConnection,
   DeskMaterialsDueConnection,
   DeskMeetingToRunConnection,
   DeskMinutesDueConnection,
   DeskProposalToMoveConnection,
   DeskProposalWaitingConnection,
   DeskType,
+  type DeskHearingCommentType,
+  type DeskIndicatorValueDueType,
   type DeskMaterialsDueType,
   type DeskMeetingToRunType,
   type DeskMinutesDueType,
@@ -22,6 +26,8 @@ import { AgendaItemType, MeetingType } from '../schema/meeting.type';
 import { ProposalType } from '../schema/proposal.type';
 import type { TransitionInputKind } from '../schema/refusal.type';
 import type { Desk } from '../services/desk.service';
+import { toComment } from './hearing.resolver';
+import { toIndicator } from './plan.resolver';
 import { transitionView } from './proposal.resolver';
 
 /** A section's page in the schema's shape. */
@@ -124,5 +130,27 @@ export class DeskResolver {
       dueOn: i.dueOn,
       overdue: i.overdue,
     }));
+  }
+
+  @FieldResolver(() => DeskIndicatorValueDueConnection, {
+    description: "Indicators of adopted plans whose next value is due from the viewer as their guarantor (a person named, or of an organisation named), the longest due first.",
+  })
+  async indicatorValuesDue(
+    @Root() root: DeskType,
+    @Arg('first', () => Int, FIRST) first: number,
+    @Arg('after', () => String, AFTER) after: string | null | undefined,
+  ): Promise<DeskPage<DeskIndicatorValueDueType>> {
+    return connection(await (root.work as Desk).indicatorValuesDue(first, after ?? null), (i) => ({ indicator: toIndicator(i.indicator), planId: i.planId, dueOn: i.dueOn }));
+  }
+
+  @FieldResolver(() => DeskHearingCommentConnection, {
+    description: "Comments of public hearings of plans not yet adopted that wait for an answer, for whoever answers them (the area's coordinator or admin); the oldest first.",
+  })
+  async hearingCommentsToAnswer(
+    @Root() root: DeskType,
+    @Arg('first', () => Int, FIRST) first: number,
+    @Arg('after', () => String, AFTER) after: string | null | undefined,
+  ): Promise<DeskPage<DeskHearingCommentType>> {
+    return connection(await (root.work as Desk).hearingCommentsToAnswer(first, after ?? null), (i) => ({ comment: toComment(i.comment), planId: i.planId }));
   }
 }

@@ -1,5 +1,7 @@
-import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, type ClassType } from 'type-graphql';
 import { BodyType } from './body.type';
+import { HearingCommentType } from './hearing.type';
+import { IndicatorType } from './plan.type';
 import { AgendaItemType, MeetingType } from './meeting.type';
 import { PageInfo } from './page-info.type';
 import { AvailableTransitionType, ProposalType } from './proposal.type';
@@ -7,7 +9,7 @@ import { RefusalType, TransitionInputKind } from './refusal.type';
 
 @ObjectType('Desk', {
   description:
-    "What waits for the viewer across all their areas and bodies: proposals to move or waiting on others, meetings to convene or hold, minutes and materials due. Each section lists only what the viewer may see and do (the same judgment as the record's own fields and mutations), with its count, paged.",
+    "What waits for the viewer across all their areas and bodies: proposals to move or waiting on others, meetings to convene or hold, minutes and materials due, indicator values due, hearing comments to answer. Each section lists only what the viewer may see and do (the same judgment as the record's own fields and mutations), with its count, paged.",
 })
 export class DeskType {
   /** The request's desk as the service judges it (src/services/desk.service.ts). */
@@ -100,6 +102,27 @@ export class DeskMaterialsDueType {
   overdue!: boolean;
 }
 
+@ObjectType('DeskIndicatorValueDue', { description: 'An indicator of an adopted plan whose next value is due from the viewer as its guarantor.' })
+export class DeskIndicatorValueDueType {
+  @Field(() => IndicatorType, { description: 'The indicator (record the value with `recordIndicatorValue`).' })
+  indicator!: IndicatorType;
+
+  @Field(() => ID, { description: 'The plan it measures.' })
+  planId!: string;
+
+  @Field(() => String, { description: "The day (YYYY-MM-DD) the value was due by: one reporting period after the latest value, or after the baseline while there is none." })
+  dueOn!: string;
+}
+
+@ObjectType('DeskHearingComment', { description: "A comment of a plan's public hearing waiting for the viewer's answer." })
+export class DeskHearingCommentType {
+  @Field(() => HearingCommentType, { description: 'The comment (answer it with `answerHearingComment`).' })
+  comment!: HearingCommentType;
+
+  @Field(() => ID, { description: 'The plan whose hearing took it.' })
+  planId!: string;
+}
+
 /** A page of one section of the desk: its edges, paging and count. */
 function deskSection<T extends object>(name: string, Node: ClassType<T>, what: string) {
   @ObjectType(`${name}Edge`, { description: `${what} in a page of the desk.` })
@@ -130,6 +153,8 @@ export const DeskProposalWaitingConnection = deskSection('DeskProposalWaiting', 
 export const DeskMeetingToRunConnection = deskSection('DeskMeetingToRun', DeskMeetingToRunType, 'A meeting to convene or hold');
 export const DeskMinutesDueConnection = deskSection('DeskMinutesDue', DeskMinutesDueType, 'A meeting with minutes due');
 export const DeskMaterialsDueConnection = deskSection('DeskMaterialsDue', DeskMaterialsDueType, 'An agenda item with materials due');
+export const DeskIndicatorValueDueConnection = deskSection('DeskIndicatorValueDue', DeskIndicatorValueDueType, 'An indicator value due');
+export const DeskHearingCommentConnection = deskSection('DeskHearingComment', DeskHearingCommentType, 'A hearing comment to answer');
 
 /** A section's page as the resolvers return it. */
 export interface DeskPage<T> {

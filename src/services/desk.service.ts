@@ -2,8 +2,15 @@ import { LoadStrategy } from '@mikro-orm/core';
 import { pageOfSorted, type SortedPage } from '../common/cursor';
 import { pragueDay } from '../common/dates';
 import type { RequestContext } from '../context';
-import { visibleFilter } from '../auth/authority';
-import { PROPOSAL_SQL } from '../auth/resources';
+import { can, visibleFilter } from '../auth/authority';
+import { guarantorsOf, planResource, PROPOSAL_SQL } from '../auth/resources';
+import { unansweredComments } from '../data/desk';
+import { indicatorsOfAdoptedPlans } from '../data/reminders';
+import { HearingComment } from '../entities/hearing.entity';
+import { Indicator, IndicatorGuarantor } from '../entities/plan.entity';
+import { PlanStatus } from '../entities/enums';
+import { valueDueBy } from './indicator-due';
+import { loadPlanStandings } from './plan-standing';
 import type { AgendaItem } from '../entities/agenda-item.entity';
 import type { Body } from '../entities/body.entity';
 import { DECIDED_PHASES, MeetingStatus, ProposalPhase } from '../entities/enums';
@@ -50,6 +57,20 @@ export interface MaterialsDue {
   overdue: boolean;
 }
 
+/** An indicator of an adopted plan whose next value is due from the viewer as its guarantor. */
+export interface IndicatorValueDue {
+  indicator: Indicator;
+  planId: string;
+  /** The day (YYYY-MM-DD) the value was due by: one reporting period after the latest value (or the baseline). */
+  dueOn: string;
+}
+
+/** A comment of a plan's public hearing waiting for the viewer's answer. */
+export interface HearingCommentToAnswer {
+  comment: HearingComment;
+  planId: string;
+}
+
 /** Meetings whose next step may be the viewer's: to convene or hold, or with minutes to write, verify or distribute. */
 const OPEN_MEETING = [MeetingStatus.PLANNED, MeetingStatus.CONVENED, MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFTED, MeetingStatus.MINUTES_VERIFIED];
 const TO_RUN = [MeetingStatus.PLANNED, MeetingStatus.CONVENED];
@@ -73,6 +94,8 @@ function sortedBy<T>(items: T[], keyOf: (item: T) => [string, string]): T[] {
 export class Desk {
   private proposalsJudged?: Promise<{ toMove: ProposalToMove[]; waiting: ProposalWaiting[] }>;
   private meetingsJudged?: Promise<{ toRun: MeetingToRun[]; minutes: MinutesDue[]; materials: MaterialsDue[] }>;
+  private indicatorsJudged?: Promise<IndicatorValueDue[]>;
+  private commentsJudged?: Promise<HearingCommentToAnswer[]>;
 
   constructor(
     private readonly ctx: RequestContext,
@@ -112,6 +135,18 @@ export class Desk {
   async materialsDue(first: number, after: string | null): Promise<SortedPage<MaterialsDue>> {
     const { materials } = await this.meetings();
     return pageOfSorted(this.ctx, materials, materialsKey, first, after);
+  }
+
+  /** Indicators whose next value is due from the viewer as their guarantor, the longest due first. */
+  async indicatorValuesDue(first: number, after: string | null): Promise<SortedPage<IndicatorValueDue>> {
+    this.indicatorsJudged ??= this.judgeIndicators();
+    return pageOfSorted(this.ctx, await this.indicatorsJudged, indicatorKey, first, after);
+  }
+
+  /** Hearing comments waiting for the viewer's answer, the oldest first. */
+  async hearingCommentsToAnswer(first: number, after: string | null): Promise<SortedPage<HearingCommentToAnswer>> {
+    this.commentsJudged ??= this.judgeComments();
+    return pageOfSorted(this.ctx, await this.commentsJudged, commentKey, first, after);
   }
 
   private proposals() {
@@ -182,6 +217,52 @@ export class Desk {
     };
   }
 
+  /**
+   * The indicators of the adopted plans of the viewer's areas whose next value is due by today (the
+   * reminders' rule), of which the viewer is a guarantor (plan.guaranteeIndicator) who may record it
+   * (plan.recordIndicatorValue). A few statements, one more per area (where its plans stand).
+   */
+  private async judgeIndicators(): Promise<IndicatorValueDue[]> {
+    const { ctx } = this;
+    if (this.areaIds.length === 0) return [];
+    const year = Number(ctx.today.slice(0, 4));
+    const due = (await indicatorsOfAdoptedPlans(ctx.em, year, this.areaIds)).flatMap((r) => {
+      const dueOn = valueDueBy(r, ctx.today);
+      return dueOn ? [{ row: r, dueOn }] : [];
+    });
+    if (due.length === 0) return [];
+    const standings = new Map(await Promise.all([...new Set(due.map((d) => d.row.area_id))].map(async (areaId) => [areaId, await loadPlanStandings(ctx.em, areaId, year)] as const)));
+    const guarantors = await ctx.em.find(IndicatorGuarantor, { indicatorId: { $in: due.map((d) => d.row.id) } });
+    const mine = due.filter(({ row }) => {
+      if (standings.get(row.area_id)?.get(row.plan_id)?.status !== PlanStatus.ADOPTED) return false;
+      const resource = planResource(row.area_id, guarantorsOf(guarantors.filter((g) => g.indicatorId === row.id)));
+      return can(ctx.viewer, 'plan.guaranteeIndicator', resource) && can(ctx.viewer, 'plan.recordIndicatorValue', resource);
+    });
+    if (mine.length === 0) return [];
+    const indicators = new Map((await ctx.em.find(Indicator, { id: { $in: mine.map((d) => d.row.id) } })).map((i) => [i.id, i]));
+    return sortedBy(
+      mine.flatMap(({ row, dueOn }) => {
+        const indicator = indicators.get(row.id);
+        return indicator ? [{ indicator, planId: row.plan_id, dueOn }] : [];
+      }),
+      indicatorKey,
+    );
+  }
+
+  /** The unanswered comments of the hearings of plans not yet adopted, in the areas whose comments the viewer answers (hearing.answer). */
+  private async judgeComments(): Promise<HearingCommentToAnswer[]> {
+    const { ctx } = this;
+    const areas = this.areaIds.filter((areaId) => can(ctx.viewer, 'hearing.answer', planResource(areaId)));
+    const open = await unansweredComments(ctx.em, areas);
+    if (open.length === 0) return [];
+    const planOf = new Map(open.map((c) => [c.id, c.plan_id]));
+    const comments = await ctx.em.find(HearingComment, { id: { $in: [...planOf.keys()] } });
+    return sortedBy(
+      comments.map((comment) => ({ comment, planId: planOf.get(comment.id) as string })),
+      commentKey,
+    );
+  }
+
   /** The meeting's items the viewer presents and may attach materials to (meeting.attachMaterial), with none attached yet. */
   private async materialsOf(meeting: Meeting, body: Body): Promise<MaterialsDue[]> {
     const { ctx } = this;
@@ -196,6 +277,8 @@ export class Desk {
   }
 }
 
+const indicatorKey = (i: IndicatorValueDue): [string, string] => [i.dueOn, i.indicator.id];
+const commentKey = (i: HearingCommentToAnswer): [string, string] => [i.comment.createdAt.toISOString(), i.comment.id];
 const proposalKey = (p: Proposal): [string, string] => [p.updatedAt.toISOString(), p.id];
 const meetingKey = (m: Meeting): [string, string] => [m.startsAt.toISOString(), m.id];
 const minutesKey = (i: MinutesDue): [string, string] => [`${i.step.dueOn} ${pragueDay(i.meeting.startsAt)}`, i.meeting.id];
