@@ -44,10 +44,10 @@ export class ProposalResolver {
     @Arg('first', () => Int, { defaultValue: 20, description: 'Page size, 1–100.' }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts (from a page in the same `orderBy`).' }) after: string | null | undefined,
     @Info() info: GraphQLResolveInfo,
-    @Arg('orderBy', () => ProposalOrder, { defaultValue: ProposalOrder.NEWEST, description: 'The order of the pages: newest or oldest drafted first.' }) orderBy: ProposalOrder,
+    @Arg('orderBy', () => ProposalOrder, { defaultValue: ProposalOrder.NEWEST, description: 'The order of the pages: newest or oldest drafted first, or most or least recently changed first.' }) orderBy: ProposalOrder,
   ): Promise<ProposalConnection> {
     const page = await ctx.services.proposals.page(ctx, filter, first, after ?? null, orderBy);
-    const edges = page.items.map((p) => ({ cursor: proposalCursor(p), node: ProposalType.from(p) }));
+    const edges = page.items.map((p) => ({ cursor: proposalCursor(p, orderBy), node: ProposalType.from(p) }));
     // Counting is a statement of its own: only when some selection of this field asks for it.
     const totalCount = selectsField(info, 'totalCount') ? await page.totalCount() : 0;
     return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };

@@ -108,9 +108,17 @@ const STALE = {
   en: 'The proposal has changed since you loaded it; reload it.',
 };
 
-/** Cursor of a proposal in a page sorted newest first. */
-export function proposalCursor(p: Proposal): string {
-  return encodeCursor([p.createdAt.toISOString(), p.id]);
+/** The column each order sorts by (then the id), and which way. */
+const ORDERS: Record<ProposalOrder, { column: 'createdAt' | 'updatedAt'; direction: 'asc' | 'desc' }> = {
+  [ProposalOrder.NEWEST]: { column: 'createdAt', direction: 'desc' },
+  [ProposalOrder.OLDEST]: { column: 'createdAt', direction: 'asc' },
+  [ProposalOrder.CHANGED_LATEST]: { column: 'updatedAt', direction: 'desc' },
+  [ProposalOrder.CHANGED_EARLIEST]: { column: 'updatedAt', direction: 'asc' },
+};
+
+/** Cursor of a proposal in a page sorted in `order`. */
+export function proposalCursor(p: Proposal, order = ProposalOrder.NEWEST): string {
+  return encodeCursor([p[ORDERS[order].column].toISOString(), p.id]);
 }
 
 /**
@@ -205,14 +213,15 @@ export class ProposalService {
       const like = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       and.push({ $or: [{ title: { $ilike: like } }, { summary: { $ilike: like } }] });
     }
-    const orderBy = order === ProposalOrder.NEWEST ? ({ createdAt: 'desc', id: 'desc' } as const) : ({ createdAt: 'asc', id: 'asc' } as const);
+    const { column, direction } = ORDERS[order];
+    const orderBy = { [column]: direction, id: direction };
     if (filter.mayAct != null) return this.judgedPage(ctx, { $and: [...and, visible()] }, orderBy, filter.mayAct, first, after, order);
     const matching = [...and];
     const totalCount = () => ctx.em.count(Proposal, { $and: [...matching, visible()] });
     if (after) {
       const [atDate, id] = decodeTimeCursor(ctx, after);
-      const beyond = order === ProposalOrder.NEWEST ? '$lt' : '$gt';
-      and.push({ $or: [{ createdAt: { [beyond]: atDate } }, { createdAt: atDate, id: { [beyond]: id } }] });
+      const beyond = direction === 'desc' ? '$lt' : '$gt';
+      and.push({ $or: [{ [column]: { [beyond]: atDate } }, { [column]: atDate, id: { [beyond]: id } }] });
     }
     // The authors come in the same statement (a join): every list shows them.
     const rows = await ctx.em.find(
@@ -231,7 +240,7 @@ export class ProposalService {
   private async judgedPage(
     ctx: RequestContext,
     where: FilterQuery<Proposal>,
-    orderBy: { createdAt: 'asc' | 'desc'; id: 'asc' | 'desc' },
+    orderBy: Record<string, 'asc' | 'desc'>,
     mayAct: boolean,
     first: number,
     after: string | null,
@@ -243,10 +252,11 @@ export class ProposalService {
     let start = 0;
     if (after) {
       const [atDate, id] = decodeTimeCursor(ctx, after);
+      const { column, direction } = ORDERS[order];
       const beyond = (p: Proposal) => {
-        const byTime = p.createdAt.getTime() - atDate.getTime();
+        const byTime = p[column].getTime() - atDate.getTime();
         const past = byTime !== 0 ? byTime : p.id < id ? -1 : p.id > id ? 1 : 0;
-        return order === ProposalOrder.NEWEST ? past < 0 : past > 0;
+        return direction === 'desc' ? past < 0 : past > 0;
       };
       start = judged.findIndex(beyond);
       if (start < 0) start = judged.length;

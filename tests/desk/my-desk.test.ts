@@ -91,7 +91,8 @@ beforeAll(async () => {
       workflowVersion: definition.version,
       snapshot: engine.snapshotAt(state),
       createdAt,
-      updatedAt: createdAt,
+      // Changed in another order than drafted, so that the orders by change differ from those by drafting.
+      updatedAt: new Date(Date.UTC(2026, 1, 1) + ((minutes * 3) % 7) * 60_000),
     });
     ids[key] = p.id;
   };
@@ -242,4 +243,41 @@ test('an anonymous viewer is UNAUTHENTICATED; a signed-in stranger of no area ge
   expect(anonymous.data?.myDesk ?? null).toBeNull();
   const stranger = await deskOf('nobody-known-here');
   expect([stranger.proposalsToMove, stranger.proposalsWaiting, stranger.meetingsToRun, stranger.minutesDue, stranger.materialsDue].map((s) => s.totalCount)).toEqual([0, 0, 0, 0, 0]);
+});
+
+const ORDERED = `query($filter: ProposalFilter!, $first: Int!, $after: String, $orderBy: ProposalOrder!) {
+  proposals(filter: $filter, first: $first, after: $after, orderBy: $orderBy) { totalCount pageInfo { hasNextPage endCursor } edges { node { id createdAt updatedAt } } }
+}`;
+
+interface OrderedData {
+  proposals: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: { id: string; createdAt: string; updatedAt: string } }> };
+}
+
+test.each([
+  ['NEWEST', 'createdAt', -1],
+  ['OLDEST', 'createdAt', 1],
+  ['CHANGED_LATEST', 'updatedAt', -1],
+  ['CHANGED_EARLIEST', 'updatedAt', 1],
+] as const)('orderBy %s sorts by %s, and pages of two walk it, also of the proposals the viewer may (not) move', async (orderBy, column, sign) => {
+  const subject = world.actors.coordinator.subject;
+  for (const mayAct of [undefined, true, false]) {
+    const filter = { areaId: world.area.id, ...(mayAct === undefined ? {} : { mayAct }) };
+    const whole = await app.gql<OrderedData>(ORDERED, { filter, first: 100, orderBy }, { as: subject });
+    expect(whole.errors).toBeUndefined();
+    const nodes = whole.data!.proposals.edges.map((e) => e.node);
+    expect(nodes.length).toBeGreaterThan(mayAct === false ? 0 : 1);
+    const times = nodes.map((n) => new Date(n[column]).getTime());
+    expect(times.every((t, i) => i === 0 || Math.sign(t - times[i - 1]) !== -sign)).toBe(true);
+    const walked: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const res: { data?: OrderedData | null } = await app.gql<OrderedData>(ORDERED, { filter, first: 2, after, orderBy }, { as: subject });
+      const page = res.data!.proposals;
+      expect(page.totalCount).toBe(nodes.length);
+      walked.push(...page.edges.map((e) => e.node.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect({ mayAct, walked }).toEqual({ mayAct, walked: nodes.map((n) => n.id) });
+  }
 });
