@@ -87,7 +87,7 @@ export class DeskMinutesDueType {
   overdue!: boolean;
 }
 
-@ObjectType('DeskMaterialsDue', { description: 'An agenda item of an upcoming meeting the viewer presents, with no materials attached yet.' })
+@ObjectType('DeskMaterialsDue', { description: 'An agenda item of an upcoming meeting the viewer presents, with no materials attached yet (to the item, or to the proposal it is about).' })
 export class DeskMaterialsDueType {
   @Field(() => AgendaItemType, { description: 'The agenda item (attach its materials with `attachMaterial`).' })
   item!: AgendaItemType;

@@ -263,7 +263,7 @@ export class Desk {
     );
   }
 
-  /** The meeting's items the viewer presents and may attach materials to (meeting.attachMaterial), with none attached yet. */
+  /** The meeting's items the viewer presents and may attach materials to (meeting.attachMaterial), with none attached yet (to the item, or to the proposal it is about). */
   private async materialsOf(meeting: Meeting, body: Body): Promise<MaterialsDue[]> {
     const { ctx } = this;
     const me = ctx.viewer.personIn(meeting.areaId);
@@ -272,7 +272,10 @@ export class Desk {
       (item) => item.presenter?.id === me.id && this.services.materials.mayAttachToItem(ctx, body, item),
     );
     const dueOn = this.services.meetings.materialsDeadline(meeting, body);
-    const attached = await Promise.all(mine.map((item) => this.services.materials.ofAgendaItem(ctx, item.id)));
+    // An item about a proposal is supplied by the proposal's documents as well.
+    const attached = await Promise.all(
+      mine.map(async (item) => [...(await this.services.materials.ofAgendaItem(ctx, item.id)), ...(item.proposal ? await this.services.materials.ofProposal(ctx, item.proposal.id) : [])]),
+    );
     return mine.filter((_item, i) => attached[i].length === 0).map((item) => ({ item, meeting, dueOn, overdue: ctx.today > dueOn }));
   }
 }

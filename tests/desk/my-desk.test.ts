@@ -1,3 +1,4 @@
+import { AgendaItem } from '../../src/entities/agenda-item.entity';
 import { Minutes } from '../../src/entities/minutes.entity';
 import { MeetingStatus, ProposalKind, ProposalPhase } from '../../src/entities/enums';
 import { Proposal } from '../../src/entities/proposal.entity';
@@ -113,13 +114,15 @@ beforeAll(async () => {
   const verified = await aMeetingOf(em, world.group, MeetingStatus.MINUTES_VERIFIED);
   const upcoming = await aMeetingOf(em, world.group, MeetingStatus.CONVENED, { items: 2, presenter: a.author.person });
   upcoming.startsAt = new Date(Date.now() + 30 * 86_400_000);
+  // A third item of it, about the proposal in the working group: the proposal's documents supply it too.
+  const aboutProposal = em.create(AgendaItem, { areaId: world.area.id, meeting: upcoming, position: 3, title: 'Návrh ve skupině', presenter: a.author.person, proposal: ids.inGroup, late: false });
   // A steering group's meeting: none of the working group's people run it.
   const steeringHeld = await aMeetingOf(em, world.steering, MeetingStatus.HELD);
   for (const m of [drafted, verified]) {
     em.create(Minutes, { areaId: world.area.id, meeting: m, version: 1, text: 'Zápis.', draftedBy: a.coordinator.person, draftedAt: new Date(), verifiedAt: m === verified ? new Date() : null, verifiedBy: m === verified ? a.groupChair.person : null });
   }
   await em.flush();
-  Object.assign(ids, { planned: planned.id, convened: convened.id, held: held.id, drafted: drafted.id, verified: verified.id, upcoming: upcoming.id, steeringHeld: steeringHeld.id });
+  Object.assign(ids, { aboutProposal: aboutProposal.id, planned: planned.id, convened: convened.id, held: held.id, drafted: drafted.id, verified: verified.id, upcoming: upcoming.id, steeringHeld: steeringHeld.id });
 });
 
 afterAll(async () => {
@@ -202,20 +205,24 @@ test('minutes: the minute-taker writes and distributes, the chair verifies (not 
   expect(due.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d.dueOn))).toBe(true);
 });
 
-test("materials due: the presenter's items of an upcoming meeting, with the deadline; gone once attached", async () => {
+test("materials due: the presenter's items of an upcoming meeting, with the deadline; gone once attached to the item or to its proposal", async () => {
   const desk = await deskOf(world.actors.author.subject);
-  expect(desk.materialsDue.totalCount).toBe(2);
+  expect(desk.materialsDue.totalCount).toBe(3);
   expect(desk.materialsDue.edges.every((e) => e.node.meeting.id === ids.upcoming && !e.node.overdue)).toBe(true);
   const lead = world.group.materialsLeadDays;
   const day = new Date(Date.now() + 30 * 86_400_000 - lead * 86_400_000);
   expect(Math.abs(new Date(`${desk.materialsDue.edges[0].node.dueOn}T12:00:00Z`).getTime() - day.getTime())).toBeLessThan(2 * 86_400_000);
-  const attach = await app.gql(
-    `mutation($input: AttachMaterialInput!) { attachMaterial(input: $input) { id } }`,
-    { input: { agendaItemId: desk.materialsDue.edges[0].node.item.id, name: 'podklad.txt', mediaType: 'text/plain', contentBase64: Buffer.from('Podklad.').toString('base64') } },
-    { as: world.actors.author.subject },
-  );
-  expect(attach.errors).toBeUndefined();
-  expect((await deskOf(world.actors.author.subject)).materialsDue.totalCount).toBe(1);
+  const attach = (to: Record<string, string>) =>
+    app.gql(
+      `mutation($input: AttachMaterialInput!) { attachMaterial(input: $input) { id } }`,
+      { input: { ...to, name: 'podklad.txt', mediaType: 'text/plain', contentBase64: Buffer.from('Podklad.').toString('base64') } },
+      { as: world.actors.author.subject },
+    );
+  const plain = desk.materialsDue.edges.map((e) => e.node.item.id).filter((id) => id !== ids.aboutProposal);
+  expect((await attach({ agendaItemId: plain[0] })).errors).toBeUndefined();
+  expect((await deskOf(world.actors.author.subject)).materialsDue.edges.map((e) => e.node.item.id).sort()).toEqual([plain[1], ids.aboutProposal].sort());
+  expect((await attach({ proposalId: ids.inGroup })).errors).toBeUndefined();
+  expect((await deskOf(world.actors.author.subject)).materialsDue.edges.map((e) => e.node.item.id)).toEqual([plain[1]]);
   expect((await deskOf(world.actors.provider.subject)).materialsDue.totalCount).toBe(0);
 });
 
