@@ -215,7 +215,11 @@ export class ProposalService {
     }
     const { column, direction } = ORDERS[order];
     const orderBy = { [column]: direction, id: direction };
-    if (filter.mayAct != null) return this.judgedPage(ctx, { $and: [...and, visible()] }, orderBy, filter.mayAct, first, after, order);
+    if (filter.mayAct != null) {
+      // A decided proposal has no event left: none of them is judged to be movable.
+      if (filter.mayAct) and.push({ phase: { $nin: [...DECIDED_PHASES] } });
+      return this.judgedPage(ctx, { $and: [...and, visible()] }, orderBy, filter.mayAct, first, after, order);
+    }
     const matching = [...and];
     const totalCount = () => ctx.em.count(Proposal, { $and: [...matching, visible()] });
     if (after) {

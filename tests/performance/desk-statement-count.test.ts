@@ -139,6 +139,21 @@ afterAll(async () => {
 const year = Number(pragueDay(new Date()).slice(0, 4));
 const VIEWERS = ['coordinator', 'groupChair', 'author', 'steeringChair'] as const;
 
+const MAY_ACT = `query($filter: ProposalFilter!) {
+  proposals(filter: $filter, first: 20) { totalCount edges { node { id title author { name } availableTransitions { event allowed } } } }
+}`;
+
+test('the proposal list of what the viewer may move (mayAct) sends the same statements at 5 and at 500 proposals in the area', async () => {
+  // Runs before the desk's test adds the 495 (tests of a file run in order).
+  const subject = world.actors.groupChair.subject;
+  const filter = { areaId: world.area.id, mayAct: true };
+  const small = await counter.count(app, MAY_ACT, { filter }, subject);
+  expect((small.data as { proposals: { totalCount: number } }).proposals.totalCount).toBe(5);
+  mayActAtFive = small.statements;
+});
+
+let mayActAtFive = 0;
+
 test('the desk sends the same statements with 5 and with 500 waiting items of each kind, for every viewer', async () => {
   const small: Record<string, { statements: number; desk: Desk }> = {};
   for (const who of VIEWERS) {
@@ -172,5 +187,10 @@ test('the desk sends the same statements with 5 and with 500 waiting items of ea
   expect(small.author.desk.materialsDue.totalCount).toBe(5);
   expect(small.author.desk.proposalsWaiting.totalCount).toBeGreaterThanOrEqual(5);
   expect(small.author.desk.indicatorValuesDue.totalCount).toBe(5);
+  // The list with mayAct, now with 500 proposals the chair may move.
+  const list = await counter.count(app, MAY_ACT, { filter: { areaId: world.area.id, mayAct: true } }, world.actors.groupChair.subject);
+  expect((list.data as { proposals: { totalCount: number } }).proposals.totalCount).toBe(500);
+  expect(mayActAtFive).toBeGreaterThan(0);
+  expect(list.statements).toBe(mayActAtFive);
   expect(small.coordinator.desk.hearingCommentsToAnswer.totalCount).toBe(5);
 }, 180_000);
