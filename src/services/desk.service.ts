@@ -1,24 +1,23 @@
 import { LoadStrategy } from '@mikro-orm/core';
+import { can, visibleFilter } from '../auth/authority';
+import { guarantorsOf, planResource, PROPOSAL_SQL } from '../auth/resources';
 import { pageOfSorted, type SortedPage } from '../common/cursor';
 import { pragueDay } from '../common/dates';
 import type { RequestContext } from '../context';
-import { can, visibleFilter } from '../auth/authority';
-import { guarantorsOf, planResource, PROPOSAL_SQL } from '../auth/resources';
 import { unansweredComments } from '../data/desk';
 import { indicatorsOfAdoptedPlans } from '../data/reminders';
-import { HearingComment } from '../entities/hearing.entity';
-import { Indicator, IndicatorGuarantor } from '../entities/plan.entity';
-import { PlanStatus } from '../entities/enums';
-import { valueDueBy } from './indicator-due';
-import { loadPlanStandings } from './plan-standing';
 import type { AgendaItem } from '../entities/agenda-item.entity';
 import type { Body } from '../entities/body.entity';
-import { DECIDED_PHASES, MeetingStatus, ProposalPhase } from '../entities/enums';
+import { DECIDED_PHASES, MeetingStatus, PlanStatus, ProposalPhase } from '../entities/enums';
+import { HearingComment } from '../entities/hearing.entity';
 import { Meeting } from '../entities/meeting.entity';
+import { Indicator, IndicatorGuarantor } from '../entities/plan.entity';
 import { Proposal } from '../entities/proposal.entity';
+import { valueDueBy } from './indicator-due';
 import type { MaterialService } from './material.service';
 import type { MeetingOption, MeetingService } from './meeting.service';
 import type { MinutesService, MinutesStep } from './minutes.service';
+import { loadPlanStandings } from './plan-standing';
 import type { ProposalService, TransitionOption } from './proposal.service';
 
 /** A proposal the viewer may move now, with the events they may fire (and what each asks them to type). */
