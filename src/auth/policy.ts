@@ -217,6 +217,11 @@ export const POLICY = {
     cs: 'S tímto návrhem nemůžete nic dělat.',
     en: 'You cannot act on this proposal.',
   }),
+  /**
+   * Whom a proposal waits on is shown on the desk of its author and of its working group's chair
+   * (or whoever holds the chair's power): the people it came from.
+   */
+  'proposal.follow': row('Proposal', any(self('author'), chair('workingGroup')), INVISIBLE, true),
   'proposal.attachMaterial': row('Proposal', all(areaPerson, any(self('author'), MANAGERS, SUPPORT, chair('workingGroup'))), {
     cs: 'Podklady k návrhu vkládá jeho autor, předseda skupiny, koordinátor nebo podpůrná organizace.',
     en: "The author, the group chair, the coordinator or support attach a proposal's materials.",
@@ -269,6 +274,8 @@ export const POLICY = {
     cs: 'Hodnoty indikátoru zapisuje jeho gestor nebo koordinátor.',
     en: "Only the indicator's guarantor or the coordinator records its values.",
   }),
+  /** Whose desk an indicator's values due are on: its guarantors (a person named, or a person of an organisation named). */
+  'plan.guaranteeIndicator': row('Plan', all(areaPerson, any(self('guarantor'), represents('guarantor'))), INVISIBLE, true),
   'plan.updateGoalStatus': row('Plan', all(areaPerson, any(self('guarantor'), represents('guarantor'), MANAGERS)), {
     cs: 'Stav cíle mění jeho gestor nebo koordinátor.',
     en: "Only the goal's guarantor or the coordinator changes its status.",
@@ -287,6 +294,8 @@ export const POLICY = {
   }),
 
   // ── The viewer's own ─────────────────────────────────────────────────────────────────────
+  /** One's desk (what waits for one across every area and body): whoever is signed in; each item on it is judged by its own row. */
+  'desk.read': row('Person', signedIn, { cs: 'Přihlaste se.', en: 'Authentication required.' }),
   'notification.read': row('Notification', signedIn, INVISIBLE),
   'notification.markRead': row('Notification', self('recipient'), INVISIBLE, true),
   /** Every unread notice of one's own at once: whoever is signed in (nothing to mark for someone without a person record). */
@@ -295,8 +304,6 @@ export const POLICY = {
   'calendarFeed.issue': row('Person', self('self'), { cs: 'Odkaz pro kalendář si každý vydává sám.', en: 'Each person issues their own calendar feed links.' }),
   'calendarFeed.revoke': row('Person', self('self'), INVISIBLE, true),
   /** The personal calendar of one's own seats (a feed link or a token). */
-  /** What awaits one on one's desk and its changes, live: whoever is signed in. */
-  'desk.read': row('Notification', signedIn, { cs: 'Přihlaste se.', en: 'Authentication required.' }),
   'calendar.readOwn': row('Notification', signedIn, { cs: 'Přihlaste se.', en: 'Authentication required.' }),
 } as const satisfies Record<string, PolicyRow>;
 
@@ -339,6 +346,7 @@ export const OPERATION_ACTIONS: {
     organisation: 'organisation.read',
     // The viewer's own links; empty for the public.
     myCalendarFeeds: 'anyone',
+    myDesk: 'desk.read',
   },
   Mutation: {
     createArea: 'area.create',

@@ -46,3 +46,28 @@ export function assertPageSize(ctx: RequestContext, first: number, field = 'firs
     throw badInput(ctx.locale, [{ field, text: { cs: 'Počet musí být 1 až 100.', en: `${field} must be between 1 and 100.` } }]);
   }
 }
+
+/** A page cut from items already judged and sorted by (key, id), both ascending. */
+export interface SortedPage<T> {
+  items: Array<{ cursor: string; node: T }>;
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+/**
+ * Pages items judged in memory (what no SQL can select: a workflow's verdict), sorted by a string
+ * key and the id, ascending; the cursor is [key, id] of the last item.
+ */
+export function pageOfSorted<T>(ctx: RequestContext, items: readonly T[], keyOf: (item: T) => [string, string], first: number, after: string | null): SortedPage<T> {
+  assertPageSize(ctx, first);
+  let rest = items;
+  if (after) {
+    const [key, id] = decodeCursor(ctx, after, 2) as [string, string];
+    rest = items.filter((item) => {
+      const [k, i] = keyOf(item);
+      return k > key || (k === key && i > id);
+    });
+  }
+  const page = rest.slice(0, first).map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  return { items: page, hasNextPage: rest.length > first, totalCount: items.length };
+}

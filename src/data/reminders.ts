@@ -13,8 +13,8 @@ export interface IndicatorOfAdoptedPlan {
   latest: string | null;
 }
 
-/** The indicators of approved plans still running in `currentYear`, over every area. */
-export async function indicatorsOfAdoptedPlans(em: EntityManager, currentYear: number): Promise<IndicatorOfAdoptedPlan[]> {
+/** The indicators of approved plans still running in `currentYear`, over every area (or those of `areaIds`). */
+export async function indicatorsOfAdoptedPlans(em: EntityManager, currentYear: number, areaIds?: readonly string[]): Promise<IndicatorOfAdoptedPlan[]> {
   return em.getConnection().execute<IndicatorOfAdoptedPlan[]>(
     `select i.area_id, p.id as plan_id, p.year_to, i.id, i.name, i.reporting_period, to_char(i.baseline_date, 'YYYY-MM-DD') as baseline_date,
             (select to_char(max(v.measured_on), 'YYYY-MM-DD') from indicator_value v where v.area_id = i.area_id and v.indicator_id = i.id and v.superseded_by_id is null) as latest
@@ -24,7 +24,7 @@ export async function indicatorsOfAdoptedPlans(em: EntityManager, currentYear: n
        join plan_priority pp on pp.area_id = g.area_id and pp.id = g.priority_id
        join plan p on p.area_id = pp.area_id and p.id = pp.plan_id
        join proposal pr on pr.area_id = p.area_id and pr.id = p.proposal_id and pr.phase = '${ProposalPhase.APPROVED}'
-      where p.year_to >= ?`,
-    [currentYear],
+      where p.year_to >= ?${areaIds ? ' and i.area_id = any(?::uuid[])' : ''}`,
+    areaIds ? [currentYear, `{${areaIds.join(',')}}`] : [currentYear],
   );
 }

@@ -194,6 +194,8 @@ export enum ProposalPhase {
 export enum ProposalOrder {
   NEWEST = 'NEWEST',
   OLDEST = 'OLDEST',
+  CHANGED_LATEST = 'CHANGED_LATEST',
+  CHANGED_EARLIEST = 'CHANGED_EARLIEST',
 }
 
 /** Phases no event leaves. */

@@ -6,7 +6,8 @@ import { PlanType } from '../schema/plan.type';
 
 const INPUT = { description: 'What to do; see the input type.' };
 
-const toComment = (c: HearingComment): HearingCommentType =>
+/** The schema's view of the row. */
+export const toComment = (c: HearingComment): HearingCommentType =>
   Object.assign(new HearingCommentType(), { id: c.id, authorName: c.authorName, text: c.text, decision: c.decision, justification: c.justification, submittedAt: c.createdAt });
 
 @Resolver(() => HearingType)

@@ -58,7 +58,8 @@ const guarantorPerson = async (ctx: RequestContext, personId: string | null): Pr
   return p ? PersonType.from(p) : null;
 };
 const toMeasure = (m: PlanMeasure): PlanMeasureType => Object.assign(new PlanMeasureType(), { id: m.id, position: m.position, title: m.title, description: m.description });
-const toIndicator = (i: Indicator): IndicatorType =>
+/** The schema's view of the row. */
+export const toIndicator = (i: Indicator): IndicatorType =>
   Object.assign(new IndicatorType(), {
     id: i.id,
     name: i.name,

@@ -14,7 +14,21 @@ import { ProposalConnection } from '../schema/proposal-connection.type';
 import { CreateProposalInput, ProposalFilter, TransitionProposalInput, UpdateProposalInput } from '../schema/proposal.input';
 import { AvailableTransitionType, HistoryVerificationType, ProposalType, WorkflowEventType } from '../schema/proposal.type';
 import { ProposalOrder } from '../entities/enums';
-import { proposalCursor } from '../services/proposal.service';
+import { proposalCursor, type TransitionOption } from '../services/proposal.service';
+
+/** An event of a proposal's stage as the viewer sees it, in the request language. */
+export function transitionView(ctx: RequestContext, o: TransitionOption): AvailableTransitionType {
+  const refusals = refusalsFor(ctx.locale, o.refusals);
+  return {
+    event: o.event,
+    label: localize(o.label, ctx.locale),
+    target: o.target,
+    allowed: refusals.length === 0,
+    refusals,
+    requiredInputs: o.requiredInputs as TransitionInputKind[],
+    reasons: refusals.map((r) => r.message),
+  };
+}
 
 @Resolver(() => ProposalType)
 export class ProposalResolver {
@@ -30,10 +44,10 @@ export class ProposalResolver {
     @Arg('first', () => Int, { defaultValue: 20, description: 'Page size, 1–100.' }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts (from a page in the same `orderBy`).' }) after: string | null | undefined,
     @Info() info: GraphQLResolveInfo,
-    @Arg('orderBy', () => ProposalOrder, { defaultValue: ProposalOrder.NEWEST, description: 'The order of the pages: newest or oldest drafted first.' }) orderBy: ProposalOrder,
+    @Arg('orderBy', () => ProposalOrder, { defaultValue: ProposalOrder.NEWEST, description: 'The order of the pages: newest or oldest drafted first, or most or least recently changed first.' }) orderBy: ProposalOrder,
   ): Promise<ProposalConnection> {
     const page = await ctx.services.proposals.page(ctx, filter, first, after ?? null, orderBy);
-    const edges = page.items.map((p) => ({ cursor: proposalCursor(p), node: ProposalType.from(p) }));
+    const edges = page.items.map((p) => ({ cursor: proposalCursor(p, orderBy), node: ProposalType.from(p) }));
     // Counting is a statement of its own: only when some selection of this field asks for it.
     const totalCount = selectsField(info, 'totalCount') ? await page.totalCount() : 0;
     return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
@@ -111,18 +125,7 @@ export class ProposalResolver {
 
   @FieldResolver(() => [AvailableTransitionType], { description: 'What the viewer can do now: every event of the current stage, allowed or with coded refusals, and the inputs each needs.' })
   async availableTransitions(@Ctx() ctx: RequestContext, @Root() p: ProposalType): Promise<AvailableTransitionType[]> {
-    return (await ctx.services.proposals.available(ctx, p.entity)).map((o) => {
-      const refusals = refusalsFor(ctx.locale, o.refusals);
-      return {
-        event: o.event,
-        label: localize(o.label, ctx.locale),
-        target: o.target,
-        allowed: refusals.length === 0,
-        refusals,
-        requiredInputs: o.requiredInputs as TransitionInputKind[],
-        reasons: refusals.map((r) => r.message),
-      };
-    });
+    return (await ctx.services.proposals.available(ctx, p.entity)).map((o) => transitionView(ctx, o));
   }
 
   @FieldResolver(() => [WorkflowEventType], { description: 'The history, oldest first.' })

@@ -7,6 +7,7 @@ import { AreaRoleResolver } from '../resolvers/area-role.resolver';
 import { AreaResolver } from '../resolvers/area.resolver';
 import { BodyResolver } from '../resolvers/body.resolver';
 import { DelegationResolver } from '../resolvers/delegation.resolver';
+import { DeskResolver } from '../resolvers/desk.resolver';
 import { CalendarFeedResolver } from '../resolvers/calendar-feed.resolver';
 import { AgendaItemMaterialsResolver, MaterialResolver, ProposalMaterialsResolver } from '../resolvers/material.resolver';
 import { LiveResolver } from '../resolvers/live.resolver';
@@ -45,6 +46,7 @@ export const resolvers = [
   MembershipResolver,
   DelegationResolver,
   ProposalResolver,
+  DeskResolver,
   WorkflowEventResolver,
   WorkflowDefinitionResolver,
   MeetingResolver,

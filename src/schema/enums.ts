@@ -146,6 +146,8 @@ registerEnumType(ProposalOrder, {
   valuesConfig: {
     NEWEST: { description: 'Newest drafted first (the default).' },
     OLDEST: { description: 'Oldest drafted first: what has waited longest.' },
+    CHANGED_LATEST: { description: 'Most recently changed first (moved, or edited as a draft).' },
+    CHANGED_EARLIEST: { description: 'Least recently changed first: what has stood longest where it is (a proposal in review changes only when it moves).' },
   },
 });
 

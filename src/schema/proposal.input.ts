@@ -152,4 +152,12 @@ export class ProposalFilter {
   @Field(() => Boolean, { nullable: true, description: "Only the viewer's own proposals (none for someone without a person record in the area)." })
   @IsOptional()
   authoredByMe?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: only the proposals the viewer may move now (some event of `availableTransitions` is allowed, given its required inputs); false: only those they may not; omitted: both. `totalCount` counts the proposals so judged.',
+  })
+  @IsOptional()
+  mayAct?: boolean | null;
 }

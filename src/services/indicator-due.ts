@@ -25,3 +25,15 @@ export function nextValueDue(period: ReportingPeriod, baselineDate: string, late
   const from = latestMeasuredOn && latestMeasuredOn > baselineDate ? latestMeasuredOn : baselineDate;
   return addMonths(from, MONTHS[period]);
 }
+
+/**
+ * The day an indicator's next value is due when that day has come by `today` and still falls in its
+ * plan's period (up to the end of `yearTo`); null otherwise. The reminders and the desk ask it.
+ */
+export function valueDueBy(
+  indicator: { reporting_period: ReportingPeriod; baseline_date: string; latest: string | null; year_to: number },
+  today: string,
+): string | null {
+  const due = nextValueDue(indicator.reporting_period, indicator.baseline_date, indicator.latest);
+  return due > today || Number(due.slice(0, 4)) > indicator.year_to ? null : due;
+}

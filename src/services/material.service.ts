@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import type { RequestContext } from '../context';
 import { AgendaItem } from '../entities/agenda-item.entity';
 import { MeetingStatus } from '../entities/enums';
-import { authorize } from '../auth/authority';
+import { authorize, can } from '../auth/authority';
+import type { Resource } from '../auth/conditions';
+import type { Body } from '../entities/body.entity';
 import { bodyResource, proposalResource } from '../auth/resources';
 import { Material } from '../entities/material.entity';
 import { Person } from '../entities/person.entity';
@@ -66,6 +68,16 @@ export class MaterialService {
     return material;
   }
 
+  /** An agenda item as meeting.attachMaterial judges it: its meeting's body and its presenter. */
+  private itemResource(body: Body, item: AgendaItem): Resource {
+    return bodyResource(body, { presenterId: item.presenter?.id ?? null });
+  }
+
+  /** Whether the viewer may attach materials to the item (meeting.attachMaterial). */
+  mayAttachToItem(ctx: RequestContext, body: Body, item: AgendaItem): boolean {
+    return can(ctx.viewer, 'meeting.attachMaterial', this.itemResource(body, item));
+  }
+
   /** By name (case-insensitive, Czech order), then version. */
   private sorted(rows: Material[]): Material[] {
     return [...rows].sort((a, b) => a.name.localeCompare(b.name, 'cs', { sensitivity: 'base' }) || a.version - b.version);
@@ -117,7 +129,7 @@ export class MaterialService {
         throw conflict(ctx.locale, { cs: 'Zápis z jednání je ověřen; podklady jsou uzavřeny.', en: 'The minutes are verified; the meeting\'s documents are closed.' });
       }
       areaId = meeting.areaId;
-      authorize(ctx, 'meeting.attachMaterial', bodyResource(body, { presenterId: item.presenter?.id ?? null }), 'AgendaItem', item.id);
+      authorize(ctx, 'meeting.attachMaterial', this.itemResource(body, item), 'AgendaItem', item.id);
     } else {
       const proposal = await this.proposals.get(ctx, upload.proposalId as string);
       areaId = proposal.areaId;

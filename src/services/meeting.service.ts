@@ -18,7 +18,10 @@ import { bodyResource } from '../auth/resources';
 import { refusalExtensions } from '../common/refusal';
 import { localize, type Text } from '../i18n/locale';
 import type { ActingAs } from '../workflows/engine';
-import { meetingWorkflow, type MeetingEventName, type MeetingFacts } from '../workflows/meeting.workflow';
+import { meetingWorkflow, type MeetingEventName, type MeetingFacts, type MeetingTransition } from '../workflows/meeting.workflow';
+import type { EventOption, TransitionInput } from '../workflows/engine';
+import type { Resource } from '../auth/conditions';
+import type { Refusal } from '../domain/refusal';
 import { TRIAD_SIDES_REQUIRED } from '../workflows/workflow-guards';
 import { enqueue } from './outbox';
 import { refuseErased } from './erased-person';
@@ -91,6 +94,22 @@ export interface MeetingQuery {
   from?: Date | null;
   to?: Date | null;
   status?: MeetingStatus | null;
+}
+
+/** The convener's events and the policy's action of each. */
+const CONVENING_ACTIONS = { CONVENE: 'meeting.convene', HOLD: 'meeting.hold', CANCEL: 'meeting.cancel' } as const satisfies Record<string, Action>;
+type ConveningEvent = keyof typeof CONVENING_ACTIONS;
+
+/** Stands for a reason the actor will type: the options judge everything else. */
+const TYPED_WHEN_FIRING = 'typed when firing';
+
+/** An event of a meeting as the viewer sees it: why they cannot fire it now (empty when they can), and what they must type. */
+export interface MeetingOption {
+  event: MeetingEventName;
+  label: Text;
+  target: string;
+  refusals: Refusal[];
+  requiredInputs: TransitionInput[];
 }
 
 /** Meetings of bodies: convening, agenda with the materials deadline, attendance, quorum. */
@@ -262,21 +281,11 @@ export class MeetingService {
     const body = await this.bodyOf(ctx, found);
     // Another area's meeting is NOT_FOUND to a change, public or not; within the area the machine judges.
     assertInArea(ctx, found.areaId, 'Meeting', found.id);
-    const action = ({ CONVENE: 'meeting.convene', HOLD: 'meeting.hold', CANCEL: 'meeting.cancel' } as const)[event];
     const resource = bodyResource(body);
     const person = ctx.viewer.personIn(found.areaId);
     return ctx.em.transactional(async (em) => {
       const m = await em.findOneOrFail(Meeting, { id: found.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-      const facts: MeetingFacts = {
-        actorIsConvener: can(ctx.viewer, action, resource),
-        onBehalfOf: onBehalfOf(ctx.viewer, action, resource, DelegatedPower.CONVENE),
-        actorIsMinuteTaker: false,
-        actorIsChair: false,
-        actorDraftedMinutes: false,
-        agendaItems: await em.count(AgendaItem, { meeting: m.id }),
-        started: ctx.now >= m.startsAt,
-        reason: input.reason ?? null,
-      };
+      const facts = this.conveningFacts(ctx, m, resource, event, await em.count(AgendaItem, { meeting: m.id }), input.reason ?? null);
       const acting = this.fire(ctx, m, event, facts);
       if (event === 'CONVENE') {
         m.convenedAt = ctx.now;
@@ -298,6 +307,37 @@ export class MeetingService {
       m.version += 1;
       await em.flush();
       return m;
+    });
+  }
+
+  /** What CONVENE, HOLD or CANCEL judge: who convenes is the policy's; the agenda, the time and the reason the meeting's. */
+  conveningFacts(ctx: RequestContext, m: Meeting, resource: Resource, event: ConveningEvent, agendaItems: number, reason: string | null): MeetingFacts {
+    const action = CONVENING_ACTIONS[event];
+    return {
+      actorIsConvener: can(ctx.viewer, action, resource),
+      onBehalfOf: onBehalfOf(ctx.viewer, action, resource, DelegatedPower.CONVENE),
+      actorIsMinuteTaker: false,
+      actorIsChair: false,
+      actorDraftedMinutes: false,
+      agendaItems,
+      started: ctx.now >= m.startsAt,
+      reason,
+    };
+  }
+
+  /**
+   * The convener's events of the meeting's status (CONVENE, HOLD, CANCEL) as the machine judges them
+   * for the viewer now, with a reason typed when firing; none when the viewer does not convene it.
+   */
+  async conveningOptions(ctx: RequestContext, m: Meeting, body: Body): Promise<MeetingOption[]> {
+    const resource = bodyResource(body);
+    const events = meetingWorkflow.transitionsFrom(m.status).filter((t): t is MeetingTransition & { event: ConveningEvent } => t.event in CONVENING_ACTIONS);
+    if (!events.some((t) => can(ctx.viewer, CONVENING_ACTIONS[t.event], resource))) return [];
+    const agendaItems = (await this.agenda(ctx, m)).length;
+    return events.map((t) => {
+      const facts = this.conveningFacts(ctx, m, resource, t.event, agendaItems, TYPED_WHEN_FIRING);
+      const option = meetingWorkflow.options(m.status, facts).find((o) => o.transition.event === t.event) as EventOption<MeetingTransition>;
+      return { event: t.event, label: t.label, target: t.to, refusals: option.refusals, requiredInputs: option.inputs };
     });
   }
 

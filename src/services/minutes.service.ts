@@ -10,10 +10,27 @@ import { Membership } from '../entities/membership.entity';
 import { Minutes } from '../entities/minutes.entity';
 import { MinutesRecipient } from '../entities/minutes-recipient.entity';
 import { Person } from '../entities/person.entity';
-import type { MeetingFacts } from '../workflows/meeting.workflow';
+import { meetingWorkflow, type MeetingEventName, type MeetingFacts } from '../workflows/meeting.workflow';
+import type { Text } from '../i18n/locale';
 import type { MeetingService, MeetingActionCommand } from './meeting.service';
 
 const FROZEN = [MeetingStatus.MINUTES_VERIFIED, MeetingStatus.MINUTES_DISTRIBUTED];
+
+/** The step of the minutes each status waits for, and whose policy row names the minute-taker's part in it. */
+const NEXT_STEP: Partial<Record<MeetingStatus, { event: MeetingEventName; taking: 'minutes.draft' | 'minutes.distribute' }>> = {
+  [MeetingStatus.HELD]: { event: 'DRAFT_MINUTES', taking: 'minutes.draft' },
+  [MeetingStatus.MINUTES_DRAFTED]: { event: 'VERIFY_MINUTES', taking: 'minutes.draft' },
+  [MeetingStatus.MINUTES_VERIFIED]: { event: 'DISTRIBUTE_MINUTES', taking: 'minutes.distribute' },
+};
+
+/** The minutes' step waiting for the viewer: the event, and by when the minutes are due (distributed). */
+export interface MinutesStep {
+  event: MeetingEventName;
+  label: Text;
+  /** YYYY-MM-DD, Prague. */
+  dueOn: string;
+  overdue: boolean;
+}
 
 /** The minutes' text, as written by the minute-taker. */
 export interface DraftMinutesCommand {
@@ -42,6 +59,22 @@ export class MinutesService {
     if (meeting.status === MeetingStatus.MINUTES_DISTRIBUTED || meeting.status === MeetingStatus.CANCELLED) return false;
     if (meeting.status === MeetingStatus.PLANNED || meeting.status === MeetingStatus.CONVENED) return false;
     return ctx.today > this.meetings.minutesDueDate(meeting, body);
+  }
+
+  /**
+   * The minutes' next step the viewer may take now — write them (HELD), verify them (MINUTES_DRAFTED),
+   * distribute them (MINUTES_VERIFIED) — judged by the meeting machine on the same facts as the
+   * mutation; null when there is none for them.
+   */
+  async nextStep(ctx: RequestContext, meeting: Meeting, body: Body): Promise<MinutesStep | null> {
+    const step = NEXT_STEP[meeting.status];
+    const person = ctx.viewer.personIn(meeting.areaId);
+    if (!step || !person) return null;
+    const versions = await ctx.loaders.childrenOf(Minutes, 'meeting', { version: 'asc' }).load(meeting.id);
+    const facts = this.facts(ctx, body, person, versions.at(-1) ?? null, step.taking);
+    const option = meetingWorkflow.options(meeting.status, facts).find((o) => o.transition.event === step.event);
+    if (!option || option.refusals.length > 0) return null;
+    return { event: step.event, label: option.transition.label, dueOn: this.meetings.minutesDueDate(meeting, body), overdue: this.overdue(ctx, meeting, body) };
   }
 
   private async prepare(ctx: RequestContext, meetingId: string) {

@@ -66,6 +66,8 @@ export interface ProposalQuery {
   phase?: ProposalPhase | null;
   authorId?: string | null;
   authoredByMe?: boolean | null;
+  /** Only the proposals the viewer may move now (true) or only those they may not (false). */
+  mayAct?: boolean | null;
 }
 
 /** When a meeting's adopted resolution fires the event: the meeting, its body, and the sides present. */
@@ -106,9 +108,17 @@ const STALE = {
   en: 'The proposal has changed since you loaded it; reload it.',
 };
 
-/** Cursor of a proposal in a page sorted newest first. */
-export function proposalCursor(p: Proposal): string {
-  return encodeCursor([p.createdAt.toISOString(), p.id]);
+/** The column each order sorts by (then the id), and which way. */
+const ORDERS: Record<ProposalOrder, { column: 'createdAt' | 'updatedAt'; direction: 'asc' | 'desc' }> = {
+  [ProposalOrder.NEWEST]: { column: 'createdAt', direction: 'desc' },
+  [ProposalOrder.OLDEST]: { column: 'createdAt', direction: 'asc' },
+  [ProposalOrder.CHANGED_LATEST]: { column: 'updatedAt', direction: 'desc' },
+  [ProposalOrder.CHANGED_EARLIEST]: { column: 'updatedAt', direction: 'asc' },
+};
+
+/** Cursor of a proposal in a page sorted in `order`. */
+export function proposalCursor(p: Proposal, order = ProposalOrder.NEWEST): string {
+  return encodeCursor([p[ORDERS[order].column].toISOString(), p.id]);
 }
 
 /**
@@ -203,20 +213,60 @@ export class ProposalService {
       const like = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       and.push({ $or: [{ title: { $ilike: like } }, { summary: { $ilike: like } }] });
     }
+    const { column, direction } = ORDERS[order];
+    const orderBy = { [column]: direction, id: direction };
+    if (filter.mayAct != null) {
+      // A decided proposal has no event left: none of them is judged to be movable.
+      if (filter.mayAct) and.push({ phase: { $nin: [...DECIDED_PHASES] } });
+      return this.judgedPage(ctx, { $and: [...and, visible()] }, orderBy, filter.mayAct, first, after, order);
+    }
     const matching = [...and];
     const totalCount = () => ctx.em.count(Proposal, { $and: [...matching, visible()] });
     if (after) {
       const [atDate, id] = decodeTimeCursor(ctx, after);
-      const beyond = order === ProposalOrder.NEWEST ? '$lt' : '$gt';
-      and.push({ $or: [{ createdAt: { [beyond]: atDate } }, { createdAt: atDate, id: { [beyond]: id } }] });
+      const beyond = direction === 'desc' ? '$lt' : '$gt';
+      and.push({ $or: [{ [column]: { [beyond]: atDate } }, { [column]: atDate, id: { [beyond]: id } }] });
     }
     // The authors come in the same statement (a join): every list shows them.
     const rows = await ctx.em.find(
       Proposal,
       { $and: [...and, visible()] },
-      { orderBy: order === ProposalOrder.NEWEST ? { createdAt: 'desc', id: 'desc' } : { createdAt: 'asc', id: 'asc' }, limit: first + 1, populate: ['author'], strategy: LoadStrategy.JOINED },
+      { orderBy, limit: first + 1, populate: ['author'], strategy: LoadStrategy.JOINED },
     );
     return { items: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
+  }
+
+  /**
+   * A page of the proposals the viewer may (or may not) move now. Whether they may is the engine's
+   * judgment (`movable`), which no SQL can repeat: every match is read in one statement and judged
+   * with the page's loaders (the same few statements for 5 matches or 500), then paged here.
+   */
+  private async judgedPage(
+    ctx: RequestContext,
+    where: FilterQuery<Proposal>,
+    orderBy: Record<string, 'asc' | 'desc'>,
+    mayAct: boolean,
+    first: number,
+    after: string | null,
+    order: ProposalOrder,
+  ): Promise<ProposalPage> {
+    const rows = await ctx.em.find(Proposal, where, { orderBy, populate: ['author'], strategy: LoadStrategy.JOINED });
+    const moves = await Promise.all(rows.map((p) => this.movable(ctx, p)));
+    const judged = rows.filter((_p, i) => moves[i].length > 0 === mayAct);
+    let start = 0;
+    if (after) {
+      const [atDate, id] = decodeTimeCursor(ctx, after);
+      const { column, direction } = ORDERS[order];
+      const beyond = (p: Proposal) => {
+        const byTime = p[column].getTime() - atDate.getTime();
+        const past = byTime !== 0 ? byTime : p.id < id ? -1 : p.id > id ? 1 : 0;
+        return direction === 'desc' ? past < 0 : past > 0;
+      };
+      start = judged.findIndex(beyond);
+      if (start < 0) start = judged.length;
+    }
+    const rest = judged.slice(start);
+    return { items: rest.slice(0, first), hasNextPage: rest.length > first, totalCount: () => Promise.resolve(judged.length) };
   }
 
   /**
@@ -344,6 +394,23 @@ export class ProposalService {
       refusals,
       requiredInputs: inputs,
     }));
+  }
+
+  /**
+   * The events the viewer may fire on `p` now, given the inputs each asks for: the options of
+   * `available` without a refusal, when the policy lets the viewer act on the proposal at all
+   * (proposal.transition) — what the mutation would allow.
+   */
+  async movable(ctx: RequestContext, p: Proposal): Promise<TransitionOption[]> {
+    const allowed = (await this.available(ctx, p)).filter((o) => o.refusals.length === 0);
+    if (allowed.length === 0) return [];
+    const chain = await this.chain(ctx, p.areaId, p.workingGroup.id);
+    return can(ctx.viewer, 'proposal.transition', await this.resource(ctx, p, chain)) ? allowed : [];
+  }
+
+  /** Whether the proposal is on the viewer's desk as theirs to follow (proposal.follow: its author, its working group's chair). */
+  async follows(ctx: RequestContext, p: Proposal): Promise<boolean> {
+    return can(ctx.viewer, 'proposal.follow', await this.resource(ctx, p));
   }
 
   /** Fires a workflow event in a transaction of its own. */

@@ -9,7 +9,7 @@ import { AreaRoleKind, MeetingStatus, PlanStatus } from '../entities/enums';
 import { Meeting } from '../entities/meeting.entity';
 import { Membership } from '../entities/membership.entity';
 import { IndicatorGuarantor } from '../entities/plan.entity';
-import { nextValueDue } from './indicator-due';
+import { valueDueBy } from './indicator-due';
 import { enqueue } from './outbox';
 import { loadPlanStandings, type PlanStanding } from './plan-standing';
 
@@ -101,8 +101,8 @@ export async function scanIndicatorReminders(orm: Orm, now: Date): Promise<numbe
     for (const r of rows) {
       if (!standings.has(r.area_id)) standings.set(r.area_id, await loadPlanStandings(tx, r.area_id, currentYear));
       if (standings.get(r.area_id)?.get(r.plan_id)?.status !== PlanStatus.ADOPTED) continue;
-      const due = nextValueDue(r.reporting_period, r.baseline_date, r.latest);
-      if (due > today || Number(due.slice(0, 4)) > r.year_to) continue;
+      const due = valueDueBy(r, today);
+      if (!due) continue;
       const guarantors = await guarantorPeople(tx, r.area_id, await tx.find(IndicatorGuarantor, { areaId: r.area_id, indicatorId: r.id }), today);
       const recipients = guarantors.length ? guarantors : await coordinatorsOf(tx, r.area_id, today);
       await enqueue(

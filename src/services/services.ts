@@ -5,6 +5,7 @@ import { BodyService } from './body.service';
 import { CalendarFeedService } from './calendar-feed.service';
 import { CalendarService } from './calendar.service';
 import { DelegationService } from './delegation.service';
+import { DeskService } from './desk.service';
 import { HearingService } from './hearing.service';
 import { LiveService } from './live.service';
 import { MaterialService } from './material.service';
@@ -31,6 +32,7 @@ export interface Services {
   calendar: CalendarService;
   calendarFeeds: CalendarFeedService;
   delegations: DelegationService;
+  desk: DeskService;
   hearings: HearingService;
   live: LiveService;
   materials: MaterialService;
@@ -63,6 +65,8 @@ export function createServices(): Services {
   const actionPlans = new ActionPlanService(plans, proposals);
   const bodies = new BodyService();
   const notifications = new NotificationService();
+  const materials = new MaterialService(meetings, proposals);
+  const minutes = new MinutesService(meetings);
   return {
     actionPlans,
     areaRoles: new AreaRoleService(),
@@ -71,12 +75,13 @@ export function createServices(): Services {
     calendar: new CalendarService(meetings),
     calendarFeeds: new CalendarFeedService(),
     delegations: new DelegationService(),
+    desk: new DeskService(proposals, meetings, minutes, materials),
     hearings: new HearingService(plans),
     live: new LiveService(proposals, meetings, bodies, notifications),
-    materials: new MaterialService(meetings, proposals),
+    materials,
     meetings,
     memberships: new MembershipService(organisations),
-    minutes: new MinutesService(meetings),
+    minutes,
     notifications,
     organisations,
     people: new PersonService(organisations),

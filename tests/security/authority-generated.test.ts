@@ -601,3 +601,17 @@ test('every field of a mutation input that could carry privilege is tried for es
   }
   expect(problems).toEqual([]);
 });
+
+test.each(KINDS.map((k) => [k] as const))("myDesk as %s: answered exactly as the policy's desk.read says, refused writing nothing", async (kind) => {
+  const before = await fastFingerprint(app.em());
+  const res = await app.gql<{ myDesk: { proposalsToMove: { totalCount: number } } }>(`{ myDesk { proposalsToMove(first: 5) { totalCount } } }`, {}, as(kind));
+  expectNoLeak(res);
+  expect(OPERATION_ACTIONS.Query.myDesk).toBe('desk.read');
+  if (expectedAllowed(['desk.read'], kind, A)) {
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.myDesk.proposalsToMove.totalCount).toBeGreaterThanOrEqual(0);
+  } else {
+    expect(refusalProblem(res, kind, A)).toBeNull();
+  }
+  expect(await fastFingerprint(app.em())).toEqual(before);
+});
