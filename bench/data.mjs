@@ -57,8 +57,9 @@ startOrDryRun(() => [
 requireRoot('reflect-metadata');
 const { openOrm, migrate } = dist('src/db/orm.js');
 const { eventHash } = dist('src/workflows/history-hash.js');
-const { latestCompiledWorkflow } = dist('src/workflows/workflow-registry.js');
-const { meetingMachine } = dist('src/workflows/meeting.workflow.js');
+const { shippedWorkflows } = dist('src/workflows/workflow-registry.js');
+const workflows = shippedWorkflows();
+const { meetingWorkflow } = dist('src/workflows/meeting.workflow.js');
 
 /** The forward route to a target state (events as [event, from, to]); `loops` RETURN/SUBMIT pairs in the working group. */
 function route(target, loops, r) {
@@ -99,10 +100,11 @@ function generate() {
   for (let a = 0; a < AREAS; a++) {
     const areaId = r.uuid();
     const workflowKey = a === AREAS - 1 ? 'cesky-krumlov' : 'standard';
-    const { definition, machine } = latestCompiledWorkflow(workflowKey);
+    const { definition, engine } = workflows.latest(workflowKey);
+    const phaseOf = (state) => definition.stages.find((s) => s.key === state).phase;
     const snapshotOf = (state) => {
       const key = `${workflowKey}/${state}`;
-      if (!snapshots.has(key)) snapshots.set(key, JSON.stringify(machine.getPersistedSnapshot(machine.resolveState({ value: state }))));
+      if (!snapshots.has(key)) snapshots.set(key, JSON.stringify(engine.snapshotAt(state)));
       return snapshots.get(key);
     };
     t.planning_area.push([areaId, `Bench oblast ${a + 1}`, 'ORP', workflowKey]);
@@ -230,6 +232,7 @@ function generate() {
         `Shrnutí návrhu ${a + 1}-${i + 1}.`, `Text návrhu ${a + 1}-${i + 1}.`, i % 11 === 0 ? organisations[i % ORGANISATIONS] : null,
         state, current, definition.key, definition.version, snapshotOf(state), 1 + steps.length, recommendation, councilResolution,
         assemblyResolution, submittedAt?.toISOString() ?? null, new Date(createdAt).toISOString(), new Date(at).toISOString(),
+        phaseOf(state), ['APPROVED', 'REJECTED', 'WITHDRAWN'].includes(phaseOf(state)) ? new Date(at).toISOString() : null,
       ]);
     }
 
@@ -240,7 +243,7 @@ function generate() {
       const id = r.uuid();
       const startsAt = BASE + Math.floor((m / MEETINGS) * 1000 * DAY) + 9 * 3_600_000;
       const status = startsAt < Date.UTC(2026, 0, 1) ? 'HELD' : 'PLANNED';
-      const snapshot = JSON.stringify(meetingMachine.getPersistedSnapshot(meetingMachine.resolveState({ value: status })));
+      const snapshot = JSON.stringify(meetingWorkflow.snapshotAt(status));
       t.meeting.push([areaId, id, allBodies[m % allBodies.length], `Jednání ${a + 1}-${m + 1}`, new Date(startsAt).toISOString(), new Date(startsAt + 2 * 3_600_000).toISOString(), 'Zasedací místnost', status, snapshot]);
       for (let k = 0; k < AGENDA_ITEMS; k++) {
         const proposal = k < 6 ? areaProposals[r.int(areaProposals.length)] : null;
@@ -270,7 +273,7 @@ const COLUMNS = {
     ['summary', 'text'], ['text', 'text'], ['concerned_organisation_id', 'uuid'], ['state', 'text'], ['current_body_id', 'uuid'],
     ['workflow_key', 'text'], ['workflow_version', 'int4'], ['snapshot', 'jsonb'], ['version', 'int4'], ['commission_recommendation', 'text'],
     ['council_resolution', 'text'], ['assembly_resolution', 'text'], ['submitted_at', 'timestamptz'], ['created_at', 'timestamptz'],
-    ['updated_at', 'timestamptz'],
+    ['updated_at', 'timestamptz'], ['phase', 'text'], ['decided_at', 'timestamptz'],
   ],
   workflow_event: [
     ['area_id', 'uuid'], ['proposal_id', 'uuid'], ['seq', 'int4'], ['event', 'text'], ['from_state', 'text'], ['to_state', 'text'],

@@ -10,7 +10,7 @@ import pg from 'pg';
 import { BENCH_DIR, DATA_DIR, ROOT_DIR, benchKey, log, numberListSetting, numberSetting, openBenchDatabase, requireRoot, signToken, startOrDryRun } from './lib/common.mjs';
 
 const SUBSCRIBERS = numberListSetting('BENCH_FANOUT_SUBSCRIBERS', '1,100,1000', { min: 1, integer: true });
-const EVENTS = numberSetting('BENCH_FANOUT_EVENTS', 100, { min: 5, integer: true });
+const EVENTS = numberSetting('BENCH_FANOUT_EVENTS', 20, { min: 5, integer: true });
 const PORT = 4102;
 
 const { createClient } = requireRoot('graphql-ws');
@@ -61,7 +61,8 @@ async function level(n, token, proposalId, db) {
   // Warm-up until every subscriber hears: then all of them are listening.
   for (let seq = -1; ; seq--) {
     await change(seq);
-    const heard = await Promise.race([allHave(seq).then(() => true), new Promise((r) => setTimeout(() => r(false), 3000))]);
+    // Each change is read again for every subscriber: give a thousand of them time to hear it.
+    const heard = await Promise.race([allHave(seq).then(() => true), new Promise((r) => setTimeout(() => r(false), 3000 + 20 * n))]);
     if (heard) break;
   }
   delays.length = 0;

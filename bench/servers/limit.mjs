@@ -11,7 +11,9 @@ import pg from 'pg';
 import { AUDIENCE, ISSUER, dist } from '../lib/common.mjs';
 
 const { eventHash } = dist('src/workflows/history-hash.js');
-const { compiledWorkflow } = dist('src/workflows/workflow-registry.js');
+const { shippedWorkflows } = dist('src/workflows/workflow-registry.js');
+const workflows = shippedWorkflows();
+const compiledWorkflow = (key, version) => workflows.get(key, version);
 const { checkGuard } = dist('src/workflows/workflow-guards.js');
 
 const port = Number(process.env.PORT ?? 4101);
@@ -177,7 +179,7 @@ async function transition(subject, input) {
     const p = rows[0];
     if (!p) throw new Refused('NOT_FOUND', 'no such proposal');
     if (p.version !== input.expectedVersion) throw new Refused('CONFLICT', 'stale version');
-    const { definition: def, machine } = compiledWorkflow(p.workflow_key, p.workflow_version);
+    const { definition: def, engine } = compiledWorkflow(p.workflow_key, p.workflow_version);
     const t = def.transitions.find((x) => x.event === input.event && x.from.includes(p.state));
     if (!t) throw new Refused('TRANSITION_NOT_ALLOWED', 'not in this stage');
     const isAuthor = p.author_id === p.actor_id;
@@ -194,12 +196,12 @@ async function transition(subject, input) {
       resolutionNumber: null, occurredAt: now,
     };
     const prevHash = p.last?.hash ?? null;
-    const snapshot = machine.getPersistedSnapshot(machine.resolveState({ value: t.to }));
+    const snapshot = engine.snapshotAt(t.to);
     const updated = await client.query(
       { name: 'update', text: `update proposal set state = $3, snapshot = $4, current_body_id = $5, version = version + 1, updated_at = $6,
-         submitted_at = coalesce(submitted_at, case when $7 then $6::timestamptz end)
+         submitted_at = coalesce(submitted_at, case when $7 then $6::timestamptz end), phase = $9
        where area_id = $1 and id = $2 and version = $8 returning version, state` },
-      [p.area_id, p.id, t.to, snapshot, toKind === 'WORKING_GROUP' ? p.working_group_id : null, now, t.event === 'SUBMIT', p.version],
+      [p.area_id, p.id, t.to, snapshot, toKind === 'WORKING_GROUP' ? p.working_group_id : null, now, t.event === 'SUBMIT', p.version, def.stages.find((s) => s.key === t.to).phase],
     );
     await client.query(
       { name: 'append', text: `insert into workflow_event (area_id, proposal_id, seq, event, from_state, to_state, actor_id, actor_role, actor_triad_side,

@@ -64,7 +64,7 @@ test('bench/run.mjs --dry-run: the targets, scenarios and connection counts, and
 });
 
 test('bench/fanout.mjs --dry-run: the subscribers and events it would measure, nothing started', async () => {
-  expect(await dryRun('bench/fanout.mjs')).toEqual({ code: 0, stderr: '', stdout: 'dry run, nothing done:\nfan-out: 100 events to 1, 100, 1000 subscribers of one proposal, one service process\n' });
+  expect(await dryRun('bench/fanout.mjs')).toEqual({ code: 0, stderr: '', stdout: 'dry run, nothing done:\nfan-out: 20 events to 1, 100, 1000 subscribers of one proposal, one service process\n' });
   expect(await dryRun('bench/fanout.mjs', { BENCH_FANOUT_EVENTS: '2' })).toMatchObject({ code: 2, stderr: 'BENCH_FANOUT_EVENTS=2: expected a whole number of at least 5\n' });
 });
 
