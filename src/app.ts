@@ -21,7 +21,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { WebSocket } from 'ws';
 import { listenForChanges } from './data/change-signals';
 import { ChangeHub } from './live/change-hub';
-import { attachSubscriptionServer, dropSlowSubscriber, type LiveSession } from './live/subscription-server';
+import { attachSubscriptionServer, dropSlowSubscriber, subscriptionsOnlyOverWebSocket, type LiveSession } from './live/subscription-server';
 import { countSubscriptionStart } from './security/mutation-rate-limit.plugin';
 import type { Orm } from './db/orm';
 import { AppError, ErrorCode, internalError, notFound, SERVICE_UNAVAILABLE_RETRY_SECONDS, SERVICE_UNAVAILABLE_TEXT, serviceUnavailable, unauthenticated } from './errors/app-errors';
@@ -136,6 +136,8 @@ export async function createApp(options: {
   metrics?: Metrics;
   /** The approval workflows this deployment runs (the shipped definitions unless given). */
   workflows?: WorkflowRegistry;
+  /** How old (ms) a subscriber's roles may be before an event reads them again (30 s unless given). */
+  liveViewerFreshMs?: number;
 }): Promise<App> {
   const { config, orm, verifier, logger } = options;
   const workflows = options.workflows ?? shippedWorkflows();
@@ -192,6 +194,7 @@ export async function createApp(options: {
       ...(protection.plugins as Array<ApolloServerPlugin<RequestContext>>),
       mutationRateLimitPlugin({ perViewerPerMinute: config.mutationsPerMinutePerViewer, perAddressPerMinute: config.mutationsPerMinutePerAddress }),
       serviceUnavailablePlugin(),
+      subscriptionsOnlyOverWebSocket(),
       observationPlugin(),
     ],
   });
@@ -302,7 +305,7 @@ export async function createApp(options: {
   });
 
   /** How old a subscriber's roles may be before an event reads them again. */
-  const VIEWER_FRESH_MS = 30_000;
+  const viewerFreshMs = options.liveViewerFreshMs ?? 30_000;
 
   /** The context of one subscription: renewed for each event, the viewer read again once stale. */
   async function liveContextOf(session: LiveSession, socket: WebSocket): Promise<LiveContext> {
@@ -318,11 +321,13 @@ export async function createApp(options: {
       async renew() {
         const at = new Date();
         const fresh = orm.em.fork();
-        if (at.getTime() - viewerReadAt > VIEWER_FRESH_MS) {
+        if (at.getTime() - viewerReadAt > viewerFreshMs) {
           ctx.viewer = await load(fresh, at);
           viewerReadAt = at.getTime();
         }
         Object.assign(ctx, { em: fresh, loaders: new Loaders(fresh), now: at, today: pragueDay(at) });
+        // The permission rules' answers are kept on the context for one request: each event is a new one.
+        delete (ctx as { _shield?: unknown })._shield;
       },
       tooSlow() {
         liveLogger.warn('a subscriber fell behind its events; dropped');

@@ -5,8 +5,9 @@ export type SignalStream = AsyncIterableIterator<ChangeSignal>;
 
 /**
  * One process's fan-out of change signals to its subscriptions. Each subscription keeps a queue of
- * at most `capacity` signals it has not taken yet: one that falls further behind is dropped
- * (`onOverflow`, its stream ends), never buffered without bound.
+ * at most `capacity` records it has not taken yet (a record changed again while it waits is queued
+ * once): one that falls further behind is dropped (`onOverflow`, its stream ends), never buffered
+ * without bound.
  */
 export class ChangeHub {
   private readonly subscribers = new Set<Subscriber>();
@@ -50,6 +51,8 @@ class Subscriber implements SignalStream {
 
   offer(signal: ChangeSignal): void {
     if (this.ended || !this.accepts(signal)) return;
+    // One waiting about the same record is enough: it is read afresh when its turn comes.
+    if (this.queue.some((q) => q.kind === signal.kind && q.id === signal.id)) return;
     if (this.waiting) {
       const resolve = this.waiting;
       this.waiting = null;

@@ -3,9 +3,11 @@ import { getOperationAST, GraphQLError, OperationTypeNode, parse, specifiedRules
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { LiveContext } from '../context';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { LiveContext, RequestContext } from '../context';
 import { InvalidTokenError, type VerifiedToken } from '../auth/token-verifier';
-import { ErrorCode } from '../errors/app-errors';
+import { ErrorCode, serviceUnavailable } from '../errors/app-errors';
+import { isDatabaseUnavailable } from '../errors/database-unavailable';
 import { localeFromHeader, localize, type Locale, type Text } from '../i18n/locale';
 import type { Logger } from '../logger';
 
@@ -22,6 +24,12 @@ export const LIVE_CLOSE = {
 /** Subscriptions one socket may hold at once. */
 export const MAX_SUBSCRIPTIONS_PER_SOCKET = 50;
 
+/** The longest a Node.js timer waits. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** What the service holds unread by a client at most before dropping it. */
+const MAX_UNREAD_BYTES = 1024 * 1024;
+
 /** The largest message a client may send (a subscription document with its variables). */
 const MAX_MESSAGE_BYTES = 100 * 1024;
 
@@ -32,6 +40,10 @@ const TEXTS = {
   onlySubscriptions: {
     cs: 'Přes WebSocket jen odběry (subscription); dotazy a změny posílejte přes HTTP.',
     en: 'Only subscriptions go over WebSocket; send queries and mutations over HTTP.',
+  },
+  subscriptionOverHttp: {
+    cs: 'Odběry (subscription) běží přes WebSocket (protokol graphql-ws) na téže adrese, ne přes HTTP.',
+    en: 'Subscriptions run over WebSocket (the graphql-ws protocol) at the same address, not over HTTP.',
   },
   tooMany: { cs: `Na jednom spojení nejvýše ${MAX_SUBSCRIPTIONS_PER_SOCKET} odběrů.`, en: `At most ${MAX_SUBSCRIPTIONS_PER_SOCKET} subscriptions per connection.` },
 } satisfies Record<string, Text>;
@@ -98,6 +110,13 @@ function coded(message: string, code: string): GraphQLError {
 export function attachSubscriptionServer(options: SubscriptionServerOptions): { close(): Promise<void>; sockets(): number } {
   const { logger } = options;
   const wss = new WebSocketServer({ server: options.server, path: '/graphql', maxPayload: MAX_MESSAGE_BYTES });
+  // A client that sends but does not read (pings answered by pongs it never takes, say) would have
+  // the service hold every answer: past a bound, it is dropped like a subscriber too slow for its events.
+  wss.on('connection', (socket) => {
+    socket.on('message', () => {
+      if (socket.bufferedAmount > MAX_UNREAD_BYTES) dropSlowSubscriber(socket);
+    });
+  });
   const formatErrors = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
     errors.map((e) => {
       const formatted = options.formatError(e.toJSON(), e);
@@ -115,16 +134,24 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): { 
         const base = { locale, clientAddress: options.clientAddressOf(request), publicBaseUrl: options.publicBaseUrlOf(request) };
         const token = tokenOf(ctx.connectionParams);
         if (token === undefined) {
-          (ctx.extra).session = { subject: null, ...base };
+          ctx.extra.session = { subject: null, ...base };
           return true;
         }
         try {
           if (token === null) throw new InvalidTokenError('token invalid');
           const { subject, expiresAt } = await options.verifyToken(token);
-          (ctx.extra).session = { subject, ...base };
-          const expiry = setTimeout(() => socket.close(LIVE_CLOSE.TOKEN_REFUSED, closeReason(TEXTS.tokenExpired)), Math.max(0, expiresAt.getTime() - Date.now()));
-          expiry.unref();
-          (ctx.extra).expiry = expiry;
+          // Gone while its token was checked: no session, no timer left behind.
+          if (socket.readyState !== socket.OPEN) return false;
+          ctx.extra.session = { subject, ...base };
+          // A timer waits at most about 24.8 days; a token valid for longer is looked at again then.
+          const closeOnExpiry = (): void => {
+            const left = expiresAt.getTime() - Date.now();
+            if (left > 0) {
+              ctx.extra.expiry = setTimeout(closeOnExpiry, Math.min(left, MAX_TIMER_MS));
+              ctx.extra.expiry.unref();
+            } else socket.close(LIVE_CLOSE.TOKEN_REFUSED, closeReason(TEXTS.tokenExpired));
+          };
+          closeOnExpiry();
           return true;
         } catch (err) {
           if (!(err instanceof InvalidTokenError)) logger.error({ err }, 'a subscription connection could not be authenticated');
@@ -139,7 +166,7 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): { 
         if (expiry) clearTimeout(expiry);
       },
       async onSubscribe(ctx, _id, payload) {
-        const session = (ctx.extra).session;
+        const session = ctx.extra.session;
         if (!session) return [coded('Unauthorized', ErrorCode.UNAUTHENTICATED)];
         if (Object.keys(ctx.subscriptions).length > MAX_SUBSCRIPTIONS_PER_SOCKET) return [coded(localize(TEXTS.tooMany, session.locale), ErrorCode.RATE_LIMITED)];
         let document;
@@ -153,11 +180,16 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): { 
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [coded('Unable to identify operation', ErrorCode.BAD_REQUEST)];
         if (operation.operation !== OperationTypeNode.SUBSCRIPTION) return [coded(localize(TEXTS.onlySubscriptions, session.locale), ErrorCode.BAD_REQUEST)];
-        const contextValue = await options.liveContext(session, ctx.extra.socket);
+        let contextValue: LiveContext;
         try {
+          contextValue = await options.liveContext(session, ctx.extra.socket);
           await options.countSubscription(contextValue);
         } catch (err) {
-          return [err instanceof GraphQLError ? err : coded(String(err), ErrorCode.INTERNAL_SERVER_ERROR)];
+          // Refused (a rate limit) as it is; the database away is SERVICE_UNAVAILABLE; anything else is logged and masked.
+          if (err instanceof GraphQLError) return [err];
+          if (isDatabaseUnavailable(err)) return [serviceUnavailable(session.locale)];
+          logger.error({ err }, 'a subscription could not start');
+          return [coded('Interní chyba serveru / Internal server error', ErrorCode.INTERNAL_SERVER_ERROR)];
         }
         return { schema: options.schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
       },
@@ -174,7 +206,15 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): { 
     sockets: () => wss.clients.size,
     async close() {
       for (const socket of wss.clients) socket.close(LIVE_CLOSE.GOING_AWAY, 'Going away');
-      await disposable.dispose();
+      // A client that does not answer the close is cut after a second, not after ws's 30 s.
+      const cut = setTimeout(() => {
+        for (const socket of wss.clients) socket.terminate();
+      }, 1_000);
+      try {
+        await disposable.dispose();
+      } finally {
+        clearTimeout(cut);
+      }
     },
   };
 }
@@ -183,4 +223,18 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): { 
 export function dropSlowSubscriber(socket: WebSocket): void {
   socket.close(LIVE_CLOSE.TOO_SLOW, closeReason(TEXTS.tooSlow));
   setTimeout(() => socket.terminate(), 1_000).unref();
+}
+
+/** A subscription sent over HTTP is refused (BAD_REQUEST) before it runs: subscriptions go over WebSocket. */
+export function subscriptionsOnlyOverWebSocket(): ApolloServerPlugin<RequestContext> {
+  return {
+    requestDidStart() {
+      return Promise.resolve({
+        didResolveOperation({ operation, contextValue }) {
+          if (operation?.operation !== OperationTypeNode.SUBSCRIPTION) return Promise.resolve();
+          throw new GraphQLError(localize(TEXTS.subscriptionOverHttp, contextValue.locale), { extensions: { code: ErrorCode.BAD_REQUEST, http: { status: 400 } } });
+        },
+      });
+    },
+  };
 }

@@ -135,7 +135,7 @@ export function testConfig(databaseUrl: string, overrides: Partial<Config> = {})
  * Starts the service on its own database (a clone of the migrated template) on a free port, as it
  * runs in production: real HTTP, real tokens verified against a JWKS file.
  */
-export async function startTestApp(overrides: Partial<Config> = {}, services: { workflows?: WorkflowRegistry } = {}): Promise<TestApp> {
+export async function startTestApp(overrides: Partial<Config> = {}, services: { workflows?: WorkflowRegistry; liveViewerFreshMs?: number } = {}): Promise<TestApp> {
   const database = await aTestDatabase();
   return serveTestApp(database.url, overrides, () => database.drop(), undefined, services);
 }
@@ -165,11 +165,11 @@ export async function serveTestApp(
   overrides: Partial<Config> = {},
   afterClose?: () => Promise<void>,
   logger: Logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
-  services: { workflows?: WorkflowRegistry } = {},
+  services: { workflows?: WorkflowRegistry; liveViewerFreshMs?: number } = {},
 ): Promise<TestApp> {
   const config = testConfig(databaseUrl, overrides);
   const orm = await openOrm(config.databaseUrl as string, config.database, logger);
-  const app = await createApp({ config, orm, verifier: await createTokenVerifier(config.auth), logger, workflows: services.workflows });
+  const app = await createApp({ config, orm, verifier: await createTokenVerifier(config.auth), logger, workflows: services.workflows, liveViewerFreshMs: services.liveViewerFreshMs });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const { port } = app.server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}/graphql`;
