@@ -9,7 +9,7 @@ import { applyMiddleware } from 'graphql-middleware';
 import { guardSubscriptions, permissionRules, permissions } from './auth/permissions';
 import { unwrapPlainFields } from './auth/plain-fields';
 import { loadFeedViewer } from './auth/calendar-feed-secret';
-import { InvalidTokenError, UnknownSigningKeyError, type TokenVerifier, type VerifiedToken } from './auth/token-verifier';
+import { BEARER, InvalidTokenError, UnknownSigningKeyError, type TokenVerifier, type VerifiedToken } from './auth/token-verifier';
 import { loadViewer } from './auth/viewer-loader';
 import { freshLoadersAfterMutation } from './common/fresh-loaders.middleware';
 import { Viewer } from './auth/viewer';
@@ -118,8 +118,6 @@ const PLAIN_HTTP_EXTENSIONS = ['fields', 'reason', 'tokenKeyId', 'expectedKeyIds
 /** A calendar feed is there or not: a malformed body id is no calendar (404). */
 const CALENDAR_STATUS: Partial<Record<string, number>> = { BAD_USER_INPUT: 404 };
 
-// The scheme name is case-insensitive (RFC 9110 §11.1).
-const BEARER = /^Bearer ([A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]*\.[A-Za-z0-9\-_]*)$/i;
 
 /** Builds the HTTP server: `/graphql`, `/healthz`, `/readyz`. It is not listening yet. */
 export async function createApp(options: {

@@ -59,6 +59,9 @@ function isUsableSubject(sub: unknown): sub is string {
   return typeof sub === 'string' && sub.length > 0 && sub.length <= 255 && !/\p{Cc}/u.test(sub) && isCleanText(sub);
 }
 
+/** A bearer credential as an Authorization header or a connection parameter carries it (the scheme name is case-insensitive, RFC 9110 §11.1). */
+export const BEARER = /^Bearer ([A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]*\.[A-Za-z0-9\-_]*)$/i;
+
 /** How far the identity provider's clock may be from ours. */
 const CLOCK_TOLERANCE_SECONDS = 30;
 

@@ -5,7 +5,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { LiveContext, RequestContext } from '../context';
-import { InvalidTokenError, type VerifiedToken } from '../auth/token-verifier';
+import { BEARER, InvalidTokenError, type VerifiedToken } from '../auth/token-verifier';
 import { ErrorCode, serviceUnavailable } from '../errors/app-errors';
 import { isDatabaseUnavailable } from '../errors/database-unavailable';
 import { localeFromHeader, localize, type Locale, type Text } from '../i18n/locale';
@@ -83,8 +83,6 @@ export interface SubscriptionServerOptions {
   clientAddressOf(request: http.IncomingMessage): string;
   publicBaseUrlOf(request: http.IncomingMessage): string;
 }
-
-const BEARER = /^Bearer ([A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]*\.[A-Za-z0-9\-_]*)$/i;
 
 /** The token of a connection's `connectionParams`: `{ Authorization: "Bearer …" }` (any case) or `{ token: "…" }`; undefined for none. */
 function tokenOf(params: Readonly<Record<string, unknown>> | undefined): string | null | undefined {

@@ -111,6 +111,7 @@ test('one proposal, a meeting of a body, and the desk: each tells of its own cha
   const one = asAuthor.subscribe<ProposalEvent>(ONE_PROPOSAL, { id });
   const desk = asAuthor.subscribe<{ myDeskChanged: { kind: string; subjectId: string; areaId: string } }>(`subscription { myDeskChanged { kind subjectId areaId } }`);
   const meetings = asChair.subscribe<{ meetingChanged: { id: string; title: string } }>(`subscription($b: ID!) { meetingChanged(bodyId: $b) { id title } }`, { b: world.group.id });
+  const oneMeeting = (id: string) => asCoordinator.subscribe<{ meetingChanged: { id: string; place: string | null } }>(`subscription($m: ID!) { meetingChanged(meetingId: $m) { id place } }`, { m: id });
   await subscribed(3);
 
   await move(id, 'SUBMIT', 1, author);
@@ -125,7 +126,16 @@ test('one proposal, a meeting of a body, and the desk: each tells of its own cha
   expect(scheduled.errors).toBeUndefined();
   const [meeting] = await meetings.received(1);
   expect(meeting.data!.meetingChanged).toEqual({ id: scheduled.data!.scheduleMeeting.id, title: '5. jednání PS Senioři' });
-  expect(asCoordinator).toBeDefined();
+  // One meeting alone: its change reaches the coordinator watching it.
+  const watched = oneMeeting(meeting.data!.meetingChanged.id);
+  await subscribed(4);
+  const moved = await app.gql(
+    `mutation($input: UpdateMeetingInput!) { updateMeeting(input: $input) { id } }`,
+    { input: { id: meeting.data!.meetingChanged.id, place: 'Radnice, velký sál' } },
+    { as: coordinator.subject },
+  );
+  expect(moved.errors).toBeUndefined();
+  expect((await watched.received(1))[0].data!.meetingChanged).toEqual({ id: meeting.data!.meetingChanged.id, place: 'Radnice, velký sál' });
 });
 
 test('a notification reaches its recipient as it is dispatched from the outbox; the public may not subscribe to notifications or a desk', async () => {
