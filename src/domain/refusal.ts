@@ -25,6 +25,7 @@ export enum RefusalCode {
   OWN_MINUTES = 'OWN_MINUTES',
   STATUS_NOT_ALLOWED = 'STATUS_NOT_ALLOWED',
   NOT_APPROVED_YET = 'NOT_APPROVED_YET',
+  NOT_FOR_THIS_KIND = 'NOT_FOR_THIS_KIND',
 }
 
 /** One reason of a refusal: its stable code and its words. */

@@ -25,6 +25,7 @@ registerEnumType(RefusalCode, {
     OWN_MINUTES: { description: 'Minutes are never verified by their author.' },
     STATUS_NOT_ALLOWED: { description: 'Not possible in the current status.' },
     NOT_APPROVED_YET: { description: 'Waits for an approval still under way.' },
+    NOT_FOR_THIS_KIND: { description: 'The path is for proposals of other kinds (the kindIs guard).' },
   },
 });
 

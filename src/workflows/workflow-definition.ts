@@ -55,7 +55,8 @@ export type GuardRef =
   | { name: 'triadRepresented' }
   | { name: 'noConflictOfInterest' }
   | { name: 'hearingSettled' }
-  | { name: 'kindIsNot'; params: { kinds: readonly string[] } };
+  | { name: 'kindIsNot'; params: { kinds: readonly string[] } }
+  | { name: 'kindIs'; params: { kinds: readonly string[] } };
 
 /**
  * What a transition records on the proposal besides its stage:
@@ -77,3 +78,18 @@ export interface TransitionDefinition {
   /** The proposal goes back to an earlier stage for rework (a return neither passes a stage nor ends the proposal). */
   returns?: boolean;
 }
+
+/** A guard as an administrator names it in a draft: any name, any parameters, until checked. */
+export interface DraftGuard {
+  name: string;
+  params?: unknown;
+}
+
+export type DraftTransition = Omit<TransitionDefinition, 'guards'> & { guards: DraftGuard[] };
+
+/**
+ * A definition as drafted through the API: the shape of a definition, but its guards unchecked.
+ * `workflowProblems` (src/workflows/workflow-problems.ts) lists everything wrong with it; only a
+ * draft without problems is published, and a published version is a `WorkflowDefinition`.
+ */
+export type DraftDefinition = Omit<WorkflowDefinition, 'transitions'> & { transitions: DraftTransition[] };

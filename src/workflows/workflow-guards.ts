@@ -164,6 +164,13 @@ export const GUARDS: { [N in GuardName]: (facts: TransitionFacts, params: Params
     params.kinds.includes(facts.proposalKind)
       ? refuse(RefusalCode.DECIDED_ELSEWHERE, { cs: 'Plán schvaluje zastupitelstvo, nikoli rada.', en: 'A plan is approved by the assembly, never by the council.' })
       : PASS,
+  kindIs: (facts, params) =>
+    params.kinds.includes(facts.proposalKind)
+      ? PASS
+      : refuse(RefusalCode.NOT_FOR_THIS_KIND, {
+          cs: `Tato cesta je jen pro návrhy druhu: ${params.kinds.join(', ')}.`,
+          en: `This path is only for proposals of kind: ${params.kinds.join(', ')}.`,
+        }),
 };
 
 export const GUARD_NAMES = Object.keys(GUARDS) as GuardName[];
