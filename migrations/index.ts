@@ -24,6 +24,7 @@ import { Migration20261202100000_proposal_phase } from './Migration2026120210000
 import { Migration20261202120000_notification_body } from './Migration20261202120000_notification_body';
 import { Migration20261202130000_indicator_value_corrections } from './Migration20261202130000_indicator_value_corrections';
 import { Migration20261202170000_change_signals } from './Migration20261202170000_change_signals';
+import { Migration20261203080000_workflow_records } from './Migration20261203080000_workflow_records';
 import type { ShippedMigration } from './reversal';
 
 /**
@@ -58,4 +59,5 @@ export const migrationsList: ShippedMigration[] = [
   { name: 'Migration20261202120000_notification_body', class: Migration20261202120000_notification_body },
   { name: 'Migration20261202130000_indicator_value_corrections', class: Migration20261202130000_indicator_value_corrections },
   { name: 'Migration20261202170000_change_signals', class: Migration20261202170000_change_signals },
+  { name: 'Migration20261203080000_workflow_records', class: Migration20261203080000_workflow_records },
 ];

@@ -1,4 +1,4 @@
-import { shippedWorkflows, type WorkflowRegistry } from './workflows/workflow-registry';
+import { WorkflowRegistry } from './workflows/workflow-registry';
 import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -132,14 +132,16 @@ export async function createApp(options: {
   healthy?: () => boolean;
   /** The metrics to count into; by default a registry of this app's own when /metrics is served (config.metrics), else none. */
   metrics?: Metrics;
-  /** The approval workflows this deployment runs (the shipped definitions unless given). */
+  /** The approval workflows compiled in this process (besides what is published in the database, which is always added). */
   workflows?: WorkflowRegistry;
   /** How old (ms) a subscriber's roles may be before an event reads them again (30 s unless given). */
   liveViewerFreshMs?: number;
 }): Promise<App> {
   const { config, orm, verifier, logger } = options;
-  const workflows = options.workflows ?? shippedWorkflows();
+  const workflows = options.workflows ?? new WorkflowRegistry([]);
   const services = options.services ?? createServices();
+  // Every published version is compiled and checked now: a stored definition that cannot run stops the start.
+  await services.workflows.catchUp(orm.em.fork(), workflows);
   // Permissions first (outermost), then argument hygiene (NFC, no control characters), then the
   // resolver, after which a mutation's loaders forget what they read; the fields declared plain
   // are left unwrapped (see plain-fields.ts).

@@ -14,7 +14,8 @@ import { createMailer, startJobs, type JobRunner } from './jobs/job-runner';
 import { createLogger, wantsPrettyLogs } from './logger';
 import { createMetricsServer } from './observability/metrics-endpoint';
 import { createMetrics, uncountedMetrics } from './observability/metrics';
-import { shippedWorkflows } from './workflows/workflow-registry';
+import { WorkflowCatalogueService } from './services/workflow-catalogue.service';
+import { WorkflowRegistry } from './workflows/workflow-registry';
 
 /** After the grace period for requests: what the job queue and the database may still take to stop. */
 const SHUTDOWN_AFTER_GRACE_MS = 15_000;
@@ -74,9 +75,6 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
   try {
-    // A broken workflow definition stops the service here, before anything else starts.
-    const workflows = shippedWorkflows();
-    logger.info({ workflows: workflows.definitions.map((d) => `${d.key}@${d.version}`) }, 'workflow definitions valid');
     const database = await openDatabase(config, logger, (reason) => {
       // A supervisor (systemd, Kubernetes, Docker) starts the service again, and with it its database.
       logger.fatal({ reason }, 'the embedded PostgreSQL is gone; exiting');
@@ -88,6 +86,10 @@ async function main(): Promise<void> {
     logger.info({ database: database.description }, 'database ready');
     if (stopRequested()) return started();
     const em = database.orm.em.fork();
+    // Every published workflow version is compiled and checked: a broken one stops the service here.
+    const workflows = new WorkflowRegistry([]);
+    await new WorkflowCatalogueService().catchUp(em, workflows);
+    logger.info({ workflows: workflows.definitions.map((d) => `${d.key}@${d.version}`) }, 'workflow definitions valid');
     if (config.bootstrapAdminSubject && (await ensureGlobalAdmin(em, config.bootstrapAdminSubject))) {
       logger.info({ subject: config.bootstrapAdminSubject }, 'bootstrap admin granted');
     }

@@ -285,6 +285,17 @@ export const POLICY = {
   'hearing.comment': row('Plan', anyone, INVISIBLE),
   'hearing.answer': row('Plan', MANAGERS, { cs: 'Připomínky vypořádává koordinátor.', en: 'The coordinator answers comments.' }),
 
+  // ── Approval workflows ───────────────────────────────────────────────────────────────────
+  /** An area's own workflow: its drafts, their problems and previews, publishing a new version. */
+  'workflow.edit': row('Area', ADMIN, { cs: 'Postup schvalování oblasti upravuje jen její správce.', en: "Only the area's admin shapes its approval workflow." }),
+  /** Templates every area may choose. */
+  'workflow.editTemplate': row('Area', globalAdmin, { cs: 'Šablony postupů schvalování upravuje jen hlavní správce.', en: 'Only a global admin edits workflow templates.' }),
+  /** Moving proposals in flight to another version: recorded in each history under the admin's name. */
+  'workflow.migrateProposals': row('Area', all(areaPerson, ADMIN), {
+    cs: 'Návrhy na jinou verzi postupu převádí jen správce oblasti.',
+    en: "Only the area's admin moves proposals to another workflow version.",
+  }),
+
   // ── What all areas share ─────────────────────────────────────────────────────────────────
   'provider.read': row('ProviderCatalogue', anyone, INVISIBLE),
   /** The national register is one record for every area: nobody rewrites it from one area. */
@@ -329,6 +340,10 @@ export const OPERATION_ACTIONS: {
     proposals: 'proposal.read',
     verifyHistory: 'proposal.read',
     workflowDefinitions: 'anyone',
+    workflowDrafts: 'workflow.edit',
+    workflowDraft: 'workflow.edit',
+    validateWorkflowDraft: 'workflow.edit',
+    previewWorkflowDraft: 'workflow.edit',
     meeting: 'meeting.read',
     meetings: 'meeting.read',
     myNotifications: 'anyone',
@@ -410,6 +425,10 @@ export const OPERATION_ACTIONS: {
     erasePerson: 'person.erase',
     issueCalendarFeed: 'calendarFeed.issue',
     revokeCalendarFeed: 'calendarFeed.revoke',
+    createWorkflowDraft: ['workflow.edit', 'workflow.editTemplate'],
+    updateWorkflowDraft: ['workflow.edit', 'workflow.editTemplate'],
+    publishWorkflowDraft: ['workflow.edit', 'workflow.editTemplate'],
+    migrateProposals: 'workflow.migrateProposals',
   },
   // Every event of a subscription is read again for its subscriber under the read action of what it sends.
   Subscription: {

@@ -267,4 +267,4 @@ export type HistoryEvent = Omit<WorkflowEvent, 'idempotencyKey' | 'requestHash'>
 const EVENT_COLUMNS = `e.proposal_id as "proposalId", e.seq, e.area_id as "areaId", e.event, e.from_state as "fromState",
   e.to_state as "toState", e.actor_id as "actorId", e.actor_role as "actorRole", e.actor_triad_side as "actorTriadSide",
   e.body_id as "bodyId", e.meeting_id as "meetingId", e.reason, e.resolution_number as "resolutionNumber",
-  e.occurred_at as "occurredAt", e.on_behalf_of_id as "onBehalfOfId", e.prev_hash as "prevHash", e.hash`;
+  e.occurred_at as "occurredAt", e.on_behalf_of_id as "onBehalfOfId", e.workflow_change as "workflowChange", e.prev_hash as "prevHash", e.hash`;

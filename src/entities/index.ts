@@ -22,7 +22,9 @@ import { GoalGuarantor, Indicator, IndicatorGuarantor, IndicatorValue, Plan, Pla
 import { Provider, ProviderRegisterImport, SocialService } from './provider.entity';
 import { Proposal } from './proposal.entity';
 import { Resolution } from './resolution.entity';
+import { WorkflowDraft } from './workflow-draft.entity';
 import { WorkflowEvent } from './workflow-event.entity';
+import { WorkflowVersion } from './workflow-version.entity';
 
 /** Every entity the ORM maps; the schema itself is defined by migrations/. */
-export const entities = [PlanningArea, GlobalAdmin, Municipality, Organisation, Person, AreaRole, Body, Membership, Delegation, Proposal, WorkflowEvent, Meeting, AgendaItem, Attendance, Resolution, Minutes, MinutesRecipient, Material, Notification, Plan, PlanPriority, PlanGoal, GoalGuarantor, PlanMeasure, Indicator, IndicatorGuarantor, IndicatorValue, PlanRisk, PlanStakeholder, Hearing, HearingComment, SwotItem, SolutionVariant, ActionPlan, ProjectIntent, ProjectIntentReport, Provider, SocialService, ProviderRegisterImport, CalendarFeed];
+export const entities = [PlanningArea, GlobalAdmin, Municipality, Organisation, Person, AreaRole, Body, Membership, Delegation, Proposal, WorkflowEvent, Meeting, AgendaItem, Attendance, Resolution, Minutes, MinutesRecipient, Material, Notification, Plan, PlanPriority, PlanGoal, GoalGuarantor, PlanMeasure, Indicator, IndicatorGuarantor, IndicatorValue, PlanRisk, PlanStakeholder, Hearing, HearingComment, SwotItem, SolutionVariant, ActionPlan, ProjectIntent, ProjectIntentReport, Provider, SocialService, ProviderRegisterImport, CalendarFeed, WorkflowVersion, WorkflowDraft];

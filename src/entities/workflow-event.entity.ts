@@ -50,6 +50,10 @@ export class WorkflowEvent {
   @Property({ type: 'uuid', nullable: true })
   onBehalfOfId: string | null = null;
 
+  /** For a proposal moved to another workflow version: from which to which (covered by the hash when set). */
+  @Property({ type: 'text', nullable: true })
+  workflowChange: string | null = null;
+
   @Property({ type: 'text', nullable: true })
   idempotencyKey: string | null = null;
 

@@ -89,8 +89,8 @@ export class ProposalResolver {
   }
 
   @FieldResolver(() => String, { description: 'Label of the current stage in the request language (the area\'s own names, e.g. "MS – manažerská skupina").' })
-  stageLabel(@Ctx() ctx: RequestContext, @Root() p: ProposalType): string {
-    return localize(ctx.services.proposals.stageLabel(ctx, p.entity), ctx.locale);
+  async stageLabel(@Ctx() ctx: RequestContext, @Root() p: ProposalType): Promise<string> {
+    return localize(await ctx.services.proposals.stageLabel(ctx, p.entity), ctx.locale);
   }
 
   @FieldResolver(() => BodyType, { description: 'The working group the proposal was born in.' })
@@ -149,6 +149,7 @@ export class ProposalResolver {
         reason: e.reason,
         resolutionNumber: e.resolutionNumber,
         occurredAt: e.occurredAt,
+        workflowChange: e.workflowChange ?? null,
         hash: e.hash,
         actorId: e.actorId,
         onBehalfOfId: e.onBehalfOfId ?? null,

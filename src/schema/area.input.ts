@@ -15,7 +15,7 @@ export class CreateAreaInput {
   @IsEnum(AreaKind)
   kind!: AreaKind;
 
-  @Field(() => String, { defaultValue: 'standard', description: 'Key of the approval workflow definition (see `workflowKeys`).' })
+  @Field(() => String, { defaultValue: 'standard', description: 'Key of the approval workflow template (see `workflowDefinitions`).' })
   @Length(1, 64)
   @IsPlainText()
   workflowKey!: string;

@@ -11,6 +11,7 @@ import { DeskResolver } from '../resolvers/desk.resolver';
 import { CalendarFeedResolver } from '../resolvers/calendar-feed.resolver';
 import { AgendaItemMaterialsResolver, MaterialResolver, ProposalMaterialsResolver } from '../resolvers/material.resolver';
 import { LiveResolver } from '../resolvers/live.resolver';
+import { WorkflowDraftResolver } from '../resolvers/workflow-draft.resolver';
 import { HearingCommentsResolver, HearingResolver, PlanHearingResolver } from '../resolvers/hearing.resolver';
 import { MeetingResolver } from '../resolvers/meeting.resolver';
 import { MembershipResolver } from '../resolvers/membership.resolver';
@@ -49,6 +50,7 @@ export const resolvers = [
   DeskResolver,
   WorkflowEventResolver,
   WorkflowDefinitionResolver,
+  WorkflowDraftResolver,
   MeetingResolver,
   AgendaItemResolver,
   AttendanceResolver,

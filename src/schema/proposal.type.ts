@@ -116,7 +116,7 @@ export class WorkflowEventType {
   @Field(() => Int, { description: 'Position in the proposal\'s history, from 1.' })
   seq!: number;
 
-  @Field(() => String, { description: 'The event fired.' })
+  @Field(() => String, { description: 'The event fired; `workflow:migrated` when the proposal was moved to another workflow version (see `workflowChange`).' })
   event!: string;
 
   @Field(() => String, { description: 'Stage before.' })
@@ -139,6 +139,9 @@ export class WorkflowEventType {
 
   @Field(() => Date, { description: 'When it happened.' })
   occurredAt!: Date;
+
+  @Field(() => String, { nullable: true, description: 'For a proposal moved to another workflow version on purpose: from which version to which, e.g. `standard@3 → chomutov@1`.' })
+  workflowChange!: string | null;
 
   @Field(() => String, { description: 'SHA-256 over the previous event\'s hash and this event.' })
   hash!: string;

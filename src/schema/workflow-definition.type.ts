@@ -1,6 +1,25 @@
-import { Field, Int, ObjectType } from 'type-graphql';
-import { ProposalPhase } from '../entities/enums';
+import { GraphQLJSON } from 'graphql-scalars';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DECIDED_PHASES, ProposalPhase } from '../entities/enums';
+import { localize, type Locale } from '../i18n/locale';
+import type { DraftDefinition } from '../workflows/workflow-definition';
+import { mermaidDiagram } from '../workflows/workflow-diagram';
 import './enums';
+
+/** Where the public hearing of a plan binds (see `WorkflowDefinition.hearingRule`). */
+export enum WorkflowHearingRule {
+  LEAVING_STEERING_GROUP = 'LEAVING_STEERING_GROUP',
+  EVERY_PASS = 'EVERY_PASS',
+}
+
+registerEnumType(WorkflowHearingRule, {
+  name: 'WorkflowHearingRule',
+  description: 'Where the public hearing of a plan binds: the `hearingSettled` guard must stand on exactly these transitions.',
+  valuesConfig: {
+    LEAVING_STEERING_GROUP: { description: "On every transition leaving the steering group's stage." },
+    EVERY_PASS: { description: 'On every transition that carries a proposal on (all but returns, rejections and withdrawals).' },
+  },
+});
 
 @ObjectType('WorkflowStage', { description: 'A stage of a workflow.' })
 export class WorkflowStageType {
@@ -31,8 +50,8 @@ export class WorkflowGuardType {
   @Field(() => String, { description: 'Guard name, e.g. actorIs, triadRepresented, reasonRequired.' })
   name!: string;
 
-  @Field(() => String, { nullable: true, description: 'Parameters as JSON text, if any.' })
-  params!: string | null;
+  @Field(() => GraphQLJSON, { nullable: true, description: 'Parameters, if the guard takes any (e.g. `{"anyOf": [{"kind": "AREA_ROLE", "role": "COORDINATOR"}]}` for actorIs, `{"kinds": ["PLAN"]}` for kindIs and kindIsNot).' })
+  params!: unknown;
 }
 
 @ObjectType('WorkflowTransition', { description: 'An event of a workflow: from which stages, to which, under which guards.' })
@@ -67,11 +86,23 @@ export class WorkflowDefinitionType {
   @Field(() => String, { description: 'Key an area chooses, e.g. "standard".' })
   key!: string;
 
-  @Field(() => Int, { description: 'Version; proposals keep the version they started with.' })
+  @Field(() => Int, { description: 'Version; proposals keep the version they started with. 0 for a draft not yet published.' })
   version!: number;
+
+  @Field(() => ID, { nullable: true, description: 'The area whose own definition this is; null for a template any area may choose.' })
+  areaId!: string | null;
 
   @Field(() => String, { description: 'Name in the request language.' })
   name!: string;
+
+  @Field(() => String, { description: 'Czech name.' })
+  nameCs!: string;
+
+  @Field(() => String, { description: 'English name.' })
+  nameEn!: string;
+
+  @Field(() => WorkflowHearingRule, { nullable: true, description: 'Where the public hearing of a plan binds; null when it does not.' })
+  hearingRule!: WorkflowHearingRule | null;
 
   @Field(() => String, { description: 'The initial stage.' })
   initial!: string;
@@ -84,4 +115,37 @@ export class WorkflowDefinitionType {
 
   @Field(() => String, { description: 'A Mermaid `stateDiagram-v2` of the workflow.' })
   mermaid!: string;
+}
+
+/** The view of a definition, published or drafted, in the request language. */
+export function workflowDefinitionView(d: DraftDefinition, locale: Locale, areaId: string | null): WorkflowDefinitionType {
+  return {
+    key: d.key,
+    version: d.version,
+    areaId,
+    name: localize(d.name, locale),
+    nameCs: d.name.cs,
+    nameEn: d.name.en,
+    hearingRule: (d.hearingRule as WorkflowHearingRule | undefined) ?? null,
+    initial: d.initial,
+    stages: d.stages.map((s) => ({
+      key: s.key,
+      label: localize(s.label, locale),
+      labelCs: s.label.cs,
+      labelEn: s.label.en,
+      bodyKind: s.bodyKind ?? null,
+      final: DECIDED_PHASES.includes(s.phase),
+      phase: s.phase,
+    })),
+    transitions: d.transitions.map((t) => ({
+      event: t.event,
+      from: t.from,
+      to: t.to,
+      label: localize(t.label, locale),
+      guards: t.guards.map((g) => ({ name: g.name, params: g.params ?? null })),
+      effects: [...(t.effects ?? [])],
+      returns: t.returns === true,
+    })),
+    mermaid: mermaidDiagram(d, locale),
+  };
 }

@@ -1,3 +1,4 @@
+import type { WorkflowCatalogueService } from './workflow-catalogue.service';
 import type { RequestContext } from '../context';
 import { badInput, conflict, notFound, requireId } from '../errors/app-errors';
 import { Municipality } from '../entities/municipality.entity';
@@ -31,20 +32,11 @@ export interface UpdateAreaCommand {
 const AREA_NAME_TAKEN = { cs: 'Oblast s tímto názvem už existuje.', en: 'An area with this name already exists.' };
 const MUNICIPALITY_TAKEN = { cs: 'Obec s tímto názvem už v oblasti je.', en: 'The area already has a municipality of this name.' };
 
-function assertWorkflowKey(ctx: RequestContext, key: string): void {
-  if (!ctx.workflows.has(key)) {
-    const known = ctx.workflows.keys.join(', ');
-    throw badInput(ctx.locale, [
-      {
-        field: 'workflowKey',
-        text: { cs: `Neznámý postup schvalování; známé: ${known}.`, en: `Unknown workflow; known: ${known}.` },
-      },
-    ]);
-  }
-}
 
 /** Planning areas and their municipalities. Areas are public: anyone may list and read them. */
 export class AreaService {
+  constructor(private readonly workflows: WorkflowCatalogueService) {}
+
   async list(ctx: RequestContext): Promise<PlanningArea[]> {
     return ctx.em.find(PlanningArea, {}, { orderBy: { name: 'asc', id: 'asc' } });
   }
@@ -58,7 +50,7 @@ export class AreaService {
 
   async create(ctx: RequestContext, input: CreateAreaCommand): Promise<PlanningArea> {
     authorize(ctx, 'area.create', SHARED, 'Area');
-    assertWorkflowKey(ctx, input.workflowKey);
+    await this.workflows.assertChoosable(ctx, null, input.workflowKey);
     return uniqueOrConflict(ctx, AREA_NAME_TAKEN, 'name', () =>
       ctx.em.transactional(async (em) => {
         const area = em.create(PlanningArea, { name: input.name, kind: input.kind, workflowKey: input.workflowKey });
@@ -78,7 +70,7 @@ export class AreaService {
         cleared.map((field) => ({ field, text: { cs: 'Hodnotu nelze smazat.', en: 'This value cannot be cleared.' } })),
       );
     }
-    if (input.workflowKey !== undefined) assertWorkflowKey(ctx, input.workflowKey);
+    if (input.workflowKey !== undefined && input.workflowKey !== null) await this.workflows.assertChoosable(ctx, input.id, input.workflowKey);
     return uniqueOrConflict(ctx, AREA_NAME_TAKEN, 'name', () =>
       ctx.em.transactional(async (em) => {
         const area = await em.findOne(PlanningArea, { id: input.id });

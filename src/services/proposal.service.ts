@@ -19,7 +19,7 @@ import { assertPageSize, decodeTimeCursor, encodeCursor } from '../common/cursor
 import { localize, type Text } from '../i18n/locale';
 import { eventHash, firstBrokenLink, type HashedEvent } from '../workflows/history-hash';
 import { closeHearingsOfAdoptedPlan, hearingStanding } from '../data/hearing-standing';
-import { buildTransitionFacts } from '../workflows/transition-facts';
+import { bodyOfKind, buildTransitionFacts } from '../workflows/transition-facts';
 import { stageOf, transitionOutcome } from '../workflows/transition-outcome';
 import { enqueue } from './outbox';
 import type { OrganisationService } from './organisation.service';
@@ -27,6 +27,7 @@ import type { Decision } from '../workflows/engine';
 import type { TransitionDefinition, TransitionInput } from '../workflows/workflow-definition';
 import type { TransitionFacts } from '../workflows/workflow-guards';
 import type { CompiledWorkflow } from '../workflows/workflow-registry';
+import type { WorkflowCatalogueService } from './workflow-catalogue.service';
 
 /** What the service is asked to do (a resolver passes its GraphQL input, which has these shapes). */
 export interface CreateProposalCommand {
@@ -103,6 +104,9 @@ const CARRIED_KIND: Text = {
   en: 'A PLAN proposal is born only with its plan and a PROJECT_INTENT one with its project intent; their kind never changes and no other proposal becomes one.',
 };
 
+/** The history event of a proposal moved to another workflow version (no definition names an event so: theirs are upper case). */
+export const WORKFLOW_MIGRATED = 'workflow:migrated';
+
 const STALE = {
   cs: 'Návrh mezitím změnil někdo jiný; načtěte jej znovu.',
   en: 'The proposal has changed since you loaded it; reload it.',
@@ -141,7 +145,10 @@ function movedBody(action: Text, reason: string | null, resolutionNumber: string
 }
 
 export class ProposalService {
-  constructor(private readonly organisations: OrganisationService) {}
+  constructor(
+    private readonly organisations: OrganisationService,
+    private readonly workflows: WorkflowCatalogueService,
+  ) {}
 
   /** The body chain of a working group: the group, then each body it reports to (all in its area). */
   async chain(ctx: RequestContext, areaId: string, workingGroupId: string): Promise<Body[]> {
@@ -157,8 +164,8 @@ export class ProposalService {
   }
 
   /** The workflow the proposal runs on: its definition's key and the version it started with. */
-  private workflowOf(ctx: RequestContext, p: Proposal): CompiledWorkflow {
-    return ctx.workflows.get(p.workflowKey, p.workflowVersion);
+  workflowOf(ctx: RequestContext, p: Proposal): Promise<CompiledWorkflow> {
+    return this.workflows.of(ctx, { key: p.workflowKey, version: p.workflowVersion });
   }
 
   /** Whether the proposal has been decided (approved, rejected, withdrawn). */
@@ -166,8 +173,8 @@ export class ProposalService {
     return DECIDED_PHASES.includes(p.phase);
   }
 
-  stageLabel(ctx: RequestContext, p: Proposal): Text {
-    return this.workflowOf(ctx, p).definition.stages.find((s) => s.key === p.state)?.label ?? { cs: p.state, en: p.state };
+  async stageLabel(ctx: RequestContext, p: Proposal): Promise<Text> {
+    return (await this.workflowOf(ctx, p)).definition.stages.find((s) => s.key === p.state)?.label ?? { cs: p.state, en: p.state };
   }
 
   /** The proposal as the policy sees it: its author, bodies, the bodies in its history, its chain. */
@@ -286,7 +293,9 @@ export class ProposalService {
     const author = ctx.viewer.personIn(group.areaId) as Person;
     if (input.concernedOrganisationId) await this.organisations.requireInArea(ctx, group.areaId, input.concernedOrganisationId);
     const area = await ctx.em.findOneOrFail(PlanningArea, { id: group.areaId });
-    const { definition, engine } = ctx.workflows.latest(area.workflowKey);
+    const newest = await this.workflows.newest(ctx, area.workflowKey);
+    if (!newest) throw new Error(`Area ${area.id} runs on workflow ${area.workflowKey}, which has no published version`);
+    const { definition, engine } = newest;
     const start = engine.start();
     return ctx.em.transactional(async (em) => {
       const { workingGroupId: _group, concernedOrganisationId, ...content } = input;
@@ -384,7 +393,7 @@ export class ProposalService {
    * the button stays and asks for it.
    */
   async available(ctx: RequestContext, p: Proposal): Promise<TransitionOption[]> {
-    const { engine } = this.workflowOf(ctx, p);
+    const { engine } = await this.workflowOf(ctx, p);
     if (engine.transitionsFrom(p.state).length === 0) return [];
     const facts = await this.facts(ctx, p, await this.chain(ctx, p.areaId, p.workingGroup.id), TYPED_WHEN_FIRING, TYPED_WHEN_FIRING);
     return engine.options(p.state, facts).map(({ transition: t, refusals, inputs }) => ({
@@ -449,7 +458,7 @@ export class ProposalService {
     authorize(ctx, 'proposal.transition', await this.resource(ctx, visible, chain), 'Proposal', visible.id);
     const person = ctx.viewer.personIn(visible.areaId) as Person;
     const facts = await this.facts(ctx, visible, chain, reason, resolutionNumber, via?.votingSides);
-    const workflow = this.workflowOf(ctx, visible);
+    const workflow = await this.workflowOf(ctx, visible);
     if (via?.bodyId && visible.currentBody?.id !== via.bodyId) {
       throw new AppError(
         ErrorCode.TRANSITION_NOT_ALLOWED,
@@ -526,32 +535,25 @@ export class ProposalService {
   ): Promise<void> {
     const def = workflow.definition;
     const outcome = transitionOutcome(def, decision.transition, decision.from, chain, extra.resolutionNumber);
-    const last = await em.findOne(WorkflowEvent, { proposalId: p.id }, { orderBy: { seq: 'desc' } });
-    const hashed: HashedEvent = {
-      proposalId: p.id,
-      seq: (last?.seq ?? 0) + 1,
-      event: decision.transition.event,
-      fromState: decision.from,
-      toState: decision.to,
-      actorId: extra.actorId,
-      actorRole: decision.actingAs.role,
-      actorTriadSide: decision.actingAs.side,
-      bodyId: outcome.decidingBodyId,
-      meetingId: extra.meetingId,
-      reason: extra.reason,
-      resolutionNumber: extra.resolutionNumber,
-      occurredAt: ctx.now,
-      onBehalfOfId: decision.actingAs.onBehalfOf,
-    };
-    const prevHash = last?.hash ?? null;
-    em.create(WorkflowEvent, {
-      ...hashed,
-      areaId: p.areaId,
-      idempotencyKey: extra.idempotencyKey,
-      requestHash: extra.requestHash,
-      prevHash,
-      hash: eventHash(prevHash, hashed),
-    });
+    await this.appendEvent(
+      em,
+      p,
+      {
+        event: decision.transition.event,
+        fromState: decision.from,
+        toState: decision.to,
+        actorId: extra.actorId,
+        actorRole: decision.actingAs.role,
+        actorTriadSide: decision.actingAs.side,
+        bodyId: outcome.decidingBodyId,
+        meetingId: extra.meetingId,
+        reason: extra.reason,
+        resolutionNumber: extra.resolutionNumber,
+        occurredAt: ctx.now,
+        onBehalfOfId: decision.actingAs.onBehalfOf,
+      },
+      { idempotencyKey: extra.idempotencyKey, requestHash: extra.requestHash },
+    );
     const label = (key: string): Text => def.stages.find((s) => s.key === key)?.label ?? { cs: key, en: key };
     const [from, to] = [label(decision.from), label(decision.to)];
     p.record(outcome, decision.snapshot, ctx.now, (id) => em.getReference(Body, id));
@@ -566,6 +568,53 @@ export class ProposalService {
         recipients: [p.author.id],
       });
     }
+  }
+
+  /** Appends one event to the proposal's history, chained to the one before it; the caller holds the row lock. */
+  private async appendEvent(
+    em: EntityManager,
+    p: Proposal,
+    e: Omit<HashedEvent, 'proposalId' | 'seq'>,
+    extra: { idempotencyKey: string | null; requestHash: string | null } = { idempotencyKey: null, requestHash: null },
+  ): Promise<void> {
+    const last = await em.findOne(WorkflowEvent, { proposalId: p.id }, { orderBy: { seq: 'desc' } });
+    const hashed: HashedEvent = { ...e, proposalId: p.id, seq: (last?.seq ?? 0) + 1 };
+    const prevHash = last?.hash ?? null;
+    em.create(WorkflowEvent, { ...hashed, areaId: p.areaId, ...extra, prevHash, hash: eventHash(prevHash, hashed) });
+  }
+
+  /**
+   * Moves a proposal in flight to another published workflow version, into `target` (a stage of
+   * the same phase), as an event of its history: who, why, from which version to which. The caller
+   * decided it may (the policy, the state map) and holds the row lock.
+   */
+  async moveToVersion(em: EntityManager, ctx: RequestContext, p: Proposal, to: CompiledWorkflow, target: string, actorId: string, reason: string): Promise<void> {
+    const chain = await this.chain(ctx, p.areaId, p.workingGroup.id);
+    const stage = stageOf(to.definition, target);
+    const nextBody = stage.bodyKind ? bodyOfKind(chain, stage.bodyKind) : undefined;
+    await this.appendEvent(em, p, {
+      event: WORKFLOW_MIGRATED,
+      fromState: p.state,
+      toState: target,
+      actorId,
+      actorRole: 'ADMIN',
+      actorTriadSide: null,
+      bodyId: null,
+      meetingId: null,
+      reason,
+      resolutionNumber: null,
+      occurredAt: ctx.now,
+      onBehalfOfId: null,
+      workflowChange: `${p.workflowKey}@${p.workflowVersion} → ${to.definition.key}@${to.definition.version}`,
+    });
+    p.workflowKey = to.definition.key;
+    p.workflowVersion = to.definition.version;
+    p.state = target;
+    p.phase = stage.phase;
+    p.snapshot = to.engine.snapshotAt(target);
+    p.currentBody = nextBody ? em.getReference(Body, nextBody.id) : null;
+    p.version += 1;
+    await em.flush();
   }
 
   /** The history, oldest first; with `last`, only the newest that many events. */

@@ -22,6 +22,9 @@ import { PlanService } from './plan.service';
 import { ProposalService } from './proposal.service';
 import { ProviderService } from './provider.service';
 import { ResolutionService } from './resolution.service';
+import { WorkflowCatalogueService } from './workflow-catalogue.service';
+import { WorkflowDraftService } from './workflow-draft.service';
+import { WorkflowMigrationService } from './workflow-migration.service';
 
 /** Every service of the application, created once with its dependencies (see createServices). */
 export interface Services {
@@ -49,6 +52,9 @@ export interface Services {
   proposals: ProposalService;
   providers: ProviderService;
   resolutions: ResolutionService;
+  workflows: WorkflowCatalogueService;
+  workflowDrafts: WorkflowDraftService;
+  workflowMigrations: WorkflowMigrationService;
 }
 
 /**
@@ -58,7 +64,8 @@ export interface Services {
  */
 export function createServices(): Services {
   const organisations = new OrganisationService();
-  const proposals = new ProposalService(organisations);
+  const workflows = new WorkflowCatalogueService();
+  const proposals = new ProposalService(organisations, workflows);
   const meetings = new MeetingService();
   const plans = new PlanService(proposals, organisations);
   const planRegister = new PlanRegisterService(plans);
@@ -70,7 +77,7 @@ export function createServices(): Services {
   return {
     actionPlans,
     areaRoles: new AreaRoleService(),
-    areas: new AreaService(),
+    areas: new AreaService(workflows),
     bodies,
     calendar: new CalendarService(meetings),
     calendarFeeds: new CalendarFeedService(),
@@ -92,5 +99,8 @@ export function createServices(): Services {
     proposals,
     providers: new ProviderService(),
     resolutions: new ResolutionService(meetings, proposals),
+    workflows,
+    workflowDrafts: new WorkflowDraftService(workflows),
+    workflowMigrations: new WorkflowMigrationService(workflows, proposals),
   };
 }

@@ -17,15 +17,19 @@ export interface HashedEvent {
   occurredAt: Date;
   /** The chair on whose behalf a delegate acted; absent (null) for everyone acting in their own right. */
   onBehalfOfId?: string | null;
+  /** For a proposal moved to another workflow version on purpose: from which version to which (`standard@3 → chomutov@1`). */
+  workflowChange?: string | null;
 }
 
 /**
  * Keys in a fixed order, dates as ISO strings: the same event always gives the same text. Who a
- * delegate acted for is appended only when there is someone, so events recorded before delegations
- * existed hash as they always did.
+ * delegate acted for is appended only when there is someone, and a change of workflow version (as an
+ * object, so it is never mistaken for someone) only for the event that records one, so events
+ * recorded before either existed hash as they always did.
  */
 export function canonicalEvent(e: HashedEvent): string {
   const onBehalfOf = e.onBehalfOfId ? [e.onBehalfOfId] : [];
+  const workflowChange = e.workflowChange ? [{ workflowChange: e.workflowChange }] : [];
   return JSON.stringify([
     e.proposalId,
     e.seq,
@@ -41,6 +45,7 @@ export function canonicalEvent(e: HashedEvent): string {
     e.resolutionNumber,
     e.occurredAt.toISOString(),
     ...onBehalfOf,
+    ...workflowChange,
   ]);
 }
 

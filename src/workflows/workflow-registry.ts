@@ -34,35 +34,61 @@ export const WORKFLOW_DEFINITIONS: readonly WorkflowDefinition[] = [
 export interface CompiledWorkflow {
   definition: WorkflowDefinition;
   engine: ProposalEngine;
+  /** The area whose own definition this is; null for a template any area may choose. */
+  areaId: string | null;
 }
 
 /**
- * The approval workflows a deployment runs: every version of every definition, compiled and
- * checked once (a broken definition fails the start with WorkflowDefinitionError). A proposal runs
- * on its definition's key and the version it started with; new proposals on the newest version.
+ * The approval workflows a process runs: published versions, each compiled and checked once (a
+ * broken definition fails with WorkflowDefinitionError). Versions are immutable, so a version once
+ * compiled stays right; the service adds what is published (at start-up, after a publication, and
+ * when a proposal names a version this process has not seen yet). A proposal runs on its
+ * definition's key and the version it started with; new proposals on the newest version.
  */
 export class WorkflowRegistry {
   private readonly compiled = new Map<string, CompiledWorkflow>();
   private readonly newest = new Map<string, CompiledWorkflow>();
+  /** The publication order (`workflow_definition.seq`) this process has caught up with. */
+  caughtUpTo = 0;
 
-  constructor(readonly definitions: readonly WorkflowDefinition[] = WORKFLOW_DEFINITIONS) {
+  constructor(definitions: readonly WorkflowDefinition[] = WORKFLOW_DEFINITIONS) {
     for (const definition of definitions) {
-      const id = `${definition.key}@${definition.version}`;
-      if (this.compiled.has(id)) throw new Error(`Workflow ${id} is defined twice`);
-      const entry = { definition, engine: compileWorkflow(definition) };
-      this.compiled.set(id, entry);
-      const current = this.newest.get(definition.key);
-      if (!current || current.definition.version < definition.version) this.newest.set(definition.key, entry);
+      if (this.compiled.has(`${definition.key}@${definition.version}`)) throw new Error(`Workflow ${definition.key}@${definition.version} is defined twice`);
+      this.add(definition, null);
     }
   }
 
-  /** The definition keys an area may choose. */
+  /** Compiles and adds a published version (a version already known is kept as it is: versions never change). */
+  add(definition: WorkflowDefinition, areaId: string | null): CompiledWorkflow {
+    const id = `${definition.key}@${definition.version}`;
+    const known = this.compiled.get(id);
+    if (known) return known;
+    const entry = { definition, engine: compileWorkflow(definition), areaId };
+    this.compiled.set(id, entry);
+    const current = this.newest.get(definition.key);
+    if (!current || current.definition.version < definition.version) this.newest.set(definition.key, entry);
+    return entry;
+  }
+
+  /** Every version known, templates first, then by key and version. */
+  get entries(): CompiledWorkflow[] {
+    return [...this.compiled.values()].sort(
+      (a, b) => Number(a.areaId !== null) - Number(b.areaId !== null) || a.definition.key.localeCompare(b.definition.key) || a.definition.version - b.definition.version,
+    );
+  }
+
+  /** Every version known. */
+  get definitions(): WorkflowDefinition[] {
+    return this.entries.map((e) => e.definition);
+  }
+
+  /** The definition keys known. */
   get keys(): string[] {
     return [...this.newest.keys()];
   }
 
-  has(key: string): boolean {
-    return this.newest.has(key);
+  has(key: string, version?: number): boolean {
+    return version === undefined ? this.newest.has(key) : this.compiled.has(`${key}@${version}`);
   }
 
   /** The workflow a proposal runs on: its definition key and the version it started with. */
@@ -72,7 +98,7 @@ export class WorkflowRegistry {
     return found;
   }
 
-  /** The newest version of a key, for new proposals. */
+  /** The newest version of a key known to this process. */
   latest(key: string): CompiledWorkflow {
     const found = this.newest.get(key);
     if (!found) throw new Error(`Workflow ${key} is not defined`);

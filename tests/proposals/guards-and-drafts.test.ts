@@ -155,11 +155,12 @@ test('proposals lists with filters, paging and totalCount; the public sees only 
 });
 
 test('workflowDefinitions describe every definition with labels and a Mermaid diagram', async () => {
-  const res = await app.gql<{ workflowDefinitions: Array<{ key: string; stages: Array<{ key: string; label: string }>; mermaid: string }> }>(
+  const res = await app.gql<{ workflowDefinitions: Array<{ key: string; version: number; stages: Array<{ key: string; label: string }>; mermaid: string }> }>(
     '{ workflowDefinitions { key version stages { key label } transitions { event from to guards { name params } } mermaid } }',
   );
-  const keys = res.data!.workflowDefinitions.map((d) => d.key);
-  expect(keys).toEqual(['standard', 'novy-jicin', 'cesky-krumlov', 'standard', 'novy-jicin', 'cesky-krumlov', 'standard', 'novy-jicin', 'cesky-krumlov']);
+  // Templates first, by key and version.
+  const keys = res.data!.workflowDefinitions.map((d) => `${d.key}@${d.version}`);
+  expect(keys).toEqual(['cesky-krumlov@1', 'cesky-krumlov@2', 'cesky-krumlov@3', 'novy-jicin@1', 'novy-jicin@2', 'novy-jicin@3', 'standard@1', 'standard@2', 'standard@3']);
   const krumlov = res.data!.workflowDefinitions.find((d) => d.key === 'cesky-krumlov')!;
   expect(krumlov.stages.find((s) => s.key === 'STEERING_GROUP')!.label).toBe('MS – manažerská skupina');
   expect(krumlov.mermaid.split('\n')[0]).toBe('stateDiagram-v2');

@@ -1,16 +1,21 @@
 import { getSimplePaths } from '@xstate/graph';
-import { BodyKind } from '../../src/entities/enums';
+import { AreaRoleKind, BodyKind } from '../../src/entities/enums';
+import { aPerson, aRole } from '../support/factories';
 import { Proposal } from '../../src/entities/proposal.entity';
 import type { ActorRule, TransitionDefinition, WorkflowDefinition } from '../../src/workflows/workflow-definition';
 import { DECIDED_PHASES } from '../../src/entities/enums';
-import { shippedWorkflows } from '../../src/workflows/workflow-registry';
+import { shippedWorkflows, WORKFLOW_DEFINITIONS } from '../../src/workflows/workflow-registry';
 import { aPipelineWorld, allActors, type Actor, type PipelineWorld } from '../support/pipeline-world';
 import { codes, startTestApp, type TestApp } from '../support/test-app';
 
 /**
  * Model-based: every path from DRAFT to a final stage, enumerated from each compiled machine, is
  * replayed through the GraphQL API by the actor the definition names; at every step each other
- * actor is refused and nothing changes; afterwards the history is the path and it verifies.
+ * actor is refused and nothing changes; afterwards the history is the path and it verifies. This
+ * runs over every published version of every template (the templates in the database are these
+ * definitions: tests/workflows/workflow-records.test.ts): each is taken up by an area through the
+ * API — a draft from that version, published as the area's own — so the version replayed is the
+ * one new proposals of the area start on.
  */
 
 let app: TestApp;
@@ -63,8 +68,27 @@ function rulesOf(t: TransitionDefinition): readonly ActorRule[] {
 
 const TRANSITION = `mutation($input: TransitionProposalInput!) { transitionProposal(input: $input) { state version } }`;
 
-// New proposals start on the newest version of their area's definition; that is what is replayed.
-describe.each(shippedWorkflows().keys.map((key) => shippedWorkflows().latest(key).definition).map((d) => [`${d.key}@${d.version}`, d] as const))('%s: every path to a final stage', (_key, def) => {
+/** The area takes up exactly `def` as its own workflow, through the API (its admin drafts from the template version and publishes). */
+async function takeUp(world: PipelineWorld, def: WorkflowDefinition): Promise<void> {
+  const person = await aPerson(app.em(), world.area, { name: 'Správce oblasti', subject: `admin-${world.area.id}` });
+  await aRole(app.em(), person, AreaRoleKind.ADMIN);
+  const admin = { as: person.subject as string };
+  const key = `vzor-${world.area.id.slice(0, 8)}`;
+  const draft = await app.gql<{ createWorkflowDraft: { id: string; revision: number } }>(
+    `mutation($input: CreateWorkflowDraftInput!) { createWorkflowDraft(input: $input) { id revision } }`,
+    { input: { areaId: world.area.id, key, from: { key: def.key, version: def.version } } },
+    admin,
+  );
+  expect(draft.errors).toBeUndefined();
+  const published = await app.gql<{ publishWorkflowDraft: { key: string } }>(
+    `mutation($input: PublishWorkflowDraftInput!) { publishWorkflowDraft(input: $input) { key } }`,
+    { input: { draftId: draft.data!.createWorkflowDraft.id, expectedRevision: draft.data!.createWorkflowDraft.revision } },
+    admin,
+  );
+  expect(published.errors).toBeUndefined();
+}
+
+describe.each(WORKFLOW_DEFINITIONS.map((d) => [`${d.key}@${d.version}`, d] as const))('%s: every path to a final stage', (_key, def) => {
   const paths = pathsOf(def);
 
   test('has paths to APPROVED, REJECTED and WITHDRAWN', () => {
@@ -73,6 +97,7 @@ describe.each(shippedWorkflows().keys.map((key) => shippedWorkflows().latest(key
 
   test.each(paths.map((p) => [p.map((s) => s.event).join(' → '), p] as const))('%s', async (_name, path) => {
     const world = await aPipelineWorld(app.em(), def.key);
+    await takeUp(world, def);
     const created = await app.gql<{ createProposal: { id: string } }>(
       `mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }`,
       { input: { workingGroupId: world.group.id, kind: 'MEASURE', title: 'Denní stacionář', summary: 'Nová služba pro seniory.' } },

@@ -1,7 +1,8 @@
 import { Hearing } from '../../src/entities/hearing.entity';
 import { Proposal } from '../../src/entities/proposal.entity';
 import type { WorkflowDefinition } from '../../src/workflows/workflow-definition';
-import { WORKFLOW_DEFINITIONS, WorkflowRegistry } from '../../src/workflows/workflow-registry';
+import { WorkflowVersion } from '../../src/entities/workflow-version.entity';
+import { WORKFLOW_DEFINITIONS } from '../../src/workflows/workflow-registry';
 import { aPipelineWorld, type PipelineWorld } from '../support/pipeline-world';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -48,7 +49,11 @@ const renamed: WorkflowDefinition = {
 let app: TestApp;
 let world: PipelineWorld;
 beforeAll(async () => {
-  app = await startTestApp({}, { workflows: new WorkflowRegistry([...WORKFLOW_DEFINITIONS, renamed]) });
+  app = await startTestApp();
+  // Published as a template, as a global admin's draft would be.
+  const em = app.em();
+  em.create(WorkflowVersion, { key: renamed.key, version: renamed.version, areaId: null, definition: renamed });
+  await em.flush();
   world = await aPipelineWorld(app.em(), renamed.key);
 });
 afterAll(async () => {
