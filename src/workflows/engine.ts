@@ -71,7 +71,7 @@ export type GuardCatalogue<G, F> = {
   judge: (guard: G, facts: F) => GuardVerdict;
 };
 
-/** Raised at start-up for a definition that cannot run; the message names the definition and the fault. */
+/** Raised at start-up for a definition that cannot run; the message names the definition and every fault. */
 export class WorkflowDefinitionError extends Error {
   override name = 'WorkflowDefinitionError';
 }
@@ -99,46 +99,105 @@ export interface EventOption<T extends EngineTransition> {
 
 const NOBODY_IN_PARTICULAR: ActingAs = { role: null, side: null, onBehalfOf: null };
 
+/** What every definition must hold, each fault by its code (src/workflows/workflow-problems.ts words them for people). */
+export type DefinitionProblemCode =
+  | 'DUPLICATE_STAGE'
+  | 'UNKNOWN_INITIAL_STAGE'
+  | 'UNKNOWN_STAGE'
+  | 'DUPLICATE_EVENT'
+  | 'LEAVES_FINAL_STAGE'
+  | 'UNKNOWN_GUARD'
+  | 'UNREACHABLE_STAGE'
+  | 'DEAD_END';
+
 /**
- * Checks what every definition must hold: known initial stage, sources and targets; known guards;
- * no event twice from one stage; nothing leaves a final stage; every stage reachable from the
- * initial one; every non-final stage has a way out.
+ * One fault of a definition: where it is, relative to the definition (`initial`, `stages[2].key`,
+ * `transitions[4].from[0]`, `transitions[4].guards[1].name`), and what it is, in English; with the
+ * stage, event and guard it concerns, for whoever words it otherwise.
  */
-export function validateDefinition(def: EngineDefinition<EngineTransition>, guardNames: readonly string[]): void {
-  const fail = (msg: string): never => {
-    throw new WorkflowDefinitionError(`Workflow "${def.id}": ${msg}`);
-  };
-  const stages = new Map(def.stages.map((s) => [s.key, s]));
-  if (stages.size !== def.stages.length) fail('a stage key is used twice');
-  if (!stages.has(def.initial)) fail(`unknown initial stage "${def.initial}"`);
+export interface DefinitionProblem {
+  code: DefinitionProblemCode;
+  path: string;
+  message: string;
+  stage?: string;
+  event?: string;
+  guard?: string;
+}
+
+/** A definition's problems as one line: `Workflow "id": path: message; path: message`. */
+export function problemsMessage(id: string, problems: ReadonlyArray<{ path: string; message: string }>): string {
+  return `Workflow "${id}": ${problems.map((p) => `${p.path}: ${p.message.replace(/\.$/, '')}`).join('; ')}`;
+}
+
+/**
+ * Lists every fault against what every definition must hold: known initial stage, sources and
+ * targets; known guards; no event twice from one stage; nothing leaves a final stage; every stage
+ * reachable from the initial one; every non-final stage has a way out. A fault found does not hide
+ * the others, and nothing here assumes the definition sound.
+ */
+export function definitionProblems(
+  def: Pick<EngineDefinition<EngineTransition>, 'initial' | 'stages' | 'transitions'>,
+  guardNames: readonly string[],
+): DefinitionProblem[] {
+  const problems: DefinitionProblem[] = [];
+  const stages = new Map<string, EngineStage>();
+  def.stages.forEach((s, i) => {
+    if (stages.has(s.key)) problems.push({ code: 'DUPLICATE_STAGE', path: `stages[${i}].key`, stage: s.key, message: `Stage key ${s.key} is used by another stage too.` });
+    else stages.set(s.key, s);
+  });
+  const initialKnown = stages.has(def.initial);
+  if (!initialKnown) problems.push({ code: 'UNKNOWN_INITIAL_STAGE', path: 'initial', stage: def.initial, message: `The initial stage ${def.initial} does not exist.` });
   const seen = new Set<string>();
-  for (const t of def.transitions) {
-    if (!stages.has(t.to)) fail(`event ${t.event} targets unknown stage "${t.to}"`);
-    for (const from of t.from) {
-      const stage = stages.get(from) ?? fail(`event ${t.event} leaves unknown stage "${from}"`);
-      if (stage.final) fail(`event ${t.event} leaves final stage "${from}"`);
-      const key = `${from}/${t.event}`;
-      if (seen.has(key)) fail(`event ${t.event} is defined twice for stage "${from}"`);
+  def.transitions.forEach((t, i) => {
+    const at = `transitions[${i}]`;
+    const { event } = t;
+    if (!stages.has(t.to)) problems.push({ code: 'UNKNOWN_STAGE', path: `${at}.to`, stage: t.to, event, message: `Event ${event} goes to stage ${t.to}, which does not exist.` });
+    t.from.forEach((from, j) => {
+      const stage = stages.get(from);
+      if (!stage) {
+        problems.push({ code: 'UNKNOWN_STAGE', path: `${at}.from[${j}]`, stage: from, event, message: `Event ${event} leaves stage ${from}, which does not exist.` });
+        return;
+      }
+      if (stage.final) problems.push({ code: 'LEAVES_FINAL_STAGE', path: `${at}.from[${j}]`, stage: from, event, message: `Event ${event} leaves the final stage ${from}: nothing leaves a decided stage.` });
+      const key = `${from}/${event}`;
+      if (seen.has(key)) problems.push({ code: 'DUPLICATE_EVENT', path: `${at}.event`, stage: from, event, message: `Event ${event} is defined twice from stage ${from}.` });
       seen.add(key);
-    }
-    for (const g of t.guards) {
-      if (!guardNames.includes(g.name)) fail(`event ${t.event} uses unknown guard "${g.name}"`);
-    }
-  }
-  const reachable = new Set([def.initial]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const t of def.transitions) {
-      if (t.from.some((f) => reachable.has(f)) && !reachable.has(t.to)) {
-        reachable.add(t.to);
-        grew = true;
+    });
+    t.guards.forEach((g, k) => {
+      if (!guardNames.includes(g.name)) {
+        problems.push({ code: 'UNKNOWN_GUARD', path: `${at}.guards[${k}].name`, event, guard: g.name, message: `Event ${event} names the unknown guard "${g.name}".` });
+      }
+    });
+  });
+  const firstOfKey = def.stages.map((s, i) => [s, i] as const).filter(([s]) => stages.get(s.key) === s);
+  // Without a known initial stage every stage would be unreachable: that says nothing new.
+  if (initialKnown) {
+    const reachable = new Set([def.initial]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const t of def.transitions) {
+        if (stages.has(t.to) && !reachable.has(t.to) && t.from.some((f) => reachable.has(f))) {
+          reachable.add(t.to);
+          grew = true;
+        }
       }
     }
+    for (const [s, i] of firstOfKey) {
+      if (!reachable.has(s.key)) problems.push({ code: 'UNREACHABLE_STAGE', path: `stages[${i}]`, stage: s.key, message: `Stage ${s.key} cannot be reached from the initial stage.` });
+    }
   }
-  const unreachable = def.stages.filter((s) => !reachable.has(s.key)).map((s) => s.key);
-  if (unreachable.length) fail(`unreachable stage(s): ${unreachable.join(', ')}`);
-  const stuck = def.stages.filter((s) => !s.final && !def.transitions.some((t) => t.from.includes(s.key))).map((s) => s.key);
-  if (stuck.length) fail(`non-final stage(s) with no way out: ${stuck.join(', ')}`);
+  for (const [s, i] of firstOfKey) {
+    if (!s.final && !def.transitions.some((t) => t.from.includes(s.key))) {
+      problems.push({ code: 'DEAD_END', path: `stages[${i}]`, stage: s.key, message: `Stage ${s.key} is not final, yet no event leaves it.` });
+    }
+  }
+  return problems;
+}
+
+/** Refuses a definition that breaks what every definition must hold, naming every fault. */
+export function validateDefinition(def: EngineDefinition<EngineTransition>, guardNames: readonly string[]): void {
+  const problems = definitionProblems(def, guardNames);
+  if (problems.length > 0) throw new WorkflowDefinitionError(problemsMessage(def.id, problems));
 }
 
 /** The machine's event: the workflow event, and whether the engine's guards permitted it. */

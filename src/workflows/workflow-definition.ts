@@ -1,4 +1,4 @@
-import type { BodyKind, ProposalPhase } from '../domain/enums';
+import { BodyKind, DECIDED_PHASES, ProposalPhase } from '../domain/enums';
 import type { Text } from '../domain/text';
 import type { TransitionInput } from './engine';
 
@@ -93,3 +93,31 @@ export type DraftTransition = Omit<TransitionDefinition, 'guards'> & { guards: D
  * draft without problems is published, and a published version is a `WorkflowDefinition`.
  */
 export type DraftDefinition = Omit<WorkflowDefinition, 'transitions'> & { transitions: DraftTransition[] };
+
+/** Whether a stage is final: its phase is decided, and no event leaves it. */
+export const isFinalStage = (s: Pick<StageDefinition, 'phase'>): boolean => DECIDED_PHASES.includes(s.phase);
+
+type StagesOf = { stages: ReadonlyArray<Pick<StageDefinition, 'key' | 'phase' | 'bodyKind'>> };
+
+/** Whether a transition carries a proposal on: neither a return, nor a rejection, nor a withdrawal. */
+export function passes(def: StagesOf, t: Pick<TransitionDefinition, 'to' | 'returns'>): boolean {
+  const phase = def.stages.find((s) => s.key === t.to)?.phase;
+  return !t.returns && phase !== ProposalPhase.REJECTED && phase !== ProposalPhase.WITHDRAWN;
+}
+
+/** The transitions a hearing rule binds in a definition (its own rule unless another is named). */
+export function boundByHearing(
+  def: StagesOf & Pick<WorkflowDefinition, 'hearingRule'>,
+  t: Pick<TransitionDefinition, 'from' | 'to' | 'returns'>,
+  rule = def.hearingRule,
+): boolean {
+  const kindOf = (key: string) => def.stages.find((s) => s.key === key)?.bodyKind;
+  switch (rule) {
+    case 'LEAVING_STEERING_GROUP':
+      return t.from.some((f) => kindOf(f) === BodyKind.STEERING_GROUP);
+    case 'EVERY_PASS':
+      return passes(def, t);
+    case undefined:
+      return false;
+  }
+}

@@ -1,8 +1,8 @@
 import { ceskyKrumlovWorkflow } from './cesky-krumlov.workflow';
 import { novyJicinWorkflow } from './novy-jicin.workflow';
 import { standardWorkflow } from './standard.workflow';
-import { boundByHearing, compileWorkflow, type ProposalEngine } from './workflow-compiler';
-import type { WorkflowDefinition } from './workflow-definition';
+import { compileWorkflow, type ProposalEngine } from './workflow-compiler';
+import { boundByHearing, type WorkflowDefinition } from './workflow-definition';
 
 /**
  * A later version of a definition under a hearing rule: the `hearingSettled` guard added to every

@@ -64,24 +64,25 @@ describe('validation at start-up', () => {
 
   test('an unknown target stops the service with a clear message', () => {
     expect(broken((d) => ({ ...d, transitions: [...d.transitions, { ...d.transitions[0], event: 'JUMP', to: 'NOWHERE' }] }))).toThrow(
-      /Workflow "standard@1": event JUMP targets unknown stage "NOWHERE"/,
+      /^Workflow "standard@1": transitions\[16\]\.to: Event JUMP goes to stage NOWHERE, which does not exist$/,
     );
   });
 
   test('an unknown guard is refused', () => {
     expect(
       broken((d) => ({ ...d, transitions: [{ ...d.transitions[0], guards: [{ name: 'isFullMoon' } as never] }, ...d.transitions.slice(1)] })),
-    ).toThrow(/unknown guard "isFullMoon"/);
+    ).toThrow(/transitions\[0\]\.guards\[0\]\.name: Event SUBMIT names the unknown guard "isFullMoon"/);
   });
 
   test('an unreachable stage is refused', () => {
     expect(broken((d) => ({ ...d, stages: [...d.stages, { key: 'LIMBO', label: { cs: 'x', en: 'x' }, phase: ProposalPhase.REJECTED }] }))).toThrow(
-      /unreachable stage\(s\): LIMBO/,
+      /stages\[9\]: Stage LIMBO cannot be reached from the initial stage/,
     );
   });
 
   test('the same event twice from one stage is refused', () => {
     expect(broken((d) => ({ ...d, transitions: [...d.transitions, d.transitions[0]] }))).toThrow(WorkflowDefinitionError);
+    expect(broken((d) => ({ ...d, transitions: [...d.transitions, d.transitions[0]] }))).toThrow(/transitions\[16\]\.event: Event SUBMIT is defined twice from stage DRAFT/);
   });
 });
 
@@ -92,43 +93,43 @@ describe('what a definition declares is checked at start-up', () => {
 
   test('the draft is the initial stage and the only one', () => {
     expect(broken((d) => ({ ...d, stages: d.stages.map((s) => (s.key === 'WORKING_GROUP' ? { ...s, phase: ProposalPhase.DRAFT } : s)) }))).toThrow(
-      /the initial stage, and it alone, must be in phase DRAFT \(found: DRAFT, WORKING_GROUP\)/,
+      /stages\[1\]\.phase: Stage WORKING_GROUP is in phase DRAFT, which only the initial stage may be/,
     );
   });
 
   test('a decided phase is final: nothing may leave it', () => {
     expect(broken((d) => ({ ...d, stages: d.stages.map((s) => (s.key === 'COUNCIL' ? { ...s, phase: ProposalPhase.APPROVED } : s)) }))).toThrow(
-      /leaves final stage "COUNCIL"/,
+      /transitions\[10\]\.from\[0\]: Event APPROVE leaves the final stage COUNCIL/,
     );
   });
 
   test("the commission's recommendation is recorded only from the commission's stage, and every recommendation that carries a proposal on records it", () => {
     expect(editing('RECOMMEND', 'STEERING_GROUP', (t) => ({ ...t, effects: ['COMMISSION_RECOMMENDS'] }))).toThrow(
-      /records COMMISSION_RECOMMENDS from "STEERING_GROUP", which the SOCIAL_COMMISSION does not handle/,
+      /transitions\[4\]\.effects\[0\]: Event RECOMMEND \(STEERING_GROUP → SOCIAL_COMMISSION\): COMMISSION_RECOMMENDS records a decision of the SOCIAL_COMMISSION, which does not handle stage STEERING_GROUP/,
     );
-    expect(editing('NOT_RECOMMEND', 'SOCIAL_COMMISSION', (t) => ({ ...t, effects: [] }))).toThrow(/without recording its recommendation/);
+    expect(editing('NOT_RECOMMEND', 'SOCIAL_COMMISSION', (t) => ({ ...t, effects: [] }))).toThrow(/transitions\[8\]\.effects: .* without recording its recommendation/);
   });
 
   test("a resolution number typed at the council is recorded as the council's, and a resolution only with its number", () => {
-    expect(editing('REJECT', 'COUNCIL', (t) => ({ ...t, effects: [] }))).toThrow(/does not record it as the COUNCIL's \(COUNCIL_RESOLUTION\)/);
-    expect(editing('APPROVE', 'ASSEMBLY', (t) => ({ ...t, effects: ['COUNCIL_RESOLUTION', 'ASSEMBLY_RESOLUTION'] }))).toThrow(/records COUNCIL_RESOLUTION from "ASSEMBLY"/);
+    expect(editing('REJECT', 'COUNCIL', (t) => ({ ...t, effects: [] }))).toThrow(/transitions\[12\]\.effects: .* does not record it as the COUNCIL's resolution \(COUNCIL_RESOLUTION\)/);
+    expect(editing('APPROVE', 'ASSEMBLY', (t) => ({ ...t, effects: ['COUNCIL_RESOLUTION', 'ASSEMBLY_RESOLUTION'] }))).toThrow(/COUNCIL_RESOLUTION records a decision of the COUNCIL, which does not handle stage ASSEMBLY/);
     expect(editing('APPROVE', 'ASSEMBLY', (t) => ({ ...t, guards: t.guards.filter((g) => g.name !== 'resolutionNumberRequired') }))).toThrow(
-      /records a resolution without requiring its number/,
+      /transitions\[14\]\.guards: .* records a resolution without requiring its number/,
     );
   });
 
   test('submission is recorded only from the draft, and a return never ends a proposal', () => {
-    expect(editing('RECOMMEND', 'WORKING_GROUP', (t) => ({ ...t, effects: ['SUBMITTED'] }))).toThrow(/records SUBMITTED from "WORKING_GROUP"/);
-    expect(editing('REJECT', 'STEERING_GROUP', (t) => ({ ...t, returns: true }))).toThrow(/returns to the final stage "REJECTED"/);
+    expect(editing('RECOMMEND', 'WORKING_GROUP', (t) => ({ ...t, effects: ['SUBMITTED'] }))).toThrow(/SUBMITTED is recorded only from the draft, not from stage WORKING_GROUP/);
+    expect(editing('REJECT', 'STEERING_GROUP', (t) => ({ ...t, returns: true }))).toThrow(/transitions\[6\]\.returns: .* is a return for rework, yet goes to the final stage REJECTED/);
   });
 
   test('the hearing rule binds exactly the transitions it names', () => {
     const v3 = WORKFLOW_DEFINITIONS.find((d) => d.key === 'standard' && d.hearingRule === 'EVERY_PASS')!;
     expect(() => validateWorkflow(v3)).not.toThrow();
     const dropped = { ...v3, transitions: v3.transitions.map((t) => (t.event === 'APPROVE' ? { ...t, guards: t.guards.filter((g) => g.name !== 'hearingSettled') } : t)) };
-    expect(() => validateWorkflow(dropped)).toThrow(/event APPROVE from COUNCIL lacks the hearingSettled guard, against the hearing rule \(EVERY_PASS\)/);
+    expect(() => validateWorkflow(dropped)).toThrow(/transitions\[10\]\.guards: Event APPROVE \(COUNCIL → APPROVED\) lacks the hearingSettled guard, against the hearing rule \(EVERY_PASS\)/);
     const onReturn = { ...v3, transitions: v3.transitions.map((t) => (t.returns ? { ...t, guards: [...t.guards, { name: 'hearingSettled' as const }] } : t)) };
-    expect(() => validateWorkflow(onReturn)).toThrow(/names the hearingSettled guard/);
+    expect(() => validateWorkflow(onReturn)).toThrow(/names the hearingSettled guard, which the hearing rule \(EVERY_PASS\) does not bind/);
   });
 });
 
