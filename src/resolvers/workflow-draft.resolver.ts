@@ -27,14 +27,14 @@ const problemView = (ctx: RequestContext, p: WorkflowProblem): WorkflowProblemTy
 /** The GraphQL content of a draft as the service keeps it. */
 function contentOf(input: WorkflowContentInput): DraftContent {
   return {
-    name: { cs: input.nameCs, en: input.nameEn },
+    name: { cs: input.nameCs ?? '', en: input.nameEn ?? '' },
     initial: input.initial,
-    stages: input.stages.map((s) => ({ key: s.key, label: { cs: s.labelCs, en: s.labelEn }, phase: s.phase, ...(s.bodyKind ? { bodyKind: s.bodyKind } : {}) })),
+    stages: input.stages.map((s) => ({ key: s.key, label: { cs: s.labelCs ?? '', en: s.labelEn ?? '' }, phase: s.phase, ...(s.bodyKind ? { bodyKind: s.bodyKind } : {}) })),
     transitions: input.transitions.map((t) => ({
       event: t.event,
       from: t.from,
       to: t.to,
-      label: { cs: t.labelCs, en: t.labelEn },
+      label: { cs: t.labelCs ?? '', en: t.labelEn ?? '' },
       guards: t.guards.map((g) => (g.params === undefined || g.params === null ? { name: g.name } : { name: g.name, params: g.params })),
       ...(t.effects.length > 0 ? { effects: t.effects as string[] as TransitionEffect[] } : {}),
       ...(t.returns ? { returns: true } : {}),

@@ -48,15 +48,17 @@ export class WorkflowStageInput {
   @IsPlainText()
   key!: string;
 
-  @Field(() => String, { description: 'Czech label.' })
-  @Length(0, 200)
+  @Field(() => String, { nullable: true, description: 'Czech label; a draft may leave it out for now (validation lists it as missing).' })
+  @IsOptional()
+  @Length(1, 200)
   @IsPlainText()
-  labelCs!: string;
+  labelCs?: string | null;
 
-  @Field(() => String, { description: 'English label.' })
-  @Length(0, 200)
+  @Field(() => String, { nullable: true, description: 'English label; a draft may leave it out for now (validation lists it as missing).' })
+  @IsOptional()
+  @Length(1, 200)
   @IsPlainText()
-  labelEn!: string;
+  labelEn?: string | null;
 
   @Field(() => ProposalPhase, { description: 'Where a proposal in this stage stands.' })
   @IsEnum(ProposalPhase)
@@ -99,15 +101,17 @@ export class WorkflowTransitionInput {
   @IsPlainText()
   to!: string;
 
-  @Field(() => String, { description: 'Czech label.' })
-  @Length(0, 200)
+  @Field(() => String, { nullable: true, description: 'Czech label; a draft may leave it out for now (validation lists it as missing).' })
+  @IsOptional()
+  @Length(1, 200)
   @IsPlainText()
-  labelCs!: string;
+  labelCs?: string | null;
 
-  @Field(() => String, { description: 'English label.' })
-  @Length(0, 200)
+  @Field(() => String, { nullable: true, description: 'English label; a draft may leave it out for now (validation lists it as missing).' })
+  @IsOptional()
+  @Length(1, 200)
   @IsPlainText()
-  labelEn!: string;
+  labelEn?: string | null;
 
   @Field(() => [WorkflowGuardInput], { description: 'Guards that must all pass.' })
   @ArrayMaxSize(20)
@@ -126,15 +130,17 @@ export class WorkflowTransitionInput {
 
 @InputType({ description: 'The whole content of a drafted workflow; it replaces what the draft held.' })
 export class WorkflowContentInput {
-  @Field(() => String, { description: 'Czech name.' })
-  @Length(0, 200)
+  @Field(() => String, { nullable: true, description: 'Czech name; a draft may leave it out for now (validation lists it as missing).' })
+  @IsOptional()
+  @Length(1, 200)
   @IsPlainText()
-  nameCs!: string;
+  nameCs?: string | null;
 
-  @Field(() => String, { description: 'English name.' })
-  @Length(0, 200)
+  @Field(() => String, { nullable: true, description: 'English name; a draft may leave it out for now (validation lists it as missing).' })
+  @IsOptional()
+  @Length(1, 200)
   @IsPlainText()
-  nameEn!: string;
+  nameEn?: string | null;
 
   @Field(() => String, { description: 'The initial stage (the draft stage).' })
   @Length(0, 64)

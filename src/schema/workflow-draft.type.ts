@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { WorkflowProblemCode } from '../workflows/workflow-problems';
+import { WORKFLOW_PROBLEM_MEANING, WorkflowProblemCode } from '../workflows/workflow-problems';
 import { BodyType } from './body.type';
 import { ProposalType } from './proposal.type';
 import { WorkflowDefinitionType, WorkflowStageType } from './workflow-definition.type';
@@ -7,6 +7,7 @@ import { WorkflowDefinitionType, WorkflowStageType } from './workflow-definition
 registerEnumType(WorkflowProblemCode, {
   name: 'WorkflowProblemCode',
   description: 'What is wrong with a workflow draft (`validateWorkflowDraft`); a draft with any problem cannot be published.',
+  valuesConfig: Object.fromEntries(Object.entries(WORKFLOW_PROBLEM_MEANING).map(([code, description]) => [code, { description }])),
 });
 
 @ObjectType('WorkflowProblem', { description: 'One problem of a workflow draft, with where it is.' })

@@ -23,55 +23,59 @@ import { actorRuleLabel, GUARD_NAMES, guardParamsProblems, shown } from './workf
 
 /** What is wrong, as a stable code. */
 export enum WorkflowProblemCode {
-  /** Two stages share a key. */
   DUPLICATE_STAGE = 'DUPLICATE_STAGE',
-  /** The initial stage names no stage of the definition. */
   UNKNOWN_INITIAL_STAGE = 'UNKNOWN_INITIAL_STAGE',
-  /** A transition leaves or enters a stage the definition does not have. */
   UNKNOWN_STAGE = 'UNKNOWN_STAGE',
-  /** One event twice from one stage. */
   DUPLICATE_EVENT = 'DUPLICATE_EVENT',
-  /** A transition leaves a final (decided) stage. */
   LEAVES_FINAL_STAGE = 'LEAVES_FINAL_STAGE',
-  /** A guard the catalogue does not have. */
   UNKNOWN_GUARD = 'UNKNOWN_GUARD',
-  /** No path from the initial stage reaches the stage. */
   UNREACHABLE_STAGE = 'UNREACHABLE_STAGE',
-  /** A stage still in progress that no transition leaves. */
   DEAD_END = 'DEAD_END',
-  /** A stage key or an event name that is not A–Z, digits and underscores (at most 40, a letter first). */
   INVALID_NAME = 'INVALID_NAME',
-  /** A guard given parameters it does not take, or not those it needs. */
   INVALID_GUARD_PARAMETERS = 'INVALID_GUARD_PARAMETERS',
-  /** The name, a stage's or a transition's label blank in Czech or in English. */
   MISSING_LABEL = 'MISSING_LABEL',
-  /** A stage other than the initial one in phase DRAFT, or the initial one in another phase. */
   DRAFT_STAGE = 'DRAFT_STAGE',
-  /** No stage approves a proposal. */
   NO_APPROVED_STAGE = 'NO_APPROVED_STAGE',
-  /** A transition records one effect twice. */
   DUPLICATE_EFFECT = 'DUPLICATE_EFFECT',
-  /** A return for rework that goes to a final stage. */
   RETURN_TO_FINAL_STAGE = 'RETURN_TO_FINAL_STAGE',
-  /** An effect recorded where it cannot happen: submission after the draft, a body's decision at another body's stage. */
   EFFECT_OUT_OF_PLACE = 'EFFECT_OUT_OF_PLACE',
-  /** A resolution recorded without asking for its number. */
   RESOLUTION_NUMBER_NOT_REQUIRED = 'RESOLUTION_NUMBER_NOT_REQUIRED',
-  /** A resolution number asked at the council or the assembly and not recorded as theirs. */
   RESOLUTION_NOT_RECORDED = 'RESOLUTION_NOT_RECORDED',
-  /** The commission carries a proposal on without its recommendation recorded. */
   RECOMMENDATION_NOT_RECORDED = 'RECOMMENDATION_NOT_RECORDED',
-  /** The hearingSettled guard not exactly on the transitions the hearing rule binds, or a rule that binds none. */
   HEARING_RULE_MISMATCH = 'HEARING_RULE_MISMATCH',
-  /** A stage in review without a kind of body, or (for an area) with a kind of body the area does not have. */
   NO_RESPONSIBLE_BODY = 'NO_RESPONSIBLE_BODY',
-  /** A resolution number asked at a stage neither the council nor the assembly handles. */
   INPUT_NOBODY_CAN_GIVE = 'INPUT_NOBODY_CAN_GIVE',
-  /** A transition anybody could fire (no actorIs), or (for an area) only the chair of a body the area does not have. */
   ACTOR_NOBODY_CAN_BE = 'ACTOR_NOBODY_CAN_BE',
-  /** A plan can be approved without passing the assembly's stage. */
   PLAN_WITHOUT_ASSEMBLY = 'PLAN_WITHOUT_ASSEMBLY',
 }
+
+/** What each problem means, for the API's manual (`WorkflowProblemCode`). */
+export const WORKFLOW_PROBLEM_MEANING: Readonly<Record<WorkflowProblemCode, string>> = {
+  DUPLICATE_STAGE: 'Two stages share a key.',
+  UNKNOWN_INITIAL_STAGE: 'The initial stage names no stage of the definition.',
+  UNKNOWN_STAGE: 'A transition leaves or enters a stage the definition does not have.',
+  DUPLICATE_EVENT: 'One event twice from one stage.',
+  LEAVES_FINAL_STAGE: 'A transition leaves a final (decided) stage.',
+  UNKNOWN_GUARD: 'A guard the catalogue does not have.',
+  UNREACHABLE_STAGE: 'No path from the initial stage reaches the stage.',
+  DEAD_END: 'A stage still in progress that no transition leaves.',
+  INVALID_NAME: 'A stage key or an event name that is not A–Z, digits and underscores (at most 40, a letter first).',
+  INVALID_GUARD_PARAMETERS: 'A guard given parameters it does not take, or not those it needs.',
+  MISSING_LABEL: "The name, a stage's or a transition's label blank in Czech or in English.",
+  DRAFT_STAGE: 'A stage other than the initial one in phase DRAFT, or the initial one in another phase.',
+  NO_APPROVED_STAGE: 'No stage approves a proposal.',
+  DUPLICATE_EFFECT: 'A transition records one effect twice.',
+  RETURN_TO_FINAL_STAGE: 'A return for rework that goes to a final stage.',
+  EFFECT_OUT_OF_PLACE: "An effect recorded where it cannot happen: submission after the draft, a body's decision at another body's stage.",
+  RESOLUTION_NUMBER_NOT_REQUIRED: 'A resolution recorded without asking for its number.',
+  RESOLUTION_NOT_RECORDED: 'A resolution number asked at the council or the assembly and not recorded as theirs.',
+  RECOMMENDATION_NOT_RECORDED: 'The commission carries a proposal on without its recommendation recorded.',
+  HEARING_RULE_MISMATCH: 'The hearingSettled guard not exactly on the transitions the hearing rule binds, or a rule that binds none.',
+  NO_RESPONSIBLE_BODY: 'A stage in review without a kind of body, or (for an area) with a kind of body the area does not have.',
+  INPUT_NOBODY_CAN_GIVE: 'A resolution number asked at a stage neither the council nor the assembly handles.',
+  ACTOR_NOBODY_CAN_BE: 'A transition anybody could fire (no actorIs), or (for an area) only the chair of a body the area does not have.',
+  PLAN_WITHOUT_ASSEMBLY: "A plan can be approved without passing the assembly's stage.",
+};
 
 /** One problem: its code, where it is relative to the definition (`stages[2].key`, `transitions[4].guards[1].params`), and what it is. */
 export interface WorkflowProblem {

@@ -370,6 +370,28 @@ const CASES: Case[] = [
       return input({ commentId: res.data!.submitHearingComment.id, decision: 'ACCEPTED', justification: 'Zapracováno.' });
     },
   },
+  // ── Approval workflows: the area's admin shapes the area's own; a global admin the templates ──
+  { mutation: 'createWorkflowDraft', document: M('createWorkflowDraft', 'CreateWorkflowDraftInput'), actions: ['workflow.edit'], target: A, prepare: () => input({ areaId: w.areaId, key: `vlastni-${uniq()}` }) },
+  { mutation: 'createWorkflowDraft', document: M('createWorkflowDraft', 'CreateWorkflowDraftInput'), actions: ['workflow.editTemplate'], target: { area: null }, prepare: () => input({ key: `sablona-${uniq()}` }) },
+  {
+    mutation: 'updateWorkflowDraft', document: M('updateWorkflowDraft', 'UpdateWorkflowDraftInput'), actions: ['workflow.edit'], target: A,
+    prepare: async () => {
+      const draft = await setup<{ createWorkflowDraft: { id: string } }>('admin', M('createWorkflowDraft', 'CreateWorkflowDraftInput'), { areaId: w.areaId, key: `vlastni-${uniq()}` });
+      return input({ draftId: draft.createWorkflowDraft.id, expectedRevision: 1, definition: { nameCs: 'Postup', nameEn: 'Workflow', initial: 'DRAFT', stages: [], transitions: [] } });
+    },
+  },
+  {
+    // A copy of the standard pipeline as the area's own: publishing it leaves the area's proposals running as before.
+    mutation: 'publishWorkflowDraft', document: M('publishWorkflowDraft', 'PublishWorkflowDraftInput', 'key'), actions: ['workflow.edit'], target: A,
+    prepare: async () => {
+      const draft = await setup<{ createWorkflowDraft: { id: string } }>('admin', M('createWorkflowDraft', 'CreateWorkflowDraftInput'), { areaId: w.areaId, key: `vlastni-${uniq()}`, from: { key: 'standard', version: 3 } });
+      return input({ draftId: draft.createWorkflowDraft.id, expectedRevision: 1 });
+    },
+  },
+  {
+    mutation: 'migrateProposals', document: M('migrateProposals', 'MigrateProposalsInput', 'dryRun'), actions: ['workflow.migrateProposals'], target: A,
+    prepare: () => input({ areaId: w.areaId, from: { key: 'standard', version: 3 }, to: { key: 'standard', version: 2 }, reason: 'Zkouška převodu.', dryRun: true }),
+  },
   // ── What all areas share ──
   {
     mutation: 'importProviderRegister', document: M('importProviderRegister', 'ImportProviderRegisterInput'), actions: ['provider.importRegister'], target: { area: null },
@@ -566,6 +588,21 @@ const PROBES: Probe[] = [
   {
     fields: ['TransitionProposalInput.proposalId'], as: 'otherCoordinator', mutation: 'transitionProposal', type: 'TransitionProposalInput',
     input: async () => ({ proposalId: await aSubmitted(), event: 'RECOMMEND', expectedVersion: 2 }), code: 'NOT_FOUND',
+  },
+  { fields: ['CreateWorkflowDraftInput.areaId'], as: 'otherCoordinator', mutation: 'createWorkflowDraft', type: 'CreateWorkflowDraftInput', input: () => ({ areaId: w.areaId, key: `cizi-${uniq()}` }), code: 'NOT_FOUND' },
+  { fields: ['WorkflowVersionInput.version'], as: 'coordinator', mutation: 'createWorkflowDraft', type: 'CreateWorkflowDraftInput', input: () => ({ areaId: w.areaId, key: `kopie-${uniq()}`, from: { key: 'standard', version: 1 } }), code: 'FORBIDDEN' },
+  {
+    fields: ['WorkflowTransitionInput.event'], as: 'coordinator', mutation: 'updateWorkflowDraft', type: 'UpdateWorkflowDraftInput',
+    input: async () => {
+      const draft = await setup<{ createWorkflowDraft: { id: string } }>('admin', M('createWorkflowDraft', 'CreateWorkflowDraftInput'), { areaId: w.areaId, key: `vlastni-${uniq()}` });
+      const definition = { nameCs: 'Postup', nameEn: 'Workflow', initial: 'DRAFT', stages: [], transitions: [{ event: 'APPROVE', from: ['DRAFT'], to: 'APPROVED', labelCs: 'Schválit', labelEn: 'Approve', guards: [] }] };
+      return { draftId: draft.createWorkflowDraft.id, expectedRevision: 1, definition };
+    },
+    code: 'FORBIDDEN',
+  },
+  {
+    fields: ['MigrateProposalsInput.areaId'], as: 'otherCoordinator', mutation: 'migrateProposals', type: 'MigrateProposalsInput',
+    input: () => ({ areaId: w.areaId, from: { key: 'standard', version: 3 }, to: { key: 'standard', version: 2 }, reason: 'Převod', dryRun: false }), code: 'NOT_FOUND',
   },
   { fields: ['TransitionProposalInput.event'], as: 'coordinator', mutation: 'transitionProposal', type: 'TransitionProposalInput', input: async () => ({ proposalId: await aSubmitted(), event: 'APPROVE', expectedVersion: 2, resolutionNumber: 'RM/1' }), code: 'TRANSITION_NOT_ALLOWED' },
   { fields: ['TransitionProposalInput.expectedVersion'], as: 'chair', mutation: 'transitionProposal', type: 'TransitionProposalInput', input: async () => ({ proposalId: await aSubmitted(), event: 'RECOMMEND', expectedVersion: 99 }), code: 'CONFLICT' },

@@ -33,27 +33,6 @@ test('the templates in the database are the shipped definitions, every version, 
   }
 });
 
-test('a stored version that cannot run stops the start, naming the version and the fault; a proposal names only a published version', async () => {
-  const em = app.em();
-  const broken = { ...WORKFLOW_DEFINITIONS[0], key: 'rozbity', version: 1 };
-  broken.transitions = broken.transitions.map((t, i) => (i === 0 ? { ...t, guards: [...t.guards, { name: 'noSuchGuard' }] as never } : t));
-  const conn = em.getConnection();
-  await conn.execute(`insert into workflow_definition (key, version, definition) values ('rozbity', 1, ?::jsonb)`, [JSON.stringify(broken)]);
-  const start = new WorkflowCatalogueService().catchUp(app.em(), new WorkflowRegistry([]));
-  await expect(start).rejects.toThrow(WorkflowDefinitionError);
-  await expect(new WorkflowCatalogueService().catchUp(app.em(), new WorkflowRegistry([]))).rejects.toThrow(/rozbity@1.*noSuchGuard/s);
-  // Templates never change, so it stays: this database serves no further start in this file.
-  const world = await aPipelineWorld(em);
-  await expect(
-    conn.execute(`update proposal set workflow_key = 'standard', workflow_version = 99 where area_id = ?`, [world.area.id]).then(async () =>
-      conn.execute(
-        `insert into proposal (id, area_id, working_group_id, author_id, kind, title, state, phase, workflow_key, workflow_version, snapshot) values (gen_random_uuid(), ?, ?, ?, 'MEASURE', 'x', 'DRAFT', 'DRAFT', 'standard', 99, '{}')`,
-        [world.area.id, world.group.id, world.actors.author.person.id],
-      ),
-    ),
-  ).rejects.toThrow(/proposal_workflow_fk/);
-});
-
 test('a version published through one process is what another process starts new proposals on, and lists', async () => {
   const other = await serveTestApp(app.databaseUrl);
   try {
@@ -91,4 +70,25 @@ test('a version published through one process is what another process starts new
   } finally {
     await other.close();
   }
+});
+
+test('a stored version that cannot run stops the start, naming the version and the fault; a proposal names only a published version', async () => {
+  const em = app.em();
+  const broken = { ...WORKFLOW_DEFINITIONS[0], key: 'rozbity', version: 1 };
+  broken.transitions = broken.transitions.map((t, i) => (i === 0 ? { ...t, guards: [...t.guards, { name: 'noSuchGuard' }] as never } : t));
+  const conn = em.getConnection();
+  await conn.execute(`insert into workflow_definition (key, version, definition) values ('rozbity', 1, ?::jsonb)`, [JSON.stringify(broken)]);
+  const start = new WorkflowCatalogueService().catchUp(app.em(), new WorkflowRegistry([]));
+  await expect(start).rejects.toThrow(WorkflowDefinitionError);
+  await expect(new WorkflowCatalogueService().catchUp(app.em(), new WorkflowRegistry([]))).rejects.toThrow(/rozbity@1.*noSuchGuard/s);
+  // Published versions never change, so it stays: this test comes last in its file.
+  const world = await aPipelineWorld(em);
+  await expect(
+    conn.execute(`update proposal set workflow_key = 'standard', workflow_version = 99 where area_id = ?`, [world.area.id]).then(async () =>
+      conn.execute(
+        `insert into proposal (id, area_id, working_group_id, author_id, kind, title, state, phase, workflow_key, workflow_version, snapshot) values (gen_random_uuid(), ?, ?, ?, 'MEASURE', 'x', 'DRAFT', 'DRAFT', 'standard', 99, '{}')`,
+        [world.area.id, world.group.id, world.actors.author.person.id],
+      ),
+    ),
+  ).rejects.toThrow(/proposal_workflow_fk/);
 });
