@@ -9,6 +9,9 @@ import { Organisation } from '../entities/organisation.entity';
 import { Person } from '../entities/person.entity';
 import { PlanningArea } from '../entities/planning-area.entity';
 import { Proposal } from '../entities/proposal.entity';
+import { WorkflowVersion } from '../entities/workflow-version.entity';
+import type { Text } from '../domain/text';
+import type { WorkflowDefinition } from '../workflows/workflow-definition';
 import { defaultRules } from '../services/body.service';
 import { createChomutovPlan } from './demo-plan';
 import { shippedWorkflows, type WorkflowRegistry } from '../workflows/workflow-registry';
@@ -18,7 +21,7 @@ import { createDemoProposals, type DemoCast, type DemoProposalSpec } from './dem
 export interface DemoPerson {
   subject: string;
   name: string;
-  area: 'chomutov' | 'krumlov';
+  area: 'chomutov' | 'krumlov' | 'novyjicin';
   description: string;
 }
 
@@ -75,6 +78,16 @@ interface AreaSpec {
   proposals: DemoProposalSpec[];
   /** Chairs' powers delegated for a term: a delegate (by subject) acts in a body for its chair. */
   delegations?: Array<{ body: string; delegate: string; power: DelegatedPower; note: string }>;
+  /** The area's own workflow (key `workflowKey`), made from a template version in its own words and published as the area's. */
+  ownWorkflow?: OwnWorkflowSpec;
+}
+
+/** An area's own workflow: a template version with the area's name for it and its labels (by stage key, by `EVENT@FROM`). */
+interface OwnWorkflowSpec {
+  template: { key: string; version: number };
+  name: Text;
+  stageLabels: Record<string, Text>;
+  transitionLabels: Record<string, Text>;
 }
 
 const { CHAIR, SECRETARY, MEMBER, GUEST } = MembershipRole;
@@ -545,7 +558,135 @@ const KRUMLOV: AreaSpec = {
   ],
 };
 
-const AREAS: AreaSpec[] = [CHOMUTOV, KRUMLOV];
+// ---------------------------------------------------------------------------------------------
+// ORP Nový Jičín (seed 002: discussion forums → steering group → council and assembly)
+// ---------------------------------------------------------------------------------------------
+
+/** Seed 002 on a discussion forum, shared by the forums. */
+const FORUM_DESCRIPTION =
+  'Diskusní fórum je skupina funkčně vytvořená řídící skupinou k řešení problémů dané oblasti; členové jsou zástupci triády: ' +
+  'zadavatelé (samospráva), poskytovatelé služeb, uživatelé služeb a veřejnost s konkrétní potřebou.';
+
+const NOVY_JICIN: AreaSpec = {
+  key: 'novyjicin',
+  name: 'ORP Nový Jičín',
+  kind: AreaKind.ORP,
+  workflowKey: 'novy-jicin-fora',
+  // Seed 002: the steering group "selects priority proposals … and presents them to the council and
+  // the assembly"; there is no social commission. The area runs the Nový Jičín template (with the
+  // public hearing binding every pass) in its own words.
+  ownWorkflow: {
+    template: { key: 'novy-jicin', version: 3 },
+    name: { cs: 'Nový Jičín: diskusní fóra → řídící skupina → rada a zastupitelstvo', en: 'Nový Jičín: discussion forums → steering group → council and assembly' },
+    stageLabels: {
+      DRAFT: { cs: 'Podnět', en: 'Suggestion' },
+      WORKING_GROUP: { cs: 'Diskusní fórum', en: 'Discussion forum' },
+      STEERING_GROUP: { cs: 'Řídící skupina (výběr prioritních návrhů)', en: 'Steering group (choosing priority proposals)' },
+      COUNCIL: { cs: 'Rada města Nový Jičín', en: 'Town council of Nový Jičín' },
+      ASSEMBLY: { cs: 'Zastupitelstvo města Nový Jičín', en: 'Town assembly of Nový Jičín' },
+    },
+    transitionLabels: {
+      'SUBMIT@DRAFT': { cs: 'Předložit diskusnímu fóru', en: 'Submit to the discussion forum' },
+      'RECOMMEND@WORKING_GROUP': { cs: 'Fórum postupuje řídící skupině', en: 'The forum passes it to the steering group' },
+      'RECOMMEND@STEERING_GROUP': { cs: 'Prioritní návrh: předložit radě', en: 'Priority proposal: present to the council' },
+      'RETURN@STEERING_GROUP': { cs: 'Vrátit diskusnímu fóru', en: 'Return to the discussion forum' },
+    },
+  },
+  phoneBlock: 3,
+  // Approximate figures for four of the district's municipalities (the seed gives none).
+  municipalities: [
+    ['Nový Jičín', 23_300],
+    ['Kunín', 2_000],
+    ['Starý Jičín', 2_800],
+    ['Suchdol nad Odrou', 2_700],
+  ],
+  proposals: [
+    { title: 'Sdílená odlehčovací služba pro obce Novojičínska', summary: 'Podnět z Dnů sociálních služeb.', kind: PROJECT_INTENT, group: 'df-seniors', author: 'demo-nj-user', events: [] },
+    { title: 'Dobrovolníci v domácnostech seniorů', summary: 'Projednává diskusní fórum.', kind: MEASURE, group: 'df-seniors', author: 'demo-nj-forum-chair', events: ['SUBMIT'] },
+    { title: 'Terénní práce s rodinami v Kuníně', summary: 'Fórum postoupilo řídící skupině.', kind: MEASURE, group: 'df-family', author: 'demo-nj-family-chair', events: ['SUBMIT', 'RECOMMEND'] },
+    { title: 'Síť sociálních služeb financovaná s obcemi', summary: 'Prioritní návrh před radou.', kind: MATERIAL, group: 'df-seniors', author: 'demo-nj-coordinator', events: ['SUBMIT', 'RECOMMEND', 'RECOMMEND'] },
+    { title: 'Denní stacionář v Suchdole nad Odrou', summary: 'Schváleno radou města.', kind: PROJECT_INTENT, group: 'df-seniors', author: 'demo-nj-forum-chair', events: ['SUBMIT', 'RECOMMEND', 'RECOMMEND', 'APPROVE'] },
+  ],
+  bodies: [
+    { key: 'zm', kind: BodyKind.ASSEMBLY, name: 'Zastupitelstvo města Nový Jičín', shortName: 'ZM' },
+    { key: 'rm', kind: BodyKind.COUNCIL, name: 'Rada města Nový Jičín', shortName: 'RM', reportsTo: 'zm' },
+    {
+      key: 'rs',
+      kind: BodyKind.STEERING_GROUP,
+      name: 'Řídící skupina komunitního plánování',
+      shortName: 'ŘS',
+      reportsTo: 'rm',
+      description:
+        'Metodický člen vedení města, vedoucí odboru sociálních věcí, vedoucí diskusních fór a koordinátor KP. Pracuje s výstupy diskusních fór ' +
+        'a odborné pracovní platformy, vybírá prioritní návrhy a předkládá je radě a zastupitelstvu. Jednání je neveřejné.',
+      rules: { isPublic: false },
+    },
+    { key: 'df-seniors', kind: BodyKind.WORKING_GROUP, name: 'Diskusní fórum Senioři', shortName: 'DF', targetGroup: TargetGroup.SENIORS, reportsTo: 'rs', description: FORUM_DESCRIPTION },
+    { key: 'df-family', kind: BodyKind.WORKING_GROUP, name: 'Diskusní fórum Rodina, děti a mládež', shortName: 'DF', targetGroup: TargetGroup.CHILDREN_YOUTH_FAMILY, reportsTo: 'rs', description: FORUM_DESCRIPTION },
+  ],
+  people: [
+    { subject: 'demo-nj-admin', name: 'Aleš Správní', description: 'area admin of ORP Nový Jičín: shapes its own workflow', roles: [AreaRoleKind.ADMIN] },
+    {
+      subject: 'demo-nj-coordinator',
+      name: 'Jana Komunitní',
+      description: 'coordinator of community planning (koordinátorka KP) of Nový Jičín, member of the steering group',
+      organisation: 'Městský úřad Nový Jičín, odbor sociálních věcí',
+      roles: [AreaRoleKind.COORDINATOR],
+      seats: [seat('rs', MEMBER, COMMISSIONER)],
+    },
+    { subject: 'demo-nj-clerk', name: 'Olga Radniční', description: 'clerk of the council and the assembly of Nový Jičín', roles: [AreaRoleKind.CLERK] },
+    {
+      subject: 'demo-nj-steering-chair',
+      name: 'Milan Metodický',
+      description: 'deputy mayor for methodology (metodický člen vedení města), chair of the steering group',
+      organisation: 'Město Nový Jičín',
+      seats: [seat('rs', CHAIR, COMMISSIONER)],
+    },
+    {
+      subject: 'demo-nj-forum-chair',
+      name: 'Irena Fórová',
+      description: 'leader (chair) of the seniors discussion forum, provider side; member of the steering group',
+      organisation: 'Charita Nový Jičín',
+      seats: [seat('df-seniors', CHAIR, PROVIDER), seat('rs', MEMBER, PROVIDER)],
+    },
+    { subject: 'demo-nj-commissioner', name: 'Karel Obecní', description: 'commissioner member of the seniors discussion forum (mayor of Kunín)', organisation: 'Obec Kunín', seats: [seat('df-seniors', MEMBER, COMMISSIONER)] },
+    { subject: 'demo-nj-user', name: 'Věra Uživatelská', description: 'service-user member of the seniors discussion forum', seats: [seat('df-seniors', MEMBER, SERVICE_USER)] },
+    { subject: 'demo-nj-public', name: 'Petr Občanský', description: 'member of the public with a concrete need, seniors discussion forum', seats: [seat('df-seniors', MEMBER, PUBLIC)] },
+    {
+      subject: 'demo-nj-family-chair',
+      name: 'Lenka Rodinná',
+      description: 'leader (chair) of the family discussion forum, provider side; member of the steering group',
+      organisation: 'Centrum pro rodinu Nový Jičín, z.s.',
+      seats: [seat('df-family', CHAIR, PROVIDER), seat('rs', MEMBER, PROVIDER)],
+    },
+    { subject: 'demo-nj-family-commissioner', name: 'Tomáš Sociální', description: 'commissioner member of the family discussion forum (social department)', organisation: 'Městský úřad Nový Jičín, odbor sociálních věcí', seats: [seat('df-family', MEMBER, COMMISSIONER)] },
+    { subject: 'demo-nj-family-user', name: 'Eva Matková', description: 'service-user member of the family discussion forum', seats: [seat('df-family', MEMBER, SERVICE_USER)] },
+    {
+      subject: 'demo-nj-mayor',
+      name: 'Stanislav Starosta',
+      description: 'mayor: chairs the council and the assembly of Nový Jičín',
+      organisation: 'Město Nový Jičín',
+      seats: [seat('rm', CHAIR, COMMISSIONER), seat('zm', CHAIR, COMMISSIONER)],
+    },
+  ],
+};
+
+/** An area's own workflow as its spec shapes it from a template version: every label the spec names replaced, the rest as the template has it. */
+function ownWorkflowOf(spec: AreaSpec, workflows: WorkflowRegistry): WorkflowDefinition | null {
+  const own = spec.ownWorkflow;
+  if (!own) return null;
+  const template = workflows.get(own.template.key, own.template.version).definition;
+  return {
+    ...template,
+    key: spec.workflowKey,
+    version: 1,
+    name: own.name,
+    stages: template.stages.map((s) => ({ ...s, label: own.stageLabels[s.key] ?? s.label })),
+    transitions: template.transitions.map((t) => ({ ...t, label: t.from.length === 1 ? (own.transitionLabels[`${t.event}@${t.from[0]}`] ?? t.label) : t.label })),
+  };
+}
+
+const AREAS: AreaSpec[] = [CHOMUTOV, KRUMLOV, NOVY_JICIN];
 
 // ---------------------------------------------------------------------------------------------
 
@@ -675,6 +816,15 @@ export async function loadDemoData(em: EntityManager, workflows: WorkflowRegistr
     // `area_id` is a plain column, not an ORM relation, so the ORM would not insert the areas
     // before the rows that refer to them: the areas go first.
     await tx.flush();
+    // An area's own workflow is published as the area's (a record like any an admin publishes), before its proposals run on it.
+    for (const { spec, area } of areas) {
+      const own = ownWorkflowOf(spec, workflows);
+      if (own) {
+        workflows.add(own, area.id);
+        tx.create(WorkflowVersion, { key: own.key, version: own.version, areaId: area.id, definition: own });
+      }
+    }
+    await tx.flush();
     const built = areas.map(({ spec, area }) => createBodiesAndPeople(tx, spec, area));
     // The whole organisation of both areas in one flush (Body.reportsTo is a relation, so the ORM
     // orders the bodies itself).
@@ -695,7 +845,7 @@ export async function loadDemoData(em: EntityManager, workflows: WorkflowRegistr
 
 /** The demo people as a Markdown table, for the README. */
 export function demoPeopleMarkdown(): string {
-  const areaName: Record<AreaKey, string> = { chomutov: 'ORP Chomutov', krumlov: 'Český Krumlov' };
+  const areaName: Record<AreaKey, string> = { chomutov: 'ORP Chomutov', krumlov: 'Český Krumlov', novyjicin: 'ORP Nový Jičín' };
   const cell = (text: string): string => text.replace(/\|/g, '\\|');
   const rows = DEMO_PEOPLE.map((p) => `| \`${p.subject}\` | ${cell(p.name)} | ${areaName[p.area]} | ${cell(p.description)} |`);
   return ['| subject | name | area | what they are |', '| --- | --- | --- | --- |', ...rows].join('\n');

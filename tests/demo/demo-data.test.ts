@@ -23,7 +23,7 @@ test('ORP Chomutov has its 25 municipalities and 81,786 inhabitants; loading aga
   expect(municipalities).toHaveLength(25);
   expect(municipalities.reduce((sum, m) => sum + m.population, 0)).toBe(81_786);
   expect(await loadDemoData(em)).toBe(false);
-  expect(await em.count(PlanningArea, {})).toBe(2);
+  expect(await em.count(PlanningArea, {})).toBe(3);
 });
 
 test('Český Krumlov is organised KS → MS → SK → RM/ZM', async () => {
@@ -42,6 +42,33 @@ test('Český Krumlov is organised KS → MS → SK → RM/ZM', async () => {
     ).data!.body.delegations;
   expect(await delegations('SK')).toEqual([{ power: 'CONVENE', active: true, delegate: { name: 'Ivana Zapisovatelová' }, onBehalfOf: { name: 'Antonín Komisní' } }]);
   expect(await delegations('MS')).toEqual([{ power: 'VERIFY_MINUTES', active: true, delegate: { name: 'Drahomíra Koordinační' }, onBehalfOf: { name: 'Kateřina Plánovačová' } }]);
+});
+
+test('ORP Nový Jičín runs its own workflow, made from the Nový Jičín template in its own words: discussion forums, no commission; it passes every check against its bodies', async () => {
+  const em = app.em();
+  const area = await em.findOneOrFail(PlanningArea, { name: 'ORP Nový Jičín' });
+  expect(area.workflowKey).toBe('novy-jicin-fora');
+  const defs = await app.gql<{ workflowDefinitions: Array<{ key: string; version: number; areaId: string; stages: Array<{ key: string; labelCs: string }> }> }>(
+    'query($a: ID) { workflowDefinitions(areaId: $a) { key version areaId stages { key labelCs } } }',
+    { a: area.id },
+  );
+  const own = defs.data!.workflowDefinitions.filter((d) => d.areaId === area.id);
+  expect(own.map((d) => `${d.key}@${d.version}`)).toEqual(['novy-jicin-fora@1']);
+  expect(own[0].stages.map((s) => s.key)).not.toContain('SOCIAL_COMMISSION');
+  expect(own[0].stages.find((s) => s.key === 'WORKING_GROUP')!.labelCs).toBe('Diskusní fórum');
+  const proposals = await em.find(Proposal, { areaId: area.id });
+  expect(proposals.length).toBeGreaterThanOrEqual(5);
+  expect(new Set(proposals.map((p) => `${p.workflowKey}@${p.workflowVersion}`))).toEqual(new Set(['novy-jicin-fora@1']));
+  // Its admin starts version 2 from it: as it stands, nothing is wrong with it in this area.
+  const admin = { as: 'demo-nj-admin' };
+  const draft = await app.gql<{ createWorkflowDraft: { id: string } }>(
+    'mutation($input: CreateWorkflowDraftInput!) { createWorkflowDraft(input: $input) { id } }',
+    { input: { areaId: area.id, key: 'novy-jicin-fora', from: { key: 'novy-jicin-fora', version: 1 } } },
+    admin,
+  );
+  expect(draft.errors).toBeUndefined();
+  const problems = await app.gql<{ validateWorkflowDraft: unknown[] }>('query($id: ID!) { validateWorkflowDraft(draftId: $id) { code path } }', { id: draft.data!.createWorkflowDraft.id }, admin);
+  expect(problems.data!.validateWorkflowDraft).toEqual([]);
 });
 
 test('demo proposals stand in every stage and their histories verify', async () => {
