@@ -74,12 +74,12 @@ test('verify checks every proposal\'s history, and fails naming the proposal who
   const server = { DATABASE_URL: database.url };
   const whole = await backupCli(server, 'verify', '--fingerprint', path.join(folder, 'before.json'));
   expect(whole).toMatchObject({ code: 0 });
-  expect(whole.out).toMatch(/^20 proposals, 62 history entries checked: 0 broken$/m);
+  expect(whole.out).toMatch(/^25 proposals, 72 history entries checked: 0 broken$/m);
   const tables = JSON.parse(fs.readFileSync(path.join(folder, 'before.json'), 'utf8')) as Array<{ table: string; rows: number; digest: string }>;
   const events = tables.find((t) => t.table === 'workflow_event');
-  expect(events?.rows).toBe(62);
+  expect(events?.rows).toBe(72);
   expect(events?.digest).toMatch(/^[0-9a-f]{32}$/);
-  expect(tables.find((t) => t.table === 'proposal')?.rows).toBe(20);
+  expect(tables.find((t) => t.table === 'proposal')?.rows).toBe(25);
 
   // As someone with the database's owner rights would: the append-only trigger switched off first.
   const conn = orm.em.getConnection();
@@ -90,7 +90,7 @@ test('verify checks every proposal\'s history, and fails naming the proposal who
   try {
     const broken = await backupCli(server, 'verify');
     expect(broken.code).toBe(1);
-    expect(broken.out).toContain('20 proposals, 62 history entries checked: 1 broken');
+    expect(broken.out).toContain('25 proposals, 72 history entries checked: 1 broken');
     expect(broken.out).toContain(`proposal ${changed.proposal_id}: broken from entry ${changed.seq}`);
   } finally {
     await conn.execute(`update workflow_event set reason = nullif(left(reason, length(reason) - 1), '') where proposal_id = ? and seq = ?`, [changed.proposal_id, changed.seq]);

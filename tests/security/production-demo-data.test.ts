@@ -52,5 +52,5 @@ test('a production service on an empty database loads no demo data unless DEMO_D
     { as: DEMO_ADMIN },
   );
   expect(demo.data!.me).toEqual({ authenticated: true, person: { name: 'Radek Správa' }, areaRoles: [{ role: 'ADMIN' }] });
-  expect(demo.data!.areas.map((a) => a.name).sort()).toEqual(['ORP Chomutov', 'Český Krumlov']);
+  expect(demo.data!.areas.map((a) => a.name).sort()).toEqual(['ORP Chomutov', 'ORP Nový Jičín', 'Český Krumlov']);
 });

@@ -69,6 +69,11 @@ test('no input carries an area, state, version or author of an existing object; 
       'CreatePersonInput.areaId',
       'CreatePlanInput.areaId',
       'GrantAreaRoleInput.areaId',
+      // The area whose own workflow a new draft shapes (none: a template); the area whose proposals move to another workflow version.
+      'CreateWorkflowDraftInput.areaId',
+      'MigrateProposalsInput.areaId',
+      // A published workflow version named as a source or a target (a template or the area's own, checked by the service).
+      'WorkflowVersionInput.version',
       // The area whose role assignment of a person is revoked (the role's own key).
       'RevokeAreaRoleInput.areaId',
       // Filters: they narrow what the viewer may already see.
