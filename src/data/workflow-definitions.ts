@@ -57,7 +57,14 @@ export async function keyOwner(em: EntityManager, key: string): Promise<{ areaId
   return row ? { areaId: row.area_id } : null;
 }
 
-/** Serialises publications of one key within the transaction (versions are numbered one by one). */
-export async function lockWorkflowKey(em: EntityManager, key: string): Promise<void> {
-  await em.getConnection().execute(`select pg_advisory_xact_lock(hashtext('workflow_definition:' || ?))`, [key], 'all', em.getTransactionContext());
+/** Key of the advisory lock that runs publications and new keys one at a time (an arbitrary constant of this service). */
+const PUBLICATION_LOCK = 7_203_317_041;
+
+/**
+ * Runs publications and the claiming of new keys one at a time, until the transaction ends: so a
+ * key is claimed by one area only, versions are numbered one by one, and publications commit in the
+ * order of their `seq` (a process catching up by `seq` misses none). Publications are rare.
+ */
+export async function lockPublications(em: EntityManager): Promise<void> {
+  await em.getConnection().execute('select pg_advisory_xact_lock(?)', [PUBLICATION_LOCK], 'all', em.getTransactionContext());
 }

@@ -53,7 +53,7 @@ export class WorkflowDraftResolver {
     return (await ctx.services.workflowDrafts.list(ctx, areaId ?? null)).map((d) => draftView(ctx, d));
   }
 
-  @Query(() => WorkflowDraftType, { description: 'One workflow draft. NOT_FOUND for anyone who may not edit its workflows.' })
+  @Query(() => WorkflowDraftType, { description: "One workflow draft: an area's (NOT_FOUND for anyone who may not edit that area's workflows) or a template's (FORBIDDEN for anyone but a global admin)." })
   async workflowDraft(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The draft.' }) id: string): Promise<WorkflowDraftType> {
     return draftView(ctx, await ctx.services.workflowDrafts.get(ctx, id));
   }
@@ -118,7 +118,7 @@ export class WorkflowDraftResolver {
 
   @Mutation(() => ProposalMigrationType, {
     description:
-      "Moves an area's proposals in flight from one published workflow version to another, each as an event of its history (who, why, from which version). With `dryRun`, lists what would move and why anything cannot; applied, it moves all or, if any cannot, none (BAD_USER_INPUT). The area's admins only.",
+      "Moves an area's proposals in flight from one published workflow version to another, each as an event of its history (who, why, from which version). With `dryRun`, lists what would move and why anything cannot; applied, it moves all or, if any cannot, none (BAD_USER_INPUT with `extensions.refusals`: each proposal and its `ProposalMoveRefusalCode`). The area's admins only.",
   })
   async migrateProposals(
     @Ctx() ctx: RequestContext,

@@ -38,7 +38,7 @@ export class WorkflowStageType {
   @Field(() => String, { nullable: true, description: 'Kind of body handling the stage.' })
   bodyKind!: string | null;
 
-  @Field(() => Boolean, { description: 'Whether no event leaves the stage.' })
+  @Field(() => Boolean, { description: 'Whether the stage is final: its phase is a decision (approved, rejected, withdrawn), and no event may leave it.' })
   final!: boolean;
 
   @Field(() => ProposalPhase, { description: 'Where a proposal in this stage stands: draft, in review, approved, rejected or withdrawn.' })

@@ -41,13 +41,9 @@ export class WorkflowVersionInput {
   version!: number;
 }
 
-@InputType({ description: 'A stage of a drafted workflow.' })
-export class WorkflowStageInput {
-  @Field(() => String, { description: 'Stage key, as proposals will show it in `state` (upper case, digits, underscores).' })
-  @Length(0, 64)
-  @IsPlainText()
-  key!: string;
-
+/** Labels of a stage or a transition, in Czech and English (fields the inputs below inherit). */
+@InputType('WorkflowLabelsInput', { description: 'Labels in Czech and English.' })
+abstract class LabelledInput {
   @Field(() => String, { nullable: true, description: 'Czech label; a draft may leave it out for now (validation lists it as missing).' })
   @IsOptional()
   @Length(1, 200)
@@ -59,6 +55,13 @@ export class WorkflowStageInput {
   @Length(1, 200)
   @IsPlainText()
   labelEn?: string | null;
+}
+
+@InputType({ description: 'A stage of a drafted workflow.' })
+export class WorkflowStageInput extends LabelledInput {
+  @Field(() => String, { description: 'Stage key, as proposals will show it in `state` (upper case, digits, underscores); empty while not chosen yet (validation lists it).' })
+  @Length(0, 64)
+  key!: string;
 
   @Field(() => ProposalPhase, { description: 'Where a proposal in this stage stands.' })
   @IsEnum(ProposalPhase)
@@ -85,10 +88,9 @@ export class WorkflowGuardInput {
 }
 
 @InputType({ description: 'A transition of a drafted workflow.' })
-export class WorkflowTransitionInput {
-  @Field(() => String, { description: 'Event name (upper case, digits, underscores).' })
+export class WorkflowTransitionInput extends LabelledInput {
+  @Field(() => String, { description: 'Event name (upper case, digits, underscores); empty while not chosen yet (validation lists it).' })
   @Length(0, 64)
-  @IsPlainText()
   event!: string;
 
   @Field(() => [String], { description: 'Stages the event leaves.' })
@@ -98,20 +100,7 @@ export class WorkflowTransitionInput {
 
   @Field(() => String, { description: 'Stage it enters.' })
   @Length(0, 64)
-  @IsPlainText()
   to!: string;
-
-  @Field(() => String, { nullable: true, description: 'Czech label; a draft may leave it out for now (validation lists it as missing).' })
-  @IsOptional()
-  @Length(1, 200)
-  @IsPlainText()
-  labelCs?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'English label; a draft may leave it out for now (validation lists it as missing).' })
-  @IsOptional()
-  @Length(1, 200)
-  @IsPlainText()
-  labelEn?: string | null;
 
   @Field(() => [WorkflowGuardInput], { description: 'Guards that must all pass.' })
   @ArrayMaxSize(20)
@@ -142,9 +131,8 @@ export class WorkflowContentInput {
   @IsPlainText()
   nameEn?: string | null;
 
-  @Field(() => String, { description: 'The initial stage (the draft stage).' })
+  @Field(() => String, { description: 'The initial stage (the draft stage); empty in a new empty draft (validation lists it).' })
   @Length(0, 64)
-  @IsPlainText()
   initial!: string;
 
   @Field(() => [WorkflowStageInput], { description: 'Stages.' })

@@ -94,6 +94,7 @@ export class WorkflowPreviewType {
 export enum ProposalMoveRefusalCode {
   NO_COUNTERPART = 'NO_COUNTERPART',
   PHASE_DIFFERS = 'PHASE_DIFFERS',
+  NO_BODY_IN_AREA = 'NO_BODY_IN_AREA',
   DECIDED = 'DECIDED',
   NOT_ON_VERSION = 'NOT_ON_VERSION',
 }
@@ -104,6 +105,7 @@ registerEnumType(ProposalMoveRefusalCode, {
   valuesConfig: {
     NO_COUNTERPART: { description: 'Its stage has no counterpart in the target version: name one in the state map.' },
     PHASE_DIFFERS: { description: 'The stage it would go to stands in another phase (a draft would become in review, or decided).' },
+    NO_BODY_IN_AREA: { description: 'The stage it would go to is handled by a kind of body the area does not have.' },
     DECIDED: { description: 'It is decided: it stays on the version it was decided under.' },
     NOT_ON_VERSION: { description: 'No proposal of the area with this id runs on the version named.' },
   },

@@ -22,8 +22,15 @@ const EMPTY: Problem['text'] = { cs: 'Text nesmí být prázdný ani jen z mezer
  * so is non-empty text that says nothing once invisible and format characters are removed (" ",
  * "\u200b"). A required '' is the validators' to refuse (every required String has a minimum length).
  */
-function clean(value: unknown, path: string, problems: Problem[]): unknown {
+/** How deep an argument may nest (lists and objects in JSON values count): far beyond any input of the schema. */
+const MAX_DEPTH = 32;
+
+function clean(value: unknown, path: string, problems: Problem[], depth = 0): unknown {
   const field = path.replace(/^input\./, '');
+  if (depth > MAX_DEPTH) {
+    problems.push({ field, text: { cs: `Hodnota je zanořená hlouběji než ${MAX_DEPTH} úrovní.`, en: `The value nests deeper than ${MAX_DEPTH} levels.` } });
+    return value;
+  }
   if (typeof value === 'string') {
     if (!isCleanText(value)) {
       problems.push({ field, text: { cs: 'Text obsahuje řídicí znaky nebo poškozený Unicode.', en: 'The text holds control characters or broken Unicode.' } });
@@ -33,9 +40,17 @@ function clean(value: unknown, path: string, problems: Problem[]): unknown {
     if (value.length > 0 && !hasVisibleText(value)) problems.push({ field, text: EMPTY });
     return value.normalize('NFC');
   }
-  if (Array.isArray(value)) return value.map((v, i) => clean(v, `${path}.${i}`, problems));
+  if (Array.isArray(value)) {
+    return value.map((v, i) => clean(v, `${path}.${i}`, problems, depth + 1));
+  }
   if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clean(v, path ? `${path}.${k}` : k, problems)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => {
+        // Keys are text too (in JSON values): a control character in one is refused like one in a value.
+        if (!isCleanText(k)) problems.push({ field: path || k, text: { cs: 'Klíč obsahuje řídicí znaky nebo poškozený Unicode.', en: 'A key holds control characters or broken Unicode.' } });
+        return [k.normalize('NFC'), clean(v, path ? `${path}.${k}` : k, problems, depth + 1)];
+      }),
+    );
   }
   return value;
 }

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../context';
 import { authorize } from '../auth/authority';
 import { inArea, SHARED } from '../auth/resources';
-import { keyOwner, lockWorkflowKey, newestVersion } from '../data/workflow-definitions';
+import { keyOwner, lockPublications, newestVersion } from '../data/workflow-definitions';
 import { Body } from '../entities/body.entity';
 import { PlanningArea } from '../entities/planning-area.entity';
 import { WorkflowDraft } from '../entities/workflow-draft.entity';
@@ -103,29 +103,31 @@ export class WorkflowDraftService {
         { field: 'key', text: { cs: 'Klíč: 2–40 znaků, malá písmena bez diakritiky, číslice a pomlčky.', en: 'Key: 2–40 characters, lower-case letters, digits and hyphens.' } },
       ]);
     }
-    const owner = await keyOwner(ctx.em, cmd.key);
-    if (owner && owner.areaId !== cmd.areaId) throw badInput(ctx.locale, [{ field: 'key', text: ONE_OF_ANOTHER }]);
     let content: DraftContent = { name: { cs: cmd.key, en: cmd.key }, initial: '', stages: [], transitions: [] };
     let basedOnVersion: number | null = null;
     if (cmd.from) {
+      // Published definitions are public (workflowDefinitions): any may be a starting point.
       const source = await this.workflows.find(ctx, cmd.from);
-      // Another area's own definition is not there to be seen, nor copied.
-      if (!source || (source.areaId !== null && source.areaId !== cmd.areaId)) {
-        throw badInput(ctx.locale, [{ field: 'from', text: { cs: 'Taková zveřejněná verze není.', en: 'No such published version.' } }]);
-      }
+      if (!source) throw badInput(ctx.locale, [{ field: 'from', text: { cs: 'Taková zveřejněná verze není.', en: 'No such published version.' } }]);
       const { key: _key, version: _version, ...rest } = structuredClone(source.definition);
       content = rest;
       if (cmd.from.key === cmd.key) basedOnVersion = cmd.from.version;
     }
-    const draft = ctx.em.create(WorkflowDraft, {
-      areaId: cmd.areaId,
-      key: cmd.key,
-      basedOnVersion,
-      definition: { ...content, key: cmd.key, version: 0 },
-      createdBy: cmd.areaId ? (ctx.viewer.personIn(cmd.areaId)?.id ?? null) : null,
+    return ctx.em.transactional(async (em) => {
+      // A new key is claimed by one area (or the templates) only: checked and claimed under the publication lock.
+      await lockPublications(em);
+      const owner = await keyOwner(em, cmd.key);
+      if (owner && owner.areaId !== cmd.areaId) throw badInput(ctx.locale, [{ field: 'key', text: ONE_OF_ANOTHER }]);
+      const draft = em.create(WorkflowDraft, {
+        areaId: cmd.areaId,
+        key: cmd.key,
+        basedOnVersion,
+        definition: { ...content, key: cmd.key, version: 0 },
+        createdBy: cmd.areaId ? (ctx.viewer.personIn(cmd.areaId)?.id ?? null) : null,
+      });
+      await em.flush();
+      return draft;
     });
-    await ctx.em.flush();
-    return draft;
   }
 
   /** Locks the draft in `em`'s transaction and checks it is still the revision the editor saw. */
@@ -205,12 +207,26 @@ export class WorkflowDraftService {
       );
     }
     const published = await ctx.em.transactional(async (em) => {
-      await lockWorkflowKey(em, found.key);
+      await lockPublications(em);
       // The revision checked for problems above is the one published.
       const draft = await this.lockCurrent(ctx, em, found.id, found.revision === cmd.expectedRevision ? cmd.expectedRevision : -1);
       const owner = await keyOwner(em, draft.key);
       if (owner && owner.areaId !== draft.areaId) throw badInput(ctx.locale, [{ field: 'key', text: ONE_OF_ANOTHER }]);
-      const version = ((await newestVersion(em, draft.key))?.version ?? 0) + 1;
+      // A draft is published over the version it started from, never over one published since (nor over any, started from elsewhere).
+      const newest = (await newestVersion(em, draft.key))?.version ?? null;
+      if (newest !== draft.basedOnVersion) {
+        throw conflict(
+          ctx.locale,
+          newest === null
+            ? { cs: 'Návrh vychází z verze, která už není nejnovější.', en: 'The draft starts from a version that is no longer the newest.' }
+            : {
+                cs: `Klíč ${draft.key} má mezitím verzi ${newest}, z níž návrh nevychází; založte návrh z ní.`,
+                en: `Key ${draft.key} has version ${newest} now, which the draft does not start from; start a draft from it.`,
+              },
+          { currentVersion: newest },
+        );
+      }
+      const version = (newest ?? 0) + 1;
       const definition = { ...draft.definition, key: draft.key, version } as WorkflowDefinition;
       em.create(WorkflowVersion, {
         key: draft.key,

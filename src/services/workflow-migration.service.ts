@@ -2,6 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { RequestContext } from '../context';
 import { authorize } from '../auth/authority';
 import { inArea } from '../auth/resources';
+import { Body } from '../entities/body.entity';
 import { DECIDED_PHASES } from '../entities/enums';
 import type { Person } from '../entities/person.entity';
 import { Proposal } from '../entities/proposal.entity';
@@ -34,7 +35,7 @@ export interface ProposalMove {
   refusal: { code: MoveRefusal; text: Text } | null;
 }
 
-export type MoveRefusal = 'NO_COUNTERPART' | 'PHASE_DIFFERS' | 'DECIDED' | 'NOT_ON_VERSION';
+export type MoveRefusal = 'NO_COUNTERPART' | 'PHASE_DIFFERS' | 'NO_BODY_IN_AREA' | 'DECIDED' | 'NOT_ON_VERSION';
 
 export interface MigrationReport {
   dryRun: boolean;
@@ -82,6 +83,8 @@ export class WorkflowMigrationService {
       map.set(m.from, m.to);
     });
 
+    // The kinds of body the area has: a proposal never moves into a stage nobody of the area handles.
+    const bodyKinds = new Set((await ctx.em.find(Body, { areaId: cmd.areaId }, { fields: ['kind'] })).map((b) => b.kind));
     const judge = (p: Proposal): ProposalMove => {
       const move = { proposalId: p.id, proposal: p, fromState: p.state };
       if (DECIDED_PHASES.includes(p.phase)) {
@@ -94,6 +97,10 @@ export class WorkflowMigrationService {
       const phase = to.definition.stages.find((s) => s.key === target)?.phase;
       if (phase !== p.phase) {
         return { ...move, toState: target, refusal: { code: 'PHASE_DIFFERS', text: { cs: `Fáze ${target} je v jiném stavu řízení (${phase}) než ${p.state} (${p.phase}).`, en: `Stage ${target} stands in another phase (${phase}) than ${p.state} (${p.phase}).` } } };
+      }
+      const kind = to.definition.stages.find((s) => s.key === target)?.bodyKind;
+      if (kind && !bodyKinds.has(kind)) {
+        return { ...move, toState: target, refusal: { code: 'NO_BODY_IN_AREA', text: { cs: `Fázi ${target} projednává orgán druhu ${kind}, který oblast nemá.`, en: `Stage ${target} is handled by a body of kind ${kind}, which the area does not have.` } } };
       }
       return { ...move, toState: target, refusal: null };
     };
@@ -122,7 +129,10 @@ export class WorkflowMigrationService {
         throw new AppError(
           ErrorCode.BAD_USER_INPUT,
           localize({ cs: `Převod odmítnut: ${refused.length} návrhů nelze převést (viz zkušební převod).`, en: `Migration refused: ${refused.length} proposal(s) cannot move (see the dry run).` }, ctx.locale),
-          { fields: refused.map((m) => ({ field: `proposal ${m.proposalId}`, message: localize(m.refusal!.text, ctx.locale) })) },
+          {
+            fields: refused.map((m) => ({ field: 'proposalIds', message: `${m.proposalId}: ${localize(m.refusal!.text, ctx.locale)}` })),
+            refusals: refused.map((m) => ({ proposalId: m.proposalId, code: m.refusal!.code })),
+          },
         );
       }
       for (const m of moves) await this.proposals.moveToVersion(em, ctx, m.proposal!, to, m.toState!, actor.id, reason);

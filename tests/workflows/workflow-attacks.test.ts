@@ -1,8 +1,7 @@
 import { Client } from 'pg';
-import { AreaRoleKind, BodyKind, MembershipRole, TriadSide } from '../../src/entities/enums';
-import { aBody, aGlobalAdmin, anArea, aPerson, aRole, aSeat } from '../support/factories';
 import { backendBlockedBy, waitFor } from '../support/polling';
 import { serveTestApp, startTestApp, type TestApp } from '../support/test-app';
+import { aWorkflowWorld, forumWorkflow, type WorkflowWorld } from '../support/workflow-world';
 
 /**
  * What approval workflows as records must withstand: odd guard parameters, a migration into a
@@ -12,90 +11,15 @@ import { serveTestApp, startTestApp, type TestApp } from '../support/test-app';
  */
 
 let app: TestApp;
-let world: Awaited<ReturnType<typeof buildWorld>>;
-
-async function buildWorld() {
-  const em = app.em();
-  const area = await anArea(em, { name: 'Oblast A' });
-  const other = await anArea(em, { name: 'Oblast B' });
-  const assembly = await aBody(em, area, BodyKind.ASSEMBLY, { name: 'Zastupitelstvo' });
-  const council = await aBody(em, area, BodyKind.COUNCIL, { name: 'Rada', reportsTo: assembly });
-  const steering = await aBody(em, area, BodyKind.STEERING_GROUP, { name: 'Řídící skupina', reportsTo: council });
-  const forum = await aBody(em, area, BodyKind.WORKING_GROUP, { name: 'Fórum', reportsTo: steering });
-  const person = async (name: string) => aPerson(em, area, { name, subject: `${name}-${area.id.slice(0, 8)}` });
-  const admin = await person('admin');
-  await aRole(em, admin, AreaRoleKind.ADMIN);
-  const coordinator = await person('coordinator');
-  await aRole(em, coordinator, AreaRoleKind.COORDINATOR);
-  const clerk = await person('clerk');
-  await aRole(em, clerk, AreaRoleKind.CLERK);
-  const author = await person('author');
-  await aSeat(em, forum, author, { role: MembershipRole.MEMBER, triadSide: TriadSide.SERVICE_USER });
-  const forumChair = await person('forumChair');
-  await aSeat(em, forum, forumChair, { role: MembershipRole.CHAIR, triadSide: TriadSide.COMMISSIONER });
-  const steeringChair = await person('steeringChair');
-  await aSeat(em, steering, steeringChair, { role: MembershipRole.CHAIR, triadSide: TriadSide.COMMISSIONER });
-  const otherAdmin = await aPerson(em, other, { name: 'otherAdmin', subject: `other-admin-${other.id.slice(0, 8)}` });
-  await aRole(em, otherAdmin, AreaRoleKind.ADMIN);
-  const globalAdmin = await aGlobalAdmin(em);
-  const as = (p: { subject: string | null }) => ({ as: p.subject as string });
-  return {
-    area,
-    other,
-    bodies: { assembly, council, steering, forum },
-    admin: as(admin),
-    coordinator: as(coordinator),
-    clerk: as(clerk),
-    author: as(author),
-    forumChair: as(forumChair),
-    steeringChair: as(steeringChair),
-    otherAdmin: as(otherAdmin),
-    globalAdmin: { as: globalAdmin },
-  };
-}
+let world: WorkflowWorld;
 
 beforeAll(async () => {
   app = await startTestApp();
-  world = await buildWorld();
+  world = await aWorkflowWorld(app.em(), { area: 'Oblast A', other: 'Oblast B' });
 });
 afterAll(async () => {
   await app.close();
 });
-
-const actor = (kind: string, extra: Record<string, string> = {}) => ({ kind, ...extra });
-const role = (r: string) => actor('AREA_ROLE', { role: r });
-const chairOf = (bodyKind: string) => actor('CHAIR_OF', { bodyKind });
-const who = (...anyOf: object[]) => ({ name: 'actorIs', params: { anyOf } });
-const label = (cs: string, en: string) => ({ labelCs: cs, labelEn: en });
-const stage = (key: string, cs: string, en: string, phase: string, bodyKind?: string) => ({ key, ...label(cs, en), phase, ...(bodyKind ? { bodyKind } : {}) });
-const RESOLUTION = { name: 'resolutionNumberRequired' };
-
-function forumWorkflow(steeringKey = 'STEERING') {
-  return {
-    nameCs: 'Diskusní fóra',
-    nameEn: 'Discussion forums',
-    initial: 'DRAFT',
-    stages: [
-      stage('DRAFT', 'Návrh', 'Draft', 'DRAFT'),
-      stage('FORUM', 'Diskusní fórum', 'Discussion forum', 'IN_REVIEW', 'WORKING_GROUP'),
-      stage(steeringKey, 'Řídící skupina', 'Steering group', 'IN_REVIEW', 'STEERING_GROUP'),
-      stage('COUNCIL', 'Rada města', 'Town council', 'IN_REVIEW', 'COUNCIL'),
-      stage('ASSEMBLY', 'Zastupitelstvo města', 'Town assembly', 'IN_REVIEW', 'ASSEMBLY'),
-      stage('APPROVED', 'Schváleno', 'Approved', 'APPROVED'),
-      stage('REJECTED', 'Zamítnuto', 'Rejected', 'REJECTED'),
-    ],
-    transitions: [
-      { event: 'SUBMIT', from: ['DRAFT'], to: 'FORUM', ...label('Předložit', 'Submit'), guards: [who(actor('AUTHOR'), role('COORDINATOR')), { name: 'hasTitleAndSummary' }], effects: ['SUBMITTED'] },
-      { event: 'RECOMMEND', from: ['FORUM'], to: steeringKey, ...label('Fórum doporučuje', 'The forum recommends'), guards: [who(chairOf('WORKING_GROUP'), role('COORDINATOR'))] },
-      { event: 'RECOMMEND', from: [steeringKey], to: 'COUNCIL', ...label('ŘS doporučuje', 'The steering group recommends'), guards: [who(chairOf('STEERING_GROUP'))] },
-      { event: 'APPROVE', from: ['COUNCIL'], to: 'APPROVED', ...label('Rada schválila', 'Council approved'), guards: [who(role('CLERK')), RESOLUTION, { name: 'kindIsNot', params: { kinds: ['PLAN'] } }], effects: ['COUNCIL_RESOLUTION'] },
-      { event: 'REFER', from: ['COUNCIL'], to: 'ASSEMBLY', ...label('Rada postupuje', 'Council refers'), guards: [who(role('CLERK')), RESOLUTION], effects: ['COUNCIL_RESOLUTION'] },
-      { event: 'REJECT', from: ['COUNCIL'], to: 'REJECTED', ...label('Rada zamítla', 'Council rejected'), guards: [who(role('CLERK')), RESOLUTION, { name: 'reasonRequired' }], effects: ['COUNCIL_RESOLUTION'] },
-      { event: 'APPROVE', from: ['ASSEMBLY'], to: 'APPROVED', ...label('ZM schválilo', 'Assembly approved'), guards: [who(role('CLERK')), RESOLUTION], effects: ['ASSEMBLY_RESOLUTION'] },
-      { event: 'REJECT', from: ['ASSEMBLY'], to: 'REJECTED', ...label('ZM zamítlo', 'Assembly rejected'), guards: [who(role('CLERK')), RESOLUTION, { name: 'reasonRequired' }], effects: ['ASSEMBLY_RESOLUTION'] },
-    ],
-  };
-}
 
 const DRAFT_FIELDS = 'id areaId key basedOnVersion revision publishedVersion definition { key version initial }';
 const CREATE = `mutation($input: CreateWorkflowDraftInput!) { createWorkflowDraft(input: $input) { ${DRAFT_FIELDS} } }`;
@@ -216,10 +140,15 @@ test('a draft based on an older version is not published over a newer one', asyn
   expect(newest.data!.workflowDefinitions.filter((w) => w.key === 'att-stale').map((w) => w.version)).toEqual([1, 2]);
 });
 
-test('another process lists a version whose publication committed after a later one it had already seen', async () => {
+test('publications commit one at a time in their order, so another process catching up misses none', async () => {
   const other = await serveTestApp(app.databaseUrl);
   const client = new Client({ connectionString: app.databaseUrl });
   await client.connect();
+  // pg_stat_activity is read afresh each time (inside a transaction it would keep its first snapshot).
+  const waiting = async () => {
+    await client.query('select pg_stat_clear_snapshot()');
+    return (await client.query<{ n: number }>(`select count(*)::int as n from pg_stat_activity where datname = current_database() and cardinality(pg_blocking_pids(pid)) > 0`)).rows[0].n;
+  };
   try {
     const draft = await draftOf(world.area.id, 'att-late', world.admin);
     const areaDraft = (await update(draft, forumWorkflow())).data!.updateWorkflowDraft;
@@ -230,12 +159,14 @@ test('another process lists a version whose publication committed after a later 
     await client.query('select 1 from planning_area where id = $1 for update', [world.area.id]);
     const late = publish(areaDraft);
     await backendBlockedBy(client);
-    // Meanwhile a template is published and committed, and the other process lists it.
-    expect((await publish(template, world.globalAdmin)).errors).toBeUndefined();
+    // A template published meanwhile (through the other process) waits for it: it can neither take an earlier place nor commit first.
+    const templatePublished = other.gql<{ publishWorkflowDraft: { key: string } }>(PUBLISH, { input: { draftId: template.id, expectedRevision: template.revision } }, world.globalAdmin);
+    await waitFor('the template publication waiting its turn', async () => (await waiting()) === 2);
     const before = await other.gql<{ workflowDefinitions: Array<{ key: string }> }>(DEFINITIONS, {});
-    expect(before.data!.workflowDefinitions.map((w) => w.key)).toContain('att-late-tpl');
+    expect(before.data!.workflowDefinitions.map((w) => w.key)).not.toContain('att-late-tpl');
     await client.query('commit');
     expect((await late).data!.publishWorkflowDraft).toMatchObject({ key: 'att-late', version: 1 });
+    expect((await templatePublished).errors).toBeUndefined();
 
     const listed = await other.gql<{ workflowDefinitions: Array<{ key: string; version: number; areaId: string | null }> }>(DEFINITIONS, { areaId: world.area.id });
     expect(listed.data!.workflowDefinitions.filter((w) => w.key.startsWith('att-late')).map((w) => `${w.key}@${w.version}`).sort()).toEqual(['att-late-tpl@1', 'att-late@1']);
@@ -250,16 +181,18 @@ test('one new key drafted by two areas at once belongs to one of them only', asy
   const client = new Client({ connectionString: app.databaseUrl });
   await client.connect();
   try {
-    // Both requests check the key's owner, then wait to write their draft (inserts wait on this lock, reads do not).
+    // Inserts into the drafts wait on this lock, reads do not.
     await client.query('begin');
     await client.query('lock table workflow_draft in share mode');
     const both = [
       app.gql(CREATE, { input: { areaId: world.area.id, key: 'att-both' } }, world.admin),
       app.gql(CREATE, { input: { areaId: world.other.id, key: 'att-both' } }, world.otherAdmin),
     ];
-    await waitFor('both drafts waiting to be written', async () => {
+    // One waits to write its draft; the other waits for it to finish before it may even check the key.
+    await waitFor('both drafts waiting', async () => {
+      await client.query('select pg_stat_clear_snapshot()');
       const { rows } = await client.query<{ n: number }>(
-        `select count(*)::int as n from pg_stat_activity where datname = current_database() and pg_backend_pid() = any(pg_blocking_pids(pid))`,
+        `select count(*)::int as n from pg_stat_activity where datname = current_database() and cardinality(pg_blocking_pids(pid)) > 0`,
       );
       return rows[0].n === 2;
     });
