@@ -428,6 +428,7 @@ export const OPERATION_ACTIONS: {
     createWorkflowDraft: ['workflow.edit', 'workflow.editTemplate'],
     updateWorkflowDraft: ['workflow.edit', 'workflow.editTemplate'],
     publishWorkflowDraft: ['workflow.edit', 'workflow.editTemplate'],
+    discardWorkflowDraft: ['workflow.edit', 'workflow.editTemplate'],
     migrateProposals: 'workflow.migrateProposals',
   },
   // Every event of a subscription is read again for its subscriber under the read action of what it sends.

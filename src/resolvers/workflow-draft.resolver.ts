@@ -4,7 +4,7 @@ import type { WorkflowDraft } from '../entities/workflow-draft.entity';
 import { localize } from '../i18n/locale';
 import { BodyType } from '../schema/body.type';
 import { ProposalType } from '../schema/proposal.type';
-import { CreateWorkflowDraftInput, MigrateProposalsInput, PublishWorkflowDraftInput, UpdateWorkflowDraftInput, type WorkflowContentInput } from '../schema/workflow-draft.input';
+import { CreateWorkflowDraftInput, DiscardWorkflowDraftInput, MigrateProposalsInput, PublishWorkflowDraftInput, UpdateWorkflowDraftInput, type WorkflowContentInput } from '../schema/workflow-draft.input';
 import { ProposalMigrationType, WorkflowDraftType, WorkflowPreviewType, WorkflowProblemType, type ProposalMoveRefusalCode } from '../schema/workflow-draft.type';
 import { workflowDefinitionView, WorkflowDefinitionType } from '../schema/workflow-definition.type';
 import type { DraftContent } from '../services/workflow-draft.service';
@@ -102,6 +102,14 @@ export class WorkflowDraftResolver {
     @Arg('input', () => UpdateWorkflowDraftInput, { description: 'What to do; see the input type.' }) input: UpdateWorkflowDraftInput,
   ): Promise<WorkflowDraftType> {
     return draftView(ctx, await ctx.services.workflowDrafts.update(ctx, { draftId: input.draftId, expectedRevision: input.expectedRevision, content: contentOf(input.definition) }));
+  }
+
+  @Mutation(() => ID, { description: 'Discards a draft and returns its id; what it published stays. A key no version and no other draft holds is free again. CONFLICT when it changed since `expectedRevision`.' })
+  async discardWorkflowDraft(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => DiscardWorkflowDraftInput, { description: 'What to do; see the input type.' }) input: DiscardWorkflowDraftInput,
+  ): Promise<string> {
+    return ctx.services.workflowDrafts.discard(ctx, input);
   }
 
   @Mutation(() => WorkflowDefinitionType, {

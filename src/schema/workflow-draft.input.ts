@@ -185,17 +185,24 @@ export class UpdateWorkflowDraftInput {
   definition!: WorkflowContentInput;
 }
 
-@InputType({ description: 'Publishing a draft as a new version.' })
-export class PublishWorkflowDraftInput {
+/** A draft at the revision the editor acts on (fields the inputs below inherit). */
+@InputType('WorkflowDraftRevisionInput', { description: 'A draft at a revision.' })
+abstract class DraftRevisionInput {
   @Field(() => ID, { description: 'The draft.' })
   @IsUUID('all')
   draftId!: string;
 
-  @Field(() => Int, { description: 'The revision validated and previewed; a draft changed since is refused (CONFLICT).' })
+  @Field(() => Int, { description: 'The revision the editor last saw (validated and previewed, to publish); a draft changed since is refused (CONFLICT).' })
   @IsInt()
   @Min(1)
   expectedRevision!: number;
 }
+
+@InputType({ description: 'Discarding a draft.' })
+export class DiscardWorkflowDraftInput extends DraftRevisionInput {}
+
+@InputType({ description: 'Publishing a draft as a new version.' })
+export class PublishWorkflowDraftInput extends DraftRevisionInput {}
 
 @InputType({ description: 'Where a stage of the version proposals run on goes in the target version.' })
 export class StateMapEntryInput {

@@ -35,6 +35,11 @@ export interface UpdateWorkflowDraftCommand {
   content: DraftContent;
 }
 
+export interface DiscardWorkflowDraftCommand {
+  draftId: string;
+  expectedRevision: number;
+}
+
 export interface PublishWorkflowDraftCommand {
   draftId: string;
   expectedRevision: number;
@@ -150,6 +155,20 @@ export class WorkflowDraftService {
       draft.revision += 1;
       await em.flush();
       return draft;
+    });
+  }
+
+  /** Discards a draft (a published version stays as it is); a key held by no version and no other draft is free again. */
+  async discard(ctx: RequestContext, cmd: DiscardWorkflowDraftCommand): Promise<string> {
+    const found = await this.get(ctx, cmd.draftId);
+    return ctx.em.transactional(async (em) => {
+      const draft = await em.findOneOrFail(WorkflowDraft, { id: found.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      if (draft.revision !== cmd.expectedRevision) {
+        throw conflict(ctx.locale, { cs: 'Návrh mezitím změnil někdo jiný; načtěte jej znovu.', en: 'The draft has changed since you loaded it; reload it.' }, { currentRevision: draft.revision });
+      }
+      em.remove(draft);
+      await em.flush();
+      return draft.id;
     });
   }
 

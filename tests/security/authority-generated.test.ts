@@ -389,6 +389,13 @@ const CASES: Case[] = [
     },
   },
   {
+    mutation: 'discardWorkflowDraft', document: 'mutation($input: DiscardWorkflowDraftInput!) { discardWorkflowDraft(input: $input) }', actions: ['workflow.edit'], target: A,
+    prepare: async () => {
+      const draft = await setup<{ createWorkflowDraft: { id: string } }>('admin', M('createWorkflowDraft', 'CreateWorkflowDraftInput'), { areaId: w.areaId, key: `vlastni-${uniq()}` });
+      return input({ draftId: draft.createWorkflowDraft.id, expectedRevision: 1 });
+    },
+  },
+  {
     mutation: 'migrateProposals', document: M('migrateProposals', 'MigrateProposalsInput', 'dryRun'), actions: ['workflow.migrateProposals'], target: A,
     prepare: () => input({ areaId: w.areaId, from: { key: 'standard', version: 3 }, to: { key: 'standard', version: 2 }, reason: 'Zkouška převodu.', dryRun: true }),
   },

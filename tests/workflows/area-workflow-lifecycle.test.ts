@@ -236,4 +236,11 @@ test('only the area admin edits its workflow and migrates its proposals; templat
   expect(codeOf(await app.gql(CREATE, { input: { areaId: world.area.id, key: 'Velká Písmena' } }, world.admin))).toBe('BAD_USER_INPUT');
   const drafts = await app.gql<{ workflowDrafts: Draft[] }>(`query($areaId: ID) { workflowDrafts(areaId: $areaId) { key } }`, { areaId: world.area.id }, world.admin);
   expect(drafts.data!.workflowDrafts.map((d) => d.key).sort()).toEqual(['nj-fora', 'nj-fora', 'nj-pokus']);
+  // Discarded, the draft frees its key (no version holds it): another area may take it.
+  const DISCARD = `mutation($input: DiscardWorkflowDraftInput!) { discardWorkflowDraft(input: $input) }`;
+  expect(codeOf(await app.gql(DISCARD, { input: { draftId: id, expectedRevision: 1 } }, world.otherAdmin))).toBe('NOT_FOUND');
+  expect(codeOf(await app.gql(DISCARD, { input: { draftId: id, expectedRevision: 2 } }, world.admin))).toBe('CONFLICT');
+  expect((await app.gql<{ discardWorkflowDraft: string }>(DISCARD, { input: { draftId: id, expectedRevision: 1 } }, world.admin)).data!.discardWorkflowDraft).toBe(id);
+  expect(codeOf(await app.gql(VALIDATE, { id }, world.admin))).toBe('NOT_FOUND');
+  expect((await app.gql(CREATE, { input: { areaId: world.other.id, key: 'nj-pokus' } }, world.otherAdmin)).errors).toBeUndefined();
 });
