@@ -87,6 +87,8 @@ export const permissionRules: IRules = {
   DeskHearingCommentConnection: allow,
   DeskHearingCommentEdge: allow,
   Refusal: allow,
+  // Made by a query that judged every record in it by its own read rule.
+  ExportedDocument: allow,
   WorkflowEvent: allow,
   HistoryVerification: allow,
   WorkflowDefinition: allow,

@@ -48,6 +48,7 @@ export const PLAIN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   DeskProposalWaiting: ['proposal', 'waitingOn'],
   DeskProposalWaitingConnection: ['edges', 'pageInfo', 'totalCount'],
   DeskProposalWaitingEdge: ['cursor', 'node'],
+  ExportedDocument: ['fileName', 'mediaType', 'encoding', 'content', 'sizeBytes', 'sha256'],
   GoalGuarantor: ['id'],
   HearingComment: ['id', 'authorName', 'text', 'decision', 'justification', 'submittedAt'],
   HearingSettlement: ['comments', 'markdown', 'csv'],

@@ -296,6 +296,20 @@ export const POLICY = {
     en: "Only the area's admin moves proposals to another workflow version.",
   }),
 
+  // ── The record, exported ─────────────────────────────────────────────────────────────────
+  /**
+   * An area's decision history for a period — proposals with their hash-chained histories, meetings
+   * and their resolutions — as a file an auditor verifies offline: whoever holds a role in the area.
+   * Each record in it is judged by its own read row (proposal.read, meeting.read), so the file holds
+   * no more than the exporter may read anyway; the admins' and coordinators' holds every record.
+   */
+  'history.export': row('Area', AREA_ROLES, {
+    cs: 'Historii rozhodování oblasti vydáváme jen osobám s rolí v oblasti.',
+    en: "The area's decision history is exported only to people with a role in the area.",
+  }),
+  /** People and their seats as a spreadsheet, for the coordinator's records; contacts only under person.readContacts. */
+  'people.export': row('Area', MANAGERS, ONLY_MANAGERS),
+
   // ── What all areas share ─────────────────────────────────────────────────────────────────
   'provider.read': row('ProviderCatalogue', anyone, INVISIBLE),
   /** The national register is one record for every area: nobody rewrites it from one area. */
@@ -357,6 +371,10 @@ export const OPERATION_ACTIONS: {
     provider: 'provider.read',
     socialServiceTypes: 'anyone',
     personalDataExport: 'person.exportData',
+    exportDecisionHistory: 'history.export',
+    // The minutes are read as the meeting is (meeting.read), a draft under minutes.readDraft.
+    exportMinutes: 'meeting.read',
+    exportPeopleAndSeats: 'people.export',
     organisations: 'organisation.read',
     organisation: 'organisation.read',
     // The viewer's own links; empty for the public.

@@ -55,3 +55,39 @@ export function termOf(
   const problem = to !== null && to < from ? { field: 'validTo' as const, text: { cs: 'Konec je před začátkem.', en: 'validTo is before validFrom.' } } : null;
   return { validFrom: from, validTo: to, problem };
 }
+
+const PRAGUE_WALL_CLOCK = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Prague',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The date and time on a Prague clock at an instant, e.g. `2026-03-05 14:30`. */
+export function pragueDateTime(at: Date): string {
+  const part = Object.fromEntries(PRAGUE_WALL_CLOCK.formatToParts(at).map((p) => [p.type, p.value]));
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
+}
+
+/**
+ * The instant a calendar day (YYYY-MM-DD) begins in Prague: 00:00 CET (+01:00) or CEST (+02:00).
+ * Clocks change at 02:00 or 03:00, so the offset of the evening before is the offset of midnight.
+ */
+export function pragueStartOfDay(day: string): Date {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const midnightUtc = Date.UTC(y, m - 1, d);
+  const eveningBefore = new Date(midnightUtc - 2 * 3_600_000);
+  const part = Object.fromEntries(PRAGUE_WALL_CLOCK.formatToParts(eveningBefore).map((p) => [p.type, Number(p.value)]));
+  const wall = Date.UTC(part.year, part.month - 1, part.day, part.hour, part.minute);
+  return new Date(midnightUtc - (wall - eveningBefore.getTime()));
+}
+
+/** The calendar day after a YYYY-MM-DD day. */
+export function nextDay(day: string): string {
+  const d = new Date(`${day}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}

@@ -37,12 +37,26 @@ export function markdownInline(text: string): string {
  * paragraphs.
  */
 export function markdownBlock(text: string): string {
-  return text
-    .split(LINE_BREAK)
-    .map((line) =>
-      markdownInline(line.trimStart())
-        .replace(/^(\d+)([.)])/, '$1\\$2')
-        .replace(/^[-+=]/, '\\$&'),
-    )
-    .join('\n');
+  return text.split(LINE_BREAK).map(markdownLine).join('\n');
+}
+
+/**
+ * One line that starts a block of its own or an item of a list: as `markdownInline`, with what
+ * would open a list, a nested list or a setext underline at its start made literal (`- `, `+ `,
+ * `1.`, `1)`, `=`); leading spaces are dropped.
+ */
+export function markdownLine(text: string): string {
+  return markdownInline(text.trimStart())
+    .replace(/^(\d+)([.)])/, '$1\\$2')
+    .replace(/^[-+=]/, '\\$&');
+}
+
+/**
+ * Text that is Markdown by design (minutes, which their minute-taker writes with headings and lists)
+ * kept as Markdown, with only HTML made text: `& < >` become character references, so no tag,
+ * comment or autolink opens in a renderer that lets raw HTML through. Inside a code span the
+ * reference shows as typed (`&lt;`), the price of a document safe in any renderer.
+ */
+export function markdownWithoutHtml(text: string): string {
+  return text.replace(/\r\n|\r/g, '\n').replace(HTML_SPECIAL, (c) => ENTITY[c]);
 }

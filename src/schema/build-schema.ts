@@ -8,6 +8,7 @@ import { AreaResolver } from '../resolvers/area.resolver';
 import { BodyResolver } from '../resolvers/body.resolver';
 import { DelegationResolver } from '../resolvers/delegation.resolver';
 import { DeskResolver } from '../resolvers/desk.resolver';
+import { ExportResolver } from '../resolvers/export.resolver';
 import { CalendarFeedResolver } from '../resolvers/calendar-feed.resolver';
 import { AgendaItemMaterialsResolver, MaterialResolver, ProposalMaterialsResolver } from '../resolvers/material.resolver';
 import { LiveResolver } from '../resolvers/live.resolver';
@@ -80,6 +81,7 @@ export const resolvers = [
   ProviderResolver,
   SocialServiceResolver,
   PersonalDataResolver,
+  ExportResolver,
   CalendarFeedResolver,
   LiveResolver,
 ] as const;

@@ -47,7 +47,7 @@ export class HearingSettlementType {
   @Field(() => String, { description: 'The table in Markdown.' })
   markdown!: string;
 
-  @Field(() => String, { description: 'The table as CSV (RFC 4180).' })
+  @Field(() => String, { description: 'The table as CSV the way Czech Excel opens it: UTF-8 with a byte-order mark, cells quoted and separated by `;`, lines ending CRLF; a cell that would start a formula (`= + - @`) is prefixed with an apostrophe.' })
   csv!: string;
 }
 

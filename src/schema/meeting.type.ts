@@ -5,6 +5,7 @@ import type { Attendance } from '../entities/attendance.entity';
 import type { Meeting } from '../entities/meeting.entity';
 import type { Minutes } from '../entities/minutes.entity';
 import type { Resolution } from '../entities/resolution.entity';
+import { resolutionView } from '../mappers/resolution.mapper';
 import './enums';
 
 @ObjectType('Meeting', { description: 'A meeting of a body. Meetings of a non-public body are seen only by its members, the coordinator and support.' })
@@ -178,17 +179,7 @@ export class ResolutionType {
   proposalId!: string | null;
 
   static from(this: void, r: Resolution): ResolutionType {
-    return Object.assign(new ResolutionType(), {
-      id: r.id,
-      number: r.number,
-      text: r.text,
-      votesFor: r.votesFor,
-      votesAgainst: r.votesAgainst,
-      votesAbstain: r.votesAbstain,
-      adopted: r.adopted,
-      event: r.event,
-      proposalId: r.proposal?.id ?? null,
-    });
+    return Object.assign(new ResolutionType(), resolutionView(r));
   }
 }
 

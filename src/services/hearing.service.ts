@@ -6,6 +6,7 @@ import { authorize } from '../auth/authority';
 import { planResource } from '../auth/resources';
 import { RefusalCode, refusal, refusalExtensions } from '../common/refusal';
 import { Plan } from '../entities/plan.entity';
+import { csvDocument } from '../common/csv';
 import { markdownInline as md } from '../common/markdown';
 import { localize } from '../i18n/locale';
 import type { PlanService } from './plan.service';
@@ -19,9 +20,6 @@ const DECISION: Record<HearingDecision, { cs: string; en: string }> = {
   [HearingDecision.PARTIALLY_ACCEPTED]: { cs: 'Částečně akceptováno', en: 'Partially accepted' },
   [HearingDecision.REJECTED]: { cs: 'Neakceptováno', en: 'Rejected' },
 };
-
-/** A CSV cell; text that a spreadsheet would run as a formula is prefixed with an apostrophe. */
-const cell = (v: string): string => `"${(/^[=+\-@\t\r]/.test(v) ? `'${v}` : v).replace(/"/g, '""')}"`;
 
 /** The public hearing of a plan draft: the coordinator opens it, anyone comments, the coordinator answers. */
 export class HearingService {
@@ -131,7 +129,7 @@ export class HearingService {
       ...rows.map((c, i) => `| ${i + 1} | ${md(c.authorName ?? anonymous)} | ${md(c.text)} | ${decision(c)} | ${md(c.justification ?? '')} |`),
       '',
     ].join('\n');
-    const csv = [head.map(cell).join(','), ...rows.map((c, i) => [String(i + 1), c.authorName ?? anonymous, c.text, decision(c), c.justification ?? ''].map(cell).join(','))].join('\r\n') + '\r\n';
+    const csv = csvDocument(head, rows.map((c, i) => [i + 1, c.authorName ?? anonymous, c.text, decision(c), c.justification ?? '']));
     return { markdown, csv, rows };
   }
 }

@@ -4,6 +4,7 @@ import { AreaService } from './area.service';
 import { BodyService } from './body.service';
 import { CalendarFeedService } from './calendar-feed.service';
 import { CalendarService } from './calendar.service';
+import { DecisionHistoryService } from './decision-history.service';
 import { DelegationService } from './delegation.service';
 import { DeskService } from './desk.service';
 import { HearingService } from './hearing.service';
@@ -11,9 +12,11 @@ import { LiveService } from './live.service';
 import { MaterialService } from './material.service';
 import { MeetingService } from './meeting.service';
 import { MembershipService } from './membership.service';
+import { MinutesExportService } from './minutes-export.service';
 import { MinutesService } from './minutes.service';
 import { NotificationService } from './notification.service';
 import { OrganisationService } from './organisation.service';
+import { PeopleExportService } from './people-export.service';
 import { PersonService } from './person.service';
 import { PersonalDataService } from './personal-data.service';
 import { PlanExportService } from './plan-export.service';
@@ -34,6 +37,7 @@ export interface Services {
   bodies: BodyService;
   calendar: CalendarService;
   calendarFeeds: CalendarFeedService;
+  decisionHistory: DecisionHistoryService;
   delegations: DelegationService;
   desk: DeskService;
   hearings: HearingService;
@@ -42,9 +46,11 @@ export interface Services {
   meetings: MeetingService;
   memberships: MembershipService;
   minutes: MinutesService;
+  minutesExport: MinutesExportService;
   notifications: NotificationService;
   organisations: OrganisationService;
   people: PersonService;
+  peopleExport: PeopleExportService;
   personalData: PersonalDataService;
   planExport: PlanExportService;
   planRegister: PlanRegisterService;
@@ -74,13 +80,16 @@ export function createServices(): Services {
   const notifications = new NotificationService();
   const materials = new MaterialService(meetings, proposals);
   const minutes = new MinutesService(meetings);
+  const areas = new AreaService(workflows);
+  const resolutions = new ResolutionService(meetings, proposals);
   return {
     actionPlans,
     areaRoles: new AreaRoleService(),
-    areas: new AreaService(workflows),
+    areas,
     bodies,
     calendar: new CalendarService(meetings),
     calendarFeeds: new CalendarFeedService(),
+    decisionHistory: new DecisionHistoryService(areas, meetings),
     delegations: new DelegationService(),
     desk: new DeskService(proposals, meetings, minutes, materials),
     hearings: new HearingService(plans),
@@ -89,16 +98,18 @@ export function createServices(): Services {
     meetings,
     memberships: new MembershipService(organisations),
     minutes,
+    minutesExport: new MinutesExportService(meetings, minutes, resolutions, proposals),
     notifications,
     organisations,
     people: new PersonService(organisations),
+    peopleExport: new PeopleExportService(areas),
     personalData: new PersonalDataService(),
     planExport: new PlanExportService(plans, planRegister, actionPlans),
     planRegister,
     plans,
     proposals,
     providers: new ProviderService(),
-    resolutions: new ResolutionService(meetings, proposals),
+    resolutions,
     workflows,
     workflowDrafts: new WorkflowDraftService(workflows),
     workflowMigrations: new WorkflowMigrationService(workflows, proposals),

@@ -26,6 +26,10 @@ export interface HashedEvent {
  * delegate acted for is appended only when there is someone, and a change of workflow version (as an
  * object, so it is never mistaken for someone) only for the event that records one, so events
  * recorded before either existed hash as they always did.
+ *
+ * Auditors check exported histories offline with scripts/verify-history.mjs, which repeats this
+ * function and `eventHash` in plain JavaScript (it must run with nothing but Node): change the
+ * three together; tests/exports/decision-history.test.ts runs the script on the service's chains.
  */
 export function canonicalEvent(e: HashedEvent): string {
   const onBehalfOf = e.onBehalfOfId ? [e.onBehalfOfId] : [];

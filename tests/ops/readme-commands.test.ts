@@ -65,6 +65,8 @@ const WHERE_RUN: Record<string, InTest | InCi> = {
     args: ['--dry-run', '--mutate', 'src/workflows/history-hash.ts', '--incremental'],
   },
   'npm run mutation -- --dry-run': dryRun('scripts/mutation.mjs'),
+  // The test saves an export as the README says and runs the script on it, then on files changed by hand.
+  'node scripts/verify-history.mjs history.json': { test: 'tests/exports/decision-history.test.ts', runs: 'scripts/verify-history.mjs' },
 };
 
 /** README sections whose ```sh blocks a file runs as written, reading them from the README by their heading. */

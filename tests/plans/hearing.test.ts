@@ -89,7 +89,9 @@ test('a PLAN with an unanswered comment cannot leave the steering group, with th
   );
   const s = settlement.data!.hearingSettlement;
   expect(s.markdown).toContain('| 1 | Jana Občanová | =HYPERLINK("x") Doplnit noclehárnu. | Částečně akceptováno | Zařazeno do akčního plánu 2028. |');
-  expect(s.csv.split('\r\n')[1]).toBe(`"1","Jana Občanová","'=HYPERLINK(""x"") Doplnit noclehárnu.","Částečně akceptováno","Zařazeno do akčního plánu 2028."`);
+  // As Czech Excel opens it: UTF-8 with a byte-order mark, `;` between cells.
+  expect(s.csv.startsWith('\uFEFF"Č."')).toBe(true);
+  expect(s.csv.split('\r\n')[1]).toBe(`"1";"Jana Občanová";"'=HYPERLINK(""x"") Doplnit noclehárnu.";"Částečně akceptováno";"Zařazeno do akčního plánu 2028."`);
   expect(JSON.stringify(settlement)).not.toContain('jana@example.cz');
   expect(await app.em().count(HearingComment, { decision: null, hearingId: open.data!.openPublicHearing.id })).toBe(0);
 });

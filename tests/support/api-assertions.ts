@@ -90,3 +90,19 @@ export async function expectBadInput(
 export async function oneRow<T>(em: EntityManager, sql: string, params: unknown[] = []): Promise<T | undefined> {
   return (await em.getConnection().execute<T[]>(sql, params))[0];
 }
+
+/**
+ * Reads refused viewer by viewer (`{ anonymous: res, … }`): the one code each got (`{ anonymous:
+ * 'UNAUTHENTICATED', … }`), no data, nothing internal, and nothing of the records asked for
+ * (`secrets`) anywhere in the answer, its errors included.
+ */
+export function expectReadsRefused(refused: Record<string, GraphQLResponse<unknown>>, expected: Record<string, string>, secrets: RegExp): void {
+  expect(Object.fromEntries(Object.entries(refused).map(([viewer, res]) => [viewer, codes(res)]))).toEqual(
+    Object.fromEntries(Object.entries(expected).map(([viewer, code]) => [viewer, [code]])),
+  );
+  for (const res of Object.values(refused)) {
+    expectNoLeak(res);
+    expect(res.data ?? null).toBeNull();
+    expect(JSON.stringify(res)).not.toMatch(secrets);
+  }
+}

@@ -126,6 +126,14 @@ export async function anOrganisedArea(em: EntityManager) {
   return { area, admin, coordinator, support, clerk, steering, group, chair, member, steeringMember, outsider };
 }
 
+/** The coordinator of an area of their own: a signed-in viewer with power, but none in any other area. */
+export async function anotherAreasCoordinator(em: EntityManager): Promise<Person> {
+  const elsewhere = await anArea(em);
+  const coordinator = await aPerson(em, elsewhere, { name: 'Cizí Koordinátorka' });
+  await aRole(em, coordinator, AreaRoleKind.COORDINATOR);
+  return coordinator;
+}
+
 /** A chair's power delegated in a body for an open term (the delegate should hold a seat there). */
 export async function aDelegation(em: EntityManager, body: Body, chair: Person, delegate: Person, power: DelegatedPower): Promise<Delegation> {
   const d = em.create(Delegation, {
