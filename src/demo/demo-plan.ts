@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { GoalStatus, IndicatorDirection, Level, RiskArea } from '../entities/enums';
+import { GoalStatus, IndicatorDirection, Level, RiskArea, SwotKind } from '../entities/enums';
 import type { Municipality } from '../entities/municipality.entity';
 import { GoalGuarantor, Indicator, IndicatorGuarantor, Plan, PlanGoal, PlanMeasure, PlanPriority } from '../entities/plan.entity';
-import { PlanRisk, PlanStakeholder } from '../entities/plan-risk.entity';
+import { PlanRisk, PlanStakeholder, SolutionVariant, SwotItem } from '../entities/plan-risk.entity';
 import type { DemoCast } from './demo-proposals';
 
 /** Indicator guarantors: people (by subject, or name without one) and organisations (by name). */
@@ -105,6 +105,41 @@ export async function createChomutovPlan(
     ['Média', Level.LOW, Level.LOW],
   ];
   for (const [name, influence, interest] of stakeholders) tx.create(PlanStakeholder, { areaId, planId: plan.id, name, description: null, influence, interest });
+  // The SWOT of seed 001 ("Výstupy z analytických částí"): the problems it identified, its opportunities,
+  // and, as strengths, the cooperation seed 000's minutes record.
+  const swot: Array<[SwotKind, string]> = [
+    [SwotKind.STRENGTH, 'Odbor sociálních věcí dlouhodobě spolupracuje s obcemi a vysílá do nich terénní pracovníky'],
+    [SwotKind.STRENGTH, 'Neziskové organizace působící v celém ORP (Člověk v tísni, Světlo)'],
+    [SwotKind.WEAKNESS, 'Nepříznivá sociální struktura obyvatelstva, vyšší koncentrace osob ohrožených sociálním vyloučením'],
+    [SwotKind.WEAKNESS, 'Absence některých služeb'],
+    [SwotKind.OPPORTUNITY, 'Podpora komplexního systému, návaznost sociálních a ostatních služeb'],
+    [SwotKind.OPPORTUNITY, 'Zajištění servisu pro obce (styčný důstojník, pomoc s administrativou)'],
+    [SwotKind.OPPORTUNITY, 'Podpora vytváření podmínek pro slaďování profesního a rodinného života'],
+    [SwotKind.OPPORTUNITY, 'Využívání veřejně prospěšných prací'],
+    [SwotKind.THREAT, 'Dlouhodobě vysoká míra nezaměstnanosti'],
+    [SwotKind.THREAT, 'Nedostatek finančních prostředků od státu'],
+  ];
+  for (const [kind, text] of swot) tx.create(SwotItem, { areaId, planId: plan.id, kind, text });
+  // The four solution variants of seed 001 ("Varianty řešení problémů a potřeb"); none chosen yet.
+  const variants: Array<[string, string]> = [
+    [
+      'Širší zapojení neziskového sektoru při poskytování služeb',
+      'Rozšíření počtu poskytovatelů služeb z řad neziskových organizací; systém pobídek a dotačních prostředků měst a obcí vymezených pro neziskové organizace; podpora dobrovolnictví.',
+    ],
+    [
+      'Zvýšení informovanosti o službách a činnosti organizací',
+      'Vlastní propagace poskytovatelů služeb všemi dostupnými kanály ve vztahu k veřejnosti; systém komunikace mezi poskytovateli, koordinátorem a zřizovateli.',
+    ],
+    [
+      'Vytvoření nového systému řízení komunitního plánování',
+      'Rozvoj spolupráce komisí pro sociální služby měst Chomutova a Jirkova, zástupců dalších obcí, neziskových organizací a organizací pracujících v sociální oblasti, koordinovaný postup; kompetence koordinátorů komunitního plánování v rámci ORP a poskytovatelů služeb.',
+    ],
+    [
+      'Vytvoření kompletního třístupňového systému služeb pro rodiny s dětmi',
+      'Síť potenciálních poskytovatelů a partnerů pro sociálně aktivizační služby (SAS); systém SAS pro rodiny ze znevýhodněného prostředí i mimo služby dle zákona.',
+    ],
+  ];
+  for (const [i, [title, description]] of variants.entries()) tx.create(SolutionVariant, { areaId, planId: plan.id, position: i + 1, title, description, chosen: false });
   await tx.flush();
   return plan;
 }

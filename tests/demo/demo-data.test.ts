@@ -71,6 +71,27 @@ test('ORP Nový Jičín runs its own workflow, made from the Nový Jičín templ
   expect(problems.data!.validateWorkflowDraft).toEqual([]);
 });
 
+test("ORP Chomutov's plan carries seed 001's SWOT analysis and its four solution variants", async () => {
+  const coordinator = { as: 'demo-chomutov-coordinator' };
+  const chomutov = await app.em().findOneOrFail(PlanningArea, { name: 'ORP Chomutov' });
+  const res = await app.gql<{ plans: Array<{ swot: Array<{ kind: string; text: string }>; solutionVariants: Array<{ position: number; title: string; chosen: boolean }> }> }>(
+    'query($a: ID!) { plans(areaId: $a) { swot { kind text } solutionVariants { position title chosen } } }',
+    { a: chomutov.id },
+    coordinator,
+  );
+  expect(res.errors).toBeUndefined();
+  const [plan] = res.data!.plans;
+  expect(plan.solutionVariants.map((v) => `${v.position}. ${v.title}`)).toEqual([
+    '1. Širší zapojení neziskového sektoru při poskytování služeb',
+    '2. Zvýšení informovanosti o službách a činnosti organizací',
+    '3. Vytvoření nového systému řízení komunitního plánování',
+    '4. Vytvoření kompletního třístupňového systému služeb pro rodiny s dětmi',
+  ]);
+  expect(plan.solutionVariants.every((v) => !v.chosen)).toBe(true);
+  expect(new Set(plan.swot.map((i) => i.kind))).toEqual(new Set(['STRENGTH', 'WEAKNESS', 'OPPORTUNITY', 'THREAT']));
+  expect(plan.swot).toContainEqual({ kind: 'THREAT', text: 'Nedostatek finančních prostředků od státu' });
+});
+
 test('demo proposals stand in every stage and their histories verify', async () => {
   const em = app.em();
   const states = new Set((await em.find(Proposal, {})).map((p) => p.state));
