@@ -1,9 +1,22 @@
-import { AreaRoleKind, AttendanceStatus, MeetingStatus, MembershipRole, ProposalKind, TriadSide } from './enums';
+import {
+  AreaRoleKind,
+  AttendanceStatus,
+  GoalStatus,
+  Level,
+  MeetingStatus,
+  MembershipRole,
+  PlanStatus,
+  ProjectIntentStatus,
+  ProposalKind,
+  RiskArea,
+  StakeholderQuadrant,
+  TriadSide,
+} from './enums';
 import type { Text } from './text';
 
 /**
  * How the documents the service writes for people (the minutes, the decision history as CSV, the
- * list of people and seats) name the values of its enumerations, in Czech and English: words an
+ * list of people and seats, the plan) name the values of its enumerations, in Czech and English: words an
  * office uses, never the enum's name.
  */
 
@@ -58,4 +71,47 @@ export const PROPOSAL_KIND_LABEL: Record<ProposalKind, Text> = {
 export const YES_NO: Record<'yes' | 'no', Text> = {
   yes: { cs: 'ano', en: 'yes' },
   no: { cs: 'ne', en: 'no' },
+};
+
+export const PLAN_STATUS_LABEL: Record<PlanStatus, Text> = {
+  [PlanStatus.DRAFT]: { cs: 'Návrh', en: 'Draft' },
+  [PlanStatus.IN_APPROVAL]: { cs: 'Ve schvalování', en: 'In approval' },
+  [PlanStatus.ADOPTED]: { cs: 'Schválen', en: 'Adopted' },
+  [PlanStatus.SUPERSEDED]: { cs: 'Nahrazen', en: 'Superseded' },
+};
+
+export const GOAL_STATUS_LABEL: Record<GoalStatus, Text> = {
+  [GoalStatus.NOT_STARTED]: { cs: 'Nezahájen', en: 'Not started' },
+  [GoalStatus.IN_PROGRESS]: { cs: 'Plní se', en: 'In progress' },
+  [GoalStatus.ACHIEVED]: { cs: 'Splněn', en: 'Achieved' },
+  [GoalStatus.NOT_ACHIEVED]: { cs: 'Nesplněn', en: 'Not achieved' },
+};
+
+export const PROJECT_INTENT_STATUS_LABEL: Record<ProjectIntentStatus, Text> = {
+  [ProjectIntentStatus.PLANNED]: { cs: 'Plánován', en: 'Planned' },
+  [ProjectIntentStatus.IN_PROGRESS]: { cs: 'Realizuje se', en: 'In progress' },
+  [ProjectIntentStatus.DONE]: { cs: 'Dokončen', en: 'Done' },
+  [ProjectIntentStatus.CANCELLED]: { cs: 'Zrušen', en: 'Cancelled' },
+};
+
+/** The areas of a risk register, as seed 001 names them. */
+export const RISK_AREA_LABEL: Record<RiskArea, Text> = {
+  [RiskArea.FINANCIAL]: { cs: 'Finanční', en: 'Financial' },
+  [RiskArea.ORGANISATIONAL]: { cs: 'Organizační', en: 'Organisational' },
+  [RiskArea.LEGAL]: { cs: 'Právní', en: 'Legal' },
+  [RiskArea.TECHNICAL]: { cs: 'Technické', en: 'Technical' },
+  [RiskArea.MATERIAL]: { cs: 'Věcné', en: 'Material' },
+};
+
+export const LEVEL_LABEL: Record<Level, Text> = {
+  [Level.LOW]: { cs: 'nízký', en: 'low' },
+  [Level.HIGH]: { cs: 'vysoký', en: 'high' },
+};
+
+/** The quadrants of a stakeholder matrix and how each is approached, as seed 001 names them. */
+export const STAKEHOLDER_QUADRANT_LABEL: Record<StakeholderQuadrant, Text> = {
+  [StakeholderQuadrant.CROWD]: { cs: 'A. Dav', en: 'A. Crowd' },
+  [StakeholderQuadrant.KEEP_INFORMED]: { cs: 'B. Osoby', en: 'B. Keep informed' },
+  [StakeholderQuadrant.KEEP_SATISFIED]: { cs: 'C. Tvůrci', en: 'C. Keep satisfied' },
+  [StakeholderQuadrant.KEY_PLAYERS]: { cs: 'D. Klíčoví hráči', en: 'D. Key players' },
 };

@@ -1,4 +1,6 @@
 import { markdownBlock, markdownInline as md } from '../common/markdown';
+import { GOAL_STATUS_LABEL, LEVEL_LABEL, PLAN_STATUS_LABEL, PROJECT_INTENT_STATUS_LABEL, RISK_AREA_LABEL, STAKEHOLDER_QUADRANT_LABEL } from '../domain/labels';
+import { localize, type Text } from '../i18n/locale';
 import type { RequestContext } from '../context';
 import { displayName } from '../common/person-name';
 import { intentView, riskView, stakeholderView } from '../mappers/plan.mapper';
@@ -90,14 +92,16 @@ export class PlanExportService {
 
   async markdown(ctx: RequestContext, planId: string): Promise<string> {
     const d = await this.document(ctx, planId);
-    const out = [`# ${md(d.title)}`, '', `Období / Period: ${d.period.from}–${d.period.to} · Stav / Status: ${d.status}`, ''];
+    // Values of enumerations by their words in the request's language (the JSON export keeps the codes).
+    const say = <K extends string>(labels: Record<K, Text>, value: K): string => localize(labels[value], ctx.locale);
+    const out = [`# ${md(d.title)}`, '', `Období / Period: ${d.period.from}–${d.period.to} · Stav / Status: ${say(PLAN_STATUS_LABEL, d.status)}`, ''];
     if (d.adoptedAt) out.push(`Schválen / Adopted: ${d.adoptedAt.toISOString().slice(0, 10)} · Platí pro roky / In force for: ${d.inForceYears.join(', ') || '—'}`, '');
     d.priorities.forEach((p, pi) => {
       out.push(`## ${pi + 1}. ${md(p.title)}`, '');
       p.goals.forEach((g, gi) => {
         out.push(`### Cíl ${pi + 1}.${gi + 1}: ${md(g.title)}`, '');
         const who = md(g.guarantors.map(guarantorName).join('; '));
-        out.push(`Gestor cíle: ${who || '—'} · Stav: ${g.status}`, '');
+        out.push(`Gestor cíle: ${who || '—'} · Stav: ${say(GOAL_STATUS_LABEL, g.status)}`, '');
         g.measures.forEach((m, mi) => {
           out.push(`#### Opatření ${pi + 1}.${gi + 1}.${mi + 1}: ${md(m.title)}`, '');
           if (m.description) out.push(markdownBlock(m.description), '');
@@ -123,19 +127,19 @@ export class PlanExportService {
       out.push('| Projektový záměr | Opatření | Realizátor | Rozpočet (Kč) | Zdroje | Termín | Stav |', '| --- | --- | --- | --- | --- | --- | --- |');
       for (const i of a.intents) {
         out.push(
-          `| ${md(i.title)} | ${md(i.measure ?? '—')} | ${md(i.responsibleOrganisation)} | ${i.budgetCzk.toLocaleString('cs-CZ')} | ${md(i.fundingSources ?? '—')} | ${i.startsOn} – ${i.endsOn} | ${i.status} |`,
+          `| ${md(i.title)} | ${md(i.measure ?? '—')} | ${md(i.responsibleOrganisation)} | ${i.budgetCzk.toLocaleString('cs-CZ')} | ${md(i.fundingSources ?? '—')} | ${i.startsOn} – ${i.endsOn} | ${say(PROJECT_INTENT_STATUS_LABEL, i.status)} |`,
         );
       }
       out.push('');
     }
     if (d.risks.length) {
       out.push('## Registr rizik / Risk register', '', '| Oblast | Riziko | P | D | Skóre | Opatření | Vlastník |', '| --- | --- | --- | --- | --- | --- | --- |');
-      for (const r of d.risks) out.push(`| ${r.area} | ${md(r.description)} | ${r.probability} | ${r.impact} | ${r.score} | ${md(r.mitigation ?? '')} | ${md(r.owner ?? '')} |`);
+      for (const r of d.risks) out.push(`| ${say(RISK_AREA_LABEL, r.area)} | ${md(r.description)} | ${r.probability} | ${r.impact} | ${r.score} | ${md(r.mitigation ?? '')} | ${md(r.owner ?? '')} |`);
       out.push('');
     }
     if (d.stakeholders.length) {
       out.push('## Zainteresované strany / Stakeholders', '', '| Skupina | Vliv | Zájem | Kvadrant |', '| --- | --- | --- | --- |');
-      for (const s of d.stakeholders) out.push(`| ${md(s.name)} | ${s.influence} | ${s.interest} | ${s.quadrant} |`);
+      for (const s of d.stakeholders) out.push(`| ${md(s.name)} | ${say(LEVEL_LABEL, s.influence)} | ${say(LEVEL_LABEL, s.interest)} | ${say(STAKEHOLDER_QUADRANT_LABEL, s.quadrant)} |`);
       out.push('');
     }
     return out.join('\n');

@@ -201,7 +201,8 @@ test("exportPlan gives ORP Chomutov's plan as Markdown and JSON to the area, and
   expect(text).toContain('### Cíl 1.1: Zvýšení nabídky sociálních služeb');
   expect(text).toContain('Gestor cíle: Výsluní; Vrskmaň');
   expect(text).toMatch(/\| Výtisky katalogu poskytovatelů \|.*\| (Lucie Koordinátorová; Jana Jirkovská|Jana Jirkovská; Lucie Koordinátorová) \|/);
-  expect(text).toContain('| FINANCIAL | Nedostatek financí na provoz, opravy | 4 | 5 | 20 | Čerpání dotačních prostředků | Obec a NNO |');
+  expect(text).toContain('| Finanční | Nedostatek financí na provoz, opravy | 4 | 5 | 20 | Čerpání dotačních prostředků | Obec a NNO |');
+  expect(text).toContain('Stav / Status: Ve schvalování');
   const json = await app.gql<{ exportPlan: string }>(`query($id: ID!) { exportPlan(planId: $id, format: JSON) }`, { id: planId }, { as: coordinator.subject });
   const doc = JSON.parse(json.data!.exportPlan) as { status: string; priorities: Array<{ goals: unknown[] }>; risks: Array<{ score: number }> };
   expect({ status: doc.status, goals: doc.priorities[0].goals.length, scores: doc.risks.map((r) => r.score) }).toEqual({ status: 'IN_APPROVAL', goals: 3, scores: [20, 20, 15, 15, 12] });

@@ -126,12 +126,13 @@ test('the Markdown export shows every text of the plan as typed: no HTML, links,
       `Opatření 1.1.1: ${text('Opatření')}`,
       `${HOSTILE_TEXT} - není seznam 1. není číslovaný není kód > není citace ===`,
       'Další odstavec | s rourou',
-      `Gestor cíle: — · Stav: NOT_STARTED`,
+      `Gestor cíle: — · Stav: Nezahájen`,
     ]),
   );
   const row = (first: string) => view.rows.find((r) => r[0] === first);
   expect(row(indicator.name)).toEqual([indicator.name, '5 <i>osob</i> | (2026-01-01)', '15 <i>osob</i> | (2029-12-31)', '—', 'provider']);
-  expect(row('FINANCIAL')).toEqual(['FINANCIAL', risk.description, '2', '3', '6', risk.mitigation, risk.owner]);
-  expect(row(stakeholder)).toEqual([stakeholder, 'HIGH', 'HIGH', 'KEY_PLAYERS']);
-  expect(row(intent.title)).toEqual([intent.title, text('Opatření'), intent.responsibleOrganisation, (480000).toLocaleString('cs-CZ'), intent.fundingSources, '2027-01-01 – 2027-12-31', 'PLANNED']);
+  // Values of enumerations print as words, not codes.
+  expect(row('Finanční')).toEqual(['Finanční', risk.description, '2', '3', '6', risk.mitigation, risk.owner]);
+  expect(row(stakeholder)).toEqual([stakeholder, 'vysoký', 'vysoký', 'D. Klíčoví hráči']);
+  expect(row(intent.title)).toEqual([intent.title, text('Opatření'), intent.responsibleOrganisation, (480000).toLocaleString('cs-CZ'), intent.fundingSources, '2027-01-01 – 2027-12-31', 'Plánován']);
 });
