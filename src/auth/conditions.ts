@@ -26,6 +26,8 @@ export type Flag =
   | 'approvedInPublicGroup'
   /** The plan is adopted (or superseded): its text is public. */
   | 'adopted'
+  /** A public hearing of the plan takes comments now (opened, not closed, the plan not adopted): its draft is public. */
+  | 'hearingOpen'
   /** The person holds a seat in a public body. */
   | 'seatedInPublicBody'
   /** The person acted on holds the ADMIN role of the area. */

@@ -128,6 +128,13 @@ export const permissionRules: IRules = {
   PublicHearing: allow,
   HearingComment: allow,
   HearingSettlement: allow,
+  // Reached only through openHearings (filtered by hearing.read as SQL) and hearingNotice (judged by it).
+  HearingNotice: allow,
+  HearingDraft: allow,
+  HearingDraftPriority: allow,
+  HearingDraftGoal: allow,
+  HearingDraftMeasure: allow,
+  HearingDraftIndicator: allow,
   Provider: allow,
   ProviderConnection: allow,
   ProviderEdge: allow,

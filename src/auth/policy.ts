@@ -281,8 +281,20 @@ export const POLICY = {
     en: "Only the goal's guarantor or the coordinator changes its status.",
   }),
   'hearing.open': row('Plan', all(areaPerson, MANAGERS), { cs: 'Veřejné projednání otevírá koordinátor.', en: 'The coordinator opens a public hearing.' }),
+  /**
+   * The public notice of a hearing and the draft under it (structure, indicators, SWOT, variants —
+   * never guarantors, statuses, values, registers or comments; see HearingDraft): anyone, also
+   * without signing in, while a hearing of the plan is open, and once the plan is adopted; the
+   * area's people with a role or a seat always.
+   */
+  'hearing.read': row('Plan', any(AREA_ROLES, areaSeat, flag('hearingOpen'), flag('adopted')), INVISIBLE, true),
   /** Anyone, also without signing in, while the hearing is open (limited per client address). */
   'hearing.comment': row('Plan', anyone, INVISIBLE),
+  /**
+   * The settlement of comments: whoever reads the plan; once the plan is adopted it is the adopted
+   * plan's annex, public like its text. While the hearing runs the public does not read others' comments.
+   */
+  'hearing.readSettlement': row('Plan', any(AREA_ROLES, areaSeat, flag('adopted')), INVISIBLE, true),
   'hearing.answer': row('Plan', MANAGERS, { cs: 'Připomínky vypořádává koordinátor.', en: 'The coordinator answers comments.' }),
 
   // ── Approval workflows ───────────────────────────────────────────────────────────────────
@@ -365,7 +377,9 @@ export const OPERATION_ACTIONS: {
     plans: 'plan.read',
     plan: 'plan.read',
     planInForce: 'anyone',
-    hearingSettlement: 'plan.read',
+    hearingSettlement: 'hearing.readSettlement',
+    openHearings: 'hearing.read',
+    hearingNotice: 'hearing.read',
     exportPlan: 'plan.read',
     providers: 'provider.read',
     provider: 'provider.read',

@@ -109,15 +109,31 @@ export const PROPOSAL_SQL = (a: string): SqlForm => ({
 /** A plan: whether it is adopted (its text public), and the guarantors (people, organisations) of the goal or indicator acted on. */
 export function planResource(
   areaId: string,
-  facts: { adopted?: boolean; guarantorIds?: readonly string[]; guarantorOrganisationIds?: readonly string[] } = {},
+  facts: { adopted?: boolean; hearingOpen?: boolean; guarantorIds?: readonly string[]; guarantorOrganisationIds?: readonly string[] } = {},
 ): Resource {
   return {
     areaId,
     people: { guarantor: facts.guarantorIds ?? [] },
     organisations: { guarantor: facts.guarantorOrganisationIds ?? [] },
-    flags: { adopted: facts.adopted === true },
+    flags: { adopted: facts.adopted === true, hearingOpen: facts.hearingOpen === true && facts.adopted !== true },
   };
 }
+
+/**
+ * A plan row (alias `a`) as the policy's SQL, at the moment `at`: adopted when its PLAN proposal is
+ * approved (as the plan's standing reads it), a hearing open when one of its hearings takes comments then.
+ */
+export const PLAN_SQL = (a: string, at: Date): SqlForm => {
+  const adopted = `exists (select 1 from proposal pr where pr.area_id = ${a}.area_id and pr.id = ${a}.proposal_id and pr.phase = '${ProposalPhase.APPROVED}')`;
+  const moment = `'${at.toISOString()}'::timestamptz`;
+  return {
+    areaId: `${a}.area_id`,
+    flags: {
+      adopted,
+      hearingOpen: `(exists (select 1 from hearing h where h.area_id = ${a}.area_id and h.plan_id = ${a}.id and h.opens_at <= ${moment} and h.closes_at > ${moment}) and not ${adopted})`,
+    },
+  };
+};
 
 /** The guarantors of a goal or an indicator as a plan resource's facts (a municipality named alone makes nobody a guarantor). */
 export function guarantorsOf(rows: ReadonlyArray<{ personId: string | null; organisationId: string | null }>): { guarantorIds: string[]; guarantorOrganisationIds: string[] } {

@@ -1,6 +1,7 @@
 import type { ProjectIntent } from '../entities/action-plan.entity';
 import { Level, StakeholderQuadrant } from '../entities/enums';
 import type { PlanRisk, PlanStakeholder } from '../entities/plan-risk.entity';
+import type { Indicator } from '../entities/plan.entity';
 import { localize, type Locale, type Text } from '../i18n/locale';
 
 /*
@@ -15,6 +16,21 @@ export function quadrantOf(influence: Level, interest: Level): { quadrant: Stake
   if (influence === Level.HIGH) return { quadrant: StakeholderQuadrant.KEEP_SATISFIED, approach: { cs: 'zajištění spokojenosti', en: 'keep satisfied' } };
   if (interest === Level.HIGH) return { quadrant: StakeholderQuadrant.KEEP_INFORMED, approach: { cs: 'průběžné informování', en: 'keep informed' } };
   return { quadrant: StakeholderQuadrant.CROWD, approach: { cs: 'odpovídání na otázky', en: 'answer their questions' } };
+}
+
+/** An indicator's own text (what is measured, from which baseline to which target), its numbers as numbers. */
+export function indicatorView(i: Indicator) {
+  return {
+    id: i.id,
+    name: i.name,
+    unit: i.unit,
+    baselineValue: Number(i.baselineValue),
+    baselineDate: i.baselineDate,
+    targetValue: Number(i.targetValue),
+    targetDate: i.targetDate,
+    direction: i.direction,
+    reportingPeriod: i.reportingPeriod,
+  };
 }
 
 /** A risk with its score (probability × impact). */

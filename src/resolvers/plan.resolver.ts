@@ -28,6 +28,7 @@ import {
   PlanType,
 } from '../schema/plan.type';
 import { nextValueDue } from '../services/indicator-due';
+import { indicatorView } from '../mappers/plan.mapper';
 
 const INPUT = { description: 'What to do; see the input type.' };
 
@@ -59,18 +60,7 @@ const guarantorPerson = async (ctx: RequestContext, personId: string | null): Pr
 };
 const toMeasure = (m: PlanMeasure): PlanMeasureType => Object.assign(new PlanMeasureType(), { id: m.id, position: m.position, title: m.title, description: m.description });
 /** The schema's view of the row. */
-export const toIndicator = (i: Indicator): IndicatorType =>
-  Object.assign(new IndicatorType(), {
-    id: i.id,
-    name: i.name,
-    unit: i.unit,
-    baselineValue: Number(i.baselineValue),
-    baselineDate: i.baselineDate,
-    targetValue: Number(i.targetValue),
-    targetDate: i.targetDate,
-    direction: i.direction,
-    reportingPeriod: i.reportingPeriod,
-  });
+export const toIndicator = (i: Indicator): IndicatorType => Object.assign(new IndicatorType(), indicatorView(i));
 const toValue = (v: IndicatorValue, corrects: IndicatorValue | null = null): IndicatorValueType =>
   Object.assign(new IndicatorValueType(), {
     id: v.id,

@@ -13,7 +13,7 @@ import { CalendarFeedResolver } from '../resolvers/calendar-feed.resolver';
 import { AgendaItemMaterialsResolver, MaterialResolver, ProposalMaterialsResolver } from '../resolvers/material.resolver';
 import { LiveResolver } from '../resolvers/live.resolver';
 import { WorkflowDraftResolver } from '../resolvers/workflow-draft.resolver';
-import { HearingCommentsResolver, HearingResolver, PlanHearingResolver } from '../resolvers/hearing.resolver';
+import { HearingCommentsResolver, HearingNoticeResolver, HearingResolver, PlanHearingResolver } from '../resolvers/hearing.resolver';
 import { MeetingResolver } from '../resolvers/meeting.resolver';
 import { MembershipResolver } from '../resolvers/membership.resolver';
 import { MeetingMinutesResolver, MinutesRecipientResolver, MinutesResolver } from '../resolvers/minutes.resolver';
@@ -74,6 +74,7 @@ export const resolvers = [
   HearingResolver,
   PlanHearingResolver,
   HearingCommentsResolver,
+  HearingNoticeResolver,
   ActionPlanResolver,
   PlanActionPlansResolver,
   ProjectIntentResolver,

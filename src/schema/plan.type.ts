@@ -135,8 +135,9 @@ export class IndicatorValueType {
   recordedById!: string;
 }
 
-@ObjectType('Indicator', { description: 'An indicator (indikátor) of a measure, with baseline, target and measured values.' })
-export class IndicatorType {
+/** What an indicator is (what is measured, from which baseline to which target): shared by the plan's indicator and the public draft's. */
+@ObjectType()
+export abstract class IndicatorTextType {
   @Field(() => ID, { description: 'Identifier.' })
   id!: string;
 
@@ -164,6 +165,9 @@ export class IndicatorType {
   @Field(() => ReportingPeriod, { description: 'How often its guarantors owe a value.' })
   reportingPeriod!: ReportingPeriod;
 }
+
+@ObjectType('Indicator', { description: 'An indicator (indikátor) of a measure, with baseline, target and measured values.' })
+export class IndicatorType extends IndicatorTextType {}
 
 @ObjectType('PlanRisk', { description: 'A risk of the plan\'s register.' })
 export class PlanRiskType {

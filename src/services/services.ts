@@ -92,7 +92,7 @@ export function createServices(): Services {
     decisionHistory: new DecisionHistoryService(areas, meetings),
     delegations: new DelegationService(),
     desk: new DeskService(proposals, meetings, minutes, materials),
-    hearings: new HearingService(plans),
+    hearings: new HearingService(plans, planRegister),
     live: new LiveService(proposals, meetings, bodies, notifications),
     materials,
     meetings,
