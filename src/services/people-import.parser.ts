@@ -188,10 +188,10 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('error' in value) return '';
+    if ('result' in value) return cellText(value.result);
+    return '';
   }
-  return String(value as string | number | boolean);
+  return String(value);
 }
 
 async function readXlsx(bytes: Buffer): Promise<string[][]> {
@@ -220,7 +220,8 @@ export async function readSheet(bytes: Buffer): Promise<Sheet> {
   const { text, encoding } = decodeText(bytes);
   let table: string[][];
   try {
-    table = parse(text, { delimiter: detectSeparator(text), relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
+    const rows: unknown = parse(text, { delimiter: detectSeparator(text), relax_column_count: true, skip_empty_lines: false, bom: true });
+    table = rows as string[][];
   } catch (err) {
     const line = (err as { lines?: number }).lines;
     throw new UnreadableSheet({
