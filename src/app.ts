@@ -24,7 +24,7 @@ import { ChangeHub } from './live/change-hub';
 import { attachSubscriptionServer, dropSlowSubscriber, subscriptionsOnlyOverWebSocket, type LiveSession } from './live/subscription-server';
 import { countSubscriptionStart } from './security/mutation-rate-limit.plugin';
 import type { Orm } from './db/orm';
-import { AppError, ErrorCode, internalError, notFound, SERVICE_UNAVAILABLE_RETRY_SECONDS, SERVICE_UNAVAILABLE_TEXT, serviceUnavailable, unauthenticated } from './errors/app-errors';
+import { AppError, badInput, ErrorCode, internalError, notFound, SERVICE_UNAVAILABLE_RETRY_SECONDS, SERVICE_UNAVAILABLE_TEXT, serviceUnavailable, unauthenticated } from './errors/app-errors';
 import { isDatabaseUnavailable, serviceUnavailablePlugin } from './errors/database-unavailable';
 import { createFormatError } from './errors/format-error';
 import { localeFromHeader, type Locale, type Text } from './i18n/locale';
@@ -393,6 +393,27 @@ export async function createApp(options: {
         config.materialMaxBytes,
       );
       res.status(201).json({ data: { id: material.id, name: material.name, version: material.version, sha256: material.sha256, sizeBytes: material.sizeBytes } });
+    } catch (err) {
+      sendError(res, err);
+    }
+  });
+
+  // Onboarding from spreadsheets: the raw CSV or XLSX file as the body (any Content-Type), up to
+  // IMPORT_MAX_BYTES. A dry run by default; an import with a problem writes nothing (422).
+  app.post('/imports/people', express.raw({ type: () => true, limit: config.importMaxBytes }), rescope, async (req, res) => {
+    try {
+      const ctx = await buildContext(req);
+      if (!ctx.viewer.isAuthenticated) throw unauthenticated(ctx.locale);
+      const { areaId, dryRun } = req.query as Record<string, unknown>;
+      if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'false') {
+        throw badInput(ctx.locale, [{ field: 'dryRun', text: { cs: 'dryRun je true, nebo false.', en: 'dryRun is true or false.' } }]);
+      }
+      const report = await services.peopleImport.run(ctx, {
+        areaId: typeof areaId === 'string' ? areaId : '',
+        content: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+        dryRun: dryRun !== 'false',
+      });
+      res.status(!report.dryRun && !report.applied ? 422 : 200).json({ data: report });
     } catch (err) {
       sendError(res, err);
     }

@@ -321,6 +321,12 @@ export const POLICY = {
   }),
   /** People and their seats as a spreadsheet, for the coordinator's records; contacts only under person.readContacts. */
   'people.export': row('Area', MANAGERS, ONLY_MANAGERS),
+  /**
+   * People and their seats from a spreadsheet (POST /imports/people): whoever creates people and
+   * seats in the area. Each row is then judged by person.create, organisation.create and
+   * membership.add as if entered one by one (nobody seats themselves).
+   */
+  'people.import': row('Area', MANAGERS, ONLY_MANAGERS),
 
   // ── What all areas share ─────────────────────────────────────────────────────────────────
   'provider.read': row('ProviderCatalogue', anyone, INVISIBLE),

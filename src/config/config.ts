@@ -37,6 +37,8 @@ export interface Config {
   logFormat: LogFormat;
   /** Largest material (document) accepted, in bytes. */
   materialMaxBytes: number;
+  /** Largest spreadsheet accepted by `POST /imports/people` (bytes). */
+  importMaxBytes: number;
   /** SMTP server for e-mailed notifications; none: notifications stay in the app. */
   smtpUrl: string | undefined;
   smtpFrom: string;
@@ -257,6 +259,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: logLevelOf(env),
     logFormat: logFormatVar(env.LOG_FORMAT, production),
     materialMaxBytes: intVar(env, 'MATERIAL_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    importMaxBytes: intVar(env, 'IMPORT_MAX_BYTES', 5 * 1024 * 1024, 1024, 50 * 1024 * 1024),
     smtpUrl: env.SMTP_URL || undefined,
     smtpFrom: env.SMTP_FROM ?? 'Triáda <noreply@triada.invalid>',
     jobs: boolVar(env, 'JOBS', true),

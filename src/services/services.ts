@@ -17,6 +17,7 @@ import { MinutesService } from './minutes.service';
 import { NotificationService } from './notification.service';
 import { OrganisationService } from './organisation.service';
 import { PeopleExportService } from './people-export.service';
+import { PeopleImportService } from './people-import.service';
 import { PersonService } from './person.service';
 import { PersonalDataService } from './personal-data.service';
 import { PlanExportService } from './plan-export.service';
@@ -51,6 +52,7 @@ export interface Services {
   organisations: OrganisationService;
   people: PersonService;
   peopleExport: PeopleExportService;
+  peopleImport: PeopleImportService;
   personalData: PersonalDataService;
   planExport: PlanExportService;
   planRegister: PlanRegisterService;
@@ -82,6 +84,8 @@ export function createServices(): Services {
   const minutes = new MinutesService(meetings);
   const areas = new AreaService(workflows);
   const resolutions = new ResolutionService(meetings, proposals);
+  const people = new PersonService(organisations);
+  const memberships = new MembershipService(organisations);
   return {
     actionPlans,
     areaRoles: new AreaRoleService(),
@@ -96,13 +100,14 @@ export function createServices(): Services {
     live: new LiveService(proposals, meetings, bodies, notifications),
     materials,
     meetings,
-    memberships: new MembershipService(organisations),
+    memberships,
     minutes,
     minutesExport: new MinutesExportService(meetings, minutes, resolutions, proposals),
     notifications,
     organisations,
-    people: new PersonService(organisations),
+    people,
     peopleExport: new PeopleExportService(areas),
+    peopleImport: new PeopleImportService(areas, people, organisations, memberships),
     personalData: new PersonalDataService(),
     planExport: new PlanExportService(plans, planRegister, actionPlans),
     planRegister,

@@ -67,6 +67,11 @@ const WHERE_RUN: Record<string, InTest | InCi> = {
   'npm run mutation -- --dry-run': dryRun('scripts/mutation.mjs'),
   // The test saves an export as the README says and runs the script on it, then on files changed by hand.
   'node scripts/verify-history.mjs history.json': { test: 'tests/exports/decision-history.test.ts', runs: 'scripts/verify-history.mjs' },
+  // The test posts files to the endpoint as the example does: the raw body, the bearer token, the dry run.
+  'curl -s -X POST "http://localhost:4000/imports/people?areaId=$AREA&dryRun=true" -H "authorization: Bearer $TOKEN" --data-binary @lide.csv': {
+    test: 'tests/imports/people-import.test.ts',
+    runs: '/imports/people?areaId=',
+  },
 };
 
 /** README sections whose ```sh blocks a file runs as written, reading them from the README by their heading. */

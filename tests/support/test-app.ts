@@ -111,6 +111,7 @@ export function testConfig(databaseUrl: string, overrides: Partial<Config> = {})
     logLevel: 'silent',
     logFormat: 'json',
     materialMaxBytes: 64 * 1024,
+    importMaxBytes: 256 * 1024,
     smtpUrl: undefined,
     smtpFrom: 'test@triada.invalid',
     jobs: false,
