@@ -167,3 +167,11 @@ export async function aMeetingOf(em: EntityManager, body: Body, status: MeetingS
   await em.flush();
   return meeting;
 }
+
+/**
+ * The meeting's start has come, as the clock would bring it: a meeting scheduled ahead (a start in
+ * the past is refused) is moved to have begun an hour ago, directly, since a test cannot wait for it.
+ */
+export async function startHasCome(em: EntityManager, meetingId: string): Promise<void> {
+  await em.getConnection().execute(`update meeting set starts_at = now() - interval '1 hour', ends_at = null where id = ?`, [meetingId]);
+}
