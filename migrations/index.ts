@@ -25,6 +25,7 @@ import { Migration20261202120000_notification_body } from './Migration2026120212
 import { Migration20261202130000_indicator_value_corrections } from './Migration20261202130000_indicator_value_corrections';
 import { Migration20261202170000_change_signals } from './Migration20261202170000_change_signals';
 import { Migration20261203080000_workflow_records } from './Migration20261203080000_workflow_records';
+import { Migration20261203120000_meeting_record_rules } from './Migration20261203120000_meeting_record_rules';
 import type { ShippedMigration } from './reversal';
 
 /**
@@ -60,4 +61,5 @@ export const migrationsList: ShippedMigration[] = [
   { name: 'Migration20261202130000_indicator_value_corrections', class: Migration20261202130000_indicator_value_corrections },
   { name: 'Migration20261202170000_change_signals', class: Migration20261202170000_change_signals },
   { name: 'Migration20261203080000_workflow_records', class: Migration20261203080000_workflow_records },
+  { name: 'Migration20261203120000_meeting_record_rules', class: Migration20261203120000_meeting_record_rules },
 ];

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AreaRole } from '../entities/area-role.entity';
 import { Body } from '../entities/body.entity';
-import { AreaKind, AreaRoleKind, BodyKind, Convener, DelegatedPower, MembershipRole, MinuteTaker, ProposalKind, TargetGroup, TriadSide } from '../entities/enums';
+import { AreaKind, AreaRoleKind, AttendanceStatus, BodyKind, Convener, DelegatedPower, MeetingStatus, MembershipRole, MinuteTaker, ProposalKind, TargetGroup, TriadSide } from '../entities/enums';
 import { Delegation } from '../entities/delegation.entity';
 import { Membership } from '../entities/membership.entity';
 import { Municipality } from '../entities/municipality.entity';
@@ -9,6 +9,12 @@ import { Organisation } from '../entities/organisation.entity';
 import { Person } from '../entities/person.entity';
 import { PlanningArea } from '../entities/planning-area.entity';
 import { Proposal } from '../entities/proposal.entity';
+import { AgendaItem } from '../entities/agenda-item.entity';
+import { Attendance } from '../entities/attendance.entity';
+import { Meeting } from '../entities/meeting.entity';
+import { Minutes } from '../entities/minutes.entity';
+import { MinutesRecipient } from '../entities/minutes-recipient.entity';
+import { meetingWorkflow } from '../workflows/meeting.workflow';
 import { WorkflowVersion } from '../entities/workflow-version.entity';
 import type { Text } from '../domain/text';
 import type { WorkflowDefinition } from '../workflows/workflow-definition';
@@ -80,6 +86,24 @@ interface AreaSpec {
   delegations?: Array<{ body: string; delegate: string; power: DelegatedPower; note: string }>;
   /** The area's own workflow (key `workflowKey`), made from a template version in its own words and published as the area's. */
   ownWorkflow?: OwnWorkflowSpec;
+  /** Meetings the source documents record, with their agendas, attendance and minutes. */
+  meetings?: DemoMeetingSpec[];
+}
+
+/** A meeting as a source document records it; the body's other members are recorded absent. */
+interface DemoMeetingSpec {
+  body: string;
+  title: string;
+  /** UTC, ISO. */
+  startsAt: string;
+  endsAt?: string;
+  place: string;
+  status: MeetingStatus;
+  agenda: Array<{ title: string; presenter?: string }>;
+  present: string[];
+  excused?: string[];
+  minutes?: { text: string; draftedBy: string; verifiedBy?: string; distributed?: boolean };
+  nextMeetingDate?: string;
 }
 
 /** An area's own workflow: a template version with the area's name for it and its labels (by stage key, by `EVENT@FROM`). */
@@ -168,10 +192,53 @@ const CHOMUTOV_PROPOSALS: DemoProposalSpec[] = [
   { title: 'Chráněné bydlení pro osoby se zdravotním postižením', summary: 'Vráceno k doplnění rozpočtu, znovu předloženo.', kind: MEASURE, group: 'disabled', author: 'demo-chomutov-disabled-chair', events: ['SUBMIT', 'RETURN', 'SUBMIT', 'RECOMMEND', 'RETURN'] },
 ];
 
+/** Seed 000: the working group's meeting of 11 November 2014 (the people are the demo's, fictional). */
+const CHOMUTOV_MINUTES_2014_11_11 = [
+  'Koordinátorka zahájila jednání pracovní skupiny s tématem sociální služby v ORP Chomutov, přivítala zástupce obcí Bílence, Chomutov, Jirkov, Spořice a Výsluní a navázala na předchozí pracovní skupiny.',
+  '',
+  'Cílem čtvrté schůzky bylo určit gestory jednotlivých cílů a jejich indikátorů. Připomínky zapracoval realizační tým do souhrnného dokumentu.',
+  '',
+  '**Gestor cíle a gestor indikátoru.** Gestor cíle dohlíží, zda je prostřednictvím indikátorů dosahováno cíle; gestor indikátoru se aktivně zapojuje do realizace a zjišťuje hodnoty indikátoru. Gestorem cíle by měl být starosta obce, gestorem indikátoru ten, kdo je do problematiky více zapojen (např. neziskové organizace).',
+  '',
+  '- Cíl 1 (Zvýšení nabídky sociálních služeb): gestory obce Výsluní a Vrskmaň; indikátory Člověk v tísni a odbor sociálních věcí.',
+  '- Cíl 2 (Zajištění koordinace služeb): gestory Chomutov a Spořice; indikátory Člověk v tísni, Světlo a koordinátor komunitního plánu.',
+  '- Cíl 3 (Zvýšení informovanosti o sociálních službách): gestorem město Jirkov; indikátory koordinátoři KP Chomutova a Jirkova.',
+  '',
+  '**Různé.** Příští jednání: 21. 11. 2014 v 9:00, Chomutov, radnice – bývalé informační centrum.',
+].join('\n');
+
 const CHOMUTOV: AreaSpec = {
   key: 'chomutov',
   name: 'ORP Chomutov',
   kind: AreaKind.ORP,
+  meetings: [
+    {
+      body: 'exclusion',
+      title: '4. jednání pracovní skupiny: gestoři cílů a indikátorů',
+      startsAt: '2014-11-11T08:00:00Z',
+      endsAt: '2014-11-11T09:00:00Z',
+      place: 'Chomutov, radnice, nám. 1. máje',
+      status: MeetingStatus.MINUTES_DISTRIBUTED,
+      agenda: [
+        { title: 'Zahájení pracovní skupiny', presenter: 'demo-chomutov-coordinator' },
+        { title: 'Gestor cíle, gestor indikátoru', presenter: 'demo-chomutov-coordinator' },
+        { title: 'Různé' },
+      ],
+      present: ['demo-chomutov-exclusion-chair', 'demo-chomutov-exclusion-commissioner', 'demo-chomutov-indicator-cvt', 'demo-chomutov-indicator-svetlo'],
+      excused: ['demo-chomutov-exclusion-user'],
+      minutes: { text: CHOMUTOV_MINUTES_2014_11_11, draftedBy: 'demo-chomutov-coordinator', verifiedBy: 'demo-chomutov-exclusion-chair', distributed: true },
+      nextMeetingDate: '2014-11-21',
+    },
+    {
+      body: 'exclusion',
+      title: '5. jednání pracovní skupiny',
+      startsAt: '2014-11-21T08:00:00Z',
+      place: 'Chomutov, radnice – bývalé informační centrum',
+      status: MeetingStatus.HELD,
+      agenda: [{ title: 'Akční plány: projektové záměry ke cílům', presenter: 'demo-chomutov-coordinator' }, { title: 'Různé' }],
+      present: ['demo-chomutov-exclusion-chair', 'demo-chomutov-exclusion-commissioner', 'demo-chomutov-indicator-cvt', 'demo-chomutov-indicator-svetlo', 'demo-chomutov-exclusion-user'],
+    },
+  ],
   workflowKey: 'standard',
   phoneBlock: 1,
   municipalities: CHOMUTOV_MUNICIPALITIES,
@@ -384,6 +451,40 @@ const KRUMLOV: AreaSpec = {
   key: 'krumlov',
   name: 'Český Krumlov',
   kind: AreaKind.TOWN,
+  // Shaped like seed 004's meeting (Jindřichův Hradec, 29 March 2018): five items, the next date the public hearing.
+  meetings: [
+    {
+      body: 'ks-family',
+      title: 'Jednání koordinační skupiny Rodina, děti a mládež',
+      startsAt: '2018-03-29T07:00:00Z',
+      endsAt: '2018-03-29T09:00:00Z',
+      place: 'Městský úřad Český Krumlov, zasedací místnost',
+      status: MeetingStatus.MINUTES_DISTRIBUTED,
+      agenda: [
+        { title: 'Základní informace o komunitním plánování sociálních služeb', presenter: 'demo-krumlov-coordinator' },
+        { title: 'Krajské plánování', presenter: 'demo-krumlov-coordinator' },
+        { title: 'Organizační zajištění', presenter: 'demo-krumlov-family-chair' },
+        { title: 'Hlavní aktivity', presenter: 'demo-krumlov-family-chair' },
+        { title: 'Diskuze' },
+      ],
+      present: ['demo-krumlov-family-chair', 'demo-krumlov-family-commissioner', 'demo-krumlov-family-provider', 'demo-krumlov-family-user'],
+      minutes: {
+        text: [
+          'Koordinátorka seznámila členy se zásadami komunitního plánování sociálních služeb a s krajským plánováním.',
+          '',
+          'Organizační zajištění: skupina se schází podle potřeby, písemné podklady nejméně 5 dní před jednáním, zápis pořizuje koordinátorka, ověřuje manažer skupiny.',
+          '',
+          'Hlavní aktivity: sběr potřeb rodin s dětmi, přehled služeb, návrhy opatření do plánu. Diskuze k dostupnosti sociálně aktivizačních služeb.',
+          '',
+          'Příští termín: veřejné projednání 12. 4. 2018.',
+        ].join('\n'),
+        draftedBy: 'demo-krumlov-coordinator',
+        verifiedBy: 'demo-krumlov-family-chair',
+        distributed: true,
+      },
+      nextMeetingDate: '2018-04-12',
+    },
+  ],
   workflowKey: 'cesky-krumlov',
   phoneBlock: 2,
   municipalities: [['Český Krumlov', 12_800]],
@@ -808,6 +909,71 @@ function createDelegations(tx: EntityManager, { spec, area, bodies, cast }: Buil
   }
 }
 
+/** Writes the meetings the area's source documents record: agenda, attendance, minutes and their recipients (rows that name others by plain keys come after them). */
+async function createDemoMeetings(tx: EntityManager, { spec, area, bodies, cast }: BuiltArea): Promise<void> {
+  const person = (subject: string): Person => {
+    const found = cast.people.get(subject);
+    if (!found) throw new Error(`demo meeting: unknown person ${subject}`);
+    return found;
+  };
+  for (const m of spec.meetings ?? []) {
+    const body = bodies.get(m.body);
+    if (!body) throw new Error(`demo meeting: unknown body ${m.body}`);
+    const startsAt = new Date(m.startsAt);
+    const meeting = tx.create(Meeting, {
+      areaId: area.id,
+      body,
+      title: m.title,
+      startsAt,
+      endsAt: m.endsAt ? new Date(m.endsAt) : null,
+      place: m.place,
+      status: m.status,
+      snapshot: meetingWorkflow.snapshotAt(m.status),
+      nextMeetingDate: m.nextMeetingDate ?? null,
+      // Held before the area kept its record here: recorded afterwards, as `scheduleMeeting(alreadyHeld)` records one.
+      recordedAfterwards: true,
+    });
+    m.agenda.forEach((item, i) =>
+      tx.create(AgendaItem, { areaId: area.id, meeting, position: i + 1, title: item.title, presenter: item.presenter ? person(item.presenter) : null, late: false }),
+    );
+    await tx.flush();
+    const seats = cast.seats.filter((s) => s.body === body);
+    for (const seat of seats) {
+      const subject = [...cast.people.entries()].find(([, p]) => p === seat.person)?.[0];
+      const status = subject && m.present.includes(subject) ? AttendanceStatus.PRESENT : subject && m.excused?.includes(subject) ? AttendanceStatus.EXCUSED : AttendanceStatus.ABSENT;
+      tx.create(Attendance, {
+        meetingId: meeting.id,
+        personId: seat.person.id,
+        areaId: area.id,
+        status,
+        isGuest: seat.role === GUEST,
+        triadSide: seat.triadSide,
+        votingRight: seat.votingRight,
+      });
+    }
+    if (m.minutes) {
+      const heldUntil = m.endsAt ? new Date(m.endsAt) : startsAt;
+      const day = 86_400_000;
+      const minutes = tx.create(Minutes, {
+        areaId: area.id,
+        meeting,
+        version: 1,
+        text: m.minutes.text,
+        draftedBy: person(m.minutes.draftedBy),
+        draftedAt: new Date(heldUntil.getTime() + 2 * day),
+        verifiedBy: m.minutes.verifiedBy ? person(m.minutes.verifiedBy) : null,
+        verifiedAt: m.minutes.verifiedBy ? new Date(heldUntil.getTime() + 4 * day) : null,
+        distributedBy: m.minutes.distributed ? person(m.minutes.draftedBy) : null,
+        distributedAt: m.minutes.distributed ? new Date(heldUntil.getTime() + 5 * day) : null,
+      });
+      await tx.flush();
+      if (m.minutes.distributed) {
+        for (const seat of seats) tx.create(MinutesRecipient, { minutesId: minutes.id, personId: seat.person.id, areaId: area.id, sentAt: new Date(heldUntil.getTime() + 5 * day) });
+      }
+    }
+  }
+}
+
 /** Loads the demo areas into an empty database; returns false (and writes nothing) otherwise. */
 export async function loadDemoData(em: EntityManager, workflows: WorkflowRegistry = shippedWorkflows()): Promise<boolean> {
   if ((await em.count(PlanningArea, {})) > 0) return false;
@@ -830,6 +996,7 @@ export async function loadDemoData(em: EntityManager, workflows: WorkflowRegistr
     // orders the bodies itself).
     await tx.flush();
     for (const b of built) createDelegations(tx, b);
+    for (const b of built) await createDemoMeetings(tx, b);
 
     for (const { spec, area, municipalities, bodies, cast } of built) {
       await createDemoProposals(tx, area.id, spec.workflowKey, bodies, cast, spec.proposals, workflows);

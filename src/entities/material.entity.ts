@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, Property, type Rel } from '@mikro-orm/core';
+import { Entity, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
 import { AgendaItem } from './agenda-item.entity';
 import { AreaOwnedEntity } from './area-owned.entity';
 import { Person } from './person.entity';
@@ -31,6 +31,10 @@ export class Material extends AreaOwnedEntity {
 
   @Property({ type: 'integer' })
   version!: number;
+
+  /** Attached to an agenda item after the item's materials deadline (the body's materialsLeadDays before the meeting day, Prague). */
+  @Property({ type: 'boolean' })
+  late: Opt<boolean> = false;
 
   @ManyToOne(() => Person, { fieldName: 'uploaded_by_id' })
   uploadedBy!: Rel<Person>;

@@ -46,6 +46,10 @@ export class Meeting extends AreaOwnedEntity {
   @ManyToOne(() => Person, { fieldName: 'convened_by_id', nullable: true })
   convenedBy: Rel<Person> | null = null;
 
+  /** Recorded after it was held (scheduleMeeting with alreadyHeld): never convened here, no invitations went out. */
+  @Property({ type: 'boolean' })
+  recordedAfterwards: Opt<boolean> = false;
+
   /** The chair on whose behalf the meeting was convened, when a delegate convened it. */
   @Property({ type: 'uuid', nullable: true })
   convenedOnBehalfOfId: string | null = null;

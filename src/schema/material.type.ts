@@ -21,6 +21,12 @@ export class MaterialType {
   @Field(() => Int, { description: 'Version of the document of this name, from 1.' })
   version!: number;
 
+  @Field(() => Boolean, {
+    description:
+      "Attached to an agenda item after the item's materials deadline (the body's materialsLeadDays before the meeting day, Prague calendar days; on the deadline day itself it is on time). Always false for a proposal's documents.",
+  })
+  late!: boolean;
+
   @Field(() => Date, { description: 'When this version was uploaded.' })
   uploadedAt!: Date;
 
@@ -37,6 +43,7 @@ export class MaterialType {
       sizeBytes: m.sizeBytes,
       sha256: m.sha256,
       version: m.version,
+      late: m.late,
       uploadedAt: m.createdAt,
       downloadPath: `/materials/${m.id}`,
       uploadedById: m.uploadedBy.id,

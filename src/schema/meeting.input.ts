@@ -1,4 +1,4 @@
-import { IsDate, IsEnum, IsInt, IsOptional, IsUrl, IsUUID, Length, Max, Min, ValidateNested, ArrayMaxSize, ArrayMinSize } from 'class-validator';
+import { IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsUrl, IsUUID, Length, Max, Min, ValidateNested, ArrayMaxSize, ArrayMinSize } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { AttendanceStatus, MeetingStatus, TriadSide } from '../entities/enums';
 import './enums';
@@ -15,7 +15,7 @@ export class ScheduleMeetingInput {
   @IsPlainText()
   title!: string;
 
-  @Field(() => Date, { description: 'Start.' })
+  @Field(() => Date, { description: 'Start; not in the past, unless alreadyHeld.' })
   @IsDate()
   startsAt!: Date;
 
@@ -35,6 +35,15 @@ export class ScheduleMeetingInput {
   @IsUrl({ protocols: ['https'], require_protocol: true })
   @Length(1, 500)
   onlineLink?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Records a meeting already held (its start has come): it stands HELD at once, marked recordedAfterwards, and no invitations or notifications are sent. Without it a start in the past is refused.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  alreadyHeld?: boolean | null;
 }
 
 @InputType({ description: 'Changes to a planned or convened meeting; omitted fields stay.' })
@@ -49,7 +58,7 @@ export class UpdateMeetingInput {
   @IsPlainText()
   title?: string;
 
-  @Field(() => Date, { nullable: true, description: 'New start.' })
+  @Field(() => Date, { nullable: true, description: 'New start; not in the past.' })
   @IsOptional()
   @IsDate()
   startsAt?: Date;

@@ -43,6 +43,9 @@ export class MeetingType {
   @Field(() => Date, { nullable: true, description: 'When it was convened.' })
   convenedAt!: Date | null;
 
+  @Field(() => Boolean, { description: 'Recorded after it was held (scheduleMeeting with alreadyHeld): never convened here, no invitations were sent.' })
+  recordedAfterwards!: boolean;
+
   entity!: Meeting;
 
   static from(this: void, m: Meeting): MeetingType {
@@ -58,6 +61,7 @@ export class MeetingType {
       nextMeetingDate: m.nextMeetingDate,
       cancelReason: m.cancelReason,
       convenedAt: m.convenedAt,
+      recordedAfterwards: m.recordedAfterwards,
       entity: m,
     });
   }

@@ -117,6 +117,7 @@ export class MaterialService {
   async attach(ctx: RequestContext, upload: MaterialUpload, maxBytes: number): Promise<Material> {
     this.check(ctx, upload, maxBytes);
     let areaId: string;
+    let late = false;
     if (upload.agendaItemId) {
       requireId(ctx.locale, 'agendaItemId', upload.agendaItemId);
       const item = await ctx.em.findOne(AgendaItem, { id: upload.agendaItemId });
@@ -130,6 +131,8 @@ export class MaterialService {
       }
       areaId = meeting.areaId;
       authorize(ctx, 'meeting.attachMaterial', this.itemResource(body, item), 'AgendaItem', item.id);
+      // Late when attached after the item's materials deadline, counted in Prague calendar days (on the day itself: on time).
+      late = ctx.today > this.meetings.materialsDeadline(meeting, body);
     } else {
       const proposal = await this.proposals.get(ctx, upload.proposalId as string);
       areaId = proposal.areaId;
@@ -155,6 +158,7 @@ export class MaterialService {
         sha256: createHash('sha256').update(upload.content).digest('hex'),
         content: upload.content,
         version: Math.max(0, ...previous.map((m) => m.version)) + 1,
+        late,
         uploadedBy: em.getReference(Person, person.id),
       });
       await em.flush();

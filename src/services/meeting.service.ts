@@ -18,7 +18,7 @@ import { bodyResource } from '../auth/resources';
 import { refusalExtensions } from '../common/refusal';
 import { localize, type Text } from '../i18n/locale';
 import type { ActingAs } from '../workflows/engine';
-import { meetingWorkflow, type MeetingEventName, type MeetingFacts, type MeetingTransition } from '../workflows/meeting.workflow';
+import { ATTENDANCE_OPEN, RECORD_CLOSED, meetingWorkflow, type MeetingEventName, type MeetingFacts, type MeetingTransition } from '../workflows/meeting.workflow';
 import type { EventOption, TransitionInput } from '../workflows/engine';
 import type { Resource } from '../auth/conditions';
 import type { Refusal } from '../domain/refusal';
@@ -52,6 +52,8 @@ export interface ScheduleMeetingCommand {
   endsAt?: Date | null;
   place?: string | null;
   onlineLink?: string | null;
+  /** A meeting already held, recorded afterwards: starts in the past, stands HELD, invites no one. */
+  alreadyHeld?: boolean | null;
 }
 
 export interface UpdateMeetingCommand {
@@ -190,6 +192,34 @@ export class MeetingService {
     return encodeCursor([m.startsAt.toISOString(), m.id]);
   }
 
+  /** A planned start must not lie in the past (a meeting already held is recorded with alreadyHeld). */
+  private refusePast(ctx: RequestContext, startsAt: Date): void {
+    if (startsAt < ctx.now) {
+      throw badInput(ctx.locale, [
+        {
+          field: 'startsAt',
+          text: {
+            cs: 'Začátek jednání je v minulosti; jednání, které už proběhlo, zapište s alreadyHeld.',
+            en: 'startsAt is in the past; record a meeting already held with alreadyHeld.',
+          },
+        },
+      ]);
+    }
+  }
+
+  /**
+   * Refuses a change of the meeting's record once its minutes are verified; drafting a new version
+   * of the minutes opens it again (src/workflows/meeting.workflow.ts, RECORD_CLOSED).
+   */
+  refuseClosedRecord(ctx: RequestContext, m: Meeting): void {
+    if (RECORD_CLOSED.includes(m.status)) {
+      throw conflict(ctx.locale, {
+        cs: 'Zápis z jednání je ověřen; záznam jednání lze opravit jen v nové verzi zápisu (draftMinutes).',
+        en: "The minutes are verified; the meeting's record is corrected only in a new version of the minutes (draftMinutes).",
+      });
+    }
+  }
+
   private checkTimes(ctx: RequestContext, startsAt: Date, endsAt: Date | null, place: string | null, onlineLink: string | null): void {
     const problems: Array<{ field: string; text: Text }> = [];
     if (endsAt && endsAt <= startsAt) problems.push({ field: 'endsAt', text: { cs: 'Konec musí být po začátku.', en: 'endsAt must be after startsAt.' } });
@@ -202,8 +232,10 @@ export class MeetingService {
     if (!body || !belongsTo(ctx.viewer, body.areaId) || !this.canSee(ctx, body)) throw notFound(ctx.locale, 'Body', input.bodyId);
     authorize(ctx, 'meeting.schedule', bodyResource(body), 'Body', body.id);
     this.checkTimes(ctx, input.startsAt, input.endsAt ?? null, input.place ?? null, input.onlineLink ?? null);
+    const alreadyHeld = input.alreadyHeld === true;
+    if (!alreadyHeld) this.refusePast(ctx, input.startsAt);
     const start = meetingWorkflow.start();
-    const { bodyId: _bodyId, ...schedule } = input;
+    const { bodyId: _bodyId, alreadyHeld: _alreadyHeld, ...schedule } = input;
     return ctx.em.transactional(async (em) => {
       const meeting = em.create(Meeting, {
         ...schedule,
@@ -211,7 +243,21 @@ export class MeetingService {
         body: em.getReference(Body, body.id),
         status: start.state as MeetingStatus,
         snapshot: start.snapshot,
+        recordedAfterwards: alreadyHeld,
       });
+      if (alreadyHeld) {
+        // Through the machine: RECORD_HELD asks the convener and a start that has come. Nothing is enqueued.
+        this.fire(ctx, meeting, 'RECORD_HELD', {
+          actorIsConvener: can(ctx.viewer, 'meeting.schedule', bodyResource(body)),
+          onBehalfOf: null,
+          actorIsMinuteTaker: false,
+          actorIsChair: false,
+          actorDraftedMinutes: false,
+          agendaItems: 0,
+          started: ctx.now >= meeting.startsAt,
+          reason: null,
+        });
+      }
       await em.flush();
       return meeting;
     });
@@ -230,6 +276,7 @@ export class MeetingService {
       }
       if (input.title !== undefined) m.title = input.title;
       if (input.startsAt !== undefined && input.startsAt.getTime() !== m.startsAt.getTime()) {
+        this.refusePast(ctx, input.startsAt);
         await this.refuseLateByRescheduling(ctx, em, m, body, input.startsAt);
         m.startsAt = input.startsAt;
       }
@@ -358,12 +405,22 @@ export class MeetingService {
     return ctx.loaders.childrenOf(AgendaItem, 'meeting', { position: 'asc' }).load(meeting.id);
   }
 
+  /**
+   * Items are added before the meeting (planned, convened); to a meeting recorded afterwards also
+   * while its record is open, since it had no agenda here before it was held.
+   */
+  private agendaOpen(m: Meeting): boolean {
+    if ([MeetingStatus.PLANNED, MeetingStatus.CONVENED].includes(m.status)) return true;
+    return m.recordedAfterwards && [MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFTED].includes(m.status);
+  }
+
   async addAgendaItem(ctx: RequestContext, input: AddAgendaItemCommand): Promise<AgendaItem> {
     const meeting = await this.get(ctx, input.meetingId);
     const body = await this.bodyOf(ctx, meeting);
     const resource = bodyResource(body);
     authorize(ctx, 'meeting.addAgendaItem', resource, 'Meeting', meeting.id);
-    if (![MeetingStatus.PLANNED, MeetingStatus.CONVENED].includes(meeting.status)) {
+    this.refuseClosedRecord(ctx, meeting);
+    if (!this.agendaOpen(meeting)) {
       throw conflict(ctx.locale, { cs: 'Program konaného nebo zrušeného jednání nelze měnit.', en: 'The agenda of a held or cancelled meeting cannot change.' });
     }
     let late = false;
@@ -397,7 +454,11 @@ export class MeetingService {
       refuseErased(ctx, presenter, 'presenterId');
     }
     return ctx.em.transactional(async (em) => {
-      await em.findOneOrFail(Meeting, { id: meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const locked = await em.findOneOrFail(Meeting, { id: meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      this.refuseClosedRecord(ctx, locked);
+      if (!this.agendaOpen(locked)) {
+        throw conflict(ctx.locale, { cs: 'Program konaného nebo zrušeného jednání nelze měnit.', en: 'The agenda of a held or cancelled meeting cannot change.' });
+      }
       const last = await em.findOne(AgendaItem, { meeting: meeting.id }, { orderBy: { position: 'desc' } });
       const item = em.create(AgendaItem, {
         areaId: meeting.areaId,
@@ -419,8 +480,10 @@ export class MeetingService {
     const item = await ctx.em.findOne(AgendaItem, { id: input.itemId });
     if (!item) throw notFound(ctx.locale, 'AgendaItem', input.itemId);
     const { meeting } = await this.forConvener(ctx, item.meeting.id, 'meeting.moveAgendaItem');
+    this.refuseClosedRecord(ctx, meeting);
     return ctx.em.transactional(async (em) => {
-      await em.findOneOrFail(Meeting, { id: meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const locked = await em.findOneOrFail(Meeting, { id: meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      this.refuseClosedRecord(ctx, locked);
       const items = await em.find(AgendaItem, { meeting: meeting.id }, { orderBy: { position: 'asc' } });
       const moving = items.find((i) => i.id === item.id) as AgendaItem;
       const rest = items.filter((i) => i.id !== item.id);
@@ -438,13 +501,19 @@ export class MeetingService {
     return ctx.loaders.childrenOf(Attendance, 'meetingId', { personId: 'asc' }).load(meeting.id);
   }
 
+  /** Attendance is recorded from convening until the minutes are verified; after that only while a new version is drafted. */
+  private refuseAttendance(ctx: RequestContext, m: Meeting): void {
+    this.refuseClosedRecord(ctx, m);
+    if (!ATTENDANCE_OPEN.includes(m.status)) {
+      throw conflict(ctx.locale, { cs: 'Prezenci lze zapsat u svolaného nebo konaného jednání.', en: 'Attendance is recorded for a convened or held meeting.' });
+    }
+  }
+
   async recordAttendance(ctx: RequestContext, input: RecordAttendanceCommand): Promise<Meeting> {
     const meeting = await this.get(ctx, input.meetingId);
     const body = await this.bodyOf(ctx, meeting);
     authorize(ctx, 'meeting.recordAttendance', bodyResource(body), 'Meeting', meeting.id);
-    if (![MeetingStatus.CONVENED, MeetingStatus.HELD].includes(meeting.status)) {
-      throw conflict(ctx.locale, { cs: 'Prezenci lze zapsat u svolaného nebo konaného jednání.', en: 'Attendance is recorded for a convened or held meeting.' });
-    }
+    this.refuseAttendance(ctx, meeting);
     const ids = [...new Set(input.entries.map((e) => e.personId))];
     if (ids.length !== input.entries.length) {
       throw badInput(ctx.locale, [{ field: 'entries', text: { cs: 'Každá osoba jen jednou.', en: 'Each person once only.' } }]);
@@ -458,9 +527,7 @@ export class MeetingService {
       // The meeting's row lock first: concurrent recordings of one person then read each other's
       // row and update it, instead of both inserting it (a unique violation for one of them).
       const m = await em.findOneOrFail(Meeting, { id: meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-      if (![MeetingStatus.CONVENED, MeetingStatus.HELD].includes(m.status)) {
-        throw conflict(ctx.locale, { cs: 'Prezenci lze zapsat u svolaného nebo konaného jednání.', en: 'Attendance is recorded for a convened or held meeting.' });
-      }
+      this.refuseAttendance(ctx, m);
       for (const entry of input.entries) {
         const seat = seats.find((s) => s.person.id === entry.personId);
         const values = {

@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { RequestContext } from '../context';
 import { AgendaItem } from '../entities/agenda-item.entity';
-import { MeetingStatus } from '../entities/enums';
+import { RESOLUTIONS_OPEN } from '../workflows/meeting.workflow';
 import { authorize } from '../auth/authority';
 import { bodyResource } from '../auth/resources';
 import { Meeting } from '../entities/meeting.entity';
@@ -34,8 +34,6 @@ const MEETING_CHANGED = {
   en: 'The meeting has changed since you loaded it (attendance, minutes); reload it.',
 };
 
-const DECIDED = [MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFTED, MeetingStatus.MINUTES_VERIFIED, MeetingStatus.MINUTES_DISTRIBUTED];
-
 /** Resolutions of meetings; an adopted one about a proposal moves it, in the same transaction. */
 export class ResolutionService {
   constructor(private readonly meetings: MeetingService, private readonly proposals: ProposalService) {}
@@ -49,7 +47,8 @@ export class ResolutionService {
     const body = (await ctx.loaders.bodyById.load(meeting.body.id))!;
     authorize(ctx, 'meeting.recordResolution', bodyResource(body), 'Meeting', meeting.id);
     const person = ctx.viewer.personIn(meeting.areaId) as Person;
-    if (!DECIDED.includes(meeting.status)) {
+    this.meetings.refuseClosedRecord(ctx, meeting);
+    if (!RESOLUTIONS_OPEN.includes(meeting.status)) {
       throw conflict(ctx.locale, { cs: 'Usnesení se zapisuje po konání jednání.', en: 'Resolutions are recorded once the meeting has been held.' });
     }
     const quorum = await this.meetings.quorum(ctx, meeting);

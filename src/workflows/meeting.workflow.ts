@@ -21,7 +21,7 @@ export interface MeetingFacts {
 type MeetingGuardName = 'isConvener' | 'hasAgenda' | 'hasStarted' | 'reasonGiven' | 'isMinuteTaker' | 'isChair' | 'notMinutesAuthor';
 
 /** The events of a meeting. */
-export type MeetingEventName = 'CONVENE' | 'HOLD' | 'CANCEL' | 'DRAFT_MINUTES' | 'VERIFY_MINUTES' | 'DISTRIBUTE_MINUTES';
+export type MeetingEventName = 'CONVENE' | 'HOLD' | 'RECORD_HELD' | 'CANCEL' | 'DRAFT_MINUTES' | 'VERIFY_MINUTES' | 'DISTRIBUTE_MINUTES';
 
 export interface MeetingTransition {
   from: MeetingStatus[];
@@ -64,6 +64,14 @@ export const MEETING_TRANSITIONS: MeetingTransition[] = [
     label: { cs: 'Zrušit', en: 'Cancel' },
   },
   { from: [MeetingStatus.CONVENED], event: 'HOLD', to: MeetingStatus.HELD, guards: guards('isConvener', 'hasStarted'), label: { cs: 'Jednání proběhlo', en: 'Mark as held' } },
+  // A meeting already held, recorded afterwards (scheduleMeeting with alreadyHeld): never convened here, so no invitations.
+  {
+    from: [MeetingStatus.PLANNED],
+    event: 'RECORD_HELD',
+    to: MeetingStatus.HELD,
+    guards: guards('isConvener', 'hasStarted'),
+    label: { cs: 'Zapsat již konané jednání', en: 'Record a meeting already held' },
+  },
   {
     from: [MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFTED, MeetingStatus.MINUTES_VERIFIED, MeetingStatus.MINUTES_DISTRIBUTED],
     event: 'DRAFT_MINUTES',
@@ -86,6 +94,19 @@ export const MEETING_TRANSITIONS: MeetingTransition[] = [
     label: { cs: 'Rozeslat zápis', en: 'Distribute the minutes' },
   },
 ];
+
+/**
+ * Statuses in which the meeting's record (attendance, resolutions, the order of the agenda, documents
+ * of its items) stands closed: its minutes are verified. Drafting a new version of the minutes
+ * (DRAFT_MINUTES from a verified status) opens it again until that version is verified.
+ */
+export const RECORD_CLOSED: readonly MeetingStatus[] = [MeetingStatus.MINUTES_VERIFIED, MeetingStatus.MINUTES_DISTRIBUTED];
+
+/** Attendance is recorded from convening until the minutes are verified (again while a new version is drafted). */
+export const ATTENDANCE_OPEN: readonly MeetingStatus[] = [MeetingStatus.CONVENED, MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFTED];
+
+/** Resolutions are recorded once the meeting is held, until the minutes are verified (again while a new version is drafted). */
+export const RESOLUTIONS_OPEN: readonly MeetingStatus[] = [MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFTED];
 
 /** The meeting workflow, compiled once and checked like every definition. */
 export const meetingWorkflow = new WorkflowEngine<MeetingTransition, MeetingFacts>(

@@ -5,6 +5,7 @@ import { MinutesRecipient } from '../../src/entities/minutes-recipient.entity';
 import { Minutes } from '../../src/entities/minutes.entity';
 import { Proposal } from '../../src/entities/proposal.entity';
 import { Resolution } from '../../src/entities/resolution.entity';
+import { startHasCome } from '../support/factories';
 import { aPipelineWorld, aSubmittedProposal, type PipelineWorld } from '../support/pipeline-world';
 import { atOnce, outcome, RACERS } from '../support/races';
 import { startTestApp, type RequestOptions, type TestApp } from '../support/test-app';
@@ -40,15 +41,16 @@ async function must<T>(query: string, variables: Record<string, unknown>, option
   return res.data as T;
 }
 
-/** A working-group meeting that started an hour ago, with an opening item and one about each proposal, convened. */
+/** A working-group meeting with an opening item and one about each proposal, convened, that started an hour ago. */
 async function convenedMeeting(title: string, proposalIds: string[] = []): Promise<string> {
-  const starts = new Date(Date.now() - 3600_000).toISOString();
+  const starts = new Date(Date.now() + 86_400_000).toISOString();
   const { scheduleMeeting } = await must<{ scheduleMeeting: { id: string } }>(SCHEDULE, { input: { bodyId: world.group.id, title, startsAt: starts, place: 'Radnice' } });
   await must(AGENDA, { input: { meetingId: scheduleMeeting.id, title: 'Zahájení' } });
   for (const proposalId of proposalIds) {
     await must(AGENDA, { input: { meetingId: scheduleMeeting.id, title: 'Návrh', proposalId, urgencyReason: 'Projednání před termínem dotace' } });
   }
   await must(ACT('conveneMeeting'), { input: { meetingId: scheduleMeeting.id } });
+  await startHasCome(app.em(), scheduleMeeting.id);
   return scheduleMeeting.id;
 }
 

@@ -92,6 +92,46 @@ test("ORP Chomutov's plan carries seed 001's SWOT analysis and its four solution
   expect(plan.swot).toContainEqual({ kind: 'THREAT', text: 'Nedostatek finančních prostředků od státu' });
 });
 
+test("the seeds' meetings: ORP Chomutov's working group of 11 and 21 November 2014 (seed 000), and one shaped like Jindřichův Hradec's of 29 March 2018 (seed 004)", async () => {
+  const em = app.em();
+  const meetingsOf = async (areaName: string, as: string) => {
+    const area = await em.findOneOrFail(PlanningArea, { name: areaName });
+    const res = await app.gql<{
+      meetings: {
+        edges: Array<{
+          node: {
+            title: string;
+            startsAt: string;
+            place: string;
+            status: string;
+            recordedAfterwards: boolean;
+            nextMeetingDate: string | null;
+            agenda: Array<{ title: string }>;
+            attendance: Array<{ status: string }>;
+            minutes: { version: number; verifiedAt: string | null; distributedAt: string | null; text: string } | null;
+          };
+        }>;
+      };
+    }>(
+      `query($a: ID!) { meetings(filter: { areaId: $a, to: "2020-01-01T00:00:00Z" }, first: 10) { edges { node { title startsAt place status recordedAfterwards nextMeetingDate agenda { title } attendance { status } minutes { version verifiedAt distributedAt text } } } } }`,
+      { a: area.id },
+      { as },
+    );
+    expect(res.errors).toBeUndefined();
+    return res.data!.meetings.edges.map((e) => e.node);
+  };
+  const [fourth, fifth] = await meetingsOf('ORP Chomutov', 'demo-chomutov-coordinator');
+  expect(fourth).toMatchObject({ startsAt: '2014-11-11T08:00:00.000Z', place: 'Chomutov, radnice, nám. 1. máje', status: 'MINUTES_DISTRIBUTED', recordedAfterwards: true, nextMeetingDate: '2014-11-21' });
+  expect(fourth.agenda.map((i) => i.title)).toEqual(['Zahájení pracovní skupiny', 'Gestor cíle, gestor indikátoru', 'Různé']);
+  expect(fourth.attendance.map((a) => a.status).sort()).toEqual(['EXCUSED', 'PRESENT', 'PRESENT', 'PRESENT', 'PRESENT']);
+  expect(fourth.minutes).toMatchObject({ version: 1, verifiedAt: expect.any(String) as unknown, distributedAt: expect.any(String) as unknown });
+  expect(fourth.minutes!.text).toContain('Výsluní a Vrskmaň');
+  expect(fifth).toMatchObject({ startsAt: '2014-11-21T08:00:00.000Z', place: 'Chomutov, radnice – bývalé informační centrum', status: 'HELD', minutes: null });
+  const [krumlov] = await meetingsOf('Český Krumlov', 'demo-krumlov-coordinator');
+  expect(krumlov).toMatchObject({ startsAt: '2018-03-29T07:00:00.000Z', status: 'MINUTES_DISTRIBUTED', nextMeetingDate: '2018-04-12' });
+  expect(krumlov.agenda).toHaveLength(5);
+});
+
 test('demo proposals stand in every stage and their histories verify', async () => {
   const em = app.em();
   const states = new Set((await em.find(Proposal, {})).map((p) => p.state));

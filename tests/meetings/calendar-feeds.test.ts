@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Membership } from '../../src/entities/membership.entity';
 import { AreaRoleKind, MembershipRole, TriadSide } from '../../src/entities/enums';
 import { expectBadInput, expectRefused, leakChecked, oneRow, type Api } from '../support/api-assertions';
-import { aPerson, aRole, aSeat } from '../support/factories';
+import { aPerson, aRole, aSeat, daysAhead } from '../support/factories';
 import { aPipelineWorld, type PipelineWorld } from '../support/pipeline-world';
 import { codes, signTestToken, startTestApp, type TestApp } from '../support/test-app';
 
@@ -22,7 +22,7 @@ beforeAll(async () => {
   world = await aPipelineWorld(app.em());
   base = app.url.replace(/\/graphql$/, '');
   const schedule = async (bodyId: string, title: string, as = world.actors.coordinator.subject) => {
-    const res = await app.gql(`mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`, { input: { bodyId, title, startsAt: '2026-12-10T08:00:00Z', place: 'Radnice' } }, { as });
+    const res = await app.gql(`mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`, { input: { bodyId, title, startsAt: daysAhead(30), place: 'Radnice' } }, { as });
     expect(res.errors).toBeUndefined();
   };
   await schedule(world.steering.id, 'Řídící skupina, prosinec');

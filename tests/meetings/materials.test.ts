@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Material } from '../../src/entities/material.entity';
+import { daysAhead } from '../support/factories';
 import { aPipelineWorld } from '../support/pipeline-world';
 import { codes, startTestApp, type TestApp } from '../support/test-app';
 
@@ -18,7 +19,7 @@ async function steeringAgendaItem() {
   const as = { as: world.actors.coordinator.subject };
   const m = await app.gql<{ scheduleMeeting: { id: string } }>(
     `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`,
-    { input: { bodyId: world.steering.id, title: 'ŘS', startsAt: '2026-12-15T09:00:00Z', place: 'Radnice' } },
+    { input: { bodyId: world.steering.id, title: 'ŘS', startsAt: daysAhead(40, 9), place: 'Radnice' } },
     as,
   );
   const item = await app.gql<{ addAgendaItem: { id: string } }>(

@@ -2,6 +2,7 @@ import { Proposal } from '../../src/entities/proposal.entity';
 import { Resolution } from '../../src/entities/resolution.entity';
 import { WorkflowEvent } from '../../src/entities/workflow-event.entity';
 import { dbFingerprint } from '../support/db-fingerprint';
+import { startHasCome } from '../support/factories';
 import { aPipelineWorld, type PipelineWorld } from '../support/pipeline-world';
 import { codes, startTestApp, type TestApp } from '../support/test-app';
 
@@ -27,7 +28,7 @@ async function heldMeetingAbout(world: PipelineWorld, present: Array<keyof Pipel
   await app.gql(`mutation($input: TransitionProposalInput!) { transitionProposal(input: $input) { state } }`, { input: { proposalId, event: 'SUBMIT', expectedVersion: 1 } }, {
     as: world.actors.author.subject,
   });
-  const starts = new Date(Date.now() - 3600_000).toISOString();
+  const starts = new Date(Date.now() + 86_400_000).toISOString();
   const m = await app.gql<{ scheduleMeeting: { id: string } }>(
     `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`,
     { input: { bodyId: world.group.id, title: 'PS', startsAt: starts, place: 'Radnice' } },
@@ -47,6 +48,7 @@ async function heldMeetingAbout(world: PipelineWorld, present: Array<keyof Pipel
     chair,
   );
   expect(attendance.errors).toBeUndefined();
+  await startHasCome(app.em(), meetingId);
   const held = await app.gql(`mutation($input: MeetingActionInput!) { holdMeeting(input: $input) { status } }`, { input: { meetingId } }, chair);
   expect(held.errors).toBeUndefined();
   return { proposalId, meetingId };
@@ -115,7 +117,7 @@ test('two mutations in one request: the second answers with what the first wrote
   const chair = { as: world.actors.groupChair.subject };
   const m = await app.gql<{ scheduleMeeting: { id: string } }>(
     `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`,
-    { input: { bodyId: world.group.id, title: 'PS', startsAt: new Date(Date.now() - 3600_000).toISOString(), place: 'Radnice' } },
+    { input: { bodyId: world.group.id, title: 'PS', startsAt: new Date(Date.now() + 86_400_000).toISOString(), place: 'Radnice' } },
     chair,
   );
   const meetingId = m.data!.scheduleMeeting.id;

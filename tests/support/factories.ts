@@ -167,3 +167,18 @@ export async function aMeetingOf(em: EntityManager, body: Body, status: MeetingS
   await em.flush();
   return meeting;
 }
+
+/**
+ * The meeting's start has come, as the clock would bring it: a meeting scheduled ahead (a start in
+ * the past is refused) is moved to have begun an hour ago, directly, since a test cannot wait for it.
+ */
+export async function startHasCome(em: EntityManager, meetingId: string): Promise<void> {
+  await em.getConnection().execute(`update meeting set starts_at = now() - interval '1 hour', ends_at = null where id = ?`, [meetingId]);
+}
+
+/** A moment `days` from now at `hour`:00 UTC, as ISO text: a meeting still to come whenever the test runs. */
+export function daysAhead(days: number, hour = 8): string {
+  const at = new Date(Date.now() + days * 86_400_000);
+  at.setUTCHours(hour, 0, 0, 0);
+  return at.toISOString();
+}
