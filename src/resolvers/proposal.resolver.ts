@@ -89,8 +89,9 @@ export class ProposalResolver {
   }
 
   @FieldResolver(() => String, { description: 'Label of the current stage in the request language (the area\'s own names, e.g. "MS – manažerská skupina").' })
-  async stageLabel(@Ctx() ctx: RequestContext, @Root() p: ProposalType): Promise<string> {
-    return localize(await ctx.services.proposals.stageLabel(ctx, p.entity), ctx.locale);
+  stageLabel(@Ctx() ctx: RequestContext, @Root() p: ProposalType): string | Promise<string> {
+    const label = ctx.services.proposals.stageLabel(ctx, p.entity);
+    return label instanceof Promise ? label.then((l) => localize(l, ctx.locale)) : localize(label, ctx.locale);
   }
 
   @FieldResolver(() => BodyType, { description: 'The working group the proposal was born in.' })

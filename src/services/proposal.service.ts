@@ -163,8 +163,14 @@ export class ProposalService {
     return chain;
   }
 
-  /** The workflow the proposal runs on: its definition's key and the version it started with. */
-  workflowOf(ctx: RequestContext, p: Proposal): Promise<CompiledWorkflow> {
+  /**
+   * The workflow the proposal runs on: its definition's key and the version it started with.
+   * Synchronous when this process has compiled that version (the usual case), so that the fields
+   * of a page of proposals load within one batch of their loaders; read from the database once
+   * when another process published it.
+   */
+  private workflowOf(ctx: RequestContext, p: Proposal): CompiledWorkflow | Promise<CompiledWorkflow> {
+    if (ctx.workflows.has(p.workflowKey, p.workflowVersion)) return ctx.workflows.get(p.workflowKey, p.workflowVersion);
     return this.workflows.of(ctx, { key: p.workflowKey, version: p.workflowVersion });
   }
 
@@ -173,8 +179,10 @@ export class ProposalService {
     return DECIDED_PHASES.includes(p.phase);
   }
 
-  async stageLabel(ctx: RequestContext, p: Proposal): Promise<Text> {
-    return (await this.workflowOf(ctx, p)).definition.stages.find((s) => s.key === p.state)?.label ?? { cs: p.state, en: p.state };
+  stageLabel(ctx: RequestContext, p: Proposal): Text | Promise<Text> {
+    const label = (w: CompiledWorkflow): Text => w.definition.stages.find((s) => s.key === p.state)?.label ?? { cs: p.state, en: p.state };
+    const workflow = this.workflowOf(ctx, p);
+    return workflow instanceof Promise ? workflow.then(label) : label(workflow);
   }
 
   /** The proposal as the policy sees it: its author, bodies, the bodies in its history, its chain. */
@@ -393,7 +401,8 @@ export class ProposalService {
    * the button stays and asks for it.
    */
   async available(ctx: RequestContext, p: Proposal): Promise<TransitionOption[]> {
-    const { engine } = await this.workflowOf(ctx, p);
+    const known = this.workflowOf(ctx, p);
+    const { engine } = known instanceof Promise ? await known : known;
     if (engine.transitionsFrom(p.state).length === 0) return [];
     const facts = await this.facts(ctx, p, await this.chain(ctx, p.areaId, p.workingGroup.id), TYPED_WHEN_FIRING, TYPED_WHEN_FIRING);
     return engine.options(p.state, facts).map(({ transition: t, refusals, inputs }) => ({
@@ -458,7 +467,8 @@ export class ProposalService {
     authorize(ctx, 'proposal.transition', await this.resource(ctx, visible, chain), 'Proposal', visible.id);
     const person = ctx.viewer.personIn(visible.areaId) as Person;
     const facts = await this.facts(ctx, visible, chain, reason, resolutionNumber, via?.votingSides);
-    const workflow = await this.workflowOf(ctx, visible);
+    const known = this.workflowOf(ctx, visible);
+    const workflow = known instanceof Promise ? await known : known;
     if (via?.bodyId && visible.currentBody?.id !== via.bodyId) {
       throw new AppError(
         ErrorCode.TRANSITION_NOT_ALLOWED,
