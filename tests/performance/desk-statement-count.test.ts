@@ -191,6 +191,9 @@ test('the desk sends the same statements with 5 and with 500 waiting items of ea
   const list = await counter.count(app, MAY_ACT, { filter: { areaId: world.area.id, mayAct: true } }, world.actors.groupChair.subject);
   expect((list.data as { proposals: { totalCount: number } }).proposals.totalCount).toBe(500);
   expect(mayActAtFive).toBeGreaterThan(0);
-  expect(list.statements).toBe(mayActAtFive);
+  // The same statements, give or take one: a DataLoader batches the loads of one turn of the event
+  // loop, and the plans' proposals wait on their hearings first, so the page's histories come in one
+  // batch or, as the reads happen to finish, in two. What grows with the proposals would be hundreds.
+  expect(Math.abs(list.statements - mayActAtFive)).toBeLessThanOrEqual(1);
   expect(small.coordinator.desk.hearingCommentsToAnswer.totalCount).toBe(5);
 }, 180_000);
