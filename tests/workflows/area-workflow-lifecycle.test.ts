@@ -232,6 +232,17 @@ test('only the area admin edits its workflow and migrates its proposals; templat
   const migrate = { areaId: world.area.id, from: { key: 'nj-fora', version: 1 }, to: { key: 'nj-fora', version: 2 }, reason: 'x', dryRun: true };
   expect(codeOf(await app.gql(MIGRATE, { input: migrate }, world.otherAdmin))).toBe('NOT_FOUND');
   expect(codeOf(await app.gql(MIGRATE, { input: migrate }, world.coordinator))).toBe('FORBIDDEN');
+  // Bad migration input is refused naming the field, before anything is judged or written.
+  const badMigration = async (input: Record<string, unknown>, field: string) => {
+    const res = await app.gql(MIGRATE, { input: { ...migrate, ...input } }, world.admin);
+    expect({ code: codeOf(res), fields: (res.errors?.[0]?.extensions?.fields as Array<{ field: string }> | undefined)?.map((f) => f.field) }).toEqual({ code: 'BAD_USER_INPUT', fields: [field] });
+  };
+  await badMigration({ to: migrate.from }, 'to');
+  await badMigration({ to: { key: 'nj-fora', version: 9 } }, 'to');
+  await badMigration({ stateMap: [{ from: 'NO_SUCH_STAGE', to: 'FORUM' }] }, 'stateMap[0].from');
+  await badMigration({ stateMap: [{ from: 'FORUM', to: 'NO_SUCH_STAGE' }] }, 'stateMap[0].to');
+  await badMigration({ stateMap: [{ from: 'FORUM', to: 'FORUM' }, { from: 'FORUM', to: 'DRAFT' }] }, 'stateMap[1].from');
+  await badMigration({ reason: '   ' }, 'reason');
   // A key is lower case; bad input writes nothing.
   expect(codeOf(await app.gql(CREATE, { input: { areaId: world.area.id, key: 'Velká Písmena' } }, world.admin))).toBe('BAD_USER_INPUT');
   const drafts = await app.gql<{ workflowDrafts: Draft[] }>(`query($areaId: ID) { workflowDrafts(areaId: $areaId) { key } }`, { areaId: world.area.id }, world.admin);
