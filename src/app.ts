@@ -398,26 +398,32 @@ export async function createApp(options: {
     }
   });
 
-  // Onboarding from spreadsheets: the raw CSV or XLSX file as the body (any Content-Type), up to
-  // IMPORT_MAX_BYTES. A dry run by default; an import with a problem writes nothing (422).
-  app.post('/imports/people', express.raw({ type: () => true, limit: config.importMaxBytes }), rescope, async (req, res) => {
-    try {
-      const ctx = await buildContext(req);
-      if (!ctx.viewer.isAuthenticated) throw unauthenticated(ctx.locale);
-      const { areaId, dryRun } = req.query as Record<string, unknown>;
-      if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'false') {
-        throw badInput(ctx.locale, [{ field: 'dryRun', text: { cs: 'dryRun je true, nebo false.', en: 'dryRun is true or false.' } }]);
+  /**
+   * Imports take the raw file as the body (any Content-Type), up to IMPORT_MAX_BYTES; a dry run
+   * by default (`dryRun=false` applies); an import with a problem writes nothing (422, with the
+   * same report).
+   */
+  const importRoute = <R extends { dryRun: boolean; applied: boolean }>(path: string, run: (ctx: RequestContext, content: Buffer, dryRun: boolean, query: Record<string, unknown>) => Promise<R>) =>
+    app.post(path, express.raw({ type: () => true, limit: config.importMaxBytes }), rescope, async (req, res) => {
+      try {
+        const ctx = await buildContext(req);
+        if (!ctx.viewer.isAuthenticated) throw unauthenticated(ctx.locale);
+        const query = req.query as Record<string, unknown>;
+        if (query.dryRun !== undefined && query.dryRun !== 'true' && query.dryRun !== 'false') {
+          throw badInput(ctx.locale, [{ field: 'dryRun', text: { cs: 'dryRun je true, nebo false.', en: 'dryRun is true or false.' } }]);
+        }
+        const report = await run(ctx, Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0), query.dryRun !== 'false', query);
+        res.status(!report.dryRun && !report.applied ? 422 : 200).json({ data: report });
+      } catch (err) {
+        sendError(res, err);
       }
-      const report = await services.peopleImport.run(ctx, {
-        areaId: typeof areaId === 'string' ? areaId : '',
-        content: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
-        dryRun: dryRun !== 'false',
-      });
-      res.status(!report.dryRun && !report.applied ? 422 : 200).json({ data: report });
-    } catch (err) {
-      sendError(res, err);
-    }
-  });
+    });
+  const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+  // Onboarding from spreadsheets: people and seats from CSV or XLSX.
+  importRoute('/imports/people', (ctx, content, dryRun, q) => services.peopleImport.run(ctx, { areaId: text(q.areaId), content, dryRun }));
+  // A plan from the JSON that exportPlan writes, as a new draft plan of the area.
+  importRoute('/imports/plan', (ctx, content, dryRun, q) => services.planImport.run(ctx, { areaId: text(q.areaId), content, dryRun, workingGroupId: text(q.workingGroupId) || null }));
 
   app.get('/materials/:id', async (req, res) => {
     try {

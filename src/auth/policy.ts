@@ -262,6 +262,8 @@ export const POLICY = {
   /** The area's people with a role or a seat; an adopted plan everyone. */
   'plan.read': row('Plan', any(AREA_ROLES, areaSeat, flag('adopted')), INVISIBLE, true),
   'plan.create': row('Plan', all(areaPerson, MANAGERS), { cs: 'Plán zakládá koordinátor.', en: 'The coordinator creates plans.' }),
+  /** A plan from another area's export, as a new draft: whoever creates plans (each part is then judged as its mutation is). */
+  'plan.import': row('Area', all(areaPerson, MANAGERS), { cs: 'Plán zakládá (i importem) koordinátor.', en: 'The coordinator creates plans, imported ones too.' }),
   /** Structure, indicators, guarantors, registers, analysis, action plans and their intents. */
   'plan.edit': row('Plan', PLANNERS, ONLY_PLANNERS),
   /** A guarantor records values and changes a goal's status: nobody names themselves, or an organisation they represent. */

@@ -37,7 +37,7 @@ export class ActionPlanResolver {
     return toIntent(await ctx.services.actionPlans.report(ctx, input));
   }
 
-  @FieldResolver(() => [ProjectIntentType], { description: 'Project intents, by start.' })
+  @FieldResolver(() => [ProjectIntentType], { description: 'Project intents, by start, then by title.' })
   async projectIntents(@Ctx() ctx: RequestContext, @Root() a: ActionPlanType): Promise<ProjectIntentType[]> {
     return (await ctx.services.actionPlans.intents(ctx, a.id)).map(toIntent);
   }

@@ -3,7 +3,7 @@ import type { RequestContext } from '../context';
 import { DecisionHistoryFormat, DocumentEncoding, ExportedDocumentType, MinutesFormat } from '../schema/export.type';
 import type { ExportedDocument } from '../services/exported-document';
 
-const toDocument = (d: ExportedDocument): ExportedDocumentType => Object.assign(new ExportedDocumentType(), { ...d, encoding: DocumentEncoding[d.encoding] });
+export const toDocument = (d: ExportedDocument): ExportedDocumentType => Object.assign(new ExportedDocumentType(), { ...d, encoding: DocumentEncoding[d.encoding] });
 
 /** The record out as files: an area's decision history, a meeting's minutes, the people and seats. */
 @Resolver(() => ExportedDocumentType)

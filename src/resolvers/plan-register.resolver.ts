@@ -6,6 +6,8 @@ import { riskView, stakeholderView } from '../mappers/plan.mapper';
 import { AddRiskInput, AddSolutionVariantInput, AddStakeholderInput, AddSwotItemInput, UpdateRiskInput } from '../schema/plan.input';
 import { PlanRiskType, PlanStakeholderType, PlanType, SolutionVariantType, SwotItemType } from '../schema/plan.type';
 import { PlanExportFormat } from '../schema/plan.type';
+import { ExportedDocumentType } from '../schema/export.type';
+import { toDocument } from './export.resolver';
 
 const INPUT = { description: 'What to do; see the input type.' };
 
@@ -15,13 +17,16 @@ const toStakeholder = (s: PlanStakeholder, locale: Locale): PlanStakeholderType 
 
 @Resolver(() => PlanType)
 export class PlanRegisterResolver {
-  @Query(() => String, { description: 'A plan as one readable document (Markdown) or as JSON text: structure, guarantors, indicators with their latest values, risks, stakeholders.' })
+  @Query(() => ExportedDocumentType, {
+    description:
+      'A plan as a file: a readable Markdown document (enumerations in words), or JSON (`format: "triada-plan"`, `formatVersion: 1`; codes as in this schema) that `POST /imports/plan` reads back into another area — structure, guarantors by name, indicators with every value in force, SWOT, solution variants, action plans with their intents, risks and stakeholders.',
+  })
   async exportPlan(
     @Ctx() ctx: RequestContext,
     @Arg('planId', () => ID, { description: 'The plan.' }) planId: string,
     @Arg('format', () => PlanExportFormat, { defaultValue: PlanExportFormat.MARKDOWN, description: 'MARKDOWN or JSON.' }) format: PlanExportFormat,
-  ): Promise<string> {
-    return format === PlanExportFormat.JSON ? JSON.stringify(await ctx.services.planExport.document(ctx, planId), null, 2) : ctx.services.planExport.markdown(ctx, planId);
+  ): Promise<ExportedDocumentType> {
+    return toDocument(format === PlanExportFormat.JSON ? await ctx.services.planExport.json(ctx, planId) : await ctx.services.planExport.markdown(ctx, planId));
   }
 
   @Mutation(() => PlanRiskType, { description: 'Adds a risk to the plan\'s register. The coordinator or support.' })

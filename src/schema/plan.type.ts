@@ -231,7 +231,7 @@ export enum PlanExportFormat {
 registerEnumType(PlanExportFormat, {
   name: 'PlanExportFormat',
   description: 'Format of an exported plan.',
-  valuesConfig: { MARKDOWN: { description: 'A readable Markdown document.' }, JSON: { description: 'JSON text.' } },
+  valuesConfig: { MARKDOWN: { description: 'A readable Markdown document.' }, JSON: { description: 'A JSON document (`format: "triada-plan"`), as `POST /imports/plan` reads it.' } },
 });
 
 @ObjectType('SwotItem', { description: 'A SWOT item of the plan\'s analysis.' })

@@ -154,6 +154,6 @@ export class ActionPlanService {
   }
 
   intents(ctx: RequestContext, actionPlanId: string): Promise<ProjectIntent[]> {
-    return ctx.loaders.childrenOf(ProjectIntent, 'actionPlanId', { startsOn: 'asc', id: 'asc' }).load(actionPlanId);
+    return ctx.loaders.childrenOf(ProjectIntent, 'actionPlanId', { startsOn: 'asc', title: 'asc', id: 'asc' }).load(actionPlanId);
   }
 }

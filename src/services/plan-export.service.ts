@@ -7,10 +7,21 @@ import { intentView, riskView, stakeholderView } from '../mappers/plan.mapper';
 import type { ActionPlanService } from './action-plan.service';
 import type { PlanRegisterService } from './plan-register.service';
 import type { PlanService } from './plan.service';
+import { fileNamePart, textDocument, type ExportedDocument } from './exported-document';
 
 /** A guarantor by name: "Výsluní, Jana Nováková" (a municipality and the person for it), a person, or an organisation. */
 const guarantorName = (g: { municipality?: string | null; person: string | null; organisation: string | null }): string =>
   [g.municipality, g.person, g.organisation].filter(Boolean).join(', ');
+
+/** What marks a plan's JSON document, and its version: `importPlan` reads documents of this format. */
+export const PLAN_DOCUMENT_FORMAT = 'triada-plan';
+export const PLAN_DOCUMENT_VERSION = 1;
+
+/** Guarantors in the document by name, so that it reads the same wherever and whenever they were named. */
+const byName = <T extends { municipality?: string | null; person: string | null; organisation: string | null }>(list: T[]): T[] =>
+  [...list].sort((a, b) => guarantorName(a).localeCompare(guarantorName(b), 'cs'));
+
+export type PlanDocument = Awaited<ReturnType<PlanExportService['document']>>;
 
 /** A plan as one document: its structure, guarantors, indicators with their latest values, risks and stakeholders. */
 export class PlanExportService {
@@ -37,7 +48,8 @@ export class PlanExportService {
         for (const m of await this.plans.measures(ctx, g.id)) {
           const indicators = [];
           for (const i of await this.plans.indicators(ctx, m.id)) {
-            const latest = (await this.plans.values(ctx, i.id)).at(-1)?.value;
+            const values = (await this.plans.values(ctx, i.id)).map(({ value: v }) => ({ date: v.measuredOn, value: Number(v.value), note: v.note }));
+            const latest = values.at(-1);
             const guarantors = [];
             for (const ig of await this.plans.indicatorGuarantors(ctx, i.id)) {
               guarantors.push({ person: await personName(ig.personId), organisation: await organisationName(ig.organisationId) });
@@ -49,13 +61,14 @@ export class PlanExportService {
               target: { value: Number(i.targetValue), date: i.targetDate },
               direction: i.direction,
               reportingPeriod: i.reportingPeriod,
-              guarantors,
-              latest: latest ? { value: Number(latest.value), date: latest.measuredOn } : null,
+              guarantors: byName(guarantors),
+              values,
+              latest: latest ? { value: latest.value, date: latest.date } : null,
             });
           }
           measures.push({ id: m.id, title: m.title, description: m.description, indicators });
         }
-        goals.push({ title: g.title, status: g.status, guarantors, measures });
+        goals.push({ title: g.title, status: g.status, statusComment: g.statusComment, guarantors: byName(guarantors), measures });
       }
       priorities.push({ title: p.title, goals });
     }
@@ -67,15 +80,17 @@ export class PlanExportService {
       score: r.score,
       mitigation: r.mitigation,
       owner: r.owner,
+      reviewDate: r.reviewDate,
     }));
     const stakeholders = (await this.register.stakeholders(ctx, plan.id))
       .map((s) => stakeholderView(s, ctx.locale))
-      .map(({ name, influence, interest, quadrant }) => ({ name, influence, interest, quadrant }));
+      .map(({ name, description, influence, interest, quadrant }) => ({ name, description, influence, interest, quadrant }));
     const measureTitles = new Map(priorities.flatMap((p) => p.goals.flatMap((g) => g.measures.map((m) => [m.id, m.title] as const))));
     const actionPlans = [];
     for (const a of await this.actionPlans.ofPlan(ctx, plan.id)) {
       const intents = (await this.actionPlans.intents(ctx, a.id)).map(intentView).map(({ title, measureId, responsibleOrganisation, budgetCzk, fundingSources, startsOn, endsOn, status, monitoringNote }) => ({
         title,
+        measureId,
         measure: measureTitles.get(measureId) ?? null,
         responsibleOrganisation,
         budgetCzk,
@@ -87,11 +102,38 @@ export class PlanExportService {
       }));
       actionPlans.push({ year: a.year, intents });
     }
-    return { title: plan.title, period: { from: plan.yearFrom, to: plan.yearTo }, status, adoptedAt, inForceYears, priorities, actionPlans, risks, stakeholders };
+    const swot = (await this.register.swot(ctx, plan.id)).map(({ kind, text }) => ({ kind, text }));
+    const solutionVariants = (await this.register.variants(ctx, plan.id)).map(({ title, description, chosen }) => ({ title, description, chosen }));
+    return {
+      format: PLAN_DOCUMENT_FORMAT,
+      formatVersion: PLAN_DOCUMENT_VERSION,
+      title: plan.title,
+      period: { from: plan.yearFrom, to: plan.yearTo },
+      status,
+      adoptedAt,
+      inForceYears,
+      priorities,
+      swot,
+      solutionVariants,
+      actionPlans,
+      risks,
+      stakeholders,
+    };
   }
 
-  async markdown(ctx: RequestContext, planId: string): Promise<string> {
+  /** The plan as a JSON file: what `importPlan` reads back. */
+  async json(ctx: RequestContext, planId: string): Promise<ExportedDocument> {
     const d = await this.document(ctx, planId);
+    return textDocument(`${fileNamePart(d.title)}.json`, 'application/json', `${JSON.stringify(d, null, 2)}\n`);
+  }
+
+  /** The plan as a readable Markdown file. */
+  async markdown(ctx: RequestContext, planId: string): Promise<ExportedDocument> {
+    const d = await this.document(ctx, planId);
+    return textDocument(`${fileNamePart(d.title)}.md`, 'text/markdown; charset=utf-8', this.render(ctx, d));
+  }
+
+  private render(ctx: RequestContext, d: PlanDocument): string {
     // Values of enumerations by their words in the request's language (the JSON export keeps the codes).
     const say = <K extends string>(labels: Record<K, Text>, value: K): string => localize(labels[value], ctx.locale);
     const out = [`# ${md(d.title)}`, '', `Období / Period: ${d.period.from}–${d.period.to} · Stav / Status: ${say(PLAN_STATUS_LABEL, d.status)}`, ''];

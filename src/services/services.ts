@@ -21,6 +21,7 @@ import { PeopleImportService } from './people-import.service';
 import { PersonService } from './person.service';
 import { PersonalDataService } from './personal-data.service';
 import { PlanExportService } from './plan-export.service';
+import { PlanImportService } from './plan-import.service';
 import { PlanRegisterService } from './plan-register.service';
 import { PlanService } from './plan.service';
 import { ProposalService } from './proposal.service';
@@ -55,6 +56,7 @@ export interface Services {
   peopleImport: PeopleImportService;
   personalData: PersonalDataService;
   planExport: PlanExportService;
+  planImport: PlanImportService;
   planRegister: PlanRegisterService;
   plans: PlanService;
   proposals: ProposalService;
@@ -110,6 +112,7 @@ export function createServices(): Services {
     peopleImport: new PeopleImportService(areas, people, organisations, memberships),
     personalData: new PersonalDataService(),
     planExport: new PlanExportService(plans, planRegister, actionPlans),
+    planImport: new PlanImportService(areas, plans, planRegister, actionPlans),
     planRegister,
     plans,
     proposals,

@@ -72,6 +72,10 @@ const WHERE_RUN: Record<string, InTest | InCi> = {
     test: 'tests/imports/people-import.test.ts',
     runs: '/imports/people?areaId=',
   },
+  'curl -s -X POST "http://localhost:4000/imports/plan?areaId=$AREA&dryRun=true" -H "authorization: Bearer $TOKEN" --data-binary @plan.json': {
+    test: 'tests/imports/plan-import.test.ts',
+    runs: '/imports/plan?areaId=',
+  },
 };
 
 /** README sections whose ```sh blocks a file runs as written, reading them from the README by their heading. */

@@ -147,15 +147,15 @@ describe('indicator guarantors', () => {
     expect(reminders).toHaveLength(2);
 
     const coordinator = subject(world.actors.coordinator.person);
-    const markdown = (await api.gql<{ exportPlan: string }>(`query($id: ID!) { exportPlan(planId: $id) }`, { id: plan.planId }, coordinator)).data!.exportPlan;
-    expect(markdown).toMatch(/\| Počet obcí s terénní službou \|.*\| provider; Člověk v tísni, o\.p\.s\. \|/);
+    const markdown = (await api.gql<{ exportPlan: { content: string } }>(`query($id: ID!) { exportPlan(planId: $id) { content } }`, { id: plan.planId }, coordinator)).data!.exportPlan.content;
+    expect(markdown).toMatch(/\| Počet obcí s terénní službou \|.*\| Člověk v tísni, o\.p\.s\.; provider \|/);
     expect(markdown).toMatch(/\| Počet klientů \|.*\| Spolek bez lidí, z\. s\. \|/);
-    const json = JSON.parse((await api.gql<{ exportPlan: string }>(`query($id: ID!) { exportPlan(planId: $id, format: JSON) }`, { id: plan.planId }, coordinator)).data!.exportPlan) as {
+    const json = JSON.parse((await api.gql<{ exportPlan: { content: string } }>(`query($id: ID!) { exportPlan(planId: $id, format: JSON) { content } }`, { id: plan.planId }, coordinator)).data!.exportPlan.content) as {
       priorities: Array<{ goals: Array<{ measures: Array<{ indicators: Array<{ name: string; guarantors: unknown[] }> }> }> }>;
     };
     expect(json.priorities[0].goals[0].measures[0].indicators.find((i) => i.name === 'Počet obcí s terénní službou')!.guarantors).toEqual([
-      { person: 'provider', organisation: null },
       { person: null, organisation: 'Člověk v tísni, o.p.s.' },
+      { person: 'provider', organisation: null },
     ]);
   });
 
@@ -180,7 +180,7 @@ describe('goal guarantors', () => {
     await expectRefused(app, ASSIGN_GOAL, { input: { goalId: plan.goal, organisationId: odbor.id } }, coordinator, 'CONFLICT');
     await expectRefused(app, ASSIGN_GOAL, { input: { goalId: plan.goal, organisationId: foreign.id } }, coordinator, 'NOT_FOUND');
     await expectRefused(app, ASSIGN_GOAL, { input: { goalId: plan.goal, organisationId: cvt.id } }, subject(world.actors.groupChair.person), 'FORBIDDEN');
-    const markdown = (await api.gql<{ exportPlan: string }>(`query($id: ID!) { exportPlan(planId: $id) }`, { id: plan.planId }, coordinator)).data!.exportPlan;
+    const markdown = (await api.gql<{ exportPlan: { content: string } }>(`query($id: ID!) { exportPlan(planId: $id) { content } }`, { id: plan.planId }, coordinator)).data!.exportPlan.content;
     expect(markdown).toContain('Gestor cíle: Magistrát města Chomutova, odbor sociálních věcí ·');
   });
 

@@ -305,10 +305,10 @@ describe('project intents report their progress', () => {
   test('the plan export carries the action plan with its intents', async () => {
     const world = await aPipelineWorld(app.em());
     const { plan } = await intents(world);
-    const res = await app.gql<{ exportPlan: string }>(`query($id: ID!) { exportPlan(planId: $id, format: MARKDOWN) }`, { id: plan.planId }, { as: world.actors.coordinator.subject });
+    const res = await app.gql<{ exportPlan: { content: string } }>(`query($id: ID!) { exportPlan(planId: $id, format: MARKDOWN) { content } }`, { id: plan.planId }, { as: world.actors.coordinator.subject });
     expect(res.errors).toBeUndefined();
-    expect(res.data!.exportPlan).toContain(`## Akční plán ${THIS_YEAR} / Action plan ${THIS_YEAR}`);
-    expect(res.data!.exportPlan).toMatch(/\| Terénní program v Jirkově \| Terénní služby v malých obcích \| Světlo, z\.s\. \| 480\s000 \|/);
+    expect(res.data!.exportPlan.content).toContain(`## Akční plán ${THIS_YEAR} / Action plan ${THIS_YEAR}`);
+    expect(res.data!.exportPlan.content).toMatch(/\| Terénní program v Jirkově \| Terénní služby v malých obcích \| Světlo, z\.s\. \| 480\s000 \|/);
   });
 });
 

@@ -115,8 +115,8 @@ test('the Markdown export shows every text of the plan as typed: no HTML, links,
   const intent = { title: text('Záměr'), responsibleOrganisation: '<b>Světlo</b>, z.s. | ~~x~~', fundingSources: '`OPZ+` *rozpočet*' };
   await run(`mutation($input: AddProjectIntentInput!) { addProjectIntent(input: $input) { id } }`, { actionPlanId, measureId: measure, ...intent, budgetCzk: 480000, startsOn: '2027-01-01', endsOn: '2027-12-31' });
 
-  const exported = await app.gql<{ exportPlan: string }>(`query($id: ID!) { exportPlan(planId: $id, format: MARKDOWN) }`, { id: planId }, as);
-  const view = markdownView(exported.data!.exportPlan);
+  const exported = await app.gql<{ exportPlan: { content: string } }>(`query($id: ID!) { exportPlan(planId: $id, format: MARKDOWN) { content } }`, { id: planId }, as);
+  const view = markdownView(exported.data!.exportPlan.content);
   expect(ACTIVE_MARKDOWN.filter((kind) => view.kinds.has(kind))).toEqual([]);
   expect(view.blocks).toEqual(
     expect.arrayContaining([

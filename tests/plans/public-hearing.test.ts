@@ -112,7 +112,7 @@ test('an anonymous visitor finds the open hearing, reads only the public draft, 
     const refused = new Set(codes(await app.gql(`query($id: ID!) { hearingNotice(hearingId: $id) { ${field} } }`, { id: hearingId })));
     expect({ field, codes: [...refused] }).toEqual({ field, codes: ['GRAPHQL_VALIDATION_FAILED'] });
   }
-  for (const query of [`query($id: ID!) { plan(id: $id) { id } }`, `query($id: ID!) { exportPlan(planId: $id) }`, SETTLEMENT]) {
+  for (const query of [`query($id: ID!) { plan(id: $id) { id } }`, `query($id: ID!) { exportPlan(planId: $id) { content } }`, SETTLEMENT]) {
     expect({ query, codes: codes(await app.gql(query, { id: p.planId })) }).toEqual({ query, codes: ['NOT_FOUND'] });
   }
 
