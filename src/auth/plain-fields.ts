@@ -82,7 +82,7 @@ export const PLAIN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   Person: ['id', 'erased', 'erasedAt'],
   PersonConnection: ['edges', 'pageInfo', 'totalCount'],
   PersonEdge: ['cursor', 'node'],
-  PersonalDataExport: ['personId', 'exportedAt', 'coverage', 'json'],
+  PersonalDataExport: ['personId', 'exportedAt', 'coverage', 'document'],
   Plan: ['id', 'title', 'yearFrom', 'yearTo', 'status', 'proposalId', 'adoptedAt', 'inForceYears', 'textClosed'],
   PlanGoal: ['id', 'position', 'title', 'status', 'statusComment'],
   PlanMeasure: ['id', 'position', 'title', 'description'],

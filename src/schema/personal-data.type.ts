@@ -1,9 +1,10 @@
 import { IsUUID } from 'class-validator';
+import { GraphQLJSON } from 'graphql-scalars';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 
 @ObjectType('PersonalDataExport', {
   description:
-    'Everything the service holds about one person (GDPR access / portability): the person row and every row that refers to the person, as JSON text. Documents are listed by their metadata, without content.',
+    'Everything the service holds about one person (GDPR access / portability): the person row and every row that refers to the person, as one JSON value. Documents are listed by their metadata, without content.',
 })
 export class PersonalDataExportType {
   @Field(() => ID, { description: 'The person exported.' })
@@ -17,11 +18,11 @@ export class PersonalDataExportType {
   })
   coverage!: string[];
 
-  @Field(() => String, {
+  @Field(() => GraphQLJSON, {
     description:
-      'The export as JSON text: `{ format, exportedAt, area, person, records: { <table>: [rows] }, coverage, notes }`; each row is the database row as it is (ids, dates, texts).',
+      'The export as one JSON value: `{ format, exportedAt, area, person, records: { <table>: [rows] }, coverage, notes }`; each row is the database row as it is (ids, dates as ISO text, texts). Save it as a `.json` file for the person.',
   })
-  json!: string;
+  document!: unknown;
 }
 
 @InputType({ description: "A person whose personal data is to be erased." })

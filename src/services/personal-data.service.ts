@@ -55,7 +55,8 @@ export interface PersonalDataExport {
   personId: string;
   exportedAt: Date;
   coverage: readonly string[];
-  json: string;
+  /** The export as JSON values only (dates as ISO text), ready to serialise. */
+  document: unknown;
 }
 
 /** Erasure and export of a person's personal data (issue 5, item 6). */
@@ -141,6 +142,6 @@ export class PersonalDataService {
       coverage: EXPORT_COVERAGE,
       notes: NOT_LINKED,
     };
-    return { personId, exportedAt, coverage: EXPORT_COVERAGE, json: JSON.stringify(document, null, 2) };
+    return { personId, exportedAt, coverage: EXPORT_COVERAGE, document: JSON.parse(JSON.stringify(document)) as unknown };
   }
 }

@@ -173,11 +173,11 @@ test("erasing a person deletes their links; the export lists them without the ha
   const { secret, feed: link } = await issue(victim.subject, victim.person.id, 'Telefon');
   const admin = await aPerson(app.em(), world.area, { name: 'Správce' });
   await aRole(app.em(), admin, AreaRoleKind.ADMIN);
-  const exported = await api.gql<{ personalDataExport: { json: string; coverage: string[] } }>(`query($id: ID!) { personalDataExport(personId: $id) { json coverage } }`, { id: victim.person.id }, {
+  const exported = await api.gql<{ personalDataExport: { document: unknown; coverage: string[] } }>(`query($id: ID!) { personalDataExport(personId: $id) { document coverage } }`, { id: victim.person.id }, {
     as: victim.subject,
   });
   expect(exported.data!.personalDataExport.coverage).toContain('calendar_feed.person_id');
-  const records = (JSON.parse(exported.data!.personalDataExport.json) as { records: Record<string, Array<Record<string, unknown>>> }).records;
+  const records = (exported.data!.personalDataExport.document as { records: Record<string, Array<Record<string, unknown>>> }).records;
   expect(records.calendar_feed).toEqual([expect.objectContaining({ id: link.id, label: 'Telefon' })]);
   expect(records.calendar_feed[0]).not.toHaveProperty('secret_sha256');
 

@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 const ERASE = `mutation($input: ErasePersonInput!) { erasePerson(input: $input) { id name erased erasedAt email phone organisation { id } subject } }`;
-const EXPORT = `query($id: ID!) { personalDataExport(personId: $id) { personId exportedAt coverage json } }`;
+const EXPORT = `query($id: ID!) { personalDataExport(personId: $id) { personId exportedAt coverage document } }`;
 const TRANSITION = `mutation($input: TransitionProposalInput!) { transitionProposal(input: $input) { state version } }`;
 const HISTORY = `query($id: ID!) {
   proposal(id: $id) { author { id name erased } history { seq event actor { id name erased erasedAt email subject } } }
@@ -197,9 +197,9 @@ test("the area's last admin is not erased (CONFLICT, nothing written) unless a g
 test('the export goes to the person and the area admin; another member gets FORBIDDEN', async () => {
   const world = await aWorldWithHistory();
   const author = world.actors.author;
-  const own = await api.gql<{ personalDataExport: { personId: string; coverage: string[]; json: string } }>(EXPORT, { id: author.person.id }, { as: author.subject });
+  const own = await api.gql<{ personalDataExport: { personId: string; coverage: string[]; document: unknown } }>(EXPORT, { id: author.person.id }, { as: author.subject });
   expect(own.errors).toBeUndefined();
-  const doc = JSON.parse(own.data!.personalDataExport.json) as {
+  const doc = own.data!.personalDataExport.document as {
     person: Record<string, unknown>;
     records: Record<string, Array<Record<string, unknown>>>;
   };
@@ -220,12 +220,12 @@ test('the export goes to the person and the area admin; another member gets FORB
 
   // After erasure the admin's export shows what is still held: the blank row and the kept records.
   await api.gql(ERASE, { input: { personId: author.person.id } }, { as: world.admin.subject });
-  const after = await api.gql<{ personalDataExport: { json: string } }>(EXPORT, { id: author.person.id }, { as: world.admin.subject });
-  const erasedDoc = JSON.parse(after.data!.personalDataExport.json) as typeof doc;
+  const after = await api.gql<{ personalDataExport: { document: unknown } }>(EXPORT, { id: author.person.id }, { as: world.admin.subject });
+  const erasedDoc = after.data!.personalDataExport.document as typeof doc;
   expect(erasedDoc.person).toMatchObject({ name: 'Smazaná osoba', email: null, phone: null, subject: null });
   expect(erasedDoc.records.notification).toEqual([]);
   expect(erasedDoc.records.person_erasure).toHaveLength(1);
-  expect(after.data!.personalDataExport.json).not.toContain(author.subject);
+  expect(JSON.stringify(after.data!.personalDataExport.document)).not.toContain(author.subject);
 });
 
 test('the export covers every column of every table that refers to a person', async () => {
