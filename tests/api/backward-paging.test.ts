@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { MeetingStatus, ProposalKind, ProposalPhase } from '../../src/entities/enums';
 import { Proposal } from '../../src/entities/proposal.entity';
 import { Provider } from '../../src/entities/provider.entity';
@@ -59,6 +60,25 @@ function connectionOf(kind: Kind, res: GraphQLResponse): Connection {
 
 const idOf = (edge: Connection['edges'][number]): string => edge.node.id ?? edge.node.proposal!.id;
 const idsOf = (c: Connection): string[] => c.edges.map(idOf);
+
+const SELECTION = `totalCount ${PAGE_INFO} edges { cursor node { id } }`;
+
+/** A connection at the top of a query, `field(args, paging)`, its other arguments declared as `declared`. */
+function topLevel(field: string, declared: string, args: string, variables: Record<string, unknown>, as: string): Kind {
+  const argList = args ? `${args}, ${ARGS}` : ARGS;
+  return { query: `query(${declared ? `${declared}, ` : ''}${PAGING}) { ${field}(${argList}) { ${SELECTION} } }`, path: [field], variables, as };
+}
+
+const meetingsOf = (areaId: string, as: string): Kind => topLevel('meetings', '$filter: MeetingFilter!', 'filter: $filter', { filter: { areaId } }, as);
+const organisationsOf = (areaId: string, as: string): Kind => topLevel('organisations', '$areaId: ID!', 'areaId: $areaId', { areaId }, as);
+const inboxOf = (as: string): Kind => topLevel('notificationInbox', '', '', {}, as);
+const providersMatching = (search: string, as: string): Kind => topLevel('providers', '$filter: ProviderFilter', 'filter: $filter', { filter: { search } }, as);
+const peopleOf = (areaId: string, as: string): Kind => ({
+  query: `query($id: ID!, ${PAGING}) { area(id: $id) { people(${ARGS}) { ${SELECTION} } } }`,
+  path: ['area', 'people'],
+  variables: { id: areaId },
+  as,
+});
 
 function ask(kind: Kind, paging: Paging, headers?: Record<string, string>): Promise<GraphQLResponse> {
   return api.gql(kind.query, { ...kind.variables, ...paging }, { as: kind.as, headers });
@@ -232,14 +252,8 @@ describe('proposals', () => {
     await em.flush();
   });
 
-  const proposals = (filter: Record<string, unknown>, orderBy: string): Kind => ({
-    query: `query($filter: ProposalFilter!, $orderBy: ProposalOrder!, ${PAGING}) {
-      proposals(filter: $filter, orderBy: $orderBy, ${ARGS}) { totalCount ${PAGE_INFO} edges { cursor node { id } } }
-    }`,
-    path: ['proposals'],
-    variables: { filter: { areaId: world.area.id, ...filter }, orderBy },
-    as: world.actors.author.subject,
-  });
+  const proposals = (filter: Record<string, unknown>, orderBy: string): Kind =>
+    topLevel('proposals', '$filter: ProposalFilter!, $orderBy: ProposalOrder!', 'filter: $filter, orderBy: $orderBy', { filter: { areaId: world.area.id, ...filter }, orderBy }, world.actors.author.subject);
 
   test('newest first, in SQL: forward and backward meet the same proposals in the same order', async () => {
     await walkBothWays(proposals({}, 'NEWEST'), byKeyThenId(drafted, (p) => p.createdAt.toISOString(), 'desc'));
@@ -288,35 +302,19 @@ test('meetings, by start, in SQL: the same both ways', async () => {
     meetings.push(m);
   }
   await em.flush();
-  const kind: Kind = {
-    query: `query($filter: MeetingFilter!, ${PAGING}) { meetings(filter: $filter, ${ARGS}) { totalCount ${PAGE_INFO} edges { cursor node { id } } } }`,
-    path: ['meetings'],
-    variables: { filter: { areaId: world.area.id } },
-    as: world.actors.coordinator.subject,
-  };
-  await walkBothWays(kind, byKeyThenId(meetings, (m) => m.startsAt.toISOString(), 'asc'));
+  await walkBothWays(meetingsOf(world.area.id, world.actors.coordinator.subject), byKeyThenId(meetings, (m) => m.startsAt.toISOString(), 'asc'));
 });
 
 test("an area's people and its organisations, by name, in SQL: the same both ways (names alike ordered by id)", async () => {
   const em = app.em();
   const alike = [await aPerson(em, world.area, { name: 'Stejné Jméno' }), await aPerson(em, world.area, { name: 'Stejné Jméno' })];
-  const people: Kind = {
-    query: `query($id: ID!, ${PAGING}) { area(id: $id) { people(${ARGS}) { totalCount ${PAGE_INFO} edges { cursor node { id } } } } }`,
-    path: ['area', 'people'],
-    variables: { id: world.area.id },
-    as: world.actors.coordinator.subject,
-  };
+  const people = peopleOf(world.area.id, world.actors.coordinator.subject);
   const everyone = [...Object.values(world.actors).flatMap((a) => (a ? [a.person] : [])), ...alike];
   await walkBothWays(people, await byName(people, everyone));
 
   const organisations = [];
   for (const name of ['Charita', 'Diakonie', 'Charita', 'Archa, z. s.', 'Zahrada']) organisations.push(await anOrganisation(em, world.area, { name }));
-  const kind: Kind = {
-    query: `query($areaId: ID!, ${PAGING}) { organisations(areaId: $areaId, ${ARGS}) { totalCount ${PAGE_INFO} edges { cursor node { id } } } }`,
-    path: ['organisations'],
-    variables: { areaId: world.area.id },
-    as: world.actors.coordinator.subject,
-  };
+  const kind = organisationsOf(world.area.id, world.actors.coordinator.subject);
   await walkBothWays(kind, await byName(kind, organisations));
 });
 
@@ -333,13 +331,7 @@ test("the viewer's notifications, newest first, in SQL: the same both ways", asy
     );
     made.push(n);
   }
-  const kind: Kind = {
-    query: `query(${PAGING}) { notificationInbox(${ARGS}) { totalCount ${PAGE_INFO} edges { cursor node { id } } } }`,
-    path: ['notificationInbox'],
-    variables: {},
-    as: world.actors.coordinator.subject,
-  };
-  await walkBothWays(kind, byKeyThenId(made, (n) => new Date(n.created_at).toISOString(), 'desc'));
+  await walkBothWays(inboxOf(world.actors.coordinator.subject), byKeyThenId(made, (n) => new Date(n.created_at).toISOString(), 'desc'));
 });
 
 test('the provider catalogue, by name, in SQL: the same both ways (names alike ordered by id)', async () => {
@@ -347,11 +339,39 @@ test('the provider catalogue, by name, in SQL: the same both ways (names alike o
   const names = ['Stránkování Beta', 'Stránkování Alfa', 'Stránkování Beta', 'Stránkování Gama', 'Stránkování Delta'];
   const providers = names.map((name, i) => em.create(Provider, { ico: `9900000${i}`, name, legalFormCode: null, emails: [], phones: [], websites: [] }));
   await em.flush();
-  const kind: Kind = {
-    query: `query($filter: ProviderFilter, ${PAGING}) { providers(filter: $filter, ${ARGS}) { totalCount ${PAGE_INFO} edges { cursor node { id } } } }`,
-    path: ['providers'],
-    variables: { filter: { search: 'Stránkování' } },
-    as: world.actors.outsider.subject,
-  };
+  const kind = providersMatching('Stránkování', world.actors.outsider.subject);
   await walkBothWays(kind, await byName(kind, providers));
+});
+
+test('a backward page is read in SQL: the list\'s order reversed and one row more than asked, never the whole list', async () => {
+  const spy = jest.spyOn(Client.prototype, 'query');
+  /** The statements reading `table`'s rows (not counting them) for a page of `last: 2`. */
+  const reads = async (kind: Kind, table: string): Promise<string[]> => {
+    await app.token(kind.as);
+    spy.mockClear();
+    await pageOf(kind, { last: 2 });
+    return spy.mock.calls
+      .map(([q]) => (typeof q === 'string' ? q : (q as { text: string }).text))
+      .filter((text) => text.includes(`from "${table}"`) && !/\bcount\(/.test(text));
+  };
+  const as = world.actors.coordinator.subject;
+  const areaId = world.area.id;
+  const newest = topLevel('proposals', '$filter: ProposalFilter!', 'filter: $filter', { filter: { areaId } }, as);
+  const cases: Array<[Kind, string, RegExp]> = [
+    [meetingsOf(areaId, as), 'meeting', /order by "\w+"\."starts_at" desc, "\w+"\."id" desc limit 3/],
+    [newest, 'proposal', /order by "\w+"\."created_at" asc, "\w+"\."id" asc limit 3/],
+    [organisationsOf(areaId, as), 'organisation', /order by "\w+"\."name" desc, "\w+"\."id" desc limit 3/],
+    [peopleOf(areaId, as), 'person', /order by "\w+"\."name" desc, "\w+"\."id" desc limit 3/],
+    [inboxOf(as), 'notification', /order by "\w+"\."created_at" asc, "\w+"\."id" asc limit 3/],
+    [providersMatching('Stránkování', as), 'provider', /order by "\w+"\."name" desc, "\w+"\."id" desc limit 3/],
+  ];
+  try {
+    for (const [kind, table, read] of cases) {
+      const sent = await reads(kind, table);
+      expect({ table, sent: sent.length }).toEqual({ table, sent: 1 });
+      expect(sent[0]).toMatch(read);
+    }
+  } finally {
+    spy.mockRestore();
+  }
 });
