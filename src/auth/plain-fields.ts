@@ -78,7 +78,7 @@ export const PLAIN_FIELDS: Readonly<Record<string, readonly string[]>> = {
   Organisation: ['id', 'name', 'ico', 'createdAt'],
   OrganisationConnection: ['edges', 'pageInfo', 'totalCount'],
   OrganisationEdge: ['cursor', 'node'],
-  PageInfo: ['hasNextPage', 'endCursor'],
+  PageInfo: ['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor'],
   Person: ['id', 'erased', 'erasedAt'],
   PersonConnection: ['edges', 'pageInfo', 'totalCount'],
   PersonEdge: ['cursor', 'node'],

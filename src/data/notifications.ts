@@ -1,5 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { keysetFilter, readingOrder, type PageRequest } from '../common/cursor';
 import { Notification } from '../entities/notification.entity';
 
 /** A notification claimed for e-mailing, with its person's address. */
@@ -41,11 +42,19 @@ export async function settleNotificationEmail(em: EntityManager, n: { area_id: s
 /** Which of a person's notifications: all or the unread ones. */
 const ofPeople = (personIds: string[], unreadOnly: boolean): FilterQuery<Notification> => ({ personId: { $in: personIds }, ...(unreadOnly ? { readAt: null } : {}) });
 
-/** A page of these people's notifications, newest first, after the one at `after` ([createdAt, id]); one more than `first` tells whether more follow. */
-export function notificationPage(em: EntityManager, personIds: string[], unreadOnly: boolean, first: number, after: [Date, string] | null): Promise<Notification[]> {
+/** The order of the inbox: newest first. */
+const INBOX_ORDER = 'desc';
+
+/**
+ * The rows of a page of these people's notifications (newest first), read in the page's reading
+ * order beyond its cursor ([createdAt, id]); one more than the page's size tells whether more lie
+ * beyond (`cutPage`).
+ */
+export function notificationPage(em: EntityManager, personIds: string[], unreadOnly: boolean, request: PageRequest, cursor: [Date, string] | null): Promise<Notification[]> {
   const and: Array<FilterQuery<Notification>> = [ofPeople(personIds, unreadOnly)];
-  if (after) and.push({ $or: [{ createdAt: { $lt: after[0] } }, { createdAt: after[0], id: { $lt: after[1] } }] });
-  return em.find(Notification, { $and: and }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first + 1 });
+  if (cursor) and.push(keysetFilter(request, INBOX_ORDER, 'createdAt', cursor));
+  const { order } = readingOrder(request, INBOX_ORDER);
+  return em.find(Notification, { $and: and }, { orderBy: { createdAt: order, id: order }, limit: request.size + 1 });
 }
 
 /** How many notifications these people have (only the unread ones with `unreadOnly`). */

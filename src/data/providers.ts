@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { readingOrder, type PageRequest } from '../common/cursor';
 import { Municipality } from '../entities/municipality.entity';
 import { Provider, SocialService, type SocialServiceType } from '../entities/provider.entity';
 
@@ -22,8 +23,11 @@ export interface ProviderQuery {
   today: string;
 }
 
-/** A page of providers by name and id after `after` (name, id), and how many match in all. */
-export async function providerRows(em: EntityManager, query: ProviderQuery, first: number, after: [string, string] | null): Promise<{ rows: Provider[]; totalCount: number }> {
+/**
+ * The rows of a page of providers by name and id, read in the page's reading order beyond its
+ * cursor (name, id), one more than its size (`cutPage`); and how many match in all.
+ */
+export async function providerRows(em: EntityManager, query: ProviderQuery, request: PageRequest, cursor: [string, string] | null): Promise<{ rows: Provider[]; totalCount: number }> {
   const where: string[] = [];
   const params: unknown[] = [];
   if (query.search !== undefined) {
@@ -55,8 +59,9 @@ export async function providerRows(em: EntityManager, query: ProviderQuery, firs
   const qb = em.createQueryBuilder(Provider, 'p');
   if (where.length > 0) qb.where(where.join(' and '), params);
   const totalCount = await qb.clone().getCount();
-  if (after) qb.andWhere('(p.name, p.id) > (?, ?)', after);
-  const rows = await qb.orderBy({ name: 'asc', id: 'asc' }).limit(first + 1).getResultList();
+  const { order, sql } = readingOrder(request, 'asc');
+  if (cursor) qb.andWhere(`(p.name, p.id) ${sql} (?, ?)`, cursor);
+  const rows = await qb.orderBy({ name: order, id: order }).limit(request.size + 1).getResultList();
   return { rows, totalCount };
 }
 

@@ -1,10 +1,12 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { BodyKind } from '../entities/enums';
 import { AddMunicipalityInput, CreateAreaInput, UpdateAreaInput } from '../schema/area.input';
 import { AreaType } from '../schema/area.type';
 import { BodyType } from '../schema/body.type';
+import { ConnectionArgs } from '../schema/connection.args';
 import { MunicipalityType } from '../schema/municipality.type';
+import { PageInfo } from '../schema/page-info.type';
 import { PersonConnection } from '../schema/person-connection.type';
 import { PersonType } from '../schema/person.type';
 import { personCursor } from '../services/person.service';
@@ -64,16 +66,11 @@ export class AreaResolver {
   async people(
     @Ctx() ctx: RequestContext,
     @Root() area: AreaType,
-    @Arg('first', () => Int, { defaultValue: 20, description: 'Page size, 1–100.' }) first: number,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts.' }) after?: string | null,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
     @Arg('search', () => String, { nullable: true, description: 'Part of a name or organisation, case-insensitive.' }) search?: string | null,
   ): Promise<PersonConnection> {
-    const page = await ctx.services.people.page(ctx, area.id, { first, after: after ?? null, search: search ?? null });
+    const page = await ctx.services.people.page(ctx, area.id, { ...paging, search: search ?? null });
     const edges = page.items.map((p) => ({ cursor: personCursor(p), node: PersonType.from(p) }));
-    return {
-      edges,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
-      totalCount: page.totalCount,
-    };
+    return { edges, pageInfo: PageInfo.of(page, edges), totalCount: page.totalCount };
   }
 }

@@ -1,9 +1,10 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { SortedPage } from '../common/cursor';
 import { refusalsFor } from '../common/refusal';
 import type { RequestContext } from '../context';
 import { localize } from '../i18n/locale';
 import { BodyType } from '../schema/body.type';
+import { ConnectionArgs } from '../schema/connection.args';
 import {
   DeskHearingCommentConnection,
   DeskIndicatorValueDueConnection,
@@ -23,6 +24,7 @@ import {
   type DeskProposalWaitingType,
 } from '../schema/desk.type';
 import { AgendaItemType, MeetingType } from '../schema/meeting.type';
+import { PageInfo } from '../schema/page-info.type';
 import { ProposalType } from '../schema/proposal.type';
 import type { TransitionInputKind } from '../schema/refusal.type';
 import type { Desk } from '../services/desk.service';
@@ -33,11 +35,8 @@ import { transitionView } from './proposal.resolver';
 /** A section's page in the schema's shape. */
 function connection<T, N>(page: SortedPage<T>, view: (item: T) => N): DeskPage<N> {
   const edges = page.items.map(({ cursor, node }) => ({ cursor, node: view(node) }));
-  return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: page.totalCount };
+  return { edges, pageInfo: PageInfo.of(page, edges), totalCount: page.totalCount };
 }
-
-const FIRST = { defaultValue: 20, description: 'Page size, 1–100.' };
-const AFTER = { nullable: true, description: 'Cursor after which the page starts (from a page of the same section).' };
 
 @Resolver(() => DeskType)
 export class DeskResolver {
@@ -55,10 +54,9 @@ export class DeskResolver {
   async proposalsToMove(
     @Ctx() ctx: RequestContext,
     @Root() root: DeskType,
-    @Arg('first', () => Int, FIRST) first: number,
-    @Arg('after', () => String, AFTER) after: string | null | undefined,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<DeskPage<DeskProposalToMoveType>> {
-    return connection(await (root.work as Desk).proposalsToMove(first, after ?? null), (i) => ({
+    return connection(await (root.work as Desk).proposalsToMove(paging), (i) => ({
       proposal: ProposalType.from(i.proposal),
       transitions: i.transitions.map((o) => transitionView(ctx, o)),
     }));
@@ -69,10 +67,9 @@ export class DeskResolver {
   })
   async proposalsWaiting(
     @Root() root: DeskType,
-    @Arg('first', () => Int, FIRST) first: number,
-    @Arg('after', () => String, AFTER) after: string | null | undefined,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<DeskPage<DeskProposalWaitingType>> {
-    return connection(await (root.work as Desk).proposalsWaiting(first, after ?? null), (i) => ({
+    return connection(await (root.work as Desk).proposalsWaiting(paging), (i) => ({
       proposal: ProposalType.from(i.proposal),
       waitingOn: BodyType.from(i.waitingOn),
     }));
@@ -84,10 +81,9 @@ export class DeskResolver {
   async meetingsToRun(
     @Ctx() ctx: RequestContext,
     @Root() root: DeskType,
-    @Arg('first', () => Int, FIRST) first: number,
-    @Arg('after', () => String, AFTER) after: string | null | undefined,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<DeskPage<DeskMeetingToRunType>> {
-    return connection(await (root.work as Desk).meetingsToRun(first, after ?? null), (i) => ({
+    return connection(await (root.work as Desk).meetingsToRun(paging), (i) => ({
       meeting: MeetingType.from(i.meeting),
       body: BodyType.from(i.body),
       events: i.transitions.map((o) => {
@@ -103,10 +99,9 @@ export class DeskResolver {
   async minutesDue(
     @Ctx() ctx: RequestContext,
     @Root() root: DeskType,
-    @Arg('first', () => Int, FIRST) first: number,
-    @Arg('after', () => String, AFTER) after: string | null | undefined,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<DeskPage<DeskMinutesDueType>> {
-    return connection(await (root.work as Desk).minutesDue(first, after ?? null), (i) => ({
+    return connection(await (root.work as Desk).minutesDue(paging), (i) => ({
       meeting: MeetingType.from(i.meeting),
       body: BodyType.from(i.body),
       event: i.step.event,
@@ -121,10 +116,9 @@ export class DeskResolver {
   })
   async materialsDue(
     @Root() root: DeskType,
-    @Arg('first', () => Int, FIRST) first: number,
-    @Arg('after', () => String, AFTER) after: string | null | undefined,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<DeskPage<DeskMaterialsDueType>> {
-    return connection(await (root.work as Desk).materialsDue(first, after ?? null), (i) => ({
+    return connection(await (root.work as Desk).materialsDue(paging), (i) => ({
       item: AgendaItemType.from(i.item),
       meeting: MeetingType.from(i.meeting),
       dueOn: i.dueOn,
@@ -137,10 +131,9 @@ export class DeskResolver {
   })
   async indicatorValuesDue(
     @Root() root: DeskType,
-    @Arg('first', () => Int, FIRST) first: number,
-    @Arg('after', () => String, AFTER) after: string | null | undefined,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<DeskPage<DeskIndicatorValueDueType>> {
-    return connection(await (root.work as Desk).indicatorValuesDue(first, after ?? null), (i) => ({ indicator: toIndicator(i.indicator), planId: i.planId, dueOn: i.dueOn }));
+    return connection(await (root.work as Desk).indicatorValuesDue(paging), (i) => ({ indicator: toIndicator(i.indicator), planId: i.planId, dueOn: i.dueOn }));
   }
 
   @FieldResolver(() => DeskHearingCommentConnection, {
@@ -148,9 +141,8 @@ export class DeskResolver {
   })
   async hearingCommentsToAnswer(
     @Root() root: DeskType,
-    @Arg('first', () => Int, FIRST) first: number,
-    @Arg('after', () => String, AFTER) after: string | null | undefined,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<DeskPage<DeskHearingCommentType>> {
-    return connection(await (root.work as Desk).hearingCommentsToAnswer(first, after ?? null), (i) => ({ comment: toComment(i.comment), planId: i.planId }));
+    return connection(await (root.work as Desk).hearingCommentsToAnswer(paging), (i) => ({ comment: toComment(i.comment), planId: i.planId }));
   }
 }

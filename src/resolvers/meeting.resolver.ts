@@ -1,9 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { selectsField } from '../common/selection';
 import type { RequestContext } from '../context';
 import { notFound } from '../errors/app-errors';
 import { BodyType } from '../schema/body.type';
+import { ConnectionArgs } from '../schema/connection.args';
+import { PageInfo } from '../schema/page-info.type';
 import { PersonType } from '../schema/person.type';
 import { MeetingConnection } from '../schema/meeting-connection.type';
 import { MeetingService } from '../services/meeting.service';
@@ -32,14 +34,13 @@ export class MeetingResolver {
   async meetings(
     @Ctx() ctx: RequestContext,
     @Arg('filter', () => MeetingFilter, { description: 'Which meetings.' }) filter: MeetingFilter,
-    @Arg('first', () => Int, { defaultValue: 20, description: 'Page size, 1–100.' }) first: number,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
     @Info() info: GraphQLResolveInfo,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts.' }) after?: string | null,
   ): Promise<MeetingConnection> {
-    const page = await ctx.services.meetings.page(ctx, filter, first, after ?? null);
+    const page = await ctx.services.meetings.page(ctx, filter, paging);
     const edges = page.items.map((m) => ({ cursor: MeetingService.cursor(m), node: MeetingType.from(m) }));
     const totalCount = selectsField(info, 'totalCount') ? await page.totalCount() : 0;
-    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+    return { edges, pageInfo: PageInfo.of(page, edges), totalCount };
   }
 
   @Mutation(() => MeetingType, { description: "Schedules a meeting of a body. The body's convener (its rule: chair, coordinator, or either)." })

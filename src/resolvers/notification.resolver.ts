@@ -1,7 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { selectsField } from '../common/selection';
+import { ConnectionArgs } from '../schema/connection.args';
+import { PageInfo } from '../schema/page-info.type';
 import { MarkNotificationReadInput, NotificationConnection, NotificationType } from '../schema/notification.type';
 import { NotificationService } from '../services/notification.service';
 
@@ -16,7 +18,7 @@ export class NotificationResolver {
     @Arg('unreadOnly', () => Boolean, { defaultValue: false, description: 'Only unread ones.' }) unreadOnly: boolean,
     @Arg('first', () => Int, { defaultValue: 50, description: 'How many, 1–100.' }) first: number,
   ): Promise<NotificationType[]> {
-    return (await ctx.services.notifications.inbox(ctx, unreadOnly, first, null)).items.map((n) => NotificationType.from(n, ctx.locale));
+    return (await ctx.services.notifications.inbox(ctx, unreadOnly, { first })).items.map((n) => NotificationType.from(n, ctx.locale));
   }
 
   @Query(() => NotificationConnection, {
@@ -26,14 +28,13 @@ export class NotificationResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
     @Arg('unreadOnly', () => Boolean, { defaultValue: false, description: 'Only unread ones.' }) unreadOnly: boolean,
-    @Arg('first', () => Int, { defaultValue: 20, description: 'Page size, 1–100.' }) first: number,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts (`pageInfo.endCursor` of the page before).' }) after?: string | null,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<NotificationConnection> {
-    const page = await ctx.services.notifications.inbox(ctx, unreadOnly, first, after ?? null);
+    const page = await ctx.services.notifications.inbox(ctx, unreadOnly, paging);
     const edges = page.items.map((n) => ({ cursor: NotificationService.cursor(n), node: NotificationType.from(n, ctx.locale) }));
     return {
       edges,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+      pageInfo: PageInfo.of(page, edges),
       totalCount: selectsField(info, 'totalCount') ? await page.totalCount() : 0,
       unreadCount: selectsField(info, 'unreadCount') ? await page.unreadCount() : 0,
     };

@@ -1,5 +1,7 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
+import { ConnectionArgs } from '../schema/connection.args';
+import { PageInfo } from '../schema/page-info.type';
 import { OrganisationConnection } from '../schema/organisation-connection.type';
 import { CreateOrganisationInput, UpdateOrganisationInput } from '../schema/organisation.input';
 import { OrganisationType } from '../schema/organisation.type';
@@ -17,12 +19,11 @@ export class OrganisationResolver {
     @Ctx() ctx: RequestContext,
     @Arg('areaId', () => ID, { description: 'The area.' }) areaId: string,
     @Arg('search', () => String, { nullable: true, description: 'Part of the name (case-insensitive), or the beginning of the IČO.' }) search: string | null | undefined,
-    @Arg('first', () => Int, { defaultValue: 20, description: 'Page size, 1–100.' }) first: number,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts.' }) after: string | null | undefined,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<OrganisationConnection> {
-    const page = await ctx.services.organisations.page(ctx, areaId, { first, after: after ?? null, search: search ?? null });
+    const page = await ctx.services.organisations.page(ctx, areaId, { ...paging, search: search ?? null });
     const edges = page.items.map((o) => ({ cursor: organisationCursor(o), node: OrganisationType.from(o) }));
-    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: page.totalCount };
+    return { edges, pageInfo: PageInfo.of(page, edges), totalCount: page.totalCount };
   }
 
   @Query(() => OrganisationType, { description: "One organisation, for its area's people (and global admins); NOT_FOUND otherwise." })

@@ -1,6 +1,6 @@
 import { wrap } from '@mikro-orm/core';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { selectsField } from '../common/selection';
 import type { RequestContext } from '../context';
 import { badInput, notFound } from '../errors/app-errors';
@@ -8,6 +8,8 @@ import { localize } from '../i18n/locale';
 import { refusalsFor } from '../common/refusal';
 import type { TransitionInputKind } from '../schema/refusal.type';
 import { BodyType } from '../schema/body.type';
+import { ConnectionArgs } from '../schema/connection.args';
+import { PageInfo } from '../schema/page-info.type';
 import { OrganisationType } from '../schema/organisation.type';
 import { PersonType } from '../schema/person.type';
 import { ProposalConnection } from '../schema/proposal-connection.type';
@@ -41,16 +43,15 @@ export class ProposalResolver {
   async proposals(
     @Ctx() ctx: RequestContext,
     @Arg('filter', () => ProposalFilter, { description: 'Which proposals.' }) filter: ProposalFilter,
-    @Arg('first', () => Int, { defaultValue: 20, description: 'Page size, 1–100.' }) first: number,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts (from a page in the same `orderBy`).' }) after: string | null | undefined,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
     @Info() info: GraphQLResolveInfo,
     @Arg('orderBy', () => ProposalOrder, { defaultValue: ProposalOrder.NEWEST, description: 'The order of the pages: newest or oldest drafted first, or most or least recently changed first.' }) orderBy: ProposalOrder,
   ): Promise<ProposalConnection> {
-    const page = await ctx.services.proposals.page(ctx, filter, first, after ?? null, orderBy);
+    const page = await ctx.services.proposals.page(ctx, filter, paging, orderBy);
     const edges = page.items.map((p) => ({ cursor: proposalCursor(p, orderBy), node: ProposalType.from(p) }));
     // Counting is a statement of its own: only when some selection of this field asks for it.
     const totalCount = selectsField(info, 'totalCount') ? await page.totalCount() : 0;
-    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+    return { edges, pageInfo: PageInfo.of(page, edges), totalCount };
   }
 
   @Query(() => HistoryVerificationType, { description: "Checks a proposal's hash-chained history against its stored hashes." })

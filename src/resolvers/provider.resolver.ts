@@ -1,7 +1,9 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { requireId } from '../errors/app-errors';
+import { ConnectionArgs } from '../schema/connection.args';
 import { MunicipalityType } from '../schema/municipality.type';
+import { PageInfo } from '../schema/page-info.type';
 import { ImportProviderRegisterInput, ProviderFilter } from '../schema/provider.input';
 import {
   ProviderConnection,
@@ -19,15 +21,11 @@ export class ProviderResolver {
   async providers(
     @Ctx() ctx: RequestContext,
     @Arg('filter', () => ProviderFilter, { nullable: true, description: 'Which providers; all when omitted.' }) filter: ProviderFilter | null,
-    @Arg('first', () => Int, { defaultValue: 20, description: 'Page size, 1 to 100.' }) first: number,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last item of the previous page.' }) after: string | null,
+    @Args(() => ConnectionArgs) paging: ConnectionArgs,
   ): Promise<ProviderConnection> {
-    const page = await ctx.services.providers.page(ctx, filter ?? {}, first, after);
-    return {
-      edges: page.items.map((p) => ({ cursor: providerCursor(p), node: ProviderType.from(p, ctx.locale) })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.items.length ? providerCursor(page.items[page.items.length - 1]) : null },
-      totalCount: page.totalCount,
-    };
+    const page = await ctx.services.providers.page(ctx, filter ?? {}, paging);
+    const edges = page.items.map((p) => ({ cursor: providerCursor(p), node: ProviderType.from(p, ctx.locale) }));
+    return { edges, pageInfo: PageInfo.of(page, edges), totalCount: page.totalCount };
   }
 
   @Query(() => ProviderType, { description: 'One provider of the catalogue (anyone). NOT_FOUND when there is none.' })

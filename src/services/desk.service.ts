@@ -1,7 +1,7 @@
 import { LoadStrategy } from '@mikro-orm/core';
 import { can, visibleFilter } from '../auth/authority';
 import { guarantorsOf, planResource, PROPOSAL_SQL } from '../auth/resources';
-import { pageOfSorted, type SortedPage } from '../common/cursor';
+import { pageOfSorted, type PageArgs, type SortedPage } from '../common/cursor';
 import { pragueDay } from '../common/dates';
 import type { RequestContext } from '../context';
 import { unansweredComments } from '../data/desk';
@@ -107,45 +107,45 @@ export class Desk {
   }
 
   /** Proposals the viewer may move now, the longest unmoved first. */
-  async proposalsToMove(first: number, after: string | null): Promise<SortedPage<ProposalToMove>> {
+  async proposalsToMove(args: PageArgs): Promise<SortedPage<ProposalToMove>> {
     const { toMove } = await this.proposals();
-    return pageOfSorted(this.ctx, toMove, (i) => proposalKey(i.proposal), first, after);
+    return pageOfSorted(this.ctx, toMove, (i) => proposalKey(i.proposal), args);
   }
 
   /** The viewer's proposals in review that wait on a body, the longest waiting first. */
-  async proposalsWaiting(first: number, after: string | null): Promise<SortedPage<ProposalWaiting>> {
+  async proposalsWaiting(args: PageArgs): Promise<SortedPage<ProposalWaiting>> {
     const { waiting } = await this.proposals();
-    return pageOfSorted(this.ctx, waiting, (i) => proposalKey(i.proposal), first, after);
+    return pageOfSorted(this.ctx, waiting, (i) => proposalKey(i.proposal), args);
   }
 
   /** Meetings to convene or hold, the soonest first. */
-  async meetingsToRun(first: number, after: string | null): Promise<SortedPage<MeetingToRun>> {
+  async meetingsToRun(args: PageArgs): Promise<SortedPage<MeetingToRun>> {
     const { toRun } = await this.meetings();
-    return pageOfSorted(this.ctx, toRun, (i) => meetingKey(i.meeting), first, after);
+    return pageOfSorted(this.ctx, toRun, (i) => meetingKey(i.meeting), args);
   }
 
   /** Minutes to write, verify or distribute, by their due day (the overdue first). */
-  async minutesDue(first: number, after: string | null): Promise<SortedPage<MinutesDue>> {
+  async minutesDue(args: PageArgs): Promise<SortedPage<MinutesDue>> {
     const { minutes } = await this.meetings();
-    return pageOfSorted(this.ctx, minutes, minutesKey, first, after);
+    return pageOfSorted(this.ctx, minutes, minutesKey, args);
   }
 
   /** Agenda items the viewer presents whose materials are due, by their deadline. */
-  async materialsDue(first: number, after: string | null): Promise<SortedPage<MaterialsDue>> {
+  async materialsDue(args: PageArgs): Promise<SortedPage<MaterialsDue>> {
     const { materials } = await this.meetings();
-    return pageOfSorted(this.ctx, materials, materialsKey, first, after);
+    return pageOfSorted(this.ctx, materials, materialsKey, args);
   }
 
   /** Indicators whose next value is due from the viewer as their guarantor, the longest due first. */
-  async indicatorValuesDue(first: number, after: string | null): Promise<SortedPage<IndicatorValueDue>> {
+  async indicatorValuesDue(args: PageArgs): Promise<SortedPage<IndicatorValueDue>> {
     this.indicatorsJudged ??= this.judgeIndicators();
-    return pageOfSorted(this.ctx, await this.indicatorsJudged, indicatorKey, first, after);
+    return pageOfSorted(this.ctx, await this.indicatorsJudged, indicatorKey, args);
   }
 
   /** Hearing comments waiting for the viewer's answer, the oldest first. */
-  async hearingCommentsToAnswer(first: number, after: string | null): Promise<SortedPage<HearingCommentToAnswer>> {
+  async hearingCommentsToAnswer(args: PageArgs): Promise<SortedPage<HearingCommentToAnswer>> {
     this.commentsJudged ??= this.judgeComments();
-    return pageOfSorted(this.ctx, await this.commentsJudged, commentKey, first, after);
+    return pageOfSorted(this.ctx, await this.commentsJudged, commentKey, args);
   }
 
   private proposals() {

@@ -1,6 +1,6 @@
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertPageSize, decodeTimeCursor, encodeCursor } from '../common/cursor';
+import { cutPage, decodedCursor, decodeTimeCursor, encodeCursor, keysetFilter, pageRequest, readingOrder, type PageArgs } from '../common/cursor';
 import { pragueDay, spokenDay, spokenTime } from '../common/dates';
 import type { RequestContext } from '../context';
 import { AgendaItem } from '../entities/agenda-item.entity';
@@ -169,8 +169,9 @@ export class MeetingService {
     return { meeting, body };
   }
 
-  async page(ctx: RequestContext, filter: MeetingQuery, first: number, after: string | null) {
-    assertPageSize(ctx, first);
+  async page(ctx: RequestContext, filter: MeetingQuery, args: PageArgs) {
+    const request = pageRequest(ctx, args);
+    const cursor = decodedCursor(request, (c, field) => decodeTimeCursor(ctx, c, field));
     const bodies = (await ctx.loaders.bodiesByArea.load(filter.areaId)).filter((b) => this.canSee(ctx, b));
     const and: Array<FilterQuery<Meeting>> = [{ areaId: filter.areaId, body: { $in: bodies.map((b) => b.id) } }];
     if (filter.bodyId) and.push({ body: filter.bodyId });
@@ -180,12 +181,10 @@ export class MeetingService {
     // Counting is a statement of its own: the resolver runs it only when a client asks.
     const matching = [...and];
     const totalCount = () => ctx.em.count(Meeting, { $and: matching });
-    if (after) {
-      const [atDate, id] = decodeTimeCursor(ctx, after);
-      and.push({ $or: [{ startsAt: { $gt: atDate } }, { startsAt: atDate, id: { $gt: id } }] });
-    }
-    const rows = await ctx.em.find(Meeting, { $and: and }, { orderBy: { startsAt: 'asc', id: 'asc' }, limit: first + 1 });
-    return { items: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
+    if (cursor) and.push(keysetFilter(request, 'asc', 'startsAt', cursor));
+    const { order } = readingOrder(request, 'asc');
+    const rows = await ctx.em.find(Meeting, { $and: and }, { orderBy: { startsAt: order, id: order }, limit: request.size + 1 });
+    return { ...cutPage(request, rows), totalCount };
   }
 
   static cursor(m: Meeting): string {

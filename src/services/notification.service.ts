@@ -1,5 +1,5 @@
 import type { RequestContext } from '../context';
-import { assertPageSize, decodeTimeCursor, encodeCursor } from '../common/cursor';
+import { cutPage, decodedCursor, decodeTimeCursor, encodeCursor, pageRequest, type Page, type PageArgs } from '../common/cursor';
 import { countNotifications, markNotificationsRead, notificationPage, ownNotification } from '../data/notifications';
 import { Notification } from '../entities/notification.entity';
 import { notFound } from '../errors/app-errors';
@@ -7,25 +7,22 @@ import { authorize } from '../auth/authority';
 import { notificationResource } from '../auth/resources';
 
 /** A page of the viewer's inbox; the counts are statements of their own, run only when asked for. */
-export interface InboxPage {
-  items: Notification[];
-  hasNextPage: boolean;
+export interface InboxPage extends Page<Notification> {
   totalCount(): Promise<number>;
   unreadCount(): Promise<number>;
 }
 
 /** A person's notifications: each reads and marks only their own (all the people records of their login, in every area). */
 export class NotificationService {
-  /** The viewer's notifications, newest first, a page after the cursor `after` (none for the public). */
-  async inbox(ctx: RequestContext, unreadOnly: boolean, first: number, after: string | null): Promise<InboxPage> {
-    assertPageSize(ctx, first);
-    const cursor = after ? decodeTimeCursor(ctx, after) : null;
+  /** A page of the viewer's notifications, newest first (none for the public). */
+  async inbox(ctx: RequestContext, unreadOnly: boolean, args: PageArgs): Promise<InboxPage> {
+    const request = pageRequest(ctx, args);
+    const cursor = decodedCursor(request, (c, field) => decodeTimeCursor(ctx, c, field));
     const personIds = ctx.viewer.people.map((p) => p.id);
-    if (personIds.length === 0) return { items: [], hasNextPage: false, totalCount: () => Promise.resolve(0), unreadCount: () => Promise.resolve(0) };
-    const rows = await notificationPage(ctx.em, personIds, unreadOnly, first, cursor);
+    if (personIds.length === 0) return { ...cutPage(request, []), totalCount: () => Promise.resolve(0), unreadCount: () => Promise.resolve(0) };
+    const rows = await notificationPage(ctx.em, personIds, unreadOnly, request, cursor);
     return {
-      items: rows.slice(0, first),
-      hasNextPage: rows.length > first,
+      ...cutPage(request, rows),
       totalCount: () => countNotifications(ctx.em, personIds, unreadOnly),
       unreadCount: () => countNotifications(ctx.em, personIds, true),
     };

@@ -4,7 +4,7 @@ import { loadForChange } from '../data/load-for-change';
 import { authorize, can } from '../auth/authority';
 import { inArea } from '../auth/resources';
 import { isValidIco } from '../common/ico';
-import { assertPageSize, decodeNameCursor, encodeCursor } from '../common/cursor';
+import { cutPage, decodeNameCursor, decodedCursor, encodeCursor, keysetFilter, pageRequest, readingOrder, type Page, type PageArgs } from '../common/cursor';
 import { containsPattern } from '../common/search';
 import type { RequestContext } from '../context';
 import { Organisation } from '../entities/organisation.entity';
@@ -29,9 +29,7 @@ const ICO_TAKEN = {
   en: 'An organisation of the area already has this IČO.',
 };
 
-export interface OrganisationPage {
-  items: Organisation[];
-  hasNextPage: boolean;
+export interface OrganisationPage extends Page<Organisation> {
   totalCount: number;
 }
 
@@ -62,10 +60,11 @@ export class OrganisationService {
    * A page of an area's organisations by name, for its people; empty for anyone else. `search`
    * matches part of the name, or the beginning of the IČO.
    */
-  async page(ctx: RequestContext, areaId: string, args: { first: number; after?: string | null; search?: string | null }): Promise<OrganisationPage> {
+  async page(ctx: RequestContext, areaId: string, args: PageArgs & { search?: string | null }): Promise<OrganisationPage> {
     requireId(ctx.locale, 'areaId', areaId);
-    assertPageSize(ctx, args.first);
-    if (!can(ctx.viewer, 'organisation.read', inArea(areaId))) return { items: [], hasNextPage: false, totalCount: 0 };
+    const request = pageRequest(ctx, args);
+    const cursor = decodedCursor(request, (c, field) => decodeNameCursor(ctx, c, field));
+    if (!can(ctx.viewer, 'organisation.read', inArea(areaId))) return { ...cutPage(request, []), totalCount: 0 };
     const and: Array<FilterQuery<Organisation>> = [{ areaId }];
     if (args.search) {
       const digits = args.search.replace(/\s+/g, '');
@@ -73,12 +72,10 @@ export class OrganisationService {
       and.push(/^\d{1,8}$/.test(digits) ? { $or: [byName, { ico: { $like: `${digits}%` } }] } : byName);
     }
     const totalCount = await ctx.em.count(Organisation, { $and: and });
-    if (args.after) {
-      const [name, id] = decodeNameCursor(ctx, args.after);
-      and.push({ $or: [{ name: { $gt: name } }, { name, id: { $gt: id } }] });
-    }
-    const rows = await ctx.em.find(Organisation, { $and: and }, { orderBy: { name: 'asc', id: 'asc' }, limit: args.first + 1 });
-    return { items: rows.slice(0, args.first), hasNextPage: rows.length > args.first, totalCount };
+    if (cursor) and.push(keysetFilter(request, 'asc', 'name', cursor));
+    const { order } = readingOrder(request, 'asc');
+    const rows = await ctx.em.find(Organisation, { $and: and }, { orderBy: { name: order, id: order }, limit: request.size + 1 });
+    return { ...cutPage(request, rows), totalCount };
   }
 
   /** The area's admins and coordinators. */

@@ -10,7 +10,7 @@ import { loadForChange } from '../data/load-for-change';
 import { authorize, visibleFilter } from '../auth/authority';
 import type { Resource } from '../auth/conditions';
 import { inArea, PERSON_SQL, personResource } from '../auth/resources';
-import { assertPageSize, decodeNameCursor, encodeCursor } from '../common/cursor';
+import { cutPage, decodeNameCursor, decodedCursor, encodeCursor, keysetFilter, pageRequest, readingOrder, type Page, type PageArgs } from '../common/cursor';
 import { containsPattern } from '../common/search';
 import type { OrganisationService } from './organisation.service';
 import { uniqueOrConflict } from './unique';
@@ -39,9 +39,7 @@ const SUBJECT_TAKEN = {
   en: 'Another person of the area already has this identity subject.',
 };
 
-export interface PersonPage {
-  items: Person[];
-  hasNextPage: boolean;
+export interface PersonPage extends Page<Person> {
   totalCount: number;
 }
 
@@ -84,8 +82,9 @@ export class PersonService {
   }
 
   /** A page of the area's people the viewer may see, by name; `search` matches name or organisation. */
-  async page(ctx: RequestContext, areaId: string, args: { first: number; after?: string | null; search?: string | null }): Promise<PersonPage> {
-    assertPageSize(ctx, args.first);
+  async page(ctx: RequestContext, areaId: string, args: PageArgs & { search?: string | null }): Promise<PersonPage> {
+    const request = pageRequest(ctx, args);
+    const cursor = decodedCursor(request, (c, field) => decodeNameCursor(ctx, c, field));
     const where: FilterQuery<Person> = { areaId };
     // The rule that judges one person (person.read), as SQL; a raw fragment serves one query only.
     const visible = (): FilterQuery<Person> => visibleFilter(ctx.viewer, 'person.read', PERSON_SQL);
@@ -95,15 +94,13 @@ export class PersonService {
       and.push({ $or: [{ name: { $ilike: like } }, { organisation: { name: { $ilike: like } } }] });
     }
     const totalCount = await ctx.em.count(Person, { ...where, $and: [...and, visible()] });
-    if (args.after) {
-      const [name, id] = decodeNameCursor(ctx, args.after);
-      and.push({ $or: [{ name: { $gt: name } }, { name, id: { $gt: id } }] });
-    }
+    if (cursor) and.push(keysetFilter(request, 'asc', 'name', cursor));
+    const { order } = readingOrder(request, 'asc');
     const rows = await ctx.em.find(Person, { ...where, $and: [...and, visible()] }, {
-      orderBy: { name: 'asc', id: 'asc' },
-      limit: args.first + 1,
+      orderBy: { name: order, id: order },
+      limit: request.size + 1,
     });
-    return { items: rows.slice(0, args.first), hasNextPage: rows.length > args.first, totalCount };
+    return { ...cutPage(request, rows), totalCount };
   }
 
   async create(ctx: RequestContext, input: CreatePersonCommand): Promise<Person> {

@@ -15,7 +15,7 @@ import { PlanningArea } from '../entities/planning-area.entity';
 import { Proposal } from '../entities/proposal.entity';
 import { WorkflowEvent } from '../entities/workflow-event.entity';
 import { AppError, badInput, conflict, ErrorCode, notFound, requireId } from '../errors/app-errors';
-import { assertPageSize, decodeTimeCursor, encodeCursor } from '../common/cursor';
+import { cutPage, decodedCursor, decodeTimeCursor, encodeCursor, keysetFilter, pageInMemory, pageRequest, readingOrder, type Page, type PageArgs, type PageRequest } from '../common/cursor';
 import { localize, type Text } from '../i18n/locale';
 import { eventHash, firstBrokenLink, type HashedEvent } from '../workflows/history-hash';
 import { closeHearingsOfAdoptedPlan, hearingStanding } from '../data/hearing-standing';
@@ -78,9 +78,7 @@ export interface ResolutionContext {
   votingSides?: TriadSide[];
 }
 
-export interface ProposalPage {
-  items: Proposal[];
-  hasNextPage: boolean;
+export interface ProposalPage extends Page<Proposal> {
   /** Counts every match; a separate statement, so only run when the client asks for it. */
   totalCount: () => Promise<number>;
 }
@@ -207,8 +205,9 @@ export class ProposalService {
     return p;
   }
 
-  async page(ctx: RequestContext, filter: ProposalQuery, first: number, after: string | null, order = ProposalOrder.NEWEST): Promise<ProposalPage> {
-    assertPageSize(ctx, first);
+  async page(ctx: RequestContext, filter: ProposalQuery, args: PageArgs, order = ProposalOrder.NEWEST): Promise<ProposalPage> {
+    const request = pageRequest(ctx, args);
+    const cursor = decodedCursor(request, (c, field) => decodeTimeCursor(ctx, c, field));
     // The same rule that judges one proposal (proposal.read), as SQL over the page's rows; a raw
     // fragment serves one query only, so each query gets its own.
     const visible = (): FilterQuery<Proposal> => visibleFilter(ctx.viewer, 'proposal.read', PROPOSAL_SQL);
@@ -220,7 +219,7 @@ export class ProposalService {
     if (filter.authoredByMe) {
       const me = ctx.viewer.personIn(filter.areaId);
       // Someone with no person record in the area has authored nothing there.
-      if (!me) return { items: [], hasNextPage: false, totalCount: () => Promise.resolve(0) };
+      if (!me) return { ...cutPage(request, []), totalCount: () => Promise.resolve(0) };
       and.push({ author: me.id });
     }
     if (filter.bodyId) and.push({ $or: [{ workingGroup: filter.bodyId }, { currentBody: filter.bodyId }] });
@@ -229,26 +228,22 @@ export class ProposalService {
       and.push({ $or: [{ title: { $ilike: like } }, { summary: { $ilike: like } }] });
     }
     const { column, direction } = ORDERS[order];
-    const orderBy = { [column]: direction, id: direction };
     if (filter.mayAct != null) {
       // A decided proposal has no event left: none of them is judged to be movable.
       if (filter.mayAct) and.push({ phase: { $nin: [...DECIDED_PHASES] } });
-      return this.judgedPage(ctx, { $and: [...and, visible()] }, orderBy, filter.mayAct, first, after, order);
+      return this.judgedPage(ctx, { $and: [...and, visible()] }, filter.mayAct, request, cursor, order);
     }
     const matching = [...and];
     const totalCount = () => ctx.em.count(Proposal, { $and: [...matching, visible()] });
-    if (after) {
-      const [atDate, id] = decodeTimeCursor(ctx, after);
-      const beyond = direction === 'desc' ? '$lt' : '$gt';
-      and.push({ $or: [{ [column]: { [beyond]: atDate } }, { [column]: atDate, id: { [beyond]: id } }] });
-    }
+    if (cursor) and.push(keysetFilter(request, direction, column, cursor));
+    const reading = readingOrder(request, direction).order;
     // The authors come in the same statement (a join): every list shows them.
     const rows = await ctx.em.find(
       Proposal,
       { $and: [...and, visible()] },
-      { orderBy, limit: first + 1, populate: ['author'], strategy: LoadStrategy.JOINED },
+      { orderBy: { [column]: reading, id: reading }, limit: request.size + 1, populate: ['author'], strategy: LoadStrategy.JOINED },
     );
-    return { items: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
+    return { ...cutPage(request, rows), totalCount };
   }
 
   /**
@@ -259,29 +254,22 @@ export class ProposalService {
   private async judgedPage(
     ctx: RequestContext,
     where: FilterQuery<Proposal>,
-    orderBy: Record<string, 'asc' | 'desc'>,
     mayAct: boolean,
-    first: number,
-    after: string | null,
+    request: PageRequest,
+    cursor: [Date, string] | null,
     order: ProposalOrder,
   ): Promise<ProposalPage> {
-    const rows = await ctx.em.find(Proposal, where, { orderBy, populate: ['author'], strategy: LoadStrategy.JOINED });
+    const { column, direction } = ORDERS[order];
+    const rows = await ctx.em.find(Proposal, where, { orderBy: { [column]: direction, id: direction }, populate: ['author'], strategy: LoadStrategy.JOINED });
     const moves = await Promise.all(rows.map((p) => this.movable(ctx, p)));
     const judged = rows.filter((_p, i) => moves[i].length > 0 === mayAct);
-    let start = 0;
-    if (after) {
-      const [atDate, id] = decodeTimeCursor(ctx, after);
-      const { column, direction } = ORDERS[order];
-      const beyond = (p: Proposal) => {
-        const byTime = p[column].getTime() - atDate.getTime();
-        const past = byTime !== 0 ? byTime : p.id < id ? -1 : p.id > id ? 1 : 0;
-        return direction === 'desc' ? past < 0 : past > 0;
-      };
-      start = judged.findIndex(beyond);
-      if (start < 0) start = judged.length;
-    }
-    const rest = judged.slice(start);
-    return { items: rest.slice(0, first), hasNextPage: rest.length > first, totalCount: () => Promise.resolve(judged.length) };
+    const page = pageInMemory(request, judged, cursor, (p, [atDate, id]) => {
+      // Where the proposal lies from the cursor in ascending time, then turned to the list's order.
+      const byTime = p[column].getTime() - atDate.getTime();
+      const ascending = byTime !== 0 ? byTime : p.id < id ? -1 : p.id > id ? 1 : 0;
+      return direction === 'desc' ? -ascending : ascending;
+    });
+    return { ...page, totalCount: () => Promise.resolve(judged.length) };
   }
 
   /**

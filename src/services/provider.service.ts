@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../context';
-import { assertPageSize, decodeCursor, encodeCursor } from '../common/cursor';
+import { cutPage, decodedCursor, decodeNameCursor, encodeCursor, pageRequest, type Page, type PageArgs } from '../common/cursor';
 import { Municipality } from '../entities/municipality.entity';
 import { PlanningArea } from '../entities/planning-area.entity';
 import { Provider, ProviderRegisterImport, SocialService, type SocialServiceType } from '../entities/provider.entity';
@@ -23,9 +23,7 @@ export interface ProviderFilter {
   targetGroup?: string | null;
 }
 
-export interface ProviderPage {
-  items: Provider[];
-  hasNextPage: boolean;
+export interface ProviderPage extends Page<Provider> {
   totalCount: number;
 }
 
@@ -79,8 +77,8 @@ export class ProviderService {
   }
 
   /** A page of providers by name; service criteria must all hold for one active service. */
-  async page(ctx: RequestContext, filter: ProviderFilter, first: number, after: string | null): Promise<ProviderPage> {
-    assertPageSize(ctx, first);
+  async page(ctx: RequestContext, filter: ProviderFilter, args: PageArgs): Promise<ProviderPage> {
+    const request = pageRequest(ctx, args);
     const query: ProviderQuery = { today: ctx.today };
     if (filter.search) {
       const search = filter.search.trim();
@@ -109,16 +107,9 @@ export class ProviderService {
       // A municipality without a code matches no service.
       query.municipalityCode = municipality.code ?? -1;
     }
-    let cursor: [string, string] | null = null;
-    if (after) {
-      const [name, id] = decodeCursor(ctx, after, 2) as [string, string];
-      // A cursor is opaque but comes from the client: its parts must fit the columns they are compared with.
-      requireId(ctx.locale, 'after', id);
-      if (name.includes('\u0000')) throw badInput(ctx.locale, [{ field: 'after', text: { cs: 'Neplatný kurzor.', en: 'Invalid cursor.' } }]);
-      cursor = [name, id];
-    }
-    const { rows, totalCount } = await providerRows(ctx.em, query, first, cursor);
-    return { items: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
+    const cursor = decodedCursor(request, (c, field) => decodeNameCursor(ctx, c, field));
+    const { rows, totalCount } = await providerRows(ctx.em, query, request, cursor);
+    return { ...cutPage(request, rows), totalCount };
   }
 
   /**
