@@ -18,7 +18,7 @@ export class AreaResolver {
     return (await ctx.services.areas.list(ctx)).map(AreaType.from);
   }
 
-  @Query(() => AreaType, { description: 'One planning area (public). NOT_FOUND when there is none.' })
+  @Query(() => AreaType, { nullable: true, description: 'One planning area (public). NOT_FOUND when there is none. Null then, with the error at this field\'s path, so that the rest of the answer stands.' })
   async area(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The area.' }) id: string): Promise<AreaType> {
     return AreaType.from(await ctx.services.areas.get(ctx, id));
   }

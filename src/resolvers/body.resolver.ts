@@ -10,7 +10,7 @@ import { DelegationType } from '../schema/delegation.type';
 
 @Resolver(() => BodyType)
 export class BodyResolver {
-  @Query(() => BodyType, { description: 'One body: public bodies for everyone, others for their members and the area\'s roles; NOT_FOUND otherwise.' })
+  @Query(() => BodyType, { nullable: true, description: 'One body: public bodies for everyone, others for their members and the area\'s roles; NOT_FOUND otherwise. Null then, with the error at this field\'s path, so that the rest of the answer stands.' })
   async body(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The body.' }) id: string): Promise<BodyType> {
     return BodyType.from(await ctx.services.bodies.get(ctx, id));
   }

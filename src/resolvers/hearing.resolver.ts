@@ -103,7 +103,8 @@ export class HearingResolver {
   }
 
   @Query(() => HearingSettlementType, {
-    description: "The settlement table of a plan's public hearings: for whoever may read the plan; once the plan is adopted, everyone (the adopted plan's annex). NOT_FOUND otherwise.",
+    nullable: true,
+    description: "The settlement table of a plan's public hearings: for whoever may read the plan; once the plan is adopted, everyone (the adopted plan's annex). NOT_FOUND otherwise. Null then, with the error at this field's path, so that the rest of the answer stands.",
   })
   async hearingSettlement(@Ctx() ctx: RequestContext, @Arg('planId', () => ID, { description: 'The plan.' }) planId: string): Promise<HearingSettlementType> {
     return toSettlement(await ctx.services.hearings.settlement(ctx, planId));

@@ -25,7 +25,7 @@ const INPUT = { description: 'What to do; see the input type.' };
 
 @Resolver(() => MeetingType)
 export class MeetingResolver {
-  @Query(() => MeetingType, { description: 'One meeting the viewer may see; NOT_FOUND otherwise.' })
+  @Query(() => MeetingType, { nullable: true, description: 'One meeting the viewer may see; NOT_FOUND otherwise. Null then, with the error at this field\'s path, so that the rest of the answer stands.' })
   async meeting(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The meeting.' }) id: string): Promise<MeetingType> {
     return MeetingType.from(await ctx.services.meetings.get(ctx, id));
   }

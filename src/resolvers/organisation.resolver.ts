@@ -26,7 +26,7 @@ export class OrganisationResolver {
     return { edges, pageInfo: PageInfo.of(page, edges), totalCount: page.totalCount };
   }
 
-  @Query(() => OrganisationType, { description: "One organisation, for its area's people (and global admins); NOT_FOUND otherwise." })
+  @Query(() => OrganisationType, { nullable: true, description: "One organisation, for its area's people (and global admins); NOT_FOUND otherwise. Null then, with the error at this field's path, so that the rest of the answer stands." })
   async organisation(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The organisation.' }) id: string): Promise<OrganisationType> {
     return OrganisationType.from(await ctx.services.organisations.get(ctx, id));
   }

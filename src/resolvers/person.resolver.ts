@@ -9,7 +9,7 @@ import { PersonType } from '../schema/person.type';
 
 @Resolver(() => PersonType)
 export class PersonResolver {
-  @Query(() => PersonType, { description: 'One person the viewer may see; NOT_FOUND otherwise.' })
+  @Query(() => PersonType, { nullable: true, description: 'One person the viewer may see; NOT_FOUND otherwise. Null then, with the error at this field\'s path, so that the rest of the answer stands.' })
   async person(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The person.' }) id: string): Promise<PersonType> {
     return PersonType.from(await ctx.services.people.get(ctx, id));
   }

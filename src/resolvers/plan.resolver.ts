@@ -88,7 +88,7 @@ export class PlanResolver {
     return plan ? toPlan(ctx, plan) : null;
   }
 
-  @Query(() => PlanType, { description: 'One plan; NOT_FOUND when the viewer may not see it.' })
+  @Query(() => PlanType, { nullable: true, description: 'One plan; NOT_FOUND when the viewer may not see it. Null then, with the error at this field\'s path, so that the rest of the answer stands.' })
   async plan(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The plan.' }) id: string): Promise<PlanType> {
     return toPlan(ctx, await ctx.services.plans.get(ctx, id));
   }

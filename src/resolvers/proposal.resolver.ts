@@ -34,7 +34,7 @@ export function transitionView(ctx: RequestContext, o: TransitionOption): Availa
 
 @Resolver(() => ProposalType)
 export class ProposalResolver {
-  @Query(() => ProposalType, { description: 'One proposal the viewer may see; NOT_FOUND otherwise.' })
+  @Query(() => ProposalType, { nullable: true, description: 'One proposal the viewer may see; NOT_FOUND otherwise. Null then, with the error at this field\'s path, so that the rest of the answer stands.' })
   async proposal(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The proposal.' }) id: string): Promise<ProposalType> {
     return ProposalType.from(await ctx.services.proposals.get(ctx, id));
   }

@@ -28,7 +28,7 @@ export class ProviderResolver {
     return { edges, pageInfo: PageInfo.of(page, edges), totalCount: page.totalCount };
   }
 
-  @Query(() => ProviderType, { description: 'One provider of the catalogue (anyone). NOT_FOUND when there is none.' })
+  @Query(() => ProviderType, { nullable: true, description: 'One provider of the catalogue (anyone). NOT_FOUND when there is none. Null then, with the error at this field\'s path, so that the rest of the answer stands.' })
   async provider(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The provider.' }) id: string): Promise<ProviderType> {
     return ProviderType.from(await ctx.services.providers.get(ctx, id), ctx.locale);
   }

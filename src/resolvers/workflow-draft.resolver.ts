@@ -53,7 +53,7 @@ export class WorkflowDraftResolver {
     return (await ctx.services.workflowDrafts.list(ctx, areaId ?? null)).map((d) => draftView(ctx, d));
   }
 
-  @Query(() => WorkflowDraftType, { description: "One workflow draft: an area's (NOT_FOUND for anyone who may not edit that area's workflows) or a template's (FORBIDDEN for anyone but a global admin)." })
+  @Query(() => WorkflowDraftType, { nullable: true, description: "One workflow draft: an area's (NOT_FOUND for anyone who may not edit that area's workflows) or a template's (FORBIDDEN for anyone but a global admin). Null then, with the error at this field's path, so that the rest of the answer stands." })
   async workflowDraft(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The draft.' }) id: string): Promise<WorkflowDraftType> {
     return draftView(ctx, await ctx.services.workflowDrafts.get(ctx, id));
   }

@@ -39,7 +39,7 @@ describe('areas', () => {
 
   test('an unknown area is NOT_FOUND, a malformed id BAD_USER_INPUT', async () => {
     const unknown = await api.gql('query($id: ID!) { area(id: $id) { id } }', { id: '00000000-0000-4000-8000-000000000000' });
-    expect([codes(unknown), unknown.data ?? null]).toEqual([['NOT_FOUND'], null]);
+    expect([codes(unknown), unknown.data]).toEqual([['NOT_FOUND'], { area: null }]);
     const malformed = await api.gql('query($id: ID!) { area(id: $id) { id } }', { id: 'chomutov' });
     expect(codes(malformed)).toEqual(['BAD_USER_INPUT']);
     expect(badFields(malformed)).toEqual(['id']);
@@ -63,7 +63,7 @@ describe('bodies', () => {
   test("the steering group is NOT_FOUND for the public and other bodies' members, visible to its members and every area role", async () => {
     for (const as of [undefined, subjectOf(world.member), subjectOf(world.chair), subjectOf(world.outsider)]) {
       const res = await api.gql(BODY, { id: world.steering.id }, who(as));
-      expect([codes(res), res.data ?? null]).toEqual([['NOT_FOUND'], null]);
+      expect([codes(res), res.data]).toEqual([['NOT_FOUND'], { body: null }]);
     }
     for (const p of [world.steeringMember, world.coordinator, world.support, world.clerk, world.admin]) {
       const res = await api.gql(BODY, { id: world.steering.id }, who(subjectOf(p)));
