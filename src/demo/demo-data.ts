@@ -69,6 +69,17 @@ interface PersonSpec {
   seats?: SeatSpec[];
 }
 
+/**
+ * A demo municipality: name, population (approximate) and its code (kód obce, ČSÚ/RÚIAN), which
+ * the provider catalogue and its filter by municipality match. The codes are the official ones, as
+ * listed with their district (okres) in the RÚIAN extract of github.com/Dominik-97/Czech-cities-regions
+ * (psc-list.csv, columns kodobce/nazobce/nazokresu, commit df1bb8e) and, identically, in
+ * github.com/pehovorka/covidvobcich-api (src/resolvers/search/assets/municipalities.ts,
+ * municipalityId/districtName). Names that recur elsewhere in Czechia (Hrušovany, Černovice,
+ * Březno, Místo, Blatno, Vysoká Pec) carry the code of the one in okres Chomutov.
+ */
+type DemoMunicipality = [name: string, population: number, code: number];
+
 interface AreaSpec {
   key: AreaKey;
   name: string;
@@ -76,7 +87,7 @@ interface AreaSpec {
   workflowKey: string;
   /** Used in the demo phone numbers: +420 700 00<n> <index>. */
   phoneBlock: number;
-  municipalities: Array<[string, number]>;
+  municipalities: DemoMunicipality[];
   /** In an order where every body comes after the body it reports to. */
   bodies: BodySpec[];
   people: PersonSpec[];
@@ -145,34 +156,36 @@ const DEMO_ICO: Record<string, string> = {
 /**
  * ORP Chomutov as seed 001 describes it: 25 municipalities, 81,786 inhabitants. The figures per
  * municipality are approximations scaled so that they add up exactly to the seed's total; the seed
- * gives only the total. (Seed 001 spells Výsluní "Výslunní", a typo.)
+ * gives only the total. (Seed 001 spells Výsluní "Výslunní", a typo.) The codes are those of the
+ * municipalities of okres Chomutov in RÚIAN (see DemoMunicipality); Pesvice and Nezabylice have
+ * 54xxxx codes, the others 56xxxx.
  */
-const CHOMUTOV_MUNICIPALITIES: Array<[string, number]> = [
-  ['Chomutov', 48_250],
-  ['Jirkov', 19_120],
-  ['Výsluní', 420],
-  ['Bílence', 330],
-  ['Blatno', 470],
-  ['Boleboř', 260],
-  ['Březno', 1_620],
-  ['Černovice', 380],
-  ['Droužkovice', 720],
-  ['Hora Svatého Šebestiána', 250],
-  ['Hrušovany', 600],
-  ['Kalek', 230],
-  ['Křimov', 330],
-  ['Málkov', 280],
-  ['Místo', 490],
-  ['Nezabylice', 430],
-  ['Otvice', 880],
-  ['Pesvice', 180],
-  ['Spořice', 1_540],
-  ['Strupčice', 1_070],
-  ['Údlice', 1_310],
-  ['Vrskmaň', 560],
-  ['Všehrdy', 230],
-  ['Všestudy', 190],
-  ['Vysoká Pec', 1_646],
+const CHOMUTOV_MUNICIPALITIES: DemoMunicipality[] = [
+  ['Chomutov', 48_250, 562971],
+  ['Jirkov', 19_120, 563099],
+  ['Výsluní', 420, 563498],
+  ['Bílence', 330, 562980],
+  ['Blatno', 470, 562998],
+  ['Boleboř', 260, 563005],
+  ['Březno', 1_620, 563013],
+  ['Černovice', 380, 563021],
+  ['Droužkovice', 720, 563056],
+  ['Hora Svatého Šebestiána', 250, 563064],
+  ['Hrušovany', 600, 563072],
+  ['Kalek', 230, 563111],
+  ['Křimov', 330, 563161],
+  ['Málkov', 280, 563200],
+  ['Místo', 490, 563242],
+  ['Nezabylice', 430, 546160],
+  ['Otvice', 880, 563277],
+  ['Pesvice', 180, 546062],
+  ['Spořice', 1_540, 563340],
+  ['Strupčice', 1_070, 563358],
+  ['Údlice', 1_310, 563382],
+  ['Vrskmaň', 560, 563463],
+  ['Všehrdy', 230, 563471],
+  ['Všestudy', 190, 563480],
+  ['Vysoká Pec', 1_646, 563501],
 ];
 
 const { MEASURE, PROJECT_INTENT, MATERIAL, PLAN } = ProposalKind;
@@ -487,7 +500,7 @@ const KRUMLOV: AreaSpec = {
   ],
   workflowKey: 'cesky-krumlov',
   phoneBlock: 2,
-  municipalities: [['Český Krumlov', 12_800]],
+  municipalities: [['Český Krumlov', 12_800, 545392]],
   // Seed 003: the commission is convened by its chair "or, as authorised by the chair, by the
   // secretary"; the managerial group's minutes are written by the coordinator, who chairs it, so a
   // member is named to verify them.
@@ -696,10 +709,10 @@ const NOVY_JICIN: AreaSpec = {
   phoneBlock: 3,
   // Approximate figures for four of the district's municipalities (the seed gives none).
   municipalities: [
-    ['Nový Jičín', 23_300],
-    ['Kunín', 2_000],
-    ['Starý Jičín', 2_800],
-    ['Suchdol nad Odrou', 2_700],
+    ['Nový Jičín', 23_300, 599191],
+    ['Kunín', 2_000, 568546],
+    ['Starý Jičín', 2_800, 599905],
+    ['Suchdol nad Odrou', 2_700, 599930],
   ],
   proposals: [
     { title: 'Sdílená odlehčovací služba pro obce Novojičínska', summary: 'Podnět z Dnů sociálních služeb.', kind: PROJECT_INTENT, group: 'df-seniors', author: 'demo-nj-user', events: [] },
@@ -810,6 +823,11 @@ export const DEMO_PEOPLE: DemoPerson[] = AREAS.flatMap((area) =>
     .map((p) => ({ subject: p.subject, name: p.name, area: area.key, description: p.description })),
 );
 
+/** Every demo municipality with its area's name and its code (kód obce). */
+export const DEMO_MUNICIPALITY_CODES: Array<{ area: string; name: string; code: number }> = AREAS.flatMap((area) =>
+  area.municipalities.map(([name, , code]) => ({ area: area.name, name, code })),
+);
+
 interface BuiltArea {
   spec: AreaSpec;
   area: PlanningArea;
@@ -828,7 +846,7 @@ function organisationNames(spec: AreaSpec): string[] {
 function createBodiesAndPeople(tx: EntityManager, spec: AreaSpec, area: PlanningArea): BuiltArea {
   const areaId = area.id;
   const municipalities = new Map<string, Municipality>();
-  for (const [name, population] of spec.municipalities) municipalities.set(name, tx.create(Municipality, { areaId, name, population }));
+  for (const [name, population, code] of spec.municipalities) municipalities.set(name, tx.create(Municipality, { areaId, name, population, code }));
   const organisations = new Map<string, Organisation>();
   for (const name of organisationNames(spec)) organisations.set(name, tx.create(Organisation, { areaId, name, ico: DEMO_ICO[name] ?? null }));
   const organisation = (name: string | null | undefined): Organisation | null => (name ? (organisations.get(name) ?? null) : null);

@@ -5,17 +5,8 @@ import { Person } from '../entities/person.entity';
 import { PlanningArea } from '../entities/planning-area.entity';
 import { Provider } from '../entities/provider.entity';
 import { createServices } from '../services/services';
+import { DEMO_MUNICIPALITY_CODES } from './demo-data';
 import register from './demo-provider-register.json';
-
-/**
- * Codes (kód obce) of the demo municipalities that the demo register's services name, so that the
- * catalogue lists them per area.
- */
-const DEMO_MUNICIPALITY_CODES: Array<{ area: string; name: string; code: number }> = [
-  { area: 'ORP Chomutov', name: 'Chomutov', code: 562971 },
-  { area: 'ORP Chomutov', name: 'Jirkov', code: 563099 },
-  { area: 'Český Krumlov', name: 'Český Krumlov', code: 545392 },
-];
 
 /**
  * Loads the demo provider catalogue (src/demo/demo-provider-register.json, a fictional extract in
@@ -28,6 +19,8 @@ export async function loadDemoProviders(em: EntityManager): Promise<boolean> {
   const demoArea = await em.findOne(PlanningArea, { name: 'ORP Chomutov' });
   if (!demoArea || (await em.count(Person, { areaId: demoArea.id, subject: 'demo-chomutov-coordinator' })) === 0) return false;
   await em.transactional(async (tx) => {
+    // The demo creates its municipalities with their codes; a demo database seeded before they had
+    // codes gets them here, so that the catalogue lists the services per area.
     for (const { area, name, code } of DEMO_MUNICIPALITY_CODES) {
       const areaId = (await tx.findOne(PlanningArea, { name: area }))?.id;
       const found = areaId ? await tx.findOne(Municipality, { areaId, name, code: null }) : null;

@@ -33,12 +33,12 @@ export class AreaResolver {
     return AreaType.from(await ctx.services.areas.update(ctx, input));
   }
 
-  @Mutation(() => MunicipalityType, { description: "Adds a member municipality. The area's admins and coordinators." })
+  @Mutation(() => AreaType, { description: "Adds a member municipality; returns the area, its municipalities listing the new one. The area's admins and coordinators." })
   async addMunicipality(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => AddMunicipalityInput, { description: 'What to do; see the input type.' }) input: AddMunicipalityInput,
-  ): Promise<MunicipalityType> {
-    return MunicipalityType.from(await ctx.services.areas.addMunicipality(ctx, input));
+  ): Promise<AreaType> {
+    return AreaType.from(await ctx.services.areas.addMunicipality(ctx, input));
   }
 
   @FieldResolver(() => [MunicipalityType], { description: 'Member municipalities, by name.' })

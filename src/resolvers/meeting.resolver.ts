@@ -68,14 +68,16 @@ export class MeetingResolver {
     return MeetingType.from(await ctx.services.meetings.act(ctx, input, 'CANCEL'));
   }
 
-  @Mutation(() => AgendaItemType, { description: 'Adds an agenda item at the end. The convener or the chair; late materials only with the chair\'s urgency reason.' })
-  async addAgendaItem(@Ctx() ctx: RequestContext, @Arg('input', () => AddAgendaItemInput, INPUT) input: AddAgendaItemInput): Promise<AgendaItemType> {
-    return AgendaItemType.from(await ctx.services.meetings.addAgendaItem(ctx, input));
+  @Mutation(() => MeetingType, {
+    description: "Adds an agenda item at the end; returns the meeting, its agenda listing the new item last. The convener or the chair; late materials only with the chair's urgency reason.",
+  })
+  async addAgendaItem(@Ctx() ctx: RequestContext, @Arg('input', () => AddAgendaItemInput, INPUT) input: AddAgendaItemInput): Promise<MeetingType> {
+    return MeetingType.from(await ctx.services.meetings.addAgendaItem(ctx, input));
   }
 
-  @Mutation(() => [AgendaItemType], { description: 'Moves an agenda item; returns the agenda in its new order. The convener.' })
-  async moveAgendaItem(@Ctx() ctx: RequestContext, @Arg('input', () => MoveAgendaItemInput, INPUT) input: MoveAgendaItemInput): Promise<AgendaItemType[]> {
-    return (await ctx.services.meetings.moveAgendaItem(ctx, input)).map(AgendaItemType.from);
+  @Mutation(() => MeetingType, { description: 'Moves an agenda item; returns the meeting, its agenda in the new order. The convener.' })
+  async moveAgendaItem(@Ctx() ctx: RequestContext, @Arg('input', () => MoveAgendaItemInput, INPUT) input: MoveAgendaItemInput): Promise<MeetingType> {
+    return MeetingType.from(await ctx.services.meetings.moveAgendaItem(ctx, input));
   }
 
   @Mutation(() => MeetingType, { description: "Records attendance. The convener or the body's secretary." })

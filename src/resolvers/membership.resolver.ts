@@ -9,16 +9,19 @@ import { PersonType } from '../schema/person.type';
 
 @Resolver(() => MembershipType)
 export class MembershipResolver {
-  @Mutation(() => MembershipType, {
-    description: "Seats a person in a body. The area's admins and coordinators. CONFLICT when the person already sits there in that period, or a second chair would.",
+  @Mutation(() => BodyType, {
+    description:
+      "Seats a person in a body; returns the body, its memberships listing the new seat. The area's admins and coordinators. CONFLICT when the person already sits there in that period, or a second chair would.",
   })
-  async addMembership(@Ctx() ctx: RequestContext, @Arg('input', () => AddMembershipInput, { description: 'What to do; see the input type.' }) input: AddMembershipInput): Promise<MembershipType> {
-    return MembershipType.from(await ctx.services.memberships.add(ctx, input));
+  async addMembership(@Ctx() ctx: RequestContext, @Arg('input', () => AddMembershipInput, { description: 'What to do; see the input type.' }) input: AddMembershipInput): Promise<BodyType> {
+    const seat = await ctx.services.memberships.add(ctx, input);
+    return BodyType.from(await ctx.services.bodies.get(ctx, seat.body.id));
   }
 
-  @Mutation(() => MembershipType, { description: "Ends a seat on a given day (today by default). The area's admins and coordinators." })
-  async endMembership(@Ctx() ctx: RequestContext, @Arg('input', () => EndMembershipInput, { description: 'What to do; see the input type.' }) input: EndMembershipInput): Promise<MembershipType> {
-    return MembershipType.from(await ctx.services.memberships.end(ctx, input));
+  @Mutation(() => BodyType, { description: "Ends a seat on a given day (today by default); returns the body, its memberships showing the seat's end. The area's admins and coordinators." })
+  async endMembership(@Ctx() ctx: RequestContext, @Arg('input', () => EndMembershipInput, { description: 'What to do; see the input type.' }) input: EndMembershipInput): Promise<BodyType> {
+    const seat = await ctx.services.memberships.end(ctx, input);
+    return BodyType.from(await ctx.services.bodies.get(ctx, seat.body.id));
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the seat is held today.' })

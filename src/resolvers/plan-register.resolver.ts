@@ -8,6 +8,7 @@ import { PlanRiskType, PlanStakeholderType, PlanType, SolutionVariantType, SwotI
 import { PlanExportFormat } from '../schema/plan.type';
 import { ExportedDocumentType } from '../schema/export.type';
 import { toDocument } from './export.resolver';
+import { toPlan } from './plan.resolver';
 
 const INPUT = { description: 'What to do; see the input type.' };
 
@@ -29,31 +30,31 @@ export class PlanRegisterResolver {
     return toDocument(format === PlanExportFormat.JSON ? await ctx.services.planExport.json(ctx, planId) : await ctx.services.planExport.markdown(ctx, planId));
   }
 
-  @Mutation(() => PlanRiskType, { description: 'Adds a risk to the plan\'s register. The coordinator or support.' })
-  async addRisk(@Ctx() ctx: RequestContext, @Arg('input', () => AddRiskInput, INPUT) input: AddRiskInput): Promise<PlanRiskType> {
-    return toRisk(await ctx.services.planRegister.addRisk(ctx, input));
+  @Mutation(() => PlanType, { description: "Adds a risk to the plan's register; returns the plan, its risks listing the new one. The coordinator or support." })
+  async addRisk(@Ctx() ctx: RequestContext, @Arg('input', () => AddRiskInput, INPUT) input: AddRiskInput): Promise<PlanType> {
+    return toPlan(ctx, await ctx.services.planRegister.addRisk(ctx, input));
   }
 
-  @Mutation(() => PlanRiskType, { description: 'Changes a risk. The coordinator or support.' })
-  async updateRisk(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateRiskInput, INPUT) input: UpdateRiskInput): Promise<PlanRiskType> {
-    return toRisk(await ctx.services.planRegister.updateRisk(ctx, input));
+  @Mutation(() => PlanType, { description: 'Changes a risk; returns the plan, its risks showing the change. The coordinator or support.' })
+  async updateRisk(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateRiskInput, INPUT) input: UpdateRiskInput): Promise<PlanType> {
+    return toPlan(ctx, await ctx.services.planRegister.updateRisk(ctx, input));
   }
 
-  @Mutation(() => PlanStakeholderType, { description: 'Adds a stakeholder to the plan\'s matrix. The coordinator or support.' })
-  async addStakeholder(@Ctx() ctx: RequestContext, @Arg('input', () => AddStakeholderInput, INPUT) input: AddStakeholderInput): Promise<PlanStakeholderType> {
-    return toStakeholder(await ctx.services.planRegister.addStakeholder(ctx, input), ctx.locale);
+  @Mutation(() => PlanType, { description: "Adds a stakeholder to the plan's matrix; returns the plan, its stakeholders listing the new one. The coordinator or support." })
+  async addStakeholder(@Ctx() ctx: RequestContext, @Arg('input', () => AddStakeholderInput, INPUT) input: AddStakeholderInput): Promise<PlanType> {
+    return toPlan(ctx, await ctx.services.planRegister.addStakeholder(ctx, input));
   }
 
-  @Mutation(() => SwotItemType, { description: 'Adds a SWOT item to the plan\'s analysis. The coordinator or support.' })
-  async addSwotItem(@Ctx() ctx: RequestContext, @Arg('input', () => AddSwotItemInput, INPUT) input: AddSwotItemInput): Promise<SwotItemType> {
-    const r = await ctx.services.planRegister.addSwotItem(ctx, input);
-    return Object.assign(new SwotItemType(), { id: r.id, kind: r.kind, text: r.text });
+  @Mutation(() => PlanType, { description: "Adds a SWOT item to the plan's analysis; returns the plan, its swot listing the new item. The coordinator or support." })
+  async addSwotItem(@Ctx() ctx: RequestContext, @Arg('input', () => AddSwotItemInput, INPUT) input: AddSwotItemInput): Promise<PlanType> {
+    return toPlan(ctx, await ctx.services.planRegister.addSwotItem(ctx, input));
   }
 
-  @Mutation(() => SolutionVariantType, { description: 'Adds a solution variant, optionally as the chosen one. The coordinator or support.' })
-  async addSolutionVariant(@Ctx() ctx: RequestContext, @Arg('input', () => AddSolutionVariantInput, INPUT) input: AddSolutionVariantInput): Promise<SolutionVariantType> {
-    const v = await ctx.services.planRegister.addSolutionVariant(ctx, input);
-    return Object.assign(new SolutionVariantType(), { id: v.id, position: v.position, title: v.title, description: v.description, chosen: v.chosen });
+  @Mutation(() => PlanType, {
+    description: 'Adds a solution variant, optionally as the chosen one (the others then are not); returns the plan, its solutionVariants listing the new one last. The coordinator or support.',
+  })
+  async addSolutionVariant(@Ctx() ctx: RequestContext, @Arg('input', () => AddSolutionVariantInput, INPUT) input: AddSolutionVariantInput): Promise<PlanType> {
+    return toPlan(ctx, await ctx.services.planRegister.addSolutionVariant(ctx, input));
   }
 
   @FieldResolver(() => [SwotItemType], { description: 'The SWOT analysis, by quadrant.' })

@@ -32,7 +32,7 @@ import { indicatorView } from '../mappers/plan.mapper';
 
 const INPUT = { description: 'What to do; see the input type.' };
 
-const toPlan = async (ctx: RequestContext, p: Plan): Promise<PlanType> => {
+export const toPlan = async (ctx: RequestContext, p: Plan): Promise<PlanType> => {
   const { status, adoptedAt, inForceYears } = await ctx.services.plans.standing(ctx, p);
   return Object.assign(new PlanType(), {
     id: p.id,
@@ -98,32 +98,32 @@ export class PlanResolver {
     return toPlan(ctx, await ctx.services.plans.create(ctx, input));
   }
 
-  @Mutation(() => PlanPriorityType, { description: 'Adds a priority to a plan. The coordinator or support.' })
-  async addPriority(@Ctx() ctx: RequestContext, @Arg('input', () => AddPlanPartInput, INPUT) input: AddPlanPartInput): Promise<PlanPriorityType> {
-    return toPriority((await ctx.services.plans.addPart(ctx, 'priority', input)) as PlanPriority);
+  @Mutation(() => PlanType, { description: 'Adds a priority to a plan; returns the plan, its priorities listing the new one last. The coordinator or support.' })
+  async addPriority(@Ctx() ctx: RequestContext, @Arg('input', () => AddPlanPartInput, INPUT) input: AddPlanPartInput): Promise<PlanType> {
+    return toPlan(ctx, (await ctx.services.plans.addPriority(ctx, input)).parent);
   }
 
-  @Mutation(() => PlanGoalType, { description: 'Adds a goal to a priority. The coordinator or support.' })
-  async addGoal(@Ctx() ctx: RequestContext, @Arg('input', () => AddPlanPartInput, INPUT) input: AddPlanPartInput): Promise<PlanGoalType> {
-    return toGoal((await ctx.services.plans.addPart(ctx, 'goal', input)) as PlanGoal);
+  @Mutation(() => PlanPriorityType, { description: 'Adds a goal to a priority; returns the priority, its goals listing the new one last. The coordinator or support.' })
+  async addGoal(@Ctx() ctx: RequestContext, @Arg('input', () => AddPlanPartInput, INPUT) input: AddPlanPartInput): Promise<PlanPriorityType> {
+    return toPriority((await ctx.services.plans.addGoal(ctx, input)).parent);
   }
 
-  @Mutation(() => PlanMeasureType, { description: 'Adds a measure to a goal. The coordinator or support.' })
-  async addMeasure(@Ctx() ctx: RequestContext, @Arg('input', () => AddPlanPartInput, INPUT) input: AddPlanPartInput): Promise<PlanMeasureType> {
-    return toMeasure((await ctx.services.plans.addPart(ctx, 'measure', input)) as PlanMeasure);
+  @Mutation(() => PlanGoalType, { description: 'Adds a measure to a goal; returns the goal, its measures listing the new one last. The coordinator or support.' })
+  async addMeasure(@Ctx() ctx: RequestContext, @Arg('input', () => AddPlanPartInput, INPUT) input: AddPlanPartInput): Promise<PlanGoalType> {
+    return toGoal((await ctx.services.plans.addMeasure(ctx, input)).parent);
   }
 
-  @Mutation(() => IndicatorType, { description: 'Adds an indicator to a measure. The coordinator or support.' })
-  async addIndicator(@Ctx() ctx: RequestContext, @Arg('input', () => AddIndicatorInput, INPUT) input: AddIndicatorInput): Promise<IndicatorType> {
-    return toIndicator(await ctx.services.plans.addIndicator(ctx, input));
+  @Mutation(() => PlanMeasureType, { description: 'Adds an indicator to a measure; returns the measure, its indicators listing the new one. The coordinator or support.' })
+  async addIndicator(@Ctx() ctx: RequestContext, @Arg('input', () => AddIndicatorInput, INPUT) input: AddIndicatorInput): Promise<PlanMeasureType> {
+    return toMeasure((await ctx.services.plans.addIndicator(ctx, input)).parent);
   }
 
-  @Mutation(() => GoalGuarantorType, {
+  @Mutation(() => PlanGoalType, {
     description:
-      "Adds a goal guarantor (gestor cíle): a municipality and/or a person, or an organisation. The area's coordinators, admins and support, also once the plan is adopted. The same guarantor twice is CONFLICT.",
+      "Adds a goal guarantor (gestor cíle): a municipality and/or a person, or an organisation; returns the goal with its guarantors. The area's coordinators, admins and support, also once the plan is adopted. The same guarantor twice is CONFLICT.",
   })
-  async assignGoalGuarantor(@Ctx() ctx: RequestContext, @Arg('input', () => AssignGoalGuarantorInput, INPUT) input: AssignGoalGuarantorInput): Promise<GoalGuarantorType> {
-    return toGuarantor(await ctx.services.plans.assignGoalGuarantor(ctx, input));
+  async assignGoalGuarantor(@Ctx() ctx: RequestContext, @Arg('input', () => AssignGoalGuarantorInput, INPUT) input: AssignGoalGuarantorInput): Promise<PlanGoalType> {
+    return toGoal(await ctx.services.plans.assignGoalGuarantor(ctx, input));
   }
 
   @Mutation(() => PlanGoalType, { description: "Removes a goal guarantor; returns the goal. The area's coordinators, admins and support." })
@@ -131,15 +131,15 @@ export class PlanResolver {
     return toGoal(await ctx.services.plans.removeGoalGuarantor(ctx, input));
   }
 
-  @Mutation(() => IndicatorGuarantorType, {
+  @Mutation(() => IndicatorType, {
     description:
-      "Adds an indicator guarantor (gestor indikátoru): a person or an organisation. The area's coordinators, admins and support, also once the plan is adopted. The same guarantor twice is CONFLICT.",
+      "Adds an indicator guarantor (gestor indikátoru): a person or an organisation; returns the indicator with its guarantors. The area's coordinators, admins and support, also once the plan is adopted. The same guarantor twice is CONFLICT.",
   })
   async assignIndicatorGuarantor(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => AssignIndicatorGuarantorInput, INPUT) input: AssignIndicatorGuarantorInput,
-  ): Promise<IndicatorGuarantorType> {
-    return toIndicatorGuarantor(await ctx.services.plans.assignIndicatorGuarantor(ctx, input));
+  ): Promise<IndicatorType> {
+    return toIndicator(await ctx.services.plans.assignIndicatorGuarantor(ctx, input));
   }
 
   @Mutation(() => IndicatorType, { description: "Removes an indicator guarantor; returns the indicator. The area's coordinators, admins and support." })
@@ -147,20 +147,20 @@ export class PlanResolver {
     return toIndicator(await ctx.services.plans.removeIndicatorGuarantor(ctx, input));
   }
 
-  @Mutation(() => IndicatorValueType, {
-    description: "Records a measured value. The indicator's guarantors (a person guarantor, or a person of a guarantor organisation by their person record or a seat held today), the area's coordinators and admins.",
+  @Mutation(() => IndicatorType, {
+    description:
+      "Records a measured value; returns the indicator, its values listing the new one and its progress counting it. The indicator's guarantors (a person guarantor, or a person of a guarantor organisation by their person record or a seat held today), the area's coordinators and admins.",
   })
-  async recordIndicatorValue(@Ctx() ctx: RequestContext, @Arg('input', () => RecordIndicatorValueInput, INPUT) input: RecordIndicatorValueInput): Promise<IndicatorValueType> {
-    return toValue(await ctx.services.plans.recordValue(ctx, input));
+  async recordIndicatorValue(@Ctx() ctx: RequestContext, @Arg('input', () => RecordIndicatorValueInput, INPUT) input: RecordIndicatorValueInput): Promise<IndicatorType> {
+    return toIndicator(await ctx.services.plans.recordValue(ctx, input));
   }
 
-  @Mutation(() => IndicatorValueType, {
+  @Mutation(() => IndicatorType, {
     description:
-      'Corrects a recorded value — its number, or its day too — saying why: the correction is a new value in force that names what it replaced; the old one stays in the record. Who may record the indicator\'s values. CONFLICT when the value was corrected already or the new day has a value.',
+      'Corrects a recorded value — its number, or its day too — saying why: the correction is a new value in force that names what it replaced; the old one stays in the record. Returns the indicator, its values showing the correction in force and its progress counting it. Who may record the indicator\'s values. CONFLICT when the value was corrected already or the new day has a value.',
   })
-  async correctIndicatorValue(@Ctx() ctx: RequestContext, @Arg('input', () => CorrectIndicatorValueInput, INPUT) input: CorrectIndicatorValueInput): Promise<IndicatorValueType> {
-    const corrected = await ctx.services.plans.correctValue(ctx, input);
-    return toValue(corrected.value, corrected.corrects);
+  async correctIndicatorValue(@Ctx() ctx: RequestContext, @Arg('input', () => CorrectIndicatorValueInput, INPUT) input: CorrectIndicatorValueInput): Promise<IndicatorType> {
+    return toIndicator(await ctx.services.plans.correctValue(ctx, input));
   }
 
   @Mutation(() => PlanGoalType, {

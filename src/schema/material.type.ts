@@ -35,6 +35,9 @@ export class MaterialType {
 
   uploadedById!: string;
 
+  /** The row, for the fields that resolve what it is attached to. */
+  entity!: Material;
+
   static from(this: void, m: Material): MaterialType {
     return Object.assign(new MaterialType(), {
       id: m.id,
@@ -47,6 +50,7 @@ export class MaterialType {
       uploadedAt: m.createdAt,
       downloadPath: `/materials/${m.id}`,
       uploadedById: m.uploadedBy.id,
+      entity: m,
     });
   }
 }

@@ -84,18 +84,19 @@ export class AreaService {
     );
   }
 
-  async addMunicipality(ctx: RequestContext, input: AddMunicipalityCommand): Promise<Municipality> {
+  /** Adds a member municipality; returns the area, which lists it. */
+  async addMunicipality(ctx: RequestContext, input: AddMunicipalityCommand): Promise<PlanningArea> {
     authorize(ctx, 'area.addMunicipality', inArea(input.areaId), 'Area', input.areaId);
     const code = input.code ?? null;
     if (code !== null && (await ctx.em.count(Municipality, { areaId: input.areaId, code })) > 0) {
       throw conflict(ctx.locale, { cs: 'Obec s tímto kódem už v oblasti je.', en: 'The area already has a municipality with this code.' }, { field: 'code' });
     }
-    return uniqueOrConflict(ctx, MUNICIPALITY_TAKEN, 'name', () =>
+    await uniqueOrConflict(ctx, MUNICIPALITY_TAKEN, 'name', () =>
       ctx.em.transactional(async (em) => {
-        const municipality = em.create(Municipality, { areaId: input.areaId, name: input.name, population: input.population, code });
+        em.create(Municipality, { areaId: input.areaId, name: input.name, population: input.population, code });
         await em.flush();
-        return municipality;
       }),
     );
+    return this.get(ctx, input.areaId);
   }
 }

@@ -83,6 +83,23 @@ export class MaterialService {
     return [...rows].sort((a, b) => a.name.localeCompare(b.name, 'cs', { sensitivity: 'base' }) || a.version - b.version);
   }
 
+  /** The agenda item a material is attached to, or null when the viewer may not see its meeting. */
+  async agendaItemOf(ctx: RequestContext, material: Material): Promise<AgendaItem | null> {
+    if (!material.agendaItem) return null;
+    const item = await ctx.em.findOne(AgendaItem, { id: material.agendaItem.id });
+    if (!item) return null;
+    const seen = await this.meetings.get(ctx, item.meeting.id).then(
+      () => true,
+      () => false,
+    );
+    return seen ? item : null;
+  }
+
+  /** The proposal a material is attached to, or null when the viewer may not see it. */
+  async proposalOf(ctx: RequestContext, material: Material): Promise<Proposal | null> {
+    return material.proposal ? this.proposals.get(ctx, material.proposal.id).catch(() => null) : null;
+  }
+
   async ofAgendaItem(ctx: RequestContext, itemId: string): Promise<Material[]> {
     return this.sorted(await ctx.loaders.childrenOf(Material, 'agendaItem', { id: 'asc' }).load(itemId));
   }

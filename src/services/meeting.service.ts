@@ -413,7 +413,8 @@ export class MeetingService {
     return m.recordedAfterwards && [MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFTED].includes(m.status);
   }
 
-  async addAgendaItem(ctx: RequestContext, input: AddAgendaItemCommand): Promise<AgendaItem> {
+  /** Adds an item at the end of the agenda; returns the meeting, whose agenda lists it. */
+  async addAgendaItem(ctx: RequestContext, input: AddAgendaItemCommand): Promise<Meeting> {
     const meeting = await this.get(ctx, input.meetingId);
     const body = await this.bodyOf(ctx, meeting);
     const resource = bodyResource(body);
@@ -459,7 +460,7 @@ export class MeetingService {
         throw conflict(ctx.locale, { cs: 'Program konaného nebo zrušeného jednání nelze měnit.', en: 'The agenda of a held or cancelled meeting cannot change.' });
       }
       const last = await em.findOne(AgendaItem, { meeting: meeting.id }, { orderBy: { position: 'desc' } });
-      const item = em.create(AgendaItem, {
+      em.create(AgendaItem, {
         areaId: meeting.areaId,
         meeting: em.getReference(Meeting, meeting.id),
         position: (last?.position ?? 0) + 1,
@@ -470,11 +471,12 @@ export class MeetingService {
         urgencyReason: late ? (input.urgencyReason ?? null) : null,
       });
       await em.flush();
-      return item;
+      return locked;
     });
   }
 
-  async moveAgendaItem(ctx: RequestContext, input: MoveAgendaItemCommand): Promise<AgendaItem[]> {
+  /** Moves an agenda item to a position; returns the meeting, whose agenda is in the new order. */
+  async moveAgendaItem(ctx: RequestContext, input: MoveAgendaItemCommand): Promise<Meeting> {
     requireId(ctx.locale, 'itemId', input.itemId);
     const item = await ctx.em.findOne(AgendaItem, { id: input.itemId });
     if (!item) throw notFound(ctx.locale, 'AgendaItem', input.itemId);
@@ -492,7 +494,7 @@ export class MeetingService {
         i.position = index + 1;
       });
       await em.flush();
-      return rest;
+      return locked;
     });
   }
 

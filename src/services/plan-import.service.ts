@@ -131,10 +131,10 @@ export class PlanImportService {
     const measuresByTitle = new Map<string, string[]>();
 
     for (const p of d.priorities) {
-      const priority = await attempt(p.path, () => this.plans.addPart(tx, 'priority', { parentId: plan.id, title: p.title }));
+      const priority = (await attempt(p.path, () => this.plans.addPriority(tx, { parentId: plan.id, title: p.title })))?.added;
       if (!priority) continue;
       for (const g of p.goals) {
-        const goal = await attempt(g.path, () => this.plans.addPart(tx, 'goal', { parentId: priority.id, title: g.title }));
+        const goal = (await attempt(g.path, () => this.plans.addGoal(tx, { parentId: priority.id, title: g.title })))?.added;
         if (!goal) continue;
         for (const who of g.guarantors) {
           const ids = this.resolve(who, names, problems);
@@ -144,21 +144,23 @@ export class PlanImportService {
           await attempt(`${g.path}.status`, () => this.plans.updateGoalStatus(tx, { goalId: goal.id, status: g.status, comment: g.statusComment }));
         }
         for (const m of g.measures) {
-          const measure = await attempt(m.path, () => this.plans.addPart(tx, 'measure', { parentId: goal.id, title: m.title, description: m.description }));
+          const measure = (await attempt(m.path, () => this.plans.addMeasure(tx, { parentId: goal.id, title: m.title, description: m.description })))?.added;
           if (!measure) continue;
           if (m.ref) measureByRef.set(m.ref, measure.id);
           measuresByTitle.set(folded(m.title), [...(measuresByTitle.get(folded(m.title)) ?? []), measure.id]);
           for (const i of m.indicators) {
             const guarantors = i.guarantors.map((who) => this.resolve(who, names, problems));
             const { path: _path, guarantors: _guarantors, values, ...fields } = i;
-            const indicator = await attempt(i.path, () =>
+            const indicator = (
+              await attempt(i.path, () =>
               this.plans.addIndicator(tx, {
                 ...fields,
                 measureId: measure.id,
                 guarantorPersonIds: guarantors.flatMap((g) => (g?.personId ? [g.personId] : [])),
                 guarantorOrganisationIds: guarantors.flatMap((g) => (g?.organisationId ? [g.organisationId] : [])),
               }),
-            );
+              )
+            )?.added;
             if (!indicator) continue;
             for (const v of [...values].sort((a, b) => a.date.localeCompare(b.date))) {
               await attempt(v.path, () => this.plans.recordValue(tx, { indicatorId: indicator.id, value: v.value, measuredOn: v.date, note: v.note }));

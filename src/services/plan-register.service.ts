@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { findOrNotFound } from '../data/load-for-change';
 import type { RequestContext } from '../context';
 import { PlanRisk, PlanStakeholder, SolutionVariant, SwotItem } from '../entities/plan-risk.entity';
+import type { Plan } from '../entities/plan.entity';
 import { type Level, StakeholderQuadrant, type RiskArea, type SwotKind } from '../entities/enums';
 import { quadrantOf } from '../mappers/plan.mapper';
 import type { PlanService } from './plan.service';
@@ -67,26 +68,31 @@ export class PlanRegisterService {
     return [...rows].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'cs'));
   }
 
-  /** Adds a row of a plan's register (a risk, a stakeholder) in a transaction, once the plan may be edited. */
-  private async addToPlan<T extends object>(ctx: RequestContext, planId: string, create: (em: EntityManager, plan: { id: string; areaId: string }) => T): Promise<T> {
+  /**
+   * Adds a row of a plan's register (a risk, a stakeholder) in a transaction, once the plan may be
+   * edited; returns the plan, which lists it.
+   */
+  private async addToPlan(ctx: RequestContext, planId: string, create: (em: EntityManager, plan: { id: string; areaId: string }) => object): Promise<Plan> {
     const plan = await this.plans.forEditing(ctx, 'plan', planId);
-    return ctx.em.transactional(async (em) => {
-      const row = create(em, plan);
+    await ctx.em.transactional(async (em) => {
+      create(em, plan);
       await em.flush();
-      return row;
     });
+    return plan;
   }
 
-  async addRisk(ctx: RequestContext, input: AddRiskCommand): Promise<PlanRisk> {
+  /** Adds a risk; returns the plan, which lists it. */
+  async addRisk(ctx: RequestContext, input: AddRiskCommand): Promise<Plan> {
     return this.addToPlan(ctx, input.planId, (em, plan) =>
       em.create(PlanRisk, { ...input, areaId: plan.areaId, planId: plan.id }),
     );
   }
 
-  async updateRisk(ctx: RequestContext, input: UpdateRiskCommand): Promise<PlanRisk> {
+  /** Changes a risk; returns the plan, which lists it. */
+  async updateRisk(ctx: RequestContext, input: UpdateRiskCommand): Promise<Plan> {
     const found = await findOrNotFound(ctx, PlanRisk, 'id', input.id, 'PlanRisk');
-    await this.plans.forEditing(ctx, 'plan', found.planId);
-    return ctx.em.transactional(async (em) => {
+    const plan = await this.plans.forEditing(ctx, 'plan', found.planId);
+    await ctx.em.transactional(async (em) => {
       const risk = await em.findOneOrFail(PlanRisk, { id: input.id });
       if (input.probability !== undefined && input.probability !== null) risk.probability = input.probability;
       if (input.impact !== undefined && input.impact !== null) risk.impact = input.impact;
@@ -94,11 +100,12 @@ export class PlanRegisterService {
       if (input.owner !== undefined) risk.owner = input.owner;
       if (input.reviewDate !== undefined) risk.reviewDate = input.reviewDate;
       await em.flush();
-      return risk;
     });
+    return plan;
   }
 
-  async addStakeholder(ctx: RequestContext, input: AddStakeholderCommand): Promise<PlanStakeholder> {
+  /** Adds a stakeholder; returns the plan, which lists it. */
+  async addStakeholder(ctx: RequestContext, input: AddStakeholderCommand): Promise<Plan> {
     return this.addToPlan(ctx, input.planId, (em, plan) =>
       em.create(PlanStakeholder, { ...input, areaId: plan.areaId, planId: plan.id }),
     );
@@ -112,22 +119,26 @@ export class PlanRegisterService {
     return ctx.loaders.childrenOf(SolutionVariant, 'planId', { position: 'asc' }).load(planId);
   }
 
-  async addSwotItem(ctx: RequestContext, input: AddSwotItemCommand): Promise<SwotItem> {
+  /** Adds a SWOT item; returns the plan, which lists it. */
+  async addSwotItem(ctx: RequestContext, input: AddSwotItemCommand): Promise<Plan> {
     const plan = await this.plans.forTextEditing(ctx, 'plan', input.planId);
-    return ctx.em.transactional(async (em) => {
-      const row = em.create(SwotItem, { areaId: plan.areaId, planId: plan.id, kind: input.kind, text: input.text });
+    await ctx.em.transactional(async (em) => {
+      em.create(SwotItem, { areaId: plan.areaId, planId: plan.id, kind: input.kind, text: input.text });
       await em.flush();
-      return row;
     });
+    return plan;
   }
 
-  /** Adds a variant; a chosen one unchooses the others, so a plan has at most one chosen variant. */
-  async addSolutionVariant(ctx: RequestContext, input: AddSolutionVariantCommand): Promise<SolutionVariant> {
+  /**
+   * Adds a variant; a chosen one unchooses the others, so a plan has at most one chosen variant.
+   * Returns the plan, which lists its variants.
+   */
+  async addSolutionVariant(ctx: RequestContext, input: AddSolutionVariantCommand): Promise<Plan> {
     const plan = await this.plans.forTextEditing(ctx, 'plan', input.planId);
-    return ctx.em.transactional(async (em) => {
+    await ctx.em.transactional(async (em) => {
       const existing = await em.find(SolutionVariant, { planId: plan.id });
       if (input.chosen) for (const v of existing) v.chosen = false;
-      const row = em.create(SolutionVariant, {
+      em.create(SolutionVariant, {
         areaId: plan.areaId,
         planId: plan.id,
         position: existing.length + 1,
@@ -136,7 +147,7 @@ export class PlanRegisterService {
         chosen: input.chosen,
       });
       await em.flush();
-      return row;
     });
+    return plan;
   }
 }

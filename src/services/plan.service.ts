@@ -33,6 +33,12 @@ export interface AddIndicatorCommand {
   reportingPeriod?: ReportingPeriod | null;
 }
 
+/** A part added to a record: the new part, and the record that lists it (what a screen redraws). */
+export interface Added<Part, Parent> {
+  added: Part;
+  parent: Parent;
+}
+
 export interface AddPlanPartCommand {
   parentId: string;
   title: string;
@@ -258,27 +264,39 @@ export class PlanService {
     });
   }
 
-  async addPart(ctx: RequestContext, kind: 'priority' | 'goal' | 'measure', input: AddPlanPartCommand): Promise<PlanPriority | PlanGoal | PlanMeasure> {
-    const parentKind = kind === 'priority' ? 'plan' : kind === 'goal' ? 'priority' : 'goal';
-    const plan = await this.forTextEditing(ctx, parentKind, input.parentId);
-    return ctx.em.transactional(async (em) => {
-      const areaId = plan.areaId;
-      if (kind === 'priority') {
-        const position = (await em.count(PlanPriority, { planId: input.parentId })) + 1;
-        const row = em.create(PlanPriority, { areaId, planId: input.parentId, position, title: input.title });
-        await em.flush();
-        return row;
-      }
-      if (kind === 'goal') {
-        const position = (await em.count(PlanGoal, { priorityId: input.parentId })) + 1;
-        const row = em.create(PlanGoal, { areaId, priorityId: input.parentId, position, title: input.title, status: GoalStatus.NOT_STARTED });
-        await em.flush();
-        return row;
-      }
-      const position = (await em.count(PlanMeasure, { goalId: input.parentId })) + 1;
-      const row = em.create(PlanMeasure, { areaId, goalId: input.parentId, position, title: input.title, description: input.description ?? null });
+  /** Adds a priority to a plan: the new priority and the plan, which lists it. */
+  async addPriority(ctx: RequestContext, input: AddPlanPartCommand): Promise<Added<PlanPriority, Plan>> {
+    const plan = await this.forTextEditing(ctx, 'plan', input.parentId);
+    const added = await ctx.em.transactional(async (em) => {
+      const position = (await em.count(PlanPriority, { planId: plan.id })) + 1;
+      const row = em.create(PlanPriority, { areaId: plan.areaId, planId: plan.id, position, title: input.title });
       await em.flush();
       return row;
+    });
+    return { added, parent: plan };
+  }
+
+  /** Adds a goal to a priority: the new goal and the priority, which lists it. */
+  async addGoal(ctx: RequestContext, input: AddPlanPartCommand): Promise<Added<PlanGoal, PlanPriority>> {
+    const plan = await this.forTextEditing(ctx, 'priority', input.parentId);
+    return ctx.em.transactional(async (em) => {
+      const priority = await em.findOneOrFail(PlanPriority, { id: input.parentId });
+      const position = (await em.count(PlanGoal, { priorityId: priority.id })) + 1;
+      const added = em.create(PlanGoal, { areaId: plan.areaId, priorityId: priority.id, position, title: input.title, status: GoalStatus.NOT_STARTED });
+      await em.flush();
+      return { added, parent: priority };
+    });
+  }
+
+  /** Adds a measure to a goal: the new measure and the goal, which lists it. */
+  async addMeasure(ctx: RequestContext, input: AddPlanPartCommand): Promise<Added<PlanMeasure, PlanGoal>> {
+    const plan = await this.forTextEditing(ctx, 'goal', input.parentId);
+    return ctx.em.transactional(async (em) => {
+      const goal = await em.findOneOrFail(PlanGoal, { id: input.parentId });
+      const position = (await em.count(PlanMeasure, { goalId: goal.id })) + 1;
+      const added = em.create(PlanMeasure, { areaId: plan.areaId, goalId: goal.id, position, title: input.title, description: input.description ?? null });
+      await em.flush();
+      return { added, parent: goal };
     });
   }
 
@@ -290,7 +308,8 @@ export class PlanService {
     refuseErased(ctx, person);
   }
 
-  async addIndicator(ctx: RequestContext, input: AddIndicatorCommand): Promise<Indicator> {
+  /** Adds an indicator to a measure: the new indicator and the measure, which lists it. */
+  async addIndicator(ctx: RequestContext, input: AddIndicatorCommand): Promise<Added<Indicator, PlanMeasure>> {
     const plan = await this.forTextEditing(ctx, 'measure', input.measureId);
     if (input.targetDate < input.baselineDate) {
       throw badInput(ctx.locale, [{ field: 'targetDate', text: { cs: 'Cíl je před výchozím stavem.', en: 'targetDate is before baselineDate.' } }]);
@@ -315,7 +334,7 @@ export class PlanService {
       for (const personId of personIds) em.create(IndicatorGuarantor, { areaId: plan.areaId, indicatorId: row.id, personId, organisationId: null });
       for (const organisationId of organisationIds) em.create(IndicatorGuarantor, { areaId: plan.areaId, indicatorId: row.id, personId: null, organisationId });
       await em.flush();
-      return row;
+      return { added: row, parent: await em.findOneOrFail(PlanMeasure, { id: input.measureId }) };
     });
   }
 
@@ -338,8 +357,8 @@ export class PlanService {
     }
   }
 
-  /** One more goal guarantor. The coordinator, admins or support; guarantors stay open after adoption. */
-  async assignGoalGuarantor(ctx: RequestContext, input: AssignGoalGuarantorCommand): Promise<GoalGuarantor> {
+  /** One more goal guarantor; returns the goal. The coordinator, admins or support; guarantors stay open after adoption. */
+  async assignGoalGuarantor(ctx: RequestContext, input: AssignGoalGuarantorCommand): Promise<PlanGoal> {
     const plan = await this.forEditing(ctx, 'goal', input.goalId);
     if (!input.municipalityId && !input.personId && !input.organisationId) {
       throw badInput(ctx.locale, [
@@ -354,14 +373,14 @@ export class PlanService {
     await this.guarantorOfArea(ctx, plan.areaId, input);
     return ctx.em.transactional(async (em) => {
       // Serialises the goal's guarantor changes, so that two requests cannot both add the same one.
-      await em.findOneOrFail(PlanGoal, { id: input.goalId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const goal = await em.findOneOrFail(PlanGoal, { id: input.goalId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       const wanted = { municipalityId: input.municipalityId ?? null, personId: input.personId ?? null, organisationId: input.organisationId ?? null };
       if ((await em.find(GoalGuarantor, { goalId: input.goalId })).some((g) => sameGuarantor(g, wanted))) {
         throw conflict(ctx.locale, ALREADY_GUARANTOR, { reason: 'ALREADY_GUARANTOR' });
       }
-      const row = em.create(GoalGuarantor, { areaId: plan.areaId, goalId: input.goalId, ...wanted });
+      em.create(GoalGuarantor, { areaId: plan.areaId, goalId: input.goalId, ...wanted });
       await em.flush();
-      return row;
+      return goal;
     });
   }
 
@@ -376,8 +395,8 @@ export class PlanService {
     });
   }
 
-  /** One more indicator guarantor: a person or an organisation. The coordinator, admins or support; open after adoption. */
-  async assignIndicatorGuarantor(ctx: RequestContext, input: AssignIndicatorGuarantorCommand): Promise<IndicatorGuarantor> {
+  /** One more indicator guarantor: a person or an organisation; returns the indicator. The coordinator, admins or support; open after adoption. */
+  async assignIndicatorGuarantor(ctx: RequestContext, input: AssignIndicatorGuarantorCommand): Promise<Indicator> {
     const plan = await this.forEditing(ctx, 'indicator', input.indicatorId);
     if (!input.personId === !input.organisationId) {
       throw badInput(ctx.locale, [
@@ -388,14 +407,14 @@ export class PlanService {
     }
     await this.guarantorOfArea(ctx, plan.areaId, input);
     return ctx.em.transactional(async (em) => {
-      await em.findOneOrFail(Indicator, { id: input.indicatorId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const indicator = await em.findOneOrFail(Indicator, { id: input.indicatorId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       const wanted = { personId: input.personId ?? null, organisationId: input.organisationId ?? null };
       if ((await em.find(IndicatorGuarantor, { indicatorId: input.indicatorId })).some((g) => sameGuarantor(g, wanted))) {
         throw conflict(ctx.locale, ALREADY_GUARANTOR, { reason: 'ALREADY_GUARANTOR' });
       }
-      const row = em.create(IndicatorGuarantor, { areaId: plan.areaId, indicatorId: input.indicatorId, ...wanted });
+      em.create(IndicatorGuarantor, { areaId: plan.areaId, indicatorId: input.indicatorId, ...wanted });
       await em.flush();
-      return row;
+      return indicator;
     });
   }
 
@@ -413,8 +432,9 @@ export class PlanService {
   /**
    * The indicator's guarantors, or the coordinator and admins, record its values
    * (plan.recordIndicatorValue): one per day, never for a day still to come; a wrong one is corrected.
+   * Returns the indicator, which lists the value and the progress it makes.
    */
-  async recordValue(ctx: RequestContext, input: RecordIndicatorValueCommand): Promise<IndicatorValue> {
+  async recordValue(ctx: RequestContext, input: RecordIndicatorValueCommand): Promise<Indicator> {
     const { plan, indicator } = await this.indicatorForValues(ctx, input.indicatorId);
     this.refuseFutureDay(ctx, input.measuredOn);
     const person = ctx.viewer.personIn(plan.areaId) as Person;
@@ -423,9 +443,9 @@ export class PlanService {
         await lockValuesOf(em, indicator.id);
         if (await em.count(IndicatorValue, { indicatorId: indicator.id, measuredOn: input.measuredOn, supersededById: null })) throw conflict(ctx.locale, SAME_DAY, { field: 'measuredOn' });
         const { indicatorId: _indicator, value, ...rest } = input;
-        const row = em.create(IndicatorValue, { ...rest, areaId: plan.areaId, indicatorId: indicator.id, value: String(value), recordedById: person.id });
+        em.create(IndicatorValue, { ...rest, areaId: plan.areaId, indicatorId: indicator.id, value: String(value), recordedById: person.id });
         await em.flush();
-        return row;
+        return indicator;
       }),
     );
   }
@@ -433,12 +453,13 @@ export class PlanService {
   /**
    * Corrects a recorded value (its number, or its day too), saying why: the correction is a new
    * value naming the one it corrects, which stays, superseded. Who may record values may correct.
+   * Returns the indicator, which lists the correction in force and the progress it makes.
    */
-  async correctValue(ctx: RequestContext, input: CorrectIndicatorValueCommand): Promise<ValueInForce> {
+  async correctValue(ctx: RequestContext, input: CorrectIndicatorValueCommand): Promise<Indicator> {
     requireId(ctx.locale, 'valueId', input.valueId);
     const found = await ctx.em.findOne(IndicatorValue, { id: input.valueId });
     if (!found) throw notFound(ctx.locale, 'IndicatorValue', input.valueId);
-    const { plan } = await this.indicatorForValues(ctx, found.indicatorId);
+    const { plan, indicator } = await this.indicatorForValues(ctx, found.indicatorId);
     const measuredOn = input.measuredOn ?? found.measuredOn;
     this.refuseFutureDay(ctx, measuredOn);
     const person = ctx.viewer.personIn(plan.areaId) as Person;
@@ -451,7 +472,7 @@ export class PlanService {
         const id = randomUUID();
         old.supersededById = id;
         await em.flush();
-        const row = em.create(IndicatorValue, {
+        em.create(IndicatorValue, {
           id,
           areaId: old.areaId,
           indicatorId: old.indicatorId,
@@ -463,7 +484,7 @@ export class PlanService {
           correctionReason: input.reason,
         });
         await em.flush();
-        return { value: row, corrects: old };
+        return indicator;
       }),
     );
   }

@@ -29,14 +29,20 @@ afterAll(async () => {
   await app.close();
 });
 
-const ADD = 'mutation($input: AddMembershipInput!) { addMembership(input: $input) { id role triadSide votingRight validFrom validTo organisation { id name } active person { id } body { id } } }';
-const END = 'mutation($input: EndMembershipInput!) { endMembership(input: $input) { id validFrom validTo active } }';
+// Both return the body, its seats listing the one added or ended.
+const ADD = 'mutation($input: AddMembershipInput!) { addMembership(input: $input) { id memberships { id role triadSide votingRight validFrom validTo organisation { id name } active person { id } body { id } } } }';
+const END = 'mutation($input: EndMembershipInput!) { endMembership(input: $input) { id memberships { id validFrom validTo active } } }';
+type Seat = { id: string; person?: { id: string } };
+/** The seat of a person in the body a mutation returned. */
+const seatFor = (body: { memberships: Seat[] }, personId: string): Seat | undefined => body.memberships.find((m) => m.person?.id === personId);
+/** The seat of that id in the body a mutation returned. */
+const seatById = (body: { memberships: Seat[] }, id: string): Seat | undefined => body.memberships.find((m) => m.id === id);
 const seatsOf = (personId: string): Promise<number> => app.em().count(Membership, { person: personId });
 const seatsIn = (bodyId: string): Promise<number> => app.em().count(Membership, { body: bodyId });
 const seatRow = (id: string): Promise<Membership> => app.em().findOneOrFail(Membership, { id });
 
 describe('addMembership', () => {
-  type Added = { addMembership: { id: string } };
+  type Added = { addMembership: { id: string; memberships: Seat[] } };
 
   test('the coordinator seats a provider with a vote from today; the row is there and the body lists the seat', async () => {
     const res = await api.gql<Added>(
@@ -45,7 +51,9 @@ describe('addMembership', () => {
       who(subjectOf(a.coordinator)),
     );
     expect(res.errors).toBeUndefined();
-    expect(res.data!.addMembership).toEqual({
+    expect(res.data!.addMembership.id).toBe(a.group.id);
+    const added = seatFor(res.data!.addMembership, a.outsider.id)!;
+    expect(added).toEqual({
       id: expect.any(String) as unknown,
       role: 'MEMBER',
       triadSide: 'PROVIDER',
@@ -57,7 +65,7 @@ describe('addMembership', () => {
       person: { id: a.outsider.id },
       body: { id: a.group.id },
     });
-    const m = await app.em().findOneOrFail(Membership, { id: res.data!.addMembership.id });
+    const m = await app.em().findOneOrFail(Membership, { id: added.id });
     expect([m.areaId, m.body.id, m.person.id, m.role, m.triadSide, m.votingRight, m.validFrom, m.validTo, m.organisation?.id]).toEqual([
       a.area.id, a.group.id, a.outsider.id, MembershipRole.MEMBER, TriadSide.PROVIDER, true, today, null, domov.id,
     ]);
@@ -74,8 +82,9 @@ describe('addMembership', () => {
 
   test('the admin seats a guest, who never votes; the same person sits in another body on another side', async () => {
     const res = await api.gql<Added>(ADD, { input: { bodyId: a.steering.id, personId: a.outsider.id, role: 'GUEST', triadSide: 'PUBLIC' } }, who(subjectOf(a.admin)));
-    expect(res.data!.addMembership).toMatchObject({ role: 'GUEST', triadSide: 'PUBLIC', votingRight: false, body: { id: a.steering.id } });
-    expect((await seatRow(res.data!.addMembership.id)).votingRight).toBe(false);
+    const guest = seatFor(res.data!.addMembership, a.outsider.id)!;
+    expect(guest).toMatchObject({ role: 'GUEST', triadSide: 'PUBLIC', votingRight: false, body: { id: a.steering.id } });
+    expect((await seatRow(guest.id)).votingRight).toBe(false);
     expect(await seatsOf(a.outsider.id)).toBe(2);
     const me = await api.gql<{ me: { memberships: Array<{ triadSide: string }> } }>('{ me { memberships { triadSide } } }', {}, who(subjectOf(a.outsider)));
     expect(me.data!.me.memberships.map((m) => m.triadSide).sort()).toEqual(['PROVIDER', 'PUBLIC']);
@@ -186,15 +195,16 @@ describe('endMembership', () => {
   });
 
   test('the coordinator ends a seat on a given day; the row gets its last day', async () => {
-    const res = await api.gql(END, { input: { membershipId: seat, validTo: '2030-12-31' } }, who(subjectOf(a.coordinator)));
+    const res = await api.gql<{ endMembership: { id: string; memberships: Seat[] } }>(END, { input: { membershipId: seat, validTo: '2030-12-31' } }, who(subjectOf(a.coordinator)));
     expect(res.errors).toBeUndefined();
-    expect(res.data).toEqual({ endMembership: { id: seat, validFrom: '2021-01-01', validTo: '2030-12-31', active: true } });
+    expect(res.data!.endMembership.id).toBe(a.group.id);
+    expect(seatById(res.data!.endMembership, seat)).toEqual({ id: seat, validFrom: '2021-01-01', validTo: '2030-12-31', active: true });
     expect((await seatRow(seat)).validTo).toBe('2030-12-31');
   });
 
   test('the admin ends it earlier, yesterday; the seat is no longer active and the body stops listing it as held', async () => {
-    const res = await api.gql(END, { input: { membershipId: seat, validTo: yesterday } }, who(subjectOf(a.admin)));
-    expect(res.data).toEqual({ endMembership: { id: seat, validFrom: '2021-01-01', validTo: yesterday, active: false } });
+    const res = await api.gql<{ endMembership: { memberships: Seat[] } }>(END, { input: { membershipId: seat, validTo: yesterday } }, who(subjectOf(a.admin)));
+    expect(seatById(res.data!.endMembership, seat)).toEqual({ id: seat, validFrom: '2021-01-01', validTo: yesterday, active: false });
     expect((await seatRow(seat)).validTo).toBe(yesterday);
     const body = await api.gql<{ body: { memberships: Array<{ id: string }> } }>('query($id: ID!) { body(id: $id) { memberships(activeOnly: true) { id } } }', { id: a.group.id });
     expect(body.data!.body.memberships.map((m) => m.id)).not.toContain(seat);
@@ -202,8 +212,8 @@ describe('endMembership', () => {
 
   test('without a day it ends today', async () => {
     const m = await aSeat(app.em(), a.group, await aPerson(app.em(), a.area, { name: 'Dnes Končící' }), { validFrom: '2022-01-01' });
-    const res = await api.gql(END, { input: { membershipId: m.id } }, who(subjectOf(a.coordinator)));
-    expect(res.data).toEqual({ endMembership: { id: m.id, validFrom: '2022-01-01', validTo: today, active: true } });
+    const res = await api.gql<{ endMembership: { memberships: Seat[] } }>(END, { input: { membershipId: m.id } }, who(subjectOf(a.coordinator)));
+    expect(seatById(res.data!.endMembership, m.id)).toEqual({ id: m.id, validFrom: '2022-01-01', validTo: today, active: true });
     expect((await seatRow(m.id)).validTo).toBe(today);
   });
 

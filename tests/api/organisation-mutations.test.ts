@@ -79,11 +79,12 @@ const cases: Case[] = [
   },
   {
     name: 'addMunicipality',
-    query: 'mutation($input: AddMunicipalityInput!) { addMunicipality(input: $input) { id name population } }',
+    query: 'mutation($input: AddMunicipalityInput!) { addMunicipality(input: $input) { id municipalities { id name population } } }',
     good: () => ({ areaId: a.area.id, name: 'Spořice', population: 1540 }),
     allowed: () => subject(a.coordinator),
     check: async (d) => {
-      const row = await one<{ population: number }>('select population from municipality where id = ?', [(d.addMunicipality as { id: string }).id]);
+      const added = (d.addMunicipality as { municipalities: Array<{ id: string; name: string }> }).municipalities.find((m) => m.name === 'Spořice')!;
+      const row = await one<{ population: number }>('select population from municipality where id = ?', [added.id]);
       expect(row.population).toBe(1540);
     },
     wrongRoles: () => [subject(a.member), subject(a.clerk), subject(a.support)],
@@ -195,11 +196,11 @@ const cases: Case[] = [
   },
   {
     name: 'addMembership',
-    query: 'mutation($input: AddMembershipInput!) { addMembership(input: $input) { id role triadSide votingRight person { id } body { id } } }',
+    query: 'mutation($input: AddMembershipInput!) { addMembership(input: $input) { id memberships { role triadSide votingRight person { id } body { id } } } }',
     good: () => ({ bodyId: a.group.id, personId: a.outsider.id, role: 'MEMBER', triadSide: 'PROVIDER', organisationId: spolekA.id }),
     allowed: () => subject(a.coordinator),
     check: (d) => {
-      expect(d.addMembership).toMatchObject({ triadSide: 'PROVIDER', votingRight: true, person: { id: a.outsider.id }, body: { id: a.group.id } });
+      expect((d.addMembership as { memberships: unknown[] }).memberships).toContainEqual({ role: 'MEMBER', triadSide: 'PROVIDER', votingRight: true, person: { id: a.outsider.id }, body: { id: a.group.id } });
     },
     wrongRoles: () => [subject(a.chair), subject(a.member), subject(a.support)],
     otherArea: () => ({ bodyId: b.group.id, personId: b.outsider.id, role: 'MEMBER', triadSide: 'PROVIDER' }),
@@ -207,7 +208,7 @@ const cases: Case[] = [
   },
   {
     name: 'endMembership',
-    query: 'mutation($input: EndMembershipInput!) { endMembership(input: $input) { id validTo active } }',
+    query: 'mutation($input: EndMembershipInput!) { endMembership(input: $input) { id memberships { id validTo } } }',
     good: () => ({ membershipId: memberSeatA, validTo: '2030-12-31' }),
     allowed: () => subject(a.coordinator),
     check: async () => {

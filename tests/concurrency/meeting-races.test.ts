@@ -173,8 +173,8 @@ test('minutes verified twenty times at once, then verified and distributed at on
 test('agenda items added and moved twenty at a time: positions stay 1…n, each once, and the order is one a caller was answered', async () => {
   const meetingId = await convenedMeeting('Program naráz');
   const ADD = `mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }`;
-  const MOVE = `mutation($input: MoveAgendaItemInput!) { moveAgendaItem(input: $input) { id position } }`;
-  type Moved = { moveAgendaItem: Array<{ id: string; position: number }> };
+  const MOVE = `mutation($input: MoveAgendaItemInput!) { moveAgendaItem(input: $input) { agenda { id position } } }`;
+  type Moved = { moveAgendaItem: { agenda: Array<{ id: string; position: number }> } };
   const positions = async () => (await app.em().find(AgendaItem, { meeting: meetingId }, { orderBy: { position: 'asc' } })).map((i) => ({ id: i.id, position: i.position }));
 
   const added = outcome(await atOnce(RACERS, (i) => app.gql<{ addAgendaItem: { id: string } }>(ADD, { input: { meetingId, title: `Bod ${i + 1}` } }, chair)));
@@ -194,5 +194,5 @@ test('agenda items added and moved twenty at a time: positions stay 1…n, each 
   expect(different.won).toHaveLength(RACERS);
   const final = await positions();
   expect(final.map((i) => i.position)).toEqual(Array.from({ length: ids.length }, (_v, i) => i + 1));
-  expect(different.won.map((w) => w.data.moveAgendaItem)).toContainEqual(final);
+  expect(different.won.map((w) => w.data.moveAgendaItem.agenda)).toContainEqual(final);
 });

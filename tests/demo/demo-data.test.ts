@@ -5,6 +5,8 @@ import { Municipality } from '../../src/entities/municipality.entity';
 import { PlanningArea } from '../../src/entities/planning-area.entity';
 import { Proposal } from '../../src/entities/proposal.entity';
 import { DEMO_PEOPLE, demoPeopleMarkdown, loadDemoData } from '../../src/demo/demo-data';
+import { loadDemoProviders } from '../../src/demo/demo-providers';
+import register from '../../src/demo/demo-provider-register.json';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 let app: TestApp;
@@ -24,6 +26,41 @@ test('ORP Chomutov has its 25 municipalities and 81,786 inhabitants; loading aga
   expect(municipalities.reduce((sum, m) => sum + m.population, 0)).toBe(81_786);
   expect(await loadDemoData(em)).toBe(false);
   expect(await em.count(PlanningArea, {})).toBe(3);
+});
+
+test("ORP Chomutov's 25 municipalities have distinct six-digit codes (kód obce), the two towns' the official 562971 and 563099", async () => {
+  const em = app.em();
+  const chomutov = await em.findOneOrFail(PlanningArea, { name: 'ORP Chomutov' });
+  const municipalities = await em.find(Municipality, { areaId: chomutov.id });
+  const codes = municipalities.map((m) => m.code);
+  expect(codes.every((code) => code !== null && code >= 100_000 && code <= 999_999)).toBe(true);
+  expect(new Set(codes).size).toBe(25);
+  const codeOf = (name: string) => municipalities.find((m) => m.name === name)?.code;
+  expect([codeOf('Chomutov'), codeOf('Jirkov')]).toEqual([562971, 563099]);
+});
+
+test('every municipality the demo provider register names is a demo municipality, and the filter by municipality finds the providers serving Jirkov', async () => {
+  const em = app.em();
+  const demoCodes = new Set((await em.find(Municipality, {})).map((m) => m.code));
+  const registerCodes = JSON.stringify(register).match(/"Obec\/(\d+)"/g)!.map((id) => Number(/\d+/.exec(id)![0]));
+  expect(registerCodes.length).toBeGreaterThan(0);
+  expect(registerCodes.filter((code) => !demoCodes.has(code))).toEqual([]);
+
+  expect(await loadDemoProviders(em)).toBe(true);
+  const chomutov = await em.findOneOrFail(PlanningArea, { name: 'ORP Chomutov' });
+  const inMunicipality = async (name: string): Promise<string[]> => {
+    const municipality = await em.findOneOrFail(Municipality, { areaId: chomutov.id, name });
+    const res = await app.gql<{ providers: { edges: Array<{ node: { name: string } }> } }>(
+      'query($m: ID!) { providers(filter: { municipalityId: $m }) { edges { node { name } } } }',
+      { m: municipality.id },
+    );
+    expect(res.errors).toBeUndefined();
+    return res.data!.providers.edges.map((e) => e.node.name).sort();
+  };
+  // The register's facilities in Jirkov (Obec/563099): Člověk v tísni's field programme and Domov Na Stráni's two services.
+  expect(await inMunicipality('Jirkov')).toEqual(['Domov Na Stráni, o.p.s.', 'Člověk v tísni, o.p.s.'].sort());
+  // Nothing in the register is in Kalek.
+  expect(await inMunicipality('Kalek')).toEqual([]);
 });
 
 test('Český Krumlov is organised KS → MS → SK → RM/ZM', async () => {

@@ -87,7 +87,12 @@ beforeAll(async () => {
   for (const [measuredOn, value] of [[`${LAST_YEAR}-06-30`, 7], [`${LAST_YEAR}-12-31`, 9]] as const) {
     await ok(`mutation($input: RecordIndicatorValueInput!) { recordIndicatorValue(input: $input) { __typename } }`, { indicatorId: plan.indicatorId, value, measuredOn, note: `Stav k ${measuredOn}` }, coordinator);
   }
-  const second = await ok<{ addMeasure: { id: string } }>(`mutation($input: AddPlanPartInput!) { addMeasure(input: $input) { id } }`, { parentId: plan.goal, title: 'Sdílený svoz k lékaři', description: 'Pro obce do 500 obyvatel.\nDvakrát týdně.' }, coordinator);
+  const goal = await ok<{ addMeasure: { measures: Array<{ id: string; title: string }> } }>(
+    `mutation($input: AddPlanPartInput!) { addMeasure(input: $input) { measures { id title } } }`,
+    { parentId: plan.goal, title: 'Sdílený svoz k lékaři', description: 'Pro obce do 500 obyvatel.\nDvakrát týdně.' },
+    coordinator,
+  );
+  const second = goal.addMeasure.measures.find((m) => m.title === 'Sdílený svoz k lékaři')!;
   await ok(`mutation($input: AddSwotItemInput!) { addSwotItem(input: $input) { id } }`, { planId: plan.planId, kind: 'STRENGTH', text: 'Fungující síť terénních služeb' }, coordinator);
   await ok(`mutation($input: AddSwotItemInput!) { addSwotItem(input: $input) { id } }`, { planId: plan.planId, kind: 'THREAT', text: 'Nejisté financování z kraje' }, coordinator);
   await ok(`mutation($input: AddSolutionVariantInput!) { addSolutionVariant(input: $input) { id } }`, { planId: plan.planId, title: 'Varianta č. 1', description: 'Beze změny.', chosen: false }, coordinator);
@@ -97,7 +102,7 @@ beforeAll(async () => {
   const actionPlan = await ok<{ createActionPlan: { id: string } }>(`mutation($input: CreateActionPlanInput!) { createActionPlan(input: $input) { id } }`, { planId: plan.planId, year: THIS_YEAR }, coordinator);
   const intents = [
     { measureId: plan.measure, title: 'Terénní program v Jirkově', status: 'IN_PROGRESS' },
-    { measureId: second.addMeasure.id, title: 'Svoz seniorů', status: null },
+    { measureId: second.id, title: 'Svoz seniorů', status: null },
   ];
   for (const [n, i] of intents.entries()) {
     const intent = await ok<{ addProjectIntent: { id: string } }>(

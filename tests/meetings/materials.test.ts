@@ -22,12 +22,12 @@ async function steeringAgendaItem() {
     { input: { bodyId: world.steering.id, title: 'ŘS', startsAt: daysAhead(40, 9), place: 'Radnice' } },
     as,
   );
-  const item = await app.gql<{ addAgendaItem: { id: string } }>(
-    `mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }`,
+  const item = await app.gql<{ addAgendaItem: { agenda: Array<{ id: string }> } }>(
+    `mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { agenda { id } } }`,
     { input: { meetingId: m.data!.scheduleMeeting.id, title: 'Rozpočet' } },
     as,
   );
-  return { world, meetingId: m.data!.scheduleMeeting.id, itemId: item.data!.addAgendaItem.id };
+  return { world, meetingId: m.data!.scheduleMeeting.id, itemId: item.data!.addAgendaItem.agenda[0].id };
 }
 
 test('a document uploaded to an agenda item is versioned, hashed, and downloadable by those who see the meeting', async () => {
@@ -88,12 +88,28 @@ test('attachMaterial sends a small document to a proposal through GraphQL', asyn
     { as: world.actors.author.subject },
   );
   const proposalId = created.data!.createProposal.id;
-  const ATTACH = `mutation($input: AttachMaterialInput!) { attachMaterial(input: $input) { name mediaType sizeBytes version uploadedBy { name } } }`;
+  const ATTACH = `mutation($input: AttachMaterialInput!) { attachMaterial(input: $input) { name mediaType sizeBytes version uploadedBy { name } proposal { id } agendaItem { id } } }`;
   const text = 'Zdůvodnění návrhu\n';
   const ok = await app.gql(ATTACH, { input: { proposalId, name: 'zduvodneni.md', mediaType: 'text/markdown', contentBase64: Buffer.from(text).toString('base64') } }, { as: world.actors.author.subject });
-  expect(ok.data).toEqual({ attachMaterial: { name: 'zduvodneni.md', mediaType: 'text/markdown', sizeBytes: Buffer.byteLength(text), version: 1, uploadedBy: { name: 'author' } } });
+  // The document names what it is attached to: the proposal, no agenda item.
+  expect(ok.data).toEqual({
+    attachMaterial: { name: 'zduvodneni.md', mediaType: 'text/markdown', sizeBytes: Buffer.byteLength(text), version: 1, uploadedBy: { name: 'author' }, proposal: { id: proposalId }, agendaItem: null },
+  });
   expect(codes(await app.gql(ATTACH, { input: { proposalId, name: 'x.md', mediaType: 'text/markdown', contentBase64: 'not base64!' } }, { as: world.actors.author.subject }))).toEqual(['BAD_USER_INPUT']);
   expect(codes(await app.gql(ATTACH, { input: { proposalId, name: 'x.md', mediaType: 'text/markdown', contentBase64: 'eA==' } }, { as: world.actors.provider.subject }))).toEqual(['FORBIDDEN']);
   const listed = await app.gql<{ proposal: { materials: Array<{ name: string }> } }>(`query($id: ID!) { proposal(id: $id) { materials { name } } }`, { id: proposalId }, { as: world.actors.coordinator.subject });
   expect(listed.data!.proposal.materials).toEqual([{ name: 'zduvodneni.md' }]);
+});
+
+test("attachMaterial to an agenda item returns the document naming its item, which the meeting's agenda lists it under", async () => {
+  const { world, meetingId, itemId } = await steeringAgendaItem();
+  const as = { as: world.actors.coordinator.subject };
+  const res = await app.gql<{ attachMaterial: { version: number; agendaItem: { id: string; title: string } | null; proposal: unknown } }>(
+    `mutation($input: AttachMaterialInput!) { attachMaterial(input: $input) { version agendaItem { id title } proposal { id } } }`,
+    { input: { agendaItemId: itemId, name: 'rozpočet.md', mediaType: 'text/markdown', contentBase64: Buffer.from('Rozpočet\n').toString('base64') } },
+    as,
+  );
+  expect(res.data).toEqual({ attachMaterial: { version: 1, agendaItem: { id: itemId, title: 'Rozpočet' }, proposal: null } });
+  const listed = await app.gql<{ meeting: { agenda: Array<{ id: string; materials: Array<{ name: string }> }> } }>(`query($id: ID!) { meeting(id: $id) { agenda { id materials { name } } } }`, { id: meetingId }, as);
+  expect(listed.data!.meeting.agenda).toEqual([{ id: itemId, materials: [{ name: 'rozpočet.md' }] }]);
 });

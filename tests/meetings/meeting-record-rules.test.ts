@@ -16,7 +16,8 @@ afterAll(async () => {
 
 const SCHEDULE = `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id status recordedAfterwards } }`;
 const UPDATE = `mutation($input: UpdateMeetingInput!) { updateMeeting(input: $input) { id startsAt } }`;
-const ADD_ITEM = `mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }`;
+const ADD_ITEM = `mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { agenda { id } } }`;
+type Added = { addAgendaItem: { agenda: Array<{ id: string }> } };
 const MOVE_ITEM = `mutation($input: MoveAgendaItemInput!) { moveAgendaItem(input: $input) { id } }`;
 const CONVENE = `mutation($input: MeetingActionInput!) { conveneMeeting(input: $input) { status } }`;
 const ATTEND = `mutation($input: RecordAttendanceInput!) { recordAttendance(input: $input) { id } }`;
@@ -70,8 +71,8 @@ test('a document attached after its item\'s materials deadline is flagged late; 
   const as = { as: world.coordinator };
   const onTime = ok(await app.gql<{ scheduleMeeting: { id: string } }>(SCHEDULE, { input: { bodyId: world.group.id, title: 'PS – lhůta dnes', startsAt: dayFromToday(LEAD_DAYS), place: 'Radnice' } }, as));
   const late = ok(await app.gql<{ scheduleMeeting: { id: string } }>(SCHEDULE, { input: { bodyId: world.group.id, title: 'PS – lhůta včera', startsAt: dayFromToday(LEAD_DAYS - 1), place: 'Radnice' } }, as));
-  const onTimeItem = ok(await app.gql<{ addAgendaItem: { id: string } }>(ADD_ITEM, { input: { meetingId: onTime.scheduleMeeting.id, title: 'Rozpočet' } }, as));
-  const lateItem = ok(await app.gql<{ addAgendaItem: { id: string } }>(ADD_ITEM, { input: { meetingId: late.scheduleMeeting.id, title: 'Rozpočet' } }, as));
+  const onTimeItem = ok(await app.gql<Added>(ADD_ITEM, { input: { meetingId: onTime.scheduleMeeting.id, title: 'Rozpočet' } }, as)).addAgendaItem.agenda[0];
+  const lateItem = ok(await app.gql<Added>(ADD_ITEM, { input: { meetingId: late.scheduleMeeting.id, title: 'Rozpočet' } }, as)).addAgendaItem.agenda[0];
 
   const deadlines = await app.gql<{ a: { materialsDeadline: string }; b: { materialsDeadline: string } }>(
     `query($a: ID!, $b: ID!) { a: meeting(id: $a) { materialsDeadline } b: meeting(id: $b) { materialsDeadline } }`,
@@ -83,8 +84,8 @@ test('a document attached after its item\'s materials deadline is flagged late; 
   expect(deadlines.data!.b.materialsDeadline < today).toBe(true);
 
   const attach = (agendaItemId: string) => app.gql<{ attachMaterial: { id: string; late: boolean } }>(ATTACH, { input: { agendaItemId, name: 'podklady.txt', mediaType: 'text/plain', contentBase64: TEXT } }, as);
-  expect(ok(await attach(onTimeItem.addAgendaItem.id)).attachMaterial.late).toBe(false);
-  const flagged = ok(await attach(lateItem.addAgendaItem.id)).attachMaterial;
+  expect(ok(await attach(onTimeItem.id)).attachMaterial.late).toBe(false);
+  const flagged = ok(await attach(lateItem.id)).attachMaterial;
   expect(flagged.late).toBe(true);
   expect((await app.em().findOneOrFail(Material, { id: flagged.id })).late).toBe(true);
 
@@ -149,7 +150,7 @@ test('verified minutes close attendance, resolutions, the agenda and documents; 
   const meetingId = ok(
     await app.gql<{ scheduleMeeting: { id: string } }>(SCHEDULE, { input: { bodyId: world.group.id, title: 'PS č. 5', startsAt: '2014-11-21T08:00:00Z', place: 'Radnice', alreadyHeld: true } }, as),
   ).scheduleMeeting.id;
-  const first = ok(await app.gql<{ addAgendaItem: { id: string } }>(ADD_ITEM, { input: { meetingId, title: 'Zahájení' } }, as)).addAgendaItem.id;
+  const first = ok(await app.gql<Added>(ADD_ITEM, { input: { meetingId, title: 'Zahájení' } }, as)).addAgendaItem.agenda[0].id;
   ok(await app.gql(ADD_ITEM, { input: { meetingId, title: 'Různé' } }, as));
   ok(await app.gql(ATTEND, { input: { meetingId, entries: [{ personId: world.member.id, status: 'PRESENT' }] } }, as));
   ok(await app.gql(DRAFT, { input: { meetingId, text: 'Zápis PS č. 5' } }, as));

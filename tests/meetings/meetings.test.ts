@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 const SCHEDULE = `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id status materialsDeadline minutesDueDate isPublic } }`;
-const AGENDA = `mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id position title late urgencyReason } }`;
+const AGENDA = `mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id agenda { id position title late urgencyReason } } }`;
 const ACT = (name: string) => `mutation($input: MeetingActionInput!) { ${name}(input: $input) { status version cancelReason } }`;
 const ATTEND = `mutation($input: RecordAttendanceInput!) { recordAttendance(input: $input) { id } }`;
 
@@ -128,7 +128,8 @@ test('late material is refused without the chair\'s urgency reason, and flagged 
     'FORBIDDEN',
   ]);
   const late = await app.gql(AGENDA, { input: { meetingId, title: 'Návrh', proposalId, urgencyReason: 'Termín dotační výzvy' } }, { as: world.actors.groupChair.subject });
-  expect(late.data).toMatchObject({ addAgendaItem: { position: 1, late: true, urgencyReason: 'Termín dotační výzvy' } });
+  // The meeting comes back, its agenda listing the late item.
+  expect(late.data).toEqual({ addAgendaItem: { id: meetingId, agenda: [{ id: expect.any(String) as unknown, position: 1, title: 'Návrh', late: true, urgencyReason: 'Termín dotační výzvy' }] } });
 });
 
 test('a non-public body\'s meetings are NOT_FOUND but for its members, the coordinator and support', async () => {
@@ -178,13 +179,18 @@ test('moveAgendaItem reorders the agenda', async () => {
   const m = await app.gql<{ scheduleMeeting: { id: string } }>(SCHEDULE, { input: { bodyId: w.group.id, title: 'PS', startsAt: '2027-12-03T09:00:00Z', place: 'Radnice' } }, as);
   const meetingId = m.data!.scheduleMeeting.id;
   const ids: string[] = [];
-  for (const title of ['A', 'B', 'C']) ids.push((await app.gql<{ addAgendaItem: { id: string } }>(AGENDA, { input: { meetingId, title } }, as)).data!.addAgendaItem.id);
-  const moved = await app.gql<{ moveAgendaItem: Array<{ title: string; position: number }> }>(
-    `mutation($input: MoveAgendaItemInput!) { moveAgendaItem(input: $input) { title position } }`,
+  for (const title of ['A', 'B', 'C']) {
+    // The meeting comes back, its agenda listing the new item last.
+    const agenda = (await app.gql<{ addAgendaItem: { agenda: Array<{ id: string; title: string; position: number }> } }>(AGENDA, { input: { meetingId, title } }, as)).data!.addAgendaItem.agenda;
+    expect(agenda.at(-1)).toMatchObject({ title, position: ids.length + 1 });
+    ids.push(agenda.at(-1)!.id);
+  }
+  const moved = await app.gql<{ moveAgendaItem: { agenda: Array<{ title: string; position: number }> } }>(
+    `mutation($input: MoveAgendaItemInput!) { moveAgendaItem(input: $input) { agenda { title position } } }`,
     { input: { itemId: ids[2], position: 1 } },
     as,
   );
-  expect(moved.data!.moveAgendaItem).toEqual([
+  expect(moved.data!.moveAgendaItem.agenda).toEqual([
     { title: 'C', position: 1 },
     { title: 'A', position: 2 },
     { title: 'B', position: 3 },

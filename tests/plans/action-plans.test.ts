@@ -2,6 +2,7 @@ import { Proposal } from '../../src/entities/proposal.entity';
 import { dbFingerprint } from '../support/db-fingerprint';
 import { aPipelineWorld } from '../support/pipeline-world';
 import { codes, startTestApp, type TestApp } from '../support/test-app';
+import { addPlanPart, type PlanPartMutation } from '../support/plan-world';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -16,7 +17,7 @@ test('an action plan for a year of the plan holds project intents linked to meas
   const as = { as: world.actors.coordinator.subject };
   const plan = await app.gql<{ createPlan: { id: string } }>(`mutation($input: CreatePlanInput!) { createPlan(input: $input) { id } }`, { input: { areaId: world.area.id, title: 'Plán', yearFrom: 2027, yearTo: 2029 } }, as);
   const planId = plan.data!.createPlan.id;
-  const part = async (m: string, parentId: string) => (await app.gql<Record<string, { id: string }>>(`mutation($input: AddPlanPartInput!) { ${m}(input: $input) { id } }`, { input: { parentId, title: m } }, as)).data![m].id;
+  const part = (m: PlanPartMutation, parentId: string) => addPlanPart(app, m, { parentId, title: m }, as);
   const measureId = await part('addMeasure', await part('addGoal', await part('addPriority', planId)));
 
   const CREATE = `mutation($input: CreateActionPlanInput!) { createActionPlan(input: $input) { id year } }`;

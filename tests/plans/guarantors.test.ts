@@ -37,11 +37,11 @@ let ofOdbor: Person;
 const THIS_YEAR = Number(pragueDay(new Date()).slice(0, 4));
 const subject = (p: { subject: string | null }) => ({ as: p.subject as string });
 
-const ASSIGN_INDICATOR = `mutation($input: AssignIndicatorGuarantorInput!) { assignIndicatorGuarantor(input: $input) { id person { name } organisation { name } } }`;
+const ASSIGN_INDICATOR = `mutation($input: AssignIndicatorGuarantorInput!) { assignIndicatorGuarantor(input: $input) { id guarantors { person { name } organisation { name } } } }`;
 const REMOVE_INDICATOR = `mutation($input: RemoveGuarantorInput!) { removeIndicatorGuarantor(input: $input) { id guarantors { person { name } organisation { name } } } }`;
-const ASSIGN_GOAL = `mutation($input: AssignGoalGuarantorInput!) { assignGoalGuarantor(input: $input) { id municipality { name } person { name } organisation { name } } }`;
+const ASSIGN_GOAL = `mutation($input: AssignGoalGuarantorInput!) { assignGoalGuarantor(input: $input) { id guarantors { municipality { name } person { name } organisation { name } } } }`;
 const REMOVE_GOAL = `mutation($input: RemoveGuarantorInput!) { removeGoalGuarantor(input: $input) { id guarantors { organisation { name } } } }`;
-const RECORD = `mutation($input: RecordIndicatorValueInput!) { recordIndicatorValue(input: $input) { value recordedBy { name } } }`;
+const RECORD = `mutation($input: RecordIndicatorValueInput!) { recordIndicatorValue(input: $input) { values { value measuredOn recordedBy { name } } } }`;
 const STATUS = `mutation($input: UpdateGoalStatusInput!) { updateGoalStatus(input: $input) { status } }`;
 const GUARANTORS = `query($id: ID!) { plan(id: $id) { priorities { goals { guarantors { id organisation { name } } measures { indicators { id guarantors { id person { name } organisation { name } } } } } } } }`;
 
@@ -63,8 +63,8 @@ beforeAll(async () => {
   other = await aPipelineWorld(em);
   plan = await planWithStructure(app, world, { yearFrom: THIS_YEAR, yearTo: THIS_YEAR + 2, reportingPeriod: 'QUARTERLY' });
   const nobody = await anOrganisation(em, world.area, { name: 'Spolek bez lidí, z. s.' });
-  const second = await api.gql<{ addIndicator: { id: string; guarantors: Array<{ organisation: { name: string } }> } }>(
-    `mutation($input: AddIndicatorInput!) { addIndicator(input: $input) { id guarantors { organisation { name } } } }`,
+  const second = await api.gql<{ addIndicator: { indicators: Array<{ id: string; name: string; guarantors: Array<{ organisation: { name: string } }> }> } }>(
+    `mutation($input: AddIndicatorInput!) { addIndicator(input: $input) { indicators { id name guarantors { organisation { name } } } } }`,
     {
       input: {
         measureId: plan.measure, name: 'Počet klientů', unit: 'osob', baselineValue: 10, baselineDate: `${THIS_YEAR - 1}-01-01`,
@@ -73,8 +73,9 @@ beforeAll(async () => {
     },
     subject(world.actors.coordinator.person),
   );
-  expect(second.data!.addIndicator.guarantors).toEqual([{ organisation: { name: 'Spolek bez lidí, z. s.' } }]);
-  unstaffed = second.data!.addIndicator.id;
+  const added = second.data!.addIndicator.indicators.find((i) => i.name === 'Počet klientů')!;
+  expect(added.guarantors).toEqual([{ organisation: { name: 'Spolek bez lidí, z. s.' } }]);
+  unstaffed = added.id;
   await movePlanProposal(app, world, plan.proposalId, [...PLAN_TO_ASSEMBLY, ...ASSEMBLY_APPROVES]);
   cvt = await anOrganisation(em, world.area, { name: 'Člověk v tísni, o.p.s.', ico: '26593017' });
   lookalike = await anOrganisation(em, world.area, { name: 'Člověk v tísni, o.p.s.' });
@@ -96,7 +97,10 @@ describe('indicator guarantors', () => {
   test('support adds an organisation beside the person guarantor; the same one twice is CONFLICT; bad, foreign and unauthorised requests write nothing', async () => {
     const support = subject(world.actors.support.person);
     const added = await api.gql(ASSIGN_INDICATOR, { input: { indicatorId: plan.indicatorId, organisationId: cvt.id } }, support);
-    expect(added.data).toMatchObject({ assignIndicatorGuarantor: { person: null, organisation: { name: 'Člověk v tísni, o.p.s.' } } });
+    // The indicator comes back with the new guarantor beside the person guarantor.
+    expect(added.data).toEqual({
+      assignIndicatorGuarantor: { id: plan.indicatorId, guarantors: [{ person: { name: 'provider' }, organisation: null }, { person: null, organisation: { name: 'Člověk v tísni, o.p.s.' } }] },
+    });
     const listed = await guarantorsOf(plan.planId);
     expect(listed.indicator.map((g) => [g.person?.name ?? null, g.organisation?.name ?? null])).toEqual([
       ['provider', null],
@@ -122,8 +126,15 @@ describe('indicator guarantors', () => {
   test('values are recorded by a person guarantor, and by people of a guarantor organisation: by their record or a seat held today', async () => {
     for (const [who, value] of [[world.actors.provider.person, 6], [byRecord, 7], [bySeat, 8], [world.actors.coordinator.person, 9]] as const) {
       // One value per day: each on a day of its own.
-      const res = await api.gql(RECORD, { input: { indicatorId: plan.indicatorId, value, measuredOn: `${THIS_YEAR - 1}-03-${20 + value}` } }, subject(who));
-      expect({ who: who.name, errors: res.errors, data: res.data }).toEqual({ who: who.name, errors: undefined, data: { recordIndicatorValue: { value, recordedBy: { name: who.name } } } });
+      const measuredOn = `${THIS_YEAR - 1}-03-${20 + value}`;
+      const res = await api.gql<{ recordIndicatorValue: { values: Array<{ value: number; measuredOn: string; recordedBy: { name: string } }> } }>(
+        RECORD,
+        { input: { indicatorId: plan.indicatorId, value, measuredOn } },
+        subject(who),
+      );
+      // Whoever records a value reads the indicator it returns, the new value listed.
+      expect({ who: who.name, errors: res.errors }).toEqual({ who: who.name, errors: undefined });
+      expect(res.data!.recordIndicatorValue.values).toContainEqual({ value, measuredOn, recordedBy: { name: who.name } });
     }
   });
 
@@ -174,7 +185,10 @@ describe('goal guarantors', () => {
   test('an organisation is a goal guarantor on its own; with a person or none it is BAD_USER_INPUT; twice CONFLICT', async () => {
     const coordinator = subject(world.actors.coordinator.person);
     const added = await api.gql(ASSIGN_GOAL, { input: { goalId: plan.goal, organisationId: odbor.id } }, coordinator);
-    expect(added.data).toMatchObject({ assignGoalGuarantor: { municipality: null, person: null, organisation: { name: 'Magistrát města Chomutova, odbor sociálních věcí' } } });
+    expect(added.data!.assignGoalGuarantor).toMatchObject({ id: plan.goal });
+    expect((added.data as { assignGoalGuarantor: { guarantors: unknown[] } }).assignGoalGuarantor.guarantors).toContainEqual({
+      municipality: null, person: null, organisation: { name: 'Magistrát města Chomutova, odbor sociálních věcí' },
+    });
     await expectBadInput(app, ASSIGN_GOAL, { input: { goalId: plan.goal, organisationId: cvt.id, personId: byRecord.id } }, coordinator, ['organisationId']);
     await expectBadInput(app, ASSIGN_GOAL, { input: { goalId: plan.goal } }, coordinator, ['municipalityId']);
     await expectRefused(app, ASSIGN_GOAL, { input: { goalId: plan.goal, organisationId: odbor.id } }, coordinator, 'CONFLICT');

@@ -86,9 +86,9 @@ test("an adopted plan's text is closed (CONFLICT, nothing written); monitoring, 
   await expectRefused(app, `mutation($input: AddSwotItemInput!) { addSwotItem(input: $input) { id } }`, { input: { planId: p.planId, kind: 'THREAT', text: 'Nová hrozba' } }, as, 'CONFLICT');
 
   const goes = async (query: string, input: Record<string, unknown>, who = as) => expect((await app.gql(query, { input }, who)).errors).toBeUndefined();
-  await goes(`mutation($input: RecordIndicatorValueInput!) { recordIndicatorValue(input: $input) { value } }`, { indicatorId: p.indicatorId, value: 7, measuredOn: `${THIS_YEAR}-01-15` }, { as: world.actors.provider.subject });
+  await goes(`mutation($input: RecordIndicatorValueInput!) { recordIndicatorValue(input: $input) { id } }`, { indicatorId: p.indicatorId, value: 7, measuredOn: `${THIS_YEAR}-01-15` }, { as: world.actors.provider.subject });
   await goes(`mutation($input: UpdateGoalStatusInput!) { updateGoalStatus(input: $input) { status } }`, { goalId: p.goal, status: 'IN_PROGRESS', comment: 'Běží.' });
-  await goes(`mutation($input: AddRiskInput!) { addRisk(input: $input) { score } }`, { planId: p.planId, riskArea: 'FINANCIAL', description: 'Výpadek dotace', probability: 2, impact: 4 });
+  await goes(`mutation($input: AddRiskInput!) { addRisk(input: $input) { risks { score } } }`, { planId: p.planId, riskArea: 'FINANCIAL', description: 'Výpadek dotace', probability: 2, impact: 4 });
   await goes(`mutation($input: CreateActionPlanInput!) { createActionPlan(input: $input) { year } }`, { planId: p.planId, year: THIS_YEAR + 1 });
   await goes(`mutation($input: AssignIndicatorGuarantorInput!) { assignIndicatorGuarantor(input: $input) { id } }`, { indicatorId: p.indicatorId, personId: world.actors.groupChair.person.id });
   await goes(`mutation($input: AssignGoalGuarantorInput!) { assignGoalGuarantor(input: $input) { id } }`, { goalId: p.goal, personId: world.actors.groupChair.person.id });
@@ -132,7 +132,7 @@ describe('indicator values come due by their reporting period', () => {
 
     const today = pragueDay(new Date());
     const recorded = await app.gql(
-      `mutation($input: RecordIndicatorValueInput!) { recordIndicatorValue(input: $input) { value } }`,
+      `mutation($input: RecordIndicatorValueInput!) { recordIndicatorValue(input: $input) { id } }`,
       { input: { indicatorId: p.indicatorId, value: 9, measuredOn: today } },
       { as: world.actors.provider.subject },
     );
@@ -144,8 +144,12 @@ describe('indicator values come due by their reporting period', () => {
 });
 
 describe('an indicator holds one value per day, none for a day to come, and a wrong one is corrected, not overwritten', () => {
-  const RECORD = `mutation($input: RecordIndicatorValueInput!) { recordIndicatorValue(input: $input) { id value measuredOn } }`;
-  const CORRECT = `mutation($input: CorrectIndicatorValueInput!) { correctIndicatorValue(input: $input) { id value measuredOn note correction { previousValue previousMeasuredOn reason } recordedBy { name } } }`;
+  // Both return the indicator: its values in force and the progress they make.
+  const RECORD = `mutation($input: RecordIndicatorValueInput!) { recordIndicatorValue(input: $input) { id progress values { id value measuredOn } } }`;
+  const CORRECT = `mutation($input: CorrectIndicatorValueInput!) { correctIndicatorValue(input: $input) { id progress values { id value measuredOn note correction { previousValue previousMeasuredOn reason } recordedBy { name } } } }`;
+  type Returned = { id: string; progress: number | null; values: Value[] };
+  /** The value in force on a day, in the indicator a mutation returned. */
+  const on = (indicator: Returned, day: string): Value => indicator.values.find((v) => v.measuredOn === day)!;
   const VALUES = `query($id: ID!) { plan(id: $id) { priorities { goals { measures { indicators { progress nextValueDue values { id value measuredOn note correction { previousValue previousMeasuredOn reason } } } } } } } }`;
   type Value = { id: string; value: number; measuredOn: string; note: string | null; correction: { previousValue: number; previousMeasuredOn: string; reason: string } | null };
 
@@ -157,10 +161,13 @@ describe('an indicator holds one value per day, none for a day to come, and a wr
     const read = async () =>
       (await app.gql<{ plan: { priorities: Array<{ goals: Array<{ measures: Array<{ indicators: Array<{ progress: number | null; nextValueDue: string; values: Value[] }> }> }> }> } }>(VALUES, { id: p.planId }, coordinator))
         .data!.plan.priorities[0].goals[0].measures[0].indicators[0];
-    const record = (input: Record<string, unknown>, as = guarantor) => app.gql<{ recordIndicatorValue: Value }>(RECORD, { input: { indicatorId: p.indicatorId, ...input } }, as);
-    const correct = (input: Record<string, unknown>, as = guarantor) => app.gql<{ correctIndicatorValue: Value }>(CORRECT, { input }, as);
+    const record = (input: Record<string, unknown>, as = guarantor) => app.gql<{ recordIndicatorValue: Returned }>(RECORD, { input: { indicatorId: p.indicatorId, ...input } }, as);
+    const correct = (input: Record<string, unknown>, as = guarantor) => app.gql<{ correctIndicatorValue: Returned }>(CORRECT, { input }, as);
 
-    const first = (await record({ value: 7, measuredOn: `${THIS_YEAR - 1}-12-31`, note: 'Výroční zpráva' })).data!.recordIndicatorValue;
+    const recorded = (await record({ value: 7, measuredOn: `${THIS_YEAR - 1}-12-31`, note: 'Výroční zpráva' })).data!.recordIndicatorValue;
+    // The indicator comes back with the value listed and its progress (baseline 5, target 15).
+    expect({ id: recorded.id, progress: recorded.progress, values: recorded.values.map((v) => [v.value, v.measuredOn]) }).toEqual({ id: p.indicatorId, progress: 0.2, values: [[7, `${THIS_YEAR - 1}-12-31`]] });
+    const first = on(recorded, `${THIS_YEAR - 1}-12-31`);
     const today = pragueDay(new Date());
     const tomorrow = pragueDay(new Date(Date.now() + 86_400_000));
 
@@ -179,10 +186,14 @@ describe('an indicator holds one value per day, none for a day to come, and a wr
     // Corrected: the new value is in force and says what it replaced; the progress and the due day follow it.
     const fixed = await correct({ valueId: first.id, value: 9, reason: 'Chyba v přepisu z výroční zprávy.' }, coordinator);
     expect(fixed.errors).toBeUndefined();
-    expect(fixed.data!.correctIndicatorValue).toMatchObject({
-      value: 9, measuredOn: `${THIS_YEAR - 1}-12-31`, note: 'Výroční zpráva', recordedBy: { name: 'coordinator' },
-      correction: { previousValue: 7, previousMeasuredOn: `${THIS_YEAR - 1}-12-31`, reason: 'Chyba v přepisu z výroční zprávy.' },
-    });
+    // The indicator comes back with the correction in force in place of the old value, and the progress it makes.
+    expect(fixed.data!.correctIndicatorValue.progress).toBeCloseTo(0.4);
+    expect(fixed.data!.correctIndicatorValue.values).toEqual([
+      expect.objectContaining({
+        value: 9, measuredOn: `${THIS_YEAR - 1}-12-31`, note: 'Výroční zpráva', recordedBy: { name: 'coordinator' },
+        correction: { previousValue: 7, previousMeasuredOn: `${THIS_YEAR - 1}-12-31`, reason: 'Chyba v přepisu z výroční zprávy.' },
+      }),
+    ]);
     const afterFix = await read();
     expect(afterFix.values.map((v) => [v.value, v.measuredOn])).toEqual([[9, `${THIS_YEAR - 1}-12-31`]]);
     // The corrected one cannot be corrected again: the value in force is.
@@ -190,10 +201,11 @@ describe('an indicator holds one value per day, none for a day to come, and a wr
     expect([codes(stale), stale.errors?.[0].message]).toEqual([['CONFLICT'], 'Tato hodnota už byla opravena: opravujte hodnotu, která platí.']);
 
     // A wrong day corrected to another day; not onto a day that has a value.
-    const second = (await record({ value: 11, measuredOn: today })).data!.recordIndicatorValue;
+    const second = on((await record({ value: 11, measuredOn: today })).data!.recordIndicatorValue, today);
     expect(codes(await correct({ valueId: second.id, value: 11, measuredOn: `${THIS_YEAR - 1}-12-31`, reason: 'Den.' }))).toEqual(['CONFLICT']);
     const moved = await correct({ valueId: second.id, value: 11, measuredOn: `${THIS_YEAR}-01-31`, note: null, reason: 'Hodnota je k 31. lednu.' });
-    expect(moved.data!.correctIndicatorValue).toMatchObject({ measuredOn: `${THIS_YEAR}-01-31`, note: null, correction: { previousValue: 11, previousMeasuredOn: today } });
+    expect(moved.data!.correctIndicatorValue.values.map((v) => [v.value, v.measuredOn])).toEqual([[9, `${THIS_YEAR - 1}-12-31`], [11, `${THIS_YEAR}-01-31`]]);
+    expect(on(moved.data!.correctIndicatorValue, `${THIS_YEAR}-01-31`)).toMatchObject({ measuredOn: `${THIS_YEAR}-01-31`, note: null, correction: { previousValue: 11, previousMeasuredOn: today } });
     const now = await read();
     expect(now.values.map((v) => [v.value, v.measuredOn])).toEqual([[9, `${THIS_YEAR - 1}-12-31`], [11, `${THIS_YEAR}-01-31`]]);
     expect(now.nextValueDue).toBe(addMonths(`${THIS_YEAR}-01-31`, 12));
@@ -214,8 +226,8 @@ describe('an indicator holds one value per day, none for a day to come, and a wr
     const seen: string[] = [];
     for (let round = 0; round < 6; round++) {
       const [d1, d2] = [1, 2].map((k) => `${THIS_YEAR - 2}-01-${String(round * 2 + k).padStart(2, '0')}`);
-      const a = (await app.gql<{ recordIndicatorValue: { id: string } }>(RECORD, { input: { indicatorId: p.indicatorId, value: 1, measuredOn: d1 } }, as)).data!.recordIndicatorValue.id;
-      const b = (await app.gql<{ recordIndicatorValue: { id: string } }>(RECORD, { input: { indicatorId: p.indicatorId, value: 2, measuredOn: d2 } }, as)).data!.recordIndicatorValue.id;
+      const a = on((await app.gql<{ recordIndicatorValue: Returned }>(RECORD, { input: { indicatorId: p.indicatorId, value: 1, measuredOn: d1 } }, as)).data!.recordIndicatorValue, d1).id;
+      const b = on((await app.gql<{ recordIndicatorValue: Returned }>(RECORD, { input: { indicatorId: p.indicatorId, value: 2, measuredOn: d2 } }, as)).data!.recordIndicatorValue, d2).id;
       const results = await Promise.all([
         app.gql(CORRECT_ID, { input: { valueId: a, value: 1, measuredOn: d2, reason: 'Den.' } }, as),
         app.gql(CORRECT_ID, { input: { valueId: b, value: 2, measuredOn: d1, reason: 'Den.' } }, as),

@@ -3,7 +3,7 @@ import { aMunicipality } from '../support/factories';
 import { dbFingerprint } from '../support/db-fingerprint';
 import { ACTIVE_MARKDOWN, HOSTILE_TEXT, markdownView } from '../support/markdown-view';
 import { aPipelineWorld } from '../support/pipeline-world';
-import { ASSEMBLY_APPROVES, movePlanProposal, PLAN_TO_ASSEMBLY, planWithStructure } from '../support/plan-world';
+import { addPlanPart, ASSEMBLY_APPROVES, movePlanProposal, PLAN_TO_ASSEMBLY, planWithStructure, type PlanPartMutation } from '../support/plan-world';
 import { codes, startTestApp, type TestApp } from '../support/test-app';
 
 let app: TestApp;
@@ -19,11 +19,12 @@ test('a plan is built priority → goal → measure → indicator, with goal gua
   const vysluni = await aMunicipality(app.em(), world.area, 'Výsluní', 420);
   const p = await planWithStructure(app, world);
   const guarantor = await app.gql(
-    `mutation($input: AssignGoalGuarantorInput!) { assignGoalGuarantor(input: $input) { municipality { name } person { name } } }`,
+    `mutation($input: AssignGoalGuarantorInput!) { assignGoalGuarantor(input: $input) { id guarantors { municipality { name } person { name } } } }`,
     { input: { goalId: p.goal, municipalityId: vysluni.id, personId: world.actors.groupChair.person.id } },
     { as: world.actors.coordinator.subject },
   );
-  expect(guarantor.data).toEqual({ assignGoalGuarantor: { municipality: { name: 'Výsluní' }, person: { name: 'groupChair' } } });
+  // The goal comes back, listing its new guarantor.
+  expect(guarantor.data).toEqual({ assignGoalGuarantor: { id: p.goal, guarantors: [{ municipality: { name: 'Výsluní' }, person: { name: 'groupChair' } }] } });
   const read = await app.gql(
     `query($id: ID!) { plan(id: $id) { title status priorities { title goals { title guarantors { municipality { name } } measures { title indicators { name unit guarantors { person { name } organisation { name } } } } } } } }`,
     { id: p.planId },
@@ -54,7 +55,7 @@ test('a plan is built priority → goal → measure → indicator, with goal gua
 test("only the indicator's guarantor or the coordinator records its values; progress follows", async () => {
   const world = await aPipelineWorld(app.em());
   const p = await planWithStructure(app, world);
-  const RECORD = `mutation($input: RecordIndicatorValueInput!) { recordIndicatorValue(input: $input) { value measuredOn recordedBy { name } } }`;
+  const RECORD = `mutation($input: RecordIndicatorValueInput!) { recordIndicatorValue(input: $input) { id progress values { value measuredOn recordedBy { name } } } }`;
   const value = { indicatorId: p.indicatorId, value: 8, measuredOn: '2025-12-31', note: 'Výroční zpráva' };
   const before = await dbFingerprint(app.em());
   for (const who of [world.actors.author, world.actors.support, world.actors.groupChair]) {
@@ -62,8 +63,10 @@ test("only the indicator's guarantor or the coordinator records its values; prog
   }
   expect(await dbFingerprint(app.em())).toEqual(before);
   const ok = await app.gql(RECORD, { input: value }, { as: world.actors.provider.subject });
-  expect(ok.data).toEqual({ recordIndicatorValue: { value: 8, measuredOn: '2025-12-31', recordedBy: { name: 'provider' } } });
-  expect((await app.gql(RECORD, { input: { ...value, value: 11, measuredOn: '2026-06-30' } }, { as: world.actors.coordinator.subject })).errors).toBeUndefined();
+  // The guarantor gets the indicator back: its values list the new one, its progress counts it (baseline 5, target 15).
+  expect(ok.data).toEqual({ recordIndicatorValue: { id: p.indicatorId, progress: 0.3, values: [{ value: 8, measuredOn: '2025-12-31', recordedBy: { name: 'provider' } }] } });
+  const second = await app.gql(RECORD, { input: { ...value, value: 11, measuredOn: '2026-06-30' } }, { as: world.actors.coordinator.subject });
+  expect(second.data).toMatchObject({ recordIndicatorValue: { progress: 0.6, values: [{ value: 8 }, { value: 11 }] } });
   expect(await app.em().count(IndicatorValue, { indicatorId: p.indicatorId })).toBe(2);
   const progress = await app.gql(
     `query($id: ID!) { plan(id: $id) { priorities { goals { measures { indicators { progress values { value } } } } } } }`,
@@ -98,8 +101,7 @@ test('the Markdown export shows every text of the plan as typed: no HTML, links,
   const planTitle = text('Plán');
   const description = `${HOSTILE_TEXT}\n- není seznam\n1. není číslovaný\n    není kód\n> není citace\n===\n\nDalší odstavec | s rourou`;
   const planId = (await run(`mutation($input: CreatePlanInput!) { createPlan(input: $input) { id } }`, { areaId: world.area.id, title: planTitle, yearFrom: 2027, yearTo: 2029 })).createPlan.id;
-  const part = async (mutation: string, parentId: string, title: string, extra: Record<string, unknown> = {}) =>
-    (await run(`mutation($input: AddPlanPartInput!) { ${mutation}(input: $input) { id } }`, { parentId, title, ...extra }))[mutation].id;
+  const part = (mutation: PlanPartMutation, parentId: string, title: string, extra: { description?: string } = {}) => addPlanPart(app, mutation, { parentId, title, ...extra }, as);
   const priority = await part('addPriority', planId, text('Priorita'));
   const goal = await part('addGoal', priority, text('Cíl'));
   const measure = await part('addMeasure', goal, text('Opatření'), { description });

@@ -31,10 +31,14 @@ async function aPlan() {
 
 test('the risk register of seed 001 scores 20, 20, 15, 15, 12, listed by score; a score sent by a client is refused', async () => {
   const { world, planId } = await aPlan();
-  const ADD = `mutation($input: AddRiskInput!) { addRisk(input: $input) { score } }`;
-  for (const risk of [...SEED_RISKS].reverse()) {
-    const res = await app.gql(ADD, { input: { planId, ...risk } }, { as: world.actors.support.subject });
+  const ADD = `mutation($input: AddRiskInput!) { addRisk(input: $input) { id risks { score description } } }`;
+  for (const [index, risk] of [...SEED_RISKS].reverse().entries()) {
+    const res = await app.gql<{ addRisk: { id: string; risks: Array<{ score: number; description: string }> } }>(ADD, { input: { planId, ...risk } }, { as: world.actors.support.subject });
     expect(res.errors).toBeUndefined();
+    // The plan comes back, its register listing the new risk with its score.
+    expect(res.data!.addRisk.id).toBe(planId);
+    expect(res.data!.addRisk.risks).toHaveLength(index + 1);
+    expect(res.data!.addRisk.risks).toContainEqual({ score: risk.probability * risk.impact, description: risk.description });
   }
   const before = await dbFingerprint(app.em());
   const withScore = await app.gql(ADD, { input: { planId, ...SEED_RISKS[0], score: 25 } }, { as: world.actors.coordinator.subject });
@@ -50,7 +54,7 @@ test('the risk register of seed 001 scores 20, 20, 15, 15, 12, listed by score; 
 
 test('the stakeholder matrix computes quadrants; a quadrant sent by a client is refused', async () => {
   const { world, planId } = await aPlan();
-  const ADD = `mutation($input: AddStakeholderInput!) { addStakeholder(input: $input) { name quadrant approach } }`;
+  const ADD = `mutation($input: AddStakeholderInput!) { addStakeholder(input: $input) { stakeholders { name quadrant approach } } }`;
   const as = { as: world.actors.coordinator.subject };
   const results = [];
   for (const [name, influence, interest] of [
@@ -59,7 +63,9 @@ test('the stakeholder matrix computes quadrants; a quadrant sent by a client is 
     ['Kraj', 'HIGH', 'LOW'],
     ['Starostové obcí s MŠ a ZŠ', 'HIGH', 'HIGH'],
   ] as const) {
-    results.push((await app.gql<{ addStakeholder: unknown }>(ADD, { input: { planId, name, influence, interest } }, as)).data!.addStakeholder);
+    // The plan comes back, its matrix listing the new stakeholder.
+    const plan = (await app.gql<{ addStakeholder: { stakeholders: Array<{ name: string }> } }>(ADD, { input: { planId, name, influence, interest } }, as)).data!.addStakeholder;
+    results.push(plan.stakeholders.find((s) => s.name === name));
   }
   expect(results).toEqual([
     { name: 'Média', quadrant: 'CROWD', approach: 'odpovídání na otázky' },
@@ -77,13 +83,15 @@ test('the stakeholder matrix computes quadrants; a quadrant sent by a client is 
 test('the analysis: SWOT items by quadrant, solution variants with one chosen', async () => {
   const { world, planId } = await aPlan();
   const as = { as: world.actors.support.subject };
-  const SWOT = `mutation($input: AddSwotItemInput!) { addSwotItem(input: $input) { kind } }`;
+  const SWOT = `mutation($input: AddSwotItemInput!) { addSwotItem(input: $input) { swot { kind text } } }`;
   await app.gql(SWOT, { input: { planId, kind: 'WEAKNESS', text: 'Dlouhodobě vysoká míra nezaměstnanosti' } }, as);
   await app.gql(SWOT, { input: { planId, kind: 'OPPORTUNITY', text: 'Využívání veřejně prospěšných prací' } }, as);
-  const VARIANT = `mutation($input: AddSolutionVariantInput!) { addSolutionVariant(input: $input) { position chosen } }`;
+  const VARIANT = `mutation($input: AddSolutionVariantInput!) { addSolutionVariant(input: $input) { solutionVariants { position chosen } } }`;
   await app.gql(VARIANT, { input: { planId, title: 'Širší zapojení neziskového sektoru', chosen: true } }, as);
   await app.gql(VARIANT, { input: { planId, title: 'Zvýšení informovanosti o službách' } }, as);
-  await app.gql(VARIANT, { input: { planId, title: 'Nový systém řízení komunitního plánování', chosen: true } }, as);
+  // The plan comes back with its variants: the new chosen one last, the earlier chosen one no longer.
+  const third = await app.gql(VARIANT, { input: { planId, title: 'Nový systém řízení komunitního plánování', chosen: true } }, as);
+  expect(third.data).toEqual({ addSolutionVariant: { solutionVariants: [{ position: 1, chosen: false }, { position: 2, chosen: false }, { position: 3, chosen: true }] } });
   expect(codes(await app.gql(SWOT, { input: { planId, kind: 'THREAT', text: 'x' } }, { as: world.actors.author.subject }))).toEqual(['FORBIDDEN']);
   const read = await app.gql(`query($id: ID!) { plan(id: $id) { swot { kind text } solutionVariants { position title chosen } } }`, { id: planId }, as);
   expect(read.data).toEqual({

@@ -120,16 +120,18 @@ async function planPieces() {
   if (plan) return plan;
   const created = await setup<{ createPlan: { id: string } }>('coordinator', M('createPlan', 'CreatePlanInput'), { areaId: w.areaId, title: 'Plán 2027–2029', yearFrom: 2027, yearTo: 2029 });
   const planId = created.createPlan.id;
-  const part = async (name: string, parentId: string) => (await setup<Record<string, { id: string }>>('coordinator', M(name, 'AddPlanPartInput'), { parentId, title: `${name} ${uniq()}` }))[name].id;
-  const priorityId = await part('addPriority', planId);
-  const goalId = await part('addGoal', priorityId);
-  const measureId = await part('addMeasure', goalId);
-  const indicator = await setup<{ addIndicator: { id: string } }>('coordinator', M('addIndicator', 'AddIndicatorInput'), {
+  // Each returns the parent, listing its parts in order: the new one last.
+  const part = async (name: string, list: string, parentId: string) =>
+    (await setup<Record<string, Record<string, Array<{ id: string }>>>>('coordinator', M(name, 'AddPlanPartInput', `${list} { id }`), { parentId, title: `${name} ${uniq()}` }))[name][list].at(-1)!.id;
+  const priorityId = await part('addPriority', 'priorities', planId);
+  const goalId = await part('addGoal', 'goals', priorityId);
+  const measureId = await part('addMeasure', 'measures', goalId);
+  const indicator = await setup<{ addIndicator: { indicators: Array<{ id: string }> } }>('coordinator', M('addIndicator', 'AddIndicatorInput', 'indicators { id }'), {
     measureId, name: 'Počet obcí', unit: 'obcí', baselineValue: 1, baselineDate: '2026-01-01', targetValue: 5, targetDate: '2029-12-31', direction: 'UP',
     guarantorPersonIds: [personOf('provider')!.id],
   });
   await setup('coordinator', M('assignGoalGuarantor', 'AssignGoalGuarantorInput'), { goalId, personId: personOf('commissioner')!.id });
-  const risk = await setup<{ addRisk: { id: string } }>('coordinator', M('addRisk', 'AddRiskInput'), { planId, description: 'Riziko', riskArea: 'FINANCIAL', probability: 2, impact: 3 });
+  const risk = await setup<{ addRisk: { risks: Array<{ id: string }> } }>('coordinator', M('addRisk', 'AddRiskInput', 'risks { id }'), { planId, description: 'Riziko', riskArea: 'FINANCIAL', probability: 2, impact: 3 });
   const actionPlan = await setup<{ createActionPlan: { id: string } }>('coordinator', M('createActionPlan', 'CreateActionPlanInput'), { planId, year: 2027 });
   const intent = await setup<{ addProjectIntent: { id: string } }>('coordinator', M('addProjectIntent', 'AddProjectIntentInput'), {
     actionPlanId: actionPlan.createActionPlan.id, measureId, title: 'Záměr', responsibleOrganisation: 'Město', budgetCzk: 1000, startsOn: '2027-01-01', endsOn: '2027-12-31',
@@ -137,12 +139,18 @@ async function planPieces() {
   const hearing = await setup<{ openPublicHearing: { id: string } }>('coordinator', M('openPublicHearing', 'OpenPublicHearingInput'), { planId, closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString() });
   const organisation = await setup<{ createOrganisation: { id: string } }>('coordinator', M('createOrganisation', 'CreateOrganisationInput'), { areaId: w.areaId, name: 'Diakonie ČCE' });
   plan = {
-    planId, priorityId, goalId, measureId, indicatorId: indicator.addIndicator.id, riskId: risk.addRisk.id, actionPlanId: actionPlan.createActionPlan.id,
+    planId, priorityId, goalId, measureId, indicatorId: indicator.addIndicator.indicators[0].id, riskId: risk.addRisk.risks[0].id, actionPlanId: actionPlan.createActionPlan.id,
     intentId: intent.addProjectIntent.id, hearingId: hearing.openPublicHearing.id, organisationId: organisation.createOrganisation.id,
   };
   return plan;
 }
 const PLAN_EDIT: Action[] = ['plan.read', 'plan.edit'];
+/** A new person guarantor of a goal or an indicator, named by the coordinator: the goal or indicator returned lists it. */
+async function aGuarantor(mutation: 'assignGoalGuarantor' | 'assignIndicatorGuarantor', type: string, of: Record<string, unknown>): Promise<string> {
+  const personId = (await aPlainMember()).id;
+  const parent = await setup<Record<string, { guarantors: Array<{ id: string; person: { id: string } | null }> }>>('coordinator', M(mutation, type, 'guarantors { id person { id } }'), { ...of, personId });
+  return parent[mutation].guarantors.find((g) => g.person?.id === personId)!.id;
+}
 const planCase = (mutation: string, type: string, vars: () => Promise<Record<string, unknown>>): Case => ({ mutation, document: M(mutation, type, '__typename'), actions: PLAN_EDIT, target: A, prepare: async () => input(await vars()) });
 
 async function aDraft(): Promise<{ id: string }> {
@@ -328,13 +336,9 @@ const CASES: Case[] = [
     target: (kind: Kind) => ({ area: 'A', people: { guarantor: [feedOwner(kind)] } }),
     prepare: async (kind: Kind) => input({ goalId: (await planPieces()).goalId, personId: personOf(feedOwner(kind))!.id }),
   },
-  planCase('removeGoalGuarantor', 'RemoveGuarantorInput', async () => ({
-    guarantorId: (await setup<{ assignGoalGuarantor: { id: string } }>('coordinator', M('assignGoalGuarantor', 'AssignGoalGuarantorInput'), { goalId: (await planPieces()).goalId, personId: (await aPlainMember()).id })).assignGoalGuarantor.id,
-  })),
+  planCase('removeGoalGuarantor', 'RemoveGuarantorInput', async () => ({ guarantorId: await aGuarantor('assignGoalGuarantor', 'AssignGoalGuarantorInput', { goalId: (await planPieces()).goalId }) })),
   { ...planCase('assignIndicatorGuarantor', 'AssignIndicatorGuarantorInput', async () => ({ indicatorId: (await planPieces()).indicatorId, personId: (await aPlainMember()).id })), actions: ['plan.read', 'plan.edit', 'plan.nameGuarantor'] },
-  planCase('removeIndicatorGuarantor', 'RemoveGuarantorInput', async () => ({
-    guarantorId: (await setup<{ assignIndicatorGuarantor: { id: string } }>('coordinator', M('assignIndicatorGuarantor', 'AssignIndicatorGuarantorInput'), { indicatorId: (await planPieces()).indicatorId, personId: (await aPlainMember()).id })).assignIndicatorGuarantor.id,
-  })),
+  planCase('removeIndicatorGuarantor', 'RemoveGuarantorInput', async () => ({ guarantorId: await aGuarantor('assignIndicatorGuarantor', 'AssignIndicatorGuarantorInput', { indicatorId: (await planPieces()).indicatorId }) })),
   {
     mutation: 'recordIndicatorValue', document: M('recordIndicatorValue', 'RecordIndicatorValueInput', '__typename'), actions: ['plan.read', 'plan.recordIndicatorValue'], target: { area: 'A', people: { guarantor: ['provider'] } },
     prepare: async () => input({ indicatorId: (await planPieces()).indicatorId, value: 2, measuredOn: aPastDay() }),
@@ -342,8 +346,11 @@ const CASES: Case[] = [
   {
     mutation: 'correctIndicatorValue', document: M('correctIndicatorValue', 'CorrectIndicatorValueInput', '__typename'), actions: ['plan.read', 'plan.recordIndicatorValue'], target: { area: 'A', people: { guarantor: ['provider'] } },
     prepare: async () => {
-      const recorded = await setup<{ recordIndicatorValue: { id: string } }>('coordinator', M('recordIndicatorValue', 'RecordIndicatorValueInput'), { indicatorId: (await planPieces()).indicatorId, value: 2, measuredOn: aPastDay() });
-      return input({ valueId: recorded.recordIndicatorValue.id, value: 3, reason: 'Překlep při přepisu.' });
+      const measuredOn = aPastDay();
+      const recorded = await setup<{ recordIndicatorValue: { values: Array<{ id: string; measuredOn: string }> } }>('coordinator', M('recordIndicatorValue', 'RecordIndicatorValueInput', 'values { id measuredOn }'), {
+        indicatorId: (await planPieces()).indicatorId, value: 2, measuredOn,
+      });
+      return input({ valueId: recorded.recordIndicatorValue.values.find((v) => v.measuredOn === measuredOn)!.id, value: 3, reason: 'Překlep při přepisu.' });
     },
   },
   {
@@ -580,7 +587,7 @@ const PROBES: Probe[] = [
   { fields: ['AssignIndicatorGuarantorInput.personId', 'AssignIndicatorGuarantorInput.organisationId'], as: 'publicMember', mutation: 'assignIndicatorGuarantor', type: 'AssignIndicatorGuarantorInput', input: async () => ({ indicatorId: (await planPieces()).indicatorId, personId: personOf('publicMember')!.id }), code: 'FORBIDDEN' },
   {
     fields: ['RemoveGuarantorInput.guarantorId'], as: 'provider', mutation: 'removeIndicatorGuarantor', type: 'RemoveGuarantorInput',
-    input: async () => ({ guarantorId: (await setup<{ assignIndicatorGuarantor: { id: string } }>('coordinator', M('assignIndicatorGuarantor', 'AssignIndicatorGuarantorInput'), { indicatorId: (await planPieces()).indicatorId, personId: (await aPlainMember()).id })).assignIndicatorGuarantor.id }),
+    input: async () => ({ guarantorId: await aGuarantor('assignIndicatorGuarantor', 'AssignIndicatorGuarantorInput', { indicatorId: (await planPieces()).indicatorId }) }),
     code: 'FORBIDDEN',
   },
   { fields: ['UpdateGoalStatusInput.status'], as: 'publicMember', mutation: 'updateGoalStatus', type: 'UpdateGoalStatusInput', input: async () => ({ goalId: (await planPieces()).goalId, status: 'ACHIEVED' }), code: 'FORBIDDEN' },

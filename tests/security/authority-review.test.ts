@@ -187,7 +187,7 @@ test('moving a meeting earlier makes no materials late behind the chair\'s back'
     as('coordinator'),
   );
   const meetingId = meeting.data!.scheduleMeeting.id;
-  expect((await api.gql('mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { late } }', { input: { meetingId, title: 'Návrh', proposalId: id } }, as('coordinator'))).data).toEqual({ addAgendaItem: { late: false } });
+  expect((await api.gql('mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { agenda { late } } }', { input: { meetingId, title: 'Návrh', proposalId: id } }, as('coordinator'))).data).toEqual({ addAgendaItem: { agenda: [{ late: false }] } });
   const UPDATE = 'mutation($input: UpdateMeetingInput!) { updateMeeting(input: $input) { id } }';
   const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
   await expectRefused(app, UPDATE, { input: { id: meetingId, startsAt: tomorrow } }, as('coordinator'), 'BAD_USER_INPUT');

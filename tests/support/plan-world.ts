@@ -30,6 +30,20 @@ export async function movePlanProposal(app: TestApp, world: PipelineWorld, propo
   }
 }
 
+const PART_LISTS = { addPriority: 'priorities', addGoal: 'goals', addMeasure: 'measures' } as const;
+export type PlanPartMutation = keyof typeof PART_LISTS;
+
+/**
+ * Adds a priority, goal or measure through the API (it must pass) and returns the new part's id:
+ * the mutation returns the parent, listing its parts in order, the new one last.
+ */
+export async function addPlanPart(app: TestApp, mutation: PlanPartMutation, input: { parentId: string; title: string; description?: string }, who: { as?: string }): Promise<string> {
+  const list = PART_LISTS[mutation];
+  const res = await app.gql<Record<string, Record<string, Array<{ id: string }>>>>(`mutation($input: AddPlanPartInput!) { ${mutation}(input: $input) { ${list} { id } } }`, { input }, who);
+  expect(res.errors).toBeUndefined();
+  return res.data![mutation][list].at(-1)!.id;
+}
+
 /**
  * A plan of the world's area with its PLAN proposal in the working group and one branch of
  * structure: priority → goal → measure → indicator (guarantor: the world's provider, a person).
@@ -47,13 +61,12 @@ export async function planWithStructure(
   );
   expect(plan.errors).toBeUndefined();
   const planId = plan.data!.createPlan.id;
-  const add = async (mutation: string, parentId: string, title: string, who = as) =>
-    (await app.gql<Record<string, { id: string }>>(`mutation($input: AddPlanPartInput!) { ${mutation}(input: $input) { id } }`, { input: { parentId, title } }, who)).data![mutation].id;
+  const add = (mutation: PlanPartMutation, parentId: string, title: string, who = as) => addPlanPart(app, mutation, { parentId, title }, who);
   const priority = await add('addPriority', planId, 'Dostupnost služeb', { as: world.actors.support.subject });
   const goal = await add('addGoal', priority, 'Zvýšení nabídky sociálních služeb');
   const measure = await add('addMeasure', goal, 'Terénní služby v malých obcích');
-  const indicator = await app.gql<{ addIndicator: { id: string } }>(
-    `mutation($input: AddIndicatorInput!) { addIndicator(input: $input) { id } }`,
+  const indicator = await app.gql<{ addIndicator: { indicators: Array<{ id: string; name: string }> } }>(
+    `mutation($input: AddIndicatorInput!) { addIndicator(input: $input) { indicators { id name } } }`,
     {
       input: {
         measureId: measure,
@@ -71,5 +84,5 @@ export async function planWithStructure(
     as,
   );
   expect(indicator.errors).toBeUndefined();
-  return { planId, proposalId: plan.data!.createPlan.proposalId, priority, goal, measure, indicatorId: indicator.data!.addIndicator.id };
+  return { planId, proposalId: plan.data!.createPlan.proposalId, priority, goal, measure, indicatorId: indicator.data!.addIndicator.indicators.find((i) => i.name === 'Počet obcí s terénní službou')!.id };
 }
