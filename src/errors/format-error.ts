@@ -21,6 +21,27 @@ function flatten(errors: ValidationErrorLike[], prefix = ''): Array<{ field: str
 }
 
 /**
+ * graphql-js's word for a variable whose value its type refuses (an impossible day for a
+ * `LocalDate`, an unknown enum value): `Variable "$input" got invalid value "2026-02-30" at
+ * "input.validFrom"; Value is not a valid LocalDate: 2026-02-30`, the path missing when the variable
+ * itself is the value. The reason (graphql-js's or the scalar's) has no semicolon, so it is what
+ * follows the last one; a message of any other shape is left as Apollo made it.
+ */
+const INVALID_VARIABLE = /^Variable "\$(\w+)" got invalid value .*?(?: at "\1((?:\.\w+|\[\d+\])+)")?; ([^;]+)$/s;
+
+/**
+ * The field a refused variable names, as class-validator's problems name theirs (`validFrom`,
+ * `stages.2.key`, or the variable's name when it is the value itself), and why; null for any other error.
+ */
+function invalidVariable(message: string): { field: string; message: string } | null {
+  const match = INVALID_VARIABLE.exec(message);
+  if (!match) return null;
+  const [, variable, path, reason] = match as unknown as [string, string, string | undefined, string];
+  const field = path ? path.replace(/\[(\d+)\]/g, '.$1').replace(/^\./, '') : variable;
+  return { field, message: withoutLimitsOrHints(reason.trim()) };
+}
+
+/**
  * Client errors of Apollo's persisted-query (APQ) handling that Apollo Server 5 raises with HTTP 400
  * but without a code, so that they would read as INTERNAL_SERVER_ERROR. Known by their exact text;
  * tests/security/persisted-queries.test.ts notices should a new Apollo word them differently.
@@ -55,6 +76,15 @@ export function createFormatError(logger: Logger) {
         message: `Neplatný vstup / Invalid input: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`,
         path: formatted.path,
         extensions: { code: ErrorCode.BAD_USER_INPUT, fields },
+      };
+    }
+
+    // A variable its type refuses (Apollo codes it BAD_USER_INPUT): the field named as for any other bad input.
+    const refusedVariable = code === ErrorCode.BAD_USER_INPUT && original instanceof GraphQLError && formatted.extensions?.fields === undefined ? invalidVariable(original.message) : null;
+    if (refusedVariable) {
+      return {
+        message: `Neplatný vstup / Invalid input: ${refusedVariable.field}: ${refusedVariable.message}`,
+        extensions: { code: ErrorCode.BAD_USER_INPUT, fields: [refusedVariable] },
       };
     }
 

@@ -1,3 +1,4 @@
+import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { DecisionHistoryFormat, DocumentEncoding, ExportedDocumentType, MinutesFormat } from '../schema/export.type';
@@ -15,8 +16,8 @@ export class ExportResolver {
   async exportDecisionHistory(
     @Ctx() ctx: RequestContext,
     @Arg('areaId', () => ID, { description: 'The area.' }) areaId: string,
-    @Arg('from', () => String, { description: 'The first day of the period, YYYY-MM-DD (a calendar day in Prague).' }) from: string,
-    @Arg('to', () => String, { description: 'The last day of the period, YYYY-MM-DD, included.' }) to: string,
+    @Arg('from', () => GraphQLLocalDate, { description: 'The first day of the period, YYYY-MM-DD (a calendar day in Prague).' }) from: string,
+    @Arg('to', () => GraphQLLocalDate, { description: 'The last day of the period, YYYY-MM-DD, included.' }) to: string,
     @Arg('format', () => DecisionHistoryFormat, { defaultValue: DecisionHistoryFormat.JSON, description: 'JSON (verifiable offline) or CSV (for a spreadsheet).' }) format: DecisionHistoryFormat,
   ): Promise<ExportedDocumentType> {
     const query = { areaId, from, to };

@@ -1,3 +1,4 @@
+import { GraphQLLocalDate } from 'graphql-scalars';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { selectsField } from '../common/selection';
@@ -124,13 +125,13 @@ export class MeetingResolver {
     return (await ctx.loaders.bodyById.load(m.entity.body.id))?.isPublic === true;
   }
 
-  @FieldResolver(() => String, { description: "Last day (YYYY-MM-DD) by which a proposal's materials must have been submitted to go on the agenda." })
+  @FieldResolver(() => GraphQLLocalDate, { description: "Last day (YYYY-MM-DD) by which a proposal's materials must have been submitted to go on the agenda." })
   async materialsDeadline(@Ctx() ctx: RequestContext, @Root() m: MeetingType): Promise<string> {
     const body = await ctx.loaders.bodyById.load(m.entity.body.id);
     return ctx.services.meetings.materialsDeadline(m.entity, body!);
   }
 
-  @FieldResolver(() => String, { description: 'Day (YYYY-MM-DD) by which the minutes must go out.' })
+  @FieldResolver(() => GraphQLLocalDate, { description: 'Day (YYYY-MM-DD) by which the minutes must go out.' })
   async minutesDueDate(@Ctx() ctx: RequestContext, @Root() m: MeetingType): Promise<string> {
     const body = await ctx.loaders.bodyById.load(m.entity.body.id);
     return ctx.services.meetings.minutesDueDate(m.entity, body!);

@@ -1,3 +1,4 @@
+import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { PlanStatus } from '../entities/enums';
@@ -249,7 +250,7 @@ export class IndicatorResolver {
     return (await ctx.services.plans.values(ctx, i.id)).map((v) => toValue(v.value, v.corrects));
   }
 
-  @FieldResolver(() => String, {
+  @FieldResolver(() => GraphQLLocalDate, {
     description: 'The day (YYYY-MM-DD) its next value is due: one reporting period after the latest value, or after the baseline. Its guarantors are reminded from that day while the plan is adopted.',
   })
   async nextValueDue(@Ctx() ctx: RequestContext, @Root() i: IndicatorType): Promise<string> {

@@ -1,8 +1,9 @@
+import { GraphQLLocalDate } from 'graphql-scalars';
 import { IsEnum, IsInt, IsNumber, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ProjectIntentStatus } from '../entities/enums';
 import './enums';
-import { IsCalendarDay, IsPlainText } from './validators';
+import { IsPlainText } from './validators';
 
 @ObjectType('ActionPlan', { description: 'A yearly action plan (akční plán) of a medium-term plan.' })
 export class ActionPlanType {
@@ -33,10 +34,10 @@ export class ProjectIntentType {
   @Field(() => String, { nullable: true, description: 'Funding sources.' })
   fundingSources!: string | null;
 
-  @Field(() => String, { description: 'Start (YYYY-MM-DD).' })
+  @Field(() => GraphQLLocalDate, { description: 'Start (YYYY-MM-DD).' })
   startsOn!: string;
 
-  @Field(() => String, { description: 'End (YYYY-MM-DD).' })
+  @Field(() => GraphQLLocalDate, { description: 'End (YYYY-MM-DD).' })
   endsOn!: string;
 
   @Field(() => ProjectIntentStatus, { description: 'Status.' })
@@ -94,12 +95,10 @@ export class AddProjectIntentInput {
   @IsPlainText()
   fundingSources?: string | null;
 
-  @Field(() => String, { description: 'Start (YYYY-MM-DD).' })
-  @IsCalendarDay()
+  @Field(() => GraphQLLocalDate, { description: 'Start (YYYY-MM-DD).' })
   startsOn!: string;
 
-  @Field(() => String, { description: 'End (YYYY-MM-DD).' })
-  @IsCalendarDay()
+  @Field(() => GraphQLLocalDate, { description: 'End (YYYY-MM-DD).' })
   endsOn!: string;
 
   @Field(() => ID, { nullable: true, description: 'A working group to send the intent through the pipeline as a PROJECT_INTENT proposal.' })
@@ -122,7 +121,7 @@ export class ProjectIntentReportType {
   @Field(() => String, { nullable: true, description: 'Monitoring note.' })
   note!: string | null;
 
-  @Field(() => String, { description: 'Day of the report (YYYY-MM-DD, Prague).' })
+  @Field(() => GraphQLLocalDate, { description: 'Day of the report (YYYY-MM-DD, Prague).' })
   reportedOn!: string;
 
   reportedById!: string;

@@ -1,8 +1,8 @@
+import { GraphQLLocalDate } from 'graphql-scalars';
 import { IsEnum, IsOptional, IsUUID } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { AreaRoleKind } from '../entities/enums';
 import './enums';
-import { IsCalendarDay } from './validators';
 
 @InputType({ description: 'An area role to grant. Granting a role the person already holds returns the existing assignment.' })
 export class GrantAreaRoleInput {
@@ -18,14 +18,12 @@ export class GrantAreaRoleInput {
   @IsEnum(AreaRoleKind)
   role!: AreaRoleKind;
 
-  @Field(() => String, { nullable: true, description: 'First day the role counts (YYYY-MM-DD); today when omitted.' })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'First day the role counts (YYYY-MM-DD); today when omitted.' })
   @IsOptional()
-  @IsCalendarDay()
   validFrom?: string;
 
-  @Field(() => String, { nullable: true, description: 'Last day the role counts (YYYY-MM-DD); open-ended when omitted.' })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Last day the role counts (YYYY-MM-DD); open-ended when omitted.' })
   @IsOptional()
-  @IsCalendarDay()
   validTo?: string;
 }
 

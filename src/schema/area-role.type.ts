@@ -1,3 +1,4 @@
+import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { AreaRole } from '../entities/area-role.entity';
 import { AreaRoleKind } from '../entities/enums';
@@ -11,10 +12,10 @@ export class AreaRoleType {
   @Field(() => AreaRoleKind, { description: 'The role.' })
   role!: AreaRoleKind;
 
-  @Field(() => String, { description: 'First day the role counts (YYYY-MM-DD).' })
+  @Field(() => GraphQLLocalDate, { description: 'First day the role counts (YYYY-MM-DD).' })
   validFrom!: string;
 
-  @Field(() => String, { nullable: true, description: 'Last day the role counts (YYYY-MM-DD); null when open-ended.' })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Last day the role counts (YYYY-MM-DD); null when open-ended.' })
   validTo!: string | null;
 
   @Field(() => Date, { nullable: true, description: 'When the role was revoked; a revoked role no longer counts.' })

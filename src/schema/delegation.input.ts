@@ -1,8 +1,9 @@
+import { GraphQLLocalDate } from 'graphql-scalars';
 import { IsEnum, IsOptional, IsUUID, Length } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { DelegatedPower } from '../entities/enums';
 import './enums';
-import { IsCalendarDay, IsPlainText } from './validators';
+import { IsPlainText } from './validators';
 
 @InputType({ description: "A chair's power delegated to another member of the body for a term." })
 export class GrantDelegationInput {
@@ -18,14 +19,12 @@ export class GrantDelegationInput {
   @IsEnum(DelegatedPower)
   power!: DelegatedPower;
 
-  @Field(() => String, { nullable: true, description: 'First day (YYYY-MM-DD); today when omitted.' })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'First day (YYYY-MM-DD); today when omitted.' })
   @IsOptional()
-  @IsCalendarDay()
   validFrom?: string;
 
-  @Field(() => String, { nullable: true, description: 'Last day (YYYY-MM-DD); open-ended when omitted (until revoked, or the delegate leaves the body).' })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Last day (YYYY-MM-DD); open-ended when omitted (until revoked, or the delegate leaves the body).' })
   @IsOptional()
-  @IsCalendarDay()
   validTo?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Why or under which decision, e.g. "Usnesení MS č. 4/2026" or "Dovolená předsedy".' })

@@ -1,3 +1,4 @@
+import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { Delegation } from '../entities/delegation.entity';
 import { DelegatedPower } from '../entities/enums';
@@ -14,10 +15,10 @@ export class DelegationType {
   @Field(() => DelegatedPower, { description: 'Which of the chair\'s powers.' })
   power!: DelegatedPower;
 
-  @Field(() => String, { description: 'First day (YYYY-MM-DD).' })
+  @Field(() => GraphQLLocalDate, { description: 'First day (YYYY-MM-DD).' })
   validFrom!: string;
 
-  @Field(() => String, { nullable: true, description: 'Last day (YYYY-MM-DD); null when open-ended.' })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Last day (YYYY-MM-DD); null when open-ended.' })
   validTo!: string | null;
 
   @Field(() => Date, { nullable: true, description: 'When it was revoked; null while it stands.' })

@@ -1,3 +1,4 @@
+import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, type ClassType } from 'type-graphql';
 import { BodyType } from './body.type';
 import { HearingCommentType } from './hearing.type';
@@ -80,7 +81,7 @@ export class DeskMinutesDueType {
   @Field(() => String, { description: 'Human label of the step, in the request language.' })
   label!: string;
 
-  @Field(() => String, { description: "The day (YYYY-MM-DD) the minutes are due to be distributed by: the meeting's day plus the body's `minutesDueDays`." })
+  @Field(() => GraphQLLocalDate, { description: "The day (YYYY-MM-DD) the minutes are due to be distributed by: the meeting's day plus the body's `minutesDueDays`." })
   dueOn!: string;
 
   @Field(() => Boolean, { description: 'Whether that day has passed.' })
@@ -95,7 +96,7 @@ export class DeskMaterialsDueType {
   @Field(() => MeetingType, { description: 'Its meeting.' })
   meeting!: MeetingType;
 
-  @Field(() => String, { description: "The last day (YYYY-MM-DD) the materials are due by: the meeting's day less the body's `materialsLeadDays`." })
+  @Field(() => GraphQLLocalDate, { description: "The last day (YYYY-MM-DD) the materials are due by: the meeting's day less the body's `materialsLeadDays`." })
   dueOn!: string;
 
   @Field(() => Boolean, { description: 'Whether that day has passed (later materials make the item late; only the chair accepts them as urgent).' })
@@ -110,7 +111,7 @@ export class DeskIndicatorValueDueType {
   @Field(() => ID, { description: 'The plan it measures.' })
   planId!: string;
 
-  @Field(() => String, { description: "The day (YYYY-MM-DD) the value was due by: one reporting period after the latest value, or after the baseline while there is none." })
+  @Field(() => GraphQLLocalDate, { description: "The day (YYYY-MM-DD) the value was due by: one reporting period after the latest value, or after the baseline while there is none." })
   dueOn!: string;
 }
 

@@ -1,8 +1,9 @@
+import { GraphQLLocalDate } from 'graphql-scalars';
 import { IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsUrl, IsUUID, Length, Max, Min, ValidateNested, ArrayMaxSize, ArrayMinSize } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { AttendanceStatus, MeetingStatus, TriadSide } from '../entities/enums';
 import './enums';
-import { IsCalendarDay, IsPlainText } from './validators';
+import { IsPlainText } from './validators';
 
 @InputType({ description: 'A new meeting of a body. Scheduled by the body\'s convener.' })
 export class ScheduleMeetingInput {
@@ -80,9 +81,8 @@ export class UpdateMeetingInput {
   @Length(1, 500)
   onlineLink?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Date of the next meeting (YYYY-MM-DD), as the minutes record it.' })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Date of the next meeting (YYYY-MM-DD), as the minutes record it.' })
   @IsOptional()
-  @IsCalendarDay()
   nextMeetingDate?: string | null;
 }
 

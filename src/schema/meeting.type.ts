@@ -1,3 +1,4 @@
+import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { AttendanceStatus, MeetingStatus, TriadSide } from '../entities/enums';
 import type { AgendaItem } from '../entities/agenda-item.entity';
@@ -34,7 +35,7 @@ export class MeetingType {
   @Field(() => Int, { description: 'Version, raised by every change.' })
   version!: number;
 
-  @Field(() => String, { nullable: true, description: 'Date of the next meeting (YYYY-MM-DD).' })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Date of the next meeting (YYYY-MM-DD).' })
   nextMeetingDate!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Why the meeting was cancelled.' })

@@ -1,8 +1,8 @@
+import { GraphQLLocalDate } from 'graphql-scalars';
 import { IsEnum, IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { MembershipRole, TriadSide } from '../entities/enums';
 import './enums';
-import { IsCalendarDay } from './validators';
 
 @InputType({ description: 'A seat for a person in a body.' })
 export class AddMembershipInput {
@@ -27,14 +27,12 @@ export class AddMembershipInput {
   @IsBoolean()
   votingRight?: boolean;
 
-  @Field(() => String, { nullable: true, description: 'First day (YYYY-MM-DD); today when omitted.' })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'First day (YYYY-MM-DD); today when omitted.' })
   @IsOptional()
-  @IsCalendarDay()
   validFrom?: string;
 
-  @Field(() => String, { nullable: true, description: 'Last day (YYYY-MM-DD); open-ended when omitted.' })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Last day (YYYY-MM-DD); open-ended when omitted.' })
   @IsOptional()
-  @IsCalendarDay()
   validTo?: string | null;
 
   @Field(() => ID, {
@@ -52,8 +50,7 @@ export class EndMembershipInput {
   @IsUUID('all')
   membershipId!: string;
 
-  @Field(() => String, { nullable: true, description: 'Last day of the seat (YYYY-MM-DD); today when omitted. Not before its first day.' })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Last day of the seat (YYYY-MM-DD); today when omitted. Not before its first day.' })
   @IsOptional()
-  @IsCalendarDay()
   validTo?: string;
 }

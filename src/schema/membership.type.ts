@@ -1,3 +1,4 @@
+import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { MembershipRole, TriadSide } from '../entities/enums';
 import type { Membership } from '../entities/membership.entity';
@@ -17,10 +18,10 @@ export class MembershipType {
   @Field(() => Boolean, { description: 'Whether the person votes.' })
   votingRight!: boolean;
 
-  @Field(() => String, { description: 'First day of the seat (YYYY-MM-DD).' })
+  @Field(() => GraphQLLocalDate, { description: 'First day of the seat (YYYY-MM-DD).' })
   validFrom!: string;
 
-  @Field(() => String, { nullable: true, description: 'Last day of the seat (YYYY-MM-DD); null when open-ended.' })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Last day of the seat (YYYY-MM-DD); null when open-ended.' })
   validTo!: string | null;
 
   areaId!: string;

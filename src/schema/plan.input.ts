@@ -1,8 +1,9 @@
+import { GraphQLLocalDate } from 'graphql-scalars';
 import { ArrayMaxSize, IsEnum, IsNumber, IsOptional, IsUUID, Length, Max, Min, IsInt } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { GoalStatus, IndicatorDirection, Level, ReportingPeriod, RiskArea, SwotKind } from '../entities/enums';
 import './enums';
-import { IsCalendarDay, IsPlainText } from './validators';
+import { IsPlainText } from './validators';
 
 @InputType({ description: 'A new medium-term plan. With a working group it also starts its PLAN proposal there.' })
 export class CreatePlanInput {
@@ -71,16 +72,14 @@ export class AddIndicatorInput {
   @IsNumber({ allowNaN: false, allowInfinity: false })
   baselineValue!: number;
 
-  @Field(() => String, { description: 'Day of the baseline (YYYY-MM-DD).' })
-  @IsCalendarDay()
+  @Field(() => GraphQLLocalDate, { description: 'Day of the baseline (YYYY-MM-DD).' })
   baselineDate!: string;
 
   @Field(() => Float, { description: 'Target value.' })
   @IsNumber({ allowNaN: false, allowInfinity: false })
   targetValue!: number;
 
-  @Field(() => String, { description: 'Day the target is due (YYYY-MM-DD).' })
-  @IsCalendarDay()
+  @Field(() => GraphQLLocalDate, { description: 'Day the target is due (YYYY-MM-DD).' })
   targetDate!: string;
 
   @Field(() => IndicatorDirection, { description: 'Whether success means going up or down.' })
@@ -115,8 +114,7 @@ export class RecordIndicatorValueInput {
   @IsNumber({ allowNaN: false, allowInfinity: false })
   value!: number;
 
-  @Field(() => String, { description: 'Day measured (YYYY-MM-DD); not a day still to come, and one value per day (correct a wrong one with `correctIndicatorValue`).' })
-  @IsCalendarDay()
+  @Field(() => GraphQLLocalDate, { description: 'Day measured (YYYY-MM-DD); not a day still to come, and one value per day (correct a wrong one with `correctIndicatorValue`).' })
   measuredOn!: string;
 
   @Field(() => String, { nullable: true, description: 'Note.' })
@@ -136,9 +134,8 @@ export class CorrectIndicatorValueInput {
   @IsNumber({ allowNaN: false, allowInfinity: false })
   value!: number;
 
-  @Field(() => String, { nullable: true, description: 'The right day (YYYY-MM-DD), when the day was wrong; the corrected value\'s day otherwise. Never a day still to come.' })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'The right day (YYYY-MM-DD), when the day was wrong; the corrected value\'s day otherwise. Never a day still to come.' })
   @IsOptional()
-  @IsCalendarDay()
   measuredOn?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Note; the corrected value\'s note when omitted, none when null.' })
@@ -261,9 +258,8 @@ export class AddRiskInput {
   @IsPlainText()
   owner?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Next review (YYYY-MM-DD).' })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Next review (YYYY-MM-DD).' })
   @IsOptional()
-  @IsCalendarDay()
   reviewDate?: string | null;
 }
 
@@ -299,9 +295,8 @@ export class UpdateRiskInput {
   @IsPlainText()
   owner?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Next review (YYYY-MM-DD).' })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Next review (YYYY-MM-DD).' })
   @IsOptional()
-  @IsCalendarDay()
   reviewDate?: string | null;
 }
 

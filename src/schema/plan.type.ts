@@ -1,3 +1,4 @@
+import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GoalStatus, IndicatorDirection, Level, PlanStatus, ReportingPeriod, RiskArea, StakeholderQuadrant, SwotKind } from '../entities/enums';
 import './enums';
@@ -108,7 +109,7 @@ export class IndicatorValueCorrectionType {
   @Field(() => Float, { description: 'The value it replaced.' })
   previousValue!: number;
 
-  @Field(() => String, { description: 'The day of the value it replaced (YYYY-MM-DD).' })
+  @Field(() => GraphQLLocalDate, { description: 'The day of the value it replaced (YYYY-MM-DD).' })
   previousMeasuredOn!: string;
 
   @Field(() => String, { description: 'Why the replaced value was wrong.' })
@@ -123,7 +124,7 @@ export class IndicatorValueType {
   @Field(() => Float, { description: 'The value.' })
   value!: number;
 
-  @Field(() => String, { description: 'Day measured (YYYY-MM-DD).' })
+  @Field(() => GraphQLLocalDate, { description: 'Day measured (YYYY-MM-DD).' })
   measuredOn!: string;
 
   @Field(() => String, { nullable: true, description: 'Note.' })
@@ -150,13 +151,13 @@ export abstract class IndicatorTextType {
   @Field(() => Float, { description: 'Baseline value.' })
   baselineValue!: number;
 
-  @Field(() => String, { description: 'Baseline day.' })
+  @Field(() => GraphQLLocalDate, { description: 'Baseline day.' })
   baselineDate!: string;
 
   @Field(() => Float, { description: 'Target value.' })
   targetValue!: number;
 
-  @Field(() => String, { description: 'Target day.' })
+  @Field(() => GraphQLLocalDate, { description: 'Target day.' })
   targetDate!: string;
 
   @Field(() => IndicatorDirection, { description: 'Up or down.' })
@@ -195,7 +196,7 @@ export class PlanRiskType {
   @Field(() => String, { nullable: true, description: 'Owner.' })
   owner!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Next review.' })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Next review.' })
   reviewDate!: string | null;
 }
 

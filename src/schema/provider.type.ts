@@ -1,3 +1,4 @@
+import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import {
   CapacityUnit,
@@ -149,10 +150,10 @@ export class ServiceFacilityType {
   @Field(() => Boolean, { description: 'Whether the register withholds the address (utajená adresa, e.g. a shelter for victims of violence).' })
   addressWithheld!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Provided here from (YYYY-MM-DD).' })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Provided here from (YYYY-MM-DD).' })
   providedFrom!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Provided here until (YYYY-MM-DD); null while open-ended.' })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Provided here until (YYYY-MM-DD); null while open-ended.' })
   providedTo!: string | null;
 }
 
@@ -186,10 +187,10 @@ export class RegisteredServiceType extends PublicContacts {
   @Field(() => String, { nullable: true, description: 'Name of its first facility; the register gives a service no name of its own.' })
   name!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Provided since (YYYY-MM-DD).' })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Provided since (YYYY-MM-DD).' })
   providedFrom!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Last day the register says it is provided (YYYY-MM-DD); null while open-ended.' })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Last day the register says it is provided (YYYY-MM-DD); null while open-ended.' })
   providedTo!: string | null;
 
   @Field(() => Boolean, { description: 'Whether it is in the register today: not removed by an import and not past its last day.' })

@@ -1,5 +1,4 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
-import { isCalendarDay } from '../common/dates';
 import { isCleanText } from '../security/input-hygiene';
 
 
@@ -16,21 +15,6 @@ export function IsPlainText(options?: ValidationOptions): PropertyDecorator {
           value === null ||
           value === undefined ||
           (typeof value === 'string' && value.trim().length > 0 && isCleanText(value)),
-      },
-    });
-  };
-}
-
-/** A real calendar day in YYYY-MM-DD form. */
-export function IsCalendarDay(options?: ValidationOptions): PropertyDecorator {
-  return (target: object, propertyName: string | symbol) => {
-    registerDecorator({
-      name: 'isCalendarDay',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message: '$property must be a calendar day YYYY-MM-DD', ...options },
-      validator: {
-        validate: (value: unknown) => value === null || value === undefined || (typeof value === 'string' && isCalendarDay(value)),
       },
     });
   };

@@ -26,7 +26,7 @@ let ids: { returned: string; delegated: string; backdated: string; steeringMeeti
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'triada-history-'));
 
 const SCRIPT = path.join(__dirname, '../../scripts/verify-history.mjs');
-const EXPORT = `query($areaId: ID!, $from: String!, $to: String!, $format: DecisionHistoryFormat!) {
+const EXPORT = `query($areaId: ID!, $from: LocalDate!, $to: LocalDate!, $format: DecisionHistoryFormat!) {
   exportDecisionHistory(areaId: $areaId, from: $from, to: $to, format: $format) { fileName mediaType encoding content sizeBytes sha256 }
 }`;
 const TRANSITION = `mutation($input: TransitionProposalInput!) { transitionProposal(input: $input) { version } }`;
@@ -299,18 +299,22 @@ test('who may export: the area roles, each file holding what its exporter may re
     anonymous: await app.gql(EXPORT, { areaId: world.area.id, from: '2025-01-01', to: today, format: 'JSON' }),
     outsider: await exported(outsider.subject, '2025-01-01', today),
     member: await exported(author.subject, '2025-01-01', today),
-    memberWithBadDates: await exported(author.subject, 'včera', '2025-13-01'),
+    // Days in the wrong order are the service's to refuse, after the permission check.
+    memberWithBadDates: await exported(author.subject, today, '2025-01-01'),
+    // What is no day at all is refused before the operation runs, for anyone: it reveals nothing of the area.
+    memberWithNoDay: await exported(author.subject, 'včera', today),
     otherArea: await exported(otherCoordinator.subject!, '2025-01-01', today),
     unknownArea: await exported(coordinator.subject, '2025-01-01', today, 'JSON', '00000000-0000-4000-8000-000000000000'),
   };
   expectReadsRefused(
     refused,
-    { anonymous: 'UNAUTHENTICATED', outsider: 'FORBIDDEN', member: 'FORBIDDEN', memberWithBadDates: 'FORBIDDEN', otherArea: 'NOT_FOUND', unknownArea: 'NOT_FOUND' },
+    { anonymous: 'UNAUTHENTICATED', outsider: 'FORBIDDEN', member: 'FORBIDDEN', memberWithBadDates: 'FORBIDDEN', memberWithNoDay: 'BAD_USER_INPUT', otherArea: 'NOT_FOUND', unknownArea: 'NOT_FOUND' },
     new RegExp(`Odlehčovací|Katalog|RS/1/2026|${ids.returned}`),
   );
 
   const badDates = await exported(coordinator.subject, 'včera', '2025-13-01');
-  expect(codes(badDates)).toEqual(['BAD_USER_INPUT']);
-  expect((badDates.errors![0].extensions!.fields as Array<{ field: string }>).map((f) => f.field)).toEqual(['from', 'to']);
+  // Each variable that is no LocalDate is an error of its own, naming it.
+  expect(codes(badDates)).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT']);
+  expect(badDates.errors!.flatMap((e) => (e.extensions!.fields as Array<{ field: string }>).map((f) => f.field))).toEqual(['from', 'to']);
   expect((await exported(coordinator.subject, today, '2025-01-01')).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'to' })] });
 });

@@ -82,6 +82,7 @@ function literal(type: GraphQLInputType, name: string): string | undefined {
   if (!required) return undefined;
   if (named.name === 'Int') return '1';
   if (named.name === 'Boolean') return 'false';
+  if (named.name === 'LocalDate') return '"2026-01-01"';
   return '"x"';
 }
 
