@@ -27,6 +27,7 @@ import type { Orm } from './db/orm';
 import { AppError, badInput, ErrorCode, internalError, notFound, SERVICE_UNAVAILABLE_RETRY_SECONDS, SERVICE_UNAVAILABLE_TEXT, serviceUnavailable, unauthenticated } from './errors/app-errors';
 import { isDatabaseUnavailable, serviceUnavailablePlugin } from './errors/database-unavailable';
 import { createFormatError } from './errors/format-error';
+import { inputErrorsInRequestLanguage } from './errors/input-errors.plugin';
 import { localeFromHeader, type Locale, type Text } from './i18n/locale';
 import { pingDatabase } from './data/health';
 import { Loaders } from './data/loaders';
@@ -195,6 +196,7 @@ export async function createApp(options: {
       mutationRateLimitPlugin({ perViewerPerMinute: config.mutationsPerMinutePerViewer, perAddressPerMinute: config.mutationsPerMinutePerAddress }),
       serviceUnavailablePlugin(),
       subscriptionsOnlyOverWebSocket(),
+      inputErrorsInRequestLanguage(),
       observationPlugin(),
     ],
   });

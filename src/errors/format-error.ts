@@ -5,19 +5,41 @@ import type { Logger } from '../logger';
 import { withoutLimitsOrHints } from '../security/query-limits';
 import { AppError, ErrorCode, SERVICE_UNAVAILABLE_TEXT } from './app-errors';
 import { isDatabaseUnavailable } from './database-unavailable';
+import { localize, type Locale, type Text } from '../i18n/locale';
+import { validationTexts, type FieldText, type ValidationErrorLike } from './validation-text';
 
-interface ValidationErrorLike {
-  property: string;
-  constraints?: Record<string, string>;
-  children?: ValidationErrorLike[];
+/** The refused fields of each input error formatted, in both languages, for `inputErrorsIn` to word in the request's. */
+const INPUT_ERRORS = new WeakMap<GraphQLFormattedError, FieldText[]>();
+
+const INVALID_INPUT: Text = { cs: 'Neplatný vstup', en: 'Invalid input' };
+
+/** An input error in one language, or in both (Czech / English) where no request's language is known. */
+function inputError(fields: FieldText[], say: (text: Text) => string, extra: Pick<GraphQLFormattedError, 'path'> = {}): GraphQLFormattedError {
+  const worded = fields.map((f) => ({ field: f.field, message: say(f.text) }));
+  return {
+    message: `${say(INVALID_INPUT)}: ${worded.map((f) => `${f.field}: ${f.message}`).join('; ')}`,
+    ...extra,
+    extensions: { code: ErrorCode.BAD_USER_INPUT, fields: worded },
+  };
 }
 
-function flatten(errors: ValidationErrorLike[], prefix = ''): Array<{ field: string; message: string }> {
-  return errors.flatMap((e) => {
-    const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
-    return [...own, ...flatten(e.children ?? [], field)];
+const bothLanguages = (text: Text): string => (text.cs === text.en ? text.cs : `${text.cs} / ${text.en}`);
+
+/**
+ * Words the input errors of a response in the request's language (Accept-Language): called once
+ * the response is formatted, where the request's context is known. Any other error is left as it is.
+ */
+export function inputErrorsIn(errors: readonly GraphQLFormattedError[] | undefined, locale: Locale): GraphQLFormattedError[] | undefined {
+  return errors?.map((e) => {
+    const fields = INPUT_ERRORS.get(e);
+    return fields ? inputError(fields, (text) => localize(text, locale), e.path ? { path: e.path } : {}) : e;
   });
+}
+
+function rememberedInputError(fields: FieldText[], extra: Pick<GraphQLFormattedError, 'path'> = {}): GraphQLFormattedError {
+  const formatted = inputError(fields, bothLanguages, extra);
+  INPUT_ERRORS.set(formatted, fields);
+  return formatted;
 }
 
 /**
@@ -33,12 +55,13 @@ const INVALID_VARIABLE = /^Variable "\$(\w+)" got invalid value .*?(?: at "\1((?
  * The field a refused variable names, as class-validator's problems name theirs (`validFrom`,
  * `stages.2.key`, or the variable's name when it is the value itself), and why; null for any other error.
  */
-function invalidVariable(message: string): { field: string; message: string } | null {
+function invalidVariable(message: string): FieldText | null {
   const match = INVALID_VARIABLE.exec(message);
   if (!match) return null;
   const [, variable, path, reason] = match as unknown as [string, string, string | undefined, string];
   const field = path ? path.replace(/\[(\d+)\]/g, '.$1').replace(/^\./, '') : variable;
-  return { field, message: withoutLimitsOrHints(reason.trim()) };
+  const why = withoutLimitsOrHints(reason.trim());
+  return { field, text: { cs: `neplatná hodnota (${why})`, en: why } };
 }
 
 /**
@@ -68,25 +91,12 @@ export function createFormatError(logger: Logger) {
     const code = formatted.extensions?.code as ErrorCode | undefined;
 
     if (original instanceof GraphQLError && Array.isArray(original.extensions?.validationErrors)) {
-      const fields = flatten(original.extensions.validationErrors as ValidationErrorLike[]).map((f) => ({
-        field: f.field,
-        message: f.message,
-      }));
-      return {
-        message: `Neplatný vstup / Invalid input: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`,
-        path: formatted.path,
-        extensions: { code: ErrorCode.BAD_USER_INPUT, fields },
-      };
+      return rememberedInputError(validationTexts(original.extensions.validationErrors as ValidationErrorLike[]), formatted.path ? { path: formatted.path } : {});
     }
 
     // A variable its type refuses (Apollo codes it BAD_USER_INPUT): the field named as for any other bad input.
     const refusedVariable = code === ErrorCode.BAD_USER_INPUT && original instanceof GraphQLError && formatted.extensions?.fields === undefined ? invalidVariable(original.message) : null;
-    if (refusedVariable) {
-      return {
-        message: `Neplatný vstup / Invalid input: ${refusedVariable.field}: ${refusedVariable.message}`,
-        extensions: { code: ErrorCode.BAD_USER_INPUT, fields: [refusedVariable] },
-      };
-    }
+    if (refusedVariable) return rememberedInputError([refusedVariable]);
 
     // Raised before the operation runs, so no path and no code of Apollo's own.
     const persistedQueryError = original instanceof GraphQLError && original.extensions.code === undefined ? PERSISTED_QUERY_ERRORS[original.message] : undefined;

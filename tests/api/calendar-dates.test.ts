@@ -102,7 +102,7 @@ describe('a day that is no day is refused before anything runs, and nothing is w
     const meeting = await aMeetingOf(app.em(), a.group, MeetingStatus.HELD);
     const res = await expectBadInput(app, UPDATE, { input: { id: meeting.id, nextMeetingDate: day } }, who(subjectOf(a.coordinator)), ['nextMeetingDate']);
     expect(res.status).toBe(400);
-    expect(res.errors![0].message).toMatch(/^Neplatný vstup \/ Invalid input: nextMeetingDate: .*LocalDate/);
+    expect(res.errors![0].message).toMatch(/^Neplatný vstup: nextMeetingDate: neplatná hodnota \(.*LocalDate/);
     expect(res.errors![0].extensions!.fields).toEqual([{ field: 'nextMeetingDate', message: expect.stringContaining(day) as unknown }]);
   });
 
