@@ -36,6 +36,13 @@ export interface PlanImportReport {
   summary: Record<'priorities' | 'goals' | 'measures' | 'indicators' | 'values' | 'guarantors' | 'swotItems' | 'solutionVariants' | 'actionPlans' | 'projectIntents' | 'risks' | 'stakeholders', number>;
 }
 
+/**
+ * The most parts (priorities, goals, measures, indicators, values, guarantors, items of the
+ * registers, intents) one import creates: a district's plan has a few hundred; one transaction
+ * creating tens of thousands would hold the area's plans for minutes.
+ */
+const MAX_PARTS = 5_000;
+
 /** Thrown to roll back a dry run or an import with problems. */
 class RollBack extends Error {}
 
@@ -84,6 +91,16 @@ export class PlanImportService {
     const summary = document ? this.count(document) : this.count(null);
     const report: PlanImportReport = { areaId: area.id, dryRun: command.dryRun, applied: false, planId: null, problems, summary };
     if (!document) return report;
+    const parts = Object.values(summary).reduce((a, b) => a + b, 0);
+    if (parts > MAX_PARTS) {
+      problems.push({
+        path: '$',
+        code: 'TOO_MANY_PARTS',
+        value: String(parts),
+        message: { cs: `Plán má ${parts} částí; import jich přijme nejvýše ${MAX_PARTS}.`, en: `The plan has ${parts} parts; an import takes at most ${MAX_PARTS}.` },
+      });
+      return report;
+    }
 
     try {
       await ctx.em.transactional(async (em) => {

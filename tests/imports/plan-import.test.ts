@@ -239,6 +239,14 @@ test('a broken document: every problem by its path and code, and nothing written
   );
   expect(await app.em().count(Plan, { areaId: target.area.id })).toBe(before);
 
+  // More parts than one import takes (a file made to hold the area's plans for minutes): refused before anything is tried.
+  const huge = { ...JSON.parse(exported), swot: Array.from({ length: 1000 }, (_, i) => ({ kind: 'STRENGTH', text: `Silná stránka ${i}` })) } as { priorities: unknown[] };
+  huge.priorities = Array.from({ length: 1000 }, (_, i) => ({ title: `Priorita ${i}`, goals: Array.from({ length: 5 }, (__, j) => ({ title: `Cíl ${j}` })) }));
+  const tooMany = await upload(target.area.id, JSON.stringify(huge), { as: coordinator, dryRun: false });
+  expect(tooMany.status).toBe(422);
+  expect(tooMany.body.data!.problems).toEqual([expect.objectContaining({ path: '$', code: 'TOO_MANY_PARTS' })]);
+  expect(await app.em().count(Plan, { areaId: target.area.id })).toBe(before);
+
   // Not JSON, or JSON of something else.
   const notJson = await upload(target.area.id, 'jméno;organizace\nJana;Světlo', { as: coordinator });
   expect(notJson.body.data!.problems).toEqual([expect.objectContaining({ path: '$', code: 'NOT_JSON' })]);
