@@ -69,7 +69,9 @@ function tableFor(field: string, arg: string): string | undefined {
 function literal(type: GraphQLInputType, name: string): string | undefined {
   const required = isNonNullType(type);
   const named = getNamedType(type);
-  if (name === 'first' || name === 'last') return '20';
+  if (name === 'first') return '20';
+  // A page goes one way: `last` beside `first` is refused, and would hide the page's records.
+  if (name === 'last') return undefined;
   if (name === 'year') return String(new Date().getUTCFullYear());
   if (name === 'areaId') return `"${areaB}"`;
   if (isEnumType(named)) return required ? named.getValues()[0].name : undefined;
@@ -144,7 +146,8 @@ test('area A\'s coordinator sees of area B, through every query and nested field
       for (const depth of [5, 4, 3, 2]) {
         const doc = isObjectType(named) ? `{ ${field.name}${args} { ${selection(named, depth)} } }` : `{ ${field.name}${args} }`;
         res = await app.gql(doc, {}, asA);
-        if (codes(res).includes('GRAPHQL_VALIDATION_FAILED')) continue;
+        // Too deep or too long a document (the token limit): ask again less deep.
+        if (codes(res).some((c) => c === 'GRAPHQL_VALIDATION_FAILED' || c === 'GRAPHQL_PARSE_FAILED')) continue;
         anonymous = await app.gql(doc, {});
         break;
       }
