@@ -26,10 +26,15 @@ function invalidCursor(ctx: RequestContext, field: string) {
 }
 
 /** Decodes a cursor of [ISO instant, id]. */
+const ISSUED_INSTANT = /^[1-9]\d{3}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 export function decodeTimeCursor(ctx: RequestContext, cursor: string, field = 'after'): [Date, string] {
   const [at, id] = decodeCursor(ctx, cursor, 2, field) as [string, string];
+  // Only what this service issues (toISOString of a stored instant, years 1000–9999): PostgreSQL
+  // refuses the far ends of what a JavaScript date can hold.
+  if (!ISSUED_INSTANT.test(at) || !isUuid(id)) throw invalidCursor(ctx, field);
   const date = new Date(at);
-  if (Number.isNaN(date.getTime()) || !isUuid(id)) throw invalidCursor(ctx, field);
+  if (Number.isNaN(date.getTime()) || date.toISOString() !== at) throw invalidCursor(ctx, field);
   return [date, id];
 }
 

@@ -59,9 +59,14 @@ function invalidVariable(message: string): FieldText | null {
   const match = INVALID_VARIABLE.exec(message);
   if (!match) return null;
   const [, variable, path, reason] = match as unknown as [string, string, string | undefined, string];
-  const field = path ? path.replace(/\[(\d+)\]/g, '.$1').replace(/^\./, '') : variable;
+  const at = path ? path.replace(/\[(\d+)\]/g, '.$1').replace(/^\./, '') : variable;
   const why = withoutLimitsOrHints(reason.trim());
-  return { field, text: { cs: `neplatná hodnota (${why})`, en: why } };
+  // A field missing from an input object, or one it does not have: named itself, as class-validator names its fields.
+  const missing = /^Field "(\w+)" of required type .* was not provided\.?$/s.exec(why)?.[1];
+  if (missing) return { field: path ? `${at}.${missing}` : missing, text: { cs: 'chybí povinná hodnota', en: 'a required value is missing' } };
+  const unknown = /^Field "(\w+)" is not defined by type .*$/s.exec(why)?.[1];
+  if (unknown) return { field: path ? `${at}.${unknown}` : unknown, text: { cs: 'toto pole vstup nemá', en: 'is not a field of this input' } };
+  return { field: at, text: { cs: `neplatná hodnota (${why})`, en: why } };
 }
 
 /**

@@ -80,7 +80,7 @@ export class ActionPlanService {
     }
     if (input.endsOn < input.startsOn) throw badInput(ctx.locale, [{ field: 'endsOn', text: { cs: 'Konec je před začátkem.', en: 'endsOn is before startsOn.' } }]);
     const proposal = input.workingGroupId
-      ? await this.proposals.create(ctx, { workingGroupId: input.workingGroupId, kind: ProposalKind.PROJECT_INTENT, title: input.title, summary: `${input.responsibleOrganisation}, ${input.budgetCzk} Kč` }, 'projectIntent')
+      ? await this.proposals.create(ctx, { workingGroupId: input.workingGroupId, kind: ProposalKind.PROJECT_INTENT, title: input.title, summary: `${input.responsibleOrganisation}, ${input.budgetCzk} Kč` }, 'projectIntent', plan.areaId)
       : null;
     return ctx.em.transactional(async (em) => {
       const { actionPlanId: _actionPlan, workingGroupId: _group, budgetCzk, ...intent } = input;

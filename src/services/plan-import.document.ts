@@ -83,9 +83,10 @@ export interface ImportedPlan {
 
 type Json = Record<string, unknown>;
 
+/** A found value as short text: never walks into a list or an object (a document may nest them thousands deep). */
 const shown = (value: unknown): string | null => {
   if (value === undefined) return null;
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  const text = Array.isArray(value) ? '[…]' : value !== null && typeof value === 'object' ? '{…}' : typeof value === 'string' ? value : String(value);
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 };
 
@@ -361,6 +362,12 @@ export function readPlanDocument(content: Buffer): { plan: ImportedPlan | null; 
       return name === null || influence === null || interest === null ? null : { path: at, name, description, influence, interest };
     }),
   );
+  const measureRefs = new Set<string>();
+  for (const m of priorities.flatMap((p) => p.goals.flatMap((g) => g.measures))) {
+    if (m.ref === null) continue;
+    if (measureRefs.has(m.ref)) r.problem(`${m.path}.id`, 'DUPLICATE_ID', m.ref, { cs: 'Toto id opatření už v dokumentu je.', en: 'This measure id is in the document already.' });
+    measureRefs.add(m.ref);
+  }
   if (title === null || yearFrom === null || yearTo === null) return { plan: null, problems: r.problems };
   return { plan: { title, yearFrom, yearTo, priorities, swot, solutionVariants, actionPlans, risks, stakeholders }, problems: r.problems };
 }

@@ -38,10 +38,10 @@ export interface PlanImportReport {
 
 /**
  * The most parts (priorities, goals, measures, indicators, values, guarantors, items of the
- * registers, intents) one import creates: a district's plan has a few hundred; one transaction
- * creating tens of thousands would hold the area's plans for minutes.
+ * registers, intents) one import creates: a district's plan has a few hundred. Each part is judged
+ * by its service (some 10–20 ms), in one transaction: 2,000 parts take well under a minute.
  */
-const MAX_PARTS = 5_000;
+const MAX_PARTS = 2_000;
 
 /** Thrown to roll back a dry run or an import with problems. */
 class RollBack extends Error {}
@@ -141,27 +141,33 @@ export class PlanImportService {
   /** Creates the plan part by part; returns its id (null when the plan itself was refused). */
   private async write(tx: RequestContext, areaId: string, d: ImportedPlan, workingGroupId: string | null, problems: PlanImportProblem[]): Promise<string | null> {
     const attempt = <T>(path: string, call: () => Promise<T>): Promise<T | null> => this.attempt(path, problems, call);
-    const plan = await attempt('$', () => this.plans.create(tx, { areaId, title: d.title, yearFrom: d.yearFrom, yearTo: d.yearTo, workingGroupId }));
+    // Each part on a clean unit of work: what was written stays in the transaction, not in the
+    // identity map, so that every flush weighs one part, not the whole plan so far.
+    const part = (): RequestContext => {
+      tx.em.clear();
+      return { ...tx, loaders: new Loaders(tx.em) };
+    };
+    const plan = await attempt('$', () => this.plans.create(part(), { areaId, title: d.title, yearFrom: d.yearFrom, yearTo: d.yearTo, workingGroupId }));
     if (!plan) return null;
-    const names = await this.names(tx, areaId);
+    const names = await this.names(part(), areaId);
     const measureByRef = new Map<string, string>();
     const measuresByTitle = new Map<string, string[]>();
 
     for (const p of d.priorities) {
-      const priority = (await attempt(p.path, () => this.plans.addPriority(tx, { parentId: plan.id, title: p.title })))?.added;
+      const priority = (await attempt(p.path, () => this.plans.addPriority(part(), { parentId: plan.id, title: p.title })))?.added;
       if (!priority) continue;
       for (const g of p.goals) {
-        const goal = (await attempt(g.path, () => this.plans.addGoal(tx, { parentId: priority.id, title: g.title })))?.added;
+        const goal = (await attempt(g.path, () => this.plans.addGoal(part(), { parentId: priority.id, title: g.title })))?.added;
         if (!goal) continue;
         for (const who of g.guarantors) {
           const ids = this.resolve(who, names, problems);
-          if (ids) await attempt(who.path, () => this.plans.assignGoalGuarantor(tx, { goalId: goal.id, ...ids }));
+          if (ids) await attempt(who.path, () => this.plans.assignGoalGuarantor(part(), { goalId: goal.id, ...ids }));
         }
         if (g.status !== GoalStatus.NOT_STARTED || g.statusComment) {
-          await attempt(`${g.path}.status`, () => this.plans.updateGoalStatus(tx, { goalId: goal.id, status: g.status, comment: g.statusComment }));
+          await attempt(`${g.path}.status`, () => this.plans.updateGoalStatus(part(), { goalId: goal.id, status: g.status, comment: g.statusComment }));
         }
         for (const m of g.measures) {
-          const measure = (await attempt(m.path, () => this.plans.addMeasure(tx, { parentId: goal.id, title: m.title, description: m.description })))?.added;
+          const measure = (await attempt(m.path, () => this.plans.addMeasure(part(), { parentId: goal.id, title: m.title, description: m.description })))?.added;
           if (!measure) continue;
           if (m.ref) measureByRef.set(m.ref, measure.id);
           measuresByTitle.set(folded(m.title), [...(measuresByTitle.get(folded(m.title)) ?? []), measure.id]);
@@ -170,7 +176,7 @@ export class PlanImportService {
             const { path: _path, guarantors: _guarantors, values, ...fields } = i;
             const indicator = (
               await attempt(i.path, () =>
-              this.plans.addIndicator(tx, {
+              this.plans.addIndicator(part(), {
                 ...fields,
                 measureId: measure.id,
                 guarantorPersonIds: guarantors.flatMap((g) => (g?.personId ? [g.personId] : [])),
@@ -180,43 +186,49 @@ export class PlanImportService {
             )?.added;
             if (!indicator) continue;
             for (const v of [...values].sort((a, b) => a.date.localeCompare(b.date))) {
-              await attempt(v.path, () => this.plans.recordValue(tx, { indicatorId: indicator.id, value: v.value, measuredOn: v.date, note: v.note }));
+              await attempt(v.path, () => this.plans.recordValue(part(), { indicatorId: indicator.id, value: v.value, measuredOn: v.date, note: v.note }));
             }
           }
         }
       }
     }
 
-    for (const s of d.swot) await attempt(s.path, () => this.register.addSwotItem(tx, { planId: plan.id, kind: s.kind, text: s.text }));
-    for (const v of d.solutionVariants) await attempt(v.path, () => this.register.addSolutionVariant(tx, { planId: plan.id, title: v.title, description: v.description, chosen: v.chosen }));
-    for (const { path, ...risk } of d.risks) await attempt(path, () => this.register.addRisk(tx, { ...risk, planId: plan.id }));
-    for (const { path, ...stakeholder } of d.stakeholders) await attempt(path, () => this.register.addStakeholder(tx, { ...stakeholder, planId: plan.id }));
+    for (const s of d.swot) await attempt(s.path, () => this.register.addSwotItem(part(), { planId: plan.id, kind: s.kind, text: s.text }));
+    for (const v of d.solutionVariants) await attempt(v.path, () => this.register.addSolutionVariant(part(), { planId: plan.id, title: v.title, description: v.description, chosen: v.chosen }));
+    for (const { path, ...risk } of d.risks) await attempt(path, () => this.register.addRisk(part(), { ...risk, planId: plan.id }));
+    for (const { path, ...stakeholder } of d.stakeholders) await attempt(path, () => this.register.addStakeholder(part(), { ...stakeholder, planId: plan.id }));
 
     for (const a of d.actionPlans) {
-      const actionPlan = await attempt(a.path, () => this.actionPlans.create(tx, { planId: plan.id, year: a.year }));
+      const actionPlan = await attempt(a.path, () => this.actionPlans.create(part(), { planId: plan.id, year: a.year }));
       if (!actionPlan) continue;
       for (const i of a.intents) {
         const byTitle = i.measureTitle ? (measuresByTitle.get(folded(i.measureTitle)) ?? []) : [];
-        const measureId = (i.measureRef ? measureByRef.get(i.measureRef) : undefined) ?? (byTitle.length === 1 ? byTitle[0] : undefined);
+        const byRef = i.measureRef ? measureByRef.get(i.measureRef) : undefined;
+        // Named both ways, the two must agree: the id says which measure, the title what it is.
+        const disagree = byRef !== undefined && i.measureTitle !== null && !byTitle.includes(byRef);
+        const measureId = disagree ? undefined : (byRef ?? (byTitle.length === 1 ? byTitle[0] : undefined));
         if (!measureId) {
           problems.push({
             path: `${i.path}.measure`,
             code: 'UNKNOWN_MEASURE',
             value: i.measureTitle,
-            message: { cs: 'Opatření záměru v dokumentu není (nebo jich je více s tímto názvem).', en: "The intent's measure is not in the document (or several bear this title)." },
+            message: {
+              cs: 'Opatření záměru v dokumentu není (nebo jich je více s tímto názvem, nebo jeho id a název ukazují na různá opatření).',
+              en: "The intent's measure is not in the document (or several bear this title, or its id and title name different measures).",
+            },
           });
           continue;
         }
         const { title, responsibleOrganisation, budgetCzk, fundingSources, startsOn, endsOn } = i;
-        const intent = await attempt(i.path, () => this.actionPlans.addIntent(tx, { actionPlanId: actionPlan.id, measureId, title, responsibleOrganisation, budgetCzk, fundingSources, startsOn, endsOn }));
+        const intent = await attempt(i.path, () => this.actionPlans.addIntent(part(), { actionPlanId: actionPlan.id, measureId, title, responsibleOrganisation, budgetCzk, fundingSources, startsOn, endsOn }));
         if (!intent) continue;
         const steps = STEPS_TO[i.status];
         for (const [n, status] of steps.entries()) {
           const note = n === steps.length - 1 ? i.monitoringNote : null;
-          await attempt(`${i.path}.status`, () => this.actionPlans.report(tx, { projectIntentId: intent.id, status, note }));
+          await attempt(`${i.path}.status`, () => this.actionPlans.report(part(), { projectIntentId: intent.id, status, note }));
         }
         if (!steps.length && i.monitoringNote) {
-          await attempt(`${i.path}.monitoringNote`, () => this.actionPlans.report(tx, { projectIntentId: intent.id, note: i.monitoringNote }));
+          await attempt(`${i.path}.monitoringNote`, () => this.actionPlans.report(part(), { projectIntentId: intent.id, note: i.monitoringNote }));
         }
       }
     }

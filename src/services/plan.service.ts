@@ -255,7 +255,7 @@ export class PlanService {
           kind: ProposalKind.PLAN,
           title: input.title,
           summary: `Střednědobý plán na období ${input.yearFrom}–${input.yearTo}`,
-        }, 'plan')
+        }, 'plan', input.areaId)
       : null;
     return ctx.em.transactional(async (em) => {
       const plan = em.create(Plan, { areaId: input.areaId, title: input.title, yearFrom: input.yearFrom, yearTo: input.yearTo, proposalId: proposal?.id ?? null });

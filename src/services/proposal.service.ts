@@ -276,9 +276,13 @@ export class ProposalService {
    * Drafts a proposal. A PLAN or PROJECT_INTENT proposal is what a plan or a project intent carries:
    * it is born with it (`carries`), never typed in, so the kind cannot stand for something it is not.
    */
-  async create(ctx: RequestContext, input: CreateProposalCommand, carries?: 'plan' | 'projectIntent'): Promise<Proposal> {
+  /**
+   * A new proposal in a working group. A plan's or an intent's proposal (`carries`) is born in a
+   * working group of the record's own area (`inArea`): another area's group is NOT_FOUND.
+   */
+  async create(ctx: RequestContext, input: CreateProposalCommand, carries?: 'plan' | 'projectIntent', inArea?: string): Promise<Proposal> {
     const group = await ctx.em.findOne(Body, { id: input.workingGroupId });
-    if (!group || !belongsTo(ctx.viewer, group.areaId)) throw notFound(ctx.locale, 'Body', input.workingGroupId);
+    if (!group || !belongsTo(ctx.viewer, group.areaId) || (inArea !== undefined && group.areaId !== inArea)) throw notFound(ctx.locale, 'Body', input.workingGroupId);
     if (group.kind !== BodyKind.WORKING_GROUP) {
       throw badInput(ctx.locale, [
         { field: 'workingGroupId', text: { cs: 'Návrh vzniká v pracovní skupině.', en: 'A proposal is born in a working group.' } },

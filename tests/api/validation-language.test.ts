@@ -87,3 +87,27 @@ test("every check the schema's inputs use is worded in both languages", () => {
   expect(checks.size).toBeGreaterThan(10);
   expect(unworded).toEqual([]);
 });
+
+test('a field missing from an input, or one it does not have, is named itself in the request\'s language', async () => {
+  const CREATE_PLAN = `mutation($input: CreatePlanInput!) { createPlan(input: $input) { id } }`;
+  const missing = await app.gql(CREATE_PLAN, { input: { areaId, title: 'Plán', yearFrom: 2027 } }, { as: admin, headers: { 'accept-language': 'en' } });
+  expect(missing.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', fields: [{ field: 'yearTo', message: 'a required value is missing' }] });
+  const unknown = await app.gql(CREATE_PLAN, { input: { areaId, title: 'Plán', yearFrom: 2027, yearTo: 2029, bogus: 1 } }, { as: admin });
+  expect(unknown.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', fields: [{ field: 'bogus', message: 'toto pole vstup nemá' }] });
+});
+
+test('a page cursor holding an instant the database cannot hold is BAD_USER_INPUT, never a 500', async () => {
+  const cursor = (at: string) => Buffer.from(JSON.stringify([at, '00000000-0000-4000-8000-000000000000'])).toString('base64url');
+  const lists = [
+    [`query($c: String!) { meetings(filter: { areaId: "${areaId}" }, first: 5, after: $c) { totalCount } }`, 'after'],
+    [`query($c: String!) { meetings(filter: { areaId: "${areaId}" }, last: 5, before: $c) { totalCount } }`, 'before'],
+    [`query($c: String!) { proposals(filter: { areaId: "${areaId}" }, first: 5, after: $c) { totalCount } }`, 'after'],
+    [`query($c: String!) { notificationInbox(first: 5, after: $c) { totalCount } }`, 'after'],
+  ] as const;
+  for (const at of ['-271821-04-20T00:00:00.000Z', '+275760-09-13T00:00:00.000Z', '0000-01-01T00:00:00.000Z', '2026-02-30T00:00:00.000Z', '2026-01-01']) {
+    for (const [query, field] of lists) {
+      const res = await app.gql(query, { c: cursor(at) }, { as: admin });
+      expect({ at, query, codes: res.errors?.map((e) => [e.extensions?.code, (e.extensions?.fields as Array<{ field: string }>)[0].field]) }).toEqual({ at, query, codes: [['BAD_USER_INPUT', field]] });
+    }
+  }
+});

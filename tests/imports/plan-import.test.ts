@@ -1,9 +1,11 @@
 import { pragueDay } from '../../src/common/dates';
+import { MembershipRole, TriadSide } from '../../src/entities/enums';
 import { Plan } from '../../src/entities/plan.entity';
-import { aMunicipality, anOrganisation } from '../support/factories';
+import { Proposal } from '../../src/entities/proposal.entity';
+import { aMunicipality, anOrganisation, aPerson, aSeat } from '../support/factories';
 import { aPipelineWorld, type PipelineWorld } from '../support/pipeline-world';
 import { planWithStructure } from '../support/plan-world';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { codes, startTestApp, type TestApp } from '../support/test-app';
 
 /**
  * A plan brought from one area into another (issue 18, item 1): the JSON that exportPlan writes is
@@ -247,6 +249,24 @@ test('a broken document: every problem by its path and code, and nothing written
   expect(tooMany.body.data!.problems).toEqual([expect.objectContaining({ path: '$', code: 'TOO_MANY_PARTS' })]);
   expect(await app.em().count(Plan, { areaId: target.area.id })).toBe(before);
 
+  // A value nested thousands deep is named, not echoed (echoing it overflowed the stack: a 500).
+  const deep = `${'['.repeat(20_000)}"x"${']'.repeat(20_000)}`;
+  const nested = await upload(target.area.id, `{"format":"triada-plan","formatVersion":1,"period":{"from":2027,"to":2029},"title":${deep}}`, { as: coordinator });
+  expect(nested.status).toBe(200);
+  expect(nested.body.data!.problems).toEqual([expect.objectContaining({ path: '$.title', code: 'NOT_TEXT', value: '[…]' })]);
+
+  // Two measures of one id, and an intent whose measure id and title name different measures.
+  const twice = JSON.parse(exported) as { priorities: Array<{ goals: Array<{ measures: Array<{ id: string; title: string }> }> }>; actionPlans: Array<{ intents: Array<{ measureId: string; measure: string }> }> };
+  const [firstMeasure, secondMeasure] = twice.priorities[0].goals[0].measures;
+  const intent = twice.actionPlans[0].intents.find((i) => i.measureId === firstMeasure.id)!;
+  intent.measure = secondMeasure.title;
+  const mismatched = await upload(target.area.id, JSON.stringify(twice), { as: coordinator });
+  expect(mismatched.body.data!.problems.map((p) => [p.path, p.code])).toEqual([[`$.actionPlans[0].intents[${twice.actionPlans[0].intents.indexOf(intent)}].measure`, 'UNKNOWN_MEASURE']]);
+  secondMeasure.id = firstMeasure.id;
+  const duplicate = await upload(target.area.id, JSON.stringify(twice), { as: coordinator });
+  expect(duplicate.body.data!.problems).toEqual([expect.objectContaining({ path: '$.priorities[0].goals[0].measures[1].id', code: 'DUPLICATE_ID' })]);
+  expect(await app.em().count(Plan, { areaId: target.area.id })).toBe(before);
+
   // Not JSON, or JSON of something else.
   const notJson = await upload(target.area.id, 'jméno;organizace\nJana;Světlo', { as: coordinator });
   expect(notJson.body.data!.problems).toEqual([expect.objectContaining({ path: '$', code: 'NOT_JSON' })]);
@@ -269,5 +289,21 @@ test('who may import: the area\'s coordinator; a member of the area, another are
     body: exported,
   });
   expect(badFlag.status).toBe(400);
+
+  // The coordinator holding a seat in the other area's working group too (one login, a person in each
+  // area): the plan's approval starts only in a group of the plan's own area. It was a 500 (a
+  // foreign key), and createPlan left a PLAN proposal behind in the other area.
+  const twoAreas = await aPerson(app.em(), source.area, { name: 'coordinator', subject: target.actors.coordinator.subject });
+  await aSeat(app.em(), source.group, twoAreas, { role: MembershipRole.MEMBER, triadSide: TriadSide.COMMISSIONER });
+  const proposalsThere = await app.em().count(Proposal, { areaId: source.area.id });
+  const elsewhere = await upload(target.area.id, exported, { as: target.actors.coordinator.subject, dryRun: false, workingGroupId: source.group.id });
+  expect([elsewhere.status, elsewhere.body.data?.problems.map((p) => [p.path, p.code])]).toEqual([422, [['$', 'NOT_FOUND']]]);
+  const created = await app.gql(
+    `mutation($input: CreatePlanInput!) { createPlan(input: $input) { id } }`,
+    { input: { areaId: target.area.id, title: 'Plán', yearFrom: 2027, yearTo: 2029, workingGroupId: source.group.id } },
+    { as: target.actors.coordinator.subject },
+  );
+  expect(codes(created)).toEqual(['NOT_FOUND']);
+  expect(await app.em().count(Proposal, { areaId: source.area.id })).toBe(proposalsThere);
   expect(await app.em().count(Plan, { areaId: target.area.id })).toBe(before);
 });
