@@ -86,7 +86,7 @@ type Json = Record<string, unknown>;
 /** A found value as short text: never walks into a list or an object (a document may nest them thousands deep). */
 const shown = (value: unknown): string | null => {
   if (value === undefined) return null;
-  const text = Array.isArray(value) ? '[…]' : value !== null && typeof value === 'object' ? '{…}' : typeof value === 'string' ? value : String(value as number | boolean | null);
+  const text = Array.isArray(value) ? '[…]' : value !== null && typeof value === 'object' ? '{…}' : typeof value === 'string' ? value : JSON.stringify(value);
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 };
 
