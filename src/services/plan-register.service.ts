@@ -40,7 +40,7 @@ export interface AddSwotItemCommand {
 }
 
 export interface UpdateRiskCommand {
-  id: string;
+  riskId: string;
   probability?: number;
   impact?: number;
   mitigation?: string | null;
@@ -84,10 +84,10 @@ export class PlanRegisterService {
   }
 
   async updateRisk(ctx: RequestContext, input: UpdateRiskCommand): Promise<PlanRisk> {
-    const found = await findOrNotFound(ctx, PlanRisk, 'id', input.id, 'PlanRisk');
+    const found = await findOrNotFound(ctx, PlanRisk, 'riskId', input.riskId, 'PlanRisk');
     await this.plans.forEditing(ctx, 'plan', found.planId);
     return ctx.em.transactional(async (em) => {
-      const risk = await em.findOneOrFail(PlanRisk, { id: input.id });
+      const risk = await em.findOneOrFail(PlanRisk, { id: input.riskId });
       if (input.probability !== undefined && input.probability !== null) risk.probability = input.probability;
       if (input.impact !== undefined && input.impact !== null) risk.impact = input.impact;
       if (input.mitigation !== undefined) risk.mitigation = input.mitigation;

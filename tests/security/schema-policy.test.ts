@@ -76,11 +76,13 @@ test('no input carries an area, state, version or author of an existing object; 
       'WorkflowVersionInput.version',
       // The area whose role assignment of a person is revoked (the role's own key).
       'RevokeAreaRoleInput.areaId',
+      // The area being changed (the record the mutation acts on, judged by area.update).
+      'UpdateAreaInput.areaId',
       // Filters: they narrow what the viewer may already see.
       'MeetingFilter.areaId',
       'MeetingFilter.status',
       'ProposalFilter.areaId',
-      'ProposalFilter.authorId',
+      'ProposalFilter.authorPersonId',
       'ProposalFilter.state',
       'ProviderFilter.areaId',
       // Whether a person was present, as the minute-taker records it.
