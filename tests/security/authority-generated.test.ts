@@ -304,7 +304,7 @@ const CASES: Case[] = [
         `insert into notification (area_id, id, person_id, kind, title_cs, title_en, outbox_id) values (?, gen_random_uuid(), ?, 'TEST', 'Zpráva', 'Notice', ?) returning id`,
         [w.areaId, personOf('publicMember')!.id, outbox.id],
       );
-      return input({ id: n.id });
+      return input({ notificationId: n.id });
     },
   },
   // Every unread notice of one's own: whoever is signed in (a viewer with no person record marks none).
