@@ -142,7 +142,7 @@ async function client(index, service, ctx, token, running, stats) {
   const acked = new Map();
   const created = [];
   const create = async () => {
-    const { outcome, data } = await send(stats, service.url, token, CREATE, { input: { workingGroupId: ctx.groupId, kind: 'MEASURE', title: `${TITLE} ${index}-${created.length + 1}`, summary: 'Zátěžová zkouška.' } });
+    const { outcome, data } = await send(stats, service.url, token, CREATE, { input: { workingGroupBodyId: ctx.groupId, kind: 'MEASURE', title: `${TITLE} ${index}-${created.length + 1}`, summary: 'Zátěžová zkouška.' } });
     stats.writes += 1;
     if (outcome !== 'OK') return;
     created.push(data.createProposal.id);

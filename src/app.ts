@@ -425,7 +425,7 @@ export async function createApp(options: {
   // Onboarding from spreadsheets: people and seats from CSV or XLSX.
   importRoute('/imports/people', (ctx, content, dryRun, q) => services.peopleImport.run(ctx, { areaId: text(q.areaId), content, dryRun }));
   // A plan from the JSON that exportPlan writes, as a new draft plan of the area.
-  importRoute('/imports/plan', (ctx, content, dryRun, q) => services.planImport.run(ctx, { areaId: text(q.areaId), content, dryRun, workingGroupId: text(q.workingGroupId) || null }));
+  importRoute('/imports/plan', (ctx, content, dryRun, q) => services.planImport.run(ctx, { areaId: text(q.areaId), content, dryRun, workingGroupBodyId: text(q.workingGroupBodyId) || null }));
 
   app.get('/materials/:id', async (req, res) => {
     try {

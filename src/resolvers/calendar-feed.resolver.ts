@@ -29,6 +29,6 @@ export class CalendarFeedResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => RevokeCalendarFeedInput, { description: 'What to do; see the input type.' }) input: RevokeCalendarFeedInput,
   ): Promise<CalendarFeedType> {
-    return CalendarFeedType.from(await ctx.services.calendarFeeds.revoke(ctx, input.id));
+    return CalendarFeedType.from(await ctx.services.calendarFeeds.revoke(ctx, input.calendarFeedId));
   }
 }

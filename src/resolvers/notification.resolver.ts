@@ -45,7 +45,7 @@ export class NotificationResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => MarkNotificationReadInput, { description: 'What to do; see the input type.' }) input: MarkNotificationReadInput,
   ): Promise<NotificationType> {
-    return NotificationType.from(await ctx.services.notifications.markRead(ctx, input.id), ctx.locale);
+    return NotificationType.from(await ctx.services.notifications.markRead(ctx, input.notificationId), ctx.locale);
   }
 
   @Mutation(() => Int, { description: 'Marks every unread notification of the viewer read, in every area; returns how many it marked (0 when none were unread). Signed-in people.' })

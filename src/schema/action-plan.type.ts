@@ -104,7 +104,7 @@ export class AddProjectIntentInput {
   @Field(() => ID, { nullable: true, description: 'A working group to send the intent through the pipeline as a PROJECT_INTENT proposal.' })
   @IsOptional()
   @IsUUID('all')
-  workingGroupId?: string | null;
+  workingGroupBodyId?: string | null;
 }
 
 @ObjectType('ProjectIntentReport', { description: 'A dated progress report (monitorovací zpráva) of a project intent: a status change and/or a note.' })

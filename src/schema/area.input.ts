@@ -25,7 +25,7 @@ export class CreateAreaInput {
 export class UpdateAreaInput {
   @Field(() => ID, { description: 'The area.' })
   @IsUUID('all')
-  id!: string;
+  areaId!: string;
 
   @Field(() => String, { nullable: true, description: 'New name.' })
   @IsOptional()

@@ -41,7 +41,7 @@ export class CreateBodyInput {
   @Field(() => ID, { nullable: true, description: 'The body this one reports to: of the same area and of a later kind.' })
   @IsOptional()
   @IsUUID('all')
-  reportsToId?: string | null;
+  reportsToBodyId?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Whether the body and its meetings are public.' })
   @IsOptional()
@@ -78,7 +78,7 @@ export class CreateBodyInput {
 export class UpdateBodyInput {
   @Field(() => ID, { description: 'The body.' })
   @IsUUID('all')
-  id!: string;
+  bodyId!: string;
 
   @Field(() => String, { nullable: true, description: 'New name; omit to keep (null is refused).' })
   @IsOptional()
@@ -105,7 +105,7 @@ export class UpdateBodyInput {
   @Field(() => ID, { nullable: true, description: 'New parent body, or null to detach.' })
   @IsOptional()
   @IsUUID('all')
-  reportsToId?: string | null;
+  reportsToBodyId?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Whether public; omit to keep (null is refused).' })
   @IsOptional()

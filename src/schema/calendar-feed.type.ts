@@ -71,5 +71,5 @@ export class IssueCalendarFeedInput {
 export class RevokeCalendarFeedInput {
   @Field(() => ID, { description: 'The link (`CalendarFeed.id`).' })
   @IsUUID('all')
-  id!: string;
+  calendarFeedId!: string;
 }

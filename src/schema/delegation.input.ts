@@ -13,7 +13,7 @@ export class GrantDelegationInput {
 
   @Field(() => ID, { description: 'Who may act under it: a member of the body (not a guest), not its chair.' })
   @IsUUID('all')
-  delegateId!: string;
+  delegatePersonId!: string;
 
   @Field(() => DelegatedPower, { description: 'Which power: all of the chair\'s (a deputy acting for the chair), convening, or verifying minutes.' })
   @IsEnum(DelegatedPower)

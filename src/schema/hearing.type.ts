@@ -181,7 +181,7 @@ export class SubmitHearingCommentInput {
 export class AnswerHearingCommentInput {
   @Field(() => ID, { description: 'The comment.' })
   @IsUUID('all')
-  commentId!: string;
+  hearingCommentId!: string;
 
   @Field(() => HearingDecision, { description: 'Accepted, partially accepted or rejected.' })
   @IsEnum(HearingDecision)

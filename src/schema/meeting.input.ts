@@ -51,7 +51,7 @@ export class ScheduleMeetingInput {
 export class UpdateMeetingInput {
   @Field(() => ID, { description: 'The meeting.' })
   @IsUUID('all')
-  id!: string;
+  meetingId!: string;
 
   @Field(() => String, { nullable: true, description: 'New title.' })
   @IsOptional()
@@ -113,7 +113,7 @@ export class AddAgendaItemInput {
   @Field(() => ID, { nullable: true, description: 'Who presents it, a person of the area.' })
   @IsOptional()
   @IsUUID('all')
-  presenterId?: string | null;
+  presenterPersonId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The proposal the item is about; it must be at the stage this body handles.' })
   @IsOptional()
@@ -131,7 +131,7 @@ export class AddAgendaItemInput {
 export class MoveAgendaItemInput {
   @Field(() => ID, { description: 'The item.' })
   @IsUUID('all')
-  itemId!: string;
+  agendaItemId!: string;
 
   @Field(() => Int, { description: 'New position, from 1.' })
   @IsInt()

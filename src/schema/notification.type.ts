@@ -86,5 +86,5 @@ export class NotificationConnection {
 export class MarkNotificationReadInput {
   @Field(() => ID, { description: 'The notification.' })
   @IsUUID('all')
-  id!: string;
+  notificationId!: string;
 }

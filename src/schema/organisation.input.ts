@@ -28,7 +28,7 @@ export class CreateOrganisationInput {
 export class UpdateOrganisationInput {
   @Field(() => ID, { description: 'The organisation.' })
   @IsUUID('all')
-  id!: string;
+  organisationId!: string;
 
   @Field(() => String, { nullable: true, description: 'New name.' })
   @IsOptional()

@@ -43,7 +43,7 @@ export class CreatePersonInput {
 export class UpdatePersonInput {
   @Field(() => ID, { description: 'The person.' })
   @IsUUID('all')
-  id!: string;
+  personId!: string;
 
   @Field(() => String, { nullable: true, description: 'New full name.' })
   @IsOptional()

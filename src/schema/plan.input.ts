@@ -31,7 +31,7 @@ export class CreatePlanInput {
   @Field(() => ID, { nullable: true, description: 'Working group in which the PLAN proposal starts.' })
   @IsOptional()
   @IsUUID('all')
-  workingGroupId?: string | null;
+  workingGroupBodyId?: string | null;
 }
 
 @InputType({ description: 'A part of a plan: a priority of a plan, a goal of a priority, or a measure of a goal.' })
@@ -128,7 +128,7 @@ export class RecordIndicatorValueInput {
 export class CorrectIndicatorValueInput {
   @Field(() => ID, { description: 'The value to correct (a value in force).' })
   @IsUUID('all')
-  valueId!: string;
+  indicatorValueId!: string;
 
   @Field(() => Float, { description: 'The right value.' })
   @IsNumber({ allowNaN: false, allowInfinity: false })
@@ -267,7 +267,7 @@ export class AddRiskInput {
 export class UpdateRiskInput {
   @Field(() => ID, { description: 'The risk.' })
   @IsUUID('all')
-  id!: string;
+  riskId!: string;
 
   @Field(() => Int, { nullable: true, description: 'Probability, 1–5.' })
   @IsOptional()

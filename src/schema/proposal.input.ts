@@ -8,7 +8,7 @@ import { IsPlainText } from './validators';
 export class CreateProposalInput {
   @Field(() => ID, { description: 'The working group the proposal is born in; the author must be its member, or the coordinator.' })
   @IsUUID('all')
-  workingGroupId!: string;
+  workingGroupBodyId!: string;
 
   @Field(() => ProposalKind, { description: 'What kind of proposal.' })
   @IsEnum(ProposalKind)
@@ -44,7 +44,7 @@ export class CreateProposalInput {
 export class UpdateProposalInput {
   @Field(() => ID, { description: 'The proposal.' })
   @IsUUID('all')
-  id!: string;
+  proposalId!: string;
 
   @Field(() => Int, { description: 'The version the change is based on; CONFLICT when the proposal has changed since.' })
   @IsInt()
@@ -147,7 +147,7 @@ export class ProposalFilter {
   @Field(() => ID, { nullable: true, description: 'Only proposals of this author (a person of the area).' })
   @IsOptional()
   @IsUUID('all')
-  authorId?: string | null;
+  authorPersonId?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: "Only the viewer's own proposals (none for someone without a person record in the area)." })
   @IsOptional()

@@ -22,7 +22,7 @@ export interface AddProjectIntentCommand {
   fundingSources?: string | null;
   startsOn: string;
   endsOn: string;
-  workingGroupId?: string | null;
+  workingGroupBodyId?: string | null;
 }
 
 export interface CreateActionPlanCommand {
@@ -79,11 +79,11 @@ export class ActionPlanService {
       throw badInput(ctx.locale, [{ field: 'measureId', text: { cs: 'Opatření nepatří k tomuto plánu.', en: 'The measure is not of this plan.' } }]);
     }
     if (input.endsOn < input.startsOn) throw badInput(ctx.locale, [{ field: 'endsOn', text: { cs: 'Konec je před začátkem.', en: 'endsOn is before startsOn.' } }]);
-    const proposal = input.workingGroupId
-      ? await this.proposals.create(ctx, { workingGroupId: input.workingGroupId, kind: ProposalKind.PROJECT_INTENT, title: input.title, summary: `${input.responsibleOrganisation}, ${input.budgetCzk} Kč` }, 'projectIntent', plan.areaId)
+    const proposal = input.workingGroupBodyId
+      ? await this.proposals.create(ctx, { workingGroupBodyId: input.workingGroupBodyId, kind: ProposalKind.PROJECT_INTENT, title: input.title, summary: `${input.responsibleOrganisation}, ${input.budgetCzk} Kč` }, 'projectIntent', plan.areaId)
       : null;
     return ctx.em.transactional(async (em) => {
-      const { actionPlanId: _actionPlan, workingGroupId: _group, budgetCzk, ...intent } = input;
+      const { actionPlanId: _actionPlan, workingGroupBodyId: _group, budgetCzk, ...intent } = input;
       const row = em.create(ProjectIntent, {
         ...intent,
         areaId: plan.areaId,

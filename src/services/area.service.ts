@@ -23,7 +23,7 @@ export interface CreateAreaCommand {
 }
 
 export interface UpdateAreaCommand {
-  id: string;
+  areaId: string;
   name?: string;
   kind?: AreaKind;
   workflowKey?: string;
@@ -61,7 +61,7 @@ export class AreaService {
   }
 
   async update(ctx: RequestContext, input: UpdateAreaCommand): Promise<PlanningArea> {
-    authorize(ctx, 'area.update', inArea(input.id), 'Area', input.id);
+    authorize(ctx, 'area.update', inArea(input.areaId), 'Area', input.areaId);
     // Every field of an area is required: null (unlike an omitted field) would be a silent no-op.
     const cleared = (['name', 'kind', 'workflowKey'] as const).filter((field) => input[field] === null);
     if (cleared.length > 0) {
@@ -70,11 +70,11 @@ export class AreaService {
         cleared.map((field) => ({ field, text: { cs: 'Hodnotu nelze smazat.', en: 'This value cannot be cleared.' } })),
       );
     }
-    if (input.workflowKey !== undefined && input.workflowKey !== null) await this.workflows.assertChoosable(ctx, input.id, input.workflowKey);
+    if (input.workflowKey !== undefined && input.workflowKey !== null) await this.workflows.assertChoosable(ctx, input.areaId, input.workflowKey);
     return uniqueOrConflict(ctx, AREA_NAME_TAKEN, 'name', () =>
       ctx.em.transactional(async (em) => {
-        const area = await em.findOne(PlanningArea, { id: input.id });
-        if (!area) throw notFound(ctx.locale, 'Area', input.id);
+        const area = await em.findOne(PlanningArea, { id: input.areaId });
+        if (!area) throw notFound(ctx.locale, 'Area', input.areaId);
         if (input.name !== undefined && input.name !== null) area.name = input.name;
         if (input.kind !== undefined && input.kind !== null) area.kind = input.kind;
         if (input.workflowKey !== undefined && input.workflowKey !== null) area.workflowKey = input.workflowKey;

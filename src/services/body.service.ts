@@ -16,7 +16,7 @@ export interface CreateBodyCommand {
   shortName?: string | null;
   description?: string | null;
   targetGroup?: TargetGroup | null;
-  reportsToId?: string | null;
+  reportsToBodyId?: string | null;
   isPublic?: boolean;
   materialsLeadDays?: number;
   minutesDueDays?: number;
@@ -26,12 +26,12 @@ export interface CreateBodyCommand {
 }
 
 export interface UpdateBodyCommand {
-  id: string;
+  bodyId: string;
   name?: string;
   shortName?: string | null;
   description?: string | null;
   targetGroup?: TargetGroup | null;
-  reportsToId?: string | null;
+  reportsToBodyId?: string | null;
   isPublic?: boolean | null;
   materialsLeadDays?: number | null;
   minutesDueDays?: number | null;
@@ -89,7 +89,7 @@ export class BodyService {
     if (BODY_KIND_RANK[parent.kind] <= BODY_KIND_RANK[kind]) {
       throw badInput(ctx.locale, [
         {
-          field: 'reportsToId',
+          field: 'reportsToBodyId',
           text: {
             cs: 'Orgán může podléhat jen orgánu vyššího stupně (pracovní skupina → řídící skupina → komise → rada → zastupitelstvo).',
             en: 'A body reports only to a body of a later kind (working group → steering group → commission → council → assembly).',
@@ -99,7 +99,7 @@ export class BodyService {
     }
     // Ranks strictly increase along the chain, so a cycle through `selfId` is impossible; checked anyway.
     if (selfId && parent.id === selfId) {
-      throw badInput(ctx.locale, [{ field: 'reportsToId', text: { cs: 'Orgán nemůže podléhat sám sobě.', en: 'A body cannot report to itself.' } }]);
+      throw badInput(ctx.locale, [{ field: 'reportsToBodyId', text: { cs: 'Orgán nemůže podléhat sám sobě.', en: 'A body cannot report to itself.' } }]);
     }
     return parent;
   }
@@ -109,7 +109,7 @@ export class BodyService {
     const defaults = defaultRules(input.kind);
     return uniqueOrConflict(ctx, NAME_TAKEN, 'name', () =>
       ctx.em.transactional(async (em) => {
-        const reportsTo = input.reportsToId ? await this.resolveParent(ctx, em, input.areaId, input.kind, input.reportsToId) : null;
+        const reportsTo = input.reportsToBodyId ? await this.resolveParent(ctx, em, input.areaId, input.kind, input.reportsToBodyId) : null;
         const body = em.create(Body, {
           areaId: input.areaId,
           kind: input.kind,
@@ -132,7 +132,7 @@ export class BodyService {
   }
 
   async update(ctx: RequestContext, input: UpdateBodyCommand): Promise<Body> {
-    const found = await loadForChange(ctx, Body, input.id, 'Body');
+    const found = await loadForChange(ctx, Body, input.bodyId, 'Body');
     authorize(ctx, 'body.read', bodyResource(found), 'Body', found.id);
     authorize(ctx, 'body.update', bodyResource(found), 'Body', found.id);
     // These settings always have a value: null (unlike an omitted field) would be a silent no-op.
@@ -148,9 +148,9 @@ export class BodyService {
     return uniqueOrConflict(ctx, NAME_TAKEN, 'name', () =>
       ctx.em.transactional(async (em) => {
         const body = await em.findOneOrFail(Body, { id: found.id });
-        if (input.reportsToId !== undefined) {
-          body.reportsTo = input.reportsToId
-            ? await this.resolveParent(ctx, em, body.areaId, body.kind, input.reportsToId, body.id)
+        if (input.reportsToBodyId !== undefined) {
+          body.reportsTo = input.reportsToBodyId
+            ? await this.resolveParent(ctx, em, body.areaId, body.kind, input.reportsToBodyId, body.id)
             : null;
         }
         if (input.name !== undefined) body.name = input.name;

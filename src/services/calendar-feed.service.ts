@@ -51,7 +51,7 @@ export class CalendarFeedService {
 
   /** Stops a link from working, for good; revoking it again changes nothing. Only its person. */
   async revoke(ctx: RequestContext, id: string): Promise<CalendarFeed> {
-    requireId(ctx.locale, 'id', id);
+    requireId(ctx.locale, 'calendarFeedId', id);
     return ctx.em.transactional(async (em) => {
       const feed = await em.findOne(CalendarFeed, { id });
       if (!feed) throw notFound(ctx.locale, 'CalendarFeed', id);

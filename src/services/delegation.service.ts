@@ -15,7 +15,7 @@ import { refuseErased } from './erased-person';
 /** What the service is asked to do (a resolver passes its GraphQL input, which has these shapes). */
 export interface GrantDelegationCommand {
   bodyId: string;
-  delegateId: string;
+  delegatePersonId: string;
   power: DelegatedPower;
   validFrom?: string;
   validTo?: string | null;
@@ -52,15 +52,15 @@ export class DelegationService {
   async grant(ctx: RequestContext, input: GrantDelegationCommand): Promise<Delegation> {
     const found = await loadForChange(ctx, Body, input.bodyId, 'Body');
     authorize(ctx, 'body.read', bodyResource(found), 'Body', found.id);
-    authorize(ctx, 'delegation.grant', delegationResource(found, input.delegateId), 'Body', found.id);
+    authorize(ctx, 'delegation.grant', delegationResource(found, input.delegatePersonId), 'Body', found.id);
     const { validFrom, validTo, problem } = termOf(ctx.today, input.validFrom, input.validTo);
     if (problem) throw badInput(ctx.locale, [problem]);
     return ctx.em.transactional(async (em) => {
       // The body's row lock serialises delegations (and seats) of one body.
       const body = await em.findOneOrFail(Body, { id: found.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      const delegate = await em.findOne(Person, { id: input.delegateId, areaId: body.areaId });
-      if (!delegate) throw notFound(ctx.locale, 'Person', input.delegateId);
-      refuseErased(ctx, delegate, 'delegateId');
+      const delegate = await em.findOne(Person, { id: input.delegatePersonId, areaId: body.areaId });
+      if (!delegate) throw notFound(ctx.locale, 'Person', input.delegatePersonId);
+      refuseErased(ctx, delegate, 'delegatePersonId');
       const seats = await em.find(Membership, { areaId: body.areaId, body: body.id });
       // The chair today is the one acted for: the delegation counts only while they chair the body.
       const chair = seats.find((m) => m.role === MembershipRole.CHAIR && m.isValidOn(ctx.today));
@@ -68,20 +68,20 @@ export class DelegationService {
       const problems: Array<{ field: string; text: { cs: string; en: string } }> = [];
       if (!delegateSeat) {
         problems.push({
-          field: 'delegateId',
+          field: 'delegatePersonId',
           text: { cs: 'Zastupovat může jen člen orgánu (ne host), a to po celou dobu zastoupení.', en: 'Only a member of the body (not a guest) may act for the chair, for the whole term.' },
         });
       }
       if (!chair) {
         problems.push({ field: 'bodyId', text: { cs: 'Orgán nemá předsedu, za kterého by bylo možné jednat.', en: 'The body has no chair to act for.' } });
       } else if (chair.person.id === delegate.id) {
-        problems.push({ field: 'delegateId', text: { cs: 'Předseda nemůže zastupovat sám sebe.', en: 'The chair cannot act for themselves.' } });
+        problems.push({ field: 'delegatePersonId', text: { cs: 'Předseda nemůže zastupovat sám sebe.', en: 'The chair cannot act for themselves.' } });
       }
       if (problems.length) throw badInput(ctx.locale, problems);
       // Held for the chair of today (delegations for a former chair no longer count).
       const held = await em.find(Delegation, { areaId: body.areaId, bodyId: body.id, delegateId: delegate.id, forPersonId: chair?.person.id ?? null, power: input.power, revokedAt: null });
       if (held.some((d) => (d.validTo === null || d.validTo >= validFrom) && (validTo === null || d.validFrom <= validTo))) {
-        throw conflict(ctx.locale, { cs: 'Tato osoba už má toto zastoupení v daném období.', en: 'The person already holds this delegation in that period.' }, { field: 'delegateId' });
+        throw conflict(ctx.locale, { cs: 'Tato osoba už má toto zastoupení v daném období.', en: 'The person already holds this delegation in that period.' }, { field: 'delegatePersonId' });
       }
       const delegation = em.create(Delegation, {
         areaId: body.areaId,

@@ -152,11 +152,11 @@ export class HearingService {
     });
   }
 
-  async answer(ctx: RequestContext, input: { commentId: string; decision: HearingDecision; justification: string }): Promise<HearingComment> {
-    requireId(ctx.locale, 'commentId', input.commentId);
-    const found = await ctx.em.findOne(HearingComment, { id: input.commentId });
-    if (!found) throw notFound(ctx.locale, 'HearingComment', input.commentId);
-    authorize(ctx, 'hearing.answer', planResource(found.areaId), 'HearingComment', input.commentId);
+  async answer(ctx: RequestContext, input: { hearingCommentId: string; decision: HearingDecision; justification: string }): Promise<HearingComment> {
+    requireId(ctx.locale, 'hearingCommentId', input.hearingCommentId);
+    const found = await ctx.em.findOne(HearingComment, { id: input.hearingCommentId });
+    if (!found) throw notFound(ctx.locale, 'HearingComment', input.hearingCommentId);
+    authorize(ctx, 'hearing.answer', planResource(found.areaId), 'HearingComment', input.hearingCommentId);
     const person = ctx.viewer.personIn(found.areaId);
     const hearing = await ctx.em.findOneOrFail(Hearing, { id: found.hearingId, areaId: found.areaId });
     const plan = await ctx.em.findOneOrFail(Plan, { id: hearing.planId, areaId: found.areaId });

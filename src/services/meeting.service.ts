@@ -57,7 +57,7 @@ export interface ScheduleMeetingCommand {
 }
 
 export interface UpdateMeetingCommand {
-  id: string;
+  meetingId: string;
   title?: string;
   startsAt?: Date;
   endsAt?: Date | null;
@@ -75,13 +75,13 @@ export interface MeetingActionCommand {
 export interface AddAgendaItemCommand {
   meetingId: string;
   title: string;
-  presenterId?: string | null;
+  presenterPersonId?: string | null;
   proposalId?: string | null;
   urgencyReason?: string | null;
 }
 
 export interface MoveAgendaItemCommand {
-  itemId: string;
+  agendaItemId: string;
   position: number;
 }
 
@@ -263,7 +263,7 @@ export class MeetingService {
   }
 
   async update(ctx: RequestContext, input: UpdateMeetingCommand): Promise<Meeting> {
-    const { meeting: found, body } = await this.forConvener(ctx, input.id, 'meeting.update');
+    const { meeting: found, body } = await this.forConvener(ctx, input.meetingId, 'meeting.update');
     if (input.title === null || input.startsAt === null) {
       throw badInput(ctx.locale, [{ field: input.title === null ? 'title' : 'startsAt', text: { cs: 'Nelze smazat.', en: 'Cannot be cleared.' } }]);
     }
@@ -448,10 +448,10 @@ export class MeetingService {
       }
       if (late) authorize(ctx, 'meeting.acceptLateItem', resource, 'Meeting', meeting.id);
     }
-    if (input.presenterId) {
-      const presenter = await ctx.em.findOne(Person, { id: input.presenterId, areaId: meeting.areaId });
-      if (!presenter) throw notFound(ctx.locale, 'Person', input.presenterId);
-      refuseErased(ctx, presenter, 'presenterId');
+    if (input.presenterPersonId) {
+      const presenter = await ctx.em.findOne(Person, { id: input.presenterPersonId, areaId: meeting.areaId });
+      if (!presenter) throw notFound(ctx.locale, 'Person', input.presenterPersonId);
+      refuseErased(ctx, presenter, 'presenterPersonId');
     }
     return ctx.em.transactional(async (em) => {
       const locked = await em.findOneOrFail(Meeting, { id: meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
@@ -465,7 +465,7 @@ export class MeetingService {
         meeting: em.getReference(Meeting, meeting.id),
         position: (last?.position ?? 0) + 1,
         title: input.title,
-        presenter: input.presenterId ? em.getReference(Person, input.presenterId) : null,
+        presenter: input.presenterPersonId ? em.getReference(Person, input.presenterPersonId) : null,
         proposal: input.proposalId ? em.getReference(Proposal, input.proposalId) : null,
         late,
         urgencyReason: late ? (input.urgencyReason ?? null) : null,
@@ -477,9 +477,9 @@ export class MeetingService {
 
   /** Moves an agenda item to a position; returns the meeting, whose agenda is in the new order. */
   async moveAgendaItem(ctx: RequestContext, input: MoveAgendaItemCommand): Promise<Meeting> {
-    requireId(ctx.locale, 'itemId', input.itemId);
-    const item = await ctx.em.findOne(AgendaItem, { id: input.itemId });
-    if (!item) throw notFound(ctx.locale, 'AgendaItem', input.itemId);
+    requireId(ctx.locale, 'agendaItemId', input.agendaItemId);
+    const item = await ctx.em.findOne(AgendaItem, { id: input.agendaItemId });
+    if (!item) throw notFound(ctx.locale, 'AgendaItem', input.agendaItemId);
     const { meeting } = await this.forConvener(ctx, item.meeting.id, 'meeting.moveAgendaItem');
     this.refuseClosedRecord(ctx, meeting);
     return ctx.em.transactional(async (em) => {

@@ -19,7 +19,7 @@ export interface CreateOrganisationCommand {
 }
 
 export interface UpdateOrganisationCommand {
-  id: string;
+  organisationId: string;
   name?: string;
   ico?: string | null;
 }
@@ -94,7 +94,7 @@ export class OrganisationService {
 
   /** The area's admins and coordinators. */
   async update(ctx: RequestContext, input: UpdateOrganisationCommand): Promise<Organisation> {
-    const found = await loadForChange(ctx, Organisation, input.id, 'Organisation');
+    const found = await loadForChange(ctx, Organisation, input.organisationId, 'Organisation');
     authorize(ctx, 'organisation.update', inArea(found.areaId), 'Organisation', found.id);
     if (input.name === null) {
       throw badInput(ctx.locale, [{ field: 'name', text: { cs: 'Název nelze smazat.', en: 'The name cannot be cleared.' } }]);

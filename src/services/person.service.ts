@@ -26,7 +26,7 @@ export interface CreatePersonCommand {
 }
 
 export interface UpdatePersonCommand {
-  id: string;
+  personId: string;
   name?: string;
   email?: string | null;
   phone?: string | null;
@@ -130,18 +130,18 @@ export class PersonService {
    * interest and who acts for a guarantor organisation.
    */
   async update(ctx: RequestContext, input: UpdatePersonCommand): Promise<Person> {
-    const person = await loadForChange(ctx, Person, input.id, 'Person');
+    const person = await loadForChange(ctx, Person, input.personId, 'Person');
     const resource = await this.resource(ctx, person);
-    authorize(ctx, 'person.read', resource, 'Person', input.id);
-    authorize(ctx, 'person.update', resource, 'Person', input.id);
-    if (input.subject !== undefined) authorize(ctx, 'person.changeSubject', resource, 'Person', input.id);
+    authorize(ctx, 'person.read', resource, 'Person', input.personId);
+    authorize(ctx, 'person.update', resource, 'Person', input.personId);
+    if (input.subject !== undefined) authorize(ctx, 'person.changeSubject', resource, 'Person', input.personId);
     if (person.erasedAt) {
       throw conflict(ctx.locale, {
         cs: 'Osobní údaje této osoby byly smazány; založte novou osobu.',
         en: "This person's personal data was erased; create a new person instead.",
       }, { reason: 'PERSON_ERASED' });
     }
-    if (input.organisationId !== undefined) authorize(ctx, 'person.changeOrganisation', resource, 'Person', input.id);
+    if (input.organisationId !== undefined) authorize(ctx, 'person.changeOrganisation', resource, 'Person', input.personId);
     if (input.name === null) {
       throw badInput(ctx.locale, [{ field: 'name', text: { cs: 'Jméno nelze smazat.', en: 'The name cannot be cleared.' } }]);
     }

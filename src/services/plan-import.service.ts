@@ -21,7 +21,7 @@ export interface PlanImportCommand {
   /** Only report what would happen; nothing is written. */
   dryRun: boolean;
   /** A working group of the area: the imported plan starts its approval there (a PLAN proposal), as `createPlan` does. */
-  workingGroupId: string | null;
+  workingGroupBodyId: string | null;
 }
 
 export interface PlanImportReport {
@@ -83,7 +83,7 @@ export class PlanImportService {
 
   async run(ctx: RequestContext, command: PlanImportCommand): Promise<PlanImportReport> {
     requireId(ctx.locale, 'areaId', command.areaId);
-    if (command.workingGroupId !== null) requireId(ctx.locale, 'workingGroupId', command.workingGroupId);
+    if (command.workingGroupBodyId !== null) requireId(ctx.locale, 'workingGroupBodyId', command.workingGroupBodyId);
     const area = await this.areas.get(ctx, command.areaId);
     authorize(ctx, 'plan.import', inArea(area.id), 'Area', area.id);
 
@@ -106,7 +106,7 @@ export class PlanImportService {
       await ctx.em.transactional(async (em) => {
         // The services run on this transaction: each of their own transactions is a savepoint in it.
         const tx: RequestContext = { ...ctx, em, loaders: new Loaders(em) };
-        const planId = await this.write(tx, area.id, document, command.workingGroupId, problems);
+        const planId = await this.write(tx, area.id, document, command.workingGroupBodyId, problems);
         if (command.dryRun || problems.length) throw new RollBack();
         report.planId = planId;
       });
@@ -139,7 +139,7 @@ export class PlanImportService {
   }
 
   /** Creates the plan part by part; returns its id (null when the plan itself was refused). */
-  private async write(tx: RequestContext, areaId: string, d: ImportedPlan, workingGroupId: string | null, problems: PlanImportProblem[]): Promise<string | null> {
+  private async write(tx: RequestContext, areaId: string, d: ImportedPlan, workingGroupBodyId: string | null, problems: PlanImportProblem[]): Promise<string | null> {
     const attempt = <T>(path: string, call: () => Promise<T>): Promise<T | null> => this.attempt(path, problems, call);
     // Each part on a clean unit of work: what was written stays in the transaction, not in the
     // identity map, so that every flush weighs one part, not the whole plan so far.
@@ -147,7 +147,7 @@ export class PlanImportService {
       tx.em.clear();
       return { ...tx, loaders: new Loaders(tx.em) };
     };
-    const plan = await attempt('$', () => this.plans.create(part(), { areaId, title: d.title, yearFrom: d.yearFrom, yearTo: d.yearTo, workingGroupId }));
+    const plan = await attempt('$', () => this.plans.create(part(), { areaId, title: d.title, yearFrom: d.yearFrom, yearTo: d.yearTo, workingGroupBodyId }));
     if (!plan) return null;
     const names = await this.names(part(), areaId);
     const measureByRef = new Map<string, string>();

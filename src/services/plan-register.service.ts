@@ -41,7 +41,7 @@ export interface AddSwotItemCommand {
 }
 
 export interface UpdateRiskCommand {
-  id: string;
+  riskId: string;
   probability?: number;
   impact?: number;
   mitigation?: string | null;
@@ -90,10 +90,10 @@ export class PlanRegisterService {
 
   /** Changes a risk; returns the plan, which lists it. */
   async updateRisk(ctx: RequestContext, input: UpdateRiskCommand): Promise<Plan> {
-    const found = await findOrNotFound(ctx, PlanRisk, 'id', input.id, 'PlanRisk');
+    const found = await findOrNotFound(ctx, PlanRisk, 'riskId', input.riskId, 'PlanRisk');
     const plan = await this.plans.forEditing(ctx, 'plan', found.planId);
     await ctx.em.transactional(async (em) => {
-      const risk = await em.findOneOrFail(PlanRisk, { id: input.id });
+      const risk = await em.findOneOrFail(PlanRisk, { id: input.riskId });
       if (input.probability !== undefined && input.probability !== null) risk.probability = input.probability;
       if (input.impact !== undefined && input.impact !== null) risk.impact = input.impact;
       if (input.mitigation !== undefined) risk.mitigation = input.mitigation;

@@ -63,7 +63,7 @@ export interface CreatePlanCommand {
   title: string;
   yearFrom: number;
   yearTo: number;
-  workingGroupId?: string | null;
+  workingGroupBodyId?: string | null;
 }
 
 export interface RecordIndicatorValueCommand {
@@ -74,7 +74,7 @@ export interface RecordIndicatorValueCommand {
 }
 
 export interface CorrectIndicatorValueCommand {
-  valueId: string;
+  indicatorValueId: string;
   value: number;
   /** Another day, when the day was wrong; the corrected value's day otherwise. */
   measuredOn?: string | null;
@@ -249,9 +249,9 @@ export class PlanService {
   async create(ctx: RequestContext, input: CreatePlanCommand): Promise<Plan> {
     authorize(ctx, 'plan.create', inArea(input.areaId), 'Area', input.areaId);
     if (input.yearTo < input.yearFrom) throw badInput(ctx.locale, [{ field: 'yearTo', text: { cs: 'Konec je před začátkem.', en: 'yearTo is before yearFrom.' } }]);
-    const proposal = input.workingGroupId
+    const proposal = input.workingGroupBodyId
       ? await this.proposals.create(ctx, {
-          workingGroupId: input.workingGroupId,
+          workingGroupBodyId: input.workingGroupBodyId,
           kind: ProposalKind.PLAN,
           title: input.title,
           summary: `Střednědobý plán na období ${input.yearFrom}–${input.yearTo}`,
@@ -456,9 +456,9 @@ export class PlanService {
    * Returns the indicator, which lists the correction in force and the progress it makes.
    */
   async correctValue(ctx: RequestContext, input: CorrectIndicatorValueCommand): Promise<Indicator> {
-    requireId(ctx.locale, 'valueId', input.valueId);
-    const found = await ctx.em.findOne(IndicatorValue, { id: input.valueId });
-    if (!found) throw notFound(ctx.locale, 'IndicatorValue', input.valueId);
+    requireId(ctx.locale, 'indicatorValueId', input.indicatorValueId);
+    const found = await ctx.em.findOne(IndicatorValue, { id: input.indicatorValueId });
+    if (!found) throw notFound(ctx.locale, 'IndicatorValue', input.indicatorValueId);
     const { plan, indicator } = await this.indicatorForValues(ctx, found.indicatorId);
     const measuredOn = input.measuredOn ?? found.measuredOn;
     this.refuseFutureDay(ctx, measuredOn);
@@ -467,7 +467,7 @@ export class PlanService {
       ctx.em.transactional(async (em) => {
         await lockValuesOf(em, found.indicatorId);
         const old = await em.findOneOrFail(IndicatorValue, { id: found.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-        if (old.supersededById) throw conflict(ctx.locale, ALREADY_CORRECTED, { field: 'valueId' });
+        if (old.supersededById) throw conflict(ctx.locale, ALREADY_CORRECTED, { field: 'indicatorValueId' });
         // The old one leaves force first (one value in force per day), then its correction is written.
         const id = randomUUID();
         old.supersededById = id;

@@ -31,7 +31,7 @@ import type { WorkflowCatalogueService } from './workflow-catalogue.service';
 
 /** What the service is asked to do (a resolver passes its GraphQL input, which has these shapes). */
 export interface CreateProposalCommand {
-  workingGroupId: string;
+  workingGroupBodyId: string;
   kind: ProposalKind;
   title: string;
   summary?: string | null;
@@ -40,7 +40,7 @@ export interface CreateProposalCommand {
 }
 
 export interface UpdateProposalCommand {
-  id: string;
+  proposalId: string;
   expectedVersion: number;
   kind?: ProposalKind | null;
   title?: string | null;
@@ -65,7 +65,7 @@ export interface ProposalQuery {
   kind?: ProposalKind | null;
   text?: string | null;
   phase?: ProposalPhase | null;
-  authorId?: string | null;
+  authorPersonId?: string | null;
   authoredByMe?: boolean | null;
   /** Only the proposals the viewer may move now (true) or only those they may not (false). */
   mayAct?: boolean | null;
@@ -215,7 +215,7 @@ export class ProposalService {
     if (filter.state) and.push({ state: filter.state });
     if (filter.kind) and.push({ kind: filter.kind });
     if (filter.phase) and.push({ phase: filter.phase });
-    if (filter.authorId) and.push({ author: filter.authorId });
+    if (filter.authorPersonId) and.push({ author: filter.authorPersonId });
     if (filter.authoredByMe) {
       const me = ctx.viewer.personIn(filter.areaId);
       // Someone with no person record in the area has authored nothing there.
@@ -281,11 +281,11 @@ export class ProposalService {
    * working group of the record's own area (`inArea`): another area's group is NOT_FOUND.
    */
   async create(ctx: RequestContext, input: CreateProposalCommand, carries?: 'plan' | 'projectIntent', inArea?: string): Promise<Proposal> {
-    const group = await ctx.em.findOne(Body, { id: input.workingGroupId });
-    if (!group || !belongsTo(ctx.viewer, group.areaId) || (inArea !== undefined && group.areaId !== inArea)) throw notFound(ctx.locale, 'Body', input.workingGroupId);
+    const group = await ctx.em.findOne(Body, { id: input.workingGroupBodyId });
+    if (!group || !belongsTo(ctx.viewer, group.areaId) || (inArea !== undefined && group.areaId !== inArea)) throw notFound(ctx.locale, 'Body', input.workingGroupBodyId);
     if (group.kind !== BodyKind.WORKING_GROUP) {
       throw badInput(ctx.locale, [
-        { field: 'workingGroupId', text: { cs: 'Návrh vzniká v pracovní skupině.', en: 'A proposal is born in a working group.' } },
+        { field: 'workingGroupBodyId', text: { cs: 'Návrh vzniká v pracovní skupině.', en: 'A proposal is born in a working group.' } },
       ]);
     }
     if (!carries && CARRIED_KINDS.includes(input.kind)) throw badInput(ctx.locale, [{ field: 'kind', text: CARRIED_KIND }]);
@@ -298,7 +298,7 @@ export class ProposalService {
     const { definition, engine } = newest;
     const start = engine.start();
     return ctx.em.transactional(async (em) => {
-      const { workingGroupId: _group, concernedOrganisationId, ...content } = input;
+      const { workingGroupBodyId: _group, concernedOrganisationId, ...content } = input;
       const p = em.create(Proposal, {
         ...content,
         areaId: group.areaId,
@@ -318,7 +318,7 @@ export class ProposalService {
   }
 
   async update(ctx: RequestContext, input: UpdateProposalCommand): Promise<Proposal> {
-    const found = await this.get(ctx, input.id);
+    const found = await this.get(ctx, input.proposalId);
     const resource = await this.resource(ctx, found);
     authorize(ctx, 'proposal.update', resource, 'Proposal', found.id);
     const concerned = found.concernedOrganisation?.id ?? null;

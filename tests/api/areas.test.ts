@@ -85,7 +85,7 @@ describe('updateArea', () => {
   const UPDATE = 'mutation($input: UpdateAreaInput!) { updateArea(input: $input) { id name kind workflowKey } }';
 
   test("the area's admin renames it and changes its workflow; the row changes", async () => {
-    const res = await api.gql(UPDATE, { input: { id: a.area.id, name: 'ORP Chomutov', workflowKey: 'cesky-krumlov' } }, who(subjectOf(a.admin)));
+    const res = await api.gql(UPDATE, { input: { areaId: a.area.id, name: 'ORP Chomutov', workflowKey: 'cesky-krumlov' } }, who(subjectOf(a.admin)));
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({ updateArea: { id: a.area.id, name: 'ORP Chomutov', kind: 'ORP', workflowKey: 'cesky-krumlov' } });
     const row = await app.em().findOneOrFail(PlanningArea, { id: a.area.id });
@@ -93,49 +93,49 @@ describe('updateArea', () => {
   });
 
   test('omitted fields stay as they were', async () => {
-    const res = await api.gql(UPDATE, { input: { id: a.area.id, kind: 'TOWN' } }, who(subjectOf(a.admin)));
+    const res = await api.gql(UPDATE, { input: { areaId: a.area.id, kind: 'TOWN' } }, who(subjectOf(a.admin)));
     expect(res.data).toEqual({ updateArea: { id: a.area.id, name: 'ORP Chomutov', kind: 'TOWN', workflowKey: 'cesky-krumlov' } });
     const row = await app.em().findOneOrFail(PlanningArea, { id: a.area.id });
     expect({ name: row.name, kind: row.kind, workflowKey: row.workflowKey }).toEqual({ name: 'ORP Chomutov', kind: 'TOWN', workflowKey: 'cesky-krumlov' });
   });
 
   test('a global admin updates any area', async () => {
-    const res = await api.gql(UPDATE, { input: { id: b.area.id, name: 'ORP Most' } }, who(globalAdmin));
+    const res = await api.gql(UPDATE, { input: { areaId: b.area.id, name: 'ORP Most' } }, who(globalAdmin));
     expect(res.data).toMatchObject({ updateArea: { id: b.area.id, name: 'ORP Most' } });
     expect((await app.em().findOneOrFail(PlanningArea, { id: b.area.id })).name).toBe('ORP Most');
   });
 
   test('UNAUTHENTICATED without a token; the row unchanged', async () => {
-    await expectRefused(app, UPDATE, { input: { id: a.area.id, name: 'Cizí' } }, {}, 'UNAUTHENTICATED');
+    await expectRefused(app, UPDATE, { input: { areaId: a.area.id, name: 'Cizí' } }, {}, 'UNAUTHENTICATED');
     expect((await app.em().findOneOrFail(PlanningArea, { id: a.area.id })).name).toBe('ORP Chomutov');
   });
 
   test('FORBIDDEN for the coordinator, support, clerk, a chair and a member; the row unchanged', async () => {
     for (const p of [a.coordinator, a.support, a.clerk, a.chair, a.member]) {
-      await expectRefused(app, UPDATE, { input: { id: a.area.id, name: 'Přejmenováno' } }, who(subjectOf(p)), 'FORBIDDEN');
+      await expectRefused(app, UPDATE, { input: { areaId: a.area.id, name: 'Přejmenováno' } }, who(subjectOf(p)), 'FORBIDDEN');
     }
     expect((await app.em().findOneOrFail(PlanningArea, { id: a.area.id })).name).toBe('ORP Chomutov');
   });
 
   test("NOT_FOUND for another area (to its admin and coordinator) and for an unknown id; the row unchanged", async () => {
-    await expectRefused(app, UPDATE, { input: { id: b.area.id, name: 'Cizí' } }, who(subjectOf(a.admin)), 'NOT_FOUND');
-    await expectRefused(app, UPDATE, { input: { id: b.area.id, name: 'Cizí' } }, who(subjectOf(a.coordinator)), 'NOT_FOUND');
-    await expectRefused(app, UPDATE, { input: { id: NO_SUCH_ID, name: 'Nikde' } }, who(subjectOf(a.admin)), 'NOT_FOUND');
+    await expectRefused(app, UPDATE, { input: { areaId: b.area.id, name: 'Cizí' } }, who(subjectOf(a.admin)), 'NOT_FOUND');
+    await expectRefused(app, UPDATE, { input: { areaId: b.area.id, name: 'Cizí' } }, who(subjectOf(a.coordinator)), 'NOT_FOUND');
+    await expectRefused(app, UPDATE, { input: { areaId: NO_SUCH_ID, name: 'Nikde' } }, who(subjectOf(a.admin)), 'NOT_FOUND');
     expect((await app.em().findOneOrFail(PlanningArea, { id: b.area.id })).name).toBe('ORP Most');
   });
 
   test('BAD_USER_INPUT naming the field: empty or null name, unknown workflow, malformed id; the row unchanged', async () => {
     const admin = who(subjectOf(a.admin));
-    await expectBadInput(app, UPDATE, { input: { id: a.area.id, name: '' } }, admin, ['name']);
-    await expectBadInput(app, UPDATE, { input: { id: a.area.id, name: null } }, admin, ['name']);
-    await expectBadInput(app, UPDATE, { input: { id: a.area.id, workflowKey: 'no-such-flow' } }, admin, ['workflowKey']);
-    await expectBadInput(app, UPDATE, { input: { id: 'not-a-uuid', name: 'X' } }, admin, ['id']);
+    await expectBadInput(app, UPDATE, { input: { areaId: a.area.id, name: '' } }, admin, ['name']);
+    await expectBadInput(app, UPDATE, { input: { areaId: a.area.id, name: null } }, admin, ['name']);
+    await expectBadInput(app, UPDATE, { input: { areaId: a.area.id, workflowKey: 'no-such-flow' } }, admin, ['workflowKey']);
+    await expectBadInput(app, UPDATE, { input: { areaId: 'not-a-uuid', name: 'X' } }, admin, ['areaId']);
     const row = await app.em().findOneOrFail(PlanningArea, { id: a.area.id });
     expect({ name: row.name, workflowKey: row.workflowKey }).toEqual({ name: 'ORP Chomutov', workflowKey: 'cesky-krumlov' });
   });
 
   test("CONFLICT when renamed to another area's name; the row unchanged", async () => {
-    await expectRefused(app, UPDATE, { input: { id: a.area.id, name: 'orp most' } }, who(subjectOf(a.admin)), 'CONFLICT');
+    await expectRefused(app, UPDATE, { input: { areaId: a.area.id, name: 'orp most' } }, who(subjectOf(a.admin)), 'CONFLICT');
     expect((await app.em().findOneOrFail(PlanningArea, { id: a.area.id })).name).toBe('ORP Chomutov');
   });
 });

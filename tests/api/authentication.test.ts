@@ -321,7 +321,7 @@ describe('a valid token of an unknown subject', () => {
 
   test('changes nothing: NOT_FOUND for the area and its objects, FORBIDDEN for a new area; nothing written', async () => {
     const as = who(STRANGER);
-    await expectRefused(app, 'mutation($input: UpdateBodyInput!) { updateBody(input: $input) { id } }', { input: { id: world.group.id, name: 'X' } }, as, 'NOT_FOUND');
+    await expectRefused(app, 'mutation($input: UpdateBodyInput!) { updateBody(input: $input) { id } }', { input: { bodyId: world.group.id, name: 'X' } }, as, 'NOT_FOUND');
     await expectRefused(app, 'mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }', { input: { areaId: world.area.id, name: 'Nikdo' } }, as, 'NOT_FOUND');
     await expectRefused(
       app,

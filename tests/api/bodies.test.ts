@@ -32,7 +32,7 @@ describe('createBody', () => {
   type Created = { createBody: { id: string } };
 
   test("the coordinator creates a working group under the steering group with its kind's rules; the row is there", async () => {
-    const input = { areaId: a.area.id, kind: 'WORKING_GROUP', name: 'PS Rodina', reportsToId: a.steering.id, targetGroup: 'CHILDREN_YOUTH_FAMILY' };
+    const input = { areaId: a.area.id, kind: 'WORKING_GROUP', name: 'PS Rodina', reportsToBodyId: a.steering.id, targetGroup: 'CHILDREN_YOUTH_FAMILY' };
     const res = await api.gql<Created>(CREATE, { input }, who(subjectOf(a.coordinator)));
     expect(res.errors).toBeUndefined();
     expect(res.data!.createBody).toEqual({
@@ -84,7 +84,7 @@ describe('createBody', () => {
   test("NOT_FOUND in another area, and under another area's body; nothing written", async () => {
     const before = [await bodiesIn(a.area.id), await bodiesIn(b.area.id)];
     await expectRefused(app, CREATE, { input: { areaId: b.area.id, kind: 'WORKING_GROUP', name: 'Cizí PS' } }, who(subjectOf(a.coordinator)), 'NOT_FOUND');
-    await expectRefused(app, CREATE, { input: { areaId: a.area.id, kind: 'WORKING_GROUP', name: 'PS Cizí rodič', reportsToId: b.steering.id } }, who(subjectOf(a.coordinator)), 'NOT_FOUND');
+    await expectRefused(app, CREATE, { input: { areaId: a.area.id, kind: 'WORKING_GROUP', name: 'PS Cizí rodič', reportsToBodyId: b.steering.id } }, who(subjectOf(a.coordinator)), 'NOT_FOUND');
     expect([await bodiesIn(a.area.id), await bodiesIn(b.area.id)]).toEqual(before);
   });
 
@@ -92,12 +92,12 @@ describe('createBody', () => {
     const as = who(subjectOf(a.coordinator));
     const before = await bodiesIn(a.area.id);
     await expectBadInput(app, CREATE, { input: { areaId: a.area.id, kind: 'WORKING_GROUP', name: '' } }, as, ['name']);
-    await expectBadInput(app, CREATE, { input: { areaId: a.area.id, kind: 'STEERING_GROUP', name: 'Obrácená', reportsToId: a.group.id } }, as, ['reportsToId']);
-    await expectBadInput(app, CREATE, { input: { areaId: a.area.id, kind: 'WORKING_GROUP', name: 'Vedlejší', reportsToId: a.group.id } }, as, ['reportsToId']);
+    await expectBadInput(app, CREATE, { input: { areaId: a.area.id, kind: 'STEERING_GROUP', name: 'Obrácená', reportsToBodyId: a.group.id } }, as, ['reportsToBodyId']);
+    await expectBadInput(app, CREATE, { input: { areaId: a.area.id, kind: 'WORKING_GROUP', name: 'Vedlejší', reportsToBodyId: a.group.id } }, as, ['reportsToBodyId']);
     await expectBadInput(app, CREATE, { input: { areaId: a.area.id, kind: 'WORKING_GROUP', name: 'PS Dluhy', materialsLeadDays: -1 } }, as, ['materialsLeadDays']);
     await expectBadInput(app, CREATE, { input: { areaId: a.area.id, kind: 'WORKING_GROUP', name: 'PS Dluhy', minutesDueDays: 0 } }, as, ['minutesDueDays']);
     await expectBadInput(app, CREATE, { input: { areaId: a.area.id, kind: 'WORKING_GROUP', name: 'PS Dluhy', shortName: 'x'.repeat(21) } }, as, ['shortName']);
-    await expectBadInput(app, CREATE, { input: { areaId: a.area.id, kind: 'WORKING_GROUP', name: 'PS Dluhy', reportsToId: 'steering' } }, as, ['reportsToId']);
+    await expectBadInput(app, CREATE, { input: { areaId: a.area.id, kind: 'WORKING_GROUP', name: 'PS Dluhy', reportsToBodyId: 'steering' } }, as, ['reportsToBodyId']);
     expect(await bodiesIn(a.area.id)).toBe(before);
   });
 
@@ -113,7 +113,7 @@ describe('createBody', () => {
 
 describe('updateBody', () => {
   test("the coordinator changes a group's rules and publicity; the row follows and omitted fields stay", async () => {
-    const res = await api.gql(UPDATE, { input: { id: a.group.id, materialsLeadDays: 3, isPublic: false, shortName: 'PSS' } }, who(subjectOf(a.coordinator)));
+    const res = await api.gql(UPDATE, { input: { bodyId: a.group.id, materialsLeadDays: 3, isPublic: false, shortName: 'PSS' } }, who(subjectOf(a.coordinator)));
     expect(res.errors).toBeUndefined();
     expect(res.data).toMatchObject({ updateBody: { id: a.group.id, name: 'PS Senioři', materialsLeadDays: 3, minutesDueDays: 7, isPublic: false, shortName: 'PSS', reportsTo: { id: a.steering.id } } });
     const body = await row(a.group.id);
@@ -122,64 +122,64 @@ describe('updateBody', () => {
 
   test('the admin clears the short name, detaches and reattaches the parent', async () => {
     const admin = who(subjectOf(a.admin));
-    const detached = await api.gql(UPDATE, { input: { id: a.group.id, shortName: null, reportsToId: null, isPublic: true } }, admin);
+    const detached = await api.gql(UPDATE, { input: { bodyId: a.group.id, shortName: null, reportsToBodyId: null, isPublic: true } }, admin);
     expect(detached.data).toMatchObject({ updateBody: { shortName: null, reportsTo: null, isPublic: true } });
     let body = await row(a.group.id);
     expect([body.shortName, body.reportsTo]).toEqual([null, null]);
     const council = await aBody(app.em(), a.area, BodyKind.COUNCIL, { name: 'Rada města' });
-    const reattached = await api.gql(UPDATE, { input: { id: a.group.id, reportsToId: council.id } }, admin);
+    const reattached = await api.gql(UPDATE, { input: { bodyId: a.group.id, reportsToBodyId: council.id } }, admin);
     // The council is not public; the admin reads the whole area and sees it.
     expect(reattached.data).toMatchObject({ updateBody: { reportsTo: { id: council.id } } });
     body = await row(a.group.id);
     expect(body.reportsTo?.id).toBe(council.id);
-    await api.gql(UPDATE, { input: { id: a.group.id, reportsToId: a.steering.id } }, admin);
+    await api.gql(UPDATE, { input: { bodyId: a.group.id, reportsToBodyId: a.steering.id } }, admin);
     expect((await row(a.group.id)).reportsTo?.id).toBe(a.steering.id);
   });
 
   test('UNAUTHENTICATED without a token; the row unchanged', async () => {
-    await expectRefused(app, UPDATE, { input: { id: a.group.id, materialsLeadDays: 10 } }, {}, 'UNAUTHENTICATED');
+    await expectRefused(app, UPDATE, { input: { bodyId: a.group.id, materialsLeadDays: 10 } }, {}, 'UNAUTHENTICATED');
     expect((await row(a.group.id)).materialsLeadDays).toBe(3);
   });
 
   test("FORBIDDEN for the group's own chair, a member, support and the clerk; the row unchanged", async () => {
     for (const p of [a.chair, a.member, a.support, a.clerk]) {
-      await expectRefused(app, UPDATE, { input: { id: a.group.id, materialsLeadDays: 10 } }, who(subjectOf(p)), 'FORBIDDEN');
+      await expectRefused(app, UPDATE, { input: { bodyId: a.group.id, materialsLeadDays: 10 } }, who(subjectOf(p)), 'FORBIDDEN');
     }
     expect((await row(a.group.id)).materialsLeadDays).toBe(3);
   });
 
   test("NOT_FOUND for another area's body and for an unknown id; the rows unchanged", async () => {
-    await expectRefused(app, UPDATE, { input: { id: b.group.id, materialsLeadDays: 1 } }, who(subjectOf(a.coordinator)), 'NOT_FOUND');
-    await expectRefused(app, UPDATE, { input: { id: b.steering.id, name: 'Převzato' } }, who(subjectOf(a.admin)), 'NOT_FOUND');
-    await expectRefused(app, UPDATE, { input: { id: '00000000-0000-4000-8000-000000000000', materialsLeadDays: 1 } }, who(subjectOf(a.coordinator)), 'NOT_FOUND');
+    await expectRefused(app, UPDATE, { input: { bodyId: b.group.id, materialsLeadDays: 1 } }, who(subjectOf(a.coordinator)), 'NOT_FOUND');
+    await expectRefused(app, UPDATE, { input: { bodyId: b.steering.id, name: 'Převzato' } }, who(subjectOf(a.admin)), 'NOT_FOUND');
+    await expectRefused(app, UPDATE, { input: { bodyId: '00000000-0000-4000-8000-000000000000', materialsLeadDays: 1 } }, who(subjectOf(a.coordinator)), 'NOT_FOUND');
     // A parent from another area is not found either.
-    await expectRefused(app, UPDATE, { input: { id: a.group.id, reportsToId: b.steering.id } }, who(subjectOf(a.coordinator)), 'NOT_FOUND');
+    await expectRefused(app, UPDATE, { input: { bodyId: a.group.id, reportsToBodyId: b.steering.id } }, who(subjectOf(a.coordinator)), 'NOT_FOUND');
     expect((await row(b.group.id)).materialsLeadDays).toBe(5);
     expect((await row(a.group.id)).reportsTo?.id).toBe(a.steering.id);
   });
 
   test('BAD_USER_INPUT naming the field: empty or null name, null rules, rules out of range, a parent of a lower kind or itself, malformed id; the row unchanged', async () => {
     const as = who(subjectOf(a.coordinator));
-    await expectBadInput(app, UPDATE, { input: { id: a.group.id, name: '' } }, as, ['name']);
-    await expectBadInput(app, UPDATE, { input: { id: a.group.id, name: null } }, as, ['name']);
-    await expectBadInput(app, UPDATE, { input: { id: a.group.id, isPublic: null, materialsLeadDays: null, minutesDueDays: null, quorumRule: null } }, as, [
+    await expectBadInput(app, UPDATE, { input: { bodyId: a.group.id, name: '' } }, as, ['name']);
+    await expectBadInput(app, UPDATE, { input: { bodyId: a.group.id, name: null } }, as, ['name']);
+    await expectBadInput(app, UPDATE, { input: { bodyId: a.group.id, isPublic: null, materialsLeadDays: null, minutesDueDays: null, quorumRule: null } }, as, [
       'isPublic',
       'materialsLeadDays',
       'minutesDueDays',
       'quorumRule',
     ]);
-    await expectBadInput(app, UPDATE, { input: { id: a.group.id, minutesDueDays: 0 } }, as, ['minutesDueDays']);
-    await expectBadInput(app, UPDATE, { input: { id: a.group.id, materialsLeadDays: 61 } }, as, ['materialsLeadDays']);
-    await expectBadInput(app, UPDATE, { input: { id: a.steering.id, reportsToId: a.group.id } }, as, ['reportsToId']);
-    await expectBadInput(app, UPDATE, { input: { id: a.steering.id, reportsToId: a.steering.id } }, as, ['reportsToId']);
-    await expectBadInput(app, UPDATE, { input: { id: 'PS-1', materialsLeadDays: 1 } }, as, ['id']);
+    await expectBadInput(app, UPDATE, { input: { bodyId: a.group.id, minutesDueDays: 0 } }, as, ['minutesDueDays']);
+    await expectBadInput(app, UPDATE, { input: { bodyId: a.group.id, materialsLeadDays: 61 } }, as, ['materialsLeadDays']);
+    await expectBadInput(app, UPDATE, { input: { bodyId: a.steering.id, reportsToBodyId: a.group.id } }, as, ['reportsToBodyId']);
+    await expectBadInput(app, UPDATE, { input: { bodyId: a.steering.id, reportsToBodyId: a.steering.id } }, as, ['reportsToBodyId']);
+    await expectBadInput(app, UPDATE, { input: { bodyId: 'PS-1', materialsLeadDays: 1 } }, as, ['bodyId']);
     const body = await row(a.group.id);
     expect([body.name, body.minutesDueDays, body.materialsLeadDays]).toEqual(['PS Senioři', 7, 3]);
     expect((await row(a.steering.id)).reportsTo).toBeNull();
   });
 
   test("CONFLICT when renamed to another body's name; the row unchanged", async () => {
-    await expectRefused(app, UPDATE, { input: { id: a.group.id, name: 'ŘÍDÍCÍ SKUPINA' } }, who(subjectOf(a.coordinator)), 'CONFLICT');
+    await expectRefused(app, UPDATE, { input: { bodyId: a.group.id, name: 'ŘÍDÍCÍ SKUPINA' } }, who(subjectOf(a.coordinator)), 'CONFLICT');
     expect((await row(a.group.id)).name).toBe('PS Senioři');
   });
 });

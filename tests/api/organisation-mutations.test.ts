@@ -67,15 +67,15 @@ const cases: Case[] = [
   {
     name: 'updateArea',
     query: 'mutation($input: UpdateAreaInput!) { updateArea(input: $input) { id name } }',
-    good: () => ({ id: a.area.id, name: `${a.area.name} (upraveno)` }),
+    good: () => ({ areaId: a.area.id, name: `${a.area.name} (upraveno)` }),
     allowed: () => subject(a.admin),
     check: async () => {
       const row = await one<{ name: string }>('select name from planning_area where id = ?', [a.area.id]);
       expect(row.name).toMatch(/\(upraveno\)$/);
     },
     wrongRoles: () => [subject(a.coordinator), subject(a.member), subject(a.support)],
-    otherArea: () => ({ id: b.area.id, name: 'Cizí' }),
-    bad: () => ({ input: { id: a.area.id, name: '' }, field: 'name' }),
+    otherArea: () => ({ areaId: b.area.id, name: 'Cizí' }),
+    bad: () => ({ input: { areaId: a.area.id, name: '' }, field: 'name' }),
   },
   {
     name: 'addMunicipality',
@@ -107,15 +107,15 @@ const cases: Case[] = [
   {
     name: 'updatePerson',
     query: 'mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { id organisation { name } } }',
-    good: () => ({ id: a.member.id, organisationId: spolekA.id }),
+    good: () => ({ personId: a.member.id, organisationId: spolekA.id }),
     allowed: () => subject(a.coordinator),
     check: async () => {
       const row = await one<{ organisation_id: string }>('select organisation_id from person where id = ?', [a.member.id]);
       expect(row.organisation_id).toBe(spolekA.id);
     },
     wrongRoles: () => [subject(a.chair), subject(a.support), subject(a.clerk)],
-    otherArea: () => ({ id: b.member.id, organisationId: spolekB.id }),
-    bad: () => ({ input: { id: 'not-a-uuid', organisationId: spolekA.id }, field: 'id' }),
+    otherArea: () => ({ personId: b.member.id, organisationId: spolekB.id }),
+    bad: () => ({ input: { personId: 'not-a-uuid', organisationId: spolekA.id }, field: 'personId' }),
   },
   {
     name: 'createOrganisation',
@@ -133,15 +133,15 @@ const cases: Case[] = [
   {
     name: 'updateOrganisation',
     query: 'mutation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { id name ico } }',
-    good: () => ({ id: spolekA.id, name: 'Spolek Senioři Chomutov, z. s.' }),
+    good: () => ({ organisationId: spolekA.id, name: 'Spolek Senioři Chomutov, z. s.' }),
     allowed: () => subject(a.admin),
     check: async () => {
       const row = await one<{ name: string }>('select name from organisation where id = ?', [spolekA.id]);
       expect(row.name).toBe('Spolek Senioři Chomutov, z. s.');
     },
     wrongRoles: () => [subject(a.member), subject(a.chair), subject(a.support), subject(a.clerk)],
-    otherArea: () => ({ id: spolekB.id, name: 'Cizí' }),
-    bad: () => ({ input: { id: spolekA.id, ico: '1234567' }, field: 'ico' }),
+    otherArea: () => ({ organisationId: spolekB.id, name: 'Cizí' }),
+    bad: () => ({ input: { organisationId: spolekA.id, ico: '1234567' }, field: 'ico' }),
   },
   {
     name: 'grantAreaRole',
@@ -172,27 +172,27 @@ const cases: Case[] = [
   {
     name: 'createBody',
     query: 'mutation($input: CreateBodyInput!) { createBody(input: $input) { id kind isPublic materialsLeadDays reportsTo { id } } }',
-    good: () => ({ areaId: a.area.id, kind: 'WORKING_GROUP', name: 'PS Rodina', reportsToId: a.steering.id, targetGroup: 'CHILDREN_YOUTH_FAMILY' }),
+    good: () => ({ areaId: a.area.id, kind: 'WORKING_GROUP', name: 'PS Rodina', reportsToBodyId: a.steering.id, targetGroup: 'CHILDREN_YOUTH_FAMILY' }),
     allowed: () => subject(a.coordinator),
     check: (d) => {
       expect(d.createBody).toMatchObject({ kind: 'WORKING_GROUP', isPublic: true, materialsLeadDays: 5, reportsTo: { id: a.steering.id } });
     },
     wrongRoles: () => [subject(a.member), subject(a.chair), subject(a.support)],
     otherArea: () => ({ areaId: b.area.id, kind: 'WORKING_GROUP', name: 'Cizí PS' }),
-    bad: () => ({ input: { areaId: a.area.id, kind: 'STEERING_GROUP', name: 'Obrácená', reportsToId: a.group.id }, field: 'reportsToId' }),
+    bad: () => ({ input: { areaId: a.area.id, kind: 'STEERING_GROUP', name: 'Obrácená', reportsToBodyId: a.group.id }, field: 'reportsToBodyId' }),
   },
   {
     name: 'updateBody',
     query: 'mutation($input: UpdateBodyInput!) { updateBody(input: $input) { id materialsLeadDays } }',
-    good: () => ({ id: a.group.id, materialsLeadDays: 3 }),
+    good: () => ({ bodyId: a.group.id, materialsLeadDays: 3 }),
     allowed: () => subject(a.coordinator),
     check: async () => {
       const row = await one<{ materials_lead_days: number }>('select materials_lead_days from body where id = ?', [a.group.id]);
       expect(row.materials_lead_days).toBe(3);
     },
     wrongRoles: () => [subject(a.chair), subject(a.member), subject(a.clerk)],
-    otherArea: () => ({ id: b.group.id, materialsLeadDays: 1 }),
-    bad: () => ({ input: { id: a.group.id, minutesDueDays: 0 }, field: 'minutesDueDays' }),
+    otherArea: () => ({ bodyId: b.group.id, materialsLeadDays: 1 }),
+    bad: () => ({ input: { bodyId: a.group.id, minutesDueDays: 0 }, field: 'minutesDueDays' }),
   },
   {
     name: 'addMembership',
@@ -297,8 +297,8 @@ describe('conflicts', () => {
 
   test('a person updates their own contacts but not their login subject', async () => {
     const update = 'mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { phone } }';
-    const own = await app.gql(update, { input: { id: a.chair.id, phone: '+420 603 000 000' } }, { as: subject(a.chair) });
+    const own = await app.gql(update, { input: { personId: a.chair.id, phone: '+420 603 000 000' } }, { as: subject(a.chair) });
     expect(own.data).toEqual({ updatePerson: { phone: '+420 603 000 000' } });
-    await refused(update, { id: a.chair.id, subject: 'someone-else' }, subject(a.chair), 'FORBIDDEN');
+    await refused(update, { personId: a.chair.id, subject: 'someone-else' }, subject(a.chair), 'FORBIDDEN');
   });
 });

@@ -65,9 +65,9 @@ test("an IČO is one organisation's in an area: CONFLICT naming the holder, noth
   const conflict = await expectRefused(app, CREATE, { input: { areaId: a.area.id, name: 'Charita Kadaň (znovu)', ico: '45271500' } }, as, 'CONFLICT');
   expect(conflict.errors![0].extensions).toMatchObject({ field: 'ico', organisationId: holder });
   const other = await api.gql<{ createOrganisation: { id: string } }>(CREATE, { input: { areaId: a.area.id, name: 'Jiná charita' } }, as);
-  await expectRefused(app, UPDATE, { input: { id: other.data!.createOrganisation.id, ico: '45271500' } }, as, 'CONFLICT');
+  await expectRefused(app, UPDATE, { input: { organisationId: other.data!.createOrganisation.id, ico: '45271500' } }, as, 'CONFLICT');
   // Its own IČO again is no conflict; another area's organisation may hold the same IČO.
-  expect((await api.gql(UPDATE, { input: { id: holder, ico: '4527 1500' } }, as)).errors).toBeUndefined();
+  expect((await api.gql(UPDATE, { input: { organisationId: holder, ico: '4527 1500' } }, as)).errors).toBeUndefined();
   const inB = await api.gql(CREATE, { input: { areaId: b.area.id, name: 'Charita Kadaň', ico: '45271500' } }, who(subjectOf(b.coordinator)));
   expect(inB.errors).toBeUndefined();
 });
@@ -76,8 +76,8 @@ test('updateOrganisation renames (every record referring to it follows) and clea
   const as = who(subjectOf(a.coordinator));
   const spolek = await anOrganisation(app.em(), a.area, { name: 'Spolek Senioři', ico: '25755277' });
   await app.em().getConnection().execute(`update person set organisation_id = ? where id = ?`, [spolek.id, a.member.id]);
-  await expectBadInput(app, UPDATE, { input: { id: spolek.id, name: null } }, as, ['name']);
-  const renamed = await api.gql(UPDATE, { input: { id: spolek.id, name: 'Spolek Senioři Chomutov, z. s.', ico: null } }, as);
+  await expectBadInput(app, UPDATE, { input: { organisationId: spolek.id, name: null } }, as, ['name']);
+  const renamed = await api.gql(UPDATE, { input: { organisationId: spolek.id, name: 'Spolek Senioři Chomutov, z. s.', ico: null } }, as);
   expect(renamed.data).toEqual({ updateOrganisation: { id: spolek.id, name: 'Spolek Senioři Chomutov, z. s.', ico: null } });
   const person = await api.gql('query($id: ID!) { person(id: $id) { organisation { id name ico } } }', { id: a.member.id }, as);
   expect(person.data).toEqual({ person: { organisation: { id: spolek.id, name: 'Spolek Senioři Chomutov, z. s.', ico: null } } });

@@ -108,7 +108,7 @@ describe('updatePerson', () => {
   const UPDATE = 'mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { id name email phone organisation { name } subject } }';
 
   test("the coordinator changes a member's organisation and e-mail, and clears the phone; the row follows", async () => {
-    const res = await api.gql(UPDATE, { input: { id: a.member.id, organisationId: spolek.id, email: 'petr.clen@example.cz', phone: null } }, who(subjectOf(a.coordinator)));
+    const res = await api.gql(UPDATE, { input: { personId: a.member.id, organisationId: spolek.id, email: 'petr.clen@example.cz', phone: null } }, who(subjectOf(a.coordinator)));
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({
       updatePerson: { id: a.member.id, name: 'Petr Člen', email: 'petr.clen@example.cz', phone: null, organisation: { name: 'Spolek Senioři' }, subject: a.member.subject },
@@ -119,71 +119,71 @@ describe('updatePerson', () => {
 
   test('the admin changes the login subject', async () => {
     const person = await aPerson(app.em(), a.area, { name: 'Alois Přihlášený' });
-    const res = await api.gql(UPDATE, { input: { id: person.id, subject: 'alois-new-sub' } }, who(subjectOf(a.admin)));
+    const res = await api.gql(UPDATE, { input: { personId: person.id, subject: 'alois-new-sub' } }, who(subjectOf(a.admin)));
     expect(res.data).toMatchObject({ updatePerson: { subject: 'alois-new-sub' } });
     expect((await row(person.id)).subject).toBe('alois-new-sub');
   });
 
   test('a person changes their own phone and name, but not their login subject', async () => {
-    const own = await api.gql(UPDATE, { input: { id: a.chair.id, phone: '+420 603 000 000', name: 'Jana Předsedová' } }, who(subjectOf(a.chair)));
+    const own = await api.gql(UPDATE, { input: { personId: a.chair.id, phone: '+420 603 000 000', name: 'Jana Předsedová' } }, who(subjectOf(a.chair)));
     expect(own.errors).toBeUndefined();
     expect(own.data).toMatchObject({ updatePerson: { phone: '+420 603 000 000' } });
     expect((await row(a.chair.id)).phone).toBe('+420 603 000 000');
-    await expectRefused(app, UPDATE, { input: { id: a.chair.id, subject: 'someone-else' } }, who(subjectOf(a.chair)), 'FORBIDDEN');
+    await expectRefused(app, UPDATE, { input: { personId: a.chair.id, subject: 'someone-else' } }, who(subjectOf(a.chair)), 'FORBIDDEN');
     expect((await row(a.chair.id)).subject).toBe(a.chair.subject);
   });
 
   test('a person cannot set or clear their own organisation: it decides conflicts of interest and guarantorships', async () => {
-    await expectRefused(app, UPDATE, { input: { id: a.chair.id, organisationId: diakonie.id } }, who(subjectOf(a.chair)), 'FORBIDDEN');
-    await expectRefused(app, UPDATE, { input: { id: a.member.id, organisationId: null } }, who(subjectOf(a.member)), 'FORBIDDEN');
+    await expectRefused(app, UPDATE, { input: { personId: a.chair.id, organisationId: diakonie.id } }, who(subjectOf(a.chair)), 'FORBIDDEN');
+    await expectRefused(app, UPDATE, { input: { personId: a.member.id, organisationId: null } }, who(subjectOf(a.member)), 'FORBIDDEN');
     expect([await organisationOf(a.chair.id), await organisationOf(a.member.id)]).toEqual([null, spolek.id]);
   });
 
   test("another area's organisation is NOT_FOUND; the coordinator clears one with null", async () => {
-    await expectRefused(app, UPDATE, { input: { id: a.outsider.id, organisationId: cizi.id } }, who(subjectOf(a.coordinator)), 'NOT_FOUND');
-    const set = await api.gql(UPDATE, { input: { id: a.outsider.id, organisationId: vetrelec.id } }, who(subjectOf(a.coordinator)));
+    await expectRefused(app, UPDATE, { input: { personId: a.outsider.id, organisationId: cizi.id } }, who(subjectOf(a.coordinator)), 'NOT_FOUND');
+    const set = await api.gql(UPDATE, { input: { personId: a.outsider.id, organisationId: vetrelec.id } }, who(subjectOf(a.coordinator)));
     expect(set.data).toMatchObject({ updatePerson: { organisation: { name: 'Vetřelec' } } });
-    const cleared = await api.gql(UPDATE, { input: { id: a.outsider.id, organisationId: null } }, who(subjectOf(a.coordinator)));
+    const cleared = await api.gql(UPDATE, { input: { personId: a.outsider.id, organisationId: null } }, who(subjectOf(a.coordinator)));
     expect(cleared.data).toMatchObject({ updatePerson: { organisation: null } });
     expect(await organisationOf(a.outsider.id)).toBeNull();
   });
 
   test('UNAUTHENTICATED without a token; the row unchanged', async () => {
-    await expectRefused(app, UPDATE, { input: { id: a.member.id, organisationId: vetrelec.id } }, {}, 'UNAUTHENTICATED');
+    await expectRefused(app, UPDATE, { input: { personId: a.member.id, organisationId: vetrelec.id } }, {}, 'UNAUTHENTICATED');
     expect(await organisationOf(a.member.id)).toBe(spolek.id);
   });
 
   test('FORBIDDEN for a chair, support and the clerk on someone they can see; the row unchanged', async () => {
     for (const p of [a.chair, a.support, a.clerk]) {
-      await expectRefused(app, UPDATE, { input: { id: a.member.id, organisationId: vetrelec.id } }, who(subjectOf(p)), 'FORBIDDEN');
+      await expectRefused(app, UPDATE, { input: { personId: a.member.id, organisationId: vetrelec.id } }, who(subjectOf(p)), 'FORBIDDEN');
     }
     expect(await organisationOf(a.member.id)).toBe(spolek.id);
   });
 
   test("NOT_FOUND for another area's person, and for a member on someone they cannot see; the rows unchanged", async () => {
-    await expectRefused(app, UPDATE, { input: { id: b.member.id, organisationId: cizi.id } }, who(subjectOf(a.coordinator)), 'NOT_FOUND');
-    await expectRefused(app, UPDATE, { input: { id: b.member.id, organisationId: cizi.id } }, who(subjectOf(a.admin)), 'NOT_FOUND');
+    await expectRefused(app, UPDATE, { input: { personId: b.member.id, organisationId: cizi.id } }, who(subjectOf(a.coordinator)), 'NOT_FOUND');
+    await expectRefused(app, UPDATE, { input: { personId: b.member.id, organisationId: cizi.id } }, who(subjectOf(a.admin)), 'NOT_FOUND');
     // The steering group is not public: a working-group member does not know its people.
-    await expectRefused(app, UPDATE, { input: { id: a.steeringMember.id, organisationId: vetrelec.id } }, who(subjectOf(a.member)), 'NOT_FOUND');
-    await expectRefused(app, UPDATE, { input: { id: '00000000-0000-4000-8000-000000000000', organisationId: vetrelec.id } }, who(subjectOf(a.coordinator)), 'NOT_FOUND');
+    await expectRefused(app, UPDATE, { input: { personId: a.steeringMember.id, organisationId: vetrelec.id } }, who(subjectOf(a.member)), 'NOT_FOUND');
+    await expectRefused(app, UPDATE, { input: { personId: '00000000-0000-4000-8000-000000000000', organisationId: vetrelec.id } }, who(subjectOf(a.coordinator)), 'NOT_FOUND');
     expect(await organisationOf(b.member.id)).toBeNull();
     expect(await organisationOf(a.steeringMember.id)).toBeNull();
   });
 
   test('BAD_USER_INPUT naming the field: malformed id, bad e-mail, bad phone, empty or null name; the row unchanged', async () => {
     const as = who(subjectOf(a.coordinator));
-    await expectBadInput(app, UPDATE, { input: { id: 'not-a-uuid', organisationId: spolek.id } }, as, ['id']);
-    await expectBadInput(app, UPDATE, { input: { id: a.member.id, organisationId: 'Spolek Senioři' } }, as, ['organisationId']);
-    await expectBadInput(app, UPDATE, { input: { id: a.member.id, email: 'petr@' } }, as, ['email']);
-    await expectBadInput(app, UPDATE, { input: { id: a.member.id, phone: '12' } }, as, ['phone']);
-    await expectBadInput(app, UPDATE, { input: { id: a.member.id, name: '' } }, as, ['name']);
-    await expectBadInput(app, UPDATE, { input: { id: a.member.id, name: null } }, as, ['name']);
+    await expectBadInput(app, UPDATE, { input: { personId: 'not-a-uuid', organisationId: spolek.id } }, as, ['personId']);
+    await expectBadInput(app, UPDATE, { input: { personId: a.member.id, organisationId: 'Spolek Senioři' } }, as, ['organisationId']);
+    await expectBadInput(app, UPDATE, { input: { personId: a.member.id, email: 'petr@' } }, as, ['email']);
+    await expectBadInput(app, UPDATE, { input: { personId: a.member.id, phone: '12' } }, as, ['phone']);
+    await expectBadInput(app, UPDATE, { input: { personId: a.member.id, name: '' } }, as, ['name']);
+    await expectBadInput(app, UPDATE, { input: { personId: a.member.id, name: null } }, as, ['name']);
     const p = await row(a.member.id);
     expect([p.name, p.email]).toEqual(['Petr Člen', 'petr.clen@example.cz']);
   });
 
   test('CONFLICT when given the subject of another person of the area; the row unchanged', async () => {
-    await expectRefused(app, UPDATE, { input: { id: a.outsider.id, subject: subjectOf(a.member) } }, who(subjectOf(a.admin)), 'CONFLICT');
+    await expectRefused(app, UPDATE, { input: { personId: a.outsider.id, subject: subjectOf(a.member) } }, who(subjectOf(a.admin)), 'CONFLICT');
     expect((await row(a.outsider.id)).subject).toBe(a.outsider.subject);
   });
 });

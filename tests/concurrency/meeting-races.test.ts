@@ -184,13 +184,13 @@ test('agenda items added and moved twenty at a time: positions stay 1…n, each 
 
   // The same move twenty times: the item ends first, the others keep their order.
   const last = items.at(-1)!.id;
-  const same = outcome(await atOnce(RACERS, () => app.gql<Moved>(MOVE, { input: { itemId: last, position: 1 } }, chair)));
+  const same = outcome(await atOnce(RACERS, () => app.gql<Moved>(MOVE, { input: { agendaItemId: last, position: 1 } }, chair)));
   expect(same.won).toHaveLength(RACERS);
   expect((await positions()).map((i) => i.id)).toEqual([last, ...items.slice(0, -1).map((i) => i.id)]);
 
   // Twenty different moves: the final order is the one the last of them answered.
   const ids = items.map((i) => i.id);
-  const different = outcome(await atOnce(RACERS, (i) => app.gql<Moved>(MOVE, { input: { itemId: ids[i], position: ((i * 7) % ids.length) + 1 } }, chair)));
+  const different = outcome(await atOnce(RACERS, (i) => app.gql<Moved>(MOVE, { input: { agendaItemId: ids[i], position: ((i * 7) % ids.length) + 1 } }, chair)));
   expect(different.won).toHaveLength(RACERS);
   const final = await positions();
   expect(final.map((i) => i.position)).toEqual(Array.from({ length: ids.length }, (_v, i) => i + 1));

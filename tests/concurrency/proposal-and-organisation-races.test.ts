@@ -82,11 +82,11 @@ test('twenty different transitions at once at one version (return, recommend, wi
 test('a draft edited twenty times at once at one version, the same and then different: one edit lands, nineteen CONFLICT', async () => {
   const UPDATE = `mutation($input: UpdateProposalInput!) { updateProposal(input: $input) { title version } }`;
   const CREATE = `mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }`;
-  const created = await app.gql<{ createProposal: { id: string } }>(CREATE, { input: { workingGroupId: world.group.id, kind: 'MEASURE', title: 'Koncept' } }, as(world.actors.author));
+  const created = await app.gql<{ createProposal: { id: string } }>(CREATE, { input: { workingGroupBodyId: world.group.id, kind: 'MEASURE', title: 'Koncept' } }, as(world.actors.author));
   const id = created.data!.createProposal.id;
-  const same = outcome(await atOnce(RACERS, () => app.gql(UPDATE, { input: { id, expectedVersion: 1, title: 'Koncept 2' } }, as(world.actors.author))));
+  const same = outcome(await atOnce(RACERS, () => app.gql(UPDATE, { input: { proposalId: id, expectedVersion: 1, title: 'Koncept 2' } }, as(world.actors.author))));
   expect([same.won.map((w) => w.data), same.refused]).toEqual([[{ updateProposal: { title: 'Koncept 2', version: 2 } }], Array(RACERS - 1).fill('CONFLICT')]);
-  const different = outcome(await atOnce(RACERS, (i) => app.gql(UPDATE, { input: { id, expectedVersion: 2, title: `Verze ${i}` } }, as(world.actors.author))));
+  const different = outcome(await atOnce(RACERS, (i) => app.gql(UPDATE, { input: { proposalId: id, expectedVersion: 2, title: `Verze ${i}` } }, as(world.actors.author))));
   expect([different.won.length, different.refused]).toEqual([1, Array(RACERS - 1).fill('CONFLICT')]);
   const stored = await app.em().findOneOrFail(Proposal, { id });
   expect([stored.title, stored.version]).toEqual([`Verze ${different.won[0].index}`, 3]);

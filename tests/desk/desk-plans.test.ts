@@ -92,7 +92,7 @@ test('the coordinator, who answers hearing comments, has the unanswered ones, th
   }
   const answered = await app.gql(
     `mutation($input: AnswerHearingCommentInput!) { answerHearingComment(input: $input) { id } }`,
-    { input: { commentId: commentIds[0], decision: 'ACCEPTED', justification: 'Doplněno do opatření 1.1.' } },
+    { input: { hearingCommentId: commentIds[0], decision: 'ACCEPTED', justification: 'Doplněno do opatření 1.1.' } },
     { as: world.actors.coordinator.subject },
   );
   expect(answered.errors).toBeUndefined();

@@ -126,7 +126,7 @@ beforeAll(async () => {
   // A draft whose history began in 2025: one event in 2025, the next at 00:30 on 1 January 2026 in Prague (23:30 UTC the day before).
   const draft = await app.gql<{ createProposal: { id: string } }>(
     `mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }`,
-    { input: { workingGroupId: world.group.id, kind: 'MATERIAL', title: 'Katalog služeb 2026', summary: 'Aktualizace katalogu.' } },
+    { input: { workingGroupBodyId: world.group.id, kind: 'MATERIAL', title: 'Katalog služeb 2026', summary: 'Aktualizace katalogu.' } },
     { as: author.subject },
   );
   const backdated = draft.data!.createProposal.id;

@@ -62,7 +62,7 @@ async function aMeetingWithMinutes() {
     alreadyHeld: true,
   });
   const meetingId = scheduled.scheduleMeeting.id!;
-  await ok(`mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }`, { meetingId, title: 'Katalog služeb', presenterId: provider.id });
+  await ok(`mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }`, { meetingId, title: 'Katalog služeb', presenterPersonId: provider.id });
   await ok(`mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }`, { meetingId, title: '- [Dotace](javascript:alert(1)) 2027' });
   await ok(`mutation($input: RecordAttendanceInput!) { recordAttendance(input: $input) { id } }`, {
     meetingId,

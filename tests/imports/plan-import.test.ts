@@ -39,11 +39,11 @@ interface Report {
   summary: Record<string, number>;
 }
 
-async function upload(areaId: string, file: string | Buffer, opts: { dryRun?: boolean; as?: string; workingGroupId?: string } = {}) {
+async function upload(areaId: string, file: string | Buffer, opts: { dryRun?: boolean; as?: string; workingGroupBodyId?: string } = {}) {
   const base = app.url.replace(/\/graphql$/, '');
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (opts.as) headers.authorization = `Bearer ${await app.token(opts.as)}`;
-  const group = opts.workingGroupId ? `&workingGroupId=${opts.workingGroupId}` : '';
+  const group = opts.workingGroupBodyId ? `&workingGroupBodyId=${opts.workingGroupBodyId}` : '';
   const res = await fetch(`${base}/imports/plan?areaId=${areaId}&dryRun=${opts.dryRun === false ? 'false' : 'true'}${group}`, { method: 'POST', headers, body: file });
   return { status: res.status, body: (await res.json()) as { data?: Report; errors?: Array<{ extensions: { code: string } }> } };
 }
@@ -188,7 +188,7 @@ test('the round trip: a dry run lists what would be made and writes nothing; the
   expect(foreign.errors?.[0].extensions?.code).toMatch(/FORBIDDEN|NOT_FOUND/);
 
   // With a working group, the import starts the plan's approval there, as createPlan does.
-  const started = await upload(target.area.id, exported, { as: coordinator, dryRun: false, workingGroupId: target.group.id });
+  const started = await upload(target.area.id, exported, { as: coordinator, dryRun: false, workingGroupBodyId: target.group.id });
   expect(started.status).toBe(200);
   const withProposal = await app.em().findOneOrFail(Plan, { id: started.body.data!.planId! });
   expect(withProposal.proposalId).not.toBeNull();
@@ -296,11 +296,11 @@ test('who may import: the area\'s coordinator; a member of the area, another are
   const twoAreas = await aPerson(app.em(), source.area, { name: 'coordinator', subject: target.actors.coordinator.subject });
   await aSeat(app.em(), source.group, twoAreas, { role: MembershipRole.MEMBER, triadSide: TriadSide.COMMISSIONER });
   const proposalsThere = await app.em().count(Proposal, { areaId: source.area.id });
-  const elsewhere = await upload(target.area.id, exported, { as: target.actors.coordinator.subject, dryRun: false, workingGroupId: source.group.id });
+  const elsewhere = await upload(target.area.id, exported, { as: target.actors.coordinator.subject, dryRun: false, workingGroupBodyId: source.group.id });
   expect([elsewhere.status, elsewhere.body.data?.problems.map((p) => [p.path, p.code])]).toEqual([422, [['$', 'NOT_FOUND']]]);
   const created = await app.gql(
     `mutation($input: CreatePlanInput!) { createPlan(input: $input) { id } }`,
-    { input: { areaId: target.area.id, title: 'Plán', yearFrom: 2027, yearTo: 2029, workingGroupId: source.group.id } },
+    { input: { areaId: target.area.id, title: 'Plán', yearFrom: 2027, yearTo: 2029, workingGroupBodyId: source.group.id } },
     { as: target.actors.coordinator.subject },
   );
   expect(codes(created)).toEqual(['NOT_FOUND']);

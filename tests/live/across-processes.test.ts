@@ -49,7 +49,7 @@ test('a transition made through process A reaches a subscriber on process B with
     const drafted = await postGraphQL(
       a.url,
       `mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }`,
-      { input: { workingGroupId: world.group.id, kind: 'MEASURE', title: `Koncept ${tries + 1}` } },
+      { input: { workingGroupBodyId: world.group.id, kind: 'MEASURE', title: `Koncept ${tries + 1}` } },
       { as: world.actors.author.subject },
     );
     expect(drafted.errors).toBeUndefined();

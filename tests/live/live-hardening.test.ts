@@ -31,7 +31,7 @@ afterAll(async () => {
 async function draft(title: string): Promise<string> {
   const res = await app.gql<{ createProposal: { id: string } }>(
     `mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }`,
-    { input: { workingGroupId: world.group.id, kind: 'MEASURE', title, summary: 'Odlehčovací služba pro rodiny pečující o seniory.' } },
+    { input: { workingGroupBodyId: world.group.id, kind: 'MEASURE', title, summary: 'Odlehčovací služba pro rodiny pečující o seniory.' } },
     { as: world.actors.author.subject },
   );
   expect(res.errors).toBeUndefined();

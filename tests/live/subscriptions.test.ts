@@ -54,7 +54,7 @@ function expectClosed(closed: { code: number; reason: string }, code: number, re
 async function draft(title: string, by: Actor = world.actors.author): Promise<string> {
   const res = await app.gql<{ createProposal: { id: string } }>(
     `mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }`,
-    { input: { workingGroupId: world.group.id, kind: 'MEASURE', title, summary: 'Odlehčovací služba pro rodiny pečující o seniory.' } },
+    { input: { workingGroupBodyId: world.group.id, kind: 'MEASURE', title, summary: 'Odlehčovací služba pro rodiny pečující o seniory.' } },
     { as: by.subject },
   );
   expect(res.errors).toBeUndefined();
@@ -131,7 +131,7 @@ test('one proposal, a meeting of a body, and the desk: each tells of its own cha
   await subscribed(4);
   const moved = await app.gql(
     `mutation($input: UpdateMeetingInput!) { updateMeeting(input: $input) { id } }`,
-    { input: { id: meeting.data!.meetingChanged.id, place: 'Radnice, velký sál' } },
+    { input: { meetingId: meeting.data!.meetingChanged.id, place: 'Radnice, velký sál' } },
     { as: coordinator.subject },
   );
   expect(moved.errors).toBeUndefined();

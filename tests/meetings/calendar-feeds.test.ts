@@ -133,7 +133,7 @@ test('several links live side by side; revoking one stops only that one, for goo
   const path = (secret: string) => `/calendar/${world.group.id}.ics?feed=${secret}`;
   expect((await feed(path(phone.secret))).status).toBe(200);
 
-  const revoked = await api.gql<{ revokeCalendarFeed: { id: string; label: string; revokedAt: string | null } }>(REVOKE, { input: { id: phone.feed.id } }, { as: member.subject });
+  const revoked = await api.gql<{ revokeCalendarFeed: { id: string; label: string; revokedAt: string | null } }>(REVOKE, { input: { calendarFeedId: phone.feed.id } }, { as: member.subject });
   expect(revoked.data!.revokeCalendarFeed).toMatchObject({ id: phone.feed.id, label: 'Telefon' });
   expect(revoked.data!.revokeCalendarFeed.revokedAt).not.toBeNull();
   expect(await feed(path(phone.secret))).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
@@ -141,7 +141,7 @@ test('several links live side by side; revoking one stops only that one, for goo
   const mine = await api.gql<{ myCalendarFeeds: Array<{ label: string }> }>(MINE, {}, { as: member.subject });
   expect(mine.data!.myCalendarFeeds.map((f) => f.label)).toEqual(['Outlook v kanceláři']);
   // Revoking again returns it unchanged.
-  const again = await api.gql<{ revokeCalendarFeed: { revokedAt: string } }>(REVOKE, { input: { id: phone.feed.id } }, { as: member.subject });
+  const again = await api.gql<{ revokeCalendarFeed: { revokedAt: string } }>(REVOKE, { input: { calendarFeedId: phone.feed.id } }, { as: member.subject });
   expect(again.data!.revokeCalendarFeed.revokedAt).toBe(revoked.data!.revokeCalendarFeed.revokedAt);
 });
 
@@ -153,8 +153,8 @@ test('links are each person\'s own: refusals write nothing; bad labels are BAD_U
   const stranger = (await aPipelineWorld(app.em())).actors.coordinator.subject;
   await expectRefused(app, ISSUE, { input: { personId: provider.person.id, label: 'Cizí' } }, { as: stranger }, 'NOT_FOUND');
   await expectRefused(app, ISSUE, { input: { personId: provider.person.id, label: 'Cizí' } }, {}, 'UNAUTHENTICATED');
-  for (const as of [{ as: world.actors.coordinator.subject }, { as: stranger }]) await expectRefused(app, REVOKE, { input: { id: theirs.id } }, as, 'NOT_FOUND');
-  await expectRefused(app, REVOKE, { input: { id: theirs.id } }, {}, 'UNAUTHENTICATED');
+  for (const as of [{ as: world.actors.coordinator.subject }, { as: stranger }]) await expectRefused(app, REVOKE, { input: { calendarFeedId: theirs.id } }, as, 'NOT_FOUND');
+  await expectRefused(app, REVOKE, { input: { calendarFeedId: theirs.id } }, {}, 'UNAUTHENTICATED');
   expect((await api.gql(MINE)).data).toEqual({ myCalendarFeeds: [] });
 
   for (const label of ['', ' ', 'a\u0000b', 'x'.repeat(101)]) {
@@ -164,7 +164,7 @@ test('links are each person\'s own: refusals write nothing; bad labels are BAD_U
 
   for (let i = 2; i <= 10; i++) await issue(provider.subject, provider.person.id, `Zařízení ${i}`);
   await expectRefused(app, ISSUE, { input: { personId: provider.person.id, label: 'Jedenácté' } }, { as: provider.subject }, 'CONFLICT');
-  await api.gql(REVOKE, { input: { id: theirs.id } }, { as: provider.subject });
+  await api.gql(REVOKE, { input: { calendarFeedId: theirs.id } }, { as: provider.subject });
   await issue(provider.subject, provider.person.id, 'Jedenácté, po zrušení jednoho');
 });
 

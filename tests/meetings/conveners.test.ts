@@ -44,7 +44,7 @@ const ACTS: Array<{ mutation: string; document: string; input: (body: Body) => P
     document: M('scheduleMeeting', 'ScheduleMeetingInput'),
     input: (body) => Promise.resolve({ bodyId: body.id, title: `Jednání ${randomBytes(3).toString('hex')}`, startsAt: '2027-05-01T08:00:00Z', place: 'Radnice' }),
   },
-  { mutation: 'updateMeeting', document: M('updateMeeting', 'UpdateMeetingInput'), input: async (body) => ({ id: (await aMeetingOf(app.em(), body, MeetingStatus.PLANNED)).id, place: 'Knihovna' }) },
+  { mutation: 'updateMeeting', document: M('updateMeeting', 'UpdateMeetingInput'), input: async (body) => ({ meetingId: (await aMeetingOf(app.em(), body, MeetingStatus.PLANNED)).id, place: 'Knihovna' }) },
   { mutation: 'conveneMeeting', document: M('conveneMeeting', 'MeetingActionInput'), input: async (body) => ({ meetingId: (await aMeetingOf(app.em(), body, MeetingStatus.PLANNED)).id }) },
   { mutation: 'holdMeeting', document: M('holdMeeting', 'MeetingActionInput'), input: async (body) => ({ meetingId: (await aMeetingOf(app.em(), body, MeetingStatus.CONVENED)).id }) },
   {
@@ -57,7 +57,7 @@ const ACTS: Array<{ mutation: string; document: string; input: (body: Body) => P
     document: M('moveAgendaItem', 'MoveAgendaItemInput', '__typename'),
     input: async (body) => {
       const meeting = await aMeetingOf(app.em(), body, MeetingStatus.PLANNED, { items: 2 });
-      return { itemId: (await app.em().findOneOrFail(AgendaItem, { meeting: meeting.id, position: 2 })).id, position: 1 };
+      return { agendaItemId: (await app.em().findOneOrFail(AgendaItem, { meeting: meeting.id, position: 2 })).id, position: 1 };
     },
   },
 ];

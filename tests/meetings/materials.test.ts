@@ -84,7 +84,7 @@ test('attachMaterial sends a small document to a proposal through GraphQL', asyn
   const world = await aPipelineWorld(app.em());
   const created = await app.gql<{ createProposal: { id: string } }>(
     `mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }`,
-    { input: { workingGroupId: world.group.id, kind: 'MEASURE', title: 'T', summary: 'S' } },
+    { input: { workingGroupBodyId: world.group.id, kind: 'MEASURE', title: 'T', summary: 'S' } },
     { as: world.actors.author.subject },
   );
   const proposalId = created.data!.createProposal.id;

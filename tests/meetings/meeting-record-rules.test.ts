@@ -109,12 +109,12 @@ test('scheduling in the past is refused naming startsAt, and moving a planned me
   const planned = ok(await app.gql<{ scheduleMeeting: { id: string } }>(SCHEDULE, { input: { bodyId: world.group.id, title: 'PS', startsAt: dayFromToday(10), place: 'Radnice' } }, as));
   const id = planned.scheduleMeeting.id;
   const unchanged = await dbFingerprint(app.em());
-  const moved = await app.gql(UPDATE, { input: { id, startsAt: new Date(Date.now() - 60 * 60 * 1000).toISOString() } }, as);
+  const moved = await app.gql(UPDATE, { input: { meetingId: id, startsAt: new Date(Date.now() - 60 * 60 * 1000).toISOString() } }, as);
   expect(codes(moved)).toEqual(['BAD_USER_INPUT']);
   expect((moved.errors![0].extensions!.fields as Array<{ field: string }>).map((f) => f.field)).toEqual(['startsAt']);
   expect(await dbFingerprint(app.em())).toEqual(unchanged);
   // Another future time is fine.
-  expect((await app.gql(UPDATE, { input: { id, startsAt: dayFromToday(11) } }, as)).errors).toBeUndefined();
+  expect((await app.gql(UPDATE, { input: { meetingId: id, startsAt: dayFromToday(11) } }, as)).errors).toBeUndefined();
 });
 
 test('a meeting already held is recorded as HELD, marked recorded afterwards, with no invitation or notice; a future one cannot be recorded so', async () => {
@@ -162,7 +162,7 @@ test('verified minutes close attendance, resolutions, the agenda and documents; 
     () => app.gql(ATTEND, { input: { meetingId, entries: [{ personId: world.member.id, status: 'PRESENT' }] } }, as),
     () => app.gql(RESOLVE, { input: { meetingId, number: 'PS/5/2014', text: 'Bere na vědomí.', votesFor: 0, votesAgainst: 0, votesAbstain: 0 } }, as),
     () => app.gql(ADD_ITEM, { input: { meetingId, title: 'Dodatečný bod' } }, as),
-    () => app.gql(MOVE_ITEM, { input: { itemId: first, position: 2 } }, as),
+    () => app.gql(MOVE_ITEM, { input: { agendaItemId: first, position: 2 } }, as),
     () => app.gql(ATTACH, { input: { agendaItemId: first, name: 'prezenčka.txt', mediaType: 'text/plain', contentBase64: TEXT } }, as),
   ];
   const before = await dbFingerprint(app.em());
@@ -174,7 +174,7 @@ test('verified minutes close attendance, resolutions, the agenda and documents; 
   // A new version of the minutes opens the record again …
   ok(await app.gql(DRAFT, { input: { meetingId, text: 'Zápis PS č. 5, verze 2: opravená prezence' } }, as));
   ok(await app.gql(ATTEND, { input: { meetingId, entries: [{ personId: world.member.id, status: 'PRESENT' }] } }, as));
-  ok(await app.gql(MOVE_ITEM, { input: { itemId: first, position: 2 } }, as));
+  ok(await app.gql(MOVE_ITEM, { input: { agendaItemId: first, position: 2 } }, as));
   // … until that version is verified.
   ok(await app.gql(VERIFY, { input: { meetingId } }, { as: world.chair }));
   const after = await dbFingerprint(app.em());

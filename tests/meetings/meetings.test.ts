@@ -53,7 +53,7 @@ test('the fourth meeting of the Chomutov working group (seed 000), recorded afte
   const id = scheduled.data!.scheduleMeeting.id;
   expect(scheduled.data!.scheduleMeeting).toMatchObject({ status: 'HELD', materialsDeadline: '2014-11-06', minutesDueDate: '2014-11-18', isPublic: true });
   for (const title of ['Zahájení pracovní skupiny', 'Gestor cíle, gestor indikátoru', 'Různé']) {
-    const item = await app.gql(AGENDA, { input: { meetingId: id, title, presenterId: title.startsWith('Gestor') ? w.analyst.id : w.coordinator.id } }, as);
+    const item = await app.gql(AGENDA, { input: { meetingId: id, title, presenterPersonId: title.startsWith('Gestor') ? w.analyst.id : w.coordinator.id } }, as);
     expect(item.errors).toBeUndefined();
   }
 
@@ -75,7 +75,7 @@ test('the fourth meeting of the Chomutov working group (seed 000), recorded afte
   );
   expect(attended.errors).toBeUndefined();
   expect(
-    (await app.gql(`mutation($input: UpdateMeetingInput!) { updateMeeting(input: $input) { nextMeetingDate } }`, { input: { id, nextMeetingDate: '2014-11-21' } }, as)).data,
+    (await app.gql(`mutation($input: UpdateMeetingInput!) { updateMeeting(input: $input) { nextMeetingDate } }`, { input: { meetingId: id, nextMeetingDate: '2014-11-21' } }, as)).data,
   ).toEqual({ updateMeeting: { nextMeetingDate: '2014-11-21' } });
 
   const read = await app.gql(
@@ -105,7 +105,7 @@ test('late material is refused without the chair\'s urgency reason, and flagged 
   const world = await aPipelineWorld(app.em());
   const created = await app.gql<{ createProposal: { id: string } }>(
     `mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }`,
-    { input: { workingGroupId: world.group.id, kind: 'MEASURE', title: 'Návrh', summary: 'S' } },
+    { input: { workingGroupBodyId: world.group.id, kind: 'MEASURE', title: 'Návrh', summary: 'S' } },
     { as: world.actors.author.subject },
   );
   const proposalId = created.data!.createProposal.id;
@@ -187,7 +187,7 @@ test('moveAgendaItem reorders the agenda', async () => {
   }
   const moved = await app.gql<{ moveAgendaItem: { agenda: Array<{ title: string; position: number }> } }>(
     `mutation($input: MoveAgendaItemInput!) { moveAgendaItem(input: $input) { agenda { title position } } }`,
-    { input: { itemId: ids[2], position: 1 } },
+    { input: { agendaItemId: ids[2], position: 1 } },
     as,
   );
   expect(moved.data!.moveAgendaItem.agenda).toEqual([

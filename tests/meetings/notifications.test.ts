@@ -32,7 +32,7 @@ test('the author is told when their proposal moves, after commit, and marks it r
   const world = await aPipelineWorld(app.em());
   const created = await app.gql<{ createProposal: { id: string } }>(
     `mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }`,
-    { input: { workingGroupId: world.group.id, kind: 'MEASURE', title: 'Krizové lůžko', summary: 'S' } },
+    { input: { workingGroupBodyId: world.group.id, kind: 'MEASURE', title: 'Krizové lůžko', summary: 'S' } },
     { as: world.actors.author.subject },
   );
   const proposalId = created.data!.createProposal.id;
@@ -48,11 +48,11 @@ test('the author is told when their proposal moves, after commit, and marks it r
   expect(mine.data!.myNotifications).toEqual([
     { id: expect.any(String) as unknown, kind: 'PROPOSAL_MOVED', title: 'Proposal "Krizové lůžko": Working group → Steering group', subjectId: proposalId, readAt: null },
   ]);
-  const read = await app.gql(`mutation($input: MarkNotificationReadInput!) { markNotificationRead(input: $input) { readAt } }`, { input: { id: mine.data!.myNotifications[0].id } }, {
+  const read = await app.gql(`mutation($input: MarkNotificationReadInput!) { markNotificationRead(input: $input) { readAt } }`, { input: { notificationId: mine.data!.myNotifications[0].id } }, {
     as: world.actors.author.subject,
   });
   expect(read.errors).toBeUndefined();
-  const other = await app.gql(`mutation($input: MarkNotificationReadInput!) { markNotificationRead(input: $input) { readAt } }`, { input: { id: mine.data!.myNotifications[0].id } }, {
+  const other = await app.gql(`mutation($input: MarkNotificationReadInput!) { markNotificationRead(input: $input) { readAt } }`, { input: { notificationId: mine.data!.myNotifications[0].id } }, {
     as: world.actors.groupChair.subject,
   });
   expect(other.errors![0].extensions!.code).toBe('NOT_FOUND');
@@ -62,7 +62,7 @@ test('a transition rolled back with the work around it notifies no one', async (
   const world = await aPipelineWorld(app.em());
   const created = await app.gql<{ createProposal: { id: string } }>(
     `mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }`,
-    { input: { workingGroupId: world.group.id, kind: 'MEASURE', title: 'Vrácená změna', summary: 'S' } },
+    { input: { workingGroupBodyId: world.group.id, kind: 'MEASURE', title: 'Vrácená změna', summary: 'S' } },
     { as: world.actors.author.subject },
   );
   const proposalId = created.data!.createProposal.id;
@@ -248,7 +248,7 @@ test('the inbox: pages newest first with cursors, counts the unread, marks all r
   expect(english.body).toBe('PS Senioři: Setkání PS Senioři.\nWhen: Tuesday, 9 March 2027, 14:30–16:45.\nWhere: Radnice, zasedací místnost.\nOnline: https://meet.example.cz/ps-seniori');
 
   // One read, then all: the counts follow; another member's notices stay unread.
-  await app.gql(`mutation($input: MarkNotificationReadInput!) { markNotificationRead(input: $input) { id } }`, { input: { id: seen[0].id } }, author);
+  await app.gql(`mutation($input: MarkNotificationReadInput!) { markNotificationRead(input: $input) { id } }`, { input: { notificationId: seen[0].id } }, author);
   const unread = await page(10, null, author, {}, true);
   expect([unread.edges.length, unread.totalCount, unread.unreadCount]).toEqual([4, 4, 4]);
   expect(unread.edges.map((e) => e.node.id)).not.toContain(seen[0].id);

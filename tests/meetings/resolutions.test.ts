@@ -21,7 +21,7 @@ async function heldMeetingAbout(world: PipelineWorld, present: Array<keyof Pipel
   const chair = { as: world.actors.groupChair.subject };
   const created = await app.gql<{ createProposal: { id: string } }>(
     `mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }`,
-    { input: { workingGroupId: world.group.id, kind: 'MEASURE', title: 'Terénní služba', summary: 'S' } },
+    { input: { workingGroupBodyId: world.group.id, kind: 'MEASURE', title: 'Terénní služba', summary: 'S' } },
     { as: world.actors.author.subject },
   );
   const proposalId = created.data!.createProposal.id;

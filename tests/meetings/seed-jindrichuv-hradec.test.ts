@@ -58,7 +58,7 @@ test('the Jindřichův Hradec working-group meeting of 29 March 2018, through th
   );
   const meetingId = scheduled.data!.scheduleMeeting.id;
   for (const title of AGENDA) {
-    const added = await app.gql(`mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }`, { input: { meetingId, title, presenterId: methodologist.id } }, as);
+    const added = await app.gql(`mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }`, { input: { meetingId, title, presenterPersonId: methodologist.id } }, as);
     expect(added.errors).toBeUndefined();
   }
   await app.gql(
@@ -76,7 +76,7 @@ test('the Jindřichův Hradec working-group meeting of 29 March 2018, through th
     },
     as,
   );
-  await app.gql(`mutation($input: UpdateMeetingInput!) { updateMeeting(input: $input) { id } }`, { input: { id: meetingId, nextMeetingDate: '2018-04-12' } }, as);
+  await app.gql(`mutation($input: UpdateMeetingInput!) { updateMeeting(input: $input) { id } }`, { input: { meetingId, nextMeetingDate: '2018-04-12' } }, as);
   await app.gql(
     `mutation($input: DraftMinutesInput!) { draftMinutes(input: $input) { status } }`,
     { input: { meetingId, text: 'Veřejné projednání: 12. dubna 2018 v 15:00, Muzeum fotografie a moderních obrazových médií, Kostelní 20/I.' } },

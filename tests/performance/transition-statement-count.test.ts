@@ -26,7 +26,7 @@ const TRANSITION = `mutation($input: TransitionProposalInput!) { transitionPropo
 test('a transition sends the same few statements, whoever fires it and whether or not the author is notified', async () => {
   const created = await app.gql<{ createProposal: { id: string } }>(
     CREATE,
-    { input: { workingGroupId: world.group.id, kind: 'MEASURE', title: 'Denní stacionář', summary: 'Nová služba pro seniory.' } },
+    { input: { workingGroupBodyId: world.group.id, kind: 'MEASURE', title: 'Denní stacionář', summary: 'Nová služba pro seniory.' } },
     { as: world.actors.author.subject },
   );
   const proposalId = created.data!.createProposal.id;

@@ -38,13 +38,13 @@ test('an action plan for a year of the plan holds project intents linked to meas
     fundingSources: 'rozpočet města, OPZ+',
     startsOn: '2028-01-01',
     endsOn: '2028-12-31',
-    workingGroupId: world.group.id,
+    workingGroupBodyId: world.group.id,
   };
   const added = await app.gql<{ addProjectIntent: { title: string; budgetCzk: number; status: string; proposalId: string } }>(ADD, { input: intent }, as);
   expect(added.data!.addProjectIntent).toMatchObject({ budgetCzk: 1250000.5, status: 'PLANNED' });
   const proposal = await app.em().findOneOrFail(Proposal, { id: added.data!.addProjectIntent.proposalId });
   expect({ kind: proposal.kind, state: proposal.state, title: proposal.title }).toEqual({ kind: 'PROJECT_INTENT', state: 'DRAFT', title: intent.title });
-  expect(codes(await app.gql(ADD, { input: { ...intent, workingGroupId: null, endsOn: '2027-01-01' } }, as))).toEqual(['BAD_USER_INPUT']);
+  expect(codes(await app.gql(ADD, { input: { ...intent, workingGroupBodyId: null, endsOn: '2027-01-01' } }, as))).toEqual(['BAD_USER_INPUT']);
 
   const read = await app.gql(`query($id: ID!) { plan(id: $id) { actionPlans { year projectIntents { title responsibleOrganisation } } } }`, { id: planId }, as);
   expect(read.data).toEqual({ plan: { actionPlans: [{ year: 2028, projectIntents: [{ title: intent.title, responsibleOrganisation: intent.responsibleOrganisation }] }] } });

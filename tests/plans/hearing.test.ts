@@ -19,7 +19,7 @@ const OPEN = `mutation($input: OpenPublicHearingInput!) { openPublicHearing(inpu
 async function planInSteeringGroup(world: PipelineWorld) {
   const plan = await app.gql<{ createPlan: { id: string; proposalId: string } }>(
     `mutation($input: CreatePlanInput!) { createPlan(input: $input) { id proposalId } }`,
-    { input: { areaId: world.area.id, title: 'Plán 2027–2029', yearFrom: 2027, yearTo: 2029, workingGroupId: world.group.id } },
+    { input: { areaId: world.area.id, title: 'Plán 2027–2029', yearFrom: 2027, yearTo: 2029, workingGroupBodyId: world.group.id } },
     { as: world.actors.coordinator.subject },
   );
   const { id: planId, proposalId } = plan.data!.createPlan;
@@ -72,7 +72,7 @@ test('a PLAN with an unanswered comment cannot leave the steering group, with th
 
   const answered = await app.gql(
     `mutation($input: AnswerHearingCommentInput!) { answerHearingComment(input: $input) { decision } }`,
-    { input: { commentId: comment.data!.submitHearingComment.id, decision: 'PARTIALLY_ACCEPTED', justification: 'Zařazeno do akčního plánu 2028.' } },
+    { input: { hearingCommentId: comment.data!.submitHearingComment.id, decision: 'PARTIALLY_ACCEPTED', justification: 'Zařazeno do akčního plánu 2028.' } },
     { as: world.actors.coordinator.subject },
   );
   expect(answered.data).toEqual({ answerHearingComment: { decision: 'PARTIALLY_ACCEPTED' } });
@@ -107,7 +107,7 @@ test('the settlement in Markdown shows what commenters typed as text: no HTML, l
   const justification = `Zamítnuto: ${HOSTILE_TEXT}`;
   const answered = await app.gql(
     `mutation($input: AnswerHearingCommentInput!) { answerHearingComment(input: $input) { decision } }`,
-    { input: { commentId: comment.data!.submitHearingComment.id, decision: 'REJECTED', justification } },
+    { input: { hearingCommentId: comment.data!.submitHearingComment.id, decision: 'REJECTED', justification } },
     { as: world.actors.coordinator.subject },
   );
   expect(answered.errors).toBeUndefined();

@@ -177,14 +177,14 @@ describe('an indicator holds one value per day, none for a day to come, and a wr
     expect([codes(future), future.errors?.[0].extensions?.fields]).toEqual([['BAD_USER_INPUT'], [{ field: 'measuredOn', message: 'Hodnotu nelze zapsat ke dni, který teprve přijde.' }]]);
     const twice = await record({ value: 8, measuredOn: `${THIS_YEAR - 1}-12-31` }, coordinator);
     expect([codes(twice), twice.errors?.[0].message]).toEqual([['CONFLICT'], 'Hodnota k tomuto dni je už zapsána: opravte ji (correctIndicatorValue) s uvedením důvodu.']);
-    expect(codes(await correct({ valueId: first.id, value: 8, measuredOn: tomorrow, reason: 'Posun.' }))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await correct({ valueId: first.id, value: 8, reason: ' \u200b' }))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await correct({ valueId: first.id, value: 8, reason: 'Chyba.' }, { as: world.actors.author.subject }))).toEqual(['FORBIDDEN']);
-    expect(codes(await correct({ valueId: '00000000-0000-4000-8000-000000000000', value: 8, reason: 'Chyba.' }))).toEqual(['NOT_FOUND']);
+    expect(codes(await correct({ indicatorValueId: first.id, value: 8, measuredOn: tomorrow, reason: 'Posun.' }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await correct({ indicatorValueId: first.id, value: 8, reason: ' \u200b' }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await correct({ indicatorValueId: first.id, value: 8, reason: 'Chyba.' }, { as: world.actors.author.subject }))).toEqual(['FORBIDDEN']);
+    expect(codes(await correct({ indicatorValueId: '00000000-0000-4000-8000-000000000000', value: 8, reason: 'Chyba.' }))).toEqual(['NOT_FOUND']);
     expect(await dbFingerprint(app.em())).toEqual(before);
 
     // Corrected: the new value is in force and says what it replaced; the progress and the due day follow it.
-    const fixed = await correct({ valueId: first.id, value: 9, reason: 'Chyba v přepisu z výroční zprávy.' }, coordinator);
+    const fixed = await correct({ indicatorValueId: first.id, value: 9, reason: 'Chyba v přepisu z výroční zprávy.' }, coordinator);
     expect(fixed.errors).toBeUndefined();
     // The indicator comes back with the correction in force in place of the old value, and the progress it makes.
     expect(fixed.data!.correctIndicatorValue.progress).toBeCloseTo(0.4);
@@ -197,13 +197,13 @@ describe('an indicator holds one value per day, none for a day to come, and a wr
     const afterFix = await read();
     expect(afterFix.values.map((v) => [v.value, v.measuredOn])).toEqual([[9, `${THIS_YEAR - 1}-12-31`]]);
     // The corrected one cannot be corrected again: the value in force is.
-    const stale = await correct({ valueId: first.id, value: 10, reason: 'Znovu.' });
+    const stale = await correct({ indicatorValueId: first.id, value: 10, reason: 'Znovu.' });
     expect([codes(stale), stale.errors?.[0].message]).toEqual([['CONFLICT'], 'Tato hodnota už byla opravena: opravujte hodnotu, která platí.']);
 
     // A wrong day corrected to another day; not onto a day that has a value.
     const second = on((await record({ value: 11, measuredOn: today })).data!.recordIndicatorValue, today);
-    expect(codes(await correct({ valueId: second.id, value: 11, measuredOn: `${THIS_YEAR - 1}-12-31`, reason: 'Den.' }))).toEqual(['CONFLICT']);
-    const moved = await correct({ valueId: second.id, value: 11, measuredOn: `${THIS_YEAR}-01-31`, note: null, reason: 'Hodnota je k 31. lednu.' });
+    expect(codes(await correct({ indicatorValueId: second.id, value: 11, measuredOn: `${THIS_YEAR - 1}-12-31`, reason: 'Den.' }))).toEqual(['CONFLICT']);
+    const moved = await correct({ indicatorValueId: second.id, value: 11, measuredOn: `${THIS_YEAR}-01-31`, note: null, reason: 'Hodnota je k 31. lednu.' });
     expect(moved.data!.correctIndicatorValue.values.map((v) => [v.value, v.measuredOn])).toEqual([[9, `${THIS_YEAR - 1}-12-31`], [11, `${THIS_YEAR}-01-31`]]);
     expect(on(moved.data!.correctIndicatorValue, `${THIS_YEAR}-01-31`)).toMatchObject({ measuredOn: `${THIS_YEAR}-01-31`, note: null, correction: { previousValue: 11, previousMeasuredOn: today } });
     const now = await read();
@@ -229,8 +229,8 @@ describe('an indicator holds one value per day, none for a day to come, and a wr
       const a = on((await app.gql<{ recordIndicatorValue: Returned }>(RECORD, { input: { indicatorId: p.indicatorId, value: 1, measuredOn: d1 } }, as)).data!.recordIndicatorValue, d1).id;
       const b = on((await app.gql<{ recordIndicatorValue: Returned }>(RECORD, { input: { indicatorId: p.indicatorId, value: 2, measuredOn: d2 } }, as)).data!.recordIndicatorValue, d2).id;
       const results = await Promise.all([
-        app.gql(CORRECT_ID, { input: { valueId: a, value: 1, measuredOn: d2, reason: 'Den.' } }, as),
-        app.gql(CORRECT_ID, { input: { valueId: b, value: 2, measuredOn: d1, reason: 'Den.' } }, as),
+        app.gql(CORRECT_ID, { input: { indicatorValueId: a, value: 1, measuredOn: d2, reason: 'Den.' } }, as),
+        app.gql(CORRECT_ID, { input: { indicatorValueId: b, value: 2, measuredOn: d1, reason: 'Den.' } }, as),
       ]);
       for (const r of results) seen.push(r.errors ? String(r.errors[0].extensions?.code) : 'DONE');
     }
@@ -256,7 +256,7 @@ describe('project intents report their progress', () => {
     const as = { as: world.actors.coordinator.subject };
     const p = await planWithStructure(app, world, { yearFrom: THIS_YEAR, yearTo: THIS_YEAR + 2 });
     const ap = await app.gql<{ createActionPlan: { id: string } }>(`mutation($input: CreateActionPlanInput!) { createActionPlan(input: $input) { id } }`, { input: { planId: p.planId, year: THIS_YEAR } }, as);
-    const add = async (title: string, workingGroupId: string | null) =>
+    const add = async (title: string, workingGroupBodyId: string | null) =>
       (
         await app.gql<{ addProjectIntent: { id: string } }>(
           `mutation($input: AddProjectIntentInput!) { addProjectIntent(input: $input) { id } }`,
@@ -269,7 +269,7 @@ describe('project intents report their progress', () => {
               budgetCzk: 480000,
               startsOn: `${THIS_YEAR}-02-01`,
               endsOn: `${THIS_YEAR}-11-30`,
-              workingGroupId,
+              workingGroupBodyId,
             },
           },
           as,

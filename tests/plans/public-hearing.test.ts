@@ -126,7 +126,7 @@ test('an anonymous visitor finds the open hearing, reads only the public draft, 
   // The coordinator answers; the hearing ends; the draft is no longer the public's, nor the settlement.
   const answered = await app.gql(
     `mutation($input: AnswerHearingCommentInput!) { answerHearingComment(input: $input) { decision } }`,
-    { input: { commentId: commented.data!.submitHearingComment.id, decision: 'ACCEPTED', justification: 'Doplněno do opatření 1.1.1.' } },
+    { input: { hearingCommentId: commented.data!.submitHearingComment.id, decision: 'ACCEPTED', justification: 'Doplněno do opatření 1.1.1.' } },
     { as: world.actors.coordinator.subject },
   );
   expect(answered.errors).toBeUndefined();

@@ -29,7 +29,7 @@ const CONFLICT_REASON = 'You represent the provider this proposal concerns (conf
 async function submitted(world: PipelineWorld, concerned: Organisation): Promise<string> {
   const created = await api.gql<{ createProposal: { id: string } }>(
     `mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }`,
-    { input: { workingGroupId: world.group.id, kind: 'MEASURE', title: 'Odlehčovací služba', summary: 'Rozšířit kapacitu.', concernedOrganisationId: concerned.id } },
+    { input: { workingGroupBodyId: world.group.id, kind: 'MEASURE', title: 'Odlehčovací služba', summary: 'Rozšířit kapacitu.', concernedOrganisationId: concerned.id } },
     { as: world.actors.author.subject },
   );
   expect(created.errors).toBeUndefined();
@@ -111,15 +111,15 @@ test("a proposal's concerned organisation is one of its area; updateProposal cha
   const foreign = await anOrganisation(app.em(), other.area, { name: 'Diakonie ČCE z. s.' });
   const own = await anOrganisation(app.em(), world.area, { name: 'Diakonie ČCE z. s.' });
   const CREATE = `mutation($input: CreateProposalInput!) { createProposal(input: $input) { id version concernedOrganisation { id } } }`;
-  const base = { workingGroupId: world.group.id, kind: 'MEASURE', title: 'Návrh' };
+  const base = { workingGroupBodyId: world.group.id, kind: 'MEASURE', title: 'Návrh' };
   await expectRefused(app, CREATE, { input: { ...base, concernedOrganisationId: foreign.id } }, { as: world.actors.author.subject }, 'NOT_FOUND');
   const created = await api.gql<{ createProposal: { id: string; version: number } }>(CREATE, { input: base }, { as: world.actors.author.subject });
   const id = created.data!.createProposal.id;
   const UPDATE = `mutation($input: UpdateProposalInput!) { updateProposal(input: $input) { version concernedOrganisation { id } } }`;
-  await expectRefused(app, UPDATE, { input: { id, expectedVersion: 1, concernedOrganisationId: foreign.id } }, { as: world.actors.author.subject }, 'NOT_FOUND');
-  const set = await api.gql(UPDATE, { input: { id, expectedVersion: 1, concernedOrganisationId: own.id } }, { as: world.actors.author.subject });
+  await expectRefused(app, UPDATE, { input: { proposalId: id, expectedVersion: 1, concernedOrganisationId: foreign.id } }, { as: world.actors.author.subject }, 'NOT_FOUND');
+  const set = await api.gql(UPDATE, { input: { proposalId: id, expectedVersion: 1, concernedOrganisationId: own.id } }, { as: world.actors.author.subject });
   expect(set.data).toEqual({ updateProposal: { version: 2, concernedOrganisation: { id: own.id } } });
-  const cleared = await api.gql(UPDATE, { input: { id, expectedVersion: 2, concernedOrganisationId: null } }, { as: world.actors.author.subject });
+  const cleared = await api.gql(UPDATE, { input: { proposalId: id, expectedVersion: 2, concernedOrganisationId: null } }, { as: world.actors.author.subject });
   expect(cleared.data).toEqual({ updateProposal: { version: 3, concernedOrganisation: null } });
 });
 
@@ -138,15 +138,15 @@ test("a person represents their own organisation without any seat: the coordinat
 
   const UPDATE = `mutation($input: UpdateProposalInput!) { updateProposal(input: $input) { version concernedOrganisation { id } } }`;
   // Neither away from the organisation they represent, nor (for the author) to it.
-  await expectRefused(app, UPDATE, { input: { id, expectedVersion: await version(id), concernedOrganisationId: charita.id } }, en, 'FORBIDDEN');
+  await expectRefused(app, UPDATE, { input: { proposalId: id, expectedVersion: await version(id), concernedOrganisationId: charita.id } }, en, 'FORBIDDEN');
   await app.em().getConnection().execute(`update person set organisation_id = ? where id = ?`, [charita.id, author.person.id]);
   const draft = await api.gql<{ createProposal: { id: string; version: number } }>(
     `mutation($input: CreateProposalInput!) { createProposal(input: $input) { id version } }`,
-    { input: { workingGroupId: world.group.id, kind: 'MEASURE', title: 'Jiný návrh' } },
+    { input: { workingGroupBodyId: world.group.id, kind: 'MEASURE', title: 'Jiný návrh' } },
     { as: author.subject },
   );
-  await expectRefused(app, UPDATE, { input: { id: draft.data!.createProposal.id, expectedVersion: 1, concernedOrganisationId: charita.id } }, { as: author.subject }, 'FORBIDDEN');
+  await expectRefused(app, UPDATE, { input: { proposalId: draft.data!.createProposal.id, expectedVersion: 1, concernedOrganisationId: charita.id } }, { as: author.subject }, 'FORBIDDEN');
   // Someone who represents neither may change it.
-  const byOther = await api.gql(UPDATE, { input: { id: draft.data!.createProposal.id, expectedVersion: 1, concernedOrganisationId: diakonie.id } }, { as: author.subject });
+  const byOther = await api.gql(UPDATE, { input: { proposalId: draft.data!.createProposal.id, expectedVersion: 1, concernedOrganisationId: diakonie.id } }, { as: author.subject });
   expect(byOther.data).toEqual({ updateProposal: { version: 2, concernedOrganisation: { id: diakonie.id } } });
 });

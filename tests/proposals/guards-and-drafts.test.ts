@@ -17,7 +17,7 @@ const TRANSITION = `mutation($input: TransitionProposalInput!) { transitionPropo
 async function draft(world: PipelineWorld, extra: Record<string, unknown> = {}): Promise<string> {
   const res = await app.gql<{ createProposal: { id: string } }>(
     `mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }`,
-    { input: { workingGroupId: world.group.id, kind: 'MEASURE', title: 'Návrh', summary: 'Shrnutí', ...extra } },
+    { input: { workingGroupBodyId: world.group.id, kind: 'MEASURE', title: 'Návrh', summary: 'Shrnutí', ...extra } },
     { as: world.actors.author.subject },
   );
   expect(res.errors).toBeUndefined();
@@ -81,7 +81,7 @@ test('a PLAN is never approved by the council, only by the assembly', async () =
   const world = await aPipelineWorld(app.em());
   const plan = await app.gql<{ createPlan: { proposalId: string } }>(
     `mutation($input: CreatePlanInput!) { createPlan(input: $input) { proposalId } }`,
-    { input: { areaId: world.area.id, title: 'Střednědobý plán 2027–2029', yearFrom: 2027, yearTo: 2029, workingGroupId: world.group.id } },
+    { input: { areaId: world.area.id, title: 'Střednědobý plán 2027–2029', yearFrom: 2027, yearTo: 2029, workingGroupBodyId: world.group.id } },
     { as: world.actors.coordinator.subject },
   );
   const id = plan.data!.createPlan.proposalId;
@@ -120,13 +120,13 @@ test('updateProposal: the author edits a draft with its version; others are refu
   const world = await aPipelineWorld(app.em());
   const id = await draft(world);
   const UPDATE = `mutation($input: UpdateProposalInput!) { updateProposal(input: $input) { title version } }`;
-  const ok = await app.gql(UPDATE, { input: { id, expectedVersion: 1, title: 'Nový název' } }, { as: world.actors.author.subject });
+  const ok = await app.gql(UPDATE, { input: { proposalId: id, expectedVersion: 1, title: 'Nový název' } }, { as: world.actors.author.subject });
   expect(ok.data).toEqual({ updateProposal: { title: 'Nový název', version: 2 } });
-  expect(codes(await app.gql(UPDATE, { input: { id, expectedVersion: 1, title: 'Zastaralé' } }, { as: world.actors.author.subject }))).toEqual(['CONFLICT']);
-  expect(codes(await app.gql(UPDATE, { input: { id, expectedVersion: 2, title: 'Cizí' } }, { as: world.actors.provider.subject }))).toEqual(['FORBIDDEN']);
-  expect(codes(await app.gql(UPDATE, { input: { id, expectedVersion: 2, title: 'Anonym' } }))).toEqual(['UNAUTHENTICATED']);
+  expect(codes(await app.gql(UPDATE, { input: { proposalId: id, expectedVersion: 1, title: 'Zastaralé' } }, { as: world.actors.author.subject }))).toEqual(['CONFLICT']);
+  expect(codes(await app.gql(UPDATE, { input: { proposalId: id, expectedVersion: 2, title: 'Cizí' } }, { as: world.actors.provider.subject }))).toEqual(['FORBIDDEN']);
+  expect(codes(await app.gql(UPDATE, { input: { proposalId: id, expectedVersion: 2, title: 'Anonym' } }))).toEqual(['UNAUTHENTICATED']);
   await fire(world, id, [['author', 'SUBMIT']]);
-  expect(codes(await app.gql(UPDATE, { input: { id, expectedVersion: 3, title: 'Pozdě' } }, { as: world.actors.author.subject }))).toEqual(['TRANSITION_NOT_ALLOWED']);
+  expect(codes(await app.gql(UPDATE, { input: { proposalId: id, expectedVersion: 3, title: 'Pozdě' } }, { as: world.actors.author.subject }))).toEqual(['TRANSITION_NOT_ALLOWED']);
   expect((await app.em().findOneOrFail(Proposal, { id })).title).toBe('Nový název');
 });
 

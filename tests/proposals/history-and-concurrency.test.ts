@@ -15,7 +15,7 @@ const TRANSITION = `mutation($input: TransitionProposalInput!) { transitionPropo
 async function submittedProposal(world: PipelineWorld): Promise<string> {
   const created = await app.gql<{ createProposal: { id: string } }>(
     `mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }`,
-    { input: { workingGroupId: world.group.id, kind: 'MEASURE', title: 'Sociální šatník', summary: 'Zřídit sociální šatník.' } },
+    { input: { workingGroupBodyId: world.group.id, kind: 'MEASURE', title: 'Sociální šatník', summary: 'Zřídit sociální šatník.' } },
     { as: world.actors.author.subject },
   );
   const id = created.data!.createProposal.id;
@@ -100,7 +100,7 @@ test('a draft is hidden from other bodies and the public; an approved proposal o
   const world = await aPipelineWorld(app.em());
   const created = await app.gql<{ createProposal: { id: string } }>(
     `mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }`,
-    { input: { workingGroupId: world.group.id, kind: 'MEASURE', title: 'Návrh', summary: 'Shrnutí' } },
+    { input: { workingGroupBodyId: world.group.id, kind: 'MEASURE', title: 'Návrh', summary: 'Shrnutí' } },
     { as: world.actors.author.subject },
   );
   const id = created.data!.createProposal.id;

@@ -34,7 +34,7 @@ test('a change to any recorded column of an event is found by verifyHistory; und
   const create = (title: string) =>
     app.gql<{ createProposal: { id: string } }>(
       `mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }`,
-      { input: { workingGroupId: world.group.id, kind: 'MEASURE', title, summary: 'Zřídit sociální šatník.' } },
+      { input: { workingGroupBodyId: world.group.id, kind: 'MEASURE', title, summary: 'Zřídit sociální šatník.' } },
       { as: author.subject },
     );
   const id = (await create('Sociální šatník')).data!.createProposal.id;
@@ -106,7 +106,7 @@ test('histories written before keep verifying: the hash is SHA-256 of the previo
   const { author, groupChair, coordinator } = world.actors;
   const created = await app.gql<{ createProposal: { id: string } }>(
     `mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }`,
-    { input: { workingGroupId: world.group.id, kind: 'MEASURE', title: 'Stará historie', summary: 'Zapsáno dřívější verzí.' } },
+    { input: { workingGroupBodyId: world.group.id, kind: 'MEASURE', title: 'Stará historie', summary: 'Zapsáno dřívější verzí.' } },
     { as: author.subject },
   );
   const id = created.data!.createProposal.id;

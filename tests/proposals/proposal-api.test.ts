@@ -23,7 +23,7 @@ test('a draft goes to the working group, and the triad rule names the missing si
   const world = await aPipelineWorld(app.em());
   const created = await app.gql<{ createProposal: { id: string; state: string; version: number; stageLabel: string } }>(
     CREATE,
-    { input: { workingGroupId: world.group.id, kind: 'MEASURE', title: 'Odlehčovací služba', summary: 'Rozšířit kapacitu.' } },
+    { input: { workingGroupBodyId: world.group.id, kind: 'MEASURE', title: 'Odlehčovací služba', summary: 'Rozšířit kapacitu.' } },
     { as: world.actors.author.subject },
   );
   expect(created.errors).toBeUndefined();
@@ -62,7 +62,7 @@ test('a stale version is a CONFLICT and writes nothing', async () => {
   const world = await aPipelineWorld(app.em());
   const created = await app.gql<{ createProposal: { id: string } }>(
     CREATE,
-    { input: { workingGroupId: world.group.id, kind: 'MEASURE', title: 'T', summary: 'S' } },
+    { input: { workingGroupBodyId: world.group.id, kind: 'MEASURE', title: 'T', summary: 'S' } },
     { as: world.actors.author.subject },
   );
   const id = created.data!.createProposal.id;
@@ -75,7 +75,7 @@ test('the transition result carries the new history event, as a non-manager sees
   const world = await aPipelineWorld(app.em());
   const created = await app.gql<{ createProposal: { id: string } }>(
     CREATE,
-    { input: { workingGroupId: world.group.id, kind: 'MEASURE', title: 'T', summary: 'S' } },
+    { input: { workingGroupBodyId: world.group.id, kind: 'MEASURE', title: 'T', summary: 'S' } },
     { as: world.actors.author.subject },
   );
   const id = created.data!.createProposal.id;
@@ -97,7 +97,7 @@ test('the transition result carries the new history event, as a non-manager sees
 test('the list a dashboard needs: by phase, by author, "mine", oldest first, paged in either order', async () => {
   const world = await aPipelineWorld(app.em());
   const draft = async (who: 'author' | 'provider', title: string) => {
-    const res = await app.gql<{ createProposal: { id: string } }>(CREATE, { input: { workingGroupId: world.group.id, kind: 'MEASURE', title, summary: 'S' } }, { as: world.actors[who].subject });
+    const res = await app.gql<{ createProposal: { id: string } }>(CREATE, { input: { workingGroupBodyId: world.group.id, kind: 'MEASURE', title, summary: 'S' } }, { as: world.actors[who].subject });
     expect(res.errors).toBeUndefined();
     return res.data!.createProposal.id;
   };
@@ -135,8 +135,8 @@ test('the list a dashboard needs: by phase, by author, "mine", oldest first, pag
   const inReview = await list({ phase: 'IN_REVIEW' }, coordinator);
   expect([new Set(ids(inReview)), inReview.totalCount, inReview.edges.every((e) => e.node.phase === 'IN_REVIEW')]).toEqual([new Set([a2, p2]), 2, true]);
   expect(new Set(ids(await list({ phase: 'DRAFT' }, coordinator)))).toEqual(new Set([a1, a3, p1]));
-  expect(ids(await list({ authorId: world.actors.provider.person.id }, coordinator))).toEqual(newest.filter((id) => [p1, p2].includes(id)));
-  expect(ids(await list({ authorId: world.actors.provider.person.id, phase: 'DRAFT' }, coordinator))).toEqual([p1]);
+  expect(ids(await list({ authorPersonId: world.actors.provider.person.id }, coordinator))).toEqual(newest.filter((id) => [p1, p2].includes(id)));
+  expect(ids(await list({ authorPersonId: world.actors.provider.person.id, phase: 'DRAFT' }, coordinator))).toEqual([p1]);
   const mine = await list({ authoredByMe: true }, world.actors.author.subject);
   expect([ids(mine), mine.totalCount]).toEqual([newest.filter((id) => [a1, a2, a3].includes(id)), 3]);
   // The coordinator authored none; someone with no person in the area authored nothing there.
@@ -144,5 +144,5 @@ test('the list a dashboard needs: by phase, by author, "mine", oldest first, pag
   expect((await list({ authoredByMe: true }, world.actors.outsider.subject)).edges).toEqual([]);
   // A phase that is not one, an author id that is not an id: refused as input.
   expect(codes(await app.gql(LIST, { filter: { areaId: world.area.id, phase: 'DONE' }, first: 5 }, { as: coordinator }))).toEqual(['BAD_USER_INPUT']);
-  expect(codes(await app.gql(LIST, { filter: { areaId: world.area.id, authorId: 'author-1' }, first: 5 }, { as: coordinator }))).toEqual(['BAD_USER_INPUT']);
+  expect(codes(await app.gql(LIST, { filter: { areaId: world.area.id, authorPersonId: 'author-1' }, first: 5 }, { as: coordinator }))).toEqual(['BAD_USER_INPUT']);
 });

@@ -100,7 +100,7 @@ describe.each(WORKFLOW_DEFINITIONS.map((d) => [`${d.key}@${d.version}`, d] as co
     await takeUp(world, def);
     const created = await app.gql<{ createProposal: { id: string } }>(
       `mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }`,
-      { input: { workingGroupId: world.group.id, kind: 'MEASURE', title: 'Denní stacionář', summary: 'Nová služba pro seniory.' } },
+      { input: { workingGroupBodyId: world.group.id, kind: 'MEASURE', title: 'Denní stacionář', summary: 'Nová služba pro seniory.' } },
       { as: world.actors.author.subject },
     );
     expect(created.errors).toBeUndefined();

@@ -31,7 +31,7 @@ const PROPOSAL = `query($id: ID!) { proposal(id: $id) { id title } }`;
 async function draft(world: PipelineWorld, title: string): Promise<string> {
   const res = await app.gql<{ createProposal: { id: string } }>(
     CREATE,
-    { input: { workingGroupId: world.group.id, kind: 'MEASURE', title, summary: 'Rozšíření kapacity odlehčovací služby.' } },
+    { input: { workingGroupBodyId: world.group.id, kind: 'MEASURE', title, summary: 'Rozšíření kapacity odlehčovací služby.' } },
     { as: world.actors.author.subject },
   );
   expect(res.errors).toBeUndefined();
@@ -130,7 +130,7 @@ describe('malformed and oversized requests', () => {
   });
 
   test('a mutation over GET is refused (GET runs queries only)', async () => {
-    const query = `mutation { createProposal(input: { workingGroupId: "${a.group.id}", kind: MEASURE, title: "GET", summary: "GET" }) { id } }`;
+    const query = `mutation { createProposal(input: { workingGroupBodyId: "${a.group.id}", kind: MEASURE, title: "GET", summary: "GET" }) { id } }`;
     const res = await attack(async () => {
       const r = await raw(app, { method: 'GET', headers: { 'apollo-require-preflight': '1', authorization: `Bearer ${await signTestToken(a.actors.author.subject)}` } }, `${app.url}?query=${encodeURIComponent(query)}`);
       return { ...r, errors: r.body.errors };
@@ -207,7 +207,7 @@ describe('documents built to exhaust the server', () => {
 });
 
 describe('hostile values', () => {
-  const title = (value: unknown) => app.gql(CREATE, { input: { workingGroupId: a.group.id, kind: 'MEASURE', title: value, summary: 'Shrnutí.' } }, { as: a.actors.author.subject });
+  const title = (value: unknown) => app.gql(CREATE, { input: { workingGroupBodyId: a.group.id, kind: 'MEASURE', title: value, summary: 'Shrnutí.' } }, { as: a.actors.author.subject });
 
   test.each([
     ['a malformed id', () => app.gql(PROPOSAL, { id: "1' or '1'='1" }, { as: a.actors.coordinator.subject }), 'BAD_USER_INPUT'],
@@ -217,9 +217,9 @@ describe('hostile values', () => {
     ['a NUL byte', () => title('Návrh\u0000; drop table proposal;'), 'BAD_USER_INPUT'],
     ['a lone surrogate', () => title('Návrh \ud800'), 'BAD_USER_INPUT'],
     ['an impossible date', () => app.gql(`mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`, { input: { bodyId: a.group.id, title: 'X', startsAt: '2027-02-30T08:00:00Z', place: 'X' } }, { as: a.actors.coordinator.subject }), 'BAD_USER_INPUT'],
-    ['a client-supplied state', () => app.gql(`mutation { createProposal(input: { workingGroupId: "${a.group.id}", kind: MEASURE, title: "T", summary: "S", state: "APPROVED" }) { id } }`, {}, { as: a.actors.author.subject }), 'GRAPHQL_VALIDATION_FAILED'],
-    ['a client-supplied area', () => app.gql(`mutation { createProposal(input: { workingGroupId: "${a.group.id}", kind: MEASURE, title: "T", summary: "S", areaId: "${b.area.id}" }) { id } }`, {}, { as: a.actors.author.subject }), 'GRAPHQL_VALIDATION_FAILED'],
-    ['a client-supplied author', () => app.gql(`mutation { createProposal(input: { workingGroupId: "${a.group.id}", kind: MEASURE, title: "T", summary: "S", authorId: "${a.actors.coordinator.person.id}" }) { id } }`, {}, { as: a.actors.author.subject }), 'GRAPHQL_VALIDATION_FAILED'],
+    ['a client-supplied state', () => app.gql(`mutation { createProposal(input: { workingGroupBodyId: "${a.group.id}", kind: MEASURE, title: "T", summary: "S", state: "APPROVED" }) { id } }`, {}, { as: a.actors.author.subject }), 'GRAPHQL_VALIDATION_FAILED'],
+    ['a client-supplied area', () => app.gql(`mutation { createProposal(input: { workingGroupBodyId: "${a.group.id}", kind: MEASURE, title: "T", summary: "S", areaId: "${b.area.id}" }) { id } }`, {}, { as: a.actors.author.subject }), 'GRAPHQL_VALIDATION_FAILED'],
+    ['a client-supplied author', () => app.gql(`mutation { createProposal(input: { workingGroupBodyId: "${a.group.id}", kind: MEASURE, title: "T", summary: "S", authorId: "${a.actors.coordinator.person.id}" }) { id } }`, {}, { as: a.actors.author.subject }), 'GRAPHQL_VALIDATION_FAILED'],
     ['a client-supplied version on a draft update', () => app.gql(`mutation { updateProposal(input: { proposalId: "${aProposal}", expectedVersion: 1, title: "T", version: 7 }) { id } }`, {}, { as: a.actors.author.subject }), 'GRAPHQL_VALIDATION_FAILED'],
   ])('%s', async (_name, run, code) => {
     const res = await attack(run);
@@ -241,7 +241,7 @@ describe('hostile values', () => {
   });
 
   test('text typed in decomposed Unicode is stored composed (NFC)', async () => {
-    const res = await app.gql<{ createProposal: { id: string } }>(CREATE, { input: { workingGroupId: a.group.id, kind: 'MEASURE', title: 'C\u030Cesky\u0301 Krumlov', summary: 'Shrnutí.' } }, { as: a.actors.author.subject });
+    const res = await app.gql<{ createProposal: { id: string } }>(CREATE, { input: { workingGroupBodyId: a.group.id, kind: 'MEASURE', title: 'C\u030Cesky\u0301 Krumlov', summary: 'Shrnutí.' } }, { as: a.actors.author.subject });
     const stored = await app.em().findOneOrFail(Proposal, { id: res.data!.createProposal.id });
     expect(stored.title).toBe('\u010Cesk\u00FD Krumlov');
   });
@@ -362,7 +362,7 @@ describe('rate limits on mutations', () => {
   test('per signed-in person: RATE_LIMITED with HTTP 429 once over the minute, nothing written', async () => {
     const world = await aPipelineWorld(limited.em());
     const make = () =>
-      limited.gql(CREATE, { input: { workingGroupId: world.group.id, kind: 'MEASURE', title: 'Limit', summary: 'Limit.' } }, { as: world.actors.author.subject, headers: { 'x-forwarded-for': '192.0.2.10' } });
+      limited.gql(CREATE, { input: { workingGroupBodyId: world.group.id, kind: 'MEASURE', title: 'Limit', summary: 'Limit.' } }, { as: world.actors.author.subject, headers: { 'x-forwarded-for': '192.0.2.10' } });
     for (let i = 0; i < 3; i++) expect((await make()).errors).toBeUndefined();
     const proposals = await limited.em().count(Proposal, {});
     const res = await make();
@@ -373,7 +373,7 @@ describe('rate limits on mutations', () => {
   test('per client address: several people behind one address share its limit; queries are not counted', async () => {
     const world = await aPipelineWorld(limited.em());
     const from = { 'x-forwarded-for': '192.0.2.77' };
-    const make = (who: string) => limited.gql(CREATE, { input: { workingGroupId: world.group.id, kind: 'MEASURE', title: 'Adresa', summary: 'Adresa.' } }, { as: who, headers: from });
+    const make = (who: string) => limited.gql(CREATE, { input: { workingGroupBodyId: world.group.id, kind: 'MEASURE', title: 'Adresa', summary: 'Adresa.' } }, { as: who, headers: from });
     for (const who of [world.actors.author, world.actors.author, world.actors.provider, world.actors.provider, world.actors.groupChair]) expect((await make(who.subject)).errors).toBeUndefined();
     expect(codes(await make(world.actors.groupChair.subject))).toEqual(['RATE_LIMITED']);
     expect((await limited.gql(`{ areas { id } }`, {}, { as: world.actors.groupChair.subject, headers: from })).errors).toBeUndefined();

@@ -52,15 +52,15 @@ async function aPlace(subject: string, roles: AreaRoleKind[]): Promise<Place> {
 
 /** Every mutation only the area's managers (or admins) may do, with fresh input for a place. */
 const CASES: Array<{ mutation: string; document: string; input: (p: Place) => Record<string, unknown> }> = [
-  { mutation: 'updateArea', document: M('updateArea', 'UpdateAreaInput'), input: (p) => ({ id: p.area.id, name: `Oblast ${uniq()}` }) },
+  { mutation: 'updateArea', document: M('updateArea', 'UpdateAreaInput'), input: (p) => ({ areaId: p.area.id, name: `Oblast ${uniq()}` }) },
   { mutation: 'addMunicipality', document: M('addMunicipality', 'AddMunicipalityInput'), input: (p) => ({ areaId: p.area.id, name: `Obec ${uniq()}`, population: 900 }) },
   { mutation: 'createOrganisation', document: M('createOrganisation', 'CreateOrganisationInput'), input: (p) => ({ areaId: p.area.id, name: `Spolek ${uniq()}` }) },
-  { mutation: 'updateOrganisation', document: M('updateOrganisation', 'UpdateOrganisationInput'), input: (p) => ({ id: p.organisationId, name: `Spolek ${uniq()}` }) },
+  { mutation: 'updateOrganisation', document: M('updateOrganisation', 'UpdateOrganisationInput'), input: (p) => ({ organisationId: p.organisationId, name: `Spolek ${uniq()}` }) },
   { mutation: 'createPerson', document: M('createPerson', 'CreatePersonInput'), input: (p) => ({ areaId: p.area.id, name: `Osoba ${uniq()}` }) },
-  { mutation: 'updatePerson', document: M('updatePerson', 'UpdatePersonInput'), input: (p) => ({ id: p.someone.id, organisationId: p.organisationId }) },
+  { mutation: 'updatePerson', document: M('updatePerson', 'UpdatePersonInput'), input: (p) => ({ personId: p.someone.id, organisationId: p.organisationId }) },
   { mutation: 'grantAreaRole', document: M('grantAreaRole', 'GrantAreaRoleInput'), input: (p) => ({ areaId: p.area.id, personId: p.someone.id, role: 'SUPPORT' }) },
   { mutation: 'createBody', document: M('createBody', 'CreateBodyInput'), input: (p) => ({ areaId: p.area.id, kind: 'WORKING_GROUP', name: `PS ${uniq()}` }) },
-  { mutation: 'updateBody', document: M('updateBody', 'UpdateBodyInput'), input: (p) => ({ id: p.steering.id, description: `Popis ${uniq()}` }) },
+  { mutation: 'updateBody', document: M('updateBody', 'UpdateBodyInput'), input: (p) => ({ bodyId: p.steering.id, description: `Popis ${uniq()}` }) },
   { mutation: 'addMembership', document: M('addMembership', 'AddMembershipInput'), input: (p) => ({ bodyId: p.steering.id, personId: p.someone.id, role: 'MEMBER', triadSide: 'PROVIDER' }) },
   { mutation: 'endMembership', document: M('endMembership', 'EndMembershipInput'), input: (p) => ({ membershipId: p.seatId }) },
   { mutation: 'scheduleMeeting', document: M('scheduleMeeting', 'ScheduleMeetingInput'), input: (p) => ({ bodyId: p.steering.id, title: `ŘS ${uniq()}`, startsAt: '2027-05-01T08:00:00Z', place: 'Radnice' }) },

@@ -60,7 +60,7 @@ async function fire(proposalId: string, event: string, who: keyof PipelineWorld[
 describe('a login identity is changed only by an admin, and an admin\'s only by a global admin', () => {
   test('the coordinator cannot take over the admin\'s or the commission chair\'s login, nor link one to a new person', async () => {
     for (const target of [admin, world.actors.commissionChair!.person, world.actors.groupChair.person]) {
-      await expectRefused(app, UPDATE_PERSON, { input: { id: target.id, subject: 'coordinators-second-login' } }, as('coordinator'), 'FORBIDDEN');
+      await expectRefused(app, UPDATE_PERSON, { input: { personId: target.id, subject: 'coordinators-second-login' } }, as('coordinator'), 'FORBIDDEN');
     }
     await expectRefused(app, CREATE_PERSON, { input: { areaId: world.area.id, name: 'Loutka', subject: 'coordinators-second-login' } }, as('coordinator'), 'FORBIDDEN');
     // Signing in with that login gives no one's rights.
@@ -69,10 +69,10 @@ describe('a login identity is changed only by an admin, and an admin\'s only by 
   });
 
   test('an admin links and changes the logins of people without the admin role; another admin\'s only a global admin', async () => {
-    const res = await api.gql(UPDATE_PERSON, { input: { id: world.actors.outsider.person.id, subject: 'outsider-new-login' } }, { as: admin.subject! });
+    const res = await api.gql(UPDATE_PERSON, { input: { personId: world.actors.outsider.person.id, subject: 'outsider-new-login' } }, { as: admin.subject! });
     expect(res.data).toEqual({ updatePerson: { id: world.actors.outsider.person.id, subject: 'outsider-new-login' } });
-    await expectRefused(app, UPDATE_PERSON, { input: { id: secondAdmin.id, subject: 'admins-second-login' } }, { as: admin.subject! }, 'FORBIDDEN');
-    const byGlobal = await api.gql(UPDATE_PERSON, { input: { id: secondAdmin.id, subject: 'second-admin-new-login' } }, { as: globalAdmin });
+    await expectRefused(app, UPDATE_PERSON, { input: { personId: secondAdmin.id, subject: 'admins-second-login' } }, { as: admin.subject! }, 'FORBIDDEN');
+    const byGlobal = await api.gql(UPDATE_PERSON, { input: { personId: secondAdmin.id, subject: 'second-admin-new-login' } }, { as: globalAdmin });
     expect(byGlobal.data).toEqual({ updatePerson: { id: secondAdmin.id, subject: 'second-admin-new-login' } });
   });
 });
@@ -89,12 +89,12 @@ describe('what a proposal is cannot be edited away', () => {
   test('the kind of a draft that carries a plan is fixed, so the council can never adopt the plan', async () => {
     const plan = await api.gql<{ createPlan: { proposalId: string } }>(
       CREATE_PLAN,
-      { input: { areaId: world.area.id, title: 'Plán 2028–2030', yearFrom: 2028, yearTo: 2030, workingGroupId: world.group.id } },
+      { input: { areaId: world.area.id, title: 'Plán 2028–2030', yearFrom: 2028, yearTo: 2030, workingGroupBodyId: world.group.id } },
       as('coordinator'),
     );
     const proposalId = plan.data!.createPlan.proposalId;
     for (const who of ['author', 'groupChair', 'coordinator'] as const) {
-      const res = await app.gql(UPDATE_PROPOSAL, { input: { id: proposalId, expectedVersion: await version(proposalId), kind: 'MEASURE' } }, as(who));
+      const res = await app.gql(UPDATE_PROPOSAL, { input: { proposalId, expectedVersion: await version(proposalId), kind: 'MEASURE' } }, as(who));
       expect({ who, codes: codes(res) }).toEqual({ who, codes: [expect.stringMatching(/^(BAD_USER_INPUT|FORBIDDEN)$/)] });
     }
     expect((await app.em().findOneOrFail(Proposal, { id: proposalId })).kind).toBe('PLAN');
@@ -102,12 +102,12 @@ describe('what a proposal is cannot be edited away', () => {
 
   test('a PLAN or PROJECT_INTENT proposal is born with its plan or intent, never typed in', async () => {
     for (const kind of ['PLAN', 'PROJECT_INTENT']) {
-      await expectRefused(app, CREATE_PROPOSAL, { input: { workingGroupId: world.group.id, kind, title: 'Plán', summary: 'Shrnutí' } }, as('author'), 'BAD_USER_INPUT');
+      await expectRefused(app, CREATE_PROPOSAL, { input: { workingGroupBodyId: world.group.id, kind, title: 'Plán', summary: 'Shrnutí' } }, as('author'), 'BAD_USER_INPUT');
     }
-    const draft = await api.gql<{ createProposal: { id: string } }>(CREATE_PROPOSAL, { input: { workingGroupId: world.group.id, kind: 'MEASURE', title: 'Opatření', summary: 'Shrnutí' } }, as('author'));
+    const draft = await api.gql<{ createProposal: { id: string } }>(CREATE_PROPOSAL, { input: { workingGroupBodyId: world.group.id, kind: 'MEASURE', title: 'Opatření', summary: 'Shrnutí' } }, as('author'));
     const id = draft.data!.createProposal.id;
-    await expectRefused(app, UPDATE_PROPOSAL, { input: { id, expectedVersion: 1, kind: 'PLAN' } }, as('author'), 'BAD_USER_INPUT');
-    const material = await api.gql(UPDATE_PROPOSAL, { input: { id, expectedVersion: 1, kind: 'MATERIAL' } }, as('author'));
+    await expectRefused(app, UPDATE_PROPOSAL, { input: { proposalId: id, expectedVersion: 1, kind: 'PLAN' } }, as('author'), 'BAD_USER_INPUT');
+    const material = await api.gql(UPDATE_PROPOSAL, { input: { proposalId: id, expectedVersion: 1, kind: 'MATERIAL' } }, as('author'));
     expect(material.data).toEqual({ updateProposal: { kind: 'MATERIAL', version: 2 } });
   });
 });
@@ -116,7 +116,7 @@ describe('the public hearing holds whenever it was opened', () => {
   async function planAt(steps: typeof PLAN_TO_ASSEMBLY, years: [number, number]) {
     const plan = await api.gql<{ createPlan: { id: string; proposalId: string } }>(
       CREATE_PLAN,
-      { input: { areaId: world.area.id, title: `Plán ${years[0]}`, yearFrom: years[0], yearTo: years[1], workingGroupId: world.group.id } },
+      { input: { areaId: world.area.id, title: `Plán ${years[0]}`, yearFrom: years[0], yearTo: years[1], workingGroupBodyId: world.group.id } },
       as('coordinator'),
     );
     const { id: planId, proposalId } = plan.data!.createPlan;
@@ -136,7 +136,7 @@ describe('the public hearing holds whenever it was opened', () => {
     const refused = await fire(proposalId, 'RECOMMEND', 'commissionChair');
     expect(codes(refused)).toEqual(['TRANSITION_NOT_ALLOWED']);
     expect(await dbFingerprint(app.em())).toEqual(before);
-    await api.gql(ANSWER, { input: { commentId: comment.data!.submitHearingComment.id, decision: 'ACCEPTED', justification: 'Doplněno.' } }, as('coordinator'));
+    await api.gql(ANSWER, { input: { hearingCommentId: comment.data!.submitHearingComment.id, decision: 'ACCEPTED', justification: 'Doplněno.' } }, as('coordinator'));
     // Answered, but the hearing is still open: the plan waits for it to close.
     expect(codes(await fire(proposalId, 'RECOMMEND', 'commissionChair'))).toEqual(['TRANSITION_NOT_ALLOWED']);
   });
@@ -161,7 +161,7 @@ describe('the public hearing holds whenever it was opened', () => {
 });
 
 test('a required reason or resolution number made only of invisible characters is no reason', async () => {
-  const draft = await api.gql<{ createProposal: { id: string } }>(CREATE_PROPOSAL, { input: { workingGroupId: world.group.id, kind: 'MEASURE', title: 'Neviditelný důvod', summary: 'Shrnutí' } }, as('author'));
+  const draft = await api.gql<{ createProposal: { id: string } }>(CREATE_PROPOSAL, { input: { workingGroupBodyId: world.group.id, kind: 'MEASURE', title: 'Neviditelný důvod', summary: 'Shrnutí' } }, as('author'));
   const id = draft.data!.createProposal.id;
   expect((await fire(id, 'SUBMIT', 'author')).errors).toBeUndefined();
   for (const invisible of ['\u200b', '\u2060\ufeff', ' \u200b\u00a0', '\u2028']) {
@@ -184,7 +184,7 @@ test('a required reason or resolution number made only of invisible characters i
   await movePlanLikeToCouncil(id);
   const res = await fire(id, 'APPROVE', 'clerk', { resolutionNumber: '\u200b\u2060' });
   expect(codes(res)).toEqual([expect.stringMatching(/^(BAD_USER_INPUT|TRANSITION_NOT_ALLOWED)$/)]);
-  const title = await app.gql(CREATE_PROPOSAL, { input: { workingGroupId: world.group.id, kind: 'MEASURE', title: '\u200b\ufeff', summary: 'Shrnutí' } }, as('author'));
+  const title = await app.gql(CREATE_PROPOSAL, { input: { workingGroupBodyId: world.group.id, kind: 'MEASURE', title: '\u200b\ufeff', summary: 'Shrnutí' } }, as('author'));
   expect(codes(title)).toEqual(['BAD_USER_INPUT']);
 });
 
@@ -196,7 +196,7 @@ async function movePlanLikeToCouncil(id: string) {
 
 test('the per-viewer mutation limit counts mutations, not requests: aliases do not share one count', async () => {
   const lw = await aPipelineWorld(limited.em());
-  const aliased = `mutation { ${[1, 2, 3, 4, 5].map((i) => `m${i}: markNotificationRead(input: { id: "00000000-0000-4000-8000-00000000000${i}" }) { id }`).join(' ')} }`;
+  const aliased = `mutation { ${[1, 2, 3, 4, 5].map((i) => `m${i}: markNotificationRead(input: { notificationId: "00000000-0000-4000-8000-00000000000${i}" }) { id }`).join(' ')} }`;
   const res = await limited.gql(aliased, {}, { as: lw.actors.author.subject });
   expect(codes(res)).toEqual(['RATE_LIMITED']);
 });

@@ -154,7 +154,7 @@ async function aGuarantor(mutation: 'assignGoalGuarantor' | 'assignIndicatorGuar
 const planCase = (mutation: string, type: string, vars: () => Promise<Record<string, unknown>>): Case => ({ mutation, document: M(mutation, type, '__typename'), actions: PLAN_EDIT, target: A, prepare: async () => input(await vars()) });
 
 async function aDraft(): Promise<{ id: string }> {
-  return (await setup<{ createProposal: { id: string } }>('serviceUser', M('createProposal', 'CreateProposalInput'), { workingGroupId: w.bodies.wg.id, kind: 'MEASURE', title: `Návrh ${uniq()}`, summary: 'Shrnutí' })).createProposal;
+  return (await setup<{ createProposal: { id: string } }>('serviceUser', M('createProposal', 'CreateProposalInput'), { workingGroupBodyId: w.bodies.wg.id, kind: 'MEASURE', title: `Návrh ${uniq()}`, summary: 'Shrnutí' })).createProposal;
 }
 const DRAFT_TARGET: Target = {
   area: 'A',
@@ -168,27 +168,27 @@ const PDF = Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\ntrailer\n<<
 const CASES: Case[] = [
   // ── Areas ──
   { mutation: 'createArea', document: M('createArea', 'CreateAreaInput'), actions: ['area.create'], target: { area: null }, prepare: () => input({ name: `Oblast ${uniq()}`, kind: 'TOWN' }) },
-  { mutation: 'updateArea', document: M('updateArea', 'UpdateAreaInput'), actions: ['area.update'], target: A, prepare: () => input({ id: w.areaId, name: `ORP ${uniq()}` }) },
+  { mutation: 'updateArea', document: M('updateArea', 'UpdateAreaInput'), actions: ['area.update'], target: A, prepare: () => input({ areaId: w.areaId, name: `ORP ${uniq()}` }) },
   { mutation: 'addMunicipality', document: M('addMunicipality', 'AddMunicipalityInput'), actions: ['area.addMunicipality'], target: A, prepare: () => input({ areaId: w.areaId, name: `Obec ${uniq()}`, population: 120 }) },
   { mutation: 'createOrganisation', document: M('createOrganisation', 'CreateOrganisationInput'), actions: ['organisation.create'], target: A, prepare: () => input({ areaId: w.areaId, name: `Spolek ${uniq()}` }) },
   {
     mutation: 'updateOrganisation', document: M('updateOrganisation', 'UpdateOrganisationInput'), actions: ['organisation.update'], target: A,
-    prepare: async () => input({ id: (await setup<{ createOrganisation: { id: string } }>('coordinator', M('createOrganisation', 'CreateOrganisationInput'), { areaId: w.areaId, name: `Spolek ${uniq()}` })).createOrganisation.id, name: `Přejmenováno ${uniq()}` }),
+    prepare: async () => input({ organisationId: (await setup<{ createOrganisation: { id: string } }>('coordinator', M('createOrganisation', 'CreateOrganisationInput'), { areaId: w.areaId, name: `Spolek ${uniq()}` })).createOrganisation.id, name: `Přejmenováno ${uniq()}` }),
   },
   // ── People ──
   { mutation: 'createPerson', document: M('createPerson', 'CreatePersonInput'), actions: ['person.create'], target: A, prepare: () => input({ areaId: w.areaId, name: `Osoba ${uniq()}` }) },
   { mutation: 'createPerson', document: M('createPerson', 'CreatePersonInput'), actions: ['person.create', 'person.changeSubject'], target: A, prepare: () => input({ areaId: w.areaId, name: `Osoba ${uniq()}`, subject: `login-${uniq()}` }) },
-  { mutation: 'updatePerson', document: M('updatePerson', 'UpdatePersonInput'), actions: ['person.read', 'person.update'], target: MEMBER_TARGET, prepare: async () => input({ id: (await aPlainMember()).id, phone: '+420 600 000 001' }) },
-  { mutation: 'updatePerson', document: M('updatePerson', 'UpdatePersonInput'), actions: ['person.read', 'person.update'], target: ownPerson, prepare: (kind) => input({ id: personOf(feedOwner(kind))!.id, phone: '+420 600 000 002' }) },
-  { mutation: 'updatePerson', document: M('updatePerson', 'UpdatePersonInput'), actions: ['person.read', 'person.update', 'person.changeSubject'], target: MEMBER_TARGET, prepare: async () => input({ id: (await aPlainMember()).id, subject: `login-${uniq()}` }) },
+  { mutation: 'updatePerson', document: M('updatePerson', 'UpdatePersonInput'), actions: ['person.read', 'person.update'], target: MEMBER_TARGET, prepare: async () => input({ personId: (await aPlainMember()).id, phone: '+420 600 000 001' }) },
+  { mutation: 'updatePerson', document: M('updatePerson', 'UpdatePersonInput'), actions: ['person.read', 'person.update'], target: ownPerson, prepare: (kind) => input({ personId: personOf(feedOwner(kind))!.id, phone: '+420 600 000 002' }) },
+  { mutation: 'updatePerson', document: M('updatePerson', 'UpdatePersonInput'), actions: ['person.read', 'person.update', 'person.changeSubject'], target: MEMBER_TARGET, prepare: async () => input({ personId: (await aPlainMember()).id, subject: `login-${uniq()}` }) },
   {
     mutation: 'updatePerson', document: M('updatePerson', 'UpdatePersonInput'), actions: ['person.read', 'person.update', 'person.changeSubject'],
     target: { ...MEMBER_TARGET, flags: { seatedInPublicBody: true, targetIsAdmin: true } },
-    prepare: async () => input({ id: (await aPlainMember((p) => aRole(app.em(), p, AreaRoleKind.ADMIN))).id, subject: `login-${uniq()}` }),
+    prepare: async () => input({ personId: (await aPlainMember((p) => aRole(app.em(), p, AreaRoleKind.ADMIN))).id, subject: `login-${uniq()}` }),
   },
   {
     mutation: 'updatePerson', document: M('updatePerson', 'UpdatePersonInput'), actions: ['person.read', 'person.update', 'person.changeOrganisation'], target: MEMBER_TARGET,
-    prepare: async () => input({ id: (await aPlainMember()).id, organisationId: (await planPieces()).organisationId }),
+    prepare: async () => input({ personId: (await aPlainMember()).id, organisationId: (await planPieces()).organisationId }),
   },
   { mutation: 'erasePerson', document: M('erasePerson', 'ErasePersonInput'), actions: ['person.erase'], target: MEMBER_TARGET, prepare: async () => input({ personId: (await aPlainMember()).id }) },
   // ── Roles: granting power is an action of its own, never for oneself ──
@@ -207,8 +207,8 @@ const CASES: Case[] = [
     prepare: async () => input({ areaId: w.areaId, personId: (await aPlainMember((p) => aRole(app.em(), p, AreaRoleKind.ADMIN))).id, role: 'ADMIN' }),
   },
   // ── Bodies, seats, delegations ──
-  { mutation: 'createBody', document: M('createBody', 'CreateBodyInput'), actions: ['body.create'], target: A, prepare: () => input({ areaId: w.areaId, kind: 'WORKING_GROUP', name: `PS ${uniq()}`, reportsToId: w.bodies.steering.id }) },
-  { mutation: 'updateBody', document: M('updateBody', 'UpdateBodyInput'), actions: ['body.read', 'body.update'], target: WG_READ, prepare: () => input({ id: w.bodies.wg.id, description: `Popis ${uniq()}` }) },
+  { mutation: 'createBody', document: M('createBody', 'CreateBodyInput'), actions: ['body.create'], target: A, prepare: () => input({ areaId: w.areaId, kind: 'WORKING_GROUP', name: `PS ${uniq()}`, reportsToBodyId: w.bodies.steering.id }) },
+  { mutation: 'updateBody', document: M('updateBody', 'UpdateBodyInput'), actions: ['body.read', 'body.update'], target: WG_READ, prepare: () => input({ bodyId: w.bodies.wg.id, description: `Popis ${uniq()}` }) },
   {
     mutation: 'addMembership', document: M('addMembership', 'AddMembershipInput'), actions: ['body.read', 'membership.add'], target: { area: 'A', people: { self: [] }, bodies: { body: ['wg'] }, flags: { public: true } },
     prepare: async () => input({ bodyId: w.bodies.wg.id, personId: (await aPerson(app.em(), { id: w.areaId } as never, { subject: null })).id, role: 'MEMBER', triadSide: 'PUBLIC' }),
@@ -227,22 +227,22 @@ const CASES: Case[] = [
   },
   {
     mutation: 'grantDelegation', document: M('grantDelegation', 'GrantDelegationInput'), actions: ['body.read', 'delegation.grant'], target: { area: 'A', bodies: { body: ['wg'] }, people: { delegate: [] }, flags: { public: true } },
-    prepare: async () => input({ bodyId: w.bodies.wg.id, delegateId: (await aPlainMember()).id, power: 'CONVENE' }),
+    prepare: async () => input({ bodyId: w.bodies.wg.id, delegatePersonId: (await aPlainMember()).id, power: 'CONVENE' }),
   },
   {
     mutation: 'revokeDelegation', document: M('revokeDelegation', 'RevokeDelegationInput'), actions: ['body.read', 'delegation.revoke'], target: { area: 'A', bodies: { body: ['wg'] }, people: { delegate: [] }, flags: { public: true } },
     prepare: async () => {
       const delegate = await aPlainMember();
-      const granted = await setup<{ grantDelegation: { id: string } }>('chair', M('grantDelegation', 'GrantDelegationInput'), { bodyId: w.bodies.wg.id, delegateId: delegate.id, power: 'VERIFY_MINUTES' });
+      const granted = await setup<{ grantDelegation: { id: string } }>('chair', M('grantDelegation', 'GrantDelegationInput'), { bodyId: w.bodies.wg.id, delegatePersonId: delegate.id, power: 'VERIFY_MINUTES' });
       return input({ delegationId: granted.grantDelegation.id });
     },
   },
   // ── Proposals (transitions: tests/security/workflow-authority-generated.test.ts, event by event) ──
-  { mutation: 'createProposal', document: M('createProposal', 'CreateProposalInput'), actions: ['proposal.create'], target: { area: 'A', bodies: { workingGroup: ['wg'] } }, prepare: () => input({ workingGroupId: w.bodies.wg.id, kind: 'MEASURE', title: `Návrh ${uniq()}`, summary: 'Shrnutí' }) },
-  { mutation: 'updateProposal', document: M('updateProposal', 'UpdateProposalInput'), actions: ['proposal.read', 'proposal.update'], target: DRAFT_TARGET, prepare: async () => input({ id: (await aDraft()).id, expectedVersion: 1, title: `Upraveno ${uniq()}` }) },
+  { mutation: 'createProposal', document: M('createProposal', 'CreateProposalInput'), actions: ['proposal.create'], target: { area: 'A', bodies: { workingGroup: ['wg'] } }, prepare: () => input({ workingGroupBodyId: w.bodies.wg.id, kind: 'MEASURE', title: `Návrh ${uniq()}`, summary: 'Shrnutí' }) },
+  { mutation: 'updateProposal', document: M('updateProposal', 'UpdateProposalInput'), actions: ['proposal.read', 'proposal.update'], target: DRAFT_TARGET, prepare: async () => input({ proposalId: (await aDraft()).id, expectedVersion: 1, title: `Upraveno ${uniq()}` }) },
   {
     mutation: 'updateProposal', document: M('updateProposal', 'UpdateProposalInput'), actions: ['proposal.read', 'proposal.update', 'proposal.changeConcernedOrganisation'], target: DRAFT_TARGET,
-    prepare: async () => input({ id: (await aDraft()).id, expectedVersion: 1, concernedOrganisationId: (await planPieces()).organisationId }),
+    prepare: async () => input({ proposalId: (await aDraft()).id, expectedVersion: 1, concernedOrganisationId: (await planPieces()).organisationId }),
   },
   {
     mutation: 'attachMaterial', document: M('attachMaterial', 'AttachMaterialInput'), actions: ['proposal.read', 'proposal.attachMaterial'], target: DRAFT_TARGET,
@@ -258,7 +258,7 @@ const CASES: Case[] = [
     mutation: 'scheduleMeeting', document: M('scheduleMeeting', 'ScheduleMeetingInput'), actions: ['meeting.read', 'meeting.schedule'], target: { area: 'A', bodies: { body: ['commission'] }, flags: { public: false } },
     prepare: () => input({ bodyId: w.bodies.commission.id, title: `SK ${uniq()}`, startsAt: '2027-05-01T08:00:00Z', place: 'Radnice' }),
   },
-  { mutation: 'updateMeeting', document: M('updateMeeting', 'UpdateMeetingInput'), actions: ['meeting.read', 'meeting.update'], target: WG_READ, prepare: async () => input({ id: (await aMeeting('wg', MeetingStatus.PLANNED)).id, place: 'Knihovna' }) },
+  { mutation: 'updateMeeting', document: M('updateMeeting', 'UpdateMeetingInput'), actions: ['meeting.read', 'meeting.update'], target: WG_READ, prepare: async () => input({ meetingId: (await aMeeting('wg', MeetingStatus.PLANNED)).id, place: 'Knihovna' }) },
   { mutation: 'conveneMeeting', document: M('conveneMeeting', 'MeetingActionInput'), actions: ['meeting.read', 'meeting.convene'], target: WG_READ, prepare: async () => input({ meetingId: (await aMeeting('wg', MeetingStatus.PLANNED)).id }) },
   { mutation: 'holdMeeting', document: M('holdMeeting', 'MeetingActionInput'), actions: ['meeting.read', 'meeting.hold'], target: WG_READ, prepare: async () => input({ meetingId: (await aMeeting('wg', MeetingStatus.CONVENED)).id }) },
   { mutation: 'cancelMeeting', document: M('cancelMeeting', 'MeetingActionInput'), actions: ['meeting.read', 'meeting.cancel'], target: WG_READ, prepare: async () => input({ meetingId: (await aMeeting('wg', MeetingStatus.PLANNED)).id, reason: 'Nemoc' }) },
@@ -277,7 +277,7 @@ const CASES: Case[] = [
     prepare: async () => {
       const m = await aMeeting('wg', MeetingStatus.PLANNED, { items: 2 });
       const item = await app.em().findOneOrFail(AgendaItem, { meeting: m.id, position: 2 });
-      return input({ itemId: item.id, position: 1 });
+      return input({ agendaItemId: item.id, position: 1 });
     },
   },
   {
@@ -312,7 +312,7 @@ const CASES: Case[] = [
         `insert into notification (area_id, id, person_id, kind, title_cs, title_en, outbox_id) values (?, gen_random_uuid(), ?, 'TEST', 'Zpráva', 'Notice', ?) returning id`,
         [w.areaId, personOf('publicMember')!.id, outbox.id],
       );
-      return input({ id: n.id });
+      return input({ notificationId: n.id });
     },
   },
   // Every unread notice of one's own: whoever is signed in (a viewer with no person record marks none).
@@ -320,7 +320,7 @@ const CASES: Case[] = [
   { mutation: 'issueCalendarFeed', document: M('issueCalendarFeed', 'IssueCalendarFeedInput', '__typename'), actions: ['calendarFeed.issue'], target: (kind) => ({ area: 'A', people: { self: [feedOwner(kind)] } }), prepare: (kind) => input({ personId: personOf(feedOwner(kind))!.id, label: `Telefon ${uniq()}` }) },
   {
     mutation: 'revokeCalendarFeed', document: M('revokeCalendarFeed', 'RevokeCalendarFeedInput'), actions: ['calendarFeed.revoke'], target: { area: 'A', people: { self: ['publicMember'] } },
-    prepare: async () => input({ id: (await setup<{ issueCalendarFeed: { feed: { id: string } } }>('publicMember', M('issueCalendarFeed', 'IssueCalendarFeedInput', 'feed { id }'), { personId: personOf('publicMember')!.id, label: `Tablet ${uniq()}` })).issueCalendarFeed.feed.id }),
+    prepare: async () => input({ calendarFeedId: (await setup<{ issueCalendarFeed: { feed: { id: string } } }>('publicMember', M('issueCalendarFeed', 'IssueCalendarFeedInput', 'feed { id }'), { personId: personOf('publicMember')!.id, label: `Tablet ${uniq()}` })).issueCalendarFeed.feed.id }),
   },
   // ── Plans ──
   { mutation: 'createPlan', document: M('createPlan', 'CreatePlanInput'), actions: ['plan.create'], target: A, prepare: () => input({ areaId: w.areaId, title: `Plán ${uniq()}`, yearFrom: 2030, yearTo: 2032 }) },
@@ -350,7 +350,7 @@ const CASES: Case[] = [
       const recorded = await setup<{ recordIndicatorValue: { values: Array<{ id: string; measuredOn: string }> } }>('coordinator', M('recordIndicatorValue', 'RecordIndicatorValueInput', 'values { id measuredOn }'), {
         indicatorId: (await planPieces()).indicatorId, value: 2, measuredOn,
       });
-      return input({ valueId: recorded.recordIndicatorValue.values.find((v) => v.measuredOn === measuredOn)!.id, value: 3, reason: 'Překlep při přepisu.' });
+      return input({ indicatorValueId: recorded.recordIndicatorValue.values.find((v) => v.measuredOn === measuredOn)!.id, value: 3, reason: 'Překlep při přepisu.' });
     },
   },
   {
@@ -358,7 +358,7 @@ const CASES: Case[] = [
     prepare: async () => input({ goalId: (await planPieces()).goalId, status: 'IN_PROGRESS' }),
   },
   planCase('addRisk', 'AddRiskInput', async () => ({ planId: (await planPieces()).planId, description: `Riziko ${uniq()}`, riskArea: 'LEGAL', probability: 1, impact: 1 })),
-  planCase('updateRisk', 'UpdateRiskInput', async () => ({ id: (await planPieces()).riskId, mitigation: `Opatření ${uniq()}` })),
+  planCase('updateRisk', 'UpdateRiskInput', async () => ({ riskId: (await planPieces()).riskId, mitigation: `Opatření ${uniq()}` })),
   planCase('addStakeholder', 'AddStakeholderInput', async () => ({ planId: (await planPieces()).planId, name: `Aktér ${uniq()}`, influence: 'HIGH', interest: 'LOW' })),
   planCase('addSwotItem', 'AddSwotItemInput', async () => ({ planId: (await planPieces()).planId, kind: 'STRENGTH', text: `Síla ${uniq()}` })),
   planCase('addSolutionVariant', 'AddSolutionVariantInput', async () => ({ planId: (await planPieces()).planId, title: `Varianta ${uniq()}` })),
@@ -374,7 +374,7 @@ const CASES: Case[] = [
     mutation: 'answerHearingComment', document: M('answerHearingComment', 'AnswerHearingCommentInput'), actions: ['hearing.answer'], target: A,
     prepare: async () => {
       const res = await app.gql<{ submitHearingComment: { id: string } }>(M('submitHearingComment', 'SubmitHearingCommentInput'), input({ hearingId: (await planPieces()).hearingId, text: `Připomínka ${uniq()}` }));
-      return input({ commentId: res.data!.submitHearingComment.id, decision: 'ACCEPTED', justification: 'Zapracováno.' });
+      return input({ hearingCommentId: res.data!.submitHearingComment.id, decision: 'ACCEPTED', justification: 'Zapracováno.' });
     },
   },
   // ── Approval workflows: the area's admin shapes the area's own; a global admin the templates ──
@@ -498,7 +498,7 @@ test.each(['\u200b', ' \u2060\ufeff', '\u00a0\u2028'])('required text made only 
  * tries it for escalation as a viewer it must not serve; each is refused with the code named and
  * writes nothing. A new field of these classes without a probe fails the test.
  */
-const PRIVILEGED = /^(subject|role|power|areaId|kind|state|status|expectedVersion|version|author\w*|\w+ById|personId|delegateId|workflowKey|convener|minuteTaker|isPublic|votingRight|triadSide|organisationId|concernedOrganisationId|guarantor\w*|proposalId|event|urgencyReason)$/;
+const PRIVILEGED = /^(subject|role|power|areaId|kind|state|status|expectedVersion|version|author\w*|\w+ById|personId|delegatePersonId|workflowKey|convener|minuteTaker|isPublic|votingRight|triadSide|organisationId|concernedOrganisationId|guarantor\w*|proposalId|event|urgencyReason)$/;
 
 interface Probe {
   fields: string[];
@@ -527,7 +527,9 @@ const PROBES: Probe[] = [
   { fields: ['RevokeAreaRoleInput.personId'], as: 'clerk', mutation: 'revokeAreaRole', type: 'RevokeAreaRoleInput', input: () => ({ areaId: w.areaId, personId: personOf('coordinator')!.id, role: 'COORDINATOR' }), code: 'FORBIDDEN' },
   { fields: ['RevokeAreaRoleInput.role'], as: 'coordinator', mutation: 'revokeAreaRole', type: 'RevokeAreaRoleInput', input: () => ({ areaId: w.areaId, personId: w.spareAdmin.id, role: 'ADMIN' }), code: 'FORBIDDEN' },
   { fields: ['CreateAreaInput.kind', 'CreateAreaInput.workflowKey'], as: 'coordinator', mutation: 'createArea', type: 'CreateAreaInput', input: () => ({ name: `Oblast ${uniq()}`, kind: 'ORP', workflowKey: 'novy-jicin' }), code: 'FORBIDDEN' },
-  { fields: ['UpdateAreaInput.kind', 'UpdateAreaInput.workflowKey'], as: 'coordinator', mutation: 'updateArea', type: 'UpdateAreaInput', input: () => ({ id: w.areaId, kind: 'TOWN', workflowKey: 'novy-jicin' }), code: 'FORBIDDEN' },
+  { fields: ['UpdateAreaInput.kind', 'UpdateAreaInput.workflowKey'], as: 'coordinator', mutation: 'updateArea', type: 'UpdateAreaInput', input: () => ({ areaId: w.areaId, kind: 'TOWN', workflowKey: 'novy-jicin' }), code: 'FORBIDDEN' },
+  // The record an update acts on, named by its id: another area's is NOT_FOUND, as if it did not exist.
+  { fields: ['UpdateAreaInput.areaId'], as: 'otherCoordinator', mutation: 'updateArea', type: 'UpdateAreaInput', input: () => ({ areaId: w.areaId, name: `Cizí ${uniq()}` }), code: 'NOT_FOUND' },
   { fields: ['AddMunicipalityInput.areaId'], as: 'otherCoordinator', mutation: 'addMunicipality', type: 'AddMunicipalityInput', input: () => ({ areaId: w.areaId, name: `Obec ${uniq()}`, population: 1 }), code: 'NOT_FOUND' },
   { fields: ['CreateBodyInput.areaId'], as: 'otherCoordinator', mutation: 'createBody', type: 'CreateBodyInput', input: () => ({ areaId: w.areaId, kind: 'WORKING_GROUP', name: `PS ${uniq()}` }), code: 'NOT_FOUND' },
   {
@@ -535,10 +537,10 @@ const PROBES: Probe[] = [
     input: () => ({ areaId: w.areaId, kind: 'COUNCIL', name: `Rada ${uniq()}`, isPublic: true, convener: 'CHAIR', minuteTaker: 'SECRETARY' }), code: 'FORBIDDEN',
   },
   // A body the viewer cannot see is NOT_FOUND (the steering group is not public); their own is FORBIDDEN.
-  { fields: ['UpdateBodyInput.isPublic'], as: 'chair', mutation: 'updateBody', type: 'UpdateBodyInput', input: () => ({ id: w.bodies.steering.id, isPublic: true }), code: 'NOT_FOUND' },
-  { fields: ['UpdateBodyInput.convener', 'UpdateBodyInput.minuteTaker'], as: 'chair', mutation: 'updateBody', type: 'UpdateBodyInput', input: () => ({ id: w.bodies.wg.id, convener: 'CHAIR', minuteTaker: 'SECRETARY' }), code: 'FORBIDDEN' },
-  { fields: ['GrantDelegationInput.delegateId'], as: 'chair', mutation: 'grantDelegation', type: 'GrantDelegationInput', input: () => ({ bodyId: w.bodies.wg.id, delegateId: personOf('chair')!.id, power: 'CHAIR' }), code: 'FORBIDDEN' },
-  { fields: ['GrantDelegationInput.power'], as: 'deputy', mutation: 'grantDelegation', type: 'GrantDelegationInput', input: () => ({ bodyId: w.bodies.wg.id, delegateId: personOf('publicMember')!.id, power: 'CHAIR' }), code: 'FORBIDDEN' },
+  { fields: ['UpdateBodyInput.isPublic'], as: 'chair', mutation: 'updateBody', type: 'UpdateBodyInput', input: () => ({ bodyId: w.bodies.steering.id, isPublic: true }), code: 'NOT_FOUND' },
+  { fields: ['UpdateBodyInput.convener', 'UpdateBodyInput.minuteTaker'], as: 'chair', mutation: 'updateBody', type: 'UpdateBodyInput', input: () => ({ bodyId: w.bodies.wg.id, convener: 'CHAIR', minuteTaker: 'SECRETARY' }), code: 'FORBIDDEN' },
+  { fields: ['GrantDelegationInput.delegatePersonId'], as: 'chair', mutation: 'grantDelegation', type: 'GrantDelegationInput', input: () => ({ bodyId: w.bodies.wg.id, delegatePersonId: personOf('chair')!.id, power: 'CHAIR' }), code: 'FORBIDDEN' },
+  { fields: ['GrantDelegationInput.power'], as: 'deputy', mutation: 'grantDelegation', type: 'GrantDelegationInput', input: () => ({ bodyId: w.bodies.wg.id, delegatePersonId: personOf('publicMember')!.id, power: 'CHAIR' }), code: 'FORBIDDEN' },
   { fields: ['IssueCalendarFeedInput.personId'], as: 'publicMember', mutation: 'issueCalendarFeed', type: 'IssueCalendarFeedInput', input: () => ({ personId: personOf('chair')!.id, label: 'Cizí' }), code: 'FORBIDDEN' },
   { fields: ['AttachMaterialInput.proposalId'], as: 'guest', mutation: 'attachMaterial', type: 'AttachMaterialInput', input: async () => ({ proposalId: (await aDraft()).id, name: 'x.pdf', mediaType: 'application/pdf', contentBase64: PDF }), code: 'FORBIDDEN' },
   {
@@ -570,11 +572,13 @@ const PROBES: Probe[] = [
     code: 'FORBIDDEN',
   },
   { fields: ['CreateOrganisationInput.areaId'], as: 'otherCoordinator', mutation: 'createOrganisation', type: 'CreateOrganisationInput', input: () => ({ areaId: w.areaId, name: `Spolek ${uniq()}` }), code: 'NOT_FOUND' },
+  { fields: ['UpdateOrganisationInput.organisationId'], as: 'otherCoordinator', mutation: 'updateOrganisation', type: 'UpdateOrganisationInput', input: async () => ({ organisationId: (await planPieces()).organisationId, name: 'Cizí' }), code: 'NOT_FOUND' },
   { fields: ['CreatePersonInput.areaId'], as: 'otherCoordinator', mutation: 'createPerson', type: 'CreatePersonInput', input: () => ({ areaId: w.areaId, name: `Osoba ${uniq()}` }), code: 'NOT_FOUND' },
   { fields: ['CreatePersonInput.organisationId'], as: 'coordinator', mutation: 'createPerson', type: 'CreatePersonInput', input: async () => ({ areaId: w.areaId, name: `Osoba ${uniq()}`, organisationId: await foreignOrganisation() }), code: 'NOT_FOUND' },
   { fields: ['CreatePersonInput.subject'], as: 'coordinator', mutation: 'createPerson', type: 'CreatePersonInput', input: () => ({ areaId: w.areaId, name: `Loutka ${uniq()}`, subject: w.subjects.admin }), code: 'FORBIDDEN' },
-  { fields: ['UpdatePersonInput.organisationId'], as: 'publicMember', mutation: 'updatePerson', type: 'UpdatePersonInput', input: async () => ({ id: personOf('publicMember')!.id, organisationId: (await planPieces()).organisationId }), code: 'FORBIDDEN' },
-  { fields: ['UpdatePersonInput.subject'], as: 'coordinator', mutation: 'updatePerson', type: 'UpdatePersonInput', input: () => ({ id: personOf('commissionChair')!.id, subject: `prevzato-${uniq()}` }), code: 'FORBIDDEN' },
+  { fields: ['UpdatePersonInput.organisationId'], as: 'publicMember', mutation: 'updatePerson', type: 'UpdatePersonInput', input: async () => ({ personId: personOf('publicMember')!.id, organisationId: (await planPieces()).organisationId }), code: 'FORBIDDEN' },
+  { fields: ['UpdatePersonInput.subject'], as: 'coordinator', mutation: 'updatePerson', type: 'UpdatePersonInput', input: () => ({ personId: personOf('commissionChair')!.id, subject: `prevzato-${uniq()}` }), code: 'FORBIDDEN' },
+  { fields: ['UpdatePersonInput.personId'], as: 'otherCoordinator', mutation: 'updatePerson', type: 'UpdatePersonInput', input: () => ({ personId: personOf('publicMember')!.id, name: 'Převzato' }), code: 'NOT_FOUND' },
   { fields: ['ErasePersonInput.personId'], as: 'coordinator', mutation: 'erasePerson', type: 'ErasePersonInput', input: () => ({ personId: personOf('admin')!.id }), code: 'FORBIDDEN' },
   { fields: ['AddSwotItemInput.kind'], as: 'provider', mutation: 'addSwotItem', type: 'AddSwotItemInput', input: async () => ({ planId: (await planPieces()).planId, kind: 'THREAT', text: 'Hrozba' }), code: 'FORBIDDEN' },
   { fields: ['CreatePlanInput.areaId'], as: 'otherCoordinator', mutation: 'createPlan', type: 'CreatePlanInput', input: () => ({ areaId: w.areaId, title: 'Cizí plán', yearFrom: 2030, yearTo: 2031 }), code: 'NOT_FOUND' },
@@ -591,14 +595,15 @@ const PROBES: Probe[] = [
     code: 'FORBIDDEN',
   },
   { fields: ['UpdateGoalStatusInput.status'], as: 'publicMember', mutation: 'updateGoalStatus', type: 'UpdateGoalStatusInput', input: async () => ({ goalId: (await planPieces()).goalId, status: 'ACHIEVED' }), code: 'FORBIDDEN' },
-  { fields: ['CreateProposalInput.kind'], as: 'serviceUser', mutation: 'createProposal', type: 'CreateProposalInput', input: () => ({ workingGroupId: w.bodies.wg.id, kind: 'PLAN', title: 'Plán', summary: 'Shrnutí' }), code: 'BAD_USER_INPUT' },
+  { fields: ['CreateProposalInput.kind'], as: 'serviceUser', mutation: 'createProposal', type: 'CreateProposalInput', input: () => ({ workingGroupBodyId: w.bodies.wg.id, kind: 'PLAN', title: 'Plán', summary: 'Shrnutí' }), code: 'BAD_USER_INPUT' },
   {
     fields: ['CreateProposalInput.concernedOrganisationId'], as: 'serviceUser', mutation: 'createProposal', type: 'CreateProposalInput',
-    input: async () => ({ workingGroupId: w.bodies.wg.id, kind: 'MEASURE', title: 'Návrh', summary: 'Shrnutí', concernedOrganisationId: await foreignOrganisation() }), code: 'NOT_FOUND',
+    input: async () => ({ workingGroupBodyId: w.bodies.wg.id, kind: 'MEASURE', title: 'Návrh', summary: 'Shrnutí', concernedOrganisationId: await foreignOrganisation() }), code: 'NOT_FOUND',
   },
-  { fields: ['UpdateProposalInput.expectedVersion'], as: 'serviceUser', mutation: 'updateProposal', type: 'UpdateProposalInput', input: async () => ({ id: (await aDraft()).id, expectedVersion: 7, title: 'Jinak' }), code: 'CONFLICT' },
-  { fields: ['UpdateProposalInput.kind'], as: 'chair', mutation: 'updateProposal', type: 'UpdateProposalInput', input: async () => ({ id: (await aDraft()).id, expectedVersion: 1, kind: 'PLAN' }), code: 'BAD_USER_INPUT' },
-  { fields: ['UpdateProposalInput.concernedOrganisationId'], as: 'publicMember', mutation: 'updateProposal', type: 'UpdateProposalInput', input: async () => ({ id: (await aDraft()).id, expectedVersion: 1, concernedOrganisationId: (await planPieces()).organisationId }), code: 'FORBIDDEN' },
+  { fields: ['UpdateProposalInput.expectedVersion'], as: 'serviceUser', mutation: 'updateProposal', type: 'UpdateProposalInput', input: async () => ({ proposalId: (await aDraft()).id, expectedVersion: 7, title: 'Jinak' }), code: 'CONFLICT' },
+  { fields: ['UpdateProposalInput.kind'], as: 'chair', mutation: 'updateProposal', type: 'UpdateProposalInput', input: async () => ({ proposalId: (await aDraft()).id, expectedVersion: 1, kind: 'PLAN' }), code: 'BAD_USER_INPUT' },
+  { fields: ['UpdateProposalInput.concernedOrganisationId'], as: 'publicMember', mutation: 'updateProposal', type: 'UpdateProposalInput', input: async () => ({ proposalId: (await aDraft()).id, expectedVersion: 1, concernedOrganisationId: (await planPieces()).organisationId }), code: 'FORBIDDEN' },
+  { fields: ['UpdateProposalInput.proposalId'], as: 'otherCoordinator', mutation: 'updateProposal', type: 'UpdateProposalInput', input: async () => ({ proposalId: (await aDraft()).id, expectedVersion: 1, title: 'Cizí' }), code: 'NOT_FOUND' },
   {
     fields: ['TransitionProposalInput.proposalId'], as: 'otherCoordinator', mutation: 'transitionProposal', type: 'TransitionProposalInput',
     input: async () => ({ proposalId: await aSubmitted(), event: 'RECOMMEND', expectedVersion: 2 }), code: 'NOT_FOUND',

@@ -31,7 +31,7 @@ const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0,
 async function submitted(title: string, extra: Record<string, unknown> = {}): Promise<string> {
   const created = await api.gql<{ createProposal: { id: string } }>(
     'mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }',
-    { input: { workingGroupId: world.group.id, kind: 'MEASURE', title, summary: 'Shrnutí', ...extra } },
+    { input: { workingGroupBodyId: world.group.id, kind: 'MEASURE', title, summary: 'Shrnutí', ...extra } },
     as('author'),
   );
   const id = created.data!.createProposal.id;
@@ -55,14 +55,14 @@ test('a deputy acts for the chair who delegated, and no longer once that chair l
   const draftIn = async (title: string) => {
     const created = await app.gql<{ createProposal: { id: string } }>(
       'mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }',
-      { input: { workingGroupId: w.group.id, kind: 'MEASURE', title, summary: 'Shrnutí' } },
+      { input: { workingGroupBodyId: w.group.id, kind: 'MEASURE', title, summary: 'Shrnutí' } },
       { as: w.actors.author.subject },
     );
     const id = created.data!.createProposal.id;
     expect((await fire(id, 'SUBMIT', { as: w.actors.author.subject })).errors).toBeUndefined();
     return id;
   };
-  expect((await api.gql(GRANT, { input: { bodyId: w.group.id, delegateId: deputyOfW.id, power: 'CHAIR' } }, { as: w.actors.groupChair.subject })).errors).toBeUndefined();
+  expect((await api.gql(GRANT, { input: { bodyId: w.group.id, delegatePersonId: deputyOfW.id, power: 'CHAIR' } }, { as: w.actors.groupChair.subject })).errors).toBeUndefined();
   const first = await draftIn('Před změnou předsedy');
   expect((await fire(first, 'RECOMMEND', { as: deputyOfW.subject! })).errors).toBeUndefined();
   const seat = await app.em().findOneOrFail(Membership, { person: w.actors.groupChair.person.id, body: w.group.id });
@@ -74,7 +74,7 @@ test('a deputy acts for the chair who delegated, and no longer once that chair l
   const listed = await api.gql<{ body: { delegations: unknown[] } }>('query($id: ID!) { body(id: $id) { delegations(activeOnly: true) { id } } }', { id: w.group.id }, { as: w.actors.coordinator.subject });
   expect(listed.data!.body.delegations).toEqual([]);
   // The new chair delegates anew, on their own behalf.
-  expect((await api.gql(GRANT, { input: { bodyId: w.group.id, delegateId: deputyOfW.id, power: 'CHAIR' } }, { as: newChair.subject! })).errors).toBeUndefined();
+  expect((await api.gql(GRANT, { input: { bodyId: w.group.id, delegatePersonId: deputyOfW.id, power: 'CHAIR' } }, { as: newChair.subject! })).errors).toBeUndefined();
   expect((await fire(second, 'RECOMMEND', { as: deputyOfW.subject! })).errors).toBeUndefined();
 });
 
@@ -85,7 +85,7 @@ test('a conflict of interest is judged on every seat of the area, and cannot be 
   await aSeat(app.em(), other.steering, other.actors.groupChair.person, { triadSide: TriadSide.PROVIDER, organisation: diakonie });
   const created = await app.gql<{ createProposal: { id: string } }>(
     'mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }',
-    { input: { workingGroupId: other.group.id, kind: 'MEASURE', title: 'Pro Diakonii', summary: 'Shrnutí', concernedOrganisationId: diakonie.id } },
+    { input: { workingGroupBodyId: other.group.id, kind: 'MEASURE', title: 'Pro Diakonii', summary: 'Shrnutí', concernedOrganisationId: diakonie.id } },
     { as: other.actors.author.subject },
   );
   const id = created.data!.createProposal.id;
@@ -97,7 +97,7 @@ test('a conflict of interest is judged on every seat of the area, and cannot be 
   await expectRefused(
     app,
     'mutation($input: UpdateProposalInput!) { updateProposal(input: $input) { id } }',
-    { input: { id, expectedVersion: await version(id), concernedOrganisationId: null } },
+    { input: { proposalId: id, expectedVersion: await version(id), concernedOrganisationId: null } },
     { as: other.actors.groupChair.subject },
     'FORBIDDEN',
   );
@@ -115,7 +115,7 @@ test('nested fields show no more than their records\' readers may see: members o
 
   const secretary = await aPerson(app.em(), world.area, { name: 'Tajemnice PS' });
   await aSeat(app.em(), world.group, secretary, { role: MembershipRole.SECRETARY, triadSide: TriadSide.COMMISSIONER });
-  expect((await api.gql(GRANT, { input: { bodyId: world.group.id, delegateId: secretary.id, power: 'CONVENE', note: 'Pracovní neschopnost předsedy' } }, as('coordinator'))).errors).toBeUndefined();
+  expect((await api.gql(GRANT, { input: { bodyId: world.group.id, delegatePersonId: secretary.id, power: 'CONVENE', note: 'Pracovní neschopnost předsedy' } }, as('coordinator'))).errors).toBeUndefined();
   const NOTES = 'query($id: ID!) { body(id: $id) { delegations { power note } } }';
   const publicView = await api.gql<{ body: { delegations: Array<{ power: string; note: string | null }> } }>(NOTES, { id: world.group.id });
   expect(publicView.data!.body.delegations.find((d) => d.power === 'CONVENE')).toEqual({ power: 'CONVENE', note: null });
@@ -168,12 +168,12 @@ test('nobody names themselves a guarantor; the settlement of an adopted plan is 
     [world.area.id, hearing.data!.openPublicHearing.id],
   );
   const ANSWER = 'mutation($input: AnswerHearingCommentInput!) { answerHearingComment(input: $input) { id } }';
-  expect((await api.gql(ANSWER, { input: { commentId: comment.id, decision: 'ACCEPTED', justification: 'Zapracováno.' } }, as('coordinator'))).errors).toBeUndefined();
+  expect((await api.gql(ANSWER, { input: { hearingCommentId: comment.id, decision: 'ACCEPTED', justification: 'Zapracováno.' } }, as('coordinator'))).errors).toBeUndefined();
   await movePlanProposal(app, world, plan.proposalId, [...PLAN_TO_ASSEMBLY, ...ASSEMBLY_APPROVES]);
   await expectRefused(
     app,
     ANSWER,
-    { input: { commentId: comment.id, decision: 'REJECTED', justification: 'Přepsáno po schválení.' } },
+    { input: { hearingCommentId: comment.id, decision: 'REJECTED', justification: 'Přepsáno po schválení.' } },
     as('coordinator'),
     'CONFLICT',
   );
@@ -190,8 +190,8 @@ test('moving a meeting earlier makes no materials late behind the chair\'s back'
   expect((await api.gql('mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { agenda { late } } }', { input: { meetingId, title: 'Návrh', proposalId: id } }, as('coordinator'))).data).toEqual({ addAgendaItem: { agenda: [{ late: false }] } });
   const UPDATE = 'mutation($input: UpdateMeetingInput!) { updateMeeting(input: $input) { id } }';
   const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
-  await expectRefused(app, UPDATE, { input: { id: meetingId, startsAt: tomorrow } }, as('coordinator'), 'BAD_USER_INPUT');
-  expect((await api.gql(UPDATE, { input: { id: meetingId, startsAt: tomorrow } }, as('groupChair'))).errors).toBeUndefined();
+  await expectRefused(app, UPDATE, { input: { meetingId, startsAt: tomorrow } }, as('coordinator'), 'BAD_USER_INPUT');
+  expect((await api.gql(UPDATE, { input: { meetingId, startsAt: tomorrow } }, as('groupChair'))).errors).toBeUndefined();
   const agenda = await api.gql<{ meeting: { agenda: Array<{ late: boolean; urgencyReason: string | null }> } }>('query($id: ID!) { meeting(id: $id) { agenda { late urgencyReason } } }', { id: meetingId }, as('coordinator'));
   expect(agenda.data!.meeting.agenda.map((i) => [i.late, /přesunuto/.test(i.urgencyReason ?? '')])).toEqual([[true, true]]);
 });
@@ -211,7 +211,7 @@ test('an erased person no longer completes the triad, and a new login holder get
   const id = (
     await app.gql<{ createProposal: { id: string } }>(
       'mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }',
-      { input: { workingGroupId: w.group.id, kind: 'MEASURE', title: 'Triáda', summary: 'Shrnutí' } },
+      { input: { workingGroupBodyId: w.group.id, kind: 'MEASURE', title: 'Triáda', summary: 'Shrnutí' } },
       { as: w.actors.provider.subject },
     )
   ).data!.createProposal.id;
@@ -231,7 +231,7 @@ test('an erased person no longer completes the triad, and a new login holder get
   const path = new URL(feed.data!.issueCalendarFeed.url).pathname + new URL(feed.data!.issueCalendarFeed.url).search;
   const base = app.url.replace(/\/graphql$/, '');
   expect((await fetch(`${base}${path}`)).status).toBe(200);
-  expect((await app.gql('mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { id } }', { input: { id: w.actors.provider.person.id, subject: 'provider-new-login' } }, { as: admin.subject! })).errors).toBeUndefined();
+  expect((await app.gql('mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { id } }', { input: { personId: w.actors.provider.person.id, subject: 'provider-new-login' } }, { as: admin.subject! })).errors).toBeUndefined();
   expect((await fetch(`${base}${path}`)).status).toBe(401);
 });
 
@@ -241,7 +241,7 @@ test('a guest attends and reads, but does not propose', async () => {
   await expectRefused(
     app,
     'mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }',
-    { input: { workingGroupId: world.group.id, kind: 'MEASURE', title: 'Od hosta', summary: 'Shrnutí' } },
+    { input: { workingGroupBodyId: world.group.id, kind: 'MEASURE', title: 'Od hosta', summary: 'Shrnutí' } },
     { as: guest.subject! },
     'FORBIDDEN',
   );

@@ -36,7 +36,7 @@ afterAll(async () => {
 async function submittedProposal(title: string): Promise<string> {
   const created = await app.gql<{ createProposal: { id: string } }>(
     CREATE,
-    { input: { workingGroupId: world.group.id, kind: 'MEASURE', title, summary: 'Terénní služba pro seniory v obcích bez pečovatelské služby.' } },
+    { input: { workingGroupBodyId: world.group.id, kind: 'MEASURE', title, summary: 'Terénní služba pro seniory v obcích bez pečovatelské služby.' } },
     { as: world.actors.author.subject },
   );
   expect(created.errors).toBeUndefined();

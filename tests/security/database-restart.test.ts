@@ -85,7 +85,7 @@ test('a database restart mid-run: clean failures, /readyz follows it, the same i
   for (const title of ['Odlehčovací služba', 'Sociální šatník', 'Terénní program', 'Dluhová poradna']) {
     const created = await app.gql<{ createProposal: { id: string } }>(
       CREATE,
-      { input: { workingGroupId: world.group.id, kind: 'MEASURE', title, summary: 'Rozšíření kapacity v obcích ORP.' } },
+      { input: { workingGroupBodyId: world.group.id, kind: 'MEASURE', title, summary: 'Rozšíření kapacity v obcích ORP.' } },
       { as: world.actors.author.subject },
     );
     const id = created.data!.createProposal.id;

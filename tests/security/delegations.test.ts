@@ -42,7 +42,7 @@ const as = (key: keyof PipelineWorld['actors']) => ({ as: world.actors[key]!.sub
 async function submitted(title: string): Promise<string> {
   const created = await api.gql<{ createProposal: { id: string } }>(
     'mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }',
-    { input: { workingGroupId: world.group.id, kind: 'MEASURE', title, summary: 'Shrnutí' } },
+    { input: { workingGroupBodyId: world.group.id, kind: 'MEASURE', title, summary: 'Shrnutí' } },
     as('author'),
   );
   const id = created.data!.createProposal.id;
@@ -58,7 +58,7 @@ test('a deputy acts for the chair only within the delegation, and the history sa
   const before = await api.gql<{ proposal: { availableTransitions: Array<{ event: string; allowed: boolean; refusals: Array<{ code: string }> }> } }>(AVAILABLE, { id }, { as: deputy.subject! });
   expect(before.data!.proposal.availableTransitions.find((t) => t.event === 'RECOMMEND')).toEqual({ event: 'RECOMMEND', allowed: false, refusals: [{ code: 'NOT_YOUR_ROLE' }] });
 
-  const granted = await api.gql<{ grantDelegation: { id: string } }>(GRANT, { input: { bodyId: world.group.id, delegateId: deputy.id, power: 'CHAIR', note: 'Dovolená předsedkyně' } }, as('groupChair'));
+  const granted = await api.gql<{ grantDelegation: { id: string } }>(GRANT, { input: { bodyId: world.group.id, delegatePersonId: deputy.id, power: 'CHAIR', note: 'Dovolená předsedkyně' } }, as('groupChair'));
   expect(granted.data!.grantDelegation).toMatchObject({ power: 'CHAIR', active: true, onBehalfOf: { name: 'groupChair' }, delegate: { name: 'Zástupkyně Předsedy' } });
 
   expect((await recommendAs(id, deputy.subject!)).errors).toBeUndefined();
@@ -75,16 +75,16 @@ test('a deputy acts for the chair only within the delegation, and the history sa
 });
 
 test('a delegation counts only on the days of its term, and only while the delegate sits in the body', async () => {
-  const past = await api.gql(GRANT, { input: { bodyId: world.group.id, delegateId: deputy.id, power: 'CHAIR', validFrom: '2024-01-01', validTo: '2024-12-31' } }, as('coordinator'));
+  const past = await api.gql(GRANT, { input: { bodyId: world.group.id, delegatePersonId: deputy.id, power: 'CHAIR', validFrom: '2024-01-01', validTo: '2024-12-31' } }, as('coordinator'));
   expect(past.errors).toBeUndefined();
-  const future = await api.gql(GRANT, { input: { bodyId: world.group.id, delegateId: deputy.id, power: 'CHAIR', validFrom: '2099-01-01' } }, as('coordinator'));
+  const future = await api.gql(GRANT, { input: { bodyId: world.group.id, delegatePersonId: deputy.id, power: 'CHAIR', validFrom: '2099-01-01' } }, as('coordinator'));
   expect(future.errors).toBeUndefined();
   const id = await submitted('Mimo termín');
   expect(codes(await recommendAs(id, deputy.subject!))).toEqual(['TRANSITION_NOT_ALLOWED']);
 
   const leaving = await aPerson(app.em(), world.area, { name: 'Odcházející člen' });
   const seat = await aSeat(app.em(), world.group, leaving, { role: MembershipRole.MEMBER, triadSide: TriadSide.PUBLIC });
-  expect((await api.gql(GRANT, { input: { bodyId: world.group.id, delegateId: leaving.id, power: 'CHAIR' } }, as('groupChair'))).errors).toBeUndefined();
+  expect((await api.gql(GRANT, { input: { bodyId: world.group.id, delegatePersonId: leaving.id, power: 'CHAIR' } }, as('groupChair'))).errors).toBeUndefined();
   const whileSeated = await api.gql<{ proposal: { availableTransitions: Array<{ event: string; allowed: boolean }> } }>(AVAILABLE, { id }, { as: leaving.subject! });
   expect(whileSeated.data!.proposal.availableTransitions.find((t) => t.event === 'RECOMMEND')?.allowed).toBe(true);
   await app.em().nativeUpdate('Membership', { id: seat.id }, { validTo: '2020-12-31', validFrom: '2020-01-01' });
@@ -93,14 +93,14 @@ test('a delegation counts only on the days of its term, and only while the deleg
 });
 
 test('who may delegate: the chair or the coordinator, to a member of the body who is not the chair, never to oneself', async () => {
-  const input = (delegateId: string) => ({ input: { bodyId: world.group.id, delegateId, power: 'CONVENE' } });
+  const input = (delegatePersonId: string) => ({ input: { bodyId: world.group.id, delegatePersonId, power: 'CONVENE' } });
   await expectRefused(app, GRANT, input(deputy.id), as('provider'), 'FORBIDDEN');
   await expectRefused(app, GRANT, input(deputy.id), as('support'), 'FORBIDDEN');
   await expectRefused(app, GRANT, input(deputy.id), {}, 'UNAUTHENTICATED');
   await expectRefused(app, GRANT, input(world.actors.coordinator.person.id), as('coordinator'), 'FORBIDDEN');
-  await expectBadInput(app, GRANT, input(guest.id), as('groupChair'), ['delegateId']);
-  await expectBadInput(app, GRANT, input(world.actors.groupChair.person.id), as('coordinator'), ['delegateId']);
-  await expectBadInput(app, GRANT, input(world.actors.outsider.person.id), as('coordinator'), ['delegateId']);
+  await expectBadInput(app, GRANT, input(guest.id), as('groupChair'), ['delegatePersonId']);
+  await expectBadInput(app, GRANT, input(world.actors.groupChair.person.id), as('coordinator'), ['delegatePersonId']);
+  await expectBadInput(app, GRANT, input(world.actors.outsider.person.id), as('coordinator'), ['delegatePersonId']);
   const other = await aPipelineWorld(app.em());
   await expectRefused(app, GRANT, input(deputy.id), { as: other.actors.coordinator.subject }, 'NOT_FOUND');
   expect((await api.gql(GRANT, input(deputy.id), as('groupChair'))).errors).toBeUndefined();
@@ -114,7 +114,7 @@ test("a secretary convenes the commission on its chair's behalf; the meeting rec
   const schedule = { input: { bodyId: commission.id, title: 'Jednání komise', startsAt: '2027-02-01T15:00:00Z', place: 'Radnice' } };
   const SCHEDULE = 'mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }';
   await expectRefused(app, SCHEDULE, schedule, { as: secretary.subject! }, 'FORBIDDEN');
-  expect((await api.gql(GRANT, { input: { bodyId: commission.id, delegateId: secretary.id, power: 'CONVENE' } }, as('commissionChair'))).errors).toBeUndefined();
+  expect((await api.gql(GRANT, { input: { bodyId: commission.id, delegatePersonId: secretary.id, power: 'CONVENE' } }, as('commissionChair'))).errors).toBeUndefined();
   const meeting = await api.gql<{ scheduleMeeting: { id: string } }>(SCHEDULE, schedule, { as: secretary.subject! });
   const meetingId = meeting.data!.scheduleMeeting.id;
   expect((await api.gql('mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }', { input: { meetingId, title: 'Plán' } }, { as: secretary.subject! })).errors).toBeUndefined();
@@ -148,7 +148,7 @@ test('seed 003: the managerial group\'s minutes, written by its manager, are ver
   const own = await app.gql(VERIFY, { input: { meetingId } }, mine);
   expect(own.errors![0].extensions!.refusals).toEqual([expect.objectContaining({ code: 'OWN_MINUTES' })]);
   expect(codes(await app.gql(VERIFY, { input: { meetingId } }, { as: named.subject! }))).toEqual(['TRANSITION_NOT_ALLOWED']);
-  expect((await api.gql(GRANT, { input: { bodyId: ms.id, delegateId: named.id, power: 'VERIFY_MINUTES', note: 'Určen ověřovatelem zápisu' } }, mine)).errors).toBeUndefined();
+  expect((await api.gql(GRANT, { input: { bodyId: ms.id, delegatePersonId: named.id, power: 'VERIFY_MINUTES', note: 'Určen ověřovatelem zápisu' } }, mine)).errors).toBeUndefined();
   expect((await api.gql(VERIFY, { input: { meetingId } }, { as: named.subject! })).data).toEqual({ verifyMinutes: { status: 'MINUTES_VERIFIED' } });
   const read = await api.gql<{ meeting: { minutes: unknown } }>('query($id: ID!) { meeting(id: $id) { minutes { verifiedBy { name } verifiedOnBehalfOf { name } } } }', { id: meetingId }, mine);
   expect(read.data!.meeting.minutes).toEqual({ verifiedBy: { name: 'Ověřovatel zápisu' }, verifiedOnBehalfOf: { name: 'Manažerka MS' } });

@@ -43,7 +43,7 @@ async function aWorldWithHistory(): Promise<World> {
   await aRole(em, admin, AreaRoleKind.ADMIN);
   const created = await api.gql<{ createProposal: { id: string } }>(
     `mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }`,
-    { input: { workingGroupId: world.group.id, kind: 'MEASURE', title: 'Sociální šatník', summary: 'Zřídit sociální šatník.' } },
+    { input: { workingGroupBodyId: world.group.id, kind: 'MEASURE', title: 'Sociální šatník', summary: 'Zřídit sociální šatník.' } },
     { as: world.actors.author.subject },
   );
   const proposalId = created.data!.createProposal.id;
@@ -169,7 +169,7 @@ test('a repeated erasure changes nothing; an erased person cannot be given their
   await expectRefused(
     app,
     `mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { id } }`,
-    { input: { id: input.personId, subject: world.actors.provider.subject } },
+    { input: { personId: input.personId, subject: world.actors.provider.subject } },
     { as: world.admin.subject },
     'CONFLICT',
   );

@@ -55,7 +55,7 @@ test('every text input is bounded: a length limit, or a format of bounded length
 });
 
 test('no input carries an area, state, version or author of an existing object; the ones that name an area choose where a new thing goes or filter', () => {
-  const suspicious = /^(areaId|area|state|status|version|authorId|author|recordedById|createdById|actorId)$/;
+  const suspicious = /^(areaId|area|state|status|version|authorId|authorPersonId|author|recordedById|createdById|actorId)$/;
   const found = own()
     .filter(isInputObjectType)
     .flatMap((t) => Object.keys(t.getFields()).filter((f) => suspicious.test(f)).map((f) => `${t.name}.${f}`))
@@ -76,11 +76,13 @@ test('no input carries an area, state, version or author of an existing object; 
       'WorkflowVersionInput.version',
       // The area whose role assignment of a person is revoked (the role's own key).
       'RevokeAreaRoleInput.areaId',
+      // The area being changed (the record the mutation acts on, judged by area.update).
+      'UpdateAreaInput.areaId',
       // Filters: they narrow what the viewer may already see.
       'MeetingFilter.areaId',
       'MeetingFilter.status',
       'ProposalFilter.areaId',
-      'ProposalFilter.authorId',
+      'ProposalFilter.authorPersonId',
       'ProposalFilter.state',
       'ProviderFilter.areaId',
       // Whether a person was present, as the minute-taker records it.

@@ -62,7 +62,7 @@ export async function aSubmittedProposal(url: string, world: PipelineWorld, titl
   const created = await postGraphQL<{ createProposal: { id: string } }>(
     url,
     `mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }`,
-    { input: { workingGroupId: world.group.id, kind: 'MEASURE', title, summary: 'Posílení terénní péče v menších obcích.' } },
+    { input: { workingGroupBodyId: world.group.id, kind: 'MEASURE', title, summary: 'Posílení terénní péče v menších obcích.' } },
     author,
   );
   expect(created.errors).toBeUndefined();

@@ -56,7 +56,7 @@ export async function planWithStructure(
   const as = { as: world.actors.coordinator.subject };
   const plan = await app.gql<{ createPlan: { id: string; status: string; proposalId: string } }>(
     `mutation($input: CreatePlanInput!) { createPlan(input: $input) { id status proposalId } }`,
-    { input: { areaId: world.area.id, title: `Střednědobý plán ${period.yearFrom}–${period.yearTo}`, yearFrom: period.yearFrom, yearTo: period.yearTo, workingGroupId: world.group.id } },
+    { input: { areaId: world.area.id, title: `Střednědobý plán ${period.yearFrom}–${period.yearTo}`, yearFrom: period.yearFrom, yearTo: period.yearTo, workingGroupBodyId: world.group.id } },
     as,
   );
   expect(plan.errors).toBeUndefined();

@@ -54,7 +54,7 @@ interface ProposalView {
 async function createProposal(kind: string, title: string): Promise<{ id: string; workflowKey: string; workflowVersion: number }> {
   const res = await app.gql<{ createProposal: { id: string; workflowKey: string; workflowVersion: number } }>(
     CREATE_PROPOSAL,
-    { input: { workingGroupId: world.bodies.forum.id, kind, title, summary: 'Shrnutí návrhu pro fórum.' } },
+    { input: { workingGroupBodyId: world.bodies.forum.id, kind, title, summary: 'Shrnutí návrhu pro fórum.' } },
     world.author,
   );
   expect(res.errors).toBeUndefined();
@@ -227,7 +227,7 @@ test('only the area admin edits its workflow and migrates its proposals; templat
   const copied = await app.gql<{ createWorkflowDraft: Draft }>(CREATE, { input: { areaId: world.other.id, key: 'x-fora', from: { key: 'nj-fora', version: 1 } } }, world.otherAdmin);
   expect(copied.errors).toBeUndefined();
   expect(copied.data!.createWorkflowDraft).toMatchObject({ key: 'x-fora', basedOnVersion: null, definition: { version: 0 } });
-  const choose = await app.gql(`mutation($input: UpdateAreaInput!) { updateArea(input: $input) { workflowKey } }`, { input: { id: world.other.id, workflowKey: 'nj-fora' } }, world.otherAdmin);
+  const choose = await app.gql(`mutation($input: UpdateAreaInput!) { updateArea(input: $input) { workflowKey } }`, { input: { areaId: world.other.id, workflowKey: 'nj-fora' } }, world.otherAdmin);
   expect(codeOf(choose)).toBe('BAD_USER_INPUT');
   const migrate = { areaId: world.area.id, from: { key: 'nj-fora', version: 1 }, to: { key: 'nj-fora', version: 2 }, reason: 'x', dryRun: true };
   expect(codeOf(await app.gql(MIGRATE, { input: migrate }, world.otherAdmin))).toBe('NOT_FOUND');

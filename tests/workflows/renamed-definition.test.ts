@@ -105,7 +105,7 @@ test('the renamed definition is served as it is named, with what each transition
 test("a measure: submitted, the commission's 'not recommended' and the council's resolution recorded, approved", async () => {
   const created = await app.gql<{ createProposal: { id: string; state: string; phase: string } }>(
     `mutation($input: CreateProposalInput!) { createProposal(input: $input) { id state phase } }`,
-    { input: { workingGroupId: world.group.id, kind: 'MEASURE', title: 'Denní stacionář', summary: 'Nová služba pro seniory.' } },
+    { input: { workingGroupBodyId: world.group.id, kind: 'MEASURE', title: 'Denní stacionář', summary: 'Nová služba pro seniory.' } },
     as('author'),
   );
   const { id, state, phase } = created.data!.createProposal;
@@ -144,7 +144,7 @@ test("a measure: submitted, the commission's 'not recommended' and the council's
 test('a plan: the hearing rule binds its renamed passing events, not its return; the assembly adopts it with its resolution', async () => {
   const plan = await app.gql<{ createPlan: { id: string; proposalId: string } }>(
     `mutation($input: CreatePlanInput!) { createPlan(input: $input) { id proposalId } }`,
-    { input: { areaId: world.area.id, title: 'Střednědobý plán 2028–2030', yearFrom: 2028, yearTo: 2030, workingGroupId: world.group.id } },
+    { input: { areaId: world.area.id, title: 'Střednědobý plán 2028–2030', yearFrom: 2028, yearTo: 2030, workingGroupBodyId: world.group.id } },
     as('coordinator'),
   );
   const { id: planId, proposalId: id } = plan.data!.createPlan;
@@ -168,7 +168,7 @@ test('a plan: the hearing rule binds its renamed passing events, not its return;
 
   await app.gql(
     `mutation($input: AnswerHearingCommentInput!) { answerHearingComment(input: $input) { id } }`,
-    { input: { commentId: comment.data!.submitHearingComment.id, decision: 'ACCEPTED', justification: 'Doplněno do plánu.' } },
+    { input: { hearingCommentId: comment.data!.submitHearingComment.id, decision: 'ACCEPTED', justification: 'Doplněno do plánu.' } },
     as('coordinator'),
   );
   await app.em().nativeUpdate(Hearing, { id: hearingId }, { opensAt: new Date(Date.now() - 2 * 86_400_000), closesAt: new Date(Date.now() - 1000) });

@@ -49,7 +49,7 @@ async function publish(draft: { id: string; revision: number }, as = world.admin
 }
 async function createProposal(title: string, kind = 'MEASURE') {
   const res = await app.gql<{ createProposal: { id: string; workflowKey: string; workflowVersion: number } }>(
-    CREATE_PROPOSAL, { input: { workingGroupId: world.bodies.forum.id, kind, title, summary: 'Shrnutí.' } }, world.author);
+    CREATE_PROPOSAL, { input: { workingGroupBodyId: world.bodies.forum.id, kind, title, summary: 'Shrnutí.' } }, world.author);
   expect(res.errors).toBeUndefined();
   return res.data!.createProposal;
 }

@@ -54,7 +54,7 @@ test('a version published through one process is what another process starts new
 
     const created = await other.gql<{ createProposal: { id: string; workflowKey: string; workflowVersion: number; stageLabel: string } }>(
       `mutation($input: CreateProposalInput!) { createProposal(input: $input) { id workflowKey workflowVersion stageLabel } }`,
-      { input: { workingGroupId: world.group.id, kind: 'MEASURE', title: 'Terénní služba', summary: 'Pro menší obce.' } },
+      { input: { workingGroupBodyId: world.group.id, kind: 'MEASURE', title: 'Terénní služba', summary: 'Pro menší obce.' } },
       { as: world.actors.author.subject },
     );
     expect(created.errors).toBeUndefined();
