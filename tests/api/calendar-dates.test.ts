@@ -82,7 +82,7 @@ const READ = 'query($id: ID!) { meeting(id: $id) { nextMeetingDate } }';
 test('a valid day goes in through a mutation and comes back the same from a query', async () => {
   const meeting = await aMeetingOf(app.em(), a.group, MeetingStatus.HELD);
   const as = who(subjectOf(a.coordinator));
-  const updated = await api.gql(UPDATE, { input: { id: meeting.id, nextMeetingDate: '2028-02-29' } }, as);
+  const updated = await api.gql(UPDATE, { input: { meetingId: meeting.id, nextMeetingDate: '2028-02-29' } }, as);
   expect(updated).toMatchObject({ data: { updateMeeting: { id: meeting.id, nextMeetingDate: '2028-02-29' } } });
   expect(updated.errors).toBeUndefined();
   expect((await api.gql(READ, { id: meeting.id }, as)).data).toEqual({ meeting: { nextMeetingDate: '2028-02-29' } });
@@ -100,7 +100,7 @@ describe('a day that is no day is refused before anything runs, and nothing is w
 
   test.each(refusedDays)('%s in a variable: BAD_USER_INPUT naming the field, in Czech and English', async (_what, day) => {
     const meeting = await aMeetingOf(app.em(), a.group, MeetingStatus.HELD);
-    const res = await expectBadInput(app, UPDATE, { input: { id: meeting.id, nextMeetingDate: day } }, who(subjectOf(a.coordinator)), ['nextMeetingDate']);
+    const res = await expectBadInput(app, UPDATE, { input: { meetingId: meeting.id, nextMeetingDate: day } }, who(subjectOf(a.coordinator)), ['nextMeetingDate']);
     expect(res.status).toBe(400);
     expect(res.errors![0].message).toMatch(/^Neplatný vstup: nextMeetingDate: neplatná hodnota \(.*LocalDate/);
     expect(res.errors![0].extensions!.fields).toEqual([{ field: 'nextMeetingDate', message: expect.stringContaining(day) as unknown }]);
@@ -108,7 +108,7 @@ describe('a day that is no day is refused before anything runs, and nothing is w
 
   test.each(refusedDays)('%s written into the operation: GRAPHQL_VALIDATION_FAILED', async (_what, day) => {
     const meeting = await aMeetingOf(app.em(), a.group, MeetingStatus.HELD);
-    const inline = `mutation { updateMeeting(input: { id: "${meeting.id}", nextMeetingDate: "${day}" }) { id } }`;
+    const inline = `mutation { updateMeeting(input: { meetingId: "${meeting.id}", nextMeetingDate: "${day}" }) { id } }`;
     const res = await expectRefused(app, inline, {}, who(subjectOf(a.coordinator)), 'GRAPHQL_VALIDATION_FAILED');
     expect(res.status).toBe(400);
     expect(res.errors![0].message).toContain('LocalDate');
