@@ -12,6 +12,7 @@ import type { ActionPlanService } from './action-plan.service';
 import type { AreaService } from './area.service';
 import type { PlanRegisterService } from './plan-register.service';
 import type { PlanService } from './plan.service';
+import { folded } from './people-import.parser';
 import { readPlanDocument, type ImportedGuarantor, type ImportedPlan, type PlanImportProblem } from './plan-import.document';
 
 export interface PlanImportCommand {
@@ -54,14 +55,31 @@ const STEPS_TO: Record<ProjectIntentStatus, ProjectIntentStatus[]> = {
   [ProjectIntentStatus.CANCELLED]: [ProjectIntentStatus.CANCELLED],
 };
 
-const folded = (name: string): string => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('cs');
-
 /** The area's people, organisations and municipalities by name, for guarantors named in a document. */
 interface Names {
   people: Map<string, string[]>;
   organisations: Map<string, string[]>;
   municipalities: Map<string, string[]>;
 }
+
+  /** How each kind of guarantor is found by name, and the words when it is not found once. */
+const WHAT: Record<'person' | 'organisation' | 'municipality', { index: keyof Names; missing: Text; several: Text }> = {
+    person: {
+      index: 'people',
+      missing: { cs: 'V oblasti není osoba tohoto jména.', en: 'The area has no person of this name.' },
+      several: { cs: 'V oblasti je více osob tohoto jména.', en: 'The area has several people of this name.' },
+    },
+    organisation: {
+      index: 'organisations',
+      missing: { cs: 'V oblasti není organizace tohoto názvu.', en: 'The area has no organisation of this name.' },
+      several: { cs: 'V oblasti je více organizací tohoto názvu.', en: 'The area has several organisations of this name.' },
+    },
+    municipality: {
+      index: 'municipalities',
+      missing: { cs: 'Oblast nemá obec tohoto názvu.', en: 'The area has no municipality of this name.' },
+      several: { cs: 'Oblast má více obcí tohoto názvu.', en: 'The area has several municipalities of this name.' },
+    },
+  };
 
 /**
  * A plan brought in from another area (or another installation): the JSON document that
@@ -250,23 +268,6 @@ export class PlanImportService {
 
   /** The ids of a guarantor named in the document, or null with a problem for each name not found once in the area. */
   private resolve(who: ImportedGuarantor, names: Names, problems: PlanImportProblem[]): { personId: string | null; organisationId: string | null; municipalityId: string | null } | null {
-    const WHAT: Record<'person' | 'organisation' | 'municipality', { index: keyof Names; missing: Text; several: Text }> = {
-      person: {
-        index: 'people',
-        missing: { cs: 'V oblasti není osoba tohoto jména.', en: 'The area has no person of this name.' },
-        several: { cs: 'V oblasti je více osob tohoto jména.', en: 'The area has several people of this name.' },
-      },
-      organisation: {
-        index: 'organisations',
-        missing: { cs: 'V oblasti není organizace tohoto názvu.', en: 'The area has no organisation of this name.' },
-        several: { cs: 'V oblasti je více organizací tohoto názvu.', en: 'The area has several organisations of this name.' },
-      },
-      municipality: {
-        index: 'municipalities',
-        missing: { cs: 'Oblast nemá obec tohoto názvu.', en: 'The area has no municipality of this name.' },
-        several: { cs: 'Oblast má více obcí tohoto názvu.', en: 'The area has several municipalities of this name.' },
-      },
-    };
     const ids = { personId: null as string | null, organisationId: null as string | null, municipalityId: null as string | null };
     let found = true;
     for (const kind of ['person', 'organisation', 'municipality'] as const) {
