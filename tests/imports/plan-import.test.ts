@@ -267,6 +267,10 @@ test('a broken document: every problem by its path and code, and nothing written
   expect(duplicate.body.data!.problems).toEqual([expect.objectContaining({ path: '$.priorities[0].goals[0].measures[1].id', code: 'DUPLICATE_ID' })]);
   expect(await app.em().count(Plan, { areaId: target.area.id })).toBe(before);
 
+  // A list that is not one, and one longer than a document's list may be.
+  const shapes = await upload(target.area.id, JSON.stringify({ ...JSON.parse(exported), swot: 'silné stránky', risks: Array.from({ length: 1001 }, () => ({})) }), { as: coordinator });
+  expect(shapes.body.data!.problems.map((p) => [p.path, p.code])).toEqual([['$.swot', 'NOT_A_LIST'], ['$.risks', 'TOO_MANY']]);
+
   // Not JSON, or JSON of something else.
   const notJson = await upload(target.area.id, 'jméno;organizace\nJana;Světlo', { as: coordinator });
   expect(notJson.body.data!.problems).toEqual([expect.objectContaining({ path: '$', code: 'NOT_JSON' })]);
