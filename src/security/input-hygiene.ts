@@ -47,7 +47,7 @@ function clean(value: unknown, path: string, problems: Problem[], depth = 0): un
     return Object.fromEntries(
       Object.entries(value).map(([k, v]) => {
         // Keys are text too (in JSON values): a control character in one is refused like one in a value.
-        if (!isCleanText(k)) problems.push({ field: path || k, text: { cs: 'Klíč obsahuje řídicí znaky nebo poškozený Unicode.', en: 'A key holds control characters or broken Unicode.' } });
+        if (!isCleanText(k)) problems.push({ field: field || k, text: { cs: 'Klíč obsahuje řídicí znaky nebo poškozený Unicode.', en: 'A key holds control characters or broken Unicode.' } });
         return [k.normalize('NFC'), clean(v, path ? `${path}.${k}` : k, problems, depth + 1)];
       }),
     );

@@ -105,8 +105,8 @@ type ParamsCheck = (params: unknown) => Text[];
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** A value of a draft as a message quotes it. */
-export const shown = (v: unknown): string => (typeof v === 'string' ? `"${v}"` : (JSON.stringify(v) ?? String(v)));
-const oneOf = (v: unknown, values: readonly string[]): boolean => typeof v === 'string' && values.includes(v);
+export const shown = (v: unknown): string => JSON.stringify(v) ?? String(v);
+const oneOf = (v: unknown, values: readonly string[]): boolean => (values as readonly unknown[]).includes(v);
 
 /** A guard that takes no parameters: none, null or an empty object. */
 const noParams: ParamsCheck = (params) =>
