@@ -28,8 +28,8 @@ const SCOPES = {
     tests: ['tests/workflows/workflow-problems.test.ts', 'tests/workflows/workflow-definitions.test.ts'],
   },
   meetingRules: {
-    mutate: ['src/workflows/meeting.workflow.ts'],
-    tests: ['tests/rules/meeting-rules.test.ts'],
+    mutate: ['src/workflows/meeting.workflow.ts', 'src/domain/quorum.ts'],
+    tests: ['tests/rules/meeting-rules.test.ts', 'tests/rules/quorum.test.ts'],
   },
   hygiene: {
     mutate: ['src/security/input-hygiene.ts'],

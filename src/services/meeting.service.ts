@@ -6,7 +6,8 @@ import type { RequestContext } from '../context';
 import { AgendaItem } from '../entities/agenda-item.entity';
 import { Attendance } from '../entities/attendance.entity';
 import { Body } from '../entities/body.entity';
-import { AttendanceStatus, DelegatedPower, MeetingStatus, QuorumRule, type TriadSide } from '../entities/enums';
+import { AttendanceStatus, DelegatedPower, MeetingStatus, type TriadSide } from '../entities/enums';
+import { quorumOf, type QuorumResult } from '../domain/quorum';
 import { Meeting } from '../entities/meeting.entity';
 import { Membership } from '../entities/membership.entity';
 import { Person } from '../entities/person.entity';
@@ -35,13 +36,6 @@ function minusDays(day: string, days: number): string {
 
 function plusDays(day: string, days: number): string {
   return minusDays(day, -days);
-}
-
-export interface QuorumResult {
-  presentVoting: number;
-  totalVoting: number;
-  required: number;
-  reached: boolean;
 }
 
 /** What the service is asked to do (a resolver passes its GraphQL input, which has these shapes). */
@@ -552,9 +546,7 @@ export class MeetingService {
     const day = pragueDay(meeting.startsAt);
     const totalVoting = (await ctx.loaders.membershipsByBody.load(body.id)).filter((m) => m.votingRight && m.isValidOn(day)).length;
     const presentVoting = (await this.attendance(ctx, meeting)).filter((a) => a.status === AttendanceStatus.PRESENT && a.votingRight).length;
-    const required =
-      body.quorumRule === QuorumRule.NONE ? 0 : body.quorumRule === QuorumRule.TWO_THIRDS ? Math.ceil((2 * totalVoting) / 3) : Math.floor(totalVoting / 2) + 1;
-    return { presentVoting, totalVoting, required, reached: presentVoting >= required && (required > 0 || body.quorumRule === QuorumRule.NONE) };
+    return quorumOf(body.quorumRule, presentVoting, totalVoting);
   }
 
   async triadRepresentation(ctx: RequestContext, meeting: Meeting): Promise<{ present: TriadSide[]; missing: TriadSide[]; complete: boolean }> {

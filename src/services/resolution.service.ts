@@ -2,6 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { RequestContext } from '../context';
 import { AgendaItem } from '../entities/agenda-item.entity';
 import { RESOLUTIONS_OPEN } from '../workflows/meeting.workflow';
+import { isAdopted } from '../domain/quorum';
 import { authorize } from '../auth/authority';
 import { bodyResource } from '../auth/resources';
 import { Meeting } from '../entities/meeting.entity';
@@ -64,7 +65,7 @@ export class ResolutionService {
     if (input.proposalId && !(await ctx.em.count(AgendaItem, { meeting: meeting.id, proposal: input.proposalId }))) {
       throw badInput(ctx.locale, [{ field: 'proposalId', text: { cs: 'Návrh není na programu jednání.', en: 'The proposal is not on the agenda.' } }]);
     }
-    const adopted = quorum.reached && input.votesFor * 2 > quorum.presentVoting;
+    const adopted = isAdopted(quorum, input.votesFor);
     const sides = (await this.meetings.triadRepresentation(ctx, meeting)).present;
     // Everything the proposal's transition judges is read now: the transaction below holds one
     // connection only and takes its locks in one order, the meeting's and then the proposal's.

@@ -59,8 +59,8 @@ const AUTHOR: Text = { cs: 'autor návrhu', en: 'the author' };
 
 const EVERY_RULE: Array<{ rule: ActorRule; label: Text }> = [
   { rule: { kind: 'AUTHOR' }, label: AUTHOR },
-  ...Object.values(BodyKind).map((bodyKind) => ({ rule: { kind: 'CHAIR_OF', bodyKind }, label: CHAIRS[bodyKind] })),
-  ...Object.values(AreaRoleKind).map((role) => ({ rule: { kind: 'AREA_ROLE', role }, label: ROLES[role] })),
+  ...Object.values(BodyKind).map((bodyKind) => ({ rule: { kind: 'CHAIR_OF' as const, bodyKind }, label: CHAIRS[bodyKind] })),
+  ...Object.values(AreaRoleKind).map((role) => ({ rule: { kind: 'AREA_ROLE' as const, role }, label: ROLES[role] })),
 ];
 
 /** An actor who meets exactly `rule` (and no other rule of EVERY_RULE). */

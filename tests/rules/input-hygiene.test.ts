@@ -12,14 +12,16 @@ import { isCleanText, inputHygiene } from '../../src/security/input-hygiene';
  */
 
 const info = {} as GraphQLResolveInfo;
+/** The middleware as graphql-middleware calls it. */
+type Middleware = (resolve: (parent: unknown, args: unknown) => Promise<unknown>, parent: unknown, args: Record<string, unknown>, ctx: RequestContext, info: GraphQLResolveInfo) => Promise<unknown>;
 const context = (locale: 'cs' | 'en') => ({ locale }) as unknown as RequestContext;
 
 /** The arguments the resolver receives, or the refusal: its code and each field with its words. */
 async function through(args: Record<string, unknown>, locale: 'cs' | 'en' = 'en'): Promise<{ args: unknown } | { code: unknown; fields: unknown; message: string }> {
   try {
     let received: unknown = 'resolver not called';
-    await inputHygiene(
-      (_parent, given) => {
+    await (inputHygiene as unknown as Middleware)(
+      (_parent: unknown, given: unknown) => {
         received = given;
         return Promise.resolve(null);
       },
