@@ -1,39 +1,58 @@
 // Mutation testing of the rules (`npm run mutation`, scripts/mutation.mjs; README "Mutation
-// testing"). Each scope names the rule modules it mutates and the test files that exercise them
-// through the API; MUTATION_SCOPE picks one (default: all of them, which takes hours).
+// testing"). Each scope names the rule modules it mutates and the test files that exercise them,
+// without a database (tests/rules/) or through the API; MUTATION_SCOPE picks some (default: all of
+// them, which takes hours).
 //
 // Mutants of code that runs when a module loads or a test file starts (the policy table's rows,
 // the definitions' data, compiling the workflows) are "static": Stryker can only try them against
 // every test of the scope, so they are left out unless MUTATION_STATIC=1. Those rows are guarded by
 // the generated tests (tests/security/*-generated.test.ts, tests/workflows/typed-inputs-from-the-rules.test.ts).
+//
+// Mutants shown to be equivalent — no input can tell them from the code — are marked where they
+// stand (`// Stryker disable next-line <mutators>: why`) and listed here:
+// - src/workflows/engine.ts, `types: { events: {} as MachineEvent }` emptied: a declaration of types
+//   for the compiler; XState reads nothing of it at run time.
+// - src/workflows/engine.ts, the check that the machine reached the transition's target (condition
+//   and message): the machine is compiled from the same definition, so it always does; the check
+//   guards a later change to the compilation.
 
-/** @type {Record<string, { mutate: string[]; tests: string[] }>} */
+/**
+ * `score`: the scope's last recorded mutation score (README, "Mutation testing"), below which a run
+ * of it fails; null while the scope has not been measured to the standard. Raise it, never lower it.
+ * @type {Record<string, { mutate: string[]; tests: string[]; score: number | null }>}
+ */
 const SCOPES = {
   // The pure rule modules, with tests that need no database (tests/rules/, written from the rules;
   // a mutant is tried in about a second).
   history: {
     mutate: ['src/workflows/history-hash.ts'],
     tests: ['tests/rules/history-hash.test.ts'],
+    score: 100,
   },
   guards: {
     mutate: ['src/workflows/workflow-guards.ts'],
     tests: ['tests/rules/guard-catalogue.test.ts', 'tests/workflows/workflow-problems.test.ts', 'tests/workflows/workflow-definitions.test.ts'],
+    score: 100,
   },
   engine: {
     mutate: ['src/workflows/engine.ts'],
-    tests: ['tests/rules/engine.test.ts', 'tests/rules/meeting-rules.test.ts', 'tests/workflows/workflow-problems.test.ts'],
+    tests: ['tests/rules/engine.test.ts', 'tests/rules/meeting-rules.test.ts'],
+    score: 100,
   },
   definitions: {
     mutate: ['src/workflows/workflow-problems.ts', 'src/workflows/workflow-compiler.ts', 'src/workflows/workflow-definition.ts'],
     tests: ['tests/workflows/workflow-problems.test.ts', 'tests/workflows/workflow-definitions.test.ts'],
+    score: null,
   },
   meetingRules: {
     mutate: ['src/workflows/meeting.workflow.ts', 'src/domain/quorum.ts'],
     tests: ['tests/rules/meeting-rules.test.ts', 'tests/rules/quorum.test.ts'],
+    score: 100,
   },
   hygiene: {
     mutate: ['src/security/input-hygiene.ts'],
     tests: ['tests/rules/input-hygiene.test.ts'],
+    score: 100,
   },
   // The rest through the API on PostgreSQL (a mutant costs the fixture worlds of its test files).
   workflows: {
@@ -46,14 +65,17 @@ const SCOPES = {
       'tests/plans/hearing.test.ts',
       'tests/security/workflow-authority-generated.test.ts',
     ],
+    score: null,
   },
   meetings: {
-    mutate: ['src/workflows/meeting.workflow.ts', 'src/services/meeting.service.ts', 'src/services/minutes.service.ts'],
+    mutate: ['src/services/meeting.service.ts', 'src/services/minutes.service.ts'],
     tests: ['tests/meetings/conveners.test.ts', 'tests/meetings/meetings.test.ts', 'tests/meetings/minutes.test.ts'],
+    score: null,
   },
   authority: {
     mutate: ['src/auth/authority.ts', 'src/auth/conditions.ts', 'src/auth/policy.ts', 'src/auth/resources.ts'],
     tests: ['tests/meetings/conveners.test.ts', 'tests/security/areas-of-one-login.test.ts', 'tests/proposals/conflict-of-interest.test.ts', 'tests/security/authority-generated.test.ts'],
+    score: null,
   },
 };
 
@@ -87,6 +109,7 @@ export default {
   incrementalFile: 'mutation/incremental.json',
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
-  // `break`: the run fails below the last recorded score (README, "Mutation testing"); raise it, never lower it.
-  thresholds: { high: 90, low: 80, break: 69 },
+  // `break`: the run fails below the lowest recorded score of the scopes it runs (0 when one of them
+  // has none yet).
+  thresholds: { high: 90, low: 80, break: Math.min(...picked.map((scope) => scope.score ?? 0)) },
 };

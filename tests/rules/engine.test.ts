@@ -1,3 +1,4 @@
+import { transition as machineTransition } from 'xstate';
 import { RefusalCode, refusal, type Refusal } from '../../src/domain/refusal';
 import { definitionProblems, problemsMessage, validateDefinition, WorkflowDefinitionError, WorkflowEngine, type EngineDefinition, type GuardVerdict } from '../../src/workflows/engine';
 
@@ -62,6 +63,24 @@ test('a new record stands in the initial stage; a snapshot says its stage; a sta
   for (const stage of ['DRAFT', 'REVIEW', 'DONE', 'DROPPED']) expect(engine.stateOf(engine.snapshotAt(stage))).toBe(stage);
   expect(engine.transitionsFrom('REVIEW').map((t) => t.event)).toEqual(['APPROVE', 'BOTH', 'SEND_BACK', 'DROP']);
   expect(engine.transitionsFrom('DONE')).toEqual([]);
+});
+
+test('the machine itself never moves on an event the guards did not permit, and a decided record is done', () => {
+  // Compiled here, so that what the compilation does is this test's to judge.
+  const engine = new WorkflowEngine(DEFINITION, CATALOGUE);
+  const at = (stage: string) => engine.machine.resolveState({ value: stage, context: undefined });
+  for (const [stage, event, to] of [
+    ['DRAFT', 'SUBMIT', 'REVIEW'],
+    ['REVIEW', 'APPROVE', 'DONE'],
+    ['REVIEW', 'SEND_BACK', 'DRAFT'],
+  ]) {
+    expect([stage, event, String(machineTransition(engine.machine, at(stage), { type: event, permitted: false })[0].value)]).toEqual([stage, event, stage]);
+    expect([stage, event, String(machineTransition(engine.machine, at(stage), { type: event, permitted: true })[0].value)]).toEqual([stage, event, to]);
+  }
+  const approved = engine.decide(engine.snapshotAt('REVIEW'), 'APPROVE', { refuse: [], ask: [], as: 'CHAIR' });
+  expect(approved.allowed && approved.snapshot.status).toBe('done');
+  const submitted = engine.decide(engine.start().snapshot, 'SUBMIT', NONE);
+  expect(submitted.allowed && submitted.snapshot.status).toBe('active');
 });
 
 test('an allowed event: the next snapshot, both stages, the transition, its effects, acting as nobody in particular when no guard says', () => {
@@ -182,6 +201,23 @@ describe('what every definition must hold', () => {
       ],
     };
     expect(definitionProblems(chain, [])).toEqual([]);
+    // A second stage of a key is that fault only: it is not judged again as unreachable or as a dead end.
+    const twice = {
+      initial: 'S',
+      stages: [
+        { key: 'S', final: false },
+        { key: 'A', final: true },
+        { key: 'A', final: false },
+        { key: 'LOST', final: true },
+        { key: 'LOST', final: false },
+      ],
+      transitions: [{ from: ['S'], event: 'GO', to: 'A', guards: [] }],
+    };
+    expect(definitionProblems(twice, []).map((p) => [p.code, p.path])).toEqual([
+      ['DUPLICATE_STAGE', 'stages[2].key'],
+      ['DUPLICATE_STAGE', 'stages[4].key'],
+      ['UNREACHABLE_STAGE', 'stages[3]'],
+    ]);
     expect(definitionProblems(DEFINITION, CATALOGUE.names)).toEqual([]);
   });
 
@@ -195,7 +231,9 @@ describe('what every definition must hold', () => {
     expect(() => validateDefinition(definition, CATALOGUE.names)).toThrow(new WorkflowDefinitionError(message));
     expect(() => new WorkflowEngine(definition, CATALOGUE)).toThrow(WorkflowDefinitionError);
     expect(() => validateDefinition(DEFINITION, CATALOGUE.names)).not.toThrow();
-    expect(problemsMessage('x@1', [{ path: 'initial', message: 'Ends with a dot.' }, { path: 'stages[0]', message: 'No dot' }])).toBe('Workflow "x@1": initial: Ends with a dot; stages[0]: No dot');
+    expect(problemsMessage('x@1', [{ path: 'initial', message: 'Ends with a dot.' }, { path: 'stages[0]', message: 'No dot' }, { path: 'stages[1]', message: 'Version 1.2 is gone.' }])).toBe(
+      'Workflow "x@1": initial: Ends with a dot; stages[0]: No dot; stages[1]: Version 1.2 is gone',
+    );
     expect(new WorkflowDefinitionError('m').name).toBe('WorkflowDefinitionError');
   });
 });
