@@ -79,8 +79,9 @@ const SCOPES = {
   },
 };
 
-const picked = (process.env.MUTATION_SCOPE ?? Object.keys(SCOPES).join(',')).split(',').map((name) => {
-  const scope = SCOPES[name.trim()];
+const names = (process.env.MUTATION_SCOPE ?? Object.keys(SCOPES).join(',')).split(',').map((name) => name.trim());
+const picked = names.map((name) => {
+  const scope = SCOPES[name];
   if (!scope) throw new Error(`MUTATION_SCOPE: no scope "${name}" (${Object.keys(SCOPES).join(', ')})`);
   return scope;
 });
@@ -103,10 +104,10 @@ export default {
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
-  // Results are kept in the repo: a later run tries again only the mutants whose code or tests
-  // changed (`-- --force` tries them all).
+  // Results are kept in the repo, one file for each set of scopes run together: a later run of the
+  // same scopes tries again only the mutants whose code or tests changed (`-- --force` tries them all).
   incremental: true,
-  incrementalFile: 'mutation/incremental.json',
+  incrementalFile: `mutation/${process.env.MUTATION_SCOPE ? [...new Set(names)].sort().join('+') : 'all'}.json`,
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
   // `break`: the run fails below the lowest recorded score of the scopes it runs (0 when one of them
