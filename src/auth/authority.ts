@@ -280,20 +280,26 @@ function toSql(cond: Condition, viewer: Viewer, form: SqlForm, params: unknown[]
       return missing(`form of "${cond.kind}" (a body's own rules are judged per record)`);
     case 'flag':
       return form.flags?.[cond.flag] ?? missing(`flag "${cond.flag}"`);
+    // All of nothing holds, any of nothing does not (as `holds` judges them).
     case 'all':
-      return `(${cond.of.map((c) => toSql(c, viewer, form, params)).join(' and ')})`;
+      return cond.of.length === 0 ? 'true' : `(${cond.of.map((c) => toSql(c, viewer, form, params)).join(' and ')})`;
     case 'any':
-      return `(${cond.of.map((c) => toSql(c, viewer, form, params)).join(' or ')})`;
+      return cond.of.length === 0 ? 'false' : `(${cond.of.map((c) => toSql(c, viewer, form, params)).join(' or ')})`;
     case 'not':
       return `(not ${toSql(cond.of, viewer, form, params)})`;
   }
 }
 
+/** A condition as SQL over a table alias, with its bound values in order: the list form of `holds`. */
+export function conditionSql(cond: Condition, viewer: Viewer, form: SqlForm): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const sql = toSql(cond, viewer, form, params);
+  return { sql, params };
+}
+
 /** The rule of `action` as a SQL condition over a table alias, with its bound values in order. */
 export function visibleWhere(viewer: Viewer, action: Action, form: SqlForm): { sql: string; params: unknown[] } {
-  const params: unknown[] = [];
-  const sql = toSql(POLICY[action].who, viewer, form, params);
-  return { sql, params };
+  return conditionSql(POLICY[action].who, viewer, form);
 }
 
 /** The same, as a MikroORM filter over the root entity's alias (the bound values do not depend on it). */

@@ -1,0 +1,173 @@
+import { Client } from 'pg';
+import { conditionSql, holds, type SqlForm } from '../../src/auth/authority';
+import { all, any, anyone, areaPerson, areaRole, areaSeat, chair, flag, globalAdmin, not, seat, self, signedIn, type Condition, type Resource } from '../../src/auth/conditions';
+import { Viewer, type DelegationHeld } from '../../src/auth/viewer';
+import type { AreaRole } from '../../src/entities/area-role.entity';
+import { AreaRoleKind, DelegatedPower, MembershipRole } from '../../src/entities/enums';
+import type { Membership } from '../../src/entities/membership.entity';
+import type { Person } from '../../src/entities/person.entity';
+
+/**
+ * One rule, two forms (../shared/DESIGN.md §6a): the decision point judges a condition for one
+ * record (`holds`, what `can` asks) and turns the same condition into SQL for lists
+ * (`conditionSql`, what `visibleWhere` builds). For every condition of the vocabulary that has a
+ * SQL form, every kind of viewer and every kind of record, PostgreSQL must find exactly the records
+ * the single-record rule lets through. The records are a VALUES list, so that nothing but the two
+ * forms is judged; tests/security/authority-generated.test.ts does the same on the service's own
+ * tables through GraphQL.
+ */
+
+const A = '00000000-0000-4000-8000-00000000000a';
+const B = '00000000-0000-4000-8000-00000000000b';
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+/** People: one per area of a login, so that one login may hold people in both areas. */
+const PERSON_A = id(101);
+const PERSON_B = id(102);
+const OTHER_PERSON = id(103);
+/** Bodies: a working group and a commission in A, a working group in B. */
+const GROUP_A = id(201);
+const COMMISSION_A = id(202);
+const GROUP_B = id(203);
+
+const person = (pid: string, areaId: string) => ({ id: pid, areaId }) as unknown as Person;
+const role = (areaId: string, kind: AreaRoleKind) => ({ areaId, role: kind }) as unknown as AreaRole;
+const membership = (bodyId: string, areaId: string, kind: MembershipRole) => ({ body: { id: bodyId }, areaId, role: kind }) as unknown as Membership;
+const delegation = (bodyId: string, areaId: string, power: DelegatedPower): DelegationHeld => ({ id: id(900), areaId, bodyId, power, forPersonId: OTHER_PERSON });
+
+const VIEWERS: Record<string, Viewer> = {
+  anonymous: Viewer.anonymous(),
+  'signed in, nobody': new Viewer('nobody', false, [], [], []),
+  'global admin': new Viewer('root', true, [], [], []),
+  'person of A': new Viewer('a', false, [person(PERSON_A, A)], [], []),
+  'coordinator of A': new Viewer('c', false, [person(PERSON_A, A)], [role(A, AreaRoleKind.COORDINATOR)], []),
+  'admin of B, person of A and B': new Viewer('ab', false, [person(PERSON_A, A), person(PERSON_B, B)], [role(B, AreaRoleKind.ADMIN)], []),
+  'clerk of A and coordinator of B': new Viewer('cb', false, [person(PERSON_A, A), person(PERSON_B, B)], [role(A, AreaRoleKind.CLERK), role(B, AreaRoleKind.COORDINATOR)], []),
+  'member of group A': new Viewer('m', false, [person(PERSON_A, A)], [], [membership(GROUP_A, A, MembershipRole.MEMBER)]),
+  'chair of commission A': new Viewer('ch', false, [person(PERSON_A, A)], [], [membership(COMMISSION_A, A, MembershipRole.CHAIR)]),
+  'secretary of group B': new Viewer('s', false, [person(PERSON_B, B)], [], [membership(GROUP_B, B, MembershipRole.SECRETARY)]),
+  'convening for the chair of group A': new Viewer('dc', false, [person(PERSON_A, A)], [], [], [delegation(GROUP_A, A, DelegatedPower.CONVENE)]),
+  'deputy with the whole chair of group B': new Viewer('dd', false, [person(PERSON_B, B)], [], [membership(GROUP_B, B, MembershipRole.DEPUTY)], [delegation(GROUP_B, B, DelegatedPower.CHAIR)]),
+};
+
+interface Row {
+  id: string;
+  areaId: string | null;
+  authors: string[];
+  bodies: string[];
+  isPublic: boolean;
+}
+/** Records of every kind: in each area, in none, by each author, of each body, public or not. */
+const ROWS: Row[] = [
+  { id: id(1), areaId: A, authors: [PERSON_A], bodies: [GROUP_A], isPublic: false },
+  { id: id(2), areaId: A, authors: [OTHER_PERSON], bodies: [COMMISSION_A], isPublic: true },
+  { id: id(3), areaId: A, authors: [], bodies: [GROUP_A, COMMISSION_A], isPublic: false },
+  { id: id(4), areaId: B, authors: [PERSON_B], bodies: [GROUP_B], isPublic: false },
+  { id: id(5), areaId: B, authors: [PERSON_A], bodies: [], isPublic: true },
+  { id: id(6), areaId: null, authors: [], bodies: [], isPublic: true },
+];
+const resourceOf = (row: Row): Resource => ({
+  areaId: row.areaId,
+  people: { author: row.authors },
+  bodies: { body: row.bodies.map((bodyId) => ({ id: bodyId })) },
+  flags: { public: row.isPublic },
+});
+const FORM: SqlForm = {
+  areaId: 'r.area_id',
+  people: { author: (ids) => `r.authors && ${ids}` },
+  bodies: { body: (ids) => `r.bodies && ${ids}` },
+  flags: { public: 'r.is_public' },
+};
+
+const CONDITIONS: Record<string, Condition> = {
+  anyone,
+  signedIn,
+  globalAdmin,
+  areaPerson,
+  'areaRole ADMIN': areaRole(AreaRoleKind.ADMIN),
+  'areaRole COORDINATOR or ADMIN': areaRole(AreaRoleKind.COORDINATOR, AreaRoleKind.ADMIN),
+  'areaRole CLERK': areaRole(AreaRoleKind.CLERK),
+  areaSeat,
+  'self author': self('author'),
+  'seat body': seat('body'),
+  'seat body as CHAIR or SECRETARY': seat('body', MembershipRole.CHAIR, MembershipRole.SECRETARY),
+  'chair body': chair('body'),
+  'chair body, power to convene': chair('body', DelegatedPower.CONVENE),
+  'chair body, power to verify': chair('body', DelegatedPower.VERIFY_MINUTES),
+  'flag public': flag('public'),
+  'public or author': any(flag('public'), self('author')),
+  'coordinator and not public': all(areaRole(AreaRoleKind.COORDINATOR), not(flag('public'))),
+  'not (person and seat)': not(all(areaPerson, seat('body'))),
+  'all of nothing': all(),
+  'any of nothing': any(),
+  'not any of nothing': not(any()),
+};
+
+let client: Client;
+beforeAll(async () => {
+  client = new Client({ connectionString: process.env.TRIADA_TEST_ADMIN_URL });
+  await client.connect();
+});
+afterAll(async () => {
+  await client.end();
+});
+
+/** The ids of the records the SQL form lets through. */
+async function throughSql(cond: Condition, viewer: Viewer): Promise<string[]> {
+  const { sql, params } = conditionSql(cond, viewer, FORM);
+  const values = ROWS.map((_row, i) => `($${i * 5 + 1}::uuid, $${i * 5 + 2}::uuid, $${i * 5 + 3}::uuid[], $${i * 5 + 4}::uuid[], $${i * 5 + 5}::boolean)`).join(', ');
+  const rowParams = ROWS.flatMap((row) => [row.id, row.areaId, `{${row.authors.join(',')}}`, `{${row.bodies.join(',')}}`, row.isPublic]);
+  let n = rowParams.length;
+  const where = sql.replace(/\?/g, () => `$${++n}`);
+  const { rows } = await client.query<{ id: string }>(`select r.id from (values ${values}) as r(id, area_id, authors, bodies, is_public) where ${where} order by r.id`, [...rowParams, ...params]);
+  return rows.map((r) => r.id);
+}
+
+test('for every condition with a SQL form and every viewer, PostgreSQL finds exactly the records the single-record rule lets through', async () => {
+  let allowedSomewhere = 0;
+  for (const [name, cond] of Object.entries(CONDITIONS)) {
+    for (const [who, viewer] of Object.entries(VIEWERS)) {
+      const byRule = ROWS.filter((row) => holds(cond, viewer, resourceOf(row))).map((row) => row.id);
+      allowedSomewhere += byRule.length;
+      expect([name, who, await throughSql(cond, viewer)]).toEqual([name, who, byRule]);
+    }
+  }
+  // The cases are not all refusals: the comparison says something.
+  expect(allowedSomewhere).toBeGreaterThan(100);
+});
+
+test('the cases tell the rules apart: a role, a seat or a delegation counts only where the rule says', () => {
+  const rows = (cond: Condition, who: string) => ROWS.filter((row) => holds(cond, VIEWERS[who], resourceOf(row))).map((row) => ROWS.indexOf(row) + 1);
+  expect(rows(areaRole(AreaRoleKind.ADMIN), 'admin of B, person of A and B')).toEqual([4, 5]);
+  expect(rows(areaRole(AreaRoleKind.ADMIN), 'global admin')).toEqual([1, 2, 3, 4, 5, 6]);
+  expect(rows(areaRole(AreaRoleKind.CLERK), 'clerk of A and coordinator of B')).toEqual([1, 2, 3]);
+  expect(rows(chair('body', DelegatedPower.CONVENE), 'convening for the chair of group A')).toEqual([1, 3]);
+  expect(rows(chair('body', DelegatedPower.VERIFY_MINUTES), 'convening for the chair of group A')).toEqual([]);
+  expect(rows(chair('body', DelegatedPower.VERIFY_MINUTES), 'deputy with the whole chair of group B')).toEqual([4]);
+  expect(rows(seat('body', MembershipRole.CHAIR, MembershipRole.SECRETARY), 'secretary of group B')).toEqual([4]);
+  expect(rows(areaSeat, 'member of group A')).toEqual([1, 2, 3]);
+  expect(rows(all(), 'anonymous')).toEqual([1, 2, 3, 4, 5, 6]);
+  expect(rows(any(), 'global admin')).toEqual([]);
+});
+
+test('a condition without a SQL form, or a reference the form lacks, is refused by name, never turned into a wrong filter', () => {
+  const viewer = VIEWERS['coordinator of A'];
+  const refused = (cond: Condition, form: SqlForm = FORM) => {
+    try {
+      conditionSql(cond, viewer, form);
+      return 'turned into SQL';
+    } catch (err) {
+      return (err as Error).message;
+    }
+  };
+  expect(refused({ kind: 'represents', ref: 'concerned' })).toBe('The policy\'s SQL form has no form of "represents" (a body\'s own rules are judged per record)');
+  expect(refused({ kind: 'convener', ref: 'body' })).toBe('The policy\'s SQL form has no form of "convener" (a body\'s own rules are judged per record)');
+  expect(refused({ kind: 'minuteTaker', ref: 'body' })).toBe('The policy\'s SQL form has no form of "minuteTaker" (a body\'s own rules are judged per record)');
+  expect(refused(self('guarantor'))).toBe('The policy\'s SQL form has no person reference "guarantor"');
+  expect(refused(seat('chain'))).toBe('The policy\'s SQL form has no body reference "chain"');
+  expect(refused(chair('handledBodies'))).toBe('The policy\'s SQL form has no body reference "handledBodies"');
+  expect(refused(flag('draft'))).toBe('The policy\'s SQL form has no flag "draft"');
+  expect(refused(self('author'), { areaId: 'r.area_id' })).toBe('The policy\'s SQL form has no person reference "author"');
+  // Nothing to look for: no placeholder is bound, the answer is known.
+  expect(conditionSql(self('author'), VIEWERS.anonymous, FORM)).toEqual({ sql: 'false', params: [] });
+  expect(conditionSql(areaPerson, VIEWERS['admin of B, person of A and B'], FORM)).toEqual({ sql: 'r.area_id = any(?::uuid[])', params: [`{${A},${B}}`] });
+});
