@@ -15,6 +15,11 @@
 // - src/workflows/engine.ts, the check that the machine reached the transition's target (condition
 //   and message): the machine is compiled from the same definition, so it always does; the check
 //   guards a later change to the compilation.
+// - src/workflows/workflow-problems.ts, `stageName`: `c.stage(key)?.label` without `?.`: a stage is
+//   named in a problem's words only when the definition has it.
+// - src/workflows/workflow-problems.ts, `structuralCs`: `p.stage ?? ''` with another string: every
+//   structural problem worded with its stage carries one (UNKNOWN_GUARD, the only one without, does
+//   not name a stage).
 
 /**
  * `score`: the scope's last recorded mutation score (README, "Mutation testing"), below which a run
@@ -41,7 +46,7 @@ const SCOPES = {
   },
   definitions: {
     mutate: ['src/workflows/workflow-problems.ts', 'src/workflows/workflow-compiler.ts', 'src/workflows/workflow-definition.ts'],
-    tests: ['tests/workflows/workflow-problems.test.ts', 'tests/workflows/workflow-definitions.test.ts'],
+    tests: ['tests/rules/workflow-definitions-rules.test.ts', 'tests/workflows/workflow-problems.test.ts', 'tests/workflows/workflow-definitions.test.ts'],
     score: null,
   },
   meetingRules: {

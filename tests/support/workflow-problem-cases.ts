@@ -141,7 +141,15 @@ export const WORKFLOW_PROBLEM_CASES: WorkflowProblemCase[] = [
   ),
 
   // Phases and what the transitions record.
-  ...of(C.DRAFT_STAGE, { path: `${S('WORKING_GROUP')}.phase`, why: 'a second stage in phase DRAFT', mutate: (d) => editStage(d, 'WORKING_GROUP', (s) => ({ ...s, phase: ProposalPhase.DRAFT })) }),
+  ...of(
+    C.DRAFT_STAGE,
+    { path: `${S('WORKING_GROUP')}.phase`, why: 'a second stage in phase DRAFT', mutate: (d) => editStage(d, 'WORKING_GROUP', (s) => ({ ...s, phase: ProposalPhase.DRAFT })) },
+    {
+      path: `${S('DRAFT')}.phase`,
+      why: 'the initial stage already in review',
+      mutate: (d) => editStage(d, 'DRAFT', (s) => ({ ...s, phase: ProposalPhase.IN_REVIEW, bodyKind: BodyKind.WORKING_GROUP })),
+    },
+  ),
   ...of(C.NO_APPROVED_STAGE, { path: 'stages', why: 'no stage approves', mutate: (d) => editStage(d, 'APPROVED', (s) => ({ ...s, phase: ProposalPhase.REJECTED })) }),
   ...of(C.DUPLICATE_EFFECT, {
     path: `${T('APPROVE', 'COUNCIL')}.effects[1]`,
@@ -158,11 +166,19 @@ export const WORKFLOW_PROBLEM_CASES: WorkflowProblemCase[] = [
     },
     { path: `${T('RECOMMEND', 'WORKING_GROUP')}.effects[0]`, why: 'submission recorded after the draft', mutate: (d) => editTransition(d, 'RECOMMEND', 'WORKING_GROUP', (t) => ({ ...t, effects: ['SUBMITTED'] })) },
   ),
-  ...of(C.RESOLUTION_NUMBER_NOT_REQUIRED, {
-    path: `${T('APPROVE', 'ASSEMBLY')}.guards`,
-    why: "the assembly's resolution recorded without its number",
-    mutate: (d) => editTransition(d, 'APPROVE', 'ASSEMBLY', without('resolutionNumberRequired')),
-  }),
+  ...of(
+    C.RESOLUTION_NUMBER_NOT_REQUIRED,
+    {
+      path: `${T('APPROVE', 'ASSEMBLY')}.guards`,
+      why: "the assembly's resolution recorded without its number",
+      mutate: (d) => editTransition(d, 'APPROVE', 'ASSEMBLY', without('resolutionNumberRequired')),
+    },
+    {
+      path: `${T('APPROVE', 'COUNCIL')}.guards`,
+      why: "the council's resolution recorded without its number",
+      mutate: (d) => editTransition(d, 'APPROVE', 'COUNCIL', without('resolutionNumberRequired')),
+    },
+  ),
   ...of(C.RESOLUTION_NOT_RECORDED, {
     path: `${T('REJECT', 'COUNCIL')}.effects`,
     why: "the council's resolution number typed and not recorded as the council's",
