@@ -47,7 +47,7 @@ const SCOPES = {
   definitions: {
     mutate: ['src/workflows/workflow-problems.ts', 'src/workflows/workflow-compiler.ts', 'src/workflows/workflow-definition.ts'],
     tests: ['tests/rules/workflow-definitions-rules.test.ts', 'tests/workflows/workflow-problems.test.ts', 'tests/workflows/workflow-definitions.test.ts'],
-    score: null,
+    score: 100,
   },
   meetingRules: {
     mutate: ['src/workflows/meeting.workflow.ts', 'src/domain/quorum.ts'],
