@@ -223,6 +223,12 @@ describe("the resource's area: areaPerson, areaRole, areaSeat", () => {
         { name: `${role} of B1 on A`, v: seatIn(B1, role), areaId: A, expected: false },
         { name: `${role} of B1 on B`, v: seatIn(B1, role), areaId: B, expected: true },
       ]),
+      {
+        name: 'seats in B1 and A2 on A',
+        v: viewer({ people: [PA, PB], seats: [{ areaId: B, body: B1, role: MembershipRole.MEMBER }, { areaId: A, body: A2, role: MembershipRole.GUEST }] }),
+        areaId: A,
+        expected: true,
+      },
       ...AREA_ROLES.map((role) => ({ name: `${role} role in A`, v: roleIn(A, role), areaId: A, expected: false })),
       { name: 'person of A', v: viewer({ people: [PA] }), areaId: A, expected: false },
       { name: 'global admin', v: GLOBAL_ADMIN, areaId: A, expected: false },
@@ -372,6 +378,12 @@ describe('seat: a seat in the body named (any role, or one of those listed)', ()
       [
       { name: `${ref}: A2 seat, A1 named`, v: seatIn(A2, MembershipRole.CHAIR), res: inBody(ref, { id: A1 }), expected: false },
       { name: `${ref}: A2 seat, A1 and A2 named`, v: seatIn(A2, MembershipRole.MEMBER), res: inBody(ref, { id: A1 }, { id: A2 }), expected: true },
+      {
+        name: `${ref}: seats in A2 and A1, A1 named`,
+        v: viewer({ people: [PA], seats: [{ areaId: A, body: A2, role: MembershipRole.CHAIR }, { areaId: A, body: A1, role: MembershipRole.GUEST }] }),
+        res: inBody(ref, { id: A1 }),
+        expected: true,
+      },
       { name: `${ref}: A1 seat, no body named`, v: seatIn(A1, MembershipRole.MEMBER), res: inBody(ref), expected: false },
       { name: `${ref}: A1 seat, left out`, v: seatIn(A1, MembershipRole.MEMBER), res: { areaId: A }, expected: false },
       { name: `${ref}: coordinator of A`, v: roleIn(A, AreaRoleKind.COORDINATOR), res: inBody(ref, { id: A1 }), expected: false },
@@ -395,6 +407,11 @@ describe("chair: the body's chair, or whoever the power is delegated to (CHAIR i
     { name: 'delegated CONVENE and VERIFY_MINUTES', v: viewer({ people: [PA], delegations: [{ body: A1, power: DelegatedPower.CONVENE }, { body: A1, power: DelegatedPower.VERIFY_MINUTES }] }), powers: [DelegatedPower.CONVENE, DelegatedPower.VERIFY_MINUTES] },
     ...POWERS.map((power) => ({ name: `delegated ${power} in another body (A2)`, v: seatIn(A1, MembershipRole.MEMBER, [{ body: A2, power }]), powers: [] })),
     { name: 'the chair of another body (A2)', v: seatIn(A2, MembershipRole.CHAIR), powers: [] },
+    {
+      name: 'a member of A2 and the chair of A1',
+      v: viewer({ people: [PA], seats: [{ areaId: A, body: A2, role: MembershipRole.MEMBER }, { areaId: A, body: A1, role: MembershipRole.CHAIR }] }),
+      powers: POWERS,
+    },
     { name: 'the coordinator of A', v: roleIn(A, AreaRoleKind.COORDINATOR), powers: [] },
     { name: 'the admin of A', v: roleIn(A, AreaRoleKind.ADMIN), powers: [] },
     { name: 'a global admin', v: GLOBAL_ADMIN, powers: [] },
@@ -1131,6 +1148,8 @@ describe('the shield judges each condition as far as it can be known before the 
         { name: `${name}, global admin`, cond, v: GLOBAL_ADMIN, expected: true },
         { name: `not ${name}, anonymous`, cond: not(cond), v: ANONYMOUS, expected: true },
         { name: `not ${name}, signed in`, cond: not(cond), v: STRANGER, expected: true },
+        { name: `not not ${name}, signed in`, cond: not(not(cond)), v: STRANGER, expected: true },
+        { name: `not not ${name}, anonymous`, cond: not(not(cond)), v: ANONYMOUS, expected: 'refused' },
       ]),
       { name: 'flag, anonymous', cond: flag('public'), v: ANONYMOUS, expected: true },
       { name: 'not flag, anonymous', cond: not(flag('public')), v: ANONYMOUS, expected: true },
@@ -1292,6 +1311,10 @@ describe("acting for a chair: in one's own right, or on behalf of the chair who 
       { name: 'anonymous', v: ANONYMOUS, res: byChair, expected: null },
     ];
     judged(cases, (c) => onBehalfOf(c.v, 'meeting.schedule', c.res, DelegatedPower.CONVENE), (c) => c.expected);
+    // Convening is recorded under a person of the area: a delegate without one may not, for nobody.
+    const withoutPerson = viewer({ delegations: [{ body: A1, power: DelegatedPower.CHAIR, forPersonId: 'jana' }] });
+    expect([can(withoutPerson, 'meeting.schedule', byChair), onBehalfOf(withoutPerson, 'meeting.schedule', byChair, DelegatedPower.CONVENE)]).toEqual([true, 'jana']);
+    expect([can(withoutPerson, 'meeting.convene', byChair), onBehalfOf(withoutPerson, 'meeting.convene', byChair, DelegatedPower.CONVENE)]).toEqual([false, null]);
     const minutes = bodyResource(body(A1, A));
     expect(onBehalfOf(delegate([{ body: A1, power: DelegatedPower.VERIFY_MINUTES, forPersonId: 'eva' }, { body: A1, power: DelegatedPower.CHAIR, forPersonId: 'jana' }]), 'minutes.verify', minutes, DelegatedPower.VERIFY_MINUTES)).toBe('eva');
     // A proposal names its bodies under other references: the working group's chair power held for its chair.
