@@ -1153,6 +1153,8 @@ describe('the shield judges each condition as far as it can be known before the 
       ]),
       { name: 'flag, anonymous', cond: flag('public'), v: ANONYMOUS, expected: true },
       { name: 'not flag, anonymous', cond: not(flag('public')), v: ANONYMOUS, expected: true },
+      { name: 'not not flag, anonymous', cond: not(not(flag('public'))), v: ANONYMOUS, expected: true },
+      { name: 'not not flag, signed in', cond: not(not(flag('public'))), v: STRANGER, expected: true },
       { name: 'areaRole(ADMIN), signed in', cond: areaRole(AreaRoleKind.ADMIN), v: STRANGER, expected: true },
       { name: 'areaRole(ADMIN), anonymous', cond: areaRole(AreaRoleKind.ADMIN), v: ANONYMOUS, expected: 'refused' },
     ];
@@ -1303,6 +1305,15 @@ describe("acting for a chair: in one's own right, or on behalf of the chair who 
         res: byChair,
         expected: 'jana',
       },
+      {
+        name: "another power's delegation is not the chair's whole power",
+        v: delegate([
+          { body: A1, power: DelegatedPower.VERIFY_MINUTES, forPersonId: 'eva' },
+          { body: A1, power: DelegatedPower.CHAIR, forPersonId: 'jana' },
+        ]),
+        res: byChair,
+        expected: 'jana',
+      },
       { name: 'the chair', v: CAST.chairOfA1, res: byChair, expected: null },
       { name: 'a coordinator delegated, the coordinator may convene', v: coordinatorDelegated, res: either, expected: null },
       { name: 'a coordinator delegated, only the chair may convene', v: coordinatorDelegated, res: byChair, expected: 'petr' },
@@ -1311,6 +1322,8 @@ describe("acting for a chair: in one's own right, or on behalf of the chair who 
       { name: 'anonymous', v: ANONYMOUS, res: byChair, expected: null },
     ];
     judged(cases, (c) => onBehalfOf(c.v, 'meeting.schedule', c.res, DelegatedPower.CONVENE), (c) => c.expected);
+    // Allowed by a delegation of another power than the one asked about: no chair delegated that power to them.
+    expect(onBehalfOf(delegate([{ body: A1, power: DelegatedPower.VERIFY_MINUTES, forPersonId: 'eva' }]), 'minutes.verify', bodyResource(body(A1, A)), DelegatedPower.CONVENE)).toBeNull();
     // Convening is recorded under a person of the area: a delegate without one may not, for nobody.
     const withoutPerson = viewer({ delegations: [{ body: A1, power: DelegatedPower.CHAIR, forPersonId: 'jana' }] });
     expect([can(withoutPerson, 'meeting.schedule', byChair), onBehalfOf(withoutPerson, 'meeting.schedule', byChair, DelegatedPower.CONVENE)]).toEqual([true, 'jana']);
