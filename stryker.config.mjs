@@ -59,6 +59,13 @@ const SCOPES = {
     tests: ['tests/rules/input-hygiene.test.ts'],
     score: 100,
   },
+  // The decision point and the policy's vocabulary for one record, the shield and the refusals. The
+  // SQL form (conditionSql, visibleWhere) needs PostgreSQL: its mutants are not covered here.
+  decision: {
+    mutate: ['src/auth/authority.ts', 'src/auth/conditions.ts'],
+    tests: ['tests/rules/decision-point.test.ts'],
+    score: null,
+  },
   // The rest through the API on PostgreSQL (a mutant costs the fixture worlds of its test files).
   workflows: {
     mutate: ['src/workflows/transition-facts.ts'],
