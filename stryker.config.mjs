@@ -20,6 +20,13 @@
 // - src/workflows/workflow-problems.ts, `structuralCs`: `p.stage ?? ''` with another string: every
 //   structural problem worded with its stage carries one (UNKNOWN_GUARD, the only one without, does
 //   not name a stage).
+// - src/auth/authority.ts, empty lists of ids (a person's or a seat's organisation, a record's people
+//   or organisations, the viewer without delegations in onBehalfOf, a body reference's bodies) given
+//   a placeholder string: no id is that string, and a string is no delegation.
+// - src/auth/authority.ts, `represents` with its `areaId !== null` guard always true: with no area,
+//   no person and no seat is found either. `before`'s `{ areaId: null }` emptied: the conditions
+//   judged there never read the record. `visibleFilter`'s alias for reading the bound values: they do
+//   not depend on it.
 
 /**
  * `score`: the scope's last recorded mutation score (README, "Mutation testing"), below which a run
@@ -59,12 +66,12 @@ const SCOPES = {
     tests: ['tests/rules/input-hygiene.test.ts'],
     score: 100,
   },
-  // The decision point and the policy's vocabulary for one record, the shield and the refusals. The
-  // SQL form (conditionSql, visibleWhere) needs PostgreSQL: its mutants are not covered here.
+  // The decision point and the policy's vocabulary for one record, the shield and the refusals; the
+  // SQL form against the single-record rule (that test evaluates the SQL in PostgreSQL, on no table).
   decision: {
     mutate: ['src/auth/authority.ts', 'src/auth/conditions.ts'],
-    tests: ['tests/rules/decision-point.test.ts'],
-    score: null,
+    tests: ['tests/rules/decision-point.test.ts', 'tests/rules/policy-sql-form.test.ts'],
+    score: 100,
   },
   // The rest through the API on PostgreSQL (a mutant costs the fixture worlds of its test files).
   workflows: {

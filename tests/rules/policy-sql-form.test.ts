@@ -1,5 +1,8 @@
+import { RawQueryFragment } from '@mikro-orm/core';
 import { Client } from 'pg';
-import { conditionSql, holds, type SqlForm } from '../../src/auth/authority';
+import { conditionSql, holds, visibleFilter, visibleWhere, type SqlForm } from '../../src/auth/authority';
+import { POLICY } from '../../src/auth/policy';
+import { PROPOSAL_SQL } from '../../src/auth/resources';
 import { all, any, anyone, areaPerson, areaRole, areaSeat, chair, flag, globalAdmin, not, seat, self, signedIn, type Condition, type Resource } from '../../src/auth/conditions';
 import { Viewer, type DelegationHeld } from '../../src/auth/viewer';
 import type { AreaRole } from '../../src/entities/area-role.entity';
@@ -166,8 +169,25 @@ test('a condition without a SQL form, or a reference the form lacks, is refused 
   expect(refused(seat('chain'))).toBe('The policy\'s SQL form has no body reference "chain"');
   expect(refused(chair('handledBodies'))).toBe('The policy\'s SQL form has no body reference "handledBodies"');
   expect(refused(flag('draft'))).toBe('The policy\'s SQL form has no flag "draft"');
-  expect(refused(self('author'), { areaId: 'r.area_id' })).toBe('The policy\'s SQL form has no person reference "author"');
+  // A form with no references of a kind at all says which reference it lacks.
+  const bare: SqlForm = { areaId: 'r.area_id' };
+  expect(refused(self('author'), bare)).toBe('The policy\'s SQL form has no person reference "author"');
+  expect(refused(seat('body'), bare)).toBe('The policy\'s SQL form has no body reference "body"');
+  expect(refused(chair('body'), bare)).toBe('The policy\'s SQL form has no body reference "body"');
+  expect(refused(flag('public'), bare)).toBe('The policy\'s SQL form has no flag "public"');
   // Nothing to look for: no placeholder is bound, the answer is known.
   expect(conditionSql(self('author'), VIEWERS.anonymous, FORM)).toEqual({ sql: 'false', params: [] });
   expect(conditionSql(areaPerson, VIEWERS['admin of B, person of A and B'], FORM)).toEqual({ sql: 'r.area_id = any(?::uuid[])', params: [`{${A},${B}}`] });
+});
+
+test("an action's list filter is the SQL form of its policy row, over the alias the query gives", () => {
+  for (const who of ['coordinator of A', 'member of group A', 'admin of B, person of A and B', 'anonymous']) {
+    const viewer = VIEWERS[who];
+    expect([who, visibleWhere(viewer, 'proposal.read', PROPOSAL_SQL('p'))]).toEqual([who, conditionSql(POLICY['proposal.read'].who, viewer, PROPOSAL_SQL('p'))]);
+    // As a MikroORM filter: one raw condition, written for whichever alias the query gives the root entity.
+    const filter = visibleFilter(viewer, 'proposal.read', PROPOSAL_SQL);
+    const fragments = Object.keys(filter).map((key) => RawQueryFragment.getKnownFragment(key));
+    const asWritten = visibleWhere(viewer, 'proposal.read', PROPOSAL_SQL('[::alias::]'));
+    expect([who, Object.values(filter), fragments.map((f) => f && { sql: f.sql, params: f.params })]).toEqual([who, [[]], [{ sql: asWritten.sql, params: asWritten.params }]]);
+  }
 });
