@@ -66,6 +66,11 @@ const SCOPES = {
     tests: ['tests/rules/input-hygiene.test.ts'],
     score: 100,
   },
+  facts: {
+    mutate: ['src/workflows/transition-facts.ts'],
+    tests: ['tests/rules/transition-facts.test.ts'],
+    score: 100,
+  },
   // The decision point and the policy's vocabulary for one record, the shield and the refusals; the
   // SQL form against the single-record rule (that test evaluates the SQL in PostgreSQL, on no table).
   decision: {
@@ -74,18 +79,6 @@ const SCOPES = {
     score: 100,
   },
   // The rest through the API on PostgreSQL (a mutant costs the fixture worlds of its test files).
-  workflows: {
-    mutate: ['src/workflows/transition-facts.ts'],
-    tests: [
-      'tests/workflows/workflow-definitions.test.ts',
-      'tests/workflows/typed-inputs-from-the-rules.test.ts',
-      'tests/proposals/conflict-of-interest.test.ts',
-      // The hearing guard's refusals; each chair's power judged for the body of its own kind.
-      'tests/plans/hearing.test.ts',
-      'tests/security/workflow-authority-generated.test.ts',
-    ],
-    score: null,
-  },
   meetings: {
     mutate: ['src/services/meeting.service.ts', 'src/services/minutes.service.ts'],
     tests: ['tests/meetings/conveners.test.ts', 'tests/meetings/meetings.test.ts', 'tests/meetings/minutes.test.ts'],

@@ -78,10 +78,10 @@ test('bench/soak.mjs --dry-run: its length, clients and faults, nothing started'
 });
 
 test("scripts/mutation.mjs --dry-run: the scopes' files exist, also those given to --mutate (the README's example), nothing mutated", async () => {
-  const readme = await dryRun('scripts/mutation.mjs', { MUTATION_SCOPE: 'history,workflows' }, ['--mutate', 'src/workflows/history-hash.ts', '--incremental']);
+  const readme = await dryRun('scripts/mutation.mjs', { MUTATION_SCOPE: 'history,meetings' }, ['--mutate', 'src/workflows/history-hash.ts', '--incremental']);
   expect(readme).toMatchObject({ code: 0, stderr: '' });
   // A scope not yet measured to the standard sets no floor; the database-free ones fail below their recorded 100 %.
-  expect(readme.stdout).toContain('mutation: scopes history,workflows; static mutants left out; fails below 0 %\n  mutates src/workflows/history-hash.ts\n');
+  expect(readme.stdout).toContain('mutation: scopes history,meetings; static mutants left out; fails below 0 %\n  mutates src/workflows/history-hash.ts\n');
   const rules = await dryRun('scripts/mutation.mjs', { MUTATION_SCOPE: 'history,guards,engine,meetingRules,hygiene' });
   expect(rules.stdout).toContain('mutation: scopes history,guards,engine,meetingRules,hygiene; static mutants left out; fails below 100 %\n');
   expect(rules.stdout).toContain('  with tests/rules/history-hash.test.ts, tests/rules/guard-catalogue.test.ts');
@@ -92,6 +92,6 @@ test("scripts/mutation.mjs --dry-run: the scopes' files exist, also those given 
   const unknown = await dryRun('scripts/mutation.mjs', { MUTATION_SCOPE: 'rules' });
   expect(unknown.code).toBe(2);
   // The scopes are named, the database-free ones first.
-  expect(unknown.stderr).toMatch(/^stryker\.config\.mjs: MUTATION_SCOPE: no scope "rules" \(history, guards, engine, definitions, meetingRules, hygiene, [a-zA-Z, ]*workflows, meetings, authority\)\n$/);
+  expect(unknown.stderr).toMatch(/^stryker\.config\.mjs: MUTATION_SCOPE: no scope "rules" \(history, guards, engine, definitions, meetingRules, hygiene, [a-zA-Z, ]*meetings, authority\)\n$/);
   expect(await dryRun('scripts/mutation.mjs', {}, ['--mutate', 'src/workflows/history_hash.ts'])).toMatchObject({ code: 2, stderr: 'no such file: src/workflows/history_hash.ts\n' });
 });
