@@ -1,10 +1,7 @@
 import type { RequestContext } from '../../src/context';
 import { AreaRoleKind, BodyKind, Convener, DelegatedPower, MembershipRole, MinuteTaker, ProposalPhase } from '../../src/domain/enums';
 import type { Locale } from '../../src/domain/text';
-import type { AreaRole } from '../../src/entities/area-role.entity';
 import type { Body } from '../../src/entities/body.entity';
-import type { Membership } from '../../src/entities/membership.entity';
-import type { Person } from '../../src/entities/person.entity';
 import { AppError } from '../../src/errors/app-errors';
 import {
   assertInArea,
@@ -47,7 +44,8 @@ import {
 } from '../../src/auth/conditions';
 import { OPERATION_ACTIONS, POLICY, type Action, type PolicyRow } from '../../src/auth/policy';
 import { bodyResource, delegationResource, personResource, planResource, proposalResource, roleResource, SHARED } from '../../src/auth/resources';
-import { Viewer, type DelegationHeld } from '../../src/auth/viewer';
+import { Viewer } from '../../src/auth/viewer';
+import { plainViewer, type ViewerFacts } from '../support/plain-viewer';
 
 /**
  * The decision point judged on its own, from the rules: the vocabulary of the policy
@@ -57,7 +55,7 @@ import { Viewer, type DelegationHeld } from '../../src/auth/viewer';
  * delegate acts on. Viewers are built from plain facts: no token, no database. The API tests
  * (tests/security/*, tests/meetings/conveners.test.ts) ask the same through GraphQL; these run in a
  * second, so that mutation testing can try every change to the decision point against them. The SQL
- * form of the rules (visibleWhere) needs a database and is judged there.
+ * form of the rules is judged against the same rule in tests/rules/policy-sql-form.test.ts.
  */
 
 // ── The world: two areas, bodies in each, organisations ──────────────────────────────────────
@@ -83,27 +81,10 @@ const FLAGS: Flag[] = ['public', 'draft', 'approvedInPublicGroup', 'adopted', 'h
 /** Every sublist of `items`, in order. */
 const subsets = <T>(items: readonly T[]): T[][] => items.reduce<T[][]>((acc, item) => [...acc, ...acc.map((s) => [...s, item])], [[]]);
 
-interface Facts {
-  /** The token subject; null for the anonymous public. */
-  subject?: string | null;
-  globalAdmin?: boolean;
-  /** Person records: id, area, the organisation the record names. */
-  people?: Array<{ id: string; areaId: string; organisation?: string }>;
-  roles?: Array<[areaId: string, role: AreaRoleKind]>;
-  seats?: Array<{ areaId: string; body: string; role: MembershipRole; organisation?: string }>;
-  delegations?: Array<{ areaId?: string; body: string; power: DelegatedPower; forPersonId?: string | null }>;
-}
+type Facts = Omit<ViewerFacts, 'delegations'> & { delegations?: Array<Omit<NonNullable<ViewerFacts['delegations']>[number], 'areaId'> & { areaId?: string }> };
 
-/** A viewer as the viewer loader makes one: the entities are plain objects with the fields the decision point reads. */
-function viewer(f: Facts = {}): Viewer {
-  const people = (f.people ?? []).map((p) => ({ id: p.id, areaId: p.areaId, organisation: p.organisation ? { id: p.organisation } : null }) as unknown as Person);
-  const roles = (f.roles ?? []).map(([areaId, role]) => ({ areaId, role }) as unknown as AreaRole);
-  const seats = (f.seats ?? []).map((s) => ({ areaId: s.areaId, body: { id: s.body }, role: s.role, organisation: s.organisation ? { id: s.organisation } : null }) as unknown as Membership);
-  const delegations = (f.delegations ?? []).map(
-    (d, i): DelegationHeld => ({ id: `delegation-${i}`, areaId: d.areaId ?? A, bodyId: d.body, power: d.power, forPersonId: d.forPersonId === undefined ? 'the-chair' : d.forPersonId }),
-  );
-  return new Viewer(f.subject === undefined ? 'login' : f.subject, f.globalAdmin === true, people, roles, seats, delegations);
-}
+/** A viewer of plain facts (tests/support/plain-viewer.ts); a delegation is in area A unless it says otherwise. */
+const viewer = (f: Facts = {}): Viewer => plainViewer({ ...f, delegations: f.delegations?.map((d) => ({ ...d, areaId: d.areaId ?? A })) });
 
 /** The person record in area A (and B) that most viewers below act through. */
 const PA = { id: 'person-a', areaId: A };

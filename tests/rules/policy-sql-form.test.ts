@@ -4,11 +4,9 @@ import { conditionSql, holds, visibleFilter, visibleWhere, type SqlForm } from '
 import { POLICY } from '../../src/auth/policy';
 import { PROPOSAL_SQL } from '../../src/auth/resources';
 import { all, any, anyone, areaPerson, areaRole, areaSeat, chair, flag, globalAdmin, not, seat, self, signedIn, type Condition, type Resource } from '../../src/auth/conditions';
-import { Viewer, type DelegationHeld } from '../../src/auth/viewer';
-import type { AreaRole } from '../../src/entities/area-role.entity';
+import { Viewer } from '../../src/auth/viewer';
 import { AreaRoleKind, DelegatedPower, MembershipRole } from '../../src/entities/enums';
-import type { Membership } from '../../src/entities/membership.entity';
-import type { Person } from '../../src/entities/person.entity';
+import { plainViewer } from '../support/plain-viewer';
 
 /**
  * One rule, two forms (../shared/DESIGN.md §6a): the decision point judges a condition for one
@@ -32,24 +30,31 @@ const GROUP_A = id(201);
 const COMMISSION_A = id(202);
 const GROUP_B = id(203);
 
-const person = (pid: string, areaId: string) => ({ id: pid, areaId }) as unknown as Person;
-const role = (areaId: string, kind: AreaRoleKind) => ({ areaId, role: kind }) as unknown as AreaRole;
-const membership = (bodyId: string, areaId: string, kind: MembershipRole) => ({ body: { id: bodyId }, areaId, role: kind }) as unknown as Membership;
-const delegation = (bodyId: string, areaId: string, power: DelegatedPower): DelegationHeld => ({ id: id(900), areaId, bodyId, power, forPersonId: OTHER_PERSON });
-
+const seated = (body: string, areaId: string, role: MembershipRole) => ({ body, areaId, role });
+const delegated = (body: string, areaId: string, power: DelegatedPower) => ({ body, areaId, power, forPersonId: OTHER_PERSON });
 const VIEWERS: Record<string, Viewer> = {
   anonymous: Viewer.anonymous(),
-  'signed in, nobody': new Viewer('nobody', false, [], [], []),
-  'global admin': new Viewer('root', true, [], [], []),
-  'person of A': new Viewer('a', false, [person(PERSON_A, A)], [], []),
-  'coordinator of A': new Viewer('c', false, [person(PERSON_A, A)], [role(A, AreaRoleKind.COORDINATOR)], []),
-  'admin of B, person of A and B': new Viewer('ab', false, [person(PERSON_A, A), person(PERSON_B, B)], [role(B, AreaRoleKind.ADMIN)], []),
-  'clerk of A and coordinator of B': new Viewer('cb', false, [person(PERSON_A, A), person(PERSON_B, B)], [role(A, AreaRoleKind.CLERK), role(B, AreaRoleKind.COORDINATOR)], []),
-  'member of group A': new Viewer('m', false, [person(PERSON_A, A)], [], [membership(GROUP_A, A, MembershipRole.MEMBER)]),
-  'chair of commission A': new Viewer('ch', false, [person(PERSON_A, A)], [], [membership(COMMISSION_A, A, MembershipRole.CHAIR)]),
-  'secretary of group B': new Viewer('s', false, [person(PERSON_B, B)], [], [membership(GROUP_B, B, MembershipRole.SECRETARY)]),
-  'convening for the chair of group A': new Viewer('dc', false, [person(PERSON_A, A)], [], [], [delegation(GROUP_A, A, DelegatedPower.CONVENE)]),
-  'deputy with the whole chair of group B': new Viewer('dd', false, [person(PERSON_B, B)], [], [membership(GROUP_B, B, MembershipRole.DEPUTY)], [delegation(GROUP_B, B, DelegatedPower.CHAIR)]),
+  'signed in, nobody': plainViewer({ subject: 'nobody' }),
+  'global admin': plainViewer({ globalAdmin: true }),
+  'person of A': plainViewer({ people: [{ id: PERSON_A, areaId: A }] }),
+  'coordinator of A': plainViewer({ people: [{ id: PERSON_A, areaId: A }], roles: [[A, AreaRoleKind.COORDINATOR]] }),
+  'admin of B, person of A and B': plainViewer({ people: [{ id: PERSON_A, areaId: A }, { id: PERSON_B, areaId: B }], roles: [[B, AreaRoleKind.ADMIN]] }),
+  'clerk of A and coordinator of B': plainViewer({
+    people: [{ id: PERSON_A, areaId: A }, { id: PERSON_B, areaId: B }],
+    roles: [
+      [A, AreaRoleKind.CLERK],
+      [B, AreaRoleKind.COORDINATOR],
+    ],
+  }),
+  'member of group A': plainViewer({ people: [{ id: PERSON_A, areaId: A }], seats: [seated(GROUP_A, A, MembershipRole.MEMBER)] }),
+  'chair of commission A': plainViewer({ people: [{ id: PERSON_A, areaId: A }], seats: [seated(COMMISSION_A, A, MembershipRole.CHAIR)] }),
+  'secretary of group B': plainViewer({ people: [{ id: PERSON_B, areaId: B }], seats: [seated(GROUP_B, B, MembershipRole.SECRETARY)] }),
+  'convening for the chair of group A': plainViewer({ people: [{ id: PERSON_A, areaId: A }], delegations: [delegated(GROUP_A, A, DelegatedPower.CONVENE)] }),
+  'deputy with the whole chair of group B': plainViewer({
+    people: [{ id: PERSON_B, areaId: B }],
+    seats: [seated(GROUP_B, B, MembershipRole.DEPUTY)],
+    delegations: [delegated(GROUP_B, B, DelegatedPower.CHAIR)],
+  }),
 };
 
 interface Row {
