@@ -28,6 +28,7 @@ import { AppError, badInput, ErrorCode, internalError, notFound, SERVICE_UNAVAIL
 import { isDatabaseUnavailable, serviceUnavailablePlugin } from './errors/database-unavailable';
 import { createFormatError } from './errors/format-error';
 import { inputErrorsInRequestLanguage } from './errors/input-errors.plugin';
+import { compiledReadsPlugin, type CompiledReads } from './reads/compiled-reads.plugin';
 import { localeFromHeader, type Locale, type Text } from './i18n/locale';
 import { pingDatabase } from './data/health';
 import { Loaders } from './data/loaders';
@@ -52,6 +53,8 @@ export interface App {
   changes: ChangeHub;
   /** The service's Prometheus series (served per METRICS_PORT / METRICS_TOKEN). */
   metrics: Metrics;
+  /** Whether queries a compiled read can answer skip the resolvers (src/reads); on unless COMPILED_READS=0. */
+  compiledReads: CompiledReads;
   /** Stops taking requests, lets in-flight ones finish (up to the grace period), then stops Apollo. */
   stop(graceMillis?: number): Promise<void>;
 }
@@ -150,6 +153,7 @@ export async function createApp(options: {
     guardSubscriptions(applyMiddleware(s, permissions, inputHygiene, freshLoadersAfterMutation)),
   );
   const protection = queryProtection();
+  const compiledReads: CompiledReads = { enabled: config.compiledReads, answered: 0 };
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -198,6 +202,7 @@ export async function createApp(options: {
       subscriptionsOnlyOverWebSocket(),
       inputErrorsInRequestLanguage(),
       observationPlugin(),
+      compiledReadsPlugin(schema, compiledReads),
     ],
   });
   await apollo.start();
@@ -482,6 +487,7 @@ export async function createApp(options: {
     server,
     changes,
     metrics,
+    compiledReads,
     async stop(graceMillis = 10_000) {
       // Stop accepting connections; idle keep-alive ones close now, busy ones when their request
       // has been answered, and whatever still runs after the grace period is cut. Only then may

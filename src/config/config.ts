@@ -48,6 +48,8 @@ export interface Config {
   trustProxy: boolean | number | string;
   /** Comments one client address may submit to public hearings per hour. */
   hearingCommentsPerHour: number;
+  /** Whether queries a compiled read can answer skip the resolvers (src/reads); the answers are the same either way. */
+  compiledReads: boolean;
   /** Mutations one signed-in person may send per minute. */
   mutationsPerMinutePerViewer: number;
   /** Mutations one client address may send per minute (all its people together). */
@@ -263,6 +265,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     smtpFrom: env.SMTP_FROM ?? 'Triáda <noreply@triada.invalid>',
     jobs: boolVar(env, 'JOBS', true),
+    compiledReads: boolVar(env, 'COMPILED_READS', true),
     trustProxy: trustProxyVar(env.TRUST_PROXY),
     hearingCommentsPerHour: intVar(env, 'HEARING_COMMENTS_PER_HOUR', 10, 1, 10_000),
     mutationsPerMinutePerViewer: intVar(env, 'MUTATIONS_PER_MINUTE_PER_VIEWER', 120, 1, 1_000_000),

@@ -140,24 +140,6 @@ export class ProposalResolver {
       throw badInput(ctx.locale, [{ field: 'last', text: { cs: 'Počet nesmí být záporný.', en: 'The count cannot be negative.' } }]);
     }
     const events = await ctx.services.proposals.history(ctx, p.entity, last ?? undefined);
-    return events.map((e) =>
-      Object.assign(new WorkflowEventType(), {
-        seq: e.seq,
-        event: e.event,
-        fromState: e.fromState,
-        toState: e.toState,
-        actorRole: e.actorRole,
-        actorTriadSide: e.actorTriadSide,
-        reason: e.reason,
-        resolutionNumber: e.resolutionNumber,
-        occurredAt: e.occurredAt,
-        workflowChange: e.workflowChange ?? null,
-        hash: e.hash,
-        actorId: e.actorId,
-        onBehalfOfId: e.onBehalfOfId ?? null,
-        bodyId: e.bodyId,
-        meetingId: e.meetingId,
-      }),
-    );
+    return events.map(WorkflowEventType.from);
   }
 }

@@ -35,7 +35,7 @@ export class PersonType {
   areaId!: string;
   organisationId!: string | null;
 
-  static from(this: void, p: Person): PersonType {
+  static from(this: void, p: Pick<Person, 'id' | 'name' | 'email' | 'phone' | 'subject' | 'erasedAt' | 'areaId'> & { organisation?: { id: string } | null }): PersonType {
     return Object.assign(new PersonType(), {
       id: p.id,
       name: p.name,

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { CommissionRecommendation, ProposalKind, ProposalPhase } from '../entities/enums';
 import type { Proposal } from '../entities/proposal.entity';
+import type { HistoryEvent } from '../data/loaders';
 import './enums';
 import { RefusalType, TransitionInputKind } from './refusal.type';
 
@@ -150,6 +151,26 @@ export class WorkflowEventType {
   onBehalfOfId!: string | null;
   bodyId!: string | null;
   meetingId!: string | null;
+
+  static from(this: void, e: HistoryEvent): WorkflowEventType {
+    return Object.assign(new WorkflowEventType(), {
+      seq: e.seq,
+      event: e.event,
+      fromState: e.fromState,
+      toState: e.toState,
+      actorRole: e.actorRole,
+      actorTriadSide: e.actorTriadSide,
+      reason: e.reason,
+      resolutionNumber: e.resolutionNumber,
+      occurredAt: e.occurredAt,
+      workflowChange: e.workflowChange ?? null,
+      hash: e.hash,
+      actorId: e.actorId,
+      onBehalfOfId: e.onBehalfOfId ?? null,
+      bodyId: e.bodyId,
+      meetingId: e.meetingId,
+    });
+  }
 }
 
 @ObjectType('HistoryVerification', { description: 'Result of checking a proposal\'s hash-chained history.' })

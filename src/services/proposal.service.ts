@@ -142,6 +142,16 @@ function movedBody(action: Text, reason: string | null, resolutionNumber: string
   return { cs: cs.join('\n'), en: en.join('\n') };
 }
 
+/**
+ * What judging a proposal's stage and events reads of it: the entity, or the row of a compiled read
+ * (src/reads), so that both are judged by the same code.
+ */
+export type JudgedProposal = Pick<Proposal, 'id' | 'areaId' | 'kind' | 'title' | 'summary' | 'state' | 'workflowKey' | 'workflowVersion'> & {
+  author: { id: string };
+  workingGroup: { id: string };
+  concernedOrganisation: { id: string } | null;
+};
+
 export class ProposalService {
   constructor(
     private readonly organisations: OrganisationService,
@@ -167,7 +177,7 @@ export class ProposalService {
    * of a page of proposals load within one batch of their loaders; read from the database once
    * when another process published it.
    */
-  private workflowOf(ctx: RequestContext, p: Proposal): CompiledWorkflow | Promise<CompiledWorkflow> {
+  private workflowOf(ctx: RequestContext, p: Pick<Proposal, 'workflowKey' | 'workflowVersion'>): CompiledWorkflow | Promise<CompiledWorkflow> {
     if (ctx.workflows.has(p.workflowKey, p.workflowVersion)) return ctx.workflows.get(p.workflowKey, p.workflowVersion);
     return this.workflows.of(ctx, { key: p.workflowKey, version: p.workflowVersion });
   }
@@ -177,7 +187,7 @@ export class ProposalService {
     return DECIDED_PHASES.includes(p.phase);
   }
 
-  stageLabel(ctx: RequestContext, p: Proposal): Text | Promise<Text> {
+  stageLabel(ctx: RequestContext, p: Pick<Proposal, 'state' | 'workflowKey' | 'workflowVersion'>): Text | Promise<Text> {
     const label = (w: CompiledWorkflow): Text => w.definition.stages.find((s) => s.key === p.state)?.label ?? { cs: p.state, en: p.state };
     const workflow = this.workflowOf(ctx, p);
     return workflow instanceof Promise ? workflow.then(label) : label(workflow);
@@ -359,7 +369,7 @@ export class ProposalService {
   /** The facts for the viewer acting on `p` now; `reason` and `resolutionNumber` as supplied. */
   private async facts(
     ctx: RequestContext,
-    p: Proposal,
+    p: JudgedProposal,
     chain: Body[],
     reason: string | null,
     resolutionNumber: string | null,
@@ -392,7 +402,7 @@ export class ProposalService {
    * what they must type to fire it. A missing reason or resolution number is not a refusal here:
    * the button stays and asks for it.
    */
-  async available(ctx: RequestContext, p: Proposal): Promise<TransitionOption[]> {
+  async available(ctx: RequestContext, p: JudgedProposal): Promise<TransitionOption[]> {
     const known = this.workflowOf(ctx, p);
     const { engine } = known instanceof Promise ? await known : known;
     if (engine.transitionsFrom(p.state).length === 0) return [];
@@ -620,7 +630,7 @@ export class ProposalService {
   }
 
   /** The history, oldest first; with `last`, only the newest that many events. */
-  async history(ctx: RequestContext, p: Proposal, last?: number): Promise<HistoryEvent[]> {
+  async history(ctx: RequestContext, p: Pick<Proposal, 'id'>, last?: number): Promise<HistoryEvent[]> {
     return last === undefined ? ctx.loaders.eventsByProposal.load(p.id) : ctx.loaders.lastEvents(p.id, last);
   }
 

@@ -115,6 +115,7 @@ export function testConfig(databaseUrl: string, overrides: Partial<Config> = {})
     smtpUrl: undefined,
     smtpFrom: 'test@triada.invalid',
     jobs: false,
+    compiledReads: true,
     trustProxy: 'loopback',
     hearingCommentsPerHour: 1000,
     mutationsPerMinutePerViewer: 100_000,
