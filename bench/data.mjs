@@ -3,6 +3,8 @@
 // when unset, into a fresh database of the bench's embedded PostgreSQL. The service's own
 // migrations run first; history hashes come from the service's own eventHash, and proposal
 // snapshots from its compiled workflow machines, so DETAIL, verifyHistory and transitions work.
+// The bodies that handled each proposal (`proposal_handled_body`) are written by the history's own
+// insert trigger as the events load, as they are when the service appends them.
 //
 // 5 areas × (25 municipalities, 12 bodies = 8 working groups + steering group + social commission
 // + council + assembly, 400 people on all triad sides, 10,000 proposals, 1,000 meetings with 10

@@ -1,5 +1,7 @@
 // `npm run bench`: the service, the hand-written limit and PostGraphile side by side, in one run,
-// on the same data. See bench/README.md for what is measured and how.
+// on the same data. See bench/README.md for what is measured and how. `limit` and `postgraphile`
+// are the fair baselines (the same token, visibility, answers and, for the limit, the same
+// transition as the service); `limit-bare` and `postgraphile-bare` the earlier, lighter ones.
 //
 // Environment: DATABASE_URL (else the bench's embedded PostgreSQL, loaded by `npm run bench:data`),
 // BENCH_DURATION (seconds per scenario for the service, default 25: its 12 scenarios make the
@@ -16,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { BENCH_DIR, DATA_DIR, ROOT_DIR, benchKey, listSetting, log, numberListSetting, numberSetting, openBenchDatabase, prng, signToken, startOrDryRun } from './lib/common.mjs';
+import { peerDatabaseUrl, preparePeerDatabase } from './lib/peer-database.mjs';
 
 const DURATION = numberSetting('BENCH_DURATION', 25, { min: 1 });
 const PEER_DURATION = numberSetting('BENCH_PEER_DURATION', 15, { min: 1 });
@@ -47,12 +50,25 @@ const SERVICE_DETAIL = `query Detail($id: ID!) { proposal(id: $id) {
   workingGroup { name memberships(activeOnly: true) { role triadSide person { name } } }
   history { seq event fromState toState actorRole reason occurredAt hash } } }`;
 const SERVICE_TRANSITION = `mutation Transition($input: TransitionProposalInput!) { transitionProposal(input: $input) { id state version } }`;
+// The fair PostGraphile's: the stage label and the allowed events as computed columns, the working
+// group's seats held today (bench/sql/postgraphile-fair.sql); visibility is the database's.
 const PEER_LIST = `query List($areaId: UUID!, $state: String!, $first: Int!) {
+  allProposals(condition: { areaId: $areaId, state: $state }, orderBy: [CREATED_AT_DESC, PRIMARY_KEY_DESC], first: $first) {
+    nodes { rowId title state version stageLabel createdAt bodyByAreaIdAndWorkingGroupId { rowId name } personByAreaIdAndAuthorId { rowId name }
+      workflowEventsByAreaIdAndProposalId(orderBy: SEQ_DESC, first: 5) { nodes { seq event fromState toState occurredAt } }
+      availableTransitions { nodes { event label target allowed reasons } } }
+    pageInfo { hasNextPage endCursor } } }`;
+const PEER_DETAIL = `query Detail($areaId: UUID!, $id: UUID!) { proposalByAreaIdAndRowId(areaId: $areaId, rowId: $id) {
+  rowId title summary state version stageLabel createdAt personByAreaIdAndAuthorId { name }
+  bodyByAreaIdAndWorkingGroupId { name activeMemberships(orderBy: [ROLE_ORDER_ASC, VALID_FROM_ASC, ROW_ID_ASC]) { nodes { role triadSide personByAreaIdAndPersonId { name } } } }
+  workflowEventsByAreaIdAndProposalId(orderBy: SEQ_ASC) { nodes { seq event fromState toState actorRole reason occurredAt hash } } } }`;
+// The bare PostGraphile's: the tables as they are (every seat of the group, ended ones too).
+const BARE_PEER_LIST = `query List($areaId: UUID!, $state: String!, $first: Int!) {
   allProposals(condition: { areaId: $areaId, state: $state }, orderBy: [CREATED_AT_DESC, PRIMARY_KEY_DESC], first: $first) {
     nodes { rowId title state version createdAt bodyByAreaIdAndWorkingGroupId { rowId name } personByAreaIdAndAuthorId { rowId name }
       workflowEventsByAreaIdAndProposalId(orderBy: SEQ_DESC, first: 5) { nodes { seq event fromState toState occurredAt } } }
     pageInfo { hasNextPage endCursor } } }`;
-const PEER_DETAIL = `query Detail($areaId: UUID!, $id: UUID!) { proposalByAreaIdAndRowId(areaId: $areaId, rowId: $id) {
+const BARE_PEER_DETAIL = `query Detail($areaId: UUID!, $id: UUID!) { proposalByAreaIdAndRowId(areaId: $areaId, rowId: $id) {
   rowId title summary state version createdAt personByAreaIdAndAuthorId { name }
   bodyByAreaIdAndWorkingGroupId { name membershipsByAreaIdAndBodyId { nodes { role triadSide validTo personByAreaIdAndPersonId { name } } } }
   workflowEventsByAreaIdAndProposalId(orderBy: SEQ_ASC) { nodes { seq event fromState toState actorRole reason occurredAt hash } } } }`;
@@ -74,12 +90,14 @@ function startTraceSink() {
 
 const ok = (cond) => (cond ? 'ok' : 'error');
 const codeOf = (res) => res.errors?.[0]?.extensions?.code;
+/** An event of availableTransitions as the service answers it. */
+const isOption = (t) => typeof t.event === 'string' && typeof t.label === 'string' && typeof t.target === 'string' && typeof t.allowed === 'boolean' && Array.isArray(t.reasons);
 
 /** Each target: how to start it, and for each kind of request its path, body and check. */
 function targets(env, key) {
   const graphql = (query) => (variables) => ({ path: '/graphql', body: JSON.stringify({ query, variables }) });
   const serviceChecks = {
-    LIST: (res) => ok(res.data?.proposals?.edges?.length === PAGE && res.data.proposals.edges.every((e) => Array.isArray(e.node.availableTransitions) && e.node.history.length <= 5 && e.node.author.name)),
+    LIST: (res) => ok(res.data?.proposals?.edges?.length === PAGE && res.data.proposals.edges.every((e) => typeof e.node.stageLabel === 'string' && Array.isArray(e.node.availableTransitions) && e.node.availableTransitions.every(isOption) && e.node.history.length <= 5 && e.node.author.name)),
     DETAIL: (res, v) => ok(res.data?.proposal?.id === v.id && res.data.proposal.history.length > 0 && res.data.proposal.workingGroup.memberships.length > 0),
     TRANSITION: (res, v) => (res.data?.transitionProposal ? ok(res.data.transitionProposal.version === v.input.expectedVersion + 1) : codeOf(res) === 'CONFLICT' ? 'conflict' : 'error'),
   };
@@ -108,30 +126,65 @@ function targets(env, key) {
     'triada-observed': { ...triada, label: 'Triáda, metrics and access log on', env: observedEnv },
     'triada-traced': { ...triada, label: 'Triáda, metrics, access log and tracing on', env: { ...observedEnv, OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${TRACE_SINK_PORT}` } },
     limit: {
-      label: 'limit (http + pg, hand-written SQL)',
+      label: 'limit (http + pg, hand-written SQL, the service\'s rules)',
       cmd: [process.execPath, [path.join(BENCH_DIR, 'servers/limit.mjs')]],
-      env: { PORT: '4101', AUTH_JWKS_PATH: key.jwksFile },
+      // The service's mutation limits, raised as for the service: the counters are still written.
+      env: { PORT: '4101', AUTH_JWKS_PATH: key.jwksFile, MUTATIONS_PER_MINUTE_PER_VIEWER: '1000000', MUTATIONS_PER_MINUTE_PER_ADDRESS: '1000000' },
       port: 4101,
       scenarios: SCENARIOS,
       LIST: { build: (v) => ({ path: '/list', body: JSON.stringify({ variables: { areaId: v.areaId, state: v.state, first: PAGE } }) }), check: serviceChecks.LIST },
       DETAIL: { build: (v) => ({ path: '/detail', body: JSON.stringify({ variables: { areaId: v.areaId, id: v.id } }) }), check: serviceChecks.DETAIL },
       TRANSITION: { build: (v) => ({ path: '/transition', body: JSON.stringify({ variables: v.input }) }), check: serviceChecks.TRANSITION },
     },
+    'limit-bare': {
+      label: 'limit, bare (http + pg, simplified rules, no rate limit, no engine)',
+      cmd: [process.execPath, [path.join(BENCH_DIR, 'servers/limit-bare.mjs')]],
+      env: { PORT: '4103', AUTH_JWKS_PATH: key.jwksFile },
+      port: 4103,
+      scenarios: SCENARIOS,
+      LIST: { build: (v) => ({ path: '/list', body: JSON.stringify({ variables: { areaId: v.areaId, state: v.state, first: PAGE } }) }), check: serviceChecks.LIST },
+      DETAIL: { build: (v) => ({ path: '/detail', body: JSON.stringify({ variables: { areaId: v.areaId, id: v.id } }) }), check: serviceChecks.DETAIL },
+      TRANSITION: { build: (v) => ({ path: '/transition', body: JSON.stringify({ variables: v.input }) }), check: serviceChecks.TRANSITION },
+    },
     postgraphile: {
-      label: 'PostGraphile 5 (peer)',
+      label: 'PostGraphile 5 (peer): token, row-level security, computed columns',
       // Node 22 of bench/node_modules, looked up only when it starts.
       get cmd() {
         return [fs.realpathSync(path.join(BENCH_DIR, 'node_modules/.bin/node')), [path.join(BENCH_DIR, 'servers/postgraphile.mjs')]];
       },
-      env: { PORT: '4102', NODE_ENV: 'production' },
+      env: { PORT: '4102', NODE_ENV: 'production', PEER_FAIR: '1', AUTH_JWKS_PATH: key.jwksFile, AUTH_ISSUER: 'triada-bench', AUTH_AUDIENCE: 'triada' },
       port: 4102,
+      // Its policies, viewer functions and computed columns, written again before it starts; it connects as the role they bind.
+      prepare: async (db) => log(`  row-level security and computed columns applied: ${JSON.stringify(await preparePeerDatabase(db.client))}`),
+      databaseUrl: peerDatabaseUrl,
       scenarios: SCENARIOS.filter((s) => s === 'LIST' || s === 'DETAIL'),
       LIST: {
         build: (v) => graphql(PEER_LIST)({ areaId: v.areaId, state: v.state, first: PAGE }),
-        check: (res) => ok(res.data?.allProposals?.nodes?.length === PAGE && res.data.allProposals.nodes.every((n) => n.personByAreaIdAndAuthorId?.name)),
+        check: (res) => ok(res.data?.allProposals?.nodes?.length === PAGE && res.data.allProposals.nodes.every((n) =>
+          n.personByAreaIdAndAuthorId?.name && typeof n.stageLabel === 'string' && n.workflowEventsByAreaIdAndProposalId.nodes.length <= 5 && n.availableTransitions?.nodes?.every(isOption))),
       },
       DETAIL: {
         build: (v) => graphql(PEER_DETAIL)({ areaId: v.areaId, id: v.id }),
+        check: (res, v) => {
+          const p = res.data?.proposalByAreaIdAndRowId;
+          return ok(p?.rowId === v.id && p.workflowEventsByAreaIdAndProposalId.nodes.length > 0 && p.bodyByAreaIdAndWorkingGroupId.activeMemberships.nodes.length > 0);
+        },
+      },
+    },
+    'postgraphile-bare': {
+      label: 'PostGraphile 5 (peer), bare: no token, no row-level security',
+      get cmd() {
+        return [fs.realpathSync(path.join(BENCH_DIR, 'node_modules/.bin/node')), [path.join(BENCH_DIR, 'servers/postgraphile.mjs')]];
+      },
+      env: { PORT: '4104', NODE_ENV: 'production' },
+      port: 4104,
+      scenarios: SCENARIOS.filter((s) => s === 'LIST' || s === 'DETAIL'),
+      LIST: {
+        build: (v) => graphql(BARE_PEER_LIST)({ areaId: v.areaId, state: v.state, first: PAGE }),
+        check: (res) => ok(res.data?.allProposals?.nodes?.length === PAGE && res.data.allProposals.nodes.every((n) => n.personByAreaIdAndAuthorId?.name)),
+      },
+      DETAIL: {
+        build: (v) => graphql(BARE_PEER_DETAIL)({ areaId: v.areaId, id: v.id }),
         check: (res, v) => ok(res.data?.proposalByAreaIdAndRowId?.rowId === v.id && res.data.proposalByAreaIdAndRowId.workflowEventsByAreaIdAndProposalId.nodes.length > 0),
       },
     },
@@ -330,7 +383,9 @@ async function runTarget(name, target, db, fx, tokens, counter) {
   log(`${target.label}: starting`);
   const [bin, args] = target.cmd;
   const pin = PINNED ? ['taskset', ['-c', '0', bin, ...args]] : [bin, args];
-  const child = spawn(pin[0], pin[1], { cwd: ROOT_DIR, env: { ...process.env, ...target.env, DATABASE_URL: db.url }, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (target.prepare) await target.prepare(db);
+  const databaseUrl = target.databaseUrl ? target.databaseUrl(db.url) : db.url;
+  const child = spawn(pin[0], pin[1], { cwd: ROOT_DIR, env: { ...process.env, ...target.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'ignore', 'inherit'] });
   try {
     await waitReady(target.port, child);
     const atStart = procStat(child.pid);

@@ -26,6 +26,7 @@ import { Migration20261202130000_indicator_value_corrections } from './Migration
 import { Migration20261202170000_change_signals } from './Migration20261202170000_change_signals';
 import { Migration20261203080000_workflow_records } from './Migration20261203080000_workflow_records';
 import { Migration20261203120000_meeting_record_rules } from './Migration20261203120000_meeting_record_rules';
+import { Migration20261204090000_proposal_handled_bodies } from './Migration20261204090000_proposal_handled_bodies';
 import type { ShippedMigration } from './reversal';
 
 /**
@@ -62,4 +63,5 @@ export const migrationsList: ShippedMigration[] = [
   { name: 'Migration20261202170000_change_signals', class: Migration20261202170000_change_signals },
   { name: 'Migration20261203080000_workflow_records', class: Migration20261203080000_workflow_records },
   { name: 'Migration20261203120000_meeting_record_rules', class: Migration20261203120000_meeting_record_rules },
+  { name: 'Migration20261204090000_proposal_handled_bodies', class: Migration20261204090000_proposal_handled_bodies },
 ];

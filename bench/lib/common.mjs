@@ -155,6 +155,22 @@ export async function withClient(url, fn) {
   }
 }
 
+/** Runs `fn(client)` in a transaction on a client of `pool`: committed when it returns, rolled back when it throws. */
+export async function inTransaction(pool, fn) {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const result = await fn(client);
+    await client.query('commit');
+    return result;
+  } catch (err) {
+    await client.query('rollback');
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
 /** The bench's own ES256 key and JWKS file: the service runs in production mode against it. */
 export function benchKey() {
   const dir = path.join(DATA_DIR, 'auth');

@@ -1,250 +1,349 @@
-// The limit: hand-written Node `http` + `pg`, no framework, no ORM, named (prepared) statements. It answers the LIST and DETAIL
-// shapes of the benchmark with one SQL statement each and fires transitions with the same
-// transaction the service runs (locking read, versioned update, hash-chained history insert,
-// outbox notice). Bearer tokens are verified (ES256 against the bench JWKS) as the service does;
-// stage labels, available transitions and guards come from the service's own compiled workflow
-// definitions (dist/), so the answers match.
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import http from 'node:http';
+// The limit (target `limit`): what the service's answers cost written by hand — Node `http` + `pg`,
+// no framework, no ORM, named (prepared) statements — with the service's own rules doing the
+// judging (its compiled modules under dist/), so that it does what the service does and nothing less:
+//
+// - every request: the bearer token verified as the service verifies it (../lib/bearer.mjs), then
+//   the viewer read with the service's own statement (src/data/viewer.ts, VIEWER_SQL) and made the
+//   service's `Viewer`;
+// - LIST and DETAIL: one statement each, the proposals filtered by the policy's `proposal.read` row
+//   in the SQL form the service lists with (src/auth/authority.ts, visibleWhere over PROPOSAL_SQL);
+//   `availableTransitions` judged by the workflow engine's `options` on the facts the service
+//   builds (buildTransitionFacts: the actor as author, the chairs they hold on the body chain — by
+//   delegation too —, their area roles, a conflict of interest through their person or their seats,
+//   the working group's voting sides without erased people, a plan's hearings); a body's seats shown
+//   only under `body.read`, as the service shows them;
+// - TRANSITION: the service's rate-limit counters (the client address's and the viewer's minute
+//   windows in rate_limit_window, the same buckets), the proposal read with what the policy judges
+//   (`proposal.read`, then `proposal.transition`, by the decision point's `can`), the facts as above
+//   with the reason and the resolution number typed, then one transaction: the row locked, the
+//   idempotency key and the version checked, the engine's `decide` — the compiled XState machine's
+//   own transition — and its outcome (transitionOutcome) written with the hash-chained event and,
+//   when someone else moved the proposal, the notice to its author in the outbox.
+//
+// Leaner than the service where that keeps every guarantee: the two counters in one statement, the
+// history's last link read with the lock, the update, the event and the notice in one statement.
+import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { AUDIENCE, ISSUER, dist } from '../lib/common.mjs';
+import { AUDIENCE, ISSUER, dist, inTransaction } from '../lib/common.mjs';
+import { bearerVerifier } from '../lib/bearer.mjs';
+import { Refused, serveJsonRoutes } from '../lib/json-routes.mjs';
 
+const { VIEWER_SQL } = dist('src/data/viewer.js');
+const { Viewer } = dist('src/auth/viewer.js');
+const { can, chairsOnChain, representsOrganisation, visibleWhere } = dist('src/auth/authority.js');
+const { PROPOSAL_SQL, proposalResource } = dist('src/auth/resources.js');
+const { buildTransitionFacts } = dist('src/workflows/transition-facts.js');
+const { transitionOutcome } = dist('src/workflows/transition-outcome.js');
 const { eventHash } = dist('src/workflows/history-hash.js');
 const { shippedWorkflows } = dist('src/workflows/workflow-registry.js');
-const workflows = shippedWorkflows();
-const compiledWorkflow = (key, version) => workflows.get(key, version);
-const { checkGuard } = dist('src/workflows/workflow-guards.js');
+const { clientKey } = dist('src/services/rate-limiter.js');
+const { pragueDay } = dist('src/common/dates.js');
+const { hasVisibleText } = dist('src/domain/text.js');
+const { isCleanText } = dist('src/security/input-hygiene.js');
+const { DECIDED_PHASES, ProposalKind, ProposalPhase } = dist('src/domain/enums.js');
 
+const workflows = shippedWorkflows();
 const port = Number(process.env.PORT ?? 4101);
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
-const jwks = JSON.parse(fs.readFileSync(process.env.AUTH_JWKS_PATH, 'utf8'));
-const keys = new Map(jwks.keys.map((k) => [k.kid, crypto.createPublicKey({ key: k, format: 'jwk' })]));
+const tokens = bearerVerifier({ jwksPath: process.env.AUTH_JWKS_PATH, issuer: ISSUER, audience: AUDIENCE });
+const limits = { perViewer: Number(process.env.MUTATIONS_PER_MINUTE_PER_VIEWER ?? 120), perAddress: Number(process.env.MUTATIONS_PER_MINUTE_PER_ADDRESS ?? 600) };
+const TYPED_WHEN_FIRING = 'typed when firing';
+const ROLE_ORDER = ['CHAIR', 'DEPUTY', 'SECRETARY', 'MEMBER', 'GUEST'];
 
-function subjectOf(req) {
-  const m = /^Bearer ([\w-]+)\.([\w-]+)\.([\w-]+)$/.exec(req.headers.authorization ?? '');
-  if (!m) return null;
-  const head = JSON.parse(Buffer.from(m[1], 'base64url'));
-  const key = keys.get(head.kid);
-  if (head.alg !== 'ES256' || !key) return null;
-  if (!crypto.verify('sha256', Buffer.from(`${m[1]}.${m[2]}`), { key, dsaEncoding: 'ieee-p1363' }, Buffer.from(m[3], 'base64url'))) return null;
-  const claims = JSON.parse(Buffer.from(m[2], 'base64url'));
-  if (claims.iss !== ISSUER || claims.aud !== AUDIENCE || claims.exp < Date.now() / 1000) return null;
-  return claims.sub;
+/** A statement prepared once per connection under a name made from its text. */
+const named = (text) => ({ name: `s${createHash('sha1').update(text).digest('hex').slice(0, 16)}`, text });
+
+// ── The viewer ───────────────────────────────────────────────────────────────────────────────
+
+const VIEWER = named(VIEWER_SQL.replace(/(?<!:):subject\b/g, '$1').replace(/(?<!:):day\b/g, '$2'));
+const ref = (id) => (id ? { id } : null);
+
+/** The service's Viewer from its viewer statement's row (the entities as plain objects with the fields the rules read). */
+async function loadViewer(db, subject, day) {
+  const { rows } = await db.query(VIEWER, [subject, day]);
+  const row = rows[0];
+  if (!row || row.people.length === 0) return new Viewer(subject, row?.admin === true, [], [], []);
+  return new Viewer(
+    subject,
+    row.admin === true,
+    row.people.map((p) => ({ id: p.id, areaId: p.area_id, organisation: ref(p.organisation_id) })),
+    row.roles.map((r) => ({ id: r.id, areaId: r.area_id, role: r.role })),
+    row.seats.map((m) => ({ id: m.id, areaId: m.area_id, body: { id: m.body_id }, role: m.role, triadSide: m.triad_side, organisation: ref(m.organisation_id) })),
+    row.delegations,
+  );
 }
 
-const label = (def, key) => def.stages.find((s) => s.key === key)?.label.cs ?? key;
-
-/** The viewer's facts and the guards, as the service judges them for `availableTransitions`. */
-function available(row) {
-  const { definition: def } = compiledWorkflow(row.workflow_key, row.workflow_version);
-  const facts = {
-    proposalKind: row.kind,
-    hasTitle: row.title.trim().length > 0,
-    hasSummary: (row.summary ?? '').trim().length > 0,
-    actor: { isAuthor: row.author_id === row.viewer_id, chairOf: row.viewer_chair_of ?? [], areaRoles: row.viewer_roles ?? [] },
-    triadSidesPresent: row.voting_sides ?? [],
-    actorHasConflictOfInterest: row.concerned_organisation_id !== null && row.viewer_organisation_id === row.concerned_organisation_id,
-    reason: 'typed when firing',
-    resolutionNumber: 'typed when firing',
-    unansweredHearingComments: 0,
-    openHearings: 0,
-  };
-  return def.transitions
-    .filter((t) => t.from.includes(row.state))
-    .map((t) => {
-      const reasons = t.guards.flatMap((g) => checkGuard(g, facts)).map((r) => r.text.cs);
-      return { event: t.event, label: t.label.cs, target: t.to, allowed: reasons.length === 0, reasons };
-    });
+/** The policy's rule as SQL over alias `p`, its values numbered from `$first` on. */
+function visible(viewer, action, first) {
+  const { sql, params } = visibleWhere(viewer, action, PROPOSAL_SQL('p'));
+  let n = first;
+  return { sql: sql.replace(/\?/g, () => `$${n++}`), params };
 }
 
-// The viewer (person, area roles, chair seats on the chain) in a CTE of the same statement.
-const VIEWER = `
-  viewer as materialized (
-    select pe.id, pe.organisation_id,
-      exists(select 1 from area_role r where r.area_id = pe.area_id and r.person_id = pe.id and r.revoked_at is null
-             and r.role in ('ADMIN', 'COORDINATOR')) as manages,
-      array(select r.role from area_role r where r.area_id = pe.area_id and r.person_id = pe.id and r.revoked_at is null
-            and r.valid_from <= current_date and (r.valid_to is null or r.valid_to >= current_date)) as roles,
-      array(select b.id from membership m join body b on b.area_id = m.area_id and b.id = m.body_id
-            where m.area_id = pe.area_id and m.person_id = pe.id and m.valid_from <= current_date
-            and (m.valid_to is null or m.valid_to >= current_date)) as seat_bodies,
-      array(select b.kind || ':' || b.id from membership m join body b on b.area_id = m.area_id and b.id = m.body_id
-            where m.area_id = pe.area_id and m.person_id = pe.id and m.role = 'CHAIR' and m.valid_from <= current_date
-            and (m.valid_to is null or m.valid_to >= current_date)) as chairs
-    from person pe where pe.area_id = $1 and pe.subject = $2
-  )`;
+// ── What the guards judge ────────────────────────────────────────────────────────────────────
 
-const LIST_SQL = `
-  with ${VIEWER},
-  page as (
-    select p.* from proposal p cross join viewer v
-    where p.area_id = $1 and p.state = $3 and (v.manages or p.author_id = v.id or p.working_group_id = any(v.seat_bodies))
-    order by p.created_at desc, p.id desc
-    limit $4
-  ),
-  sides as (
-    select m.body_id, array_agg(distinct m.triad_side) as voting_sides from membership m
-    where m.area_id = $1 and m.body_id in (select working_group_id from page) and m.voting_right
-      and m.valid_from <= current_date and (m.valid_to is null or m.valid_to >= current_date)
-    group by m.body_id
-  )
-  select p.id, p.title, p.summary, p.kind, p.state, p.version, p.workflow_key, p.workflow_version, p.concerned_organisation_id,
-    p.created_at, p.author_id, b.id as wg_id, b.name as wg_name, a.name as author_name,
-    v.id as viewer_id, v.organisation_id as viewer_organisation_id, v.roles as viewer_roles,
-    array(select distinct split_part(c, ':', 1) from unnest(v.chairs) c
-          where split_part(c, ':', 1) <> 'WORKING_GROUP' or split_part(c, ':', 2) = p.working_group_id::text) as viewer_chair_of,
-    coalesce(s.voting_sides, '{}') as voting_sides,
-    (select coalesce(json_agg(h order by h.seq), '[]') from (
-       select e.seq, e.event, e.from_state as "fromState", e.to_state as "toState", e.occurred_at as "occurredAt"
-       from workflow_event e where e.proposal_id = p.id order by e.seq desc limit 5) h) as history
-  from page p
-  join body b on b.area_id = p.area_id and b.id = p.working_group_id
-  join person a on a.area_id = p.area_id and a.id = p.author_id
-  left join sides s on s.body_id = p.working_group_id
-  cross join viewer v
-  order by p.created_at desc, p.id desc`;
+// The working group's chain, its voting sides today (people not erased) and a plan's hearings, for a proposal row `p`.
+const FACT_COLUMNS = `
+  (with recursive c (id, kind, reports_to_id, depth) as (
+     select b.id, b.kind, b.reports_to_id, 1 from body b where b.area_id = p.area_id and b.id = p.working_group_id
+     union all
+     select b.id, b.kind, b.reports_to_id, c.depth + 1 from c join body b on b.area_id = p.area_id and b.id = c.reports_to_id where c.depth < 10)
+   select json_agg(json_build_object('id', c.id, 'kind', c.kind) order by c.depth) from c) as chain,
+  (select coalesce(array_agg(distinct m.triad_side order by m.triad_side), '{}') from membership m
+     join person mp on mp.area_id = m.area_id and mp.id = m.person_id and mp.erased_at is null
+    where m.area_id = p.area_id and m.body_id = p.working_group_id and m.voting_right
+      and m.valid_from <= $DAY::date and (m.valid_to is null or m.valid_to >= $DAY::date)) as voting_sides,
+  case when p.kind = 'PLAN' then (
+    select json_build_object(
+      'unanswered', (select count(*) from hearing h join hearing_comment hc on hc.area_id = h.area_id and hc.hearing_id = h.id
+                      where h.area_id = pl.area_id and h.plan_id = pl.id and hc.decision is null),
+      'open', (select count(*) from hearing h where h.area_id = pl.area_id and h.plan_id = pl.id and h.closes_at > now()))
+    from plan pl where pl.proposal_id = p.id limit 1) end as hearings`;
 
-const DETAIL_SQL = `
-  with ${VIEWER}
-  select p.id, p.title, p.summary, p.state, p.version, p.workflow_key, p.workflow_version, p.created_at,
-    a.name as author_name, b.name as wg_name,
-    (select coalesce(json_agg(json_build_object('role', m.role, 'triadSide', m.triad_side, 'person', json_build_object('name', mp.name)) order by m.valid_from, m.id), '[]')
-       from membership m join person mp on mp.area_id = m.area_id and mp.id = m.person_id
-       where m.area_id = p.area_id and m.body_id = p.working_group_id and m.valid_from <= current_date
-       and (m.valid_to is null or m.valid_to >= current_date)) as members,
-    (select coalesce(json_agg(json_build_object('seq', e.seq, 'event', e.event, 'fromState', e.from_state, 'toState', e.to_state,
-       'actorRole', e.actor_role, 'reason', e.reason, 'occurredAt', e.occurred_at, 'hash', e.hash) order by e.seq), '[]')
-       from workflow_event e where e.proposal_id = p.id) as history
-  from proposal p
-  join body b on b.area_id = p.area_id and b.id = p.working_group_id
-  join person a on a.area_id = p.area_id and a.id = p.author_id
-  cross join viewer v
-  where p.area_id = $1 and p.id = $3 and (v.manages or p.author_id = v.id or p.working_group_id = any(v.seat_bodies))`;
-
-async function list(subject, vars) {
-  const { rows } = await pool.query({ name: 'list', text: LIST_SQL }, [vars.areaId, subject, vars.state, vars.first + 1]);
-  const page = rows.slice(0, vars.first);
-  const edges = page.map((r) => {
-    const { definition: def } = compiledWorkflow(r.workflow_key, r.workflow_version);
-    return {
-      node: {
-        id: r.id, title: r.title, state: r.state, version: r.version, stageLabel: label(def, r.state), createdAt: r.created_at,
-        workingGroup: { id: r.wg_id, name: r.wg_name }, author: { id: r.author_id, name: r.author_name },
-        history: r.history, availableTransitions: available(r),
-      },
-    };
+/** The facts the service builds for the viewer acting on proposal row `r` (ProposalService.facts). */
+function factsFor(viewer, r, reason, resolutionNumber) {
+  const chain = r.chain ?? [];
+  return buildTransitionFacts({
+    proposal: { kind: r.kind, title: r.title, summary: r.summary, authorId: r.author_id, concernedOrganisationId: r.concerned_organisation_id },
+    actorPersonId: viewer.personIn(r.area_id)?.id ?? null,
+    actorSideInWorkingGroup: viewer.seatIn(r.working_group_id)?.triadSide ?? null,
+    actorAreaRoles: viewer.rolesIn(r.area_id),
+    chain,
+    actorRepresentsConcerned: r.concerned_organisation_id !== null && representsOrganisation(viewer, r.area_id, r.concerned_organisation_id),
+    actorChairOf: chairsOnChain(viewer, chain).map((c) => ({ bodyKind: c.body.kind, side: viewer.seatIn(c.body.id)?.triadSide ?? null, onBehalfOf: c.onBehalfOf })),
+    votingSides: r.voting_sides,
+    reason,
+    resolutionNumber,
+    unansweredHearingComments: r.kind === ProposalKind.PLAN ? Number(r.hearings?.unanswered ?? 0) : 0,
+    openHearings: r.kind === ProposalKind.PLAN ? Number(r.hearings?.open ?? 0) : 0,
   });
+}
+
+/** Every event of the stage, allowed or with the reasons (Czech, the service's default language). */
+function available(viewer, r) {
+  const { engine } = workflows.get(r.workflow_key, r.workflow_version);
+  if (engine.transitionsFrom(r.state).length === 0) return [];
+  return engine.options(r.state, factsFor(viewer, r, TYPED_WHEN_FIRING, TYPED_WHEN_FIRING)).map(({ transition: t, refusals }) => ({
+    event: t.event,
+    label: t.label.cs,
+    target: t.to,
+    allowed: refusals.length === 0,
+    reasons: refusals.map((x) => x.text.cs),
+  }));
+}
+
+const stageLabel = (r) => workflows.get(r.workflow_key, r.workflow_version).definition.stages.find((s) => s.key === r.state)?.label.cs ?? r.state;
+
+// ── LIST and DETAIL ─────────────────────────────────────────────────────────────────────────
+
+async function list({ viewer, day }, vars) {
+  const rule = visible(viewer, 'proposal.read', 5);
+  const text = `
+    select p.id, p.area_id, p.title, p.summary, p.kind, p.state, p.version, p.workflow_key, p.workflow_version, p.concerned_organisation_id,
+      p.created_at, p.author_id, p.working_group_id, b.name as wg_name, a.name as author_name,
+      (select coalesce(json_agg(h order by h.seq), '[]') from (
+         select e.seq, e.event, e.from_state as "fromState", e.to_state as "toState", e.occurred_at as "occurredAt"
+         from workflow_event e where e.proposal_id = p.id order by e.seq desc limit 5) h) as history,
+      ${FACT_COLUMNS.replaceAll('$DAY', '$4')}
+    from proposal p
+    join body b on b.area_id = p.area_id and b.id = p.working_group_id
+    join person a on a.area_id = p.area_id and a.id = p.author_id
+    where p.area_id = $1 and p.state = $2 and (${rule.sql})
+    order by p.created_at desc, p.id desc
+    limit $3`;
+  const { rows } = await pool.query(named(text), [vars.areaId, vars.state, vars.first + 1, day, ...rule.params]);
+  const edges = rows.slice(0, vars.first).map((r) => ({
+    node: {
+      id: r.id, title: r.title, state: r.state, version: r.version, stageLabel: stageLabel(r), createdAt: r.created_at,
+      workingGroup: { id: r.working_group_id, name: r.wg_name }, author: { id: r.author_id, name: r.author_name },
+      history: r.history, availableTransitions: available(viewer, r),
+    },
+  }));
   return { proposals: { edges, pageInfo: { hasNextPage: rows.length > vars.first } } };
 }
 
-async function detail(subject, vars) {
-  const { rows } = await pool.query({ name: 'detail', text: DETAIL_SQL }, [vars.areaId, subject, vars.id]);
+async function detail({ viewer, day }, vars) {
+  const rule = visible(viewer, 'proposal.read', 3);
+  const text = `
+    select p.id, p.area_id, p.title, p.summary, p.state, p.version, p.workflow_key, p.workflow_version, p.created_at, p.working_group_id,
+      a.name as author_name, b.name as wg_name, b.is_public as wg_public,
+      (select coalesce(json_agg(json_build_object('role', m.role, 'triadSide', m.triad_side, 'person', json_build_object('name', mp.name))
+                        order by array_position($ROLES::text[], m.role), m.valid_from, m.id), '[]')
+         from membership m join person mp on mp.area_id = m.area_id and mp.id = m.person_id
+        where m.area_id = p.area_id and m.body_id = p.working_group_id and m.valid_from <= $2::date
+          and (m.valid_to is null or m.valid_to >= $2::date)) as members,
+      (select coalesce(json_agg(json_build_object('seq', e.seq, 'event', e.event, 'fromState', e.from_state, 'toState', e.to_state,
+         'actorRole', e.actor_role, 'reason', e.reason, 'occurredAt', e.occurred_at, 'hash', e.hash) order by e.seq), '[]')
+         from workflow_event e where e.proposal_id = p.id) as history
+    from proposal p
+    join body b on b.area_id = p.area_id and b.id = p.working_group_id
+    join person a on a.area_id = p.area_id and a.id = p.author_id
+    where p.id = $1 and (${rule.sql})`.replace('$ROLES', `'{${ROLE_ORDER.join(',')}}'`);
+  const { rows } = await pool.query(named(text), [vars.id, day, ...rule.params]);
   const r = rows[0];
-  if (!r) return null;
-  const { definition: def } = compiledWorkflow(r.workflow_key, r.workflow_version);
+  if (!r) throw new Refused('NOT_FOUND', 'Proposal not found.');
+  // A body reached through a proposal shows its seats only to those who may read the body (src/resolvers/body.resolver.ts).
+  const seesBody = can(viewer, 'body.read', { areaId: r.area_id, bodies: { body: [{ id: r.working_group_id }] }, flags: { public: r.wg_public } });
   return {
     proposal: {
-      id: r.id, title: r.title, summary: r.summary, state: r.state, version: r.version, stageLabel: label(def, r.state), createdAt: r.created_at,
-      author: { name: r.author_name }, workingGroup: { name: r.wg_name, memberships: r.members }, history: r.history,
+      id: r.id, title: r.title, summary: r.summary, state: r.state, version: r.version, stageLabel: stageLabel(r), createdAt: r.created_at,
+      author: { name: r.author_name }, workingGroup: { name: r.wg_name, memberships: seesBody ? r.members : [] }, history: r.history,
     },
   };
 }
 
-class Refused extends Error {
-  constructor(code, message) {
-    super(message);
-    this.code = code;
-  }
+// ── TRANSITION ──────────────────────────────────────────────────────────────────────────────
+
+// Both of the service's minute windows (src/security/mutation-rate-limit.plugin.ts), in one statement.
+const RATE = named(`insert into rate_limit_window (bucket, window_start, hits) values ($1, $3, 1), ($2, $3, 1)
+  on conflict (bucket, window_start) do update set hits = rate_limit_window.hits + excluded.hits returning bucket, hits`);
+
+async function countMutation(address, subject, now) {
+  const windowStart = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
+  const buckets = [`mutations:address:${clientKey(address)}`, `mutations:viewer:${clientKey(subject)}`];
+  const { rows } = await pool.query(RATE, [...buckets, windowStart]);
+  const hits = new Map(rows.map((r) => [r.bucket, r.hits]));
+  if (hits.get(buckets[0]) > limits.perAddress || hits.get(buckets[1]) > limits.perViewer) throw new Refused('RATE_LIMITED', 'Too many requests.');
 }
 
-/** The same transaction as the service: lock the row, check the version, update it, append the event. */
-async function transition(subject, input) {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
-    // Locking read: the proposal, the actor in its area, the last event of its chain, the chain's bodies.
-    const { rows } = await client.query(
-      {
-        name: 'lock',
-        text: `select p.*, pe.id as actor_id,
-         (select json_build_object('seq', e.seq, 'hash', e.hash) from workflow_event e where e.proposal_id = p.id order by e.seq desc limit 1) as last,
-         (select m.role || ':' || m.triad_side from membership m where m.area_id = p.area_id and m.body_id = p.working_group_id and m.person_id = pe.id
-            and (m.valid_to is null or m.valid_to >= current_date) limit 1) as seat
-       from proposal p join person pe on pe.area_id = p.area_id and pe.subject = $2
-       where p.id = $1 for update of p`,
-      },
-      [input.proposalId, subject],
-    );
-    const p = rows[0];
-    if (!p) throw new Refused('NOT_FOUND', 'no such proposal');
-    if (p.version !== input.expectedVersion) throw new Refused('CONFLICT', 'stale version');
-    const { definition: def, engine } = compiledWorkflow(p.workflow_key, p.workflow_version);
-    const t = def.transitions.find((x) => x.event === input.event && x.from.includes(p.state));
-    if (!t) throw new Refused('TRANSITION_NOT_ALLOWED', 'not in this stage');
-    const isAuthor = p.author_id === p.actor_id;
-    const [seatRole, seatSide] = (p.seat ?? ':').split(':');
-    if (!isAuthor && seatRole !== 'CHAIR') throw new Refused('TRANSITION_NOT_ALLOWED', 'actor may not');
-    if (t.guards.some((g) => g.name === 'reasonRequired') && !input.reason) throw new Refused('TRANSITION_NOT_ALLOWED', 'reason required');
-    const now = new Date();
-    const toKind = def.stages.find((s) => s.key === t.to)?.bodyKind;
-    const fromKind = def.stages.find((s) => s.key === p.state)?.bodyKind;
-    const hashed = {
-      proposalId: p.id, seq: (p.last?.seq ?? 0) + 1, event: t.event, fromState: p.state, toState: t.to, actorId: p.actor_id,
-      actorRole: isAuthor && t.event === 'SUBMIT' ? 'AUTHOR' : 'CHAIR', actorTriadSide: seatSide || null,
-      bodyId: fromKind === 'WORKING_GROUP' ? p.working_group_id : null, meetingId: null, reason: input.reason ?? null,
-      resolutionNumber: null, occurredAt: now,
-    };
-    const prevHash = p.last?.hash ?? null;
-    const snapshot = engine.snapshotAt(t.to);
-    const updated = await client.query(
-      { name: 'update', text: `update proposal set state = $3, snapshot = $4, current_body_id = $5, version = version + 1, updated_at = $6,
-         submitted_at = coalesce(submitted_at, case when $7 then $6::timestamptz end), phase = $9
-       where area_id = $1 and id = $2 and version = $8 returning version, state` },
-      [p.area_id, p.id, t.to, snapshot, toKind === 'WORKING_GROUP' ? p.working_group_id : null, now, t.event === 'SUBMIT', p.version, def.stages.find((s) => s.key === t.to).phase],
-    );
-    await client.query(
-      { name: 'append', text: `insert into workflow_event (area_id, proposal_id, seq, event, from_state, to_state, actor_id, actor_role, actor_triad_side,
-         body_id, meeting_id, reason, resolution_number, occurred_at, prev_hash, hash)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, null, $11, null, $12, $13, $14)` },
-      [p.area_id, p.id, hashed.seq, t.event, p.state, t.to, p.actor_id, hashed.actorRole, hashed.actorTriadSide, hashed.bodyId,
-        hashed.reason, now, prevHash, eventHash(prevHash, hashed)],
-    );
-    if (!isAuthor) {
-      const title = { cs: `Návrh „${p.title}“: ${label(def, p.state)} → ${label(def, t.to)}`, en: `Proposal "${p.title}"` };
-      await client.query(`insert into outbox (area_id, kind, payload) values ($1, 'PROPOSAL_MOVED', $2)`, [
-        p.area_id, JSON.stringify({ kind: 'PROPOSAL_MOVED', subjectId: p.id, title, recipients: [p.author_id] }),
-      ]);
-    }
-    await client.query('commit');
-    return { transitionProposal: { id: p.id, state: updated.rows[0].state, version: updated.rows[0].version } };
-  } catch (err) {
-    await client.query('rollback');
-    throw err;
-  } finally {
-    client.release();
-  }
+// The proposal with what the policy and the guards judge, before any transaction (as the service reads it).
+const READ = named(`
+  select p.*,
+    (select coalesce(array_agg(distinct e.body_id), '{}') from workflow_event e where e.area_id = p.area_id and e.proposal_id = p.id and e.body_id is not null) as handled,
+    (select b.is_public from body b where b.area_id = p.area_id and b.id = p.working_group_id) as wg_public,
+    ${FACT_COLUMNS.replaceAll('$DAY', '$2')}
+  from proposal p where p.id = $1`);
+
+// Under the lock: the version, the snapshot, the history's last link and an earlier event under the idempotency key.
+const LOCK = named(`
+  select p.version, p.snapshot,
+    (select json_build_object('seq', e.seq, 'hash', e.hash) from workflow_event e where e.proposal_id = p.id order by e.seq desc limit 1) as last,
+    (select json_build_object('proposalId', e.proposal_id, 'requestHash', e.request_hash) from workflow_event e
+      where $3::text is not null and e.area_id = p.area_id and e.actor_id = $4 and e.idempotency_key = $3) as earlier
+  from proposal p where p.area_id = $1 and p.id = $2 for update of p`);
+
+const HEARINGS_UNDER_LOCK = named(`
+  select (select count(*) from hearing h join hearing_comment c on c.area_id = h.area_id and c.hearing_id = h.id
+           where h.area_id = p.area_id and h.plan_id = p.id and c.decision is null) as unanswered,
+         (select count(*) from hearing h where h.area_id = p.area_id and h.plan_id = p.id and h.closes_at > now()) as open
+    from plan p where p.area_id = $1 and p.proposal_id = $2`);
+
+// The event, the notice and the proposal's new state in one statement.
+const WRITE = named(`
+  with event as (
+    insert into workflow_event (area_id, proposal_id, seq, event, from_state, to_state, actor_id, actor_role, actor_triad_side, body_id, meeting_id,
+      reason, resolution_number, occurred_at, on_behalf_of_id, idempotency_key, request_hash, prev_hash, hash)
+    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, null, $11, $12, $13, $14, $15, $16, $17, $18)
+  ), notice as (
+    insert into outbox (area_id, kind, payload, dedupe_key) select $1, 'PROPOSAL_MOVED', $19::jsonb, null where $19::jsonb is not null on conflict do nothing
+  )
+  update proposal set state = $6, phase = $20, snapshot = $21, current_body_id = $22, version = version + 1, updated_at = $13,
+    submitted_at = case when $23 and submitted_at is null then $13 else submitted_at end,
+    commission_recommendation = coalesce($24, commission_recommendation),
+    council_resolution = coalesce($25, council_resolution), assembly_resolution = coalesce($26, assembly_resolution),
+    decided_at = case when $27 then $13 else decided_at end
+  where area_id = $1 and id = $2 returning id, state, version`);
+
+const CLOSE_HEARINGS = named(`
+  update hearing h set closes_at = $3, updated_at = $3 from plan p
+   where p.area_id = h.area_id and p.id = h.plan_id and p.area_id = $1 and p.proposal_id = $2 and h.opens_at < $3 and h.closes_at > $3`);
+
+/** What the author is told besides the stages (ProposalService's movedBody). */
+function movedBody(action, reason, resolutionNumber) {
+  const cs = [`${action.cs}.`];
+  const en = [`${action.en}.`];
+  if (reason) cs.push(`Důvod: ${reason}`), en.push(`Reason: ${reason}`);
+  if (resolutionNumber) cs.push(`Usnesení č. ${resolutionNumber}`), en.push(`Resolution no. ${resolutionNumber}`);
+  return { cs: cs.join('\n'), en: en.join('\n') };
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The input as the service's validation and argument hygiene take it; a typed text normalised to NFC. */
+function checkedInput(input) {
+  const text = (v, max) => {
+    if (v === undefined || v === null) return null;
+    if (typeof v !== 'string' || v.length < 1 || v.length > max || !isCleanText(v) || !hasVisibleText(v)) throw new Refused('BAD_USER_INPUT', 'Invalid text.');
+    return v.normalize('NFC');
+  };
+  if (!UUID.test(input.proposalId ?? '') || !/^[A-Z][A-Z_]{1,39}$/.test(input.event ?? '') || !Number.isInteger(input.expectedVersion) || input.expectedVersion < 1) {
+    throw new Refused('BAD_USER_INPUT', 'Invalid input.');
+  }
+  const key = input.idempotencyKey ?? null;
+  if (key !== null && !/^[A-Za-z0-9_\-:.]{8,100}$/.test(key)) throw new Refused('BAD_USER_INPUT', 'Invalid idempotency key.');
+  return { ...input, reason: text(input.reason, 2000), resolutionNumber: text(input.resolutionNumber, 60), idempotencyKey: key };
+}
+
+async function transition({ viewer, day, now, address, subject }, raw) {
+  await countMutation(address, subject, now);
+  const input = checkedInput(raw);
+  const { rows } = await pool.query(READ, [input.proposalId, day]);
+  const r = rows[0];
+  const resource = r && proposalResource(
+    { areaId: r.area_id, phase: r.phase, author: { id: r.author_id }, workingGroup: { id: r.working_group_id }, currentBody: r.current_body_id ? { id: r.current_body_id } : null },
+    { handledBodyIds: r.handled, workingGroupPublic: r.phase === ProposalPhase.APPROVED && r.wg_public === true, chain: r.chain ?? [] },
+  );
+  if (!r || !can(viewer, 'proposal.read', resource)) throw new Refused('NOT_FOUND', 'Proposal not found.');
+  if (!can(viewer, 'proposal.transition', resource)) throw new Refused('FORBIDDEN', 'You cannot act on this proposal.');
+  const person = viewer.personIn(r.area_id);
+  const facts = factsFor(viewer, r, input.reason, input.resolutionNumber);
+  const { definition: def, engine } = workflows.get(r.workflow_key, r.workflow_version);
+  const requestHash = createHash('sha256').update(JSON.stringify([input.proposalId, input.event, input.expectedVersion, input.reason, input.resolutionNumber])).digest('hex');
+
+  return inTransaction(pool, async (client) => {
+    const locked = (await client.query(LOCK, [r.area_id, r.id, input.idempotencyKey, person.id])).rows[0];
+    if (locked.earlier) {
+      if (locked.earlier.requestHash === requestHash && locked.earlier.proposalId === r.id) return { transitionProposal: { id: r.id, state: r.state, version: locked.version } };
+      throw new Refused('CONFLICT', 'This idempotency key was already used for a different request.');
+    }
+    if (locked.version !== input.expectedVersion || locked.version !== r.version) throw new Refused('CONFLICT', 'The proposal has changed since you loaded it; reload it.');
+    if (r.kind === ProposalKind.PLAN) {
+      const standing = (await client.query(HEARINGS_UNDER_LOCK, [r.area_id, r.id])).rows[0];
+      facts.unansweredHearingComments = Number(standing?.unanswered ?? 0);
+      facts.openHearings = Number(standing?.open ?? 0);
+    }
+    const decision = engine.decide(locked.snapshot, input.event, facts);
+    if (!decision.allowed) throw new Refused('TRANSITION_NOT_ALLOWED', decision.refusals.map((x) => x.text.cs).join(' '));
+    const t = decision.transition;
+    const outcome = transitionOutcome(def, t, decision.from, r.chain ?? [], input.resolutionNumber);
+    const hashed = {
+      proposalId: r.id, seq: (locked.last?.seq ?? 0) + 1, event: t.event, fromState: decision.from, toState: decision.to, actorId: person.id,
+      actorRole: decision.actingAs.role, actorTriadSide: decision.actingAs.side, bodyId: outcome.decidingBodyId, meetingId: null,
+      reason: input.reason, resolutionNumber: input.resolutionNumber, occurredAt: now, onBehalfOfId: decision.actingAs.onBehalfOf,
+    };
+    const prevHash = locked.last?.hash ?? null;
+    const label = (key) => def.stages.find((s) => s.key === key)?.label ?? { cs: key, en: key };
+    const [from, to] = [label(decision.from), label(decision.to)];
+    const notice = r.author_id === person.id ? null : JSON.stringify({
+      kind: 'PROPOSAL_MOVED', subjectId: r.id,
+      title: { cs: `Návrh „${r.title}“: ${from.cs} → ${to.cs}`, en: `Proposal "${r.title}": ${from.en} → ${to.en}` },
+      body: movedBody(t.label, input.reason, input.resolutionNumber), recipients: [r.author_id],
+    });
+    const moved = (await client.query(WRITE, [
+      r.area_id, r.id, hashed.seq, t.event, decision.from, decision.to, person.id, hashed.actorRole, hashed.actorTriadSide, hashed.bodyId,
+      input.reason, input.resolutionNumber, now, hashed.onBehalfOfId, input.idempotencyKey, requestHash, prevHash, eventHash(prevHash, hashed), notice,
+      outcome.phase, decision.snapshot, outcome.nextBodyId, outcome.submitted, outcome.commissionRecommendation, outcome.councilResolution,
+      outcome.assemblyResolution, DECIDED_PHASES.includes(outcome.phase),
+    ])).rows[0];
+    if (r.kind === ProposalKind.PLAN && outcome.phase === ProposalPhase.APPROVED) await client.query(CLOSE_HEARINGS, [r.area_id, r.id, now]);
+    return { transitionProposal: moved };
+  });
+}
+
+// ── The server ──────────────────────────────────────────────────────────────────────────────
 
 const ROUTES = { '/list': list, '/detail': detail, '/transition': transition };
 
-http
-  .createServer((req, res) => {
-    if (req.url === '/healthz') return res.end('{"status":"ok"}');
-    const route = ROUTES[req.url];
-    const chunks = [];
-    req.on('data', (c) => chunks.push(c));
-    req.on('end', async () => {
-      res.setHeader('content-type', 'application/json');
-      try {
-        const subject = subjectOf(req);
-        if (!route || !subject) throw new Refused('UNAUTHENTICATED', 'no route or token');
-        const data = await route(subject, JSON.parse(Buffer.concat(chunks).toString()).variables);
-        res.end(JSON.stringify({ data }));
-      } catch (err) {
-        res.end(JSON.stringify({ errors: [{ message: err.message, extensions: { code: err.code ?? 'INTERNAL_SERVER_ERROR' } }] }));
-      }
-    });
-    return undefined;
-  })
-  .listen(port, '127.0.0.1', () => console.log(`limit on ${port}`));
+serveJsonRoutes({
+  name: 'limit',
+  port,
+  routes: ROUTES,
+  call: async (route, req, variables) => {
+    const subject = tokens.subjectOf(req.headers.authorization);
+    if (!subject) throw new Refused('UNAUTHENTICATED', 'no token');
+    const now = new Date();
+    const day = pragueDay(now);
+    const viewer = await loadViewer(pool, subject, day);
+    return route({ viewer, day, now, subject, address: req.socket.remoteAddress ?? 'unknown' }, variables);
+  },
+});

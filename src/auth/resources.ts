@@ -98,7 +98,8 @@ export const PROPOSAL_SQL = (a: string): SqlForm => ({
   bodies: {
     workingGroup: (ids) => `${a}.working_group_id = any(${ids})`,
     currentBody: (ids) => `${a}.current_body_id = any(${ids})`,
-    handledBodies: (ids) => `exists (select 1 from workflow_event e where e.area_id = ${a}.area_id and e.proposal_id = ${a}.id and e.body_id = any(${ids}))`,
+    // Kept by the history's insert trigger (migrations/…_proposal_handled_bodies.ts): one index lookup, not the whole history.
+    handledBodies: (ids) => `exists (select 1 from proposal_handled_body h where h.area_id = ${a}.area_id and h.proposal_id = ${a}.id and h.body_id = any(${ids}))`,
   },
   flags: {
     draft: `${a}.phase = '${ProposalPhase.DRAFT}'`,

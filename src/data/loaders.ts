@@ -236,6 +236,32 @@ export class Loaders {
     ),
   );
 
+  /**
+   * The bodies whose events are in each proposal's history (the policy's `handledBodies`), in the
+   * order they first acted: read from `proposal_handled_body`, which the history's own insert
+   * trigger keeps, by its primary key — one statement for a page of proposals, however long their
+   * histories.
+   */
+  readonly handledBodiesByProposal = new DataLoader<{ areaId: string; id: string }, string[], string>(
+    async (proposals) => {
+      const rows = await this.em.execute<Array<{ proposal_id: string; body_id: string }>>(
+        `select h.proposal_id, h.body_id from unnest(array[?]::uuid[], array[?]::uuid[]) as p(area_id, id)
+           join proposal_handled_body h on h.area_id = p.area_id and h.proposal_id = p.id
+          order by h.proposal_id, h.first_seq, h.body_id`,
+        [proposals.map((p) => p.areaId), proposals.map((p) => p.id)],
+      );
+      return groupBy(rows, proposals.map((p) => p.id), (r) => r.proposal_id).map((found) => found.map((r) => r.body_id));
+    },
+    { cacheKeyFn: (p) => p.id },
+  );
+
+  /** Forgets what was read of a proposal's history (its events, the bodies that handled it): an event was appended to it. */
+  forgetHistory(proposalId: string): void {
+    this.eventsByProposal.clear(proposalId);
+    // Cached by the proposal's id alone (`cacheKeyFn`): the area is needed only to read.
+    this.handledBodiesByProposal.clear({ areaId: '', id: proposalId });
+  }
+
   /** The newest `last` events of each proposal (oldest first): one statement for a whole page, whatever its histories' length. */
   lastEvents(proposalId: string, last: number): Promise<HistoryEvent[]> {
     const loader = memo(this.lastEventsByCount, last, () =>

@@ -26,7 +26,8 @@ interface ViewerRow {
 // flag, the area roles, seats and delegations valid on the day), not five: it runs before anything
 // else. A delegation counts only while its delegate still sits in the body and the chair it was
 // granted for still chairs it: a deputy acts for a chair, never for a former or a future one.
-const VIEWER_SQL = `
+// Exported for the benchmark's limit (bench/servers/limit.mjs), which authenticates with it too.
+export const VIEWER_SQL = `
   with people as (select * from person where subject = :subject)
   select
     exists(select 1 from global_admin g where g.subject = :subject) as admin,

@@ -133,7 +133,7 @@ export class WorkflowDraftResolver {
     @Arg('input', () => MigrateProposalsInput, { description: 'What to do; see the input type.' }) input: MigrateProposalsInput,
   ): Promise<ProposalMigrationType> {
     const report = await ctx.services.workflowMigrations.migrate(ctx, input);
-    for (const m of report.moves) ctx.loaders.eventsByProposal.clear(m.proposalId);
+    for (const m of report.moves) ctx.loaders.forgetHistory(m.proposalId);
     return {
       dryRun: report.dryRun,
       moves: report.moves.map((m) => ({

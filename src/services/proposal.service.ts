@@ -195,10 +195,10 @@ export class ProposalService {
 
   /** The proposal as the policy sees it: its author, bodies, the bodies in its history, its chain. */
   async resource(ctx: RequestContext, p: Proposal, chain?: Body[]): Promise<Resource> {
-    const events = await ctx.loaders.eventsByProposal.load(p.id);
+    const handledBodyIds = await ctx.loaders.handledBodiesByProposal.load({ areaId: p.areaId, id: p.id });
     const wg = p.phase === ProposalPhase.APPROVED ? await ctx.loaders.bodyOfArea(p.areaId, p.workingGroup.id) : null;
     return proposalResource(p, {
-      handledBodyIds: [...new Set(events.flatMap((e) => (e.bodyId ? [e.bodyId] : [])))],
+      handledBodyIds,
       workingGroupPublic: wg?.isPublic === true,
       chain,
     });
@@ -438,7 +438,7 @@ export class ProposalService {
     const commit = await this.prepareTransition(ctx, input);
     const moved = await ctx.em.transactional(commit);
     // The history read while checking visibility is one event short now.
-    ctx.loaders.eventsByProposal.clear(moved.id);
+    ctx.loaders.forgetHistory(moved.id);
     return moved;
   }
 

@@ -108,7 +108,7 @@ export class ResolutionService {
         return resolution;
       }),
     );
-    if (fire && input.proposalId) ctx.loaders.eventsByProposal.clear(input.proposalId);
+    if (fire && input.proposalId) ctx.loaders.forgetHistory(input.proposalId);
     return recorded;
   }
 }

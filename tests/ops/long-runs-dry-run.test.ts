@@ -51,13 +51,18 @@ test('bench/run.mjs --dry-run: the targets, scenarios and connection counts, and
   ]);
   const quick = await dryRun('bench/run.mjs', { BENCH_DURATION: '3', BENCH_PEER_DURATION: '3', BENCH_TARGETS: 'triada,triada-traced', BENCH_CONNECTIONS: '10' });
   expect(quick.stdout).toContain('  triada-traced: LIST, DETAIL, TRANSITION, MIXED at 10 connections, about 1 min\n');
+  // The fair baselines under their names, the earlier bare ones beside them for comparison.
+  const baselines = await dryRun('bench/run.mjs', { BENCH_TARGETS: 'limit,limit-bare,postgraphile,postgraphile-bare', BENCH_CONNECTIONS: '10' });
+  expect(baselines).toMatchObject({ code: 0, stderr: '' });
+  expect(baselines.stdout).toContain('  limit-bare: LIST, DETAIL, TRANSITION, MIXED at 10 connections, about 1 min\n');
+  expect(baselines.stdout).toContain('  postgraphile-bare: LIST, DETAIL at 10 connections, about 1 min\n');
   expect(await dryRun('bench/run.mjs', { BENCH_SCENARIOS: 'LIST,UPLOAD', BENCH_CONNECTIONS: '10,0', BENCH_TARGETS: 'hasura' })).toMatchObject({
     code: 2,
     stdout: '',
     stderr: [
       'BENCH_CONNECTIONS=0: expected a whole number of at least 1',
       'BENCH_SCENARIOS: "UPLOAD" not among LIST, DETAIL, TRANSITION, MIXED',
-      'BENCH_TARGETS: "hasura" not among triada, triada-observed, triada-traced, limit, postgraphile',
+      'BENCH_TARGETS: "hasura" not among triada, triada-observed, triada-traced, limit, limit-bare, postgraphile, postgraphile-bare',
       '',
     ].join('\n'),
   });

@@ -1,5 +1,7 @@
+import { BodyKind, MembershipRole, TriadSide } from '../../src/entities/enums';
 import { WorkflowEvent } from '../../src/entities/workflow-event.entity';
-import { aPipelineWorld, type PipelineWorld } from '../support/pipeline-world';
+import { aBody, aPerson, aSeat } from '../support/factories';
+import { aPipelineWorld, type Actor, type PipelineWorld } from '../support/pipeline-world';
 import { codes, startTestApp, type TestApp } from '../support/test-app';
 
 let app: TestApp;
@@ -110,4 +112,65 @@ test('a draft is hidden from other bodies and the public; an approved proposal o
   expect(codes(await read(world.actors.support.subject))).toEqual(['NOT_FOUND']);
   expect((await read(world.actors.provider.subject)).errors).toBeUndefined();
   expect((await read(world.actors.coordinator.subject)).errors).toBeUndefined();
+});
+
+test('whoever holds a seat in a body that acted on a proposal keeps seeing it, in the list and alone; a chair of a body that never did sees it nowhere', async () => {
+  const world = await aPipelineWorld(app.em());
+  const { author, groupChair, steeringChair, commissionChair, councillor, clerk } = world.actors;
+  // The chair of another working group under the same steering group: never the proposal's body.
+  const otherGroup = await aBody(app.em(), world.area, BodyKind.WORKING_GROUP, { name: 'PS Děti a rodina', reportsTo: world.steering });
+  const otherChair = await aPerson(app.em(), world.area, { name: 'Eva Jiná', subject: `other-chair-${world.area.id.slice(0, 8)}` });
+  await aSeat(app.em(), otherGroup, otherChair, { role: MembershipRole.CHAIR, triadSide: TriadSide.COMMISSIONER });
+
+  const id = await submittedProposal(world);
+  let version = 2;
+  const fire = async (as: Actor, event: string, extra: Record<string, string> = {}) => {
+    const res = await app.gql(TRANSITION, { input: { proposalId: id, event, expectedVersion: version, ...extra } }, { as: as.subject });
+    expect({ event, errors: res.errors }).toEqual({ event, errors: undefined });
+    version += 1;
+  };
+  const LIST = `query($filter: ProposalFilter!) { proposals(filter: $filter, first: 100) { edges { node { id } } totalCount } }`;
+  /** Whether the viewer finds the proposal in the area's list (and counts it), and may read it by id. */
+  const sees = async (subject: string) => {
+    const list = await app.gql<{ proposals: { edges: Array<{ node: { id: string } }>; totalCount: number } }>(LIST, { filter: { areaId: world.area.id } }, { as: subject });
+    expect(list.errors).toBeUndefined();
+    const listed = list.data!.proposals.edges.some((e) => e.node.id === id);
+    expect(list.data!.proposals.totalCount).toBe(listed ? 1 : 0);
+    const detail = await app.gql<{ proposal: { id: string } | null }>(`query($id: ID!) { proposal(id: $id) { id } }`, { id }, { as: subject });
+    if (detail.errors) expect(codes(detail)).toEqual(['NOT_FOUND']);
+    return { listed, read: detail.data?.proposal?.id === id };
+  };
+  const seen = { listed: true, read: true };
+  const unseen = { listed: false, read: false };
+
+  await fire(groupChair, 'RETURN', { reason: 'Doplnit rozpočet.' });
+  await fire(author, 'SUBMIT');
+  await fire(groupChair, 'RECOMMEND');
+  // At the steering group: the commission has not handled it yet.
+  expect(await sees(commissionChair!.subject)).toEqual(unseen);
+  await fire(steeringChair, 'RETURN', { reason: 'Chybí stanovisko obcí.' });
+  await fire(groupChair, 'RECOMMEND');
+  await fire(steeringChair, 'RECOMMEND');
+  await fire(commissionChair!, 'RECOMMEND');
+  // At the council: the steering group and the commission see it only because they handled it.
+  expect(await sees(steeringChair.subject)).toEqual(seen);
+  expect(await sees(commissionChair!.subject)).toEqual(seen);
+  expect(await sees(otherChair.subject!)).toEqual(unseen);
+  // The council acts for the first time (its clerk returns it): its member still sees it back at the commission.
+  await fire(clerk, 'RETURN', { reason: 'Vráceno radou.', resolutionNumber: 'RM/15/2026' });
+  expect(await sees(councillor.subject)).toEqual(seen);
+  expect(await sees(otherChair.subject!)).toEqual(unseen);
+
+  // The bodies that handled it, kept beside the history: exactly the bodies of its events, each once, from its first event.
+  const conn = app.em().getConnection();
+  const handled = await conn.execute(`select body_id, first_seq from proposal_handled_body where proposal_id = ? order by first_seq`, [id]);
+  expect(handled).toEqual([
+    { body_id: world.group.id, first_seq: 2 },
+    { body_id: world.steering.id, first_seq: 5 },
+    { body_id: world.commission!.id, first_seq: 8 },
+    { body_id: world.council.id, first_seq: 9 },
+  ]);
+  expect(handled).toEqual(
+    await conn.execute(`select body_id, min(seq) as first_seq from workflow_event where proposal_id = ? and body_id is not null group by body_id order by first_seq`, [id]),
+  );
 });
