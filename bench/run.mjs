@@ -123,6 +123,7 @@ function targets(env, key) {
   const observedEnv = { ...triada.env, LOG_LEVEL: 'info', METRICS_PORT: '4190', METRICS_HOST: '127.0.0.1' };
   return {
     triada,
+    'triada-resolvers': { ...triada, label: 'Triáda, every query on the resolvers (COMPILED_READS=0)', env: { ...triada.env, COMPILED_READS: '0' } },
     'triada-observed': { ...triada, label: 'Triáda, metrics and access log on', env: observedEnv },
     'triada-traced': { ...triada, label: 'Triáda, metrics, access log and tracing on', env: { ...observedEnv, OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${TRACE_SINK_PORT}` } },
     limit: {

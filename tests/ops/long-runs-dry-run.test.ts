@@ -62,7 +62,7 @@ test('bench/run.mjs --dry-run: the targets, scenarios and connection counts, and
     stderr: [
       'BENCH_CONNECTIONS=0: expected a whole number of at least 1',
       'BENCH_SCENARIOS: "UPLOAD" not among LIST, DETAIL, TRANSITION, MIXED',
-      'BENCH_TARGETS: "hasura" not among triada, triada-observed, triada-traced, limit, limit-bare, postgraphile, postgraphile-bare',
+      'BENCH_TARGETS: "hasura" not among triada, triada-resolvers, triada-observed, triada-traced, limit, limit-bare, postgraphile, postgraphile-bare',
       '',
     ].join('\n'),
   });
