@@ -1,4 +1,5 @@
 import { Entity, Enum, ManyToOne, Property, type Rel } from '@mikro-orm/core';
+import { heldOn } from '../domain/meeting-record';
 import { AreaOwnedEntity } from './area-owned.entity';
 import { Body } from './body.entity';
 import { MembershipRole, TriadSide } from './enums';
@@ -35,6 +36,6 @@ export class Membership extends AreaOwnedEntity {
 
   /** Whether the seat is held on the given day (YYYY-MM-DD). */
   isValidOn(day: string): boolean {
-    return this.validFrom <= day && (this.validTo === null || this.validTo >= day);
+    return heldOn(this, day);
   }
 }

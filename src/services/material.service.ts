@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { RequestContext } from '../context';
 import { AgendaItem } from '../entities/agenda-item.entity';
-import { MeetingStatus } from '../entities/enums';
+import { materialsLate } from '../domain/meeting-record';
 import { authorize, can } from '../auth/authority';
 import type { Resource } from '../auth/conditions';
 import type { Body } from '../entities/body.entity';
@@ -141,15 +141,12 @@ export class MaterialService {
       if (!item) throw notFound(ctx.locale, 'AgendaItem', upload.agendaItemId);
       const meeting = await this.meetings.get(ctx, item.meeting.id);
       const body = (await ctx.loaders.bodyById.load(meeting.body.id))!;
-      if (meeting.status === MeetingStatus.CANCELLED) throw badInput(ctx.locale, [{ field: 'agendaItemId', text: { cs: 'Jednání je zrušeno.', en: 'The meeting is cancelled.' } }]);
-      // Verified minutes close the meeting's record, its documents with it.
-      if (meeting.status === MeetingStatus.MINUTES_VERIFIED || meeting.status === MeetingStatus.MINUTES_DISTRIBUTED) {
-        throw conflict(ctx.locale, { cs: 'Zápis z jednání je ověřen; podklady jsou uzavřeny.', en: 'The minutes are verified; the meeting\'s documents are closed.' });
-      }
+      // Not to a cancelled meeting; verified minutes close the meeting's record, its documents with it.
+      this.meetings.refuseChange(ctx, meeting, 'attachItemMaterial');
       areaId = meeting.areaId;
       authorize(ctx, 'meeting.attachMaterial', this.itemResource(body, item), 'AgendaItem', item.id);
       // Late when attached after the item's materials deadline, counted in Prague calendar days (on the day itself: on time).
-      late = ctx.today > this.meetings.materialsDeadline(meeting, body);
+      late = materialsLate(ctx.today, this.meetings.materialsDeadline(meeting, body));
     } else {
       const proposal = await this.proposals.get(ctx, upload.proposalId as string);
       areaId = proposal.areaId;

@@ -6,8 +6,32 @@ import type { RequestContext } from '../context';
 import { AgendaItem } from '../entities/agenda-item.entity';
 import { Attendance } from '../entities/attendance.entity';
 import { Body } from '../entities/body.entity';
-import { AttendanceStatus, DelegatedPower, MeetingStatus, type TriadSide } from '../entities/enums';
+import { DelegatedPower, type AttendanceStatus, type MeetingStatus, type TriadSide } from '../entities/enums';
 import { quorumOf, type QuorumResult } from '../domain/quorum';
+import {
+  agendaItemJudgement,
+  agendaOrder,
+  attendanceRow,
+  changeRefusal,
+  clearingRefusal,
+  hasStarted,
+  invitees,
+  lateByMovingRefusal,
+  materialsDeadline,
+  materialsLate,
+  minutesDueDate,
+  movesStart,
+  MOVED_EARLIER,
+  presentVoters,
+  proposalBodyRefusal,
+  repeatedPersonRefusal,
+  scheduleRefusal,
+  startRefusal,
+  updateRefusal,
+  type MeetingChange,
+  type MeetingRefusal,
+  type MeetingState,
+} from '../domain/meeting-record';
 import { Meeting } from '../entities/meeting.entity';
 import { Membership } from '../entities/membership.entity';
 import { Person } from '../entities/person.entity';
@@ -19,7 +43,7 @@ import { bodyResource } from '../auth/resources';
 import { refusalExtensions } from '../common/refusal';
 import { localize, type Text } from '../i18n/locale';
 import type { ActingAs } from '../workflows/engine';
-import { ATTENDANCE_OPEN, RECORD_CLOSED, meetingWorkflow, type MeetingEventName, type MeetingFacts, type MeetingTransition } from '../workflows/meeting.workflow';
+import { meetingWorkflow, type MeetingEventName, type MeetingFacts, type MeetingTransition } from '../workflows/meeting.workflow';
 import type { EventOption, TransitionInput } from '../workflows/engine';
 import type { Resource } from '../auth/conditions';
 import type { Refusal } from '../domain/refusal';
@@ -27,15 +51,10 @@ import { TRIAD_SIDES_REQUIRED } from '../workflows/workflow-guards';
 import { enqueue } from './outbox';
 import { refuseErased } from './erased-person';
 
-/** Subtracts whole calendar days from a YYYY-MM-DD day. */
-function minusDays(day: string, days: number): string {
-  const d = new Date(`${day}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - days);
-  return d.toISOString().slice(0, 10);
-}
-
-function plusDays(day: string, days: number): string {
-  return minusDays(day, -days);
+/** Throws the refusal of a rule of the meeting's record (src/domain/meeting-record.ts), if there is one. */
+export function refuse(ctx: RequestContext, refusal: MeetingRefusal | null): void {
+  if (refusal === null) return;
+  throw refusal.code === 'CONFLICT' ? conflict(ctx.locale, refusal.text) : badInput(ctx.locale, refusal.problems);
 }
 
 /** What the service is asked to do (a resolver passes its GraphQL input, which has these shapes). */
@@ -135,11 +154,12 @@ export class MeetingService {
 
   /** Last day (YYYY-MM-DD, Prague) by which a proposal's materials must have been submitted. */
   materialsDeadline(meeting: Meeting, body: Body): string {
-    return minusDays(pragueDay(meeting.startsAt), body.materialsLeadDays);
+    return materialsDeadline(pragueDay(meeting.startsAt), body.materialsLeadDays);
   }
 
+  /** The day (YYYY-MM-DD, Prague) by which the meeting's minutes are due. */
   minutesDueDate(meeting: Meeting, body: Body): string {
-    return plusDays(pragueDay(meeting.endsAt ?? meeting.startsAt), body.minutesDueDays);
+    return minutesDueDate(pragueDay(meeting.startsAt), meeting.endsAt ? pragueDay(meeting.endsAt) : null, body.minutesDueDays);
   }
 
   private async bodyOf(ctx: RequestContext, meeting: Meeting): Promise<Body> {
@@ -185,48 +205,18 @@ export class MeetingService {
     return encodeCursor([m.startsAt.toISOString(), m.id]);
   }
 
-  /** A planned start must not lie in the past (a meeting already held is recorded with alreadyHeld). */
-  private refusePast(ctx: RequestContext, startsAt: Date): void {
-    if (startsAt < ctx.now) {
-      throw badInput(ctx.locale, [
-        {
-          field: 'startsAt',
-          text: {
-            cs: 'Začátek jednání je v minulosti; jednání, které už proběhlo, zapište s alreadyHeld.',
-            en: 'startsAt is in the past; record a meeting already held with alreadyHeld.',
-          },
-        },
-      ]);
-    }
-  }
-
-  /**
-   * Refuses a change of the meeting's record once its minutes are verified; drafting a new version
-   * of the minutes opens it again (src/workflows/meeting.workflow.ts, RECORD_CLOSED).
-   */
-  refuseClosedRecord(ctx: RequestContext, m: Meeting): void {
-    if (RECORD_CLOSED.includes(m.status)) {
-      throw conflict(ctx.locale, {
-        cs: 'Zápis z jednání je ověřen; záznam jednání lze opravit jen v nové verzi zápisu (draftMinutes).',
-        en: "The minutes are verified; the meeting's record is corrected only in a new version of the minutes (draftMinutes).",
-      });
-    }
-  }
-
-  private checkTimes(ctx: RequestContext, startsAt: Date, endsAt: Date | null, place: string | null, onlineLink: string | null): void {
-    const problems: Array<{ field: string; text: Text }> = [];
-    if (endsAt && endsAt <= startsAt) problems.push({ field: 'endsAt', text: { cs: 'Konec musí být po začátku.', en: 'endsAt must be after startsAt.' } });
-    if (!place && !onlineLink) problems.push({ field: 'place', text: { cs: 'Uveďte místo nebo odkaz na online jednání.', en: 'Give a place or an online link.' } });
-    if (problems.length) throw badInput(ctx.locale, problems);
+  /** Refuses the change when the meeting's status does not admit it now (CONFLICT; a cancelled meeting's documents: BAD_USER_INPUT). */
+  refuseChange(ctx: RequestContext, m: MeetingState, change: MeetingChange): void {
+    refuse(ctx, changeRefusal(change, m));
   }
 
   async schedule(ctx: RequestContext, input: ScheduleMeetingCommand): Promise<Meeting> {
     const body = await ctx.em.findOne(Body, { id: input.bodyId });
     if (!body || !belongsTo(ctx.viewer, body.areaId) || !this.canSee(ctx, body)) throw notFound(ctx.locale, 'Body', input.bodyId);
     authorize(ctx, 'meeting.schedule', bodyResource(body), 'Body', body.id);
-    this.checkTimes(ctx, input.startsAt, input.endsAt ?? null, input.place ?? null, input.onlineLink ?? null);
+    refuse(ctx, scheduleRefusal({ startsAt: input.startsAt, endsAt: input.endsAt ?? null, place: input.place ?? null, onlineLink: input.onlineLink ?? null }));
     const alreadyHeld = input.alreadyHeld === true;
-    if (!alreadyHeld) this.refusePast(ctx, input.startsAt);
+    refuse(ctx, startRefusal(input.startsAt, ctx.now, alreadyHeld));
     const start = meetingWorkflow.start();
     const { bodyId: _bodyId, alreadyHeld: _alreadyHeld, ...schedule } = input;
     return ctx.em.transactional(async (em) => {
@@ -247,7 +237,7 @@ export class MeetingService {
           actorIsChair: false,
           actorDraftedMinutes: false,
           agendaItems: 0,
-          started: ctx.now >= meeting.startsAt,
+          started: hasStarted(meeting.startsAt, ctx.now),
           reason: null,
         });
       }
@@ -258,18 +248,13 @@ export class MeetingService {
 
   async update(ctx: RequestContext, input: UpdateMeetingCommand): Promise<Meeting> {
     const { meeting: found, body } = await this.forConvener(ctx, input.meetingId, 'meeting.update');
-    if (input.title === null || input.startsAt === null) {
-      throw badInput(ctx.locale, [{ field: input.title === null ? 'title' : 'startsAt', text: { cs: 'Nelze smazat.', en: 'Cannot be cleared.' } }]);
-    }
+    refuse(ctx, clearingRefusal(input));
     return ctx.em.transactional(async (em) => {
       const m = await em.findOneOrFail(Meeting, { id: found.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-      const changesSchedule = [input.title, input.startsAt, input.endsAt, input.place, input.onlineLink].some((v) => v !== undefined);
-      if (changesSchedule && ![MeetingStatus.PLANNED, MeetingStatus.CONVENED].includes(m.status)) {
-        throw conflict(ctx.locale, { cs: 'Konané nebo zrušené jednání nelze přeplánovat.', en: 'A held or cancelled meeting cannot be rescheduled.' });
-      }
+      refuse(ctx, updateRefusal(m.status, input));
       if (input.title !== undefined) m.title = input.title;
-      if (input.startsAt !== undefined && input.startsAt.getTime() !== m.startsAt.getTime()) {
-        this.refusePast(ctx, input.startsAt);
+      if (movesStart(m.startsAt, input.startsAt)) {
+        refuse(ctx, startRefusal(input.startsAt, ctx.now, false));
         await this.refuseLateByRescheduling(ctx, em, m, body, input.startsAt);
         m.startsAt = input.startsAt;
       }
@@ -277,7 +262,7 @@ export class MeetingService {
       if (input.place !== undefined) m.place = input.place;
       if (input.onlineLink !== undefined) m.onlineLink = input.onlineLink;
       if (input.nextMeetingDate !== undefined) m.nextMeetingDate = input.nextMeetingDate;
-      this.checkTimes(ctx, m.startsAt, m.endsAt, m.place, m.onlineLink);
+      refuse(ctx, scheduleRefusal(m));
       m.version += 1;
       await em.flush();
       return m;
@@ -291,27 +276,14 @@ export class MeetingService {
    * anyone else is refused, naming the items.
    */
   private async refuseLateByRescheduling(ctx: RequestContext, em: EntityManager, m: Meeting, body: Body, startsAt: Date): Promise<void> {
-    const deadline = minusDays(pragueDay(startsAt), body.materialsLeadDays);
+    const deadline = materialsDeadline(pragueDay(startsAt), body.materialsLeadDays);
     const items = await em.find(AgendaItem, { meeting: m.id, late: false, proposal: { $ne: null } }, { populate: ['proposal'] });
-    const late = items.filter((i) => {
-      const submitted = i.proposal?.submittedAt ? pragueDay(i.proposal.submittedAt) : null;
-      return submitted === null || submitted > deadline;
-    });
+    const late = items.filter((i) => materialsLate(i.proposal?.submittedAt ? pragueDay(i.proposal.submittedAt) : null, deadline));
     if (late.length === 0) return;
-    if (!can(ctx.viewer, 'meeting.acceptLateItem', bodyResource(body))) {
-      throw badInput(ctx.locale, [
-        {
-          field: 'startsAt',
-          text: {
-            cs: `Při tomto termínu by podklady bodů ${late.map((i) => `„${i.title}“`).join(', ')} přišly po lhůtě (${deadline}); takové body uznává jako naléhavé jen předseda.`,
-            en: `At this time the materials of ${late.map((i) => `"${i.title}"`).join(', ')} would be late (due ${deadline}); only the chair accepts such items as urgent.`,
-          },
-        },
-      ]);
-    }
+    if (!can(ctx.viewer, 'meeting.acceptLateItem', bodyResource(body))) refuse(ctx, lateByMovingRefusal(late.map((i) => i.title), deadline));
     for (const item of late) {
       item.late = true;
-      item.urgencyReason ??= localize({ cs: 'Jednání bylo přesunuto na dřívější termín.', en: 'The meeting was moved to an earlier date.' }, ctx.locale);
+      item.urgencyReason ??= localize(MOVED_EARLIER, ctx.locale);
     }
   }
 
@@ -333,14 +305,14 @@ export class MeetingService {
         m.convenedBy = em.getReference(Person, (person as Person).id);
         m.convenedOnBehalfOfId = acting.onBehalfOf;
         const day = pragueDay(m.startsAt);
-        const members = (await em.find(Membership, { body: body.id })).filter((s) => s.isValidOn(day));
+        const seats = await em.find(Membership, { body: body.id });
         const where = m.place ?? m.onlineLink ?? '';
         await enqueue(em, m.areaId, {
           kind: 'MEETING_CONVENED',
           subjectId: m.id,
           title: { cs: `Pozvánka: ${m.title}, ${day}, ${where}`, en: `Invitation: ${m.title}, ${day}, ${where}` },
           body: invitationBody(m, body.name),
-          recipients: members.map((s) => s.person.id),
+          recipients: invitees(seats, day),
         });
       }
       if (event === 'CANCEL') m.cancelReason = input.reason ?? null;
@@ -360,7 +332,7 @@ export class MeetingService {
       actorIsChair: false,
       actorDraftedMinutes: false,
       agendaItems,
-      started: ctx.now >= m.startsAt,
+      started: hasStarted(m.startsAt, ctx.now),
       reason,
     };
   }
@@ -398,49 +370,23 @@ export class MeetingService {
     return ctx.loaders.childrenOf(AgendaItem, 'meeting', { position: 'asc' }).load(meeting.id);
   }
 
-  /**
-   * Items are added before the meeting (planned, convened); to a meeting recorded afterwards also
-   * while its record is open, since it had no agenda here before it was held.
-   */
-  private agendaOpen(m: Meeting): boolean {
-    if ([MeetingStatus.PLANNED, MeetingStatus.CONVENED].includes(m.status)) return true;
-    return m.recordedAfterwards && [MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFTED].includes(m.status);
-  }
-
   /** Adds an item at the end of the agenda; returns the meeting, whose agenda lists it. */
   async addAgendaItem(ctx: RequestContext, input: AddAgendaItemCommand): Promise<Meeting> {
     const meeting = await this.get(ctx, input.meetingId);
     const body = await this.bodyOf(ctx, meeting);
     const resource = bodyResource(body);
     authorize(ctx, 'meeting.addAgendaItem', resource, 'Meeting', meeting.id);
-    this.refuseClosedRecord(ctx, meeting);
-    if (!this.agendaOpen(meeting)) {
-      throw conflict(ctx.locale, { cs: 'Program konaného nebo zrušeného jednání nelze měnit.', en: 'The agenda of a held or cancelled meeting cannot change.' });
-    }
-    let late = false;
+    this.refuseChange(ctx, meeting, 'addAgendaItem');
+    let judged = { late: false, urgencyReason: null as string | null };
     if (input.proposalId) {
       const proposal = await ctx.em.findOne(Proposal, { id: input.proposalId, areaId: meeting.areaId });
       if (!proposal) throw notFound(ctx.locale, 'Proposal', input.proposalId);
-      if (proposal.currentBody?.id !== body.id) {
-        throw badInput(ctx.locale, [
-          { field: 'proposalId', text: { cs: 'Návrh teď neprojednává tento orgán.', en: 'This body does not handle the proposal at its current stage.' } },
-        ]);
-      }
-      const deadline = this.materialsDeadline(meeting, body);
+      refuse(ctx, proposalBodyRefusal(proposal.currentBody?.id ?? null, body.id));
       const submitted = proposal.submittedAt ? pragueDay(proposal.submittedAt) : null;
-      late = submitted === null || submitted > deadline;
-      if (late && !input.urgencyReason) {
-        throw badInput(ctx.locale, [
-          {
-            field: 'urgencyReason',
-            text: {
-              cs: `Podklady měly být předloženy do ${deadline}${submitted ? `, přišly ${submitted}` : ''}; pozdější zařazení jen s odůvodněním naléhavosti od předsedy.`,
-              en: `Materials were due by ${deadline}${submitted ? `, they came on ${submitted}` : ''}; a later item needs an urgency reason recorded by the chair.`,
-            },
-          },
-        ]);
-      }
-      if (late) authorize(ctx, 'meeting.acceptLateItem', resource, 'Meeting', meeting.id);
+      const judgement = agendaItemJudgement(this.materialsDeadline(meeting, body), submitted, input.urgencyReason ?? null);
+      refuse(ctx, judgement.refusal);
+      if (judgement.late) authorize(ctx, 'meeting.acceptLateItem', resource, 'Meeting', meeting.id);
+      judged = judgement;
     }
     if (input.presenterPersonId) {
       const presenter = await ctx.em.findOne(Person, { id: input.presenterPersonId, areaId: meeting.areaId });
@@ -449,10 +395,7 @@ export class MeetingService {
     }
     return ctx.em.transactional(async (em) => {
       const locked = await em.findOneOrFail(Meeting, { id: meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-      this.refuseClosedRecord(ctx, locked);
-      if (!this.agendaOpen(locked)) {
-        throw conflict(ctx.locale, { cs: 'Program konaného nebo zrušeného jednání nelze měnit.', en: 'The agenda of a held or cancelled meeting cannot change.' });
-      }
+      this.refuseChange(ctx, locked, 'addAgendaItem');
       const last = await em.findOne(AgendaItem, { meeting: meeting.id }, { orderBy: { position: 'desc' } });
       em.create(AgendaItem, {
         areaId: meeting.areaId,
@@ -461,8 +404,8 @@ export class MeetingService {
         title: input.title,
         presenter: input.presenterPersonId ? em.getReference(Person, input.presenterPersonId) : null,
         proposal: input.proposalId ? em.getReference(Proposal, input.proposalId) : null,
-        late,
-        urgencyReason: late ? (input.urgencyReason ?? null) : null,
+        late: judged.late,
+        urgencyReason: judged.urgencyReason,
       });
       await em.flush();
       return locked;
@@ -475,16 +418,13 @@ export class MeetingService {
     const item = await ctx.em.findOne(AgendaItem, { id: input.agendaItemId });
     if (!item) throw notFound(ctx.locale, 'AgendaItem', input.agendaItemId);
     const { meeting } = await this.forConvener(ctx, item.meeting.id, 'meeting.moveAgendaItem');
-    this.refuseClosedRecord(ctx, meeting);
+    this.refuseChange(ctx, meeting, 'moveAgendaItem');
     return ctx.em.transactional(async (em) => {
       const locked = await em.findOneOrFail(Meeting, { id: meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-      this.refuseClosedRecord(ctx, locked);
+      this.refuseChange(ctx, locked, 'moveAgendaItem');
       const items = await em.find(AgendaItem, { meeting: meeting.id }, { orderBy: { position: 'asc' } });
-      const moving = items.find((i) => i.id === item.id) as AgendaItem;
-      const rest = items.filter((i) => i.id !== item.id);
-      rest.splice(Math.min(input.position, items.length) - 1, 0, moving);
       // Positions are unique per meeting; the constraint is checked at commit, so renumbering in place is safe.
-      rest.forEach((i, index) => {
+      agendaOrder(items, item.id, input.position).forEach((i, index) => {
         i.position = index + 1;
       });
       await em.flush();
@@ -496,23 +436,13 @@ export class MeetingService {
     return ctx.loaders.childrenOf(Attendance, 'meetingId', { personId: 'asc' }).load(meeting.id);
   }
 
-  /** Attendance is recorded from convening until the minutes are verified; after that only while a new version is drafted. */
-  private refuseAttendance(ctx: RequestContext, m: Meeting): void {
-    this.refuseClosedRecord(ctx, m);
-    if (!ATTENDANCE_OPEN.includes(m.status)) {
-      throw conflict(ctx.locale, { cs: 'Prezenci lze zapsat u svolaného nebo konaného jednání.', en: 'Attendance is recorded for a convened or held meeting.' });
-    }
-  }
-
   async recordAttendance(ctx: RequestContext, input: RecordAttendanceCommand): Promise<Meeting> {
     const meeting = await this.get(ctx, input.meetingId);
     const body = await this.bodyOf(ctx, meeting);
     authorize(ctx, 'meeting.recordAttendance', bodyResource(body), 'Meeting', meeting.id);
-    this.refuseAttendance(ctx, meeting);
-    const ids = [...new Set(input.entries.map((e) => e.personId))];
-    if (ids.length !== input.entries.length) {
-      throw badInput(ctx.locale, [{ field: 'entries', text: { cs: 'Každá osoba jen jednou.', en: 'Each person once only.' } }]);
-    }
+    this.refuseChange(ctx, meeting, 'recordAttendance');
+    refuse(ctx, repeatedPersonRefusal(input.entries));
+    const ids = input.entries.map((e) => e.personId);
     const people = await ctx.em.find(Person, { id: { $in: ids }, areaId: meeting.areaId });
     const missing = ids.find((id) => !people.some((p) => p.id === id));
     if (missing) throw notFound(ctx.locale, 'Person', missing);
@@ -522,15 +452,9 @@ export class MeetingService {
       // The meeting's row lock first: concurrent recordings of one person then read each other's
       // row and update it, instead of both inserting it (a unique violation for one of them).
       const m = await em.findOneOrFail(Meeting, { id: meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-      this.refuseAttendance(ctx, m);
+      this.refuseChange(ctx, m, 'recordAttendance');
       for (const entry of input.entries) {
-        const seat = seats.find((s) => s.person.id === entry.personId);
-        const values = {
-          status: entry.status,
-          isGuest: !seat,
-          triadSide: seat ? seat.triadSide : (entry.guestSide ?? null),
-          votingRight: seat ? seat.votingRight : false,
-        };
+        const values = attendanceRow(entry, seats.find((s) => s.person.id === entry.personId));
         const existing = await em.findOne(Attendance, { meetingId: meeting.id, personId: entry.personId });
         if (existing) Object.assign(existing, values);
         else em.create(Attendance, { areaId: meeting.areaId, meetingId: meeting.id, personId: entry.personId, ...values });
@@ -545,15 +469,15 @@ export class MeetingService {
     const body = await this.bodyOf(ctx, meeting);
     const day = pragueDay(meeting.startsAt);
     const totalVoting = (await ctx.loaders.membershipsByBody.load(body.id)).filter((m) => m.votingRight && m.isValidOn(day)).length;
-    const presentVoting = (await this.attendance(ctx, meeting)).filter((a) => a.status === AttendanceStatus.PRESENT && a.votingRight).length;
+    const presentVoting = presentVoters(await this.attendance(ctx, meeting)).length;
     return quorumOf(body.quorumRule, presentVoting, totalVoting);
   }
 
   async triadRepresentation(ctx: RequestContext, meeting: Meeting): Promise<{ present: TriadSide[]; missing: TriadSide[]; complete: boolean }> {
     const present = [
       ...new Set(
-        (await this.attendance(ctx, meeting))
-          .filter((a) => a.status === AttendanceStatus.PRESENT && a.votingRight && a.triadSide)
+        presentVoters(await this.attendance(ctx, meeting))
+          .filter((a) => a.triadSide)
           .map((a) => a.triadSide as TriadSide),
       ),
     ].sort();

@@ -2,7 +2,8 @@ import { LockMode } from '@mikro-orm/core';
 import { pragueDay } from '../common/dates';
 import type { RequestContext } from '../context';
 import type { Body } from '../entities/body.entity';
-import { DelegatedPower, MeetingStatus } from '../entities/enums';
+import { DelegatedPower } from '../entities/enums';
+import { draftTarget, hasDraft, minutesNextStep, minutesOverdue, minutesRecipients, readableVersions, wroteMinutes } from '../domain/meeting-record';
 import { can, onBehalfOf, refusal } from '../auth/authority';
 import { bodyResource } from '../auth/resources';
 import { Meeting } from '../entities/meeting.entity';
@@ -13,15 +14,6 @@ import { Person } from '../entities/person.entity';
 import { meetingWorkflow, type MeetingEventName, type MeetingFacts } from '../workflows/meeting.workflow';
 import type { Text } from '../i18n/locale';
 import type { MeetingService, MeetingActionCommand } from './meeting.service';
-
-const FROZEN = [MeetingStatus.MINUTES_VERIFIED, MeetingStatus.MINUTES_DISTRIBUTED];
-
-/** The step of the minutes each status waits for, and whose policy row names the minute-taker's part in it. */
-const NEXT_STEP: Partial<Record<MeetingStatus, { event: MeetingEventName; taking: 'minutes.draft' | 'minutes.distribute' }>> = {
-  [MeetingStatus.HELD]: { event: 'DRAFT_MINUTES', taking: 'minutes.draft' },
-  [MeetingStatus.MINUTES_DRAFTED]: { event: 'VERIFY_MINUTES', taking: 'minutes.draft' },
-  [MeetingStatus.MINUTES_VERIFIED]: { event: 'DISTRIBUTE_MINUTES', taking: 'minutes.distribute' },
-};
 
 /** The minutes' step waiting for the viewer: the event, and by when the minutes are due (distributed). */
 export interface MinutesStep {
@@ -48,17 +40,14 @@ export class MinutesService {
    */
   async versions(ctx: RequestContext, meeting: Meeting): Promise<Minutes[]> {
     const all = await ctx.loaders.childrenOf(Minutes, 'meeting', { version: 'asc' }).load(meeting.id);
-    if (all.every((v) => v.verifiedAt !== null)) return all;
+    if (!hasDraft(all)) return all;
     const body = await ctx.loaders.bodyById.load(meeting.body.id);
-    const drafts = body !== null && can(ctx.viewer, 'minutes.readDraft', bodyResource(body));
-    return drafts ? all : all.filter((v) => v.verifiedAt !== null);
+    return readableVersions(all, body !== null && can(ctx.viewer, 'minutes.readDraft', bodyResource(body)));
   }
 
   /** Minutes are overdue when not distributed by the body's deadline. */
   overdue(ctx: RequestContext, meeting: Meeting, body: Body): boolean {
-    if (meeting.status === MeetingStatus.MINUTES_DISTRIBUTED || meeting.status === MeetingStatus.CANCELLED) return false;
-    if (meeting.status === MeetingStatus.PLANNED || meeting.status === MeetingStatus.CONVENED) return false;
-    return ctx.today > this.meetings.minutesDueDate(meeting, body);
+    return minutesOverdue(meeting.status, ctx.today, this.meetings.minutesDueDate(meeting, body));
   }
 
   /**
@@ -67,7 +56,7 @@ export class MinutesService {
    * mutation; null when there is none for them.
    */
   async nextStep(ctx: RequestContext, meeting: Meeting, body: Body): Promise<MinutesStep | null> {
-    const step = NEXT_STEP[meeting.status];
+    const step = minutesNextStep(meeting.status);
     const person = ctx.viewer.personIn(meeting.areaId);
     if (!step || !person) return null;
     const versions = await ctx.loaders.childrenOf(Minutes, 'meeting', { version: 'asc' }).load(meeting.id);
@@ -96,7 +85,7 @@ export class MinutesService {
       actorIsMinuteTaker: can(ctx.viewer, taking, resource),
       actorIsChair: can(ctx.viewer, 'minutes.verify', resource),
       onBehalfOf: onBehalfOf(ctx.viewer, 'minutes.verify', resource, DelegatedPower.VERIFY_MINUTES),
-      actorDraftedMinutes: current?.draftedBy.id === person.id,
+      actorDraftedMinutes: wroteMinutes(current, person.id),
     };
   }
 
@@ -105,17 +94,18 @@ export class MinutesService {
     return ctx.em.transactional(async (em) => {
       const m = await em.findOneOrFail(Meeting, { id: meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       const current = await em.findOne(Minutes, { meeting: m.id }, { orderBy: { version: 'desc' } });
-      const frozen = FROZEN.includes(m.status);
+      // Judged on the status before the draft: verified minutes are frozen, a change is a new version.
+      const target = draftTarget(m.status, current);
       this.meetings.fire(ctx, m, 'DRAFT_MINUTES', this.facts(ctx, body, person, current, 'minutes.draft'));
-      if (current && !frozen && current.verifiedAt === null) {
-        current.text = input.text;
-        current.draftedBy = em.getReference(Person, person.id);
-        current.draftedAt = ctx.now;
+      if ('rewrite' in target) {
+        target.rewrite.text = input.text;
+        target.rewrite.draftedBy = em.getReference(Person, person.id);
+        target.rewrite.draftedAt = ctx.now;
       } else {
         em.create(Minutes, {
           areaId: m.areaId,
           meeting: m,
-          version: (current?.version ?? 0) + 1,
+          version: target.newVersion,
           text: input.text,
           draftedBy: em.getReference(Person, person.id),
           draftedAt: ctx.now,
@@ -146,14 +136,14 @@ export class MinutesService {
   async distribute(ctx: RequestContext, input: MeetingActionCommand): Promise<Meeting> {
     const { meeting, body, person } = await this.prepare(ctx, input.meetingId);
     const day = pragueDay(meeting.startsAt);
-    const members = (await ctx.em.find(Membership, { body: body.id })).filter((s) => s.isValidOn(day) || s.isValidOn(ctx.today));
+    const recipients = minutesRecipients(await ctx.em.find(Membership, { body: body.id }), day, ctx.today);
     return ctx.em.transactional(async (em) => {
       const m = await em.findOneOrFail(Meeting, { id: meeting.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       const current = await em.findOne(Minutes, { meeting: m.id }, { orderBy: { version: 'desc' } });
       this.meetings.fire(ctx, m, 'DISTRIBUTE_MINUTES', this.facts(ctx, body, person, current, 'minutes.distribute'));
       current!.distributedBy = em.getReference(Person, person.id);
       current!.distributedAt = ctx.now;
-      for (const personId of new Set(members.map((s) => s.person.id))) {
+      for (const personId of recipients) {
         em.create(MinutesRecipient, { areaId: m.areaId, minutesId: current!.id, personId, sentAt: ctx.now });
       }
       m.version += 1;

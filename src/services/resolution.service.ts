@@ -1,7 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { RequestContext } from '../context';
 import { AgendaItem } from '../entities/agenda-item.entity';
-import { RESOLUTIONS_OPEN } from '../workflows/meeting.workflow';
 import { isAdopted } from '../domain/quorum';
 import { authorize } from '../auth/authority';
 import { bodyResource } from '../auth/resources';
@@ -48,10 +47,7 @@ export class ResolutionService {
     const body = (await ctx.loaders.bodyById.load(meeting.body.id))!;
     authorize(ctx, 'meeting.recordResolution', bodyResource(body), 'Meeting', meeting.id);
     const person = ctx.viewer.personIn(meeting.areaId) as Person;
-    this.meetings.refuseClosedRecord(ctx, meeting);
-    if (!RESOLUTIONS_OPEN.includes(meeting.status)) {
-      throw conflict(ctx.locale, { cs: 'Usnesení se zapisuje po konání jednání.', en: 'Resolutions are recorded once the meeting has been held.' });
-    }
+    this.meetings.refuseChange(ctx, meeting, 'recordResolution');
     const quorum = await this.meetings.quorum(ctx, meeting);
     const cast = input.votesFor + input.votesAgainst + input.votesAbstain;
     if (cast > quorum.presentVoting) {

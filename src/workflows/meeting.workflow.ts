@@ -95,19 +95,6 @@ export const MEETING_TRANSITIONS: MeetingTransition[] = [
   },
 ];
 
-/**
- * Statuses in which the meeting's record (attendance, resolutions, the order of the agenda, documents
- * of its items) stands closed: its minutes are verified. Drafting a new version of the minutes
- * (DRAFT_MINUTES from a verified status) opens it again until that version is verified.
- */
-export const RECORD_CLOSED: readonly MeetingStatus[] = [MeetingStatus.MINUTES_VERIFIED, MeetingStatus.MINUTES_DISTRIBUTED];
-
-/** Attendance is recorded from convening until the minutes are verified (again while a new version is drafted). */
-export const ATTENDANCE_OPEN: readonly MeetingStatus[] = [MeetingStatus.CONVENED, MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFTED];
-
-/** Resolutions are recorded once the meeting is held, until the minutes are verified (again while a new version is drafted). */
-export const RESOLUTIONS_OPEN: readonly MeetingStatus[] = [MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFTED];
-
 /** The meeting workflow, compiled once and checked like every definition. */
 export const meetingWorkflow = new WorkflowEngine<MeetingTransition, MeetingFacts>(
   {

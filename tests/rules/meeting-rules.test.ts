@@ -1,5 +1,5 @@
 import { MeetingStatus } from '../../src/domain/enums';
-import { ATTENDANCE_OPEN, meetingWorkflow, RECORD_CLOSED, RESOLUTIONS_OPEN, type MeetingFacts } from '../../src/workflows/meeting.workflow';
+import { meetingWorkflow, type MeetingFacts } from '../../src/workflows/meeting.workflow';
 
 /**
  * A meeting's course, from the rules of the bodies (../shared/DESIGN.md §4, the seeds' rules of
@@ -114,10 +114,4 @@ test('a new meeting is planned; a cancelled one is over', () => {
   expect(meetingWorkflow.start().state).toBe(S.PLANNED);
   expect(meetingWorkflow.stateOf(meetingWorkflow.start().snapshot)).toBe(S.PLANNED);
   expect(meetingWorkflow.options(S.CANCELLED, MET)).toEqual([]);
-});
-
-test('the record closes when the minutes are verified; attendance and resolutions are open while the meeting is recorded', () => {
-  expect([...RECORD_CLOSED].sort()).toEqual([S.MINUTES_DISTRIBUTED, S.MINUTES_VERIFIED].sort());
-  expect([...ATTENDANCE_OPEN].sort()).toEqual([S.CONVENED, S.HELD, S.MINUTES_DRAFTED].sort());
-  expect([...RESOLUTIONS_OPEN].sort()).toEqual([S.HELD, S.MINUTES_DRAFTED].sort());
 });
