@@ -97,7 +97,8 @@ export const PROPOSAL_SQL = (a: string): SqlForm => ({
   people: { author: (ids) => `${a}.author_id = any(${ids})` },
   bodies: {
     workingGroup: (ids) => `${a}.working_group_id = any(${ids})`,
-    currentBody: (ids) => `${a}.current_body_id = any(${ids})`,
+    // A draft or a decided proposal is before no body: false then, never NULL (which `not` would keep NULL, and a filter drop).
+    currentBody: (ids) => `(${a}.current_body_id is not null and ${a}.current_body_id = any(${ids}))`,
     handledBodies: (ids) => `exists (select 1 from workflow_event e where e.area_id = ${a}.area_id and e.proposal_id = ${a}.id and e.body_id = any(${ids}))`,
   },
   flags: {
