@@ -7,6 +7,9 @@
 // the definitions' data, compiling the workflows) are "static": Stryker can only try them against
 // every test of the scope, so they are left out unless MUTATION_STATIC=1. Those rows are guarded by
 // the generated tests (tests/security/*-generated.test.ts, tests/workflows/typed-inputs-from-the-rules.test.ts).
+// A mutant is switched on as each test starts: what a `beforeAll` computes with the mutated code is
+// computed without the mutant, so a test judges what it builds itself (a fixture world's rows are
+// read in `beforeAll`, the records described to the policy in each test).
 //
 // Mutants shown to be equivalent — no input can tell them from the code — are marked where they
 // stand (`// Stryker disable next-line <mutators>: why`) and listed here:
@@ -78,6 +81,14 @@ const SCOPES = {
     tests: ['tests/rules/decision-point.test.ts', 'tests/rules/policy-sql-form.test.ts'],
     score: 100,
   },
+  // How records are described to the policy (src/auth/resources.ts): each SQL form against the
+  // builders on the service's own tables, one fixture world (a list filtered by a SQL form holds
+  // exactly the records `can` admits one by one), and the builders with plain viewers.
+  visibility: {
+    mutate: ['src/auth/resources.ts'],
+    tests: ['tests/auth/resource-sql-forms.test.ts', 'tests/rules/decision-point.test.ts'],
+    score: 100,
+  },
   // The rest through the API on PostgreSQL (a mutant costs the fixture worlds of its test files).
   // What remains of the meeting and minutes services, their rules being in src/domain/meeting-record.ts
   // (scope meetingRules): loading, the policy's calls, persisting and notifying. 449 mutants.
@@ -87,7 +98,7 @@ const SCOPES = {
     score: null,
   },
   authority: {
-    mutate: ['src/auth/authority.ts', 'src/auth/conditions.ts', 'src/auth/policy.ts', 'src/auth/resources.ts'],
+    mutate: ['src/auth/authority.ts', 'src/auth/conditions.ts', 'src/auth/policy.ts'],
     tests: ['tests/meetings/conveners.test.ts', 'tests/security/areas-of-one-login.test.ts', 'tests/proposals/conflict-of-interest.test.ts', 'tests/security/authority-generated.test.ts'],
     score: null,
   },

@@ -97,7 +97,8 @@ export const PROPOSAL_SQL = (a: string): SqlForm => ({
   people: { author: (ids) => `${a}.author_id = any(${ids})` },
   bodies: {
     workingGroup: (ids) => `${a}.working_group_id = any(${ids})`,
-    currentBody: (ids) => `${a}.current_body_id = any(${ids})`,
+    // A draft or a decided proposal is before no body: false then, never NULL (which `not` would keep NULL, and a filter drop).
+    currentBody: (ids) => `(${a}.current_body_id is not null and ${a}.current_body_id = any(${ids}))`,
     // Kept by the history's insert trigger (migrations/…_proposal_handled_bodies.ts): one index lookup, not the whole history.
     handledBodies: (ids) => `exists (select 1 from proposal_handled_body h where h.area_id = ${a}.area_id and h.proposal_id = ${a}.id and h.body_id = any(${ids}))`,
   },
