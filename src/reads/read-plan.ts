@@ -13,6 +13,7 @@ import {
   type GraphQLOutputType,
   type SelectionSetNode,
 } from 'graphql';
+import { cleanedArguments } from '../security/input-hygiene';
 
 /**
  * The plan of a compiled read (src/reads/compiled-reads.plugin.ts): a query's selection set as the
@@ -92,9 +93,15 @@ export type FieldReader<C> = (source: never, args: Record<string, unknown>, ctx:
 /** The readers of the fields that are not plain properties, by type and field. */
 export type Readers<C> = Readonly<Record<string, Readonly<Record<string, FieldReader<C>>>>>;
 
-/** The arguments of a field as its resolver would get them (defaults applied, variables substituted). */
+/**
+ * The arguments of a field as its resolver would get them: defaults applied, variables substituted,
+ * and cleaned by the input hygiene every field with arguments passes (text refused there is not
+ * answered here).
+ */
 export function argumentsOf(plan: FieldPlan, variables: Record<string, unknown>): Record<string, unknown> {
-  return plan.field ? getArgumentValues(plan.field, plan.node, variables) : {};
+  const cleaned = cleanedArguments(plan.field ? getArgumentValues(plan.field, plan.node, variables) : {});
+  if (!cleaned) throw new NotCompiled(`arguments of ${plan.key}`);
+  return cleaned;
 }
 
 /**

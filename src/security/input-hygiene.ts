@@ -62,6 +62,14 @@ function clean(value: unknown, path: string, problems: Problem[], depth = 0): un
  * invisible and format characters (Unicode Cf, Z, Cc) are removed — all as BAD_USER_INPUT naming
  * the field (as the validators do: `title` for `input.title`).
  */
+/** A field's arguments as the middleware hands them on (text in NFC), or null where it would refuse them (compiled reads, src/reads). */
+export function cleanedArguments(args: Record<string, unknown>): Record<string, unknown> | null {
+  if (Object.keys(args).length === 0) return args;
+  const problems: Problem[] = [];
+  const cleaned = clean(args, '', problems) as Record<string, unknown>;
+  return problems.length ? null : cleaned;
+}
+
 export const inputHygiene: IMiddlewareFunction = (resolve, parent, args: Record<string, unknown>, ctx: RequestContext, info: GraphQLResolveInfo) => {
   if (!args || Object.keys(args).length === 0) return resolve(parent, args, ctx, info) as Promise<unknown>;
   const problems: Problem[] = [];

@@ -106,7 +106,8 @@ function valuesFor(name: string, type: GraphQLInputType): unknown[] | null {
     case 'Int':
       return optional([2, 100, 0]);
     case 'String':
-      return name === 'after' ? optional([cursor, 'broken']) : null;
+      // A cursor with a control character: the input hygiene's to refuse, on either path.
+      return name === 'after' ? optional([cursor, 'broken', `${cursor}\u0007`]) : null;
     case 'ProposalOrder':
       return optional(['NEWEST', 'OLDEST', 'CHANGED_LATEST', 'CHANGED_EARLIEST']);
     default:
@@ -114,7 +115,11 @@ function valuesFor(name: string, type: GraphQLInputType): unknown[] | null {
   }
 }
 
-/** Variable sets for a document: the i-th set takes each variable's i-th value (cycling), as many sets as the longest list. */
+/**
+ * Variable sets for a document, one value changed at a time: the first value of every variable,
+ * then each other value of each variable with the others at their first (so that no value hides
+ * behind another one's refusal).
+ */
 function variableSets(doc: CorpusDocument): Array<Record<string, unknown>> | null {
   const lists: Array<[string, unknown[]]> = [];
   for (const definition of doc.operation.variableDefinitions ?? []) {
@@ -123,8 +128,8 @@ function variableSets(doc: CorpusDocument): Array<Record<string, unknown>> | nul
     if (!values) return null;
     lists.push([definition.variable.name.value, values]);
   }
-  const count = Math.max(1, ...lists.map(([, values]) => values.length));
-  return Array.from({ length: count }, (_, i) => Object.fromEntries(lists.map(([name, values]) => [name, values[i % values.length]])));
+  const base = Object.fromEntries(lists.map(([name, values]) => [name, values[0]]));
+  return [base, ...lists.flatMap(([name, values]) => values.slice(1).map((value) => ({ ...base, [name]: value })))];
 }
 
 const tokens = new Map<Kind, Promise<string>>();
