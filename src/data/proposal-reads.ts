@@ -105,10 +105,12 @@ export async function proposalPageRows(em: EntityManager, q: ProposalPageQuery):
     params.push(q.after[0], q.after[0], q.after[1]);
   }
   where.push(q.visible.sql);
-  params.push(...q.visible.params, q.limit);
+  params.push(...q.visible.params);
+  // A page size is a small integer (checked by the caller), written as it is: the statement shows how many rows it reads.
+  if (!Number.isInteger(q.limit) || q.limit < 1) throw new Error(`not a page size: ${q.limit}`);
   const rows = await em.execute<Raw[]>(
     `select ${COLUMNS} from proposal p join person a on a.area_id = p.area_id and a.id = p.author_id
-      where ${where.join(' and ')} order by p.${q.column} ${q.order}, p.id ${q.order} limit ?`,
+      where ${where.join(' and ')} order by p.${q.column} ${q.order}, p.id ${q.order} limit ${q.limit}`,
     params,
   );
   return rows.map((r) => toRow(em, r));

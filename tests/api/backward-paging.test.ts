@@ -352,14 +352,15 @@ test('a backward page is read in SQL: the list\'s order reversed and one row mor
     await pageOf(kind, { last: 2 });
     return spy.mock.calls
       .map(([q]) => (typeof q === 'string' ? q : (q as { text: string }).text))
-      .filter((text) => text.includes(`from "${table}"`) && !/\bcount\(/.test(text));
+      .filter((text) => (text.includes(`from "${table}"`) || text.includes(`from ${table} p join`)) && !/\bcount\(/.test(text));
   };
   const as = world.actors.coordinator.subject;
   const areaId = world.area.id;
   const newest = topLevel('proposals', '$filter: ProposalFilter!', 'filter: $filter', { filter: { areaId } }, as);
   const cases: Array<[Kind, string, RegExp]> = [
     [meetingsOf(areaId, as), 'meeting', /order by "\w+"\."starts_at" desc, "\w+"\."id" desc limit 3/],
-    [newest, 'proposal', /order by "\w+"\."created_at" asc, "\w+"\."id" asc limit 3/],
+    // Answered by a compiled read (src/reads), whose statement (`from proposal p join …`) names its columns unquoted.
+    [newest, 'proposal', /order by \w+\.created_at asc, \w+\.id asc limit 3/],
     [organisationsOf(areaId, as), 'organisation', /order by "\w+"\."name" desc, "\w+"\."id" desc limit 3/],
     [peopleOf(areaId, as), 'person', /order by "\w+"\."name" desc, "\w+"\."id" desc limit 3/],
     [inboxOf(as), 'notification', /order by "\w+"\."created_at" asc, "\w+"\."id" asc limit 3/],
