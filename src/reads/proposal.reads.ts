@@ -4,7 +4,7 @@ import { cutPage, decodedCursor, decodeTimeCursor, encodeCursor, pageRequest, re
 import { displayName } from '../common/person-name';
 import type { RequestContext } from '../context';
 import { proposalCount, proposalPageRows, proposalRow, type ProposalReadRow } from '../data/proposal-reads';
-import { ProposalOrder } from '../entities/enums';
+import { type ProposalOrder } from '../entities/enums';
 import { isUuid } from '../errors/app-errors';
 import { localize } from '../i18n/locale';
 import { transitionView } from '../resolvers/proposal.resolver';
@@ -12,7 +12,7 @@ import { BodyType } from '../schema/body.type';
 import { PageInfo } from '../schema/page-info.type';
 import { PersonType } from '../schema/person.type';
 import { WorkflowEventType } from '../schema/proposal.type';
-import type { JudgedProposal } from '../services/proposal.service';
+import { PROPOSAL_ORDERS, type JudgedProposal } from '../services/proposal.service';
 import { NotCompiled, type FieldPlan, type Readers } from './read-plan';
 
 /**
@@ -62,13 +62,8 @@ function proposalSource(row: ProposalReadRow): ProposalSource {
   };
 }
 
-/** The column and the direction of each order (as the service sorts its pages). */
-const ORDERS: Record<ProposalOrder, { column: 'createdAt' | 'updatedAt'; sql: 'created_at' | 'updated_at'; direction: 'asc' | 'desc' }> = {
-  [ProposalOrder.NEWEST]: { column: 'createdAt', sql: 'created_at', direction: 'desc' },
-  [ProposalOrder.OLDEST]: { column: 'createdAt', sql: 'created_at', direction: 'asc' },
-  [ProposalOrder.CHANGED_LATEST]: { column: 'updatedAt', sql: 'updated_at', direction: 'desc' },
-  [ProposalOrder.CHANGED_EARLIEST]: { column: 'updatedAt', sql: 'updated_at', direction: 'asc' },
-};
+/** The table column of each order's sort key. */
+const COLUMN = { createdAt: 'created_at', updatedAt: 'updated_at' } as const;
 
 /** The filter's fields a compiled page answers; with any other, the resolvers do. */
 const COMPILED_FILTER = new Set(['areaId', 'state']);
@@ -99,7 +94,7 @@ export const PROPOSAL_READERS: Readers<RequestContext> = {
       const areaId = filter.areaId as string;
       const state = (filter.state as string | null | undefined) ?? null;
       if (!isUuid(areaId) || (state !== null && !STAGE.test(state))) throw new NotCompiled('filter values');
-      const order = ORDERS[args.orderBy as ProposalOrder];
+      const order = PROPOSAL_ORDERS[args.orderBy as ProposalOrder];
       const request = attempt(() => pageRequest(ctx, args as PageArgs));
       const cursor = attempt(() => decodedCursor(request, (c, field) => decodeTimeCursor(ctx, c, field)));
       const visible = visibleWhere(ctx.viewer, 'proposal.read', PROPOSAL_SQL('p'));
@@ -107,7 +102,7 @@ export const PROPOSAL_READERS: Readers<RequestContext> = {
         areaId,
         state,
         visible,
-        column: order.sql,
+        column: COLUMN[order.column],
         order: readingOrder(request, order.direction).order,
         after: cursor,
         limit: request.size + 1,

@@ -111,7 +111,7 @@ const STALE = {
 };
 
 /** The column each order sorts by (then the id), and which way. */
-const ORDERS: Record<ProposalOrder, { column: 'createdAt' | 'updatedAt'; direction: 'asc' | 'desc' }> = {
+export const PROPOSAL_ORDERS: Record<ProposalOrder, { column: 'createdAt' | 'updatedAt'; direction: 'asc' | 'desc' }> = {
   [ProposalOrder.NEWEST]: { column: 'createdAt', direction: 'desc' },
   [ProposalOrder.OLDEST]: { column: 'createdAt', direction: 'asc' },
   [ProposalOrder.CHANGED_LATEST]: { column: 'updatedAt', direction: 'desc' },
@@ -120,7 +120,7 @@ const ORDERS: Record<ProposalOrder, { column: 'createdAt' | 'updatedAt'; directi
 
 /** Cursor of a proposal in a page sorted in `order`. */
 export function proposalCursor(p: Proposal, order = ProposalOrder.NEWEST): string {
-  return encodeCursor([p[ORDERS[order].column].toISOString(), p.id]);
+  return encodeCursor([p[PROPOSAL_ORDERS[order].column].toISOString(), p.id]);
 }
 
 /**
@@ -237,7 +237,7 @@ export class ProposalService {
       const like = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       and.push({ $or: [{ title: { $ilike: like } }, { summary: { $ilike: like } }] });
     }
-    const { column, direction } = ORDERS[order];
+    const { column, direction } = PROPOSAL_ORDERS[order];
     if (filter.mayAct != null) {
       // A decided proposal has no event left: none of them is judged to be movable.
       if (filter.mayAct) and.push({ phase: { $nin: [...DECIDED_PHASES] } });
@@ -269,7 +269,7 @@ export class ProposalService {
     cursor: [Date, string] | null,
     order: ProposalOrder,
   ): Promise<ProposalPage> {
-    const { column, direction } = ORDERS[order];
+    const { column, direction } = PROPOSAL_ORDERS[order];
     const rows = await ctx.em.find(Proposal, where, { orderBy: { [column]: direction, id: direction }, populate: ['author'], strategy: LoadStrategy.JOINED });
     const moves = await Promise.all(rows.map((p) => this.movable(ctx, p)));
     const judged = rows.filter((_p, i) => moves[i].length > 0 === mayAct);
